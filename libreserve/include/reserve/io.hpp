@@ -1,0 +1,91 @@
+#pragma once
+// Reading vector data into the library's own values, through GDAL: GeoPackage, Shapefile (with
+// .cpg / DBF language-driver encodings), GeoJSON, KML, FileGDB (read), CSV of points (decimal
+// degrees or 度分秒). Text is decoded to UTF-8 here and nowhere else; Z/M are dropped.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "reserve/crs.hpp"
+#include "reserve/export.hpp"
+#include "reserve/geometry.hpp"
+#include "reserve/issue.hpp"
+
+namespace reserve {
+
+struct ReadOptions {
+  std::string layer;       // layer name; empty: the only layer (error when there are several)
+  std::string where;       // OGR SQL attribute filter, e.g. "类型 = '采矿权'"
+  std::string encoding;    // override, e.g. "GBK", "CP936", "UTF-8"; empty: detect
+  std::string assume_crs;  // CRS to use when the source has none (otherwise that is an error)
+  std::string id_field;    // attribute used as the feature id; empty: the FID
+  // CSV points: column names; empty: detect (lon/lng/longitude/经度/x, lat/latitude/纬度/y).
+  std::string x_field;
+  std::string y_field;
+};
+
+struct FieldInfo {
+  std::string name;
+  std::string type;  // "string", "integer", "real", "date", …
+};
+
+struct LayerInfo {
+  std::string name;
+  std::string geometry_type;  // "Polygon", "MultiPolygon", "Point", …
+  std::int64_t feature_count = 0;
+  Crs crs;               // empty when the source has none
+  std::string encoding;  // e.g. "CP936"
+  std::string
+      encoding_source;  // "cpg", "dbf-ldid", "override", "format" (UTF-8 by definition), "default"
+  std::vector<FieldInfo> fields;
+  Envelope extent;  // in the layer's CRS
+};
+
+struct DatasetInfo {
+  std::string path;
+  std::string driver;  // GDAL short name
+  std::vector<LayerInfo> layers;
+};
+
+// Lists a dataset's layers without reading features. Throws InputError for unreadable input.
+RESERVE_API DatasetInfo inspect_dataset(const std::string& path, const ReadOptions& options = {});
+
+struct Attribute {
+  std::string name;
+  std::string value;  // UTF-8; empty for null
+  bool is_null = false;
+};
+
+struct Feature {
+  std::string id;  // FID or id_field value
+  Geometry geometry;
+  std::vector<Attribute> attributes;
+  // Value of an attribute by exact name, or nullptr.
+  const std::string* attribute(const std::string& name) const noexcept;
+};
+
+struct Layer {
+  std::string path;
+  std::string name;
+  std::string driver;
+  std::string sha256;  // of the file at `path` (the .shp for shapefiles)
+  Crs crs;             // source CRS (from the data, or options.assume_crs)
+  std::string encoding;
+  std::vector<std::string> fields;
+  std::vector<Feature> features;  // null / empty geometries are skipped and reported in issues
+  std::vector<Issue> issues;      // skipped features, decode problems, dropped Z/M, …
+};
+
+// Reads one layer. Throws InputError naming file and layer for unreadable data or a missing CRS.
+RESERVE_API Layer read_layer(const std::string& path, const ReadOptions& options = {});
+
+// Parses an angle in decimal degrees or 度分秒 ("105°42'30.5\"", "105度42分30.5秒", "105:42:30.5",
+// with optional E/W/N/S or 东经/西经/北纬/南纬). nullopt when it is not an angle.
+RESERVE_API std::optional<double> parse_angle_deg(const std::string& text);
+
+// SHA-256 of a file as lowercase hex. Throws InputError when the file cannot be read.
+RESERVE_API std::string sha256_file(const std::string& path);
+
+}  // namespace reserve

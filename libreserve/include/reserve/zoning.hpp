@@ -1,0 +1,81 @@
+#pragma once
+// One reserve's zoning: zone polygons in one working CRS, with where they came from and what was
+// repaired on the way in.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "reserve/area.hpp"
+#include "reserve/crs.hpp"
+#include "reserve/export.hpp"
+#include "reserve/geometry.hpp"
+#include "reserve/io.hpp"
+#include "reserve/issue.hpp"
+#include "reserve/zone.hpp"
+
+namespace reserve {
+
+struct ZonePart {
+  std::string feature_id;
+  std::string label;  // the source label as read (UTF-8)
+  Zone zone = Zone::core;
+  MultiPolygon geometry;  // valid (repaired if needed), in the zoning's CRS
+  SourceRef where;
+};
+
+// A file (and layer) the zoning was read from, for the audit block.
+struct SourceFile {
+  std::string path;
+  std::string sha256;
+  std::string layer;
+  std::string driver;
+  std::string encoding;
+  Crs source_crs;
+};
+
+struct Zoning {
+  std::string name;  // e.g. "baseline", "proposal"
+  ZoneModel model = ZoneModel::three_zone;
+  Crs crs;  // working CRS of every part
+  std::vector<ZonePart> parts;
+  std::vector<SourceFile> sources;
+  std::vector<Repair> repairs;
+  std::vector<Issue> issues;  // warnings raised while loading (skipped features, …)
+};
+
+// One input of a zoning: a layer with a zone field, or a layer that is entirely one zone.
+struct ZoningSource {
+  std::string path;
+  ReadOptions read;
+  std::string zone_field;    // empty: detect (功能分区, 分区, 功能区, ZONE, GNFQ, …)
+  std::optional<Zone> zone;  // the whole layer is this zone (one file or layer per zone)
+};
+
+struct RepairPolicy {
+  bool repair = true;                 // false: an invalid geometry is an input error
+  double max_area_change_m2 = 1.0;    // |Δarea| allowed without --allow-repair-area-change …
+  double max_area_change_rel = 1e-6;  // … or relative to the feature's area, whichever is larger
+  bool allow_large_change = false;    // accept larger changes (still reported)
+};
+
+struct ZoningOptions {
+  std::string name;
+  std::vector<ZoningSource> sources;
+  ZoneScheme scheme = ZoneScheme::defaults();
+  std::string working_crs;  // empty: choose_working_crs() of the first source
+  RepairPolicy repair;
+  AreaMethod area_method = AreaMethod::geodesic;  // used for repair area deltas
+};
+
+// Reads, maps labels, reprojects, validates and repairs. Throws InputError for unknown labels
+// (listing the labels found and how to map them), a missing zone field, a missing CRS, an invalid
+// geometry that cannot be repaired or whose repair changes area beyond the policy, or a zoning
+// that mixes the three- and two-zone models.
+RESERVE_API Zoning load_zoning(const ZoningOptions& options);
+
+// The union of all parts of one zone (empty when the zoning has none), valid.
+RESERVE_API MultiPolygon zone_geometry(const Zoning& zoning, Zone zone);
+// The union of all parts: the reserve's outline.
+RESERVE_API MultiPolygon reserve_outline(const Zoning& zoning);
+
+}  // namespace reserve

@@ -1,0 +1,4 @@
+"""libreserve: check nature-reserve boundary and zoning proposals from Python."""
+from ._core import Zone, __version__, chinese_name
+
+__all__ = ["Zone", "__version__", "chinese_name"]

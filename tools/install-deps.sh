@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs everything libreserve needs to build, test and render, from Debian 12 packages only.
+# Idempotent: safe to run again; it only installs what is missing.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake pkg-config git clang-format
+  # geometry, CRS and vector I/O
+  libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin proj-data libboost-dev
+  # small libraries we build on
+  nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libfmt-dev libxlsxwriter-dev libssl-dev
+  # maps: Cairo + Pango with a real CJK font
+  libcairo2-dev libpango1.0-dev libfontconfig-dev fonts-noto-cjk
+  # tests and benchmarks
+  libgtest-dev libgmock-dev libbenchmark-dev poppler-utils
+  # Python module and its tests (Debian's /usr/bin/python3)
+  python3 python3-dev pybind11-dev python3-pybind11 python3-numpy python3-pandas
+  python3-shapely python3-geopandas python3-pyproj python3-pytest python3-nbclient
+  python3-nbformat python3-ipykernel python3-openpyxl python3-jsonschema python3-matplotlib
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+echo "install-deps: installing ${#missing[@]} packages: ${missing[*]}"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

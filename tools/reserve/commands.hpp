@@ -1,0 +1,11 @@
+#pragma once
+// Each subcommand lives in its own cmd_*.cpp and registers itself on the app. A command's
+// callback throws reserve::Error for failures; main() turns those into messages and exit codes.
+#include <CLI/CLI.hpp>
+
+namespace reserve::cli {
+
+// The exit code a finished subcommand wants (0 ok, 1 findings/rule failure).
+int& command_exit_code();
+
+}  // namespace reserve::cli

@@ -1,0 +1,46 @@
+// The `reserve` command: argument parsing and calls into libreserve, nothing else.
+#include <cstdio>
+#include <exception>
+#include <iostream>
+
+#include "commands.hpp"
+#include "reserve/error.hpp"
+#include "reserve/version.hpp"
+
+namespace reserve::cli {
+int& command_exit_code() {
+  static int code = 0;
+  return code;
+}
+}  // namespace reserve::cli
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "reserve — check nature-reserve boundary and zoning proposals (\"three no\" principle),\n"
+      "overlay mining rights and facilities, and draw the maps.\n\n"
+      "Exit codes: 0 ok / all rules pass, 1 findings above threshold / a rule fails,\n"
+      "2 usage error, 3 input error, 4 internal error."};
+  app.set_version_flag("--version", std::string("reserve ") + RESERVE_VERSION_STRING);
+  app.require_subcommand(1);
+  // Subcommands register here.
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;
+  } catch (const reserve::Error& e) {
+    std::cerr << "reserve: " << e.what() << '\n';
+    return reserve::exit_code(e.kind());
+  } catch (const std::exception& e) {
+    std::cerr << "reserve: internal error: " << e.what() << '\n';
+    return 4;
+  }
+  return reserve::cli::command_exit_code();
+}
