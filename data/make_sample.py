@@ -400,6 +400,11 @@ def dms(value, hemi_pos, hemi_neg):
     return f"{d}°{m:02d}'{s:05.2f}\""
 
 
+def plain(v):
+    """0.00002 rather than 2e-05: how a lab report prints a concentration."""
+    return np.format_float_positional(v, trim="-")
+
+
 def parse_angle(text):
     """Inverse of dms() and plain decimal degrees; used to measure what the CSV really says."""
     t = text.strip()
@@ -734,7 +739,7 @@ def build_lines(sc):
     fr, xy = sc["frame"], sc["fac_xy"]
     east = catmull_rom(
         [fr.at(52.0, "O", 3500), fr.at(52.0, "O", 0), xy["SD01"], fr.at(100, "B", -3500), fr.at(170, "B", -2600),
-         xy["SD02"], fr.at(212.0, "O", -150), fr.at(212.0, "O", 3500)],
+         xy["SD02"], xy["XC01"] + fr.direction(196.5) * 120 + np.array([0.0, -180.0]), fr.at(193.0, "O", 2600)],
         40, rng_for("east-river"), 80.0)
     south = catmull_rom(
         [fr.at(116.0, "B", 250), xy["ZC01"] + fr.direction(119.0) * 180, fr.at(120.0, "O", 350),
@@ -745,7 +750,7 @@ def build_lines(sc):
          fr.at(235.0, "O", -250), fr.at(262.0, "O", 900), fr.at(285.0, "O", 3500)],
         30, rng_for("road"), 40.0)
     return {
-        "rivers": [({"名称": "东河", "类型": "河流"}, LineString(east)), ({"名称": "南沟", "类型": "溪沟"}, LineString(south))],
+        "rivers": [({"名称": "东河", "类型": "河流"}, LineString(east)), ({"名称": "黑水沟", "类型": "溪沟"}, LineString(south))],
         "roads": [({"名称": "县道X215", "等级": "县道"}, LineString(road))],
     }
 
@@ -851,7 +856,7 @@ def main():
     for sid, lic, typ, name, mineral, holder, d0, d1, *_ in MINING_RIGHTS:
         pts = sc["mr"][sid]
         mr_rows.append(({"许可证号": lic, "矿权类型": typ, "矿山名称": name, "矿种": mineral, "权利人": holder,
-                         "有效期起": d0, "有效期止": d1}, MultiPolygon([orient(Polygon(pts), -1.0)])))
+                         "有效期起": d0, "有效期止": d1}, MultiPolygon([orient(Polygon(pts), 1.0)])))
         for i, (x, y) in enumerate(pts, start=1):
             corner_rows.append([lic, i, f"{y:.2f}", f"{ZONE_PREFIX}{x:.2f}"])
     write_gpkg(OUT / "mining_rights.gpkg", [("mining_rights", ogr.wkbMultiPolygon, mr_fields, mr_rows)])
@@ -871,17 +876,17 @@ def main():
     write_gpkg(OUT / "facilities.gpkg", [("facility_areas", ogr.wkbMultiPolygon,
                                           [("编号", "str"), ("名称", "str"), ("类别", "str")], area_rows)])
 
-    # ---------------- monitoring (slag yard ZC01 on 南沟)
+    # ---------------- monitoring (slag yard ZC01 on 黑水沟)
     lines = build_lines(sc)
     fr = sc["frame"]
     zc = sc["fac_xy"]["ZC01"]
     south = lines["rivers"][1][1]
     mon_pts = [
-        ("JC01", "南沟渣场上游背景点", fr.at(116.0, "B", 330)),
+        ("JC01", "黑水沟渣场上游背景点", fr.at(116.0, "B", 330)),
         ("JC02", "渣场坝下渗滤液收集池", zc + fr.direction(119.0) * 150),
-        ("JC03", "截渗墙外渗出点", zc + fr.direction(119.0) * 190 + np.array([40.0, -25.0])),
-        ("JC04", "南沟渣场下游500 m", None),
-        ("JC05", "南沟出保护区断面", None),
+        ("JC03", "截渗墙外渗出点", zc + fr.direction(119.0) * 240 + np.array([45.0, -35.0])),
+        ("JC04", "黑水沟渣场下游500 m", None),
+        ("JC05", "黑水沟下游1.5 km断面", None),
     ]
     s0 = south.project(Point(*(zc + fr.direction(119.0) * 180)))
     mon_xy = {}
@@ -902,7 +907,7 @@ def main():
     for pid, name, _ in mon_pts:
         lon, lat = TO_LL.transform(*mon_xy[pid])
         for date, cd, zn, pb, as_, hg in samples[pid]:
-            mon_rows.append([pid, name, f"{lon:.7f}", f"{lat:.7f}", date, repr(cd), repr(zn), repr(pb), repr(as_), repr(hg)])
+            mon_rows.append([pid, name, f"{lon:.7f}", f"{lat:.7f}", date] + [plain(v) for v in (cd, zn, pb, as_, hg)])
     write_csv(OUT / "monitoring.csv", ["点位编号", "点位名称", "经度", "纬度", "采样日期", "Cd", "Zn", "Pb", "As", "Hg"], mon_rows)
 
     # ---------------- rivers, roads
@@ -931,7 +936,7 @@ ASSIGNMENTS = [
     ["WK01", "尾矿库闭库并生态修复，不以调整保护区范围代替整改", "2027-06-30", "X县应急管理局", "X县副县长 王某", "X县应急管理局 赵某",
      "X市应急管理局", "按搬迁、就地综合治理两种方式论证并实施；闭库前完成安全评价"],
     ["ZC01", "完成冶炼废渣库闭库工程缺陷整改，渗滤液达标，消除重金属环境风险", "2026-12-31", "X县人民政府", "X县县长 陈某", "X锌冶炼厂 负责人 刘某",
-     "X市生态环境局", "修复坝下截渗墙；建设渗滤液收集处理设施；南沟逐月监测镉、锌；治理完成后组织专家验收"],
+     "X市生态环境局", "修复坝下截渗墙；建设渗滤液收集处理设施；黑水沟逐月监测镉、锌；治理完成后组织专家验收"],
     ["C6200002009061120045117", "采矿权依法退出保护区", "2026-12-31", "X县自然资源局", "X县副县长 孙某", "X县自然资源局 周某",
      "X市自然资源局", "停止开采，注销采矿许可证，开展矿山地质环境恢复治理"],
     ["C6200002007031120038265", "采矿权依法退出保护区缓冲区及实验区", "2026-12-31", "X县自然资源局", "X县副县长 孙某", "X县自然资源局 周某",
@@ -1094,6 +1099,11 @@ def compute_expected(sc, mon_xy, samples):
             else:
                 a = gp.difference(ub).area
             tm[kb][kp] = a
+    for k in ZONE_KEYS3:  # rows add up to the baseline zones, columns to the proposal zones
+        assert abs(sum(tm[k][c] for c in keys) - base[k].area) < 1e-6 * base[k].area, k
+        assert abs(sum(tm[r][k] for r in keys) - prop[k].area) < 1e-6 * prop[k].area, k
+    assert abs(sum(tm["outside"][c] for c in ZONE_KEYS3) - added.area) < 1e-3
+    assert abs(sum(tm[r]["outside"] for r in ZONE_KEYS3) - removed.area) < 1e-3
     res["transition_matrix_planar_m2"] = tm
     res["transition_matrix_note"] = "rows: baseline zone; columns: proposal zone; outside x outside is null"
 
