@@ -26,7 +26,7 @@ import numpy as np  # noqa: E402
 from osgeo import gdal, ogr, osr  # noqa: E402
 from pyproj import Geod, Transformer  # noqa: E402
 from shapely import wkb as shapely_wkb  # noqa: E402
-from shapely.geometry import LineString, MultiPolygon, Point, Polygon, mapping  # noqa: E402
+from shapely.geometry import LineString, MultiPolygon, Point, Polygon  # noqa: E402
 from shapely.geometry.polygon import orient  # noqa: E402
 from shapely.ops import transform as shp_transform, unary_union  # noqa: E402
 
@@ -127,16 +127,6 @@ def preview(rings, path, extra=()):
 
 def ring_coords(poly):
     return np.asarray(poly.exterior.coords)[:-1]
-
-
-def densify_ring(coords, spacing):
-    out = []
-    nxt = np.roll(coords, -1, axis=0)
-    for a, b in zip(coords, nxt):
-        n = max(1, int(math.ceil(math.hypot(*(b - a)) / spacing)))
-        for k in range(n):
-            out.append(a + (b - a) * (k / n))
-    return np.array(out)
 
 
 def organic(poly, rng, spacing=25.0, jitter=3.0):
@@ -245,19 +235,6 @@ def ccw(coords):
 
 def key(pt):
     return (float(pt[0]), float(pt[1]))
-
-
-def find_run(ring, old_keys):
-    """Indices (start, end) of the single cyclic run of vertices of `ring` not in `old_keys`."""
-    new = np.array([key(p) not in old_keys for p in ring])
-    assert new.any() and not new.all()
-    starts = [i for i in range(len(ring)) if new[i] and not new[i - 1]]
-    assert len(starts) == 1, f"expected one changed stretch, got {len(starts)}"
-    s = starts[0]
-    e = s
-    while new[(e + 1) % len(ring)]:
-        e = (e + 1) % len(ring)
-    return s, e
 
 
 def cyclic(ring, i, j, step=1):
@@ -391,7 +368,7 @@ def write_csv(path, header, rows, bom=False):
     tmp.rename(path)
 
 
-def dms(value, hemi_pos, hemi_neg):
+def dms(value):
     """105.7084722 -> 105°42'30.50\" (seconds to 0.01″, about 0.3 m)."""
     total = round(abs(value) * 3600.0, 2)
     d = int(total // 3600)
@@ -451,10 +428,10 @@ def build_baseline():
     for k, r in rings.items():
         assert Polygon(r).is_valid, k
     pO, pB, pC1, pC2 = (Polygon(rings[k]) for k in ("O", "B", "C1", "C2"))
-    if os.environ.get("SAMPLE_DEBUG"):
+    if os.environ.get("SAMPLE_DEBUG"):  # SAMPLE_DEBUG=<dir>: print margins, write preview PNGs
         print("gap O-B", pO.exterior.distance(pB.exterior), "gap B-C", [pB.exterior.distance(c.exterior) for c in (pC1, pC2)],
               "C1-C2", pC1.distance(pC2), {k: Polygon(r).area / 1e4 for k, r in rings.items()})
-        preview(rings, "/tmp/sd/base.png")
+        preview(rings, Path(os.environ["SAMPLE_DEBUG"]) / "baseline.png")
     assert pO.contains(pB) and pO.exterior.distance(pB.exterior) > 400.0, "buffer too close to outer edge"
     for c in (pC1, pC2):
         assert pB.contains(c) and pB.exterior.distance(c.exterior) > 250.0, "core too close to buffer edge"
@@ -502,8 +479,8 @@ class Frame:
         return ((deg * 7.3) % 24.0) - 12.0
 
 
-# Mining rights: id, type, name, mineral, holder, valid from, valid to,
-#   position (angle, ref edge, offset m), shape, designed zones.
+# Mining rights. Position: bearing in the unit frame (degrees, counter-clockwise from the long
+# axis, see Frame), reference edge and offset (Frame.at). Shape: rect w h | L w h notch_w notch_h (m).
 MINING_RIGHTS = [
     # (short id, 许可证号, 矿权类型, 矿山名称, 矿种, 权利人, 有效期起, 有效期止, angle, ref, offset, shape)
     ("MR01", "C6200002009061120045117", "采矿权", "青岚山铅锌矿", "铅锌矿", "X县青岚矿业有限责任公司", "2009-06-11", "2029-06-11", 200, "F", 0.55, ("rect", 820, 700)),
@@ -536,7 +513,9 @@ MR_DESIGN = {
     "MR12": ({"buffer", "experimental"}, {"buffer", "experimental"}),
 }
 
-# Facilities: id, 名称, 类别, angle, ref, offset, 建成年份, 备注, coordinate style, designed zones.
+# Facilities: 编号, 名称, 类别, bearing, ref, offset (None: placed in build_scenario), 建成年份, 备注,
+# coordinate style in facilities.csv (dec: 7 decimals, dec8: 8 decimals, dms: 度分秒 to 0.01″),
+# designed zone in the baseline, designed zone in the proposal.
 FACILITIES = [
     ("XC01", "X有色地质勘查局X队青岚选矿厂", "选矿厂", 196.5, "F", 0.75, 2006, "督察反馈：位于实验区，仍在生产，废水未经处理直排东河；待确认是否在保护区内", "dms", "experimental", "outside"),
     ("WK01", "青岚选矿厂尾矿库", "尾矿库", 204.5, "F", 0.7, 2007, "选矿厂配套尾矿库，调整方案拟调出", "dec", "experimental", "outside"),
@@ -557,7 +536,6 @@ FACILITIES = [
 def build_scenario():
     rings, a = build_baseline()
     fr = Frame(rings, a)
-    pB = Polygon(rings["B"])
 
     # -- mining rights
     mr_geoms = {}
@@ -630,7 +608,7 @@ def build_scenario():
         extra = [(Polygon(p), "k-") for p in mr_geoms.values()] + [(g, "m-") for g in fac_area.values()]
         extra += [(g, "g--") for g in list(notch.values()) + list(addition.values()) + list(downgrade.values())]
         extra += [(Point(p), "r^") for p in fac_xy.values()]
-        preview({"O": O0, "B": B0, "C1": rings["C1"], "C2": rings["C2"], "O'": o, "B'": b}, "/tmp/sd/scen.png", extra)
+        preview({"O": O0, "B": B0, "C1": rings["C1"], "C2": rings["C2"], "O'": o, "B'": b}, Path(os.environ["SAMPLE_DEBUG"]) / "scenario.png", extra)
 
     # N3 cuts through the buffer: its vertices inside the buffer are one stretch shared by O'
     # and B' (same coordinates, same order), so exp' can be assembled from the two rings.
@@ -673,10 +651,10 @@ def build_scenario():
     o = np.array(o)
 
     # Proposal zones assembled from the shared rings: no overlay, so shared edges are identical.
-    s_o = o_index_of(o, arc[0])
-    e_o = o_index_of(o, arc[-1])
-    s_b = o_index_of(b, arc[0])
-    e_b = o_index_of(b, arc[-1])
+    s_o = index_of(o, arc[0])
+    e_o = index_of(o, arc[-1])
+    s_b = index_of(b, arc[0])
+    e_b = index_of(b, arc[-1])
     exp_ring = np.vstack([cyclic(o, e_o, s_o), cyclic(b, (s_b - 1) % len(b), (e_b + 1) % len(b), -1)])
     core = [Polygon(rings["C1"]), Polygon(rings["C2"])]
     prop = {
@@ -695,11 +673,11 @@ def build_scenario():
     return {
         "rings": rings, "frame": fr, "base": base, "prop": prop, "prop_outer": o, "prop_buffer_ring": b,
         "mr": mr_geoms, "fac_xy": fac_xy, "fac_area": fac_area, "notch": notch, "addition": addition,
-        "downgrade": downgrade, "noise": noise, "n3_arc_len": len(arc),
+        "downgrade": downgrade, "noise": noise,
     }
 
 
-def o_index_of(ring, pt):
+def index_of(ring, pt):
     hits = [i for i, p in enumerate(ring) if p[0] == pt[0] and p[1] == pt[1]]
     assert len(hits) == 1
     return hits[0]
@@ -731,8 +709,7 @@ def catmull_rom(points, per_seg, rng, wiggle):
     tang = np.gradient(out, axis=0)
     norm = np.column_stack([-tang[:, 1], tang[:, 0]])
     norm /= np.linalg.norm(norm, axis=1)[:, None]
-    keep = np.ones(n, bool)
-    return mm(out + norm * (lat * keep)[:, None])
+    return mm(out + norm * lat[:, None])
 
 
 def build_lines(sc):
@@ -762,7 +739,7 @@ def build_lines(sc):
 
 def fmt_lonlat(lon, lat, style):
     if style == "dms":
-        return dms(lon, "E", "W"), dms(lat, "N", "S")
+        return dms(lon), dms(lat)
     if style == "dec8":
         return f"{lon:.8f}", f"{lat:.8f}"
     return f"{lon:.7f}", f"{lat:.7f}"
@@ -1068,7 +1045,7 @@ def compute_expected(sc, mon_xy, samples):
     noise_rem = sum(p["planar_m2"] for p in rem_p if p["design"] == "noise")
     noise_add = sum(p["planar_m2"] for p in add_p if p["design"] == "noise")
     res["noise"] = {
-        "description": "five consecutive vertices of the outer edge, NE side (unit-frame bearing 47 deg from the "
+        "description": "five consecutive vertices of the outer edge, north-east edge (unit-frame bearing 47 deg from the "
                        "reserve centre), moved by < 0.5 m along the edge normal in the proposal; everything else on "
                        "unchanged edges is vertex-identical to the baseline",
         "vertices": sc["noise"],
@@ -1112,9 +1089,9 @@ def compute_expected(sc, mon_xy, samples):
         "N1": "carve-out (experimental -> outside) around 采矿权 MR01, 尾矿库 WK01 and 选矿厂 XC01 (SW edge)",
         "N2": "carve-out (experimental -> outside) around 探矿权 MR02 (S edge)",
         "N3": "carve-out through experimental AND buffer -> outside around 采矿权 MR03 (SE edge)",
-        "D1": "downgrade buffer -> experimental around 探矿权 MR05 (N side, inner edge of the experimental ring)",
-        "A1": "addition outside -> experimental (ENE edge), contains 工业企业 GY04",
-        "A2": "addition outside -> experimental (SSE edge)",
+        "D1": "downgrade buffer -> experimental around 探矿权 MR05 (NW side, inner edge of the experimental ring)",
+        "A1": "addition outside -> experimental (NE edge), contains 工业企业 GY04",
+        "A2": "addition outside -> experimental (S edge)",
         "areas_planar_m2": {
             "N1": sum(p["planar_m2"] for p in rem_p if p["design"] == "N1"),
             "N2": sum(p["planar_m2"] for p in rem_p if p["design"] == "N2"),
@@ -1172,6 +1149,9 @@ def compute_expected(sc, mon_xy, samples):
         db, dp = ub.exterior.distance(pt), up.exterior.distance(pt)
         if r["编号"] != "GY01":
             assert db > 30.0, (r["编号"], db)
+        if "°" in r["经度"]:  # 0.01″ rounding (~0.3 m) must never decide the zone
+            edges = [g.boundary for z in (base, prop) for g in z.values()]
+            assert min(e.distance(pt) for e in edges) >= 150.0, (r["编号"], "DMS point too close to an edge")
         res["facilities"][r["编号"]] = {"类别": r["类别"], "lon": lon, "lat": lat, "x": x, "y": y,
                                         "baseline_zone": zb, "proposal_zone": zp,
                                         "distance_to_baseline_boundary_m": db, "distance_to_proposal_boundary_m": dp}
