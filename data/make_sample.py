@@ -12,6 +12,7 @@ The numbers in expected.json are computed here with Shapely (GEOS) and pyproj on
 geometries read back from the written files; libreserve is not used.
 """
 import csv
+import hashlib
 import json
 import math
 import os
@@ -1231,6 +1232,24 @@ def compute_expected(sc, mon_xy, samples):
         "proposal_buffer_ring_vertices_on_outer_edge_only": n3_only,
     }
     res["vertex_counts"] = nverts
+
+    # Zoning topology: in the proposal the buffer reaches the outer edge along notch N3.
+    def topology(zones, u):
+        buf_outer = zones["buffer"].exterior.intersection(u.exterior).length
+        return {"core_enclosed_by_buffer": bool(zones["core"].distance(u.exterior) > 0 and
+                                                zones["core"].distance(zones["experimental"]) > 0),
+                "buffer_enclosed_by_experimental": buf_outer == 0.0,
+                "buffer_edge_on_outer_edge_m": buf_outer,
+                "core_patches": len(polys_of(zones["core"]))}
+
+    res["topology"] = {"baseline": topology(base, ub), "proposal": topology(prop, up)}
+    assert res["topology"]["baseline"]["buffer_enclosed_by_experimental"]
+    assert not res["topology"]["proposal"]["buffer_enclosed_by_experimental"]
+    res["files_sha256"] = {
+        str(p.relative_to(OUT)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(OUT.rglob("*"))
+        if p.is_file() and p.suffix in (".gpkg", ".csv", ".shp", ".shx", ".dbf", ".prj")
+    }
     res["summary"] = {
         "baseline_total_ha_planar": round(bt / 1e4, 2),
         "proposal_total_ha_planar": round(pt_ / 1e4, 2),
