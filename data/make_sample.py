@@ -651,6 +651,16 @@ def build_scenario():
         o[i] = new
     o = np.array(o)
 
+    # Only real changes: every baseline vertex away from the designed shapes survives unmoved.
+    changed_o = unary_union(list(notch.values()) + list(addition.values()))
+    changed_b = unary_union([notch["N3"], downgrade["D1"]])
+    moved = {tuple(v["from"]) for v in noise}
+    o_keys, b_keys = {key(p) for p in o}, {key(p) for p in b}
+    for ring, keys, changed in ((O0, o_keys, changed_o), (B0, b_keys, changed_b)):
+        for p in ring:
+            if key(p) not in moved and changed.distance(Point(p)) > 1.0:
+                assert key(p) in keys, f"untouched vertex {p} lost"
+
     # Proposal zones assembled from the shared rings: no overlay, so shared edges are identical.
     s_o = index_of(o, arc[0])
     e_o = index_of(o, arc[-1])
