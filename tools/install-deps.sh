@@ -7,7 +7,7 @@ packages=(
   # toolchain
   build-essential cmake pkg-config git clang-format
   # geometry, CRS and vector I/O
-  libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin proj-data libboost-dev
+  libgdal-dev gdal-bin python3-gdal libgeos-dev libproj-dev proj-bin proj-data libboost-dev
   # small libraries we build on
   nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libfmt-dev libxlsxwriter-dev libssl-dev
   # maps: Cairo + Pango with a real CJK font
