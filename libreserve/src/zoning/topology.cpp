@@ -8,6 +8,7 @@
 #include "geom/envelope_index.hpp"
 #include "geom/geos.hpp"
 #include "geom/validity.hpp"
+#include "reserve/error.hpp"
 #include "reserve/validate.hpp"
 
 namespace reserve {
@@ -73,8 +74,14 @@ void check_overlaps(const Zoning& zoning, const TopologyOptions& options,
   for (const auto& [i, j] : geom::intersecting_envelope_pairs(boxes)) {
     if (!prepared[i]) prepared[i] = geom::prepare(shape(i));
     if (GEOSPreparedIntersects_r(h, prepared[i].get(), shape(j)) != 1) continue;
-    geom::GeomPtr inter =
-        geom::check(GEOSIntersection_r(h, shape(i), shape(j)), "intersection of two zone parts");
+    GEOSGeometry* raw = GEOSIntersection_r(h, shape(i), shape(j));
+    if (!raw) {
+      throw InternalError("GEOS could not intersect this part with " +
+                              describe_part(parts[j], parts[i].where) +
+                              "; check both geometries (e.g. in QGIS) and report this case",
+                          parts[i].where);
+    }
+    geom::GeomPtr inter(raw);
     const MultiPolygon overlap = geom::polygons_from_geos(inter.get());
     if (overlap.empty()) continue;  // touching along an edge or at a point is fine
     const double overlap_m2 = area.area_m2(overlap);
