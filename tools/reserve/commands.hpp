@@ -9,5 +9,6 @@ namespace reserve::cli {
 int& command_exit_code();
 
 void add_validate_command(CLI::App& app);  // cmd_validate.cpp
+void add_info_command(CLI::App& app);      // cmd_info.cpp
 
 }  // namespace reserve::cli
