@@ -9,6 +9,7 @@
 
 #include "io/crs_checks.hpp"
 #include "io/csv_table.hpp"
+#include "io/layer_reading.hpp"
 #include "io/ogr_geometry.hpp"
 #include "reserve/io.hpp"
 
@@ -63,6 +64,19 @@ std::optional<std::size_t> column(const TextTable& t, const std::string& forced,
 }
 
 }  // namespace
+
+bool looks_like_corner_point_table(const TextTable& t) {
+  // A corner-point column proper (not 序号, which any table may have) and a right id that
+  // repeats on at least three rows: a points table has neither.
+  const auto point_col = find_column(t.header, {"点号", "拐点号", "拐点编号", "拐点"});
+  const auto id_col = find_column(t.header, kIdNames);
+  if (!point_col || !id_col) return false;
+  std::map<std::string, int> rows_per_id;
+  for (const auto& row : t.rows)
+    if (*id_col < row.size() && ++rows_per_id[trim_copy(row[*id_col])] >= 3) return true;
+  return false;
+}
+
 }  // namespace io
 
 Layer read_corner_points(const std::string& path, const ReadOptions& options) {

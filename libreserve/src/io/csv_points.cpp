@@ -209,14 +209,35 @@ Layer read_csv_points(const std::string& path, const ReadOptions& options) {
   return out;
 }
 
-DatasetInfo inspect_csv_points(const std::string& path, const ReadOptions& options) {
-  const Layer layer = read_csv_points(path, options);
+Layer read_text_layer(const std::string& path, const ReadOptions& options) {
+  const std::string stem = std::filesystem::path(path).stem().string();
+  const SourceRef where{path, stem, ""};
+  if (!options.where.empty())
+    throw UsageError(
+        "--where filters are not supported for CSV/text tables; filter the table "
+        "first or convert it to a GeoPackage",
+        where);
+  if (!options.layer.empty() && options.layer != stem)
+    throw UsageError("a CSV/text table has one layer, '" + stem + "'", where);
+  const TextTable t = read_text_table(path, options.encoding);
+  if (!looks_like_corner_point_table(t)) return read_csv_points(path, options);
+  Layer layer = read_corner_points(path, options);
+  layer.issues.insert(layer.issues.begin(),
+                      Issue{"corner-point-table", Severity::info,
+                            "read as a corner-point table (拐点坐标): one polygon per right, "
+                            "corners joined in point-number order",
+                            where, std::nullopt, std::nullopt});
+  return layer;
+}
+
+DatasetInfo inspect_text_layer(const std::string& path, const ReadOptions& options) {
+  const Layer layer = read_text_layer(path, options);
   DatasetInfo info;
   info.path = path;
-  info.driver = "CSV";
+  info.driver = layer.driver;
   LayerInfo li;
   li.name = layer.name;
-  li.geometry_type = "Point";
+  li.geometry_type = layer.driver == "CSV" ? "Point" : "MultiPolygon";
   li.feature_count = static_cast<std::int64_t>(layer.features.size());
   li.crs = layer.crs;
   li.encoding = layer.encoding;

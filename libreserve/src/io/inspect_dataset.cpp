@@ -8,7 +8,8 @@
 namespace reserve {
 
 DatasetInfo inspect_dataset(const std::string& path, const ReadOptions& options) {
-  if (io::is_csv_path(path)) return io::inspect_csv_points(path, options);
+  if (io::is_csv_path(path)) return io::inspect_text_layer(path, options);
+  io::ErrorCapture quiet;  // GDAL's messages become errors here, never stderr noise
   io::VectorSource src = io::open_source(path, options.encoding);
   DatasetInfo info;
   info.path = path;

@@ -21,6 +21,15 @@ Crs resolve_layer_crs(OGRLayer& layer, const ReadOptions& options, const SourceR
 std::string sha256_path(const std::string& path);
 
 Layer read_csv_points(const std::string& path, const ReadOptions& options);
-DatasetInfo inspect_csv_points(const std::string& path, const ReadOptions& options);
+
+struct TextTable;
+// True for a corner-point table (拐点坐标): a 点号/拐点号 column and a right id (矿权编号,
+// 许可证号, …) repeated on three rows or more.
+bool looks_like_corner_point_table(const TextTable& t);
+
+// A CSV/text file as a layer: a corner-point table (polygons) when it looks like one, else
+// points. Refuses options a table cannot honour (--where, another layer name).
+Layer read_text_layer(const std::string& path, const ReadOptions& options);
+DatasetInfo inspect_text_layer(const std::string& path, const ReadOptions& options);
 
 }  // namespace reserve::io

@@ -113,7 +113,8 @@ void add_encoding_issues(const VectorSource& src, const LayerNotes& notes, const
 }  // namespace io
 
 Layer read_layer(const std::string& path, const ReadOptions& options) {
-  if (io::is_csv_path(path)) return io::read_csv_points(path, options);
+  if (io::is_csv_path(path)) return io::read_text_layer(path, options);
+  io::ErrorCapture quiet;  // GDAL's messages become errors or issues here, never stderr noise
   io::VectorSource src = io::open_source(path, options.encoding);
   OGRLayer* chosen = &io::choose_layer(*src.dataset, options.layer, path);
   if (src.driver == "ESRI Shapefile" && std::filesystem::is_directory(path)) {
@@ -170,6 +171,15 @@ Layer read_layer(const std::string& path, const ReadOptions& options) {
 
   bool swap_axes = false;
   out.crs = io::resolve_layer_crs(ogr_layer, options, where, swap_axes);
+  if (!options.assume_crs.empty() && ogr_layer.GetSpatialRef() != nullptr &&
+      !equivalent(out.crs, Crs::from_user_input(options.assume_crs))) {
+    out.issues.push_back(Issue{"crs-option-ignored", Severity::warning,
+                               "the layer has its own CRS " + out.crs.label() + " (" +
+                                   out.crs.name + "); --crs " + options.assume_crs +
+                                   " applies only to data without one. If the layer's CRS is "
+                                   "wrong, fix its .prj / metadata",
+                               where, std::nullopt, std::nullopt});
+  }
 
   io::LayerNotes notes;
   Envelope extent;
