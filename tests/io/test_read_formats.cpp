@@ -77,6 +77,9 @@ TEST_P(FormatRoundTrip, PolygonAttributesAndCrsComeBack) {
   const DatasetInfo info = inspect_dataset(path, options);
   ASSERT_EQ(info.layers.size(), 1u);
   EXPECT_EQ(info.layers[0].feature_count, 1);
+  // The declared layer type: FileGDB declares MultiPolygon, KML an unknown type ("Geometry").
+  const std::string& type = info.layers[0].geometry_type;
+  EXPECT_TRUE(type == "Polygon" || type == "MultiPolygon" || type == "Geometry") << type;
   EXPECT_EQ(info.layers[0].crs.epsg, epsg);
   EXPECT_NEAR(info.layers[0].extent.min_x, 105.7, 1e-9);
   EXPECT_NEAR(info.layers[0].extent.max_y, 33.85, 1e-9);
