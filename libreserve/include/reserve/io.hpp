@@ -82,6 +82,7 @@ struct Layer {
   std::vector<std::string> fields;
   std::vector<Feature> features;  // null / empty geometries are skipped and reported in issues
   std::vector<Issue> issues;      // skipped features, decode problems, dropped Z/M, …
+  std::string encoding_source;    // as LayerInfo::encoding_source
 };
 
 // Reads one layer. Throws InputError naming file and layer for unreadable data or a missing CRS.

@@ -87,6 +87,7 @@ Layer read_corner_points(const std::string& path, const ReadOptions& options) {
   out.name = std::filesystem::path(path).stem().string();
   out.driver = "CSV (corner points)";
   out.encoding = t.encoding;
+  out.encoding_source = t.encoding_source;
   const SourceRef where{path, out.name, ""};
   for (auto& issue : t.issues) {
     issue.where = where;

@@ -102,6 +102,7 @@ Layer read_csv_points(const std::string& path, const ReadOptions& options) {
   out.name = std::filesystem::path(path).stem().string();
   out.driver = "CSV";
   out.encoding = t.encoding;
+  out.encoding_source = t.encoding_source;
   out.fields = t.header;
   const SourceRef where{path, out.name, ""};
   for (auto& issue : t.issues) {

@@ -127,6 +127,7 @@ Layer read_layer(const std::string& path, const ReadOptions& options) {
   out.name = ogr_layer.GetName();
   out.driver = src.driver;
   out.encoding = src.encoding.encoding;
+  out.encoding_source = src.encoding.source;
   const SourceRef where{path, out.name, ""};
 
   if (!options.encoding.empty() && !src.decode_text) {
