@@ -111,6 +111,7 @@ LayerReport report_layer(const std::string& path, const LayerInfo& li, const Inf
   o.layer = li.name;
   o.encoding = a.encoding;
   o.assume_crs = a.crs;
+  if (li.geometry_type == "None") return r;  // an attribute table: nothing to summarise
   Layer layer;
   try {
     layer = read_layer(path, o);

@@ -9,8 +9,10 @@
 
 namespace reserve::io {
 
-// Field names of the layer, decoded to UTF-8.
-std::vector<FieldInfo> layer_fields(const VectorSource& src, OGRLayer& layer);
+// Field names of the layer, decoded to UTF-8; undecodable byte sequences are added to
+// `replaced` when given.
+std::vector<FieldInfo> layer_fields(const VectorSource& src, OGRLayer& layer,
+                                    std::size_t* replaced = nullptr);
 
 // The layer's CRS, or options.assume_crs when it has none; InputError (with a suggestion from the
 // coordinates) when neither exists. `swap_axes` tells whether stored coordinates are lat/lon.

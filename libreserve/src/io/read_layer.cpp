@@ -15,7 +15,8 @@ namespace reserve {
 namespace io {
 namespace fs = std::filesystem;
 
-std::vector<FieldInfo> layer_fields(const VectorSource& src, OGRLayer& layer) {
+std::vector<FieldInfo> layer_fields(const VectorSource& src, OGRLayer& layer,
+                                    std::size_t* replaced_out) {
   std::vector<FieldInfo> fields;
   OGRFeatureDefn* defn = layer.GetLayerDefn();
   std::size_t replaced = 0;
@@ -24,6 +25,7 @@ std::vector<FieldInfo> layer_fields(const VectorSource& src, OGRLayer& layer) {
     fields.push_back(
         FieldInfo{to_utf8(src, f->GetNameRef(), replaced), ogr_field_type_name(f->GetType())});
   }
+  if (replaced_out != nullptr) *replaced_out += replaced;
   return fields;
 }
 
@@ -136,7 +138,13 @@ Layer read_layer(const std::string& path, const ReadOptions& options) {
                                where, std::nullopt, std::nullopt});
   }
 
-  const auto fields = io::layer_fields(src, ogr_layer);
+  if (ogr_layer.GetGeomType() == wkbNone)
+    throw InputError(
+        "the layer has no geometry column (an attribute table); choose a spatial "
+        "layer with --layer",
+        where);
+  io::LayerNotes notes;
+  const auto fields = io::layer_fields(src, ogr_layer, &notes.replaced);
   for (const auto& f : fields) out.fields.push_back(f.name);
   int id_index = -1;
   if (!options.id_field.empty()) {
@@ -182,7 +190,6 @@ Layer read_layer(const std::string& path, const ReadOptions& options) {
                                where, std::nullopt, std::nullopt});
   }
 
-  io::LayerNotes notes;
   Envelope extent;
   {
     io::ErrorCapture capture;  // GDAL warnings on bad records become issues, never stderr noise
