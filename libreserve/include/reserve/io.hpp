@@ -1,7 +1,10 @@
 #pragma once
 // Reading vector data into the library's own values, through GDAL: GeoPackage, Shapefile (with
-// .cpg / DBF language-driver encodings), GeoJSON, KML, FileGDB (read), CSV of points (decimal
-// degrees or 度分秒). Text is decoded to UTF-8 here and nowhere else; Z/M are dropped.
+// .cpg / DBF language-driver encodings), GeoJSON, KML, FileGDB (read), and text tables (.csv,
+// .txt, .tsv): points (decimal degrees or 度分秒, or plane X/Y), corner-point tables (拐点坐标,
+// recognised by a 点号 column and a right id repeated on 3+ rows), or a WKT column. Text is
+// decoded to UTF-8 here and nowhere else; Z/M are dropped; rings are closed and oriented (outer
+// counter-clockwise, holes clockwise); validity is NOT repaired here.
 #include <cstdint>
 #include <optional>
 #include <string>

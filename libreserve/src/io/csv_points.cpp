@@ -97,6 +97,11 @@ Mode detect_mode(const TextTable& t, const Columns& c) {
 
 Layer read_csv_points(const std::string& path, const ReadOptions& options) {
   TextTable t = read_text_table(path, options.encoding);
+  if (options.x_field.empty() && options.y_field.empty() && !find_column(t.header, kLonNames) &&
+      !find_column(t.header, kLonContains, true)) {
+    if (auto wkt_col = find_wkt_column(t))
+      return read_csv_wkt(path, options, std::move(t), *wkt_col);
+  }
   Layer out;
   out.path = path;
   out.name = std::filesystem::path(path).stem().string();
@@ -238,7 +243,15 @@ DatasetInfo inspect_text_layer(const std::string& path, const ReadOptions& optio
   info.driver = layer.driver;
   LayerInfo li;
   li.name = layer.name;
-  li.geometry_type = layer.driver == "CSV" ? "Point" : "MultiPolygon";
+  li.geometry_type = "Geometry";
+  if (!layer.features.empty()) {
+    const GeometryKind kind = layer.features.front().geometry.kind;
+    bool same = true;
+    for (const auto& f : layer.features) same = same && f.geometry.kind == kind;
+    if (same && kind == GeometryKind::point) li.geometry_type = "Point";
+    if (same && kind == GeometryKind::line) li.geometry_type = "MultiLineString";
+    if (same && kind == GeometryKind::polygon) li.geometry_type = "MultiPolygon";
+  }
   li.feature_count = static_cast<std::int64_t>(layer.features.size());
   li.crs = layer.crs;
   li.encoding = layer.encoding;
