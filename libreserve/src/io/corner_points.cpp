@@ -43,11 +43,26 @@ struct Corner {
   Point p;
 };
 
+// Ring numbers in numeric order when they are numbers ("2" before "10"), else text order.
+struct RingOrder {
+  bool operator()(const std::string& a, const std::string& b) const {
+    char* ea = nullptr;
+    char* eb = nullptr;
+    const double na = std::strtod(a.c_str(), &ea);
+    const double nb = std::strtod(b.c_str(), &eb);
+    const bool a_num = !a.empty() && *ea == '\0';
+    const bool b_num = !b.empty() && *eb == '\0';
+    if (a_num && b_num && na != nb) return na < nb;
+    if (a_num != b_num) return a_num;
+    return a < b;
+  }
+};
+
 struct Right {
   std::string id;
   std::vector<std::string> first_row;
   // part → ring → corners
-  std::map<std::string, std::map<std::string, std::vector<Corner>>> parts;
+  std::map<std::string, std::map<std::string, std::vector<Corner>, RingOrder>> parts;
   std::vector<std::string> part_order;
 };
 
