@@ -11,7 +11,7 @@ PieceArea::PieceArea(const Crs& crs, AreaMethod method) : method_(method) {
                        "; choose a Gauss–Krüger working CRS");
     return;
   }
-  throw UsageError("the overlay measures areas with the planar method for now; use planar");
+  calculator_ = std::make_unique<AreaCalculator>(crs, method);
 }
 
 PieceArea::~PieceArea() = default;
