@@ -54,7 +54,7 @@ struct FeaturePlacement {
   // more than OverlayOptions::min_area_m2 of it. outside when none.
   Zone zone = Zone::outside;
   std::vector<ZoneShare> areas;  // polygons: each zone with area > 0, then outside (always last)
-  double inside_area_m2 = 0.0;  // polygons: area inside the reserve
+  double inside_area_m2 = 0.0;   // polygons: area inside the reserve
   PointLocation location = PointLocation::outside;  // points: vs the reserve outline; polygons:
                                                     // inside if any area inside
   // Every zone (and outside) within the boundary tolerance of a point, strictest first.
@@ -162,8 +162,8 @@ struct FreedFeature {
   Zone zone_before = Zone::outside;
   Zone zone_after = Zone::outside;
   StatusChange change = StatusChange::unchanged;
-  double freed_area_m2 = 0.0;       // polygons; 0 for points
-  double downgraded_area_m2 = 0.0;  // polygons; 0 for points
+  double freed_area_m2 = 0.0;           // polygons; 0 for points
+  double downgraded_area_m2 = 0.0;      // polygons; 0 for points
   bool waiting_for_adjustment = false;  // treatment says "wait for the adjustment" (等待调整)
 };
 
@@ -200,8 +200,8 @@ RESERVE_API NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison
 // RuleRegistry::add (it replaces a placeholder of the same id).
 RESERVE_API RuleDefinition no_adjusting_rule_definition();
 
-// True when a treatment text means "wait for the boundary adjustment" (等待调整, 待调整, 调整后处理,
-// wait for adjustment, …).
+// True when a treatment text means "wait for the boundary adjustment" (等待调整, 待调整,
+// 调整后处理, wait for adjustment, …).
 RESERVE_API bool is_wait_for_adjustment(const std::string& treatment);
 
 }  // namespace reserve

@@ -1,6 +1,6 @@
-// The rule 不以调代改 (no adjusting instead of rectifying): removed or downgraded land that overlaps
-// or lies near conflict features, conflict features freed by the adjustment, and the targeting
-// statistic.
+// The rule 不以调代改 (no adjusting instead of rectifying): removed or downgraded land that
+// overlaps or lies near conflict features, conflict features freed by the adjustment, and the
+// targeting statistic.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -45,19 +45,19 @@ std::set<FeatureCategory> category_set(const std::vector<FeatureCategory>& categ
 }  // namespace
 
 std::vector<FeatureCategory> default_conflict_categories() {
-  return {FeatureCategory::mining_right, FeatureCategory::exploration_right,
-          FeatureCategory::mine,         FeatureCategory::concentrator,
-          FeatureCategory::smelter,      FeatureCategory::slag_yard,
+  return {FeatureCategory::mining_right,  FeatureCategory::exploration_right,
+          FeatureCategory::mine,          FeatureCategory::concentrator,
+          FeatureCategory::smelter,       FeatureCategory::slag_yard,
           FeatureCategory::tailings_pond, FeatureCategory::industrial,
-          FeatureCategory::hydropower,   FeatureCategory::other_energy};
+          FeatureCategory::hydropower,    FeatureCategory::other_energy};
 }
 
 bool is_wait_for_adjustment(const std::string& treatment) {
   const std::string t = analysis::normalise_label(treatment);
   if (t.empty()) return false;
-  for (const char* key : {"等待调整", "待调整", "等调整", "调整后处理", "待区划调整", "等待区划调整",
-                          "wait-for-adjustment", "wait for adjustment", "wait_for_adjustment",
-                          "await adjustment"})
+  for (const char* key :
+       {"等待调整", "待调整", "等调整", "调整后处理", "待区划调整", "等待区划调整",
+        "wait-for-adjustment", "wait for adjustment", "wait_for_adjustment", "await adjustment"})
     if (t.find(analysis::normalise_label(key)) != std::string::npos) return true;
   return false;
 }
@@ -200,10 +200,12 @@ NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
   }
   const std::string ratio_text = t.ratio ? fmt_num(*t.ratio, 2) : std::string("n/a");
   result.explanation_zh =
-      std::to_string(result.freed.size()) + " 处冲突要素因调整被调出保护区或调入较低保护级别功能区（其中 " +
-      std::to_string(waiting) + " 处整改方式为等待调整）；" + std::to_string(result.changes.size()) +
-      " 块调出/降级地块与冲突要素重叠或相距不足 " + fmt_num(d, 0) + " 米；冲突要素在调出/降级地块中的占比为其在原保护区中占比的 " +
-      ratio_text + " 倍（阈值 " + fmt_num(options.max_targeting_ratio, 2) + "）。";
+      std::to_string(result.freed.size()) +
+      " 处冲突要素因调整被调出保护区或调入较低保护级别功能区（其中 " + std::to_string(waiting) +
+      " 处整改方式为等待调整）；" + std::to_string(result.changes.size()) +
+      " 块调出/降级地块与冲突要素重叠或相距不足 " + fmt_num(d, 0) +
+      " 米；冲突要素在调出/降级地块中的占比为其在原保护区中占比的 " + ratio_text + " 倍（阈值 " +
+      fmt_num(options.max_targeting_ratio, 2) + "）。";
   result.explanation_en =
       std::to_string(result.freed.size()) +
       " conflict feature(s) freed from the reserve or moved to a less strict zone (" +
