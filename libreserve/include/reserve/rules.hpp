@@ -168,6 +168,9 @@ struct RuleDefinition {
   std::string description;  // what it checks, one paragraph (docs/profiles.md)
   std::vector<ParamSpec> params;
   RuleFunction evaluate;
+  // Optional: checks parameter values beyond their type when a profile is parsed (e.g. zone
+  // ids in a table); throws UsageError with the message. May be empty.
+  std::function<void(const RuleConfig&)> validate;
 };
 
 class RESERVE_API RuleRegistry {
