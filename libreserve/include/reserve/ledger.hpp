@@ -66,6 +66,12 @@ class RESERVE_API ActionTable {
   // built_before_reserve = true|false, action = "close", alternatives = ["relocate"],
   // basis = "…", deadline = "…". Throws UsageError naming the origin and the row for a bad row.
   static ActionTable from_toml(const std::string& toml_text, const std::string& origin);
+  // The profile's [[conflicts.decisions]] rows (category, zone or "*", action such as "exit",
+  // "close", "relocate_or_treat_in_situ", deadline). The basis of each row is taken from the
+  // first default row with the same zone-independent action, else left empty. Throws UsageError
+  // naming `origin` for an unknown category, zone or action.
+  static ActionTable from_decisions(const std::vector<ConflictDecision>& decisions,
+                                    const std::string& origin);
   // Rows of `more` are tried before this table's rows.
   void prepend(const ActionTable& more);
   const std::vector<ActionRule>& rules() const noexcept { return rules_; }

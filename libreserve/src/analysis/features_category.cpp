@@ -157,6 +157,11 @@ std::optional<FeatureCategory> category_from_string(const std::string& id) {
   std::replace(n.begin(), n.end(), ' ', '_');
   for (const auto& c : kNames)
     if (n == c.id) return c.category;
+  // Aliases used in profiles.
+  if (n == "enterprise" || n == "industrial_enterprise") return FeatureCategory::industrial;
+  if (n == "quarry" || n == "sand_pit") return FeatureCategory::mine;
+  if (n == "illegal_building" || n == "building") return FeatureCategory::other;
+  if (n == "hydro" || n == "small_hydropower") return FeatureCategory::hydropower;
   return std::nullopt;
 }
 

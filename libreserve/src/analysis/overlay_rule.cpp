@@ -233,8 +233,7 @@ RuleDefinition no_adjusting_rule_definition() {
   def.params = {
       {"distance_m", ParamType::number,
        "changed land within this distance (m) of a conflict feature is evidence; also the "
-       "footprint buffer of the targeting statistic (default: [conflicts] buffer_distance_m, "
-       "else 100)"},
+       "footprint buffer of the targeting statistic (default: [conflicts] buffer_distance_m)"},
       {"max_freed_features", ParamType::number,
        "fail when more conflict features than this are freed or downgraded (default 0)"},
       {"max_targeting_ratio", ParamType::number,
@@ -256,8 +255,7 @@ RuleDefinition no_adjusting_rule_definition() {
       return v;
     }
     NoAdjustingOptions o;
-    const double profile_d = ctx.profile.conflicts.buffer_distance_m;
-    o.distance_m = config.number("distance_m", profile_d > 0.0 ? profile_d : 100.0);
+    o.distance_m = config.number("distance_m", ctx.profile.conflicts.buffer_distance_m);
     o.max_freed_features = config.number("max_freed_features", 0.0);
     o.max_targeting_ratio = config.number("max_targeting_ratio", 2.0);
     std::vector<std::string> names = config.text_list("categories");

@@ -162,6 +162,67 @@ ActionTable ActionTable::from_toml(const std::string& toml_text, const std::stri
   return table;
 }
 
+ActionTable ActionTable::from_decisions(const std::vector<ConflictDecision>& decisions,
+                                        const std::string& origin) {
+  ActionTable table;
+  int n = 0;
+  for (const auto& d : decisions) {
+    ++n;
+    const std::string where = origin + ", conflicts.decisions row " + std::to_string(n);
+    ActionRule rule;
+    if (d.category != "*" && !d.category.empty()) {
+      auto cat = category_from_string(d.category);
+      if (!cat) throw UsageError(where + ": unknown category '" + d.category + "'");
+      rule.categories.push_back(*cat);
+    }
+    if (d.zone != "*" && !d.zone.empty()) {
+      auto zone = zone_from_string(d.zone);
+      if (!zone) throw UsageError(where + ": unknown zone '" + d.zone + "'");
+      rule.zones.push_back(*zone);
+    }
+    // "relocate_or_treat_in_situ" → relocate, alternative treat-in-situ.
+    std::string rest = d.action;
+    std::vector<std::string> parts;
+    for (std::size_t pos; (pos = rest.find("_or_")) != std::string::npos;) {
+      parts.push_back(rest.substr(0, pos));
+      rest = rest.substr(pos + 4);
+    }
+    parts.push_back(rest);
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      auto kind = action_from_string(parts[i]);
+      if (!kind || *kind == ActionKind::none)
+        throw UsageError(where + ": unknown action '" + d.action +
+                         "' (exit, close, relocate, treat_in_situ, remediate, "
+                         "allowed_with_conditions, joined with _or_)");
+      if (i == 0)
+        rule.action = *kind;
+      else
+        rule.alternatives.push_back(*kind);
+    }
+    rule.deadline = d.deadline;
+    table.rules_.push_back(std::move(rule));
+  }
+  // Legal basis: from the defaults' first row for the same category and action.
+  try {
+    const ActionTable defaults = ActionTable::defaults();
+    for (auto& rule : table.rules_) {
+      for (const auto& def : defaults.rules_) {
+        const bool same_category =
+            rule.categories.empty() || def.categories.empty() ||
+            std::find(def.categories.begin(), def.categories.end(), rule.categories.front()) !=
+                def.categories.end();
+        if (same_category && def.action == rule.action) {
+          rule.basis = def.basis;
+          break;
+        }
+      }
+    }
+  } catch (const InternalError&) {
+    // No shipped table: the profile's rows stay without a basis text.
+  }
+  return table;
+}
+
 void ActionTable::prepend(const ActionTable& more) {
   rules_.insert(rules_.begin(), more.rules_.begin(), more.rules_.end());
 }
