@@ -53,7 +53,7 @@ struct CompareOptions {
 };
 
 // Area of one zone on one side.
-struct ZoneArea {
+struct ZoneFigure {
   Zone zone = Zone::core;
   double area_m2 = 0.0;      // row/column sum of the transition matrix (see contract above)
   double measured_m2 = 0.0;  // area of the zone's union measured directly
@@ -63,7 +63,7 @@ struct ZoneArea {
 // Per-zone figures of one zoning, in one model.
 struct ZoningSummary {
   ZoneModel model = ZoneModel::three_zone;
-  std::vector<ZoneArea> zones;  // every zone of the model, strictest first (0 where absent)
+  std::vector<ZoneFigure> zones;  // every zone of the model, strictest first (0 where absent)
   double total_m2 = 0.0;        // sum of the zone areas
   double outline_m2 = 0.0;      // area of the union of all zones, measured directly
   // Strictly protected land: core + buffer (three-zone) or core_protection (two-zone).

@@ -125,7 +125,7 @@ ZoningSummary summarise(ZoneModel model, const std::vector<Zone>& zones,
   s.model = model;
   s.outline_m2 = outline_m2;
   for (std::size_t i = 0; i < zones.size(); ++i) {
-    ZoneArea za;
+    ZoneFigure za;
     za.zone = zones[i];
     for (const auto& [key, a] : cell_m2)
       if ((row ? key.first : key.second) == zones[i]) za.area_m2 += a;
