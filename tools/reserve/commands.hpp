@@ -9,5 +9,7 @@ namespace reserve::cli {
 int& command_exit_code();
 
 void add_validate_command(CLI::App& app);  // cmd_validate.cpp
+void add_overlay_command(CLI::App& app);   // cmd_overlay.cpp
+void add_ledger_command(CLI::App& app);    // cmd_ledger.cpp
 
 }  // namespace reserve::cli

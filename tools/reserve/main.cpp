@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   // Subcommands register here.
   reserve::cli::add_validate_command(app);
+  reserve::cli::add_overlay_command(app);
+  reserve::cli::add_ledger_command(app);
 
   try {
     app.parse(argc, argv);
