@@ -64,8 +64,8 @@ struct ZoneFigure {
 struct ZoningSummary {
   ZoneModel model = ZoneModel::three_zone;
   std::vector<ZoneFigure> zones;  // every zone of the model, strictest first (0 where absent)
-  double total_m2 = 0.0;        // sum of the zone areas
-  double outline_m2 = 0.0;      // area of the union of all zones, measured directly
+  double total_m2 = 0.0;          // sum of the zone areas
+  double outline_m2 = 0.0;        // area of the union of all zones, measured directly
   // Strictly protected land: core + buffer (three-zone) or core_protection (two-zone).
   double strict_m2 = 0.0;
   double strict_share = 0.0;  // strict_m2 / total_m2
