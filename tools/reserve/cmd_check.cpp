@@ -182,7 +182,7 @@ void run_check(const CheckArgs& a, const CheckConflictArgs& ca) {
   // Conflicts module: overlay of the conflict layers, handed to the rule engine.
   const std::optional<CheckConflicts> conflicts = load_check_conflicts(ca, before, after, profile);
   RuleContext ctx{report.comparison, profile, &*report.before_validation, &*report.after_validation,
-                  conflicts ? &conflicts->overlay : nullptr};
+                  conflicts ? conflicts->rule_input() : nullptr};
   report.verdicts = evaluate_rules(ctx, RuleRegistry::standard());
   report.overall = overall_status(report.verdicts);
   report.audit = make_audit(before, after, profile, command_line(a));
