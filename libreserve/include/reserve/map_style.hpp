@@ -126,7 +126,7 @@ struct MapStyle {
   // Focus maps: margin around the focused feature's box, as a share of its size and at least
   // focus_min_margin_m (CRS units) on each side.
   double focus_margin_ratio = 0.6;
-  double focus_min_margin_m = 300.0;
+  double focus_min_margin_m = 500.0;
   // Margin around the whole extent, as a share of its size.
   double extent_margin_ratio = 0.06;
 };

@@ -253,6 +253,9 @@ MapStyle default_map_style() {
       {Zone::general_control, hex(0x7FBF7B, 0.80)},
       {Zone::outside, hex(0xDDDDDD, 0.5)},
   };
+  s.zone_boundary = hex(0xFFFFFF, 0xE6 / 255.0);
+  s.grid_colour = hex(0x595959, 0x8C / 255.0);
+  s.mining_right_outline = hex(0x73330D);
   s.baseline_outline = line(0x1F3A93, 0.45, true, "原保护区边界");
   s.proposal_outline = line(0x000000, 0.55, false, "调整后保护区边界");
   s.removed = hatch(0xE00000, 0.15, 45.0, false, "调出区域");
