@@ -8,4 +8,7 @@ namespace reserve::cli {
 // The exit code a finished subcommand wants (0 ok, 1 findings/rule failure).
 int& command_exit_code();
 
+void add_validate_command(CLI::App& app);  // cmd_validate.cpp
+void add_info_command(CLI::App& app);      // cmd_info.cpp
+
 }  // namespace reserve::cli

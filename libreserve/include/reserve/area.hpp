@@ -36,9 +36,18 @@ class RESERVE_API AreaCalculator {
 
   AreaMethod method() const noexcept;
   const Crs& crs() const noexcept;
-  // Never negative; holes subtracted.
+  // Never negative; holes subtracted. Each ring's area is the absolute value of its signed
+  // (algebraic) area, so a self-intersecting ring (a bow tie) gets the absolute sum of its lobes
+  // with opposite signs, as the shoelace formula gives it.
   double area_m2(const Polygon& p) const;
   double area_m2(const MultiPolygon& mp) const;
+  // Length (m) of a line with the same method: the sum of geodesic distances between consecutive
+  // vertices (geodesic) or of straight-segment lengths in the plane (planar).
+  double length_m(const LineString& line) const;
+  // Ellipsoid behind the geodesic method: semi-major axis (m) and flattening. For planar, those
+  // of the CRS's datum (for the record).
+  double ellipsoid_a_m() const noexcept;
+  double ellipsoid_f() const noexcept;
 
  private:
   struct Impl;

@@ -12,7 +12,7 @@
 
 namespace reserve {
 
-struct Crs {
+struct RESERVE_API Crs {
   std::string wkt;          // WKT2:2019; empty means "unknown"
   std::string name;         // e.g. "CGCS2000 / 3-degree Gauss-Kruger CM 105E"
   std::optional<int> epsg;  // when the CRS is identified as an EPSG code

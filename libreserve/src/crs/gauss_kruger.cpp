@@ -1,0 +1,53 @@
+// CGCS2000 3° Gauss–Krüger zones: zone numbers, EPSG codes, zone-prefixed eastings, and the
+// working CRS choice for geographic data.
+#include <cmath>
+#include <string>
+
+#include "reserve/crs.hpp"
+#include "reserve/error.hpp"
+
+namespace reserve {
+namespace {
+constexpr int kFirstZone = 25;  // central meridian 75°E
+constexpr int kLastZone = 45;   // central meridian 135°E
+constexpr int kFirstEpsgPrefixed = 4513;
+constexpr int kFirstEpsgPlain = 4534;
+}  // namespace
+
+int gk3_zone_for_longitude(double lon_deg) {
+  if (!std::isfinite(lon_deg) || lon_deg < -180.0 || lon_deg > 180.0)
+    throw InputError("longitude " + std::to_string(lon_deg) +
+                     " is not a longitude in degrees; is the data really geographic?");
+  // Zone n covers [3n - 1.5°, 3n + 1.5°); the boundary meridian goes to the eastern zone.
+  return static_cast<int>(std::floor((lon_deg + 1.5) / 3.0));
+}
+
+int gk3_epsg(int zone, bool zone_prefixed_easting) {
+  if (zone < kFirstZone || zone > kLastZone)
+    throw InputError("3-degree Gauss-Kruger zone " + std::to_string(zone) +
+                     " is outside CGCS2000's zones 25-45 (75-135°E); pass the working CRS with "
+                     "--crs EPSG:xxxx");
+  return (zone_prefixed_easting ? kFirstEpsgPrefixed : kFirstEpsgPlain) + (zone - kFirstZone);
+}
+
+std::optional<int> gk3_zone_from_prefixed_easting(double easting) {
+  if (!std::isfinite(easting) || easting < 1.0e7 || easting >= 1.0e8) return std::nullopt;
+  const int zone = static_cast<int>(std::floor(easting / 1.0e6));
+  if (zone < kFirstZone || zone > kLastZone) return std::nullopt;
+  return zone;
+}
+
+Crs choose_working_crs(const Crs& crs, const Envelope& extent) {
+  if (crs.empty())
+    throw InputError("cannot choose a working CRS for data without a CRS; pass --crs EPSG:xxxx");
+  if (crs.is_projected) return crs;
+  if (!crs.is_geographic)
+    throw InputError("the CRS '" + crs.label() +
+                     "' is neither geographic nor projected; reproject the data first");
+  if (!extent.valid)
+    throw InputError("cannot choose a Gauss-Kruger zone for data without coordinates");
+  const double centre_lon = (extent.min_x + extent.max_x) / 2.0;
+  return Crs::from_epsg(gk3_epsg(gk3_zone_for_longitude(centre_lon), false));
+}
+
+}  // namespace reserve
