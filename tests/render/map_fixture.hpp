@@ -14,7 +14,7 @@
 
 #include "reserve/render.hpp"
 
-namespace reserve::testing {
+namespace reserve::maptest {
 
 inline Crs crs_from_epsg(int code) {
   PJ_CONTEXT* ctx = proj_context_create();
@@ -150,4 +150,4 @@ inline std::string run(const std::string& command) {
   return out;
 }
 
-}  // namespace reserve::testing
+}  // namespace reserve::maptest

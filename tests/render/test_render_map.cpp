@@ -19,13 +19,13 @@
 namespace reserve {
 namespace {
 
-using testing::crs_from_epsg;
-using testing::kX0;
-using testing::kY0;
-using testing::multi;
-using testing::rect;
-using testing::sample_layers;
-using testing::TempDir;
+using maptest::crs_from_epsg;
+using maptest::kX0;
+using maptest::kY0;
+using maptest::multi;
+using maptest::rect;
+using maptest::sample_layers;
+using maptest::TempDir;
 
 // CGCS2000 ellipsoid (GRS80 axis, CGCS2000 flattening), the datum of EPSG:4490 / 4544.
 constexpr double kCgcsA = 6378137.0;
@@ -97,7 +97,7 @@ TEST(RenderMap, PdfTextHasTitleZoneNamesLegendAndCrsNote) {
   TempDir dir;
   const std::string path = dir.file("map.pdf");
   const RenderSummary s = render_map(sample_layers(), test_style(), MapFormat::pdf, path);
-  const std::string text = testing::run("pdftotext -enc UTF-8 '" + path + "' -");
+  const std::string text = maptest::run("pdftotext -enc UTF-8 '" + path + "' -");
   ASSERT_FALSE(text.empty()) << "pdftotext produced nothing";
   for (const char* expected : {"某某自然保护区功能区调整对比图",
                                "核心区",
@@ -127,7 +127,7 @@ TEST(RenderMap, PdfTextHasTitleZoneNamesLegendAndCrsNote) {
     EXPECT_NE(text.find(expected), std::string::npos) << "missing in PDF text: " << expected;
   }
   // Categories that are not in the data get no legend entry.
-  for (const char* absent : {"一般控制区", "核心保护区", "采石场", "工业企业", "道路"}) {
+  for (const char* absent : {"一般控制区", "核心保护区", "采石场", "工业企业", "道路", "采矿权"}) {
     EXPECT_EQ(text.find(absent), std::string::npos) << "unexpected in PDF text: " << absent;
   }
   EXPECT_EQ(s.crs_note, "2000国家大地坐标系 高斯-克吕格投影（3度带） 中央经线105°");
@@ -161,7 +161,7 @@ TEST(RenderMap, TwoZoneProposalUsesTwoZoneLegend) {
   L.proposal_zones = {
       {"cp", Zone::core_protection, multi(rect(kX0 + 2000, kY0 + 1500, kX0 + 10000, kY0 + 7500))},
       {"gc", Zone::general_control,
-       testing::frame(kX0, kY0, kX0 + 12000, kY0 + 9000, kX0 + 2000, kY0 + 1500, kX0 + 10000,
+       maptest::frame(kX0, kY0, kX0 + 12000, kY0 + 9000, kX0 + 2000, kY0 + 1500, kX0 + 10000,
                       kY0 + 7500)},
   };
   const RenderSummary s = render_map_bytes(L, test_style(), MapFormat::svg).summary;
@@ -344,7 +344,7 @@ TEST(RenderMap, CrowdedLabelsAreDroppedOrLeaderLinedNeverOverlapping) {
   MapLayers L = sample_layers();
   L.facilities.clear();
   for (int i = 0; i < 30; ++i) {
-    L.facilities.push_back({"c" + std::to_string(i), "enterprise",
+    L.facilities.push_back({"c" + std::to_string(i), "industrial",
                             "企业" + std::to_string(i) + "号厂房",
                             Geometry::from(Point{kX0 + 6000 + 20.0 * i, kY0 + 4500 + 15.0 * i})});
   }
@@ -417,9 +417,9 @@ TEST(Fonts, CjkCoverageIsCheckedWithFontconfig) {
   EXPECT_NO_THROW(require_cjk_font("Noto Serif CJK SC"));
   // DejaVu Sans is installed (fontconfig's default) but has no Han glyphs. Independent check:
   // fc-list lists the families whose charset contains U+6838; DejaVu Sans must not be among them.
-  const std::string han = testing::run("fc-list ':charset=6838' family");
+  const std::string han = maptest::run("fc-list ':charset=6838' family");
   ASSERT_NE(han.find("Noto Sans CJK SC"), std::string::npos);
-  if (testing::run("fc-list 'DejaVu Sans' family").find("DejaVu Sans") != std::string::npos) {
+  if (maptest::run("fc-list 'DejaVu Sans' family").find("DejaVu Sans") != std::string::npos) {
     EXPECT_EQ(han.find("DejaVu Sans"), std::string::npos);
     try {
       require_cjk_font("DejaVu Sans");

@@ -12,5 +12,6 @@ void add_validate_command(CLI::App& app);  // cmd_validate.cpp
 void add_info_command(CLI::App& app);      // cmd_info.cpp
 void add_overlay_command(CLI::App& app);   // cmd_overlay.cpp
 void add_ledger_command(CLI::App& app);    // cmd_ledger.cpp
+void add_map_command(CLI::App& app);       // cmd_map.cpp
 
 }  // namespace reserve::cli

@@ -132,9 +132,9 @@ struct MapStyle {
 };
 
 // The built-in style: conventional colours (core deep red, buffer orange, experimental light
-// green; core protection red, general control green), symbols for the usual facility categories
-// (concentrator, smelter, slag_yard, tailings_pond, hydropower, enterprise, quarry, mine,
-// building), rivers and roads.
+// green; core protection red, general control green), a symbol for every feature category of
+// features.hpp (concentrator, smelter, slag_yard, tailings_pond, hydropower, industrial, mine, …
+// plus quarry and building), rivers and roads.
 RESERVE_API MapStyle default_map_style();
 
 // Reads a TOML style over the defaults. Throws UsageError naming the file and key for an unknown

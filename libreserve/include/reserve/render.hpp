@@ -46,8 +46,9 @@ struct MapArea {
 // point inside the polygon, which is also outlined).
 struct MapFacility {
   std::string id;
-  std::string category;  // "concentrator", "smelter", "slag_yard", "tailings_pond", "hydropower",
-                         // "enterprise", "quarry", "mine", "building", or anything else
+  std::string category;  // a FeatureCategory id ("concentrator", "smelter", "slag_yard",
+                         // "tailings_pond", "hydropower", "industrial", "mine", …) or any
+                         // other key of the style's [facilities] tables
   std::string label;
   Geometry geometry;
 };

@@ -264,15 +264,23 @@ MapStyle default_map_style() {
   s.mining_right = hatch(0x8B4513, 0.10, 60.0, true, "矿权范围");
   s.mining_right.spacing_mm = 1.4;
   s.mining_right.line_width_mm = 0.18;
+  // Keys are the FeatureCategory ids (features.hpp) plus a few extra common kinds.
   s.facility_symbols = {
+      {"mining_right", symbol(SymbolShape::cross, 0x000000, "采矿权")},
+      {"exploration_right", symbol(SymbolShape::cross, 0x737373, "探矿权")},
+      {"mine", symbol(SymbolShape::inverted_triangle, 0x252525, "矿山")},
+      {"quarry", symbol(SymbolShape::inverted_triangle, 0xA6611A, "采石场")},
       {"concentrator", symbol(SymbolShape::triangle, 0xE6550D, "选矿厂")},
       {"smelter", symbol(SymbolShape::square, 0x525252, "冶炼厂")},
       {"slag_yard", symbol(SymbolShape::diamond, 0x8C6D31, "渣场")},
       {"tailings_pond", symbol(SymbolShape::circle, 0xBF812D, "尾矿库")},
+      {"industrial", symbol(SymbolShape::pentagon, 0x756BB1, "工业企业")},
       {"hydropower", symbol(SymbolShape::star, 0x2166AC, "水电站")},
-      {"enterprise", symbol(SymbolShape::pentagon, 0x756BB1, "工业企业")},
-      {"quarry", symbol(SymbolShape::inverted_triangle, 0xA6611A, "采石场")},
-      {"mine", symbol(SymbolShape::cross, 0x000000, "矿山")},
+      {"other_energy", symbol(SymbolShape::hexagon, 0xFEC44F, "其他能源设施")},
+      {"tourism", symbol(SymbolShape::circle, 0x41AB5D, "旅游设施")},
+      {"transport", symbol(SymbolShape::square, 0xBDBDBD, "交通设施")},
+      {"aquaculture", symbol(SymbolShape::diamond, 0x41B6C4, "养殖场")},
+      {"settlement", symbol(SymbolShape::hexagon, 0xD9D9D9, "居民点")},
       {"building", symbol(SymbolShape::hexagon, 0x969696, "建筑物")},
   };
   s.other_facility = symbol(SymbolShape::circle, 0x636363, "其他设施");
