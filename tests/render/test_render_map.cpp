@@ -517,3 +517,47 @@ TEST(RenderMap, WritesAtomicallyAndReportsUnwritablePaths) {
 
 }  // namespace
 }  // namespace reserve
+
+namespace reserve {
+namespace {
+
+// Dirty input must never crash the renderer: every case either renders (with warnings) or
+// throws a reserve::Error.
+TEST(RenderMap, DegenerateGeometriesNeverCrash) {
+  const double x = maptest::kX0, y = maptest::kY0;
+  Polygon bowtie;
+  bowtie.outer = {{x, y}, {x + 1000, y + 1000}, {x + 1000, y}, {x, y + 1000}, {x, y}};
+  Polygon one_point;
+  one_point.outer = {{x + 10, y + 10}};
+  Polygon empty_ring;
+  Polygon zero_area;
+  zero_area.outer = {{x, y}, {x + 500, y}, {x + 1000, y}, {x, y}};
+  Polygon duplicates = maptest::rect(x + 2000, y, x + 3000, y + 800);
+  duplicates.outer.insert(duplicates.outer.begin() + 1, 3, duplicates.outer[1]);
+
+  MapLayers L;
+  L.crs = maptest::crs_from_epsg(4544);
+  for (const Polygon* p : {&bowtie, &one_point, &empty_ring, &zero_area, &duplicates})
+    L.baseline_zones.push_back({"z", Zone::core, maptest::multi(*p)});
+  L.changes.push_back({"c", ChangeKind::removed, maptest::multi(bowtie)});
+  L.mining_rights.push_back({"m", "矿", maptest::multi(bowtie)});
+  Geometry no_points;
+  no_points.kind = GeometryKind::point;  // a point feature without points
+  L.facilities.push_back({"f0", "smelter", "空", no_points});
+  Geometry no_lines;
+  no_lines.kind = GeometryKind::line;
+  L.facilities.push_back({"f1", "smelter", "空线", no_lines});
+  L.context_lines.push_back({"l0", "river", "单点河", {{{x + 5, y + 5}}}});
+  L.context_lines.push_back({"l1", "river", "", {{}}});
+  for (MapFormat f : {MapFormat::pdf, MapFormat::svg, MapFormat::png}) {
+    try {
+      const RenderedMap m = render_map_bytes(L, default_map_style(), f);
+      EXPECT_FALSE(m.bytes.empty());
+    } catch (const Error& e) {
+      ADD_FAILURE() << "degenerate input should render with warnings, got: " << e.what();
+    }
+  }
+}
+
+}  // namespace
+}  // namespace reserve

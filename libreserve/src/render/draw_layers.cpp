@@ -6,6 +6,7 @@
 
 #include "render/raster_background.hpp"
 #include "render/symbols.hpp"
+#include "reserve/error.hpp"
 
 namespace reserve::render {
 namespace {
@@ -50,6 +51,17 @@ void path_lines(cairo_t* cr, const std::vector<LineString>& lines, const MapTran
         cairo_line_to(cr, q.x, q.y);
       first = false;
     }
+  }
+}
+
+// A point inside the polygons for a label or symbol. GEOS refuses some invalid input (a bow-tie
+// ring); the envelope centre is then good enough for a label.
+Point inside_point(const MultiPolygon& mp) {
+  try {
+    return point_on_surface(mp);
+  } catch (const Error&) {
+    const Envelope e = envelope_of(mp);
+    return {(e.min_x + e.max_x) / 2.0, (e.min_y + e.max_y) / 2.0};
   }
 }
 
@@ -185,7 +197,7 @@ void draw_map_body(RenderContext& c, const BodyInput& in) {
           if (page_area(p, t) < 2500.0) continue;  // ~18 mm square: too small for a zone name
           MultiPolygon one;
           one.polygons.push_back(p);
-          const Point a = t.to_page_pt(point_on_surface(one));
+          const Point a = t.to_page_pt(inside_point(one));
           PendingLabel l;
           l.text = chinese_name(z.zone);
           l.style = c.text_style(s.label_size_pt + 1.5, true);
@@ -295,7 +307,7 @@ void draw_map_body(RenderContext& c, const BodyInput& in) {
       item.hatch = s.mining_right;
       c.add_legend(item);
       if (s.show_labels && !m.label.empty()) {
-        const Point a = t.to_page_pt(point_on_surface(m.geometry));
+        const Point a = t.to_page_pt(inside_point(m.geometry));
         PendingLabel pl;
         pl.text = m.label;
         pl.style = c.text_style(s.label_size_pt);
@@ -328,15 +340,17 @@ void draw_map_body(RenderContext& c, const BodyInput& in) {
         set_colour(cr, sym.fill);
         cairo_set_line_width(cr, 0.8);
         cairo_stroke(cr);
-        anchors.push_back(point_on_surface(f.geometry.polygons));
+        anchors.push_back(inside_point(f.geometry.polygons));
       } else if (f.geometry.kind == GeometryKind::line) {
         path_lines(cr, f.geometry.lines, t);
         LineStyle ls;
         ls.colour = sym.fill;
         ls.width_mm = 0.5;
         stroke_with_style(cr, ls);
-        const auto& l0 = f.geometry.lines.front();
-        if (!l0.empty()) anchors.push_back(l0[l0.size() / 2]);
+        if (!f.geometry.lines.empty() && !f.geometry.lines.front().empty()) {
+          const auto& l0 = f.geometry.lines.front();
+          anchors.push_back(l0[l0.size() / 2]);
+        }
       }
       for (const Point& p : anchors) {
         const Point q = t.to_page_pt(p);

@@ -71,12 +71,23 @@ void check_inputs(const MapLayers& L) {
       for (const auto& p : line) check_finite(p, "line", l.id);
 }
 
-MultiPolygon outline_of(const std::vector<MapZone>& zones) {
+// The union of the zones; invalid zones (which load_zoning would have repaired) can make GEOS
+// fail, and then the map goes without that outline and says so.
+MultiPolygon outline_of(const std::vector<MapZone>& zones, const char* which,
+                        std::vector<std::string>& warnings) {
   std::vector<const MultiPolygon*> parts;
   for (const auto& z : zones)
     if (!z.geometry.empty()) parts.push_back(&z.geometry);
   if (parts.empty()) return {};
-  return geom::unite(parts);
+  try {
+    return geom::unite(parts);
+  } catch (const Error& e) {
+    warnings.push_back(std::string("the ") + which +
+                       " outline could not be computed (invalid zone geometry? run reserve "
+                       "validate): " +
+                       e.message());
+    return {};
+  }
 }
 
 // The reserve's extent (zones, outlines, changes); when there is no reserve, everything.
@@ -225,10 +236,12 @@ RenderedMap render_map_bytes(const MapLayers& layers, const MapStyle& style, Map
                             (style.fill_zoning == "auto" && !layers.proposal_zones.empty());
   render::BodyInput body;
   body.filled_zones = use_proposal ? &layers.proposal_zones : &layers.baseline_zones;
-  body.baseline_outline =
-      layers.baseline_outline.empty() ? outline_of(layers.baseline_zones) : layers.baseline_outline;
-  body.proposal_outline =
-      layers.proposal_outline.empty() ? outline_of(layers.proposal_zones) : layers.proposal_outline;
+  body.baseline_outline = layers.baseline_outline.empty()
+                              ? outline_of(layers.baseline_zones, "baseline", summary.warnings)
+                              : layers.baseline_outline;
+  body.proposal_outline = layers.proposal_outline.empty()
+                              ? outline_of(layers.proposal_zones, "proposal", summary.warnings)
+                              : layers.proposal_outline;
 
   Envelope extent;
   if (!options.focus_feature_id.empty()) {
