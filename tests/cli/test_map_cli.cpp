@@ -149,3 +149,22 @@ TEST(MapCli, BadArgumentsAndInputsHaveClearExitCodes) {
 
 }  // namespace
 }  // namespace reserve
+
+namespace reserve {
+namespace {
+
+TEST(MapCli, FocusAllDrawsOneMapPerConflictFeature) {
+  MapInputs in;
+  const auto r = test::run_cli({"map", "--before", in.before, "--mining", in.mining, "--focus-all",
+                                "--format", "svg", "--out", in.dir.file("problem.svg")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // One mining right (FID 1) → one map.
+  int maps = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(in.dir.path()))
+    if (entry.path().extension() == ".svg") ++maps;
+  EXPECT_EQ(maps, 1) << r.out;
+  EXPECT_TRUE(std::filesystem::exists(in.dir.file("problem-1.svg"))) << r.out;
+}
+
+}  // namespace
+}  // namespace reserve

@@ -1,6 +1,7 @@
 // `reserve map`: an official-style reserve map (PDF, SVG, PNG) of the baseline and, when given,
 // the proposal with removed / downgraded / added land, mining rights, facilities, rivers and
 // roads, an optional raster background; or a focus map of one feature.
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -34,6 +35,7 @@ struct MapArgs {
   bool portrait = false;
   double dpi = 0.0;
   std::string focus;
+  bool focus_all = false;
   std::string out;
 };
 
@@ -69,12 +71,37 @@ std::vector<MapFormat> parse_formats(const std::string& list) {
 }
 
 // One format: --out as given (default map.<ext>); several: --out's stem with each extension.
-std::string output_path(const std::string& out, MapFormat f, bool several) {
+// Per-feature maps insert "-<feature id>" before the extension.
+std::string output_path(const std::string& out, MapFormat f, bool several,
+                        const std::string& suffix) {
   const std::string ext = std::string(".") + to_string(f);
-  if (out.empty()) return "map" + ext;
-  std::filesystem::path p(out);
-  if (several || !p.has_extension()) p.replace_extension(ext);
-  return p.string();
+  std::filesystem::path p(out.empty() ? "map" + ext : out);
+  if (several || !p.has_extension())
+    p.replace_extension("");
+  else
+    return p.string();
+  return p.string() + (suffix.empty() ? "" : "-" + suffix) + ext;
+}
+
+// A feature id as a file-name part: path separators and shell-hostile characters become '_'.
+std::string safe_name(const std::string& id) {
+  std::string s = id;
+  for (char& c : s) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (u < 0x80 && !std::isalnum(u) && c != '-' && c != '_' && c != '.') c = '_';
+  }
+  return s.empty() ? "feature" : s;
+}
+
+void render_one(const MapLayers& layers, const MapStyle& style, MapFormat f,
+                const std::string& path, const RenderOptions& options) {
+  const RenderSummary s = render_map(layers, style, f, path, options);
+  for (const auto& w : s.warnings) std::cerr << "reserve map: warning: " << w << "\n";
+  char scale[64];
+  std::snprintf(scale, sizeof scale, "1:%.0f", s.scale_denominator);
+  std::cout << path << ": " << s.legend.size() << " legend entries, labels " << s.labels_placed
+            << " placed / " << s.labels_leader_line << " with leader line / " << s.labels_dropped
+            << " dropped, scale " << scale << ", scale bar " << s.scale_bar_ground_m << " m\n";
 }
 
 void run_map(const MapArgs& a) {
@@ -125,17 +152,29 @@ void run_map(const MapArgs& a) {
   }
   layers.background_raster = a.background;
 
-  RenderOptions options;
-  options.focus_feature_id = a.focus;
-  for (MapFormat f : formats) {
-    const std::string path = output_path(a.out, f, formats.size() > 1);
-    const RenderSummary s = render_map(layers, style, f, path, options);
-    for (const auto& w : s.warnings) std::cerr << "reserve map: warning: " << w << "\n";
-    char scale[64];
-    std::snprintf(scale, sizeof scale, "1:%.0f", s.scale_denominator);
-    std::cout << path << ": " << s.legend.size() << " legend entries, labels " << s.labels_placed
-              << " placed / " << s.labels_leader_line << " with leader line / " << s.labels_dropped
-              << " dropped, scale " << scale << ", scale bar " << s.scale_bar_ground_m << " m\n";
+  // The maps to draw: one (whole extent or --focus), or one per conflict feature.
+  struct Job {
+    std::string focus, label, suffix;
+  };
+  std::vector<Job> jobs;
+  if (a.focus_all) {
+    if (!a.focus.empty()) throw UsageError("give --focus or --focus-all, not both");
+    for (const auto& m : layers.mining_rights) jobs.push_back({m.id, m.label, safe_name(m.id)});
+    for (const auto& f : layers.facilities) jobs.push_back({f.id, f.label, safe_name(f.id)});
+    if (jobs.empty()) throw UsageError("--focus-all needs --mining or --facilities");
+  } else {
+    jobs.push_back({a.focus, "", ""});
+  }
+  for (const Job& job : jobs) {
+    RenderOptions options;
+    options.focus_feature_id = job.focus;
+    MapStyle job_style = style;
+    if (a.focus_all) job_style.subtitle = "问题要素：" + job.label + "（" + job.focus + "）";
+    for (MapFormat f : formats) {
+      const std::string path =
+          output_path(a.out, f, formats.size() > 1 || !job.suffix.empty(), job.suffix);
+      render_one(layers, job_style, f, path, options);
+    }
   }
   command_exit_code() = 0;
 }
@@ -201,6 +240,9 @@ void add_map_command(CLI::App& app) {
       ->check(CLI::Range(36.0, 1200.0));
   cmd->add_option("--focus", a.focus,
                   "Zoom to this feature id (mining right, facility, change piece, zone part)");
+  cmd->add_flag("--focus-all", a.focus_all,
+                "One focus map per mining right and facility (for the ledger), named "
+                "<out>-<feature id>.<format>");
   cmd->add_option("--out", a.out,
                   "Output file (default map.<format>; with several formats the extension is "
                   "replaced per format)");

@@ -27,6 +27,13 @@ RESERVE_API void add_comparison(MapLayers& layers, const Comparison& comparison,
 // category's id (to_string(FeatureCategory)) as its symbol key, labelled with its name.
 RESERVE_API void add_features(MapLayers& layers, const FeatureSet& features);
 
+// Everything `reserve check` knows, as map layers: baseline and proposal zones and outlines, the
+// comparison's change pieces and (when given) the conflict features. For the HTML report's map:
+//   report.map.svg = render_map_svg(comparison_map_layers(before, after, cmp, &features), style);
+RESERVE_API MapLayers comparison_map_layers(const Zoning& before, const Zoning& after,
+                                            const Comparison& comparison,
+                                            const FeatureSet* features = nullptr);
+
 struct LineLayerOptions {
   std::string path;
   std::string layer;  // empty: the only layer, or the layer named like `kind` (rivers, …)

@@ -94,6 +94,16 @@ void add_features(MapLayers& layers, const FeatureSet& features) {
   }
 }
 
+MapLayers comparison_map_layers(const Zoning& before, const Zoning& after,
+                                const Comparison& comparison, const FeatureSet* features) {
+  MapLayers layers;
+  add_zoning(layers, before, false);
+  add_zoning(layers, after, true);
+  add_comparison(layers, comparison);
+  if (features) add_features(layers, *features);
+  return layers;
+}
+
 std::vector<Issue> add_line_layer(MapLayers& layers, const LineLayerOptions& options) {
   if (layers.crs.empty()) {
     throw UsageError("add the zoning before the line layers: the map's CRS comes from it");
