@@ -336,6 +336,16 @@ TEST(RenderMap, FocusZoomsToOneFeature) {
   EXPECT_LT(focus.transform.extent.width(), whole.transform.extent.width() / 3.0);
   // Features outside a focus map are expected: no warnings about them.
   for (const auto& w : focus.warnings) EXPECT_EQ(w.find("outside"), std::string::npos) << w;
+  // Focused on the smelter (x0+6000, y0+800): the river (≥ 4 km north) and the mining rights
+  // (≥ 4 km east) are not in the map, so the legend must not list them; the slag yard 730 m
+  // away is.
+  o.focus_feature_id = "f3";
+  const auto keys = legend_keys(render_map_bytes(L, s, MapFormat::svg, o).summary);
+  EXPECT_TRUE(keys.count("facility:smelter"));
+  EXPECT_TRUE(keys.count("facility:slag_yard"));
+  EXPECT_FALSE(keys.count("line:river"));
+  EXPECT_FALSE(keys.count("mining_right"));
+  EXPECT_FALSE(keys.count("change:added"));
   o.focus_feature_id = "no-such-id";
   EXPECT_THROW(render_map_bytes(L, s, MapFormat::svg, o), UsageError);
 }

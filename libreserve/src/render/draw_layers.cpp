@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "geom/geos.hpp"
 #include "render/raster_background.hpp"
 #include "render/symbols.hpp"
 #include "reserve/error.hpp"
@@ -52,6 +53,47 @@ void path_lines(cairo_t* cr, const std::vector<LineString>& lines, const MapTran
       first = false;
     }
   }
+}
+
+// Exact test whether a geometry reaches into the map extent (an envelope overlap is not enough:
+// an L-shaped zone or a bending river can have its box in the map and nothing visible, and then
+// it must not get a legend entry). GEOS trouble (invalid input) falls back to the envelope test.
+bool reaches_extent(const geom::GeomPtr& g, const Envelope& e) {
+  if (!g) return true;
+  Polygon r;
+  r.outer = {{e.min_x, e.min_y},
+             {e.max_x, e.min_y},
+             {e.max_x, e.max_y},
+             {e.min_x, e.max_y},
+             {e.min_x, e.min_y}};
+  const geom::GeomPtr rect = geom::to_geos(r);
+  const char result = GEOSIntersects_r(geom::context(), g.get(), rect.get());
+  return result != 0;  // 1 intersects, 2 GEOS exception: draw it anyway
+}
+bool reaches_extent(const MultiPolygon& mp, const Envelope& e) {
+  try {
+    return reaches_extent(geom::to_geos(mp), e);
+  } catch (const Error&) {
+    return true;
+  }
+}
+bool reaches_extent(const Geometry& g, const Envelope& e) {
+  try {
+    return reaches_extent(geom::to_geos(g), e);
+  } catch (const Error&) {
+    return true;
+  }
+}
+bool reaches_extent(const std::vector<LineString>& lines, const Envelope& e) {
+  for (const auto& l : lines) {
+    if (l.size() < 2) continue;
+    try {
+      if (reaches_extent(geom::to_geos(l), e)) return true;
+    } catch (const Error&) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // A point inside the polygons for a label or symbol. GEOS refuses some invalid input (a bow-tie
@@ -142,12 +184,13 @@ void draw_map_body(RenderContext& c, const BodyInput& in) {
   const MapTransform& t = c.transform;
   auto warn = [&](const std::string& w) { c.summary.warnings.push_back(w); };
   // True when the feature should be drawn; warns about empty and outside features.
-  auto visible = [&](const Envelope& e, const std::string& what, const std::string& id) {
+  auto visible = [&](const Envelope& e, const std::string& what, const std::string& id,
+                     const auto& geometry) {
     if (!e.valid) {
       warn(what + " '" + id + "' has an empty geometry; not drawn");
       return false;
     }
-    if (!intersects(e, t.extent)) {
+    if (!intersects(e, t.extent) || !reaches_extent(geometry, t.extent)) {
       if (in.warn_outside) warn(what + " '" + id + "' lies outside the map extent; not drawn");
       return false;
     }
@@ -168,7 +211,7 @@ void draw_map_body(RenderContext& c, const BodyInput& in) {
   if (s.show_zones && in.filled_zones) {
     bool present[6] = {};
     for (const MapZone& z : *in.filled_zones) {
-      if (!visible(envelope_of(z.geometry), "zone part", z.id)) continue;
+      if (!visible(envelope_of(z.geometry), "zone part", z.id, z.geometry)) continue;
       path_multipolygon(cr, z.geometry, t);
       cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
       const auto it = s.zone_fill.find(z.zone);
@@ -219,7 +262,8 @@ void draw_map_body(RenderContext& c, const BodyInput& in) {
       bool any = false;
       for (const MapChange& ch : L.changes) {
         if (ch.kind != k) continue;
-        if (!visible(envelope_of(ch.geometry), std::string(to_string(k)) + " area", ch.id))
+        if (!visible(envelope_of(ch.geometry), std::string(to_string(k)) + " area", ch.id,
+                     ch.geometry))
           continue;
         hatch_multipolygon(cr, ch.geometry, t, h);
         path_multipolygon(cr, ch.geometry, t);
@@ -243,7 +287,7 @@ void draw_map_body(RenderContext& c, const BodyInput& in) {
       Envelope e;
       for (const auto& l : line.lines)
         for (const auto& p : l) e.expand(p);
-      if (!visible(e, "line", line.id)) continue;
+      if (!visible(e, "line", line.id, line.lines)) continue;
       const auto it = s.context_lines.find(line.kind);
       LineStyle ls = it != s.context_lines.end() ? it->second : s.other_line;
       if (it == s.context_lines.end() && !line.kind.empty()) ls.label = line.kind;
@@ -276,7 +320,7 @@ void draw_map_body(RenderContext& c, const BodyInput& in) {
 
   // Reserve outlines: baseline dashed, proposal solid.
   if (s.show_outlines) {
-    if (!in.proposal_outline.empty()) {
+    if (!in.proposal_outline.empty() && reaches_extent(in.proposal_outline, t.extent)) {
       path_multipolygon(cr, in.proposal_outline, t);
       stroke_with_style(cr, s.proposal_outline);
       LegendItem item =
@@ -284,7 +328,7 @@ void draw_map_body(RenderContext& c, const BodyInput& in) {
       item.line = s.proposal_outline;
       c.add_legend(item);
     }
-    if (!in.baseline_outline.empty()) {
+    if (!in.baseline_outline.empty() && reaches_extent(in.baseline_outline, t.extent)) {
       path_multipolygon(cr, in.baseline_outline, t);
       stroke_with_style(cr, s.baseline_outline);
       LegendItem item =
@@ -297,7 +341,7 @@ void draw_map_body(RenderContext& c, const BodyInput& in) {
   // Mining rights: hatched, outlined, labelled with licence number or name.
   if (s.show_mining_rights) {
     for (const MapArea& m : L.mining_rights) {
-      if (!visible(envelope_of(m.geometry), "mining right", m.id)) continue;
+      if (!visible(envelope_of(m.geometry), "mining right", m.id, m.geometry)) continue;
       hatch_multipolygon(cr, m.geometry, t, s.mining_right);
       path_multipolygon(cr, m.geometry, t);
       set_colour(cr, s.mining_right_outline);
@@ -322,7 +366,7 @@ void draw_map_body(RenderContext& c, const BodyInput& in) {
   // Facilities: symbol at each point (or inside each polygon, which is outlined too).
   if (s.show_facilities) {
     for (const MapFacility& f : L.facilities) {
-      if (!visible(envelope_of(f.geometry), "facility", f.id)) continue;
+      if (!visible(envelope_of(f.geometry), "facility", f.id, f.geometry)) continue;
       const auto it = s.facility_symbols.find(f.category);
       SymbolStyle sym = it != s.facility_symbols.end() ? it->second : s.other_facility;
       if (it == s.facility_symbols.end() && !f.category.empty()) sym.label = f.category;
@@ -387,6 +431,12 @@ void place_and_draw_labels(RenderContext& c) {
       c.labels.begin(), c.labels.end(),
       [](const PendingLabel& a, const PendingLabel& b) { return a.priority < b.priority; });
   for (PendingLabel& l : c.labels) {
+    // An anchor outside the map area (a feature cut by the frame of a focus map) is not a label
+    // of this map: skip it rather than count it as dropped.
+    const double ax = l.request.anchor_x, ay = l.request.anchor_y;
+    if (ax < t.area_x_pt || ax > t.area_x_pt + t.area_width_pt || ay < t.area_y_pt ||
+        ay > t.area_y_pt + t.area_height_pt)
+      continue;
     Text text(cr, l.text, l.style);
     l.request.width_pt = text.box().width_pt;
     l.request.height_pt = text.box().height_pt;
