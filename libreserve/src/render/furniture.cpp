@@ -280,6 +280,79 @@ bool draw_legend(RenderContext& c, double x, double width, double y_top, double 
 
 }  // namespace
 
+namespace {
+
+// Scale (numeric scale + bar) and the notes, top-down from (x, y) within `width`. Returns the
+// height used; draws only when `draw` (measure first, then place).
+double draw_info(RenderContext& c, double x, double y, double width, bool draw) {
+  cairo_t* cr = c.cr;
+  const MapStyle& s = c.style;
+  const double y0 = y;
+  if (s.show_scale_bar) {
+    const ProjectionInfo& pi = c.projection;
+    const double ground_per_pt = pi.metres_per_unit / (pi.scale_factor * c.transform.pt_per_unit);
+    const double ground_m = nice_floor_125(std::min(width * 0.75, 60.0 * kPtPerMm) * ground_per_pt);
+    const double bar_pt = ground_m / ground_per_pt;
+    std::string numeric = "比例尺 1:" + grouped(c.summary.scale_denominator);
+    if (std::fabs(pi.scale_factor - 1.0) > 1e-3)
+      numeric = "比例尺（图幅中心）1:" + grouped(c.summary.scale_denominator / pi.scale_factor);
+    Text num(cr, numeric, c.text_style(8.5));
+    const double bh = 1.6 * kPtPerMm;
+    if (draw) {
+      c.summary.scale_bar_ground_m = ground_m;
+      c.summary.scale_bar_length_pt = bar_pt;
+      num.draw(cr, x + (width - num.box().width_pt) / 2.0, y);
+    }
+    y += num.box().height_pt + 1.5 * kPtPerMm;
+    const double x0 = x + (width - bar_pt) / 2.0;
+    if (draw) {
+      cairo_save(cr);
+      for (int i = 0; i < 4; ++i) {
+        cairo_rectangle(cr, x0 + bar_pt * i / 4.0, y, bar_pt / 4.0, bh);
+        if (i % 2 == 0)
+          cairo_set_source_rgba(cr, 0, 0, 0, 1);
+        else
+          cairo_set_source_rgba(cr, 1, 1, 1, 1);
+        cairo_fill(cr);
+      }
+      cairo_rectangle(cr, x0, y, bar_pt, bh);
+      cairo_set_source_rgba(cr, 0, 0, 0, 1);
+      cairo_set_line_width(cr, 0.5);
+      cairo_stroke(cr);
+      cairo_restore(cr);
+    }
+    y += bh + 0.8 * kPtPerMm;
+    double label_h = 0.0;
+    for (double f : {0.0, 0.5, 1.0}) {
+      Text t(cr, f == 0.0 ? "0" : distance_text(ground_m * f), c.text_style(6.5));
+      if (draw) t.draw(cr, x0 + bar_pt * f - t.box().width_pt / 2.0, y);
+      label_h = t.box().height_pt;
+    }
+    y += label_h + 3.0 * kPtPerMm;
+  }
+  std::vector<std::string> notes;
+  notes.push_back("坐标系：" + c.projection.note);
+  if (s.show_grid) {
+    char buf[96];
+    const double step_m = grid_step(c) * c.projection.metres_per_unit;
+    std::snprintf(buf, sizeof buf, "公里网间隔 %s，坐标单位 km", distance_text(step_m).c_str());
+    notes.emplace_back(buf);
+  }
+  if (s.show_north_arrow) {
+    notes.push_back("指北针指向真北；图幅中心子午线收敛角 γ = " +
+                    angle_text(c.projection.convergence_deg));
+  }
+  if (!s.data_source.empty()) notes.push_back(s.data_source);
+  for (const std::string& n : notes) {
+    Text t(cr, n, c.text_style(7.0), width);
+    if (draw) t.draw(cr, x, y);
+    y += t.box().height_pt + 1.2 * kPtPerMm;
+  }
+  return y - y0;
+}
+
+}  // namespace
+
 void draw_panel(RenderContext& c) {
   if (!c.page.furniture) return;
   cairo_t* cr = c.cr;
@@ -296,85 +369,41 @@ void draw_panel(RenderContext& c) {
   cairo_stroke(cr);
   cairo_restore(cr);
 
-  // Notes sit at the bottom of the panel, the scale bar above them, the legend fills the rest.
-  std::vector<std::string> notes;
-  notes.push_back("坐标系：" + c.projection.note);
-  if (s.show_grid) {
-    char buf[96];
-    const double step_m = grid_step(c) * c.projection.metres_per_unit;
-    std::snprintf(buf, sizeof buf, "公里网间隔 %s，坐标单位 km", distance_text(step_m).c_str());
-    notes.emplace_back(buf);
-  }
-  if (s.show_north_arrow) {
-    notes.push_back("指北针指向真北；图幅中心子午线收敛角 γ = " +
-                    angle_text(c.projection.convergence_deg));
-  }
-  if (!s.data_source.empty()) notes.push_back(s.data_source);
-  const double note_gap = 1.2 * kPtPerMm;
-  std::vector<Text> note_texts;
-  double notes_h = 0.0;
-  for (const std::string& n : notes) {
-    note_texts.emplace_back(cr, n, c.text_style(7.0), p.w - 2.0 * pad);
-    notes_h += note_texts.back().box().height_pt + note_gap;
-  }
-  double y = bottom - notes_h;
-  for (const Text& t : note_texts) {
-    t.draw(cr, p.x + pad, y);
-    y += t.box().height_pt + note_gap;
-  }
-  double legend_bottom = bottom - notes_h - 2.0 * kPtPerMm;
-
-  if (s.show_scale_bar) {
-    const ProjectionInfo& pi = c.projection;
-    const double ground_per_pt = pi.metres_per_unit / (pi.scale_factor * c.transform.pt_per_unit);
-    const double ground_m = nice_floor_125(p.w * 0.6 * ground_per_pt);
-    const double bar_pt = ground_m / ground_per_pt;
-    c.summary.scale_bar_ground_m = ground_m;
-    c.summary.scale_bar_length_pt = bar_pt;
-    std::string numeric = "比例尺 1:" + grouped(c.summary.scale_denominator);
-    if (std::fabs(pi.scale_factor - 1.0) > 1e-3)
-      numeric = "比例尺（图幅中心）1:" + grouped(c.summary.scale_denominator / pi.scale_factor);
-    Text num(cr, numeric, c.text_style(8.5));
-    Text zero(cr, "0", c.text_style(6.5));
-    const double bh = 1.6 * kPtPerMm;
-    const double block_h =
-        num.box().height_pt + 1.5 * kPtPerMm + bh + 0.8 * kPtPerMm + zero.box().height_pt;
-    double sy = legend_bottom - block_h;
-    legend_bottom = sy - 3.0 * kPtPerMm;
-    num.draw(cr, p.x + (p.w - num.box().width_pt) / 2.0, sy);
-    sy += num.box().height_pt + 1.5 * kPtPerMm;
-    const double x0 = p.x + (p.w - bar_pt) / 2.0;
+  // Side panel: legend on top, scale and notes at the bottom. Bottom panel (portrait): legend in
+  // columns on the left, scale and notes on the right.
+  Rect legend;
+  int max_columns = 2;
+  if (!c.page.bottom_panel) {
+    const double w = p.w - 2.0 * pad;
+    const double info_h = draw_info(c, p.x + pad, 0.0, w, false);
+    draw_info(c, p.x + pad, bottom - info_h, w, true);
+    legend = {p.x + pad, top, w, bottom - info_h - 2.0 * kPtPerMm - top};
+  } else {
+    const double info_w = std::min(70.0 * kPtPerMm, p.w * 0.38);
+    const double info_x = p.x + p.w - pad - info_w;
+    draw_info(c, info_x, top, info_w, true);
     cairo_save(cr);
-    for (int i = 0; i < 4; ++i) {
-      cairo_rectangle(cr, x0 + bar_pt * i / 4.0, sy, bar_pt / 4.0, bh);
-      if (i % 2 == 0)
-        cairo_set_source_rgba(cr, 0, 0, 0, 1);
-      else
-        cairo_set_source_rgba(cr, 1, 1, 1, 1);
-      cairo_fill(cr);
-    }
-    cairo_rectangle(cr, x0, sy, bar_pt, bh);
-    cairo_set_source_rgba(cr, 0, 0, 0, 1);
-    cairo_set_line_width(cr, 0.5);
+    cairo_set_source_rgba(cr, 0.0, 0.0, 0.0, 1.0);
+    cairo_set_line_width(cr, 0.4);
+    cairo_move_to(cr, info_x - 2.0 * kPtPerMm, p.y);
+    cairo_line_to(cr, info_x - 2.0 * kPtPerMm, p.y + p.h);
     cairo_stroke(cr);
     cairo_restore(cr);
-    sy += bh + 0.8 * kPtPerMm;
-    for (double f : {0.0, 0.5, 1.0}) {
-      Text t(cr, f == 0.0 ? "0" : distance_text(ground_m * f), c.text_style(6.5));
-      t.draw(cr, x0 + bar_pt * f - t.box().width_pt / 2.0, sy);
-    }
+    legend = {p.x + pad, top, info_x - 4.0 * kPtPerMm - p.x - pad, bottom - top};
+    max_columns = 4;
   }
 
   if (s.show_legend && !c.legend.empty()) {
     Text heading(cr, "图  例", c.text_style(12.0, true));
-    heading.draw(cr, p.x + (p.w - heading.box().width_pt) / 2.0, top);
-    const double y0 = top + heading.box().height_pt + 2.0 * kPtPerMm;
-    const double x = p.x + pad, w = p.w - 2.0 * pad;
-    int columns = 1;
-    if (!draw_legend(c, x, w, y0, legend_bottom, 1, false)) columns = 2;
-    if (!draw_legend(c, x, w, y0, legend_bottom, columns, true)) {
+    heading.draw(cr, legend.x + (legend.w - heading.box().width_pt) / 2.0, legend.y);
+    const double y0 = legend.y + heading.box().height_pt + 2.0 * kPtPerMm;
+    int columns = c.page.bottom_panel ? 2 : 1;
+    while (columns < max_columns &&
+           !draw_legend(c, legend.x, legend.w, y0, legend.y + legend.h, columns, false))
+      ++columns;
+    if (!draw_legend(c, legend.x, legend.w, y0, legend.y + legend.h, columns, true)) {
       c.summary.warnings.push_back(
-          "the legend does not fit the side panel and was cut short; use a larger page (A3)");
+          "the legend does not fit the panel and was cut short; use a larger page (A3)");
     }
   }
 }

@@ -38,15 +38,26 @@ PageLayout layout_page(const MapStyle& style, double title_height_pt) {
   const double band = 5.0 * kPtPerMm;  // grid labels between inner and outer frame
   const double gap = 5.0 * kPtPerMm;   // frame to side panel
   const double footer = 6.0 * kPtPerMm;
-  const double panel_w = std::clamp(p.width_pt * 0.22, 46.0 * kPtPerMm, 70.0 * kPtPerMm);
   const double title_h = title_height_pt + 3.0 * kPtPerMm;
   p.title = {m, m, p.width_pt - 2.0 * m, title_h};
-  p.outer_frame = {m, m + title_h, p.width_pt - 2.0 * m - panel_w - gap,
-                   p.height_pt - 2.0 * m - title_h - footer};
+  const double body_w = p.width_pt - 2.0 * m;
+  const double body_h = p.height_pt - 2.0 * m - title_h - footer;
+  if (p.height_pt > p.width_pt * 1.05) {
+    // Portrait: the panel runs along the bottom (legend in columns, scale and notes at right),
+    // so the map keeps the page's full width.
+    p.bottom_panel = true;
+    const double panel_h = std::clamp(body_h * 0.24, 45.0 * kPtPerMm, 75.0 * kPtPerMm);
+    p.outer_frame = {m, m + title_h, body_w, body_h - panel_h - gap};
+    p.panel = {m, p.outer_frame.y + p.outer_frame.h + gap, body_w, panel_h};
+    p.footer = {m, p.panel.y + p.panel.h, body_w, footer};
+  } else {
+    const double panel_w = std::clamp(p.width_pt * 0.22, 46.0 * kPtPerMm, 70.0 * kPtPerMm);
+    p.outer_frame = {m, m + title_h, body_w - panel_w - gap, body_h};
+    p.panel = {p.outer_frame.x + p.outer_frame.w + gap, p.outer_frame.y, panel_w, body_h};
+    p.footer = {m, p.outer_frame.y + p.outer_frame.h, p.outer_frame.w, footer};
+  }
   p.map_area = {p.outer_frame.x + band, p.outer_frame.y + band, p.outer_frame.w - 2.0 * band,
                 p.outer_frame.h - 2.0 * band};
-  p.panel = {p.outer_frame.x + p.outer_frame.w + gap, p.outer_frame.y, panel_w, p.outer_frame.h};
-  p.footer = {m, p.outer_frame.y + p.outer_frame.h, p.outer_frame.w, footer};
   return p;
 }
 

@@ -22,8 +22,9 @@ struct PageLayout {
   Rect outer_frame;  // map frame including the grid-label band
   Rect map_area;     // inner frame: the map itself
   Rect title;        // title band
-  Rect panel;        // side panel: legend, scale bar, notes
-  Rect footer;       // below the frame: review number
+  Rect panel;        // side panel (bottom panel on portrait pages): legend, scale bar, notes
+  bool bottom_panel = false;
+  Rect footer;  // below the frame: review number
   bool furniture = true;
 };
 
