@@ -233,6 +233,29 @@ TEST(RenderMap, NorthArrowPointsToTrueNorth) {
   expect_scale_bar_true(s, 4544, 4490, kCgcsA, kCgcsF);
 }
 
+// Degree ticks: each tick's page position, taken back to map coordinates on the frame edge and
+// inverse-projected with PROJ independently, must have the tick's longitude / latitude.
+TEST(RenderMap, GraticuleTicksSitWhereTheMeridiansCrossTheFrame) {
+  const RenderSummary s = render_map_bytes(sample_layers(), test_style(), MapFormat::pdf).summary;
+  const MapTransform& t = s.transform;
+  Inverse inv(4544, 4490);
+  int meridians = 0, parallels = 0;
+  for (const GraticuleTick& g : s.graticule) {
+    if (g.meridian) {
+      const double x = t.extent.min_x + (g.position_pt - t.area_x_pt) / t.pt_per_unit;
+      EXPECT_NEAR(inv.lonlat({x, t.extent.max_y}).x, g.value_deg, 1e-5);  // 1e-5° ≈ 1 m
+      ++meridians;
+    } else {
+      const double y = t.extent.max_y - (g.position_pt - t.area_y_pt) / t.pt_per_unit;
+      EXPECT_NEAR(inv.lonlat({t.extent.min_x, y}).y, g.value_deg, 1e-5);
+      ++parallels;
+    }
+  }
+  // The fixture spans about 0.17° × 0.1°: 5′ steps give 2 or more ticks on each edge.
+  EXPECT_GE(meridians, 2);
+  EXPECT_GE(parallels, 1);
+}
+
 // A single bright point on a blank map must land on the pixel computed by hand.
 TEST(RenderMap, PointLandsOnItsPixelInPng) {
   MapLayers L;

@@ -114,6 +114,14 @@ struct LegendEntry {
   std::string label;  // the text drawn, e.g. "核心区"
 };
 
+// A degree tick on the frame: a meridian crossing the top edge of the map area (position is the
+// page x) or a parallel crossing its left edge (position is the page y).
+struct GraticuleTick {
+  bool meridian = true;
+  double value_deg = 0.0;  // longitude or latitude
+  double position_pt = 0.0;
+};
+
 // What was drawn: a sidecar for tests, reports and notebooks.
 struct RenderSummary {
   MapFormat format = MapFormat::pdf;
@@ -133,6 +141,7 @@ struct RenderSummary {
   double meridian_convergence_deg = 0.0;
   // Direction of true north on the page: angle in degrees clockwise from page "up".
   double true_north_page_deg = 0.0;
+  std::vector<GraticuleTick> graticule;
   std::string crs_note;  // e.g. "2000国家大地坐标系 高斯-克吕格投影 中央经线105°"
   std::vector<std::string> warnings;  // features outside the extent, empty geometries, …
 };

@@ -7,6 +7,7 @@
 #include "render/draw_layers.hpp"
 #include "render/map_layout.hpp"
 #include "render/symbols.hpp"
+#include "reserve/error.hpp"
 
 namespace reserve::render {
 namespace {
@@ -178,6 +179,98 @@ void draw_frame_and_grid_labels(RenderContext& c) {
       label.draw(cr, -w / 2.0, -h / 2.0);
       cairo_restore(cr);
     }
+  }
+}
+
+namespace {
+
+std::string dm_text(double deg) {
+  const long total = std::lround(std::fabs(deg) * 60.0);
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%s%ld°%02ld′", deg < 0 ? "-" : "", total / 60, total % 60);
+  return buf;
+}
+
+// Where along a frame edge (parameter 0…1) the longitude (or latitude) passes multiples of
+// `step_deg`: the edge is sampled and crossings interpolated linearly between samples.
+std::vector<std::pair<double, double>> crossings(const ToGeographic& geo, Point a, Point b,
+                                                 bool longitude, double step_deg) {
+  constexpr int kSamples = 240;
+  std::vector<std::pair<double, double>> out;  // (parameter, value)
+  double prev_v = 0.0;
+  for (int i = 0; i <= kSamples; ++i) {
+    const double u = static_cast<double>(i) / kSamples;
+    const Point ll = geo.apply({a.x + (b.x - a.x) * u, a.y + (b.y - a.y) * u});
+    const double v = (longitude ? ll.x : ll.y) / step_deg;
+    if (i > 0 && std::floor(v) != std::floor(prev_v)) {
+      const double k = std::floor(std::max(v, prev_v));
+      const double f = (k - prev_v) / (v - prev_v);
+      out.emplace_back((static_cast<double>(i - 1) + f) / kSamples, k * step_deg);
+    }
+    prev_v = v;
+  }
+  return out;
+}
+
+}  // namespace
+
+// Degree ticks and labels outside the outer frame: meridians along the top, parallels along the
+// left (the bottom and right carry the footer and panel).
+void draw_graticule_ticks(RenderContext& c) {
+  if (!c.page.furniture || !c.style.show_graticule) return;
+  cairo_t* cr = c.cr;
+  const MapTransform& t = c.transform;
+  const Envelope& e = t.extent;
+  const Rect& o = c.page.outer_frame;
+  try {
+    const ToGeographic geo(c.layers.crs);
+    const Point sw = geo.apply({e.min_x, e.min_y}), ne = geo.apply({e.max_x, e.max_y});
+    const double span_deg = std::max(std::fabs(ne.x - sw.x), std::fabs(ne.y - sw.y));
+    double step_deg = 5.0;
+    for (double minutes : {1.0, 2.0, 5.0, 10.0, 15.0, 30.0, 60.0, 120.0, 300.0}) {
+      if (span_deg / (minutes / 60.0) <= 6.0) {
+        step_deg = minutes / 60.0;
+        break;
+      }
+    }
+    const double tick = 1.5 * kPtPerMm;
+    const TextStyle ts = c.text_style(6.0);
+    cairo_save(cr);
+    cairo_set_source_rgba(cr, 0.0, 0.0, 0.0, 1.0);
+    cairo_set_line_width(cr, 0.5);
+    // Along the top edge of the map area: meridians.
+    for (const auto& [u, lon] :
+         crossings(geo, {e.min_x, e.max_y}, {e.max_x, e.max_y}, true, step_deg)) {
+      const double x = t.area_x_pt + u * t.area_width_pt;
+      c.summary.graticule.push_back({true, lon, x});
+      cairo_move_to(cr, x, o.y);
+      cairo_line_to(cr, x, o.y - tick);
+      cairo_stroke(cr);
+      Text label(cr, dm_text(lon), ts);
+      if (x - label.box().width_pt / 2.0 < o.x || x + label.box().width_pt / 2.0 > o.x + o.w)
+        continue;
+      label.draw(cr, x - label.box().width_pt / 2.0, o.y - tick - label.box().height_pt);
+    }
+    // Along the left edge: parallels.
+    for (const auto& [u, lat] :
+         crossings(geo, {e.min_x, e.max_y}, {e.min_x, e.min_y}, false, step_deg)) {
+      const double y = t.area_y_pt + u * t.area_height_pt;
+      c.summary.graticule.push_back({false, lat, y});
+      cairo_move_to(cr, o.x, y);
+      cairo_line_to(cr, o.x - tick, y);
+      cairo_stroke(cr);
+      Text label(cr, dm_text(lat), ts);
+      const double w = label.box().width_pt, h = label.box().height_pt;
+      if (y - w / 2.0 < o.y || y + w / 2.0 > o.y + o.h) continue;
+      cairo_save(cr);
+      cairo_translate(cr, o.x - tick - h / 2.0, y);
+      cairo_rotate(cr, -std::numbers::pi / 2.0);
+      label.draw(cr, -w / 2.0, -h / 2.0);
+      cairo_restore(cr);
+    }
+    cairo_restore(cr);
+  } catch (const Error& err) {
+    c.summary.warnings.push_back(std::string("degree ticks left out: ") + err.message());
   }
 }
 

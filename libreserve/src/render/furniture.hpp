@@ -9,6 +9,8 @@ namespace reserve::render {
 // Grid lines (inside the map area) are drawn before labels; frame and grid labels after.
 void draw_grid_lines(RenderContext& c);
 void draw_frame_and_grid_labels(RenderContext& c);
+// Degree (graticule) ticks with labels outside the frame: meridians on top, parallels on the left.
+void draw_graticule_ticks(RenderContext& c);
 // Reserves the north arrow's box as a label obstacle (call before placing labels).
 void reserve_north_arrow_space(RenderContext& c);
 void draw_north_arrow(RenderContext& c);

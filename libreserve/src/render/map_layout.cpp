@@ -38,7 +38,8 @@ PageLayout layout_page(const MapStyle& style, double title_height_pt) {
   const double band = 5.0 * kPtPerMm;  // grid labels between inner and outer frame
   const double gap = 5.0 * kPtPerMm;   // frame to side panel
   const double footer = 6.0 * kPtPerMm;
-  const double title_h = title_height_pt + 3.0 * kPtPerMm;
+  // Room under the title for the degree labels above the frame.
+  const double title_h = title_height_pt + (style.show_graticule ? 6.0 : 3.0) * kPtPerMm;
   p.title = {m, m, p.width_pt - 2.0 * m, title_h};
   const double body_w = p.width_pt - 2.0 * m;
   const double body_h = p.height_pt - 2.0 * m - title_h - footer;

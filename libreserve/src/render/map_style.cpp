@@ -348,6 +348,7 @@ MapStyle parse_map_style(const std::string& toml_text, const std::string& source
     t.flag("labels", s.show_labels);
     t.flag("zone_labels", s.show_zone_labels);
     t.flag("grid", s.show_grid);
+    t.flag("graticule", s.show_graticule);
     t.flag("legend", s.show_legend);
     t.flag("scale_bar", s.show_scale_bar);
     t.flag("north_arrow", s.show_north_arrow);

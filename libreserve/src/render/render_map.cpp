@@ -187,6 +187,7 @@ void draw_everything(RenderContext& c, const render::BodyInput& body) {
   if (c.style.show_labels) render::place_and_draw_labels(c);
   render::draw_north_arrow(c);
   render::draw_frame_and_grid_labels(c);
+  render::draw_graticule_ticks(c);
   render::draw_panel(c);
   render::draw_footer(c);
 }
