@@ -517,6 +517,44 @@ TEST(RenderMap, BackgroundRasterIsDrawnUnderTheMap) {
   EXPECT_NEAR(left, 40, 3);  // tolerance 3 grey levels (bilinear resampling, 8-bit rounding)
   EXPECT_NEAR(right, 220, 3);
 
+  // The same halves in geographic coordinates (EPSG:4490) are warped to the map CRS on the fly.
+  {
+    Inverse inv(4544, 4490);
+    const Point sw = inv.lonlat({kX0 - 200, kY0 - 200});
+    const Point ne = inv.lonlat({kX0 + 4200, kY0 + 3200});
+    const Point mid = inv.lonlat({kX0 + 2000, kY0 + 1500});
+    const std::string geo_tif = dir.file("geo.tif");
+    GDALDatasetH g = GDALCreate(gtiff, geo_tif.c_str(), 80, 60, 1, GDT_Byte, nullptr);
+    ASSERT_NE(g, nullptr);
+    double ggt[6] = {sw.x, (ne.x - sw.x) / 80, 0.0, ne.y, 0.0, -(ne.y - sw.y) / 60};
+    GDALSetGeoTransform(g, ggt);
+    GDALSetProjection(g, crs_from_epsg(4490).wkt.c_str());
+    std::vector<unsigned char> halves(80 * 60);
+    for (int r = 0; r < 60; ++r)
+      for (int col = 0; col < 80; ++col)
+        halves[static_cast<std::size_t>(r * 80 + col)] =
+            sw.x + (col + 0.5) * ggt[1] < mid.x ? 40 : 220;
+    ASSERT_EQ(GDALRasterIO(GDALGetRasterBand(g, 1), GF_Write, 0, 0, 80, 60, halves.data(), 80, 60,
+                           GDT_Byte, 0, 0),
+              CE_None);
+    GDALClose(g);
+    L.background_raster = geo_tif;
+    const std::string warped_png = dir.file("bg-warped.png");
+    render_map(L, s, MapFormat::png, warped_png);
+    GDALDatasetH w = GDALOpen(warped_png.c_str(), GA_ReadOnly);
+    ASSERT_NE(w, nullptr);
+    unsigned char wl = 0, wr = 0;
+    EXPECT_EQ(
+        GDALRasterIO(GDALGetRasterBand(w, 1), GF_Read, 50, 75, 1, 1, &wl, 1, 1, GDT_Byte, 0, 0),
+        CE_None);
+    EXPECT_EQ(
+        GDALRasterIO(GDALGetRasterBand(w, 1), GF_Read, 150, 75, 1, 1, &wr, 1, 1, GDT_Byte, 0, 0),
+        CE_None);
+    GDALClose(w);
+    EXPECT_NEAR(wl, 40, 3);  // tolerance 3 grey levels
+    EXPECT_NEAR(wr, 220, 3);
+  }
+
   // With furniture the legend lists the background; a missing raster is an input error.
   MapLayers full = sample_layers();
   full.background_raster = tif;

@@ -1,5 +1,6 @@
 #include "render/raster_background.hpp"
 
+#include <cpl_error.h>
 #include <gdal.h>
 #include <gdalwarper.h>
 #include <ogr_srs_api.h>
@@ -57,7 +58,10 @@ BandScale scale_of(GDALRasterBandH band) {
 void draw_background(cairo_t* cr, const std::string& path, const Crs& map_crs,
                      const MapTransform& t, double opacity, std::vector<std::string>& warnings) {
   GDALAllRegister();
+  // GDAL's message goes into our error, not straight to stderr.
+  CPLPushErrorHandler(CPLQuietErrorHandler);
   DatasetPtr ds(GDALOpen(path.c_str(), GA_ReadOnly));
+  CPLPopErrorHandler();
   if (!ds) {
     throw InputError("cannot open the background raster (" + std::string(CPLGetLastErrorMsg()) +
                          "); give a GeoTIFF or another raster GDAL reads",
