@@ -129,5 +129,19 @@ TEST(InfoCliTest, MissingCrsIsReportedAndCanBeAssumed) {
   EXPECT_NE(ok.out.find("100.00 ha"), std::string::npos) << ok.out;
 }
 
+TEST(InfoCliTest, SeveralPathsOneBadStillDescribesTheOthers) {
+  test::TempDir dir;
+  const std::string good = dir.file("zoning.gpkg");
+  test::write_layer(good, zoning_spec("GPKG"));
+  const std::string csv = dir.file("points.csv");
+  test::write_file(csv, "名称,经度,纬度\n选矿厂,105°42'30.5\",33°45'\n");
+  const auto r = run_cli({"info", good, dir.file("missing.shp"), csv});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.out.find("zoning.gpkg"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("points.csv"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("EPSG:4490"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("missing.shp"), std::string::npos) << r.err;
+}
+
 }  // namespace
 }  // namespace reserve

@@ -111,6 +111,7 @@ LayerReport report_layer(const std::string& path, const LayerInfo& li, const Inf
   o.layer = li.name;
   o.encoding = a.encoding;
   o.assume_crs = a.crs;
+  if (li.geometry_type == "None") return r;  // an attribute table: nothing to summarise
   Layer layer;
   try {
     layer = read_layer(path, o);
@@ -244,11 +245,17 @@ void print_text(const DatasetReport& d) {
       }
     }
     if (!r.issues.empty()) {
-      std::cout << "    issues:\n";
-      for (const auto& i : r.issues)
+      // A layer with thousands of null geometries must not bury the rest; --json lists all.
+      constexpr std::size_t kMaxShown = 20;
+      std::cout << "    issues (" << r.issues.size() << "):\n";
+      for (std::size_t k = 0; k < r.issues.size() && k < kMaxShown; ++k) {
+        const Issue& i = r.issues[k];
         std::cout << "      " << to_string(i.severity) << " " << i.code << ": "
                   << (i.where.feature.empty() ? "" : "feature " + i.where.feature + ": ")
                   << i.message << "\n";
+      }
+      if (r.issues.size() > kMaxShown)
+        std::cout << "      … " << r.issues.size() - kMaxShown << " more (see --json)\n";
     }
   }
 }
