@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "report_map.hpp"
 #include "reserve/area.hpp"
 #include "reserve/compare.hpp"
 #include "reserve/error.hpp"
@@ -150,8 +151,8 @@ void print_summary(const Report& r, const std::vector<std::string>& written) {
 }
 
 void run_check(const CheckArgs& a) {
-  if (!a.mining.empty() || !a.facilities.empty() || !a.map.empty())
-    throw UsageError("--mining, --facilities and --map are not available in this build");
+  if (!a.mining.empty() || !a.facilities.empty())
+    throw UsageError("--mining and --facilities are not available in this build");
   const std::vector<ReportFormat> formats = parse_report_formats(a.formats);
   Profile profile = load_profile(a.profile);
   if (!a.area_method.empty()) profile.area_method = area_method_from_string(a.area_method);
@@ -174,6 +175,7 @@ void run_check(const CheckArgs& a) {
 
   Report report;
   report.comparison = compare(before, after, compare_options(profile));
+  if (!a.map.empty()) report.map = write_report_map(before, after, report.comparison, a.map);
   TopologyOptions topo;
   report.before_validation =
       validate_zoning(before, topo, AreaCalculator(before.crs, profile.area_method));
@@ -229,6 +231,9 @@ void add_check_command(CLI::App& app) {
   cmd->add_option("--format", args->formats, "Report formats: json,md,html,gpkg (default all)");
   cmd->add_flag("--json", args->json, "Print the JSON report to stdout instead of the summary");
   cmd->add_flag("--no-reports", args->no_reports, "Write no report files");
+  cmd->add_option("--map", args->map,
+                  "Also draw the comparison map to this .svg or .png and embed it in the HTML "
+                  "report");
   cmd->callback([args] { run_check(*args); });
 }
 
