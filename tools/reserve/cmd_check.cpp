@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "check_conflicts.hpp"  // conflicts module: --mining, --facilities, ledger
 #include "commands.hpp"
 #include "report_map.hpp"
 #include "reserve/area.hpp"
@@ -150,9 +151,7 @@ void print_summary(const Report& r, const std::vector<std::string>& written) {
   std::fflush(stdout);
 }
 
-void run_check(const CheckArgs& a) {
-  if (!a.mining.empty() || !a.facilities.empty())
-    throw UsageError("--mining and --facilities are not available in this build");
+void run_check(const CheckArgs& a, const CheckConflictArgs& ca) {
   const std::vector<ReportFormat> formats = parse_report_formats(a.formats);
   Profile profile = load_profile(a.profile);
   if (!a.area_method.empty()) profile.area_method = area_method_from_string(a.area_method);
@@ -175,20 +174,30 @@ void run_check(const CheckArgs& a) {
 
   Report report;
   report.comparison = compare(before, after, compare_options(profile));
-  if (!a.map.empty()) report.map = write_report_map(before, after, report.comparison, a.map);
   TopologyOptions topo;
   report.before_validation =
       validate_zoning(before, topo, AreaCalculator(before.crs, profile.area_method));
   report.after_validation =
       validate_zoning(after, topo, AreaCalculator(after.crs, profile.area_method));
+  // Conflicts module: overlay of the conflict layers, handed to the rule engine.
+  const std::optional<CheckConflicts> conflicts = load_check_conflicts(ca, before, after, profile);
+  // Maps module: the comparison map (with the conflict features) for the HTML report.
+  if (!a.map.empty()) {
+    report.map = write_report_map(before, after, report.comparison,
+                                  conflicts ? &conflicts->overlay.features : nullptr, a.map);
+  }
   RuleContext ctx{report.comparison, profile, &*report.before_validation, &*report.after_validation,
-                  /*conflicts=*/nullptr};
+                  conflicts ? &conflicts->overlay : nullptr};
   report.verdicts = evaluate_rules(ctx, RuleRegistry::standard());
   report.overall = overall_status(report.verdicts);
   report.audit = make_audit(before, after, profile, command_line(a));
 
+  if (conflicts) report.sections.push_back(conflicts_section(*conflicts));
+
   std::vector<std::string> written;
   if (!a.no_reports) written = write_reports(report, a.out, formats);
+  if (conflicts && !a.no_reports)
+    for (const auto& p : write_check_ledger(*conflicts, a.out)) written.push_back(p);
   if (a.json) {
     std::cout << report_json(report);
   } else {
@@ -201,6 +210,7 @@ void run_check(const CheckArgs& a) {
 
 void add_check_command(CLI::App& app) {
   auto args = std::make_shared<CheckArgs>();
+  auto conflict_args = std::make_shared<CheckConflictArgs>();
   CLI::App* cmd = app.add_subcommand(
       "check",
       "Check a proposal against its baseline under a rule profile (default: three-no):\n"
@@ -233,8 +243,9 @@ void add_check_command(CLI::App& app) {
   cmd->add_flag("--no-reports", args->no_reports, "Write no report files");
   cmd->add_option("--map", args->map,
                   "Also draw the comparison map to this .svg or .png and embed it in the HTML "
-                  "report");
-  cmd->callback([args] { run_check(*args); });
+                  "report");  // maps module
+  add_check_conflict_options(cmd, *conflict_args);  // conflicts module
+  cmd->callback([args, conflict_args] { run_check(*args, *conflict_args); });
 }
 
 }  // namespace reserve::cli

@@ -11,12 +11,12 @@
 namespace reserve::cli {
 
 MapImage write_report_map(const Zoning& before, const Zoning& after, const Comparison& comparison,
-                          const std::string& path) {
+                          const FeatureSet* features, const std::string& path) {
   const std::string ext = std::filesystem::path(path).extension().string();
   if (ext != ".svg" && ext != ".png")
     throw UsageError("--map must name a .svg or .png file (got '" + path + "')");
   const MapFormat format = ext == ".svg" ? MapFormat::svg : MapFormat::png;
-  const MapLayers layers = comparison_map_layers(before, after, comparison);
+  const MapLayers layers = comparison_map_layers(before, after, comparison, features);
   MapStyle style = default_map_style();
   style.title = "保护区功能区调整对比图";
   const RenderedMap map = render_map_bytes(layers, style, format);

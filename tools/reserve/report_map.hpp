@@ -3,15 +3,17 @@
 #include <string>
 
 #include "reserve/compare.hpp"
+#include "reserve/features.hpp"
 #include "reserve/report.hpp"
 #include "reserve/zoning.hpp"
 
 namespace reserve::cli {
 
-// Renders the comparison map (baseline and proposal zones, outlines, changes) with the default
+// Renders the comparison map (baseline and proposal zones, outlines, changes, and the conflict
+// features when given) with the default
 // style to `path` (.svg or .png, by extension) and returns it for Report::map. Throws UsageError
 // for any other extension.
 MapImage write_report_map(const Zoning& before, const Zoning& after, const Comparison& comparison,
-                          const std::string& path);
+                          const FeatureSet* features, const std::string& path);
 
 }  // namespace reserve::cli
