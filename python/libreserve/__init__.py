@@ -1,4 +1,36 @@
-"""libreserve: check nature-reserve boundary and zoning proposals from Python."""
-from ._core import Zone, __version__, chinese_name
+"""libreserve: check nature-reserve boundary and zoning proposals from Python.
 
-__all__ = ["Zone", "__version__", "chinese_name"]
+The same C++ library as the ``reserve`` command, so a number in a notebook and the same number in
+``reserve check``'s JSON come from one function. Inputs are file paths or GeoDataFrames / Shapely
+geometries with their CRS; results convert to dicts (``to_dict()``), pandas DataFrames and
+GeoDataFrames (``to_geopandas()``), and display themselves in Jupyter.
+
+>>> import libreserve as lr
+>>> lr.Zone.core.chinese_name
+'核心区'
+"""
+from ._core import (
+    Crs,
+    InputError,
+    InternalError,
+    ReserveError,
+    UsageError,
+    Zone,
+    ZoneModel,
+    __version__,
+    chinese_name,
+)
+from .area import area_m2
+
+__all__ = [
+    "Crs",
+    "InputError",
+    "InternalError",
+    "ReserveError",
+    "UsageError",
+    "Zone",
+    "ZoneModel",
+    "__version__",
+    "area_m2",
+    "chinese_name",
+]
