@@ -20,6 +20,8 @@ void bind_geometry(py::module_& m);
 void bind_zone(py::module_& m);
 void bind_crs(py::module_& m);
 void bind_area(py::module_& m);
+void bind_issue(py::module_& m);
+void bind_layer(py::module_& m);
 
 // WKB (ISO, little endian) of a geometry as Python bytes, and back. Bad WKB raises InputError.
 py::bytes wkb_bytes(const Geometry& g);

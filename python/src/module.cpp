@@ -16,4 +16,6 @@ PYBIND11_MODULE(_core, m) {
   reserve::python::bind_zone(m);
   reserve::python::bind_crs(m);
   reserve::python::bind_area(m);
+  reserve::python::bind_issue(m);
+  reserve::python::bind_layer(m);
 }
