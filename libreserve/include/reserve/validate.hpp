@@ -24,9 +24,22 @@ struct ValidationReport {
   std::vector<Repair> repairs;  // copied from the zoning
   int error_count() const noexcept;
   int warning_count() const noexcept;
+  int info_count() const noexcept;
 };
 
-// Runs the topology checks on a loaded (already valid) zoning. Areas are measured with `area`.
+// Runs the topology checks on a loaded (already valid) zoning. Areas and lengths are measured
+// with `area`. Issue codes (stable):
+//   zone-overlap                parts of two different zones overlap (error above
+//                               min_overlap_area_m2, else info); located at a point inside it
+//   same-zone-overlap           two parts of one zone overlap (duplicates); same thresholds
+//   interior-gap                a hole in the reserve's outline: land inside the outer boundary
+//                               that no zone covers. A deliberate enclave looks the same, so this
+//                               is a warning above min_gap_area_m2, else info
+//   core-not-enclosed           a stretch of core boundary next to no other zone, i.e. on the
+//                               reserve's boundary (three-zone model; error above
+//                               min_exposed_core_length_m, else info)
+//   core-adjacent-experimental  a stretch of core boundary on the experimental zone (warning)
+// The loading issues (invalid-geometry-repaired, empty geometries, …) come first, unchanged.
 RESERVE_API ValidationReport validate_zoning(const Zoning& zoning, const TopologyOptions& options,
                                              const AreaCalculator& area);
 

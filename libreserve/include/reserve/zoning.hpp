@@ -3,6 +3,7 @@
 // repaired on the way in.
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "reserve/area.hpp"
@@ -73,9 +74,23 @@ struct ZoningOptions {
 // that mixes the three- and two-zone models.
 RESERVE_API Zoning load_zoning(const ZoningOptions& options);
 
+// The same, from layers already read (one per source, in the order of options.sources; the
+// pair's ZoningSource says how to read zones from its Layer, options.sources is not used). This
+// is load_zoning() without the file access, so it can be tested on hand-built layers.
+RESERVE_API Zoning zoning_from_layers(const std::vector<std::pair<Layer, ZoningSource>>& layers,
+                                      const ZoningOptions& options);
+
 // The union of all parts of one zone (empty when the zoning has none), valid.
 RESERVE_API MultiPolygon zone_geometry(const Zoning& zoning, Zone zone);
 // The union of all parts: the reserve's outline.
 RESERVE_API MultiPolygon reserve_outline(const Zoning& zoning);
+
+// Area of each zone of the zoning's model (the union of its parts, so overlapping parts of one
+// zone count once), strictest zone first; zones without parts are listed with 0.
+struct ZoneArea {
+  Zone zone = Zone::core;
+  double area_m2 = 0.0;
+};
+RESERVE_API std::vector<ZoneArea> zone_areas(const Zoning& zoning, const AreaCalculator& area);
 
 }  // namespace reserve

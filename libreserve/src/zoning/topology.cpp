@@ -1,0 +1,232 @@
+// Zone topology checks that GEOS 3.11 lacks (coverage validation came in 3.12): overlaps between
+// parts, gaps inside the reserve, and core land not enclosed by buffer.
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "geom/envelope_index.hpp"
+#include "geom/geos.hpp"
+#include "geom/validity.hpp"
+#include "reserve/validate.hpp"
+
+namespace reserve {
+namespace {
+
+std::string format_m2(double area_m2) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.2f m² (%.4f ha)", area_m2, to_ha(area_m2));
+  return buf;
+}
+
+std::string format_m(double length_m) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.2f m", length_m);
+  return buf;
+}
+
+std::string zone_words(Zone z) { return std::string(to_string(z)) + " (" + chinese_name(z) + ")"; }
+
+std::string describe_part(const ZonePart& p) {
+  return "feature " + p.feature_id + " (" + zone_words(p.zone) + ")" +
+         (p.where.file.empty() ? ""
+                               : " of " + describe(SourceRef{p.where.file, p.where.layer, {}}));
+}
+
+// Where a zoning-wide finding sits: the file and layer when the zoning has exactly one source.
+SourceRef zoning_ref(const Zoning& zoning) {
+  if (zoning.sources.size() == 1) return {zoning.sources[0].path, zoning.sources[0].layer, {}};
+  return {};
+}
+
+// The lines of any GEOS geometry (points dropped), merged into maximal connected stretches.
+std::vector<LineString> merged_lines(const GEOSGeometry* g) {
+  auto* h = geom::context();
+  if (geom::is_empty(g)) return {};
+  geom::GeomPtr merged = geom::check(GEOSLineMerge_r(h, g), "line merge");
+  return geom::geometry_from_geos(merged.get()).lines;
+}
+
+// The vertex at half the line's planar length: a location that lies on the stretch itself.
+Point midpoint(const LineString& line) {
+  auto g = geom::to_geos(line);
+  auto p = geom::check(GEOSInterpolateNormalized_r(geom::context(), g.get(), 0.5), "interpolate");
+  Geometry pt = geom::geometry_from_geos(p.get());
+  return pt.points.empty() ? line.front() : pt.points.front();
+}
+
+void check_overlaps(const Zoning& zoning, const TopologyOptions& options,
+                    const AreaCalculator& area, std::vector<Issue>& issues) {
+  auto* h = geom::context();
+  const auto& parts = zoning.parts;
+  std::vector<Envelope> boxes;
+  boxes.reserve(parts.size());
+  for (const auto& p : parts) boxes.push_back(envelope_of(p.geometry));
+  std::vector<geom::GeomPtr> shapes(parts.size());
+  std::vector<geom::PreparedPtr> prepared(parts.size());
+  auto shape = [&](std::size_t i) -> const GEOSGeometry* {
+    if (!shapes[i]) shapes[i] = geom::to_geos(parts[i].geometry);
+    return shapes[i].get();
+  };
+  for (const auto& [i, j] : geom::intersecting_envelope_pairs(boxes)) {
+    if (!prepared[i]) prepared[i] = geom::prepare(shape(i));
+    if (GEOSPreparedIntersects_r(h, prepared[i].get(), shape(j)) != 1) continue;
+    geom::GeomPtr inter =
+        geom::check(GEOSIntersection_r(h, shape(i), shape(j)), "intersection of two zone parts");
+    const MultiPolygon overlap = geom::polygons_from_geos(inter.get());
+    if (overlap.empty()) continue;  // touching along an edge or at a point is fine
+    const double overlap_m2 = area.area_m2(overlap);
+    if (overlap_m2 <= 0.0) continue;
+    const bool same_zone = parts[i].zone == parts[j].zone;
+    Issue issue;
+    issue.code = same_zone ? "same-zone-overlap" : "zone-overlap";
+    issue.severity = overlap_m2 < options.min_overlap_area_m2 ? Severity::info : Severity::error;
+    issue.where = parts[i].where;
+    issue.location = point_on_surface(overlap);
+    issue.area_m2 = overlap_m2;
+    issue.message =
+        describe_part(parts[i]) + " overlaps " + describe_part(parts[j]) + " by " +
+        format_m2(overlap_m2) +
+        (same_zone ? "; the land is counted once in the zone's area, but the duplicate should be "
+                     "removed or the parts merged"
+                   : "; land belongs to one zone only: cut the overlap out of one of them") +
+        (issue.severity == Severity::info ? " (below --min-overlap-m2, likely a digitising sliver)"
+                                          : "");
+    issues.push_back(std::move(issue));
+  }
+}
+
+std::string bordering_zones(const GEOSGeometry* piece,
+                            const std::vector<std::pair<Zone, geom::GeomPtr>>& zones) {
+  std::string out;
+  for (const auto& [zone, g] : zones) {
+    if (GEOSIntersects_r(geom::context(), piece, g.get()) != 1) continue;
+    if (!out.empty()) out += ", ";
+    out += to_string(zone);
+  }
+  return out.empty() ? "no zone" : out;
+}
+
+void check_gaps(const Zoning& zoning, const MultiPolygon& outline,
+                const std::vector<std::pair<Zone, geom::GeomPtr>>& zones,
+                const TopologyOptions& options, const AreaCalculator& area,
+                std::vector<Issue>& issues) {
+  // Every hole of the union lies inside an outer shell and is covered by no zone. A deliberate
+  // enclave (a town excluded from the reserve) looks exactly like a forgotten gap, so holes are
+  // warnings above the threshold, never errors.
+  for (const auto& poly : outline.polygons) {
+    for (const auto& hole : poly.holes) {
+      MultiPolygon gap;
+      gap.polygons.push_back(Polygon{hole, {}});
+      geom::orient_rings(gap);
+      const double gap_m2 = area.area_m2(gap);
+      if (gap_m2 <= 0.0) continue;
+      auto g = geom::to_geos(gap);
+      Issue issue;
+      issue.code = "interior-gap";
+      issue.severity = gap_m2 < options.min_gap_area_m2 ? Severity::info : Severity::warning;
+      issue.where = zoning_ref(zoning);
+      issue.location = point_on_surface(gap);
+      issue.area_m2 = gap_m2;
+      issue.message = format_m2(gap_m2) +
+                      " inside the reserve's outer boundary belong to no zone (bordered by " +
+                      bordering_zones(g.get(), zones) +
+                      "); unless it is a deliberate enclave excluded from the reserve (e.g. a "
+                      "town), assign it to a zone";
+      issues.push_back(std::move(issue));
+    }
+  }
+}
+
+void report_stretches(const std::vector<LineString>& stretches, const char* code, Severity above,
+                      const std::string& what, const std::string& advice, const Zoning& zoning,
+                      const TopologyOptions& options, const AreaCalculator& area,
+                      std::vector<Issue>& issues) {
+  for (const auto& line : stretches) {
+    const double length_m = area.length_m(line);
+    if (length_m <= 0.0) continue;
+    Issue issue;
+    issue.code = code;
+    issue.severity = length_m < options.min_exposed_core_length_m ? Severity::info : above;
+    issue.where = zoning_ref(zoning);
+    issue.location = midpoint(line);
+    issue.message = format_m(length_m) + " of the core zone's boundary " + what + "; " + advice;
+    issues.push_back(std::move(issue));
+  }
+}
+
+void check_core_enclosed(const Zoning& zoning,
+                         const std::vector<std::pair<Zone, geom::GeomPtr>>& zones,
+                         const TopologyOptions& options, const AreaCalculator& area,
+                         std::vector<Issue>& issues) {
+  auto* h = geom::context();
+  const GEOSGeometry* core = nullptr;
+  const GEOSGeometry* experimental = nullptr;
+  std::vector<geom::GeomPtr> others;
+  for (const auto& [zone, g] : zones) {
+    if (zone == Zone::core) {
+      core = g.get();
+    } else {
+      if (zone == Zone::experimental) experimental = g.get();
+      others.push_back(geom::GeomPtr(GEOSGeom_clone_r(h, g.get())));
+    }
+  }
+  if (!core || geom::is_empty(core)) return;
+  geom::GeomPtr core_boundary = geom::check(GEOSBoundary_r(h, core), "boundary of the core zone");
+  // Core boundary next to no other zone lies on the reserve's boundary (outer or an enclave's).
+  geom::GeomPtr rest = geom::unite_all(std::move(others));
+  geom::GeomPtr exposed =
+      geom::check(GEOSDifference_r(h, core_boundary.get(), rest.get()), "exposed core boundary");
+  report_stretches(merged_lines(exposed.get()), "core-not-enclosed", Severity::error,
+                   "lies on the reserve's boundary, not enclosed by buffer",
+                   "in the three-zone model the buffer zone surrounds the core zone", zoning,
+                   options, area, issues);
+  if (experimental && !geom::is_empty(experimental)) {
+    geom::GeomPtr touching = geom::check(GEOSIntersection_r(h, core_boundary.get(), experimental),
+                                         "core boundary on the experimental zone");
+    report_stretches(merged_lines(touching.get()), "core-adjacent-experimental", Severity::warning,
+                     "borders the experimental zone directly, without buffer in between",
+                     "in the three-zone model the buffer zone separates core and experimental",
+                     zoning, options, area, issues);
+  }
+}
+
+}  // namespace
+
+int ValidationReport::error_count() const noexcept {
+  return static_cast<int>(std::count_if(
+      issues.begin(), issues.end(), [](const Issue& i) { return i.severity == Severity::error; }));
+}
+
+int ValidationReport::warning_count() const noexcept {
+  return static_cast<int>(std::count_if(issues.begin(), issues.end(), [](const Issue& i) {
+    return i.severity == Severity::warning;
+  }));
+}
+
+int ValidationReport::info_count() const noexcept {
+  return static_cast<int>(std::count_if(
+      issues.begin(), issues.end(), [](const Issue& i) { return i.severity == Severity::info; }));
+}
+
+ValidationReport validate_zoning(const Zoning& zoning, const TopologyOptions& options,
+                                 const AreaCalculator& area) {
+  ValidationReport report;
+  report.issues = zoning.issues;
+  report.repairs = zoning.repairs;
+  if (zoning.parts.empty()) return report;
+
+  check_overlaps(zoning, options, area, report.issues);
+
+  std::vector<std::pair<Zone, geom::GeomPtr>> zones;
+  for (Zone z : zones_of(zoning.model)) {
+    MultiPolygon g = zone_geometry(zoning, z);
+    if (!g.empty()) zones.emplace_back(z, geom::to_geos(g));
+  }
+  check_gaps(zoning, reserve_outline(zoning), zones, options, area, report.issues);
+  if (options.check_core_enclosed && zoning.model == ZoneModel::three_zone)
+    check_core_enclosed(zoning, zones, options, area, report.issues);
+  return report;
+}
+
+}  // namespace reserve
