@@ -21,6 +21,7 @@ from ._core import (
     chinese_name,
 )
 from .area import area_m2
+from .io import from_geopandas
 
 __all__ = [
     "Crs",
@@ -33,4 +34,5 @@ __all__ = [
     "__version__",
     "area_m2",
     "chinese_name",
+    "from_geopandas",
 ]
