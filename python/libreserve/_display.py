@@ -1,0 +1,56 @@
+"""HTML for Jupyter: small, self-contained tables (no external resources, no scripts)."""
+from __future__ import annotations
+
+import html
+from typing import Any, Iterable, List, Sequence
+
+_STATUS_COLOURS = {"pass": "#1a7f37", "fail": "#cf222e", "warn": "#9a6700",
+                   "not_evaluated": "#57606a", "not-evaluated": "#57606a",
+                   "error": "#cf222e", "warning": "#9a6700", "info": "#57606a"}
+
+
+def esc(value: Any) -> str:
+    return html.escape("" if value is None else str(value))
+
+
+def badge(status: str) -> str:
+    colour = _STATUS_COLOURS.get(status, "#57606a")
+    return (f'<span style="color:#fff;background:{colour};padding:1px 6px;border-radius:3px;'
+            f'font-weight:600">{esc(status)}</span>')
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[Any]], raw_columns=()) -> str:
+    head = "".join(f"<th style='text-align:left'>{esc(h)}</th>" for h in headers)
+    body: List[str] = []
+    for row in rows:
+        cells = "".join(
+            f"<td>{cell if i in raw_columns else esc(cell)}</td>" for i, cell in enumerate(row))
+        body.append(f"<tr>{cells}</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def ha(area_m2: Any) -> str:
+    return "" if area_m2 is None else f"{area_m2 / 10000.0:,.2f}"
+
+
+def issues_table(issues, limit: int = 50) -> str:
+    rows = [(badge(i.severity), i.code, i.feature, i.message) for i in list(issues)[:limit]]
+    more = len(issues) - limit
+    extra = f"<p>… and {more} more (use .issues_frame())</p>" if more > 0 else ""
+    return table(["severity", "code", "feature", "message"], rows, raw_columns=(0,)) + extra
+
+
+def zoning_html(zoning) -> str:
+    areas = zoning.zone_areas()
+    rows = [(r.zone_zh, r.zone, f"{r.area_ha:,.2f}", f"{100 * r.share:.2f} %")
+            for r in areas.itertuples()]
+    return (f"<div><strong>Zoning {esc(zoning.name)}</strong> — {esc(zoning.model.id)}, "
+            f"{len(zoning)} parts, CRS {esc(zoning.crs.label)}, {len(zoning.repairs)} repairs"
+            + table(["zone", "id", "area (ha, geodesic)", "share"], rows) + "</div>")
+
+
+def validation_html(report) -> str:
+    status = "pass" if report.error_count == 0 else "fail"
+    return (f"<div><strong>Zoning validation</strong> {badge(status)} "
+            f"{report.error_count} errors, {report.warning_count} warnings, "
+            f"{len(report.repairs)} repairs" + issues_table(report.issues) + "</div>")
