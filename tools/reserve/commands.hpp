@@ -8,4 +8,6 @@ namespace reserve::cli {
 // The exit code a finished subcommand wants (0 ok, 1 findings/rule failure).
 int& command_exit_code();
 
+void add_validate_command(CLI::App& app);  // cmd_validate.cpp
+
 }  // namespace reserve::cli

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("reserve ") + RESERVE_VERSION_STRING);
   app.require_subcommand(1);
   // Subcommands register here.
+  reserve::cli::add_validate_command(app);
 
   try {
     app.parse(argc, argv);

@@ -22,6 +22,10 @@ struct ReadOptions {
   std::string assume_crs;  // CRS to use when the source has none (otherwise that is an error)
   std::string id_field;    // attribute used as the feature id; empty: the FID
   // CSV points: column names; empty: detect (lon/lng/longitude/经度/x, lat/latitude/纬度/y).
+  // A table whose X column holds 7-digit values and whose Y column holds 6-digit or zone-prefixed
+  // 8-digit values is read in the Chinese surveying convention: X = northing, Y = easting.
+  // Corner-point tables: x_field is the northing (X) column, y_field the easting (Y) column,
+  // id_field the right's id column.
   std::string x_field;
   std::string y_field;
 };
@@ -37,8 +41,10 @@ struct LayerInfo {
   std::int64_t feature_count = 0;
   Crs crs;               // empty when the source has none
   std::string encoding;  // e.g. "CP936"
-  std::string
-      encoding_source;  // "cpg", "dbf-ldid", "override", "format" (UTF-8 by definition), "default"
+  // Where the encoding came from: "override", "cpg", "dbf-ldid" (DBF header byte 29), "format"
+  // (UTF-8 by definition), "bom" (CSV with a UTF-8 byte order mark), "detected" (undeclared but
+  // valid UTF-8), "default" (undeclared: ASCII-only text, or ISO-8859-1 with a warning issue).
+  std::string encoding_source;
   std::vector<FieldInfo> fields;
   Envelope extent;  // in the layer's CRS
 };
@@ -62,7 +68,7 @@ struct Feature {
   std::string id;  // FID or id_field value
   Geometry geometry;
   std::vector<Attribute> attributes;
-  // Value of an attribute by exact name, or nullptr.
+  // Value of an attribute by exact name; nullptr when there is no such attribute or it is null.
   const std::string* attribute(const std::string& name) const noexcept;
 };
 
@@ -80,6 +86,15 @@ struct Layer {
 
 // Reads one layer. Throws InputError naming file and layer for unreadable data or a missing CRS.
 RESERVE_API Layer read_layer(const std::string& path, const ReadOptions& options = {});
+
+// Reads a corner-point table (拐点坐标, CSV or whitespace-separated text) of mining or exploration
+// rights: one feature per right id (column 矿权编号/许可证号/证号/编号/id, or options.id_field)
+// whose polygon joins the corners in point-number order (点号), X = northing and Y = easting
+// (or 经度/纬度 in degrees or 度分秒). Optional columns 区块号/part split a right into several
+// polygons and 圈号/ring give further rings (holes: excluded areas). Rings are closed here. The CRS
+// is options.assume_crs, else CGCS2000 3° GK with zone prefix (EPSG:4513+) when the eastings
+// carry one, else EPSG:4490 for degrees; otherwise InputError asking for --crs.
+RESERVE_API Layer read_corner_points(const std::string& path, const ReadOptions& options = {});
 
 // Parses an angle in decimal degrees or 度分秒 ("105°42'30.5\"", "105度42分30.5秒", "105:42:30.5",
 // with optional E/W/N/S or 东经/西经/北纬/南纬). nullopt when it is not an angle.

@@ -1,0 +1,229 @@
+// Corner-point tables (拐点坐标) of mining and exploration rights: one polygon per right, built
+// from numbered corner points given as plane coordinates (X = northing, Y = easting, usually with
+// the zone prefix) or as longitude/latitude in 度分秒.
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+
+#include "io/crs_checks.hpp"
+#include "io/csv_table.hpp"
+#include "io/ogr_geometry.hpp"
+#include "reserve/io.hpp"
+
+namespace reserve {
+namespace io {
+namespace {
+
+const std::vector<std::string> kIdNames = {"矿权编号", "许可证号", "许可证编号", "采矿许可证号",
+                                           "勘查许可证号", "证号", "矿区编号", "项目编号",
+                                           "编号", "id", "right_id", "licence", "license"};
+const std::vector<std::string> kPointNames = {"点号", "拐点号", "拐点编号", "拐点", "序号",
+                                              "point", "pt", "point_no", "no"};
+const std::vector<std::string> kNorthingNames = {"x", "x坐标", "纵坐标", "北坐标", "northing"};
+const std::vector<std::string> kEastingNames = {"y", "y坐标", "横坐标", "东坐标", "easting"};
+const std::vector<std::string> kLonNames = {"经度", "东经", "lon", "longitude"};
+const std::vector<std::string> kLatNames = {"纬度", "北纬", "lat", "latitude"};
+const std::vector<std::string> kPartNames = {"区块号", "块段号", "块号", "part", "block"};
+const std::vector<std::string> kRingNames = {"圈号", "环号", "ring"};
+
+std::optional<double> parse_number(const std::string& text) {
+  const std::string s = trim_copy(text);
+  if (s.empty()) return std::nullopt;
+  char* end = nullptr;
+  const double v = std::strtod(s.c_str(), &end);
+  if (end != s.c_str() + s.size() || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+struct Corner {
+  double order = 0.0;  // point number (file order when there is none)
+  Point p;
+};
+
+struct Right {
+  std::string id;
+  std::vector<std::string> first_row;
+  // part → ring → corners
+  std::map<std::string, std::map<std::string, std::vector<Corner>>> parts;
+  std::vector<std::string> part_order;
+};
+
+std::optional<std::size_t> column(const TextTable& t, const std::string& forced,
+                                  const std::vector<std::string>& names, const SourceRef& where) {
+  if (!forced.empty()) {
+    for (std::size_t k = 0; k < t.header.size(); ++k)
+      if (t.header[k] == forced) return k;
+    if (auto i = find_column(t.header, {forced})) return i;
+    throw UsageError("no column '" + forced + "' in the corner-point table", where);
+  }
+  if (auto i = find_column(t.header, names)) return i;
+  return std::nullopt;
+}
+
+}  // namespace
+}  // namespace io
+
+Layer read_corner_points(const std::string& path, const ReadOptions& options) {
+  using namespace io;
+  TextTable t = read_text_table(path, options.encoding);
+  Layer out;
+  out.path = path;
+  out.name = std::filesystem::path(path).stem().string();
+  out.driver = "CSV (corner points)";
+  out.encoding = t.encoding;
+  const SourceRef where{path, out.name, ""};
+  for (auto& issue : t.issues) {
+    issue.where = where;
+    out.issues.push_back(std::move(issue));
+  }
+  std::string header_list;
+  for (const auto& h : t.header) header_list += (header_list.empty() ? "'" : ", '") + h + "'";
+
+  const auto id_col = column(t, options.id_field, kIdNames, where);
+  if (!id_col)
+    throw InputError("cannot find the right's id column (矿权编号/许可证号/id) among " +
+                         header_list + "; pass --id-field",
+                     where);
+  const auto point_col = find_column(t.header, kPointNames);
+  const auto part_col = find_column(t.header, kPartNames);
+  const auto ring_col = find_column(t.header, kRingNames);
+  auto north_col = column(t, options.x_field, kNorthingNames, where);
+  auto east_col = column(t, options.y_field, kEastingNames, where);
+  bool geographic = false;
+  if (!north_col || !east_col) {
+    // Exploration rights are often listed in longitude/latitude (度分秒).
+    east_col = find_column(t.header, kLonNames);
+    north_col = find_column(t.header, kLatNames);
+    geographic = true;
+    if (!north_col || !east_col)
+      throw InputError("cannot find the coordinate columns (X = northing and Y = easting, or "
+                       "经度/纬度) among " + header_list + "; pass --x-field and --y-field",
+                       where);
+  }
+
+  std::vector<Right> rights;
+  std::map<std::string, std::size_t> index;
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    const auto& row = t.rows[r];
+    auto cell = [&](std::optional<std::size_t> i) {
+      return i && *i < row.size() ? trim_copy(row[*i]) : std::string();
+    };
+    const SourceRef rwhere{path, out.name, "row " + std::to_string(r + 2)};
+    const std::string id = cell(id_col);
+    if (id.empty()) {
+      out.issues.push_back(Issue{"missing-id", Severity::warning,
+                                 "the row has no right id; it is skipped", rwhere, std::nullopt,
+                                 std::nullopt});
+      continue;
+    }
+    std::optional<double> n, e;
+    if (geographic) {
+      n = parse_angle_deg(cell(north_col));
+      e = parse_angle_deg(cell(east_col));
+    } else {
+      n = parse_number(cell(north_col));
+      e = parse_number(cell(east_col));
+    }
+    if (!n || !e) {
+      out.issues.push_back(Issue{"bad-coordinate", Severity::error,
+                                 "corner point of right " + id +
+                                     " has no usable coordinates; the point is skipped, so the "
+                                     "polygon may be wrong",
+                                 rwhere, std::nullopt, std::nullopt});
+      continue;
+    }
+    auto [it, inserted] = index.emplace(id, rights.size());
+    if (inserted) rights.push_back(Right{id, row, {}, {}});
+    Right& right = rights[it->second];
+    const std::string part = cell(part_col).empty() ? "1" : cell(part_col);
+    const std::string ring = cell(ring_col).empty() ? "1" : cell(ring_col);
+    if (right.parts.find(part) == right.parts.end()) right.part_order.push_back(part);
+    const auto pn = parse_number(cell(point_col));
+    right.parts[part][ring].push_back(
+        Corner{pn ? *pn : static_cast<double>(r), Point{*e, *n}});  // x = easting, y = northing
+  }
+
+  Envelope extent;
+  for (const auto& right : rights) {
+    MultiPolygon mp;
+    for (const auto& part_name : right.part_order) {
+      Polygon poly;
+      bool first_ring = true;
+      for (auto& [ring_name, corners_in] : right.parts.at(part_name)) {
+        auto corners = corners_in;
+        std::stable_sort(corners.begin(), corners.end(),
+                         [](const Corner& a, const Corner& b) { return a.order < b.order; });
+        Ring ring;
+        for (const auto& c : corners) ring.push_back(c.p);
+        if (ring.size() >= 2 && ring.front() == ring.back()) ring.pop_back();
+        if (ring.size() < 3) {
+          out.issues.push_back(Issue{"too-few-corner-points", Severity::error,
+                                     "ring " + ring_name + " of part " + part_name + " has " +
+                                         std::to_string(ring.size()) +
+                                         " distinct corner point(s), fewer than 3; it is skipped",
+                                     SourceRef{path, out.name, right.id}, std::nullopt,
+                                     std::nullopt});
+          continue;
+        }
+        ring.push_back(ring.front());
+        for (const auto& p : ring) extent.expand(p);
+        // Ring 1 (the lowest ring number) is the boundary; further rings are excluded areas.
+        if (first_ring) poly.outer = std::move(ring);
+        else poly.holes.push_back(std::move(ring));
+        first_ring = false;
+      }
+      if (!poly.outer.empty()) mp.polygons.push_back(std::move(poly));
+    }
+    if (mp.empty()) continue;
+    normalise_orientation(mp);
+    Feature f;
+    f.id = right.id;
+    f.geometry = Geometry::from(std::move(mp));
+    // Attributes: the right's first row, minus the per-point columns.
+    for (std::size_t i = 0; i < t.header.size(); ++i) {
+      if (i == north_col || i == east_col || (point_col && i == *point_col) ||
+          (ring_col && i == *ring_col) || (part_col && i == *part_col))
+        continue;
+      const std::string v = i < right.first_row.size() ? trim_copy(right.first_row[i]) : "";
+      f.attributes.push_back(Attribute{t.header[i], v, v.empty()});
+    }
+    out.features.push_back(std::move(f));
+  }
+  if (!out.features.empty())
+    for (const auto& a : out.features.front().attributes) out.fields.push_back(a.name);
+
+  if (!options.assume_crs.empty()) {
+    out.crs = Crs::from_user_input(options.assume_crs);
+  } else if (geographic) {
+    out.crs = Crs::from_epsg(4490);
+    out.issues.push_back(Issue{"csv-default-crs", Severity::info,
+                               "longitude/latitude corner points read as CGCS2000 (EPSG:4490); "
+                               "pass --crs for another datum",
+                               where, std::nullopt, std::nullopt});
+  } else {
+    const auto zone = extent.valid ? gk3_zone_from_prefixed_easting(extent.min_x) : std::nullopt;
+    if (!zone || gk3_zone_from_prefixed_easting(extent.max_x) != zone) {
+      const std::string hint = suggest_crs_from_extent(extent);
+      throw InputError("the Y (easting) values carry no zone prefix, so the Gauss-Kruger zone is "
+                       "unknown; pass --crs EPSG:xxxx (CGCS2000 3-degree zones without prefix: "
+                       "EPSG:4534-4554)" +
+                           (hint.empty() ? "" : " (" + hint + ")"),
+                       where);
+    }
+    out.crs = Crs::from_epsg(gk3_epsg(*zone, true));
+    out.issues.push_back(Issue{
+        "corner-points-crs", Severity::info,
+        "Y (easting) carries zone prefix " + std::to_string(*zone) +
+            ": read as CGCS2000 3-degree Gauss-Kruger zone " + std::to_string(*zone) + " (" +
+            out.crs.label() + "); for Xian 1980 tables pass --crs EPSG:" +
+            std::to_string(2349 + *zone - 25),
+        where, std::nullopt, std::nullopt});
+  }
+  check_extent_matches_crs(out.crs, extent, where);
+  out.sha256 = sha256_file(path);
+  return out;
+}
+
+}  // namespace reserve

@@ -1,0 +1,226 @@
+// CSV tables of points: longitude/latitude in decimal degrees or 度分秒, or plane coordinates
+// (Chinese surveying tables: X = northing, Y = easting, often with the zone prefix).
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+
+#include "io/crs_checks.hpp"
+#include "io/csv_table.hpp"
+#include "io/layer_reading.hpp"
+#include "reserve/io.hpp"
+
+namespace reserve::io {
+namespace {
+
+const std::vector<std::string> kLonNames = {"lon", "lng", "long", "longitude", "经度", "东经", "x", "x坐标"};
+const std::vector<std::string> kLatNames = {"lat", "latitude", "纬度", "北纬", "y", "y坐标"};
+const std::vector<std::string> kLonContains = {"经度", "longitude", "东经"};
+const std::vector<std::string> kLatContains = {"纬度", "latitude", "北纬"};
+
+std::optional<double> parse_number(const std::string& text) {
+  const std::string s = trim_copy(text);
+  if (s.empty()) return std::nullopt;
+  char* end = nullptr;
+  const double v = std::strtod(s.c_str(), &end);
+  if (end != s.c_str() + s.size() || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+enum class Mode { degrees, plane_gis, plane_surveying };
+
+struct Columns {
+  std::size_t x = 0, y = 0;  // the two coordinate columns as named in the file
+  bool by_degree_name = false;
+};
+
+Columns find_coordinate_columns(const TextTable& t, const ReadOptions& o, const SourceRef& where) {
+  auto column = [&](const std::string& name) -> std::size_t {
+    auto i = find_column(t.header, {name});
+    if (!i) {
+      // exact, case-sensitive fallback for names with upper case
+      for (std::size_t k = 0; k < t.header.size(); ++k)
+        if (t.header[k] == name) return k;
+      throw UsageError("no column '" + name + "' in the table", where);
+    }
+    return *i;
+  };
+  Columns c;
+  std::optional<std::size_t> x = o.x_field.empty() ? find_column(t.header, kLonNames)
+                                                   : std::optional<std::size_t>(column(o.x_field));
+  std::optional<std::size_t> y = o.y_field.empty() ? find_column(t.header, kLatNames)
+                                                   : std::optional<std::size_t>(column(o.y_field));
+  if (!x && o.x_field.empty()) x = find_column(t.header, kLonContains, true);
+  if (!y && o.y_field.empty()) y = find_column(t.header, kLatContains, true);
+  if (!x || !y) {
+    std::string list;
+    for (const auto& h : t.header) list += (list.empty() ? "'" : ", '") + h + "'";
+    throw InputError("cannot find the coordinate columns among " + list +
+                         "; name them lon/lat (经度/纬度) or X/Y, or pass --x-field and --y-field",
+                     where);
+  }
+  c.x = *x;
+  c.y = *y;
+  const std::string xn = t.header[c.x];
+  c.by_degree_name = xn.find("经") != std::string::npos || find_column({xn}, {"lon", "lng", "long",
+                                                                              "longitude"});
+  return c;
+}
+
+// Decides how to read the two columns from their values (all rows that parse as numbers).
+Mode detect_mode(const TextTable& t, const Columns& c) {
+  if (c.by_degree_name) return Mode::degrees;
+  Envelope e;
+  for (const auto& row : t.rows) {
+    if (row.size() <= std::max(c.x, c.y)) continue;
+    auto x = parse_number(row[c.x]);
+    auto y = parse_number(row[c.y]);
+    if (x && y) e.expand(Point{*x, *y});
+  }
+  if (!e.valid) return Mode::degrees;  // DMS text, or nothing usable: treat as angles
+  const bool x_north = e.min_x >= 1.0e6 && e.max_x < 1.0e7;
+  const bool y_east = (e.min_y >= 1.0e5 && e.max_y < 1.0e6) ||
+                      (gk3_zone_from_prefixed_easting(e.min_y) &&
+                       gk3_zone_from_prefixed_easting(e.min_y) == gk3_zone_from_prefixed_easting(e.max_y));
+  if (x_north && y_east) return Mode::plane_surveying;
+  if (std::abs(e.min_x) <= 360.0 && std::abs(e.max_x) <= 360.0 && std::abs(e.min_y) <= 90.0 &&
+      std::abs(e.max_y) <= 90.0)
+    return Mode::degrees;
+  return Mode::plane_gis;
+}
+
+}  // namespace
+
+Layer read_csv_points(const std::string& path, const ReadOptions& options) {
+  TextTable t = read_text_table(path, options.encoding);
+  Layer out;
+  out.path = path;
+  out.name = std::filesystem::path(path).stem().string();
+  out.driver = "CSV";
+  out.encoding = t.encoding;
+  out.fields = t.header;
+  const SourceRef where{path, out.name, ""};
+  for (auto& issue : t.issues) {
+    issue.where = where;
+    out.issues.push_back(std::move(issue));
+  }
+  const Columns cols = find_coordinate_columns(t, options, where);
+  const Mode mode = detect_mode(t, cols);
+  std::optional<std::size_t> id_col;
+  if (!options.id_field.empty()) {
+    id_col = find_column(t.header, {options.id_field});
+    for (std::size_t k = 0; !id_col && k < t.header.size(); ++k)
+      if (t.header[k] == options.id_field) id_col = k;
+    if (!id_col) throw UsageError("no column '" + options.id_field + "' for the feature id", where);
+  }
+
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    const auto& row = t.rows[r];
+    const std::string row_label = "row " + std::to_string(r + 2);  // header is row 1
+    SourceRef rwhere{path, out.name, row_label};
+    auto cell = [&](std::size_t i) { return i < row.size() ? trim_copy(row[i]) : std::string(); };
+    const std::string xs = cell(cols.x), ys = cell(cols.y);
+    if (xs.empty() || ys.empty()) {
+      out.issues.push_back(Issue{"missing-coordinate", Severity::warning,
+                                 "the row has no " + t.header[xs.empty() ? cols.x : cols.y] +
+                                     " value; it is skipped",
+                                 rwhere, std::nullopt, std::nullopt});
+      continue;
+    }
+    Point p;
+    if (mode == Mode::degrees) {
+      auto lon = parse_angle_deg(xs);
+      auto lat = parse_angle_deg(ys);
+      if (!lon || !lat) {
+        out.issues.push_back(Issue{"bad-coordinate", Severity::warning,
+                                   "'" + (lon ? ys : xs) +
+                                       "' is not an angle (decimal degrees or 度分秒 such as "
+                                       "105°42'30.5\"); the row is skipped",
+                                   rwhere, std::nullopt, std::nullopt});
+        continue;
+      }
+      if (std::abs(*lon) > 180.0 || std::abs(*lat) > 90.0) {
+        out.issues.push_back(Issue{"coordinate-out-of-range", Severity::warning,
+                                   "longitude " + xs + " / latitude " + ys +
+                                       " is out of range (|lon| ≤ 180, |lat| ≤ 90; are the "
+                                       "columns swapped?); the row is skipped",
+                                   rwhere, std::nullopt, std::nullopt});
+        continue;
+      }
+      p = Point{*lon, *lat};
+    } else {
+      auto x = parse_number(xs);
+      auto y = parse_number(ys);
+      if (!x || !y) {
+        out.issues.push_back(Issue{"bad-coordinate", Severity::warning,
+                                   "'" + (x ? ys : xs) + "' is not a number; the row is skipped",
+                                   rwhere, std::nullopt, std::nullopt});
+        continue;
+      }
+      // Chinese surveying convention: X is the northing, Y the easting.
+      p = mode == Mode::plane_surveying ? Point{*y, *x} : Point{*x, *y};
+    }
+    Feature f;
+    f.id = id_col ? cell(*id_col) : std::to_string(r + 2);
+    f.geometry = Geometry::from(p);
+    for (std::size_t i = 0; i < t.header.size(); ++i) {
+      const std::string v = cell(i);
+      f.attributes.push_back(Attribute{t.header[i], v, v.empty()});
+    }
+    out.features.push_back(std::move(f));
+  }
+
+  Envelope extent;
+  for (const auto& f : out.features) extent.expand(envelope_of(f.geometry));
+  if (!options.assume_crs.empty()) {
+    out.crs = Crs::from_user_input(options.assume_crs);
+  } else if (mode == Mode::degrees) {
+    out.crs = Crs::from_epsg(4490);
+    out.issues.push_back(Issue{"csv-default-crs", Severity::info,
+                               "a CSV carries no CRS: longitude/latitude read as CGCS2000 "
+                               "(EPSG:4490); pass --crs EPSG:4326 for WGS 84 (GPS) values",
+                               where, std::nullopt, std::nullopt});
+  } else {
+    const auto zone = extent.valid ? gk3_zone_from_prefixed_easting(extent.min_x) : std::nullopt;
+    if (!zone || gk3_zone_from_prefixed_easting(extent.max_x) != zone) {
+      const std::string hint = suggest_crs_from_extent(extent);
+      throw InputError("the table has plane coordinates but no CRS; pass --crs EPSG:xxxx" +
+                           (hint.empty() ? "" : " (" + hint + ")"),
+                       where);
+    }
+    out.crs = Crs::from_epsg(gk3_epsg(*zone, true));
+    out.issues.push_back(Issue{
+        "csv-default-crs", Severity::info,
+        std::string(mode == Mode::plane_surveying ? "X read as northing and Y as easting "
+                                                    "(Chinese surveying convention); "
+                                                  : "") +
+            "the eastings carry zone prefix " + std::to_string(*zone) +
+            ": read as CGCS2000 3-degree Gauss-Kruger zone " + std::to_string(*zone) + " (" +
+            out.crs.label() + "); pass --crs for another datum (Xian 1980: EPSG:" +
+            std::to_string(2349 + *zone - 25) + ")",
+        where, std::nullopt, std::nullopt});
+  }
+  check_extent_matches_crs(out.crs, extent, where);
+  out.sha256 = sha256_file(path);
+  return out;
+}
+
+DatasetInfo inspect_csv_points(const std::string& path, const ReadOptions& options) {
+  const Layer layer = read_csv_points(path, options);
+  DatasetInfo info;
+  info.path = path;
+  info.driver = "CSV";
+  LayerInfo li;
+  li.name = layer.name;
+  li.geometry_type = "Point";
+  li.feature_count = static_cast<std::int64_t>(layer.features.size());
+  li.crs = layer.crs;
+  li.encoding = layer.encoding;
+  const TextTable t = read_text_table(path, options.encoding);
+  li.encoding_source = t.encoding_source;
+  for (const auto& f : layer.fields) li.fields.push_back(FieldInfo{f, "string"});
+  for (const auto& f : layer.features) li.extent.expand(envelope_of(f.geometry));
+  info.layers.push_back(std::move(li));
+  return info;
+}
+
+}  // namespace reserve::io

@@ -1,0 +1,155 @@
+#include "io/csv_table.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+#include "io/text_encoding.hpp"
+#include "reserve/error.hpp"
+
+namespace reserve::io {
+namespace {
+
+std::string lower(std::string s) {
+  for (auto& c : s)
+    if (static_cast<unsigned char>(c) < 0x80)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+char choose_delimiter(const std::string& first_line) {
+  const char candidates[] = {',', ';', '\t', '|'};
+  char best = '\0';
+  std::size_t best_count = 0;
+  for (char c : candidates) {
+    const auto n = static_cast<std::size_t>(std::count(first_line.begin(), first_line.end(), c));
+    if (n > best_count) {
+      best = c;
+      best_count = n;
+    }
+  }
+  return best;  // '\0': whitespace-separated
+}
+
+std::vector<std::vector<std::string>> split_delimited(const std::string& text, char delim) {
+  std::vector<std::vector<std::string>> records;
+  std::vector<std::string> record;
+  std::string field;
+  bool in_quotes = false, field_started = false;
+  auto end_field = [&] {
+    record.push_back(field);
+    field.clear();
+    field_started = false;
+  };
+  auto end_record = [&] {
+    end_field();
+    const bool blank = std::all_of(record.begin(), record.end(),
+                                   [](const std::string& f) { return trim_copy(f).empty(); });
+    if (!blank) records.push_back(record);
+    record.clear();
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_quotes) {
+      if (c == '"') {
+        if (i + 1 < text.size() && text[i + 1] == '"') {
+          field.push_back('"');
+          ++i;
+        } else {
+          in_quotes = false;
+        }
+      } else {
+        field.push_back(c);
+      }
+    } else if (c == '"' && !field_started) {
+      in_quotes = true;
+      field_started = true;
+    } else if (c == delim) {
+      end_field();
+    } else if (c == '\r' || c == '\n') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      end_record();
+    } else {
+      field.push_back(c);
+      if (!std::isspace(static_cast<unsigned char>(c))) field_started = true;
+    }
+  }
+  if (!field.empty() || !record.empty()) end_record();
+  return records;
+}
+
+std::vector<std::vector<std::string>> split_whitespace(const std::string& text) {
+  std::vector<std::vector<std::string>> records;
+  std::istringstream lines(text);
+  std::string line;
+  while (std::getline(lines, line)) {
+    std::istringstream words(line);
+    std::vector<std::string> record{std::istream_iterator<std::string>(words), {}};
+    if (!record.empty()) records.push_back(record);
+  }
+  return records;
+}
+
+}  // namespace
+
+std::string trim_copy(const std::string& s) {
+  std::size_t a = 0, b = s.size();
+  while (a < b && std::isspace(static_cast<unsigned char>(s[a]))) ++a;
+  while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
+  return s.substr(a, b - a);
+}
+
+TextTable read_text_table(const std::string& path, const std::string& encoding) {
+  const SourceRef where{path, "", ""};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError("file not found or not readable; check the path", where);
+  const std::string bytes{std::istreambuf_iterator<char>(in), {}};
+  TextTable table;
+  const std::string_view body = strip_utf8_bom(bytes);
+  DecodedText decoded;
+  if (!encoding.empty()) {
+    table.encoding = canonical_encoding(encoding);
+    table.encoding_source = "override";
+    decoded = decode_to_utf8(body, table.encoding);
+  } else {
+    table.encoding = "UTF-8";
+    table.encoding_source = body.size() != bytes.size() ? "bom"
+                            : is_ascii(body)            ? "default"
+                                                        : "detected";
+    decoded = sanitize_utf8(body);
+  }
+  if (decoded.replaced > 0) {
+    table.issues.push_back(Issue{
+        "text-not-decodable", Severity::warning,
+        std::to_string(decoded.replaced) + " byte sequence(s) are not valid " + table.encoding +
+            " and were replaced by U+FFFD; " +
+            (encoding.empty() ? "tables saved by Excel in China are usually GBK: pass --encoding GBK"
+                              : "pass the right --encoding"),
+        where, std::nullopt, std::nullopt});
+  }
+  const std::string& text = decoded.utf8;
+  const std::string first_line = text.substr(0, text.find_first_of("\r\n"));
+  const char delim = choose_delimiter(first_line);
+  auto records = delim == '\0' ? split_whitespace(text) : split_delimited(text, delim);
+  if (records.empty()) throw InputError("the table is empty (no header row)", where);
+  table.header = std::move(records.front());
+  for (auto& h : table.header) h = trim_copy(h);
+  table.rows.assign(std::make_move_iterator(records.begin() + 1),
+                    std::make_move_iterator(records.end()));
+  return table;
+}
+
+std::optional<std::size_t> find_column(const std::vector<std::string>& header,
+                                       const std::vector<std::string>& names, bool contains) {
+  for (const auto& name : names) {
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      const std::string h = lower(trim_copy(header[i]));
+      if (h == name || (contains && h.find(name) != std::string::npos)) return i;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace reserve::io

@@ -1,0 +1,141 @@
+#include "io/gdal_common.hpp"
+
+#include <cpl_error.h>
+
+#include <filesystem>
+#include <mutex>
+
+#include "crs/crs_value.hpp"
+#include "crs/proj_handles.hpp"
+
+namespace reserve::io {
+
+ErrorCapture::ErrorCapture() { CPLPushErrorHandlerEx(&ErrorCapture::handler, this); }
+
+ErrorCapture::~ErrorCapture() { CPLPopErrorHandler(); }
+
+void ErrorCapture::handler(CPLErr cls, CPLErrorNum /*num*/, const char* msg) {
+  auto* self = static_cast<ErrorCapture*>(CPLGetErrorHandlerUserData());
+  if (self == nullptr || cls == CE_Debug || cls == CE_None) return;
+  self->messages_.push_back(Message{cls >= CE_Failure, msg != nullptr ? msg : ""});
+}
+
+std::string ErrorCapture::last() const {
+  for (auto it = messages_.rbegin(); it != messages_.rend(); ++it)
+    if (it->is_error) return it->text;
+  return messages_.empty() ? std::string() : messages_.back().text;
+}
+
+void ensure_gdal_registered() {
+  static std::once_flag once;
+  std::call_once(once, [] { GDALAllRegister(); });
+}
+
+DatasetPtr open_vector(const std::string& path, const std::vector<std::string>& open_options) {
+  ensure_gdal_registered();
+  const SourceRef where{path, "", ""};
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec))
+    throw InputError("file not found; check the path", where);
+  std::vector<const char*> opts;
+  for (const auto& o : open_options) opts.push_back(o.c_str());
+  opts.push_back(nullptr);
+  ErrorCapture capture;
+  DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+                                  opts.data(), nullptr));
+  if (!ds) {
+    std::string reason = capture.last();
+    throw InputError("cannot be read as vector data" +
+                         (reason.empty() ? std::string() : " (GDAL: " + reason + ")") +
+                         "; check that the file is complete and is a GeoPackage, Shapefile, "
+                         "GeoJSON, KML, FileGDB or CSV",
+                     where);
+  }
+  return ds;
+}
+
+std::vector<std::string> layer_names(GDALDataset& ds) {
+  std::vector<std::string> names;
+  for (int i = 0; i < ds.GetLayerCount(); ++i) names.emplace_back(ds.GetLayer(i)->GetName());
+  return names;
+}
+
+namespace {
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "'" : ", '") + n + "'";
+  return out;
+}
+}  // namespace
+
+OGRLayer& choose_layer(GDALDataset& ds, const std::string& name, const std::string& path) {
+  const auto names = layer_names(ds);
+  if (names.empty()) throw InputError("the dataset has no layers", SourceRef{path, "", ""});
+  if (name.empty()) {
+    if (names.size() == 1) return *ds.GetLayer(0);
+    throw UsageError("the dataset has " + std::to_string(names.size()) + " layers (" +
+                         joined(names) + "); choose one with --layer",
+                     SourceRef{path, "", ""});
+  }
+  OGRLayer* layer = ds.GetLayerByName(name.c_str());
+  if (layer == nullptr)
+    throw UsageError("no layer '" + name + "'; the layers are " + joined(names),
+                     SourceRef{path, "", ""});
+  return *layer;
+}
+
+Crs crs_of(const OGRSpatialReference* srs, bool* axes_swapped) {
+  if (axes_swapped != nullptr) *axes_swapped = false;
+  if (srs == nullptr || srs->IsEmpty()) return Crs{};
+  char* wkt = nullptr;
+  const char* options[] = {"FORMAT=WKT2_2019", nullptr};
+  if (srs->exportToWkt(&wkt, options) != OGRERR_NONE || wkt == nullptr) {
+    CPLFree(wkt);
+    throw InputError("the layer's CRS cannot be expressed as WKT2; pass --crs EPSG:xxxx");
+  }
+  const std::string text = wkt;
+  CPLFree(wkt);
+  auto ctx = crs::make_context();
+  crs::PjPtr pj = crs::create_crs(ctx.get(), text);
+  if (!pj)
+    throw InputError("PROJ cannot read the layer's CRS (" + crs::last_error(ctx.get()) +
+                     "); pass --crs EPSG:xxxx");
+  Crs out = crs::crs_from_pj(ctx.get(), pj.get());
+  if (!out.epsg) {
+    // GDAL's own identification also knows ESRI names of the CGCS2000 Gauss–Krüger CRSs.
+    OGRSpatialReference copy(*srs);
+    if (copy.AutoIdentifyEPSG() == OGRERR_NONE) {
+      const char* auth = copy.GetAuthorityName(nullptr);
+      const char* code = copy.GetAuthorityCode(nullptr);
+      if (auth != nullptr && code != nullptr && std::string(auth) == "EPSG")
+        out.epsg = std::atoi(code);
+    }
+  }
+  if (axes_swapped != nullptr) {
+    const auto& mapping = srs->GetDataAxisToSRSAxisMapping();
+    const bool authority_order = mapping.size() >= 2 && mapping[0] == 1 && mapping[1] == 2;
+    *axes_swapped = authority_order && (srs->EPSGTreatsAsLatLong() != 0 ||
+                                        srs->EPSGTreatsAsNorthingEasting() != 0);
+  }
+  return out;
+}
+
+std::string ogr_field_type_name(OGRFieldType type) {
+  switch (type) {
+    case OFTInteger:
+    case OFTInteger64: return "integer";
+    case OFTReal: return "real";
+    case OFTString: return "string";
+    case OFTDate: return "date";
+    case OFTTime: return "time";
+    case OFTDateTime: return "datetime";
+    case OFTBinary: return "binary";
+    case OFTIntegerList:
+    case OFTInteger64List: return "integer-list";
+    case OFTRealList: return "real-list";
+    case OFTStringList: return "string-list";
+    default: return "other";
+  }
+}
+
+}  // namespace reserve::io

@@ -1,0 +1,30 @@
+#pragma once
+// OGR geometry → the library's Geometry, normalised once here: Z/M dropped, curves linearised,
+// rings closed, outer rings counter-clockwise and holes clockwise, axes in x = east order.
+// Validity is NOT repaired here (that is the zoning step's job). Private to the library.
+#include <ogr_geometry.h>
+
+#include <string>
+
+#include "reserve/geometry.hpp"
+
+namespace reserve::io {
+
+struct ConvertedGeometry {
+  Geometry geometry;
+  bool dropped_z = false;
+  bool dropped_m = false;
+  bool linearised = false;
+  // Set when the feature must be skipped: "null-geometry", "empty-geometry",
+  // "mixed-geometry-collection", "unsupported-geometry".
+  std::string problem_code;
+  std::string problem_message;
+};
+
+// `g` may be null. `swap_axes` exchanges x and y (data stored latitude/northing first).
+ConvertedGeometry convert_ogr_geometry(const OGRGeometry* g, bool swap_axes);
+
+// Closes every ring and orients outer rings CCW and holes CW (in x = east, y = north axes).
+void normalise_orientation(MultiPolygon& mp);
+
+}  // namespace reserve::io

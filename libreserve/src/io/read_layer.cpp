@@ -1,0 +1,223 @@
+// read_layer for GDAL sources: one layer into plain Feature values, normalised at the boundary.
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "io/crs_checks.hpp"
+#include "io/layer_reading.hpp"
+#include "io/ogr_geometry.hpp"
+#include "io/sha256.hpp"
+#include "io/text_encoding.hpp"
+#include "reserve/io.hpp"
+
+namespace reserve {
+namespace io {
+namespace fs = std::filesystem;
+
+std::vector<FieldInfo> layer_fields(const VectorSource& src, OGRLayer& layer) {
+  std::vector<FieldInfo> fields;
+  OGRFeatureDefn* defn = layer.GetLayerDefn();
+  std::size_t replaced = 0;
+  for (int i = 0; i < defn->GetFieldCount(); ++i) {
+    const OGRFieldDefn* f = defn->GetFieldDefn(i);
+    fields.push_back(FieldInfo{to_utf8(src, f->GetNameRef(), replaced),
+                               ogr_field_type_name(f->GetType())});
+  }
+  return fields;
+}
+
+Crs resolve_layer_crs(OGRLayer& layer, const ReadOptions& options, const SourceRef& where,
+                      bool& swap_axes) {
+  Crs crs = crs_of(layer.GetSpatialRef(), &swap_axes);
+  if (!crs.empty()) return crs;
+  swap_axes = false;
+  if (!options.assume_crs.empty()) return Crs::from_user_input(options.assume_crs);
+  OGREnvelope ogr_env;
+  Envelope env;
+  if (layer.GetExtent(&ogr_env, TRUE) == OGRERR_NONE) {
+    env.expand(Point{ogr_env.MinX, ogr_env.MinY});
+    env.expand(Point{ogr_env.MaxX, ogr_env.MaxY});
+  }
+  const std::string hint = suggest_crs_from_extent(env);
+  throw InputError("has no CRS; pass --crs EPSG:xxxx" + (hint.empty() ? "" : " (" + hint + ")"),
+                   where);
+}
+
+std::string sha256_path(const std::string& path) {
+  std::error_code ec;
+  if (!fs::is_directory(path, ec)) return sha256_file(path);
+  std::vector<std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(path, ec))
+    if (e.is_regular_file()) files.push_back(fs::relative(e.path(), path).generic_string());
+  std::sort(files.begin(), files.end());
+  // A folder (FileGDB): hash of "name\0sha256\n" lines over its files in name order.
+  std::string listing;
+  for (const auto& f : files)
+    listing += f + '\0' + sha256_file((fs::path(path) / f).string()) + '\n';
+  return sha256_hex(listing);
+}
+
+namespace {
+
+// Accumulates per-layer notes that should be reported once, not once per feature.
+struct LayerNotes {
+  std::size_t dropped_z = 0, dropped_m = 0, linearised = 0;
+  std::size_t replaced = 0;  // undecodable byte sequences
+  std::size_t mojibake = 0;
+  std::string mojibake_example;
+};
+
+std::string decode_value(const VectorSource& src, const char* raw, LayerNotes& notes) {
+  std::string v = to_utf8(src, raw, notes.replaced);
+  if (src.decode_text && !is_utf8_name(src.encoding.encoding) && looks_like_gbk_mojibake(v)) {
+    if (notes.mojibake++ == 0) notes.mojibake_example = v;
+  }
+  return v;
+}
+
+void add_encoding_issues(const VectorSource& src, const LayerNotes& notes, const SourceRef& where,
+                         std::vector<Issue>& issues) {
+  const std::string& enc = src.encoding.encoding;
+  if (src.encoding.undeclared_non_utf8) {
+    issues.push_back(Issue{"encoding-undeclared", Severity::warning,
+                           "the DBF declares no usable encoding (no .cpg, language driver byte 0x" +
+                               [&] {
+                                 char b[3];
+                                 std::snprintf(b, sizeof b, "%02X", src.encoding.ldid);
+                                 return std::string(b);
+                               }() +
+                               ") and its text is not UTF-8; it was read as " + enc +
+                               ". If Chinese text looks garbled pass --encoding GBK",
+                           where, std::nullopt, std::nullopt});
+  }
+  if (notes.replaced > 0) {
+    issues.push_back(Issue{
+        "text-not-decodable", Severity::warning,
+        std::to_string(notes.replaced) + " byte sequence(s) are not valid " + enc +
+            " (encoding from " + src.encoding.source +
+            ") and were replaced by U+FFFD; pass the right encoding, e.g. --encoding GBK for "
+            "Chinese shapefiles from ArcGIS, or --encoding UTF-8",
+        where, std::nullopt, std::nullopt});
+  }
+  if (notes.mojibake > 0) {
+    issues.push_back(Issue{"text-mojibake", Severity::warning,
+                           std::to_string(notes.mojibake) + " value(s) look like GBK text read as " +
+                               enc + " (e.g. '" + notes.mojibake_example +
+                               "'); pass --encoding GBK",
+                           where, std::nullopt, std::nullopt});
+  }
+}
+
+}  // namespace
+}  // namespace io
+
+Layer read_layer(const std::string& path, const ReadOptions& options) {
+  if (io::is_csv_path(path)) return io::read_csv_points(path, options);
+  io::VectorSource src = io::open_source(path, options.encoding);
+  OGRLayer* chosen = &io::choose_layer(*src.dataset, options.layer, path);
+  if (src.driver == "ESRI Shapefile" && std::filesystem::is_directory(path)) {
+    src = io::reopen_shapefile_layer(src, chosen->GetName(), options.encoding);
+    chosen = &io::choose_layer(*src.dataset, "", src.path);
+  }
+  OGRLayer& ogr_layer = *chosen;
+  Layer out;
+  out.path = path;
+  out.name = ogr_layer.GetName();
+  out.driver = src.driver;
+  out.encoding = src.encoding.encoding;
+  const SourceRef where{path, out.name, ""};
+
+  if (!options.encoding.empty() && !src.decode_text) {
+    out.issues.push_back(Issue{"encoding-override-ignored", Severity::info,
+                               "--encoding is ignored: " + src.driver + " text is always UTF-8",
+                               where, std::nullopt, std::nullopt});
+  }
+
+  const auto fields = io::layer_fields(src, ogr_layer);
+  for (const auto& f : fields) out.fields.push_back(f.name);
+  int id_index = -1;
+  if (!options.id_field.empty()) {
+    for (std::size_t i = 0; i < fields.size(); ++i)
+      if (fields[i].name == options.id_field) id_index = static_cast<int>(i);
+    if (id_index < 0) {
+      std::string list;
+      for (const auto& f : fields) list += (list.empty() ? "" : ", ") + f.name;
+      throw UsageError("no field '" + options.id_field + "' for the feature id; the fields are " +
+                           list,
+                       where);
+    }
+  }
+
+  if (!options.where.empty()) {
+    io::ErrorCapture capture;
+    // Shapefile text is undecoded: the filter's literals and field names must be too.
+    const std::string filter =
+        src.decode_text ? io::encode_from_utf8(options.where, src.encoding.encoding)
+                        : options.where;
+    if (ogr_layer.SetAttributeFilter(filter.c_str()) != OGRERR_NONE)
+      throw UsageError("invalid --where filter \"" + options.where + "\" (GDAL: " +
+                           capture.last() + "); use OGR SQL, e.g. \"类型 = '采矿权'\"",
+                       where);
+  }
+
+  bool swap_axes = false;
+  out.crs = io::resolve_layer_crs(ogr_layer, options, where, swap_axes);
+
+  io::LayerNotes notes;
+  Envelope extent;
+  {
+    io::ErrorCapture capture;  // GDAL warnings on bad records become issues, never stderr noise
+    ogr_layer.ResetReading();
+    for (auto& ogr_feature : ogr_layer) {
+      Feature f;
+      f.id = id_index >= 0 ? io::decode_value(src, ogr_feature->GetFieldAsString(id_index), notes)
+                           : std::to_string(ogr_feature->GetFID());
+      SourceRef fwhere{path, out.name, f.id};
+      io::ConvertedGeometry g = io::convert_ogr_geometry(ogr_feature->GetGeometryRef(), swap_axes);
+      if (!g.problem_code.empty()) {
+        const bool skip_only = g.problem_code == "null-geometry" || g.problem_code == "empty-geometry";
+        out.issues.push_back(Issue{g.problem_code, skip_only ? Severity::warning : Severity::error,
+                                   g.problem_message, fwhere, std::nullopt, std::nullopt});
+        continue;
+      }
+      notes.dropped_z += g.dropped_z ? 1 : 0;
+      notes.dropped_m += g.dropped_m ? 1 : 0;
+      notes.linearised += g.linearised ? 1 : 0;
+      f.geometry = std::move(g.geometry);
+      extent.expand(envelope_of(f.geometry));
+      for (int i = 0; i < static_cast<int>(fields.size()); ++i) {
+        Attribute a;
+        a.name = fields[static_cast<std::size_t>(i)].name;
+        a.is_null = !ogr_feature->IsFieldSetAndNotNull(i);
+        if (!a.is_null) a.value = io::decode_value(src, ogr_feature->GetFieldAsString(i), notes);
+        f.attributes.push_back(std::move(a));
+      }
+      out.features.push_back(std::move(f));
+    }
+    for (const auto& m : capture.messages())
+      out.issues.push_back(Issue{"gdal-warning", m.is_error ? Severity::error : Severity::warning,
+                                 "GDAL: " + m.text, where, std::nullopt, std::nullopt});
+  }
+  if (notes.dropped_z > 0)
+    out.issues.push_back(Issue{"dropped-z", Severity::info,
+                               "Z values dropped from " + std::to_string(notes.dropped_z) +
+                                   " feature(s); all analysis is 2D",
+                               where, std::nullopt, std::nullopt});
+  if (notes.dropped_m > 0)
+    out.issues.push_back(Issue{"dropped-m", Severity::info,
+                               "M values dropped from " + std::to_string(notes.dropped_m) +
+                                   " feature(s)",
+                               where, std::nullopt, std::nullopt});
+  if (notes.linearised > 0)
+    out.issues.push_back(Issue{"curves-linearised", Severity::info,
+                               std::to_string(notes.linearised) +
+                                   " curved geometry(ies) were approximated by straight segments",
+                               where, std::nullopt, std::nullopt});
+  io::add_encoding_issues(src, notes, where, out.issues);
+
+  io::check_extent_matches_crs(out.crs, extent, where);
+  out.sha256 = io::sha256_path(src.path);
+  return out;
+}
+
+}  // namespace reserve

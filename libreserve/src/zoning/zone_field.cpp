@@ -1,0 +1,148 @@
+#include "zoning/zone_field.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "reserve/error.hpp"
+
+namespace reserve::zoning {
+namespace {
+
+// Common names of the zone attribute in Chinese reserve data, most specific first.
+const char* const kZoneFieldNames[] = {
+    "功能分区", "功能分区名称", "分区名称", "分区",      "功能区", "分区类型", "功能区名称",
+    "ZONE",     "ZONE_NAME",    "ZONENAME", "ZONE_TYPE", "ZONING", "GNFQ",     "GNFQMC",
+    "FQMC",     "FQ",           "GNQ",      "类型",      "类别",   "名称",     "NAME",
+};
+
+std::string upper_ascii(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string quoted_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "'" : ", '") + i + "'";
+  return out.empty() ? "(none)" : out;
+}
+
+bool all_map(const std::map<std::string, int>& counts, const ZoneScheme& scheme) {
+  if (counts.empty()) return false;
+  return std::all_of(counts.begin(), counts.end(),
+                     [&](const auto& kv) { return scheme.lookup(kv.first).has_value(); });
+}
+
+int mapped_features(const std::map<std::string, int>& counts, const ZoneScheme& scheme) {
+  int n = 0;
+  for (const auto& [label, count] : counts)
+    if (scheme.lookup(label)) n += count;
+  return n;
+}
+
+SourceRef layer_ref(const Layer& layer) { return {layer.path, layer.name, {}}; }
+
+}  // namespace
+
+std::optional<std::string> attribute_value(const Feature& f, const std::string& name) {
+  for (const auto& a : f.attributes)
+    if (a.name == name) return a.is_null ? std::nullopt : std::optional<std::string>(a.value);
+  return std::nullopt;
+}
+
+std::map<std::string, int> label_counts(const Layer& layer, const std::string& field) {
+  std::map<std::string, int> counts;
+  for (const auto& f : layer.features) ++counts[attribute_value(f, field).value_or("")];
+  return counts;
+}
+
+std::string unknown_labels_message(const std::string& field,
+                                   const std::map<std::string, int>& counts,
+                                   const ZoneScheme& scheme) {
+  std::string unknown, all, example;
+  for (const auto& [label, count] : counts) {
+    const std::string shown = label.empty() ? "(empty)" : "'" + label + "'";
+    const std::string item = shown + " ×" + std::to_string(count);
+    all += (all.empty() ? "" : ", ") + item;
+    if (scheme.lookup(label)) continue;
+    unknown += (unknown.empty() ? "" : ", ") + item;
+    if (!label.empty()) example += (example.empty() ? "" : ",") + label + "=ZONE";
+  }
+  std::string msg = "zone labels not recognised in field '" + field + "': " + unknown +
+                    " (all labels found: " + all + "). ";
+  if (!example.empty()) {
+    msg += "Map them with --zone-map '" + example +
+           "' where ZONE is core, buffer, experimental, core_protection or general_control";
+  }
+  if (counts.count("")) {
+    msg += std::string(example.empty() ? "" : "; ") +
+           "features without a label must be given one in the source data";
+  }
+  return msg;
+}
+
+std::string find_zone_field(const Layer& layer, const std::string& requested,
+                            const ZoneScheme& scheme) {
+  const SourceRef where = layer_ref(layer);
+  if (!requested.empty()) {
+    std::string field;
+    for (const auto& f : layer.fields)
+      if (f == requested) field = f;
+    if (field.empty())
+      for (const auto& f : layer.fields)
+        if (upper_ascii(f) == upper_ascii(requested)) field = f;
+    if (field.empty()) {
+      throw InputError("the zone field '" + requested + "' does not exist; the fields are " +
+                           quoted_list(layer.fields) + ". Name one with --zone-field",
+                       where);
+    }
+    const auto counts = label_counts(layer, field);
+    if (!all_map(counts, scheme))
+      throw InputError(unknown_labels_message(field, counts, scheme), where);
+    return field;
+  }
+
+  // Fields with a common zone-field name, in the order of kZoneFieldNames.
+  std::vector<std::string> named;
+  for (const char* name : kZoneFieldNames)
+    for (const auto& f : layer.fields)
+      if (upper_ascii(f) == upper_ascii(name) &&
+          std::find(named.begin(), named.end(), f) == named.end())
+        named.push_back(f);
+  for (const auto& f : named)
+    if (all_map(label_counts(layer, f), scheme)) return f;
+
+  std::vector<std::string> fitting;
+  for (const auto& f : layer.fields)
+    if (std::find(named.begin(), named.end(), f) == named.end() &&
+        all_map(label_counts(layer, f), scheme))
+      fitting.push_back(f);
+  if (fitting.size() == 1) return fitting.front();
+  if (fitting.size() > 1) {
+    throw InputError("several fields hold zone labels: " + quoted_list(fitting) +
+                         "; choose one with --zone-field",
+                     where);
+  }
+  if (!named.empty()) {
+    // The named field whose labels map best is most likely the zone field with a few unknown
+    // labels: list them all so that the user can map them.
+    std::string best = named.front();
+    int best_n = -1;
+    for (const auto& f : named) {
+      const int n = mapped_features(label_counts(layer, f), scheme);
+      if (n > best_n) best = f, best_n = n;
+    }
+    std::string msg = unknown_labels_message(best, label_counts(layer, best), scheme);
+    if (named.size() > 1)
+      msg += " (other candidate zone fields: " + quoted_list(named) + "; choose with --zone-field)";
+    throw InputError(msg, where);
+  }
+  throw InputError(
+      "no zone field found: no field is named like one (功能分区, 分区, 功能区, "
+      "ZONE, GNFQ, FQMC, …) and none holds only known zone labels; the fields are " +
+          quoted_list(layer.fields) +
+          ". Name the field with --zone-field and map its labels with --zone-map, "
+          "or give one file per zone with --zone-file ZONE=PATH",
+      where);
+}
+
+}  // namespace reserve::zoning

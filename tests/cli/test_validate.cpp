@@ -1,0 +1,230 @@
+// `reserve validate` as a black box: GeoPackages written here through GDAL, the binary run with
+// popen, stdout/stderr and the exit code checked. Areas are planar in EPSG:4544 so that every
+// figure is hand-computable.
+#include <gdal.h>
+#include <gtest/gtest.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Row {
+  std::string label;  // value of the zone field
+  std::string wkt;    // local metres; shifted to E 500000, N 3700000 on write
+};
+
+// Shifts "x y" pairs of a WKT written in local metres to EPSG:4544 coordinates.
+std::string shifted(const std::string& wkt) {
+  OGRGeometryH g = nullptr;
+  char* text = const_cast<char*>(wkt.c_str());
+  if (OGR_G_CreateFromWkt(&text, nullptr, &g) != OGRERR_NONE) return {};
+  // Walk the rings of every polygon and shift each vertex.
+  auto shift = [](OGRGeometryH ring) {
+    for (int i = 0; i < OGR_G_GetPointCount(ring); ++i)
+      OGR_G_SetPoint_2D(ring, i, OGR_G_GetX(ring, i) + 500000.0, OGR_G_GetY(ring, i) + 3700000.0);
+  };
+  auto shift_polygon = [&](OGRGeometryH poly) {
+    for (int r = 0; r < OGR_G_GetGeometryCount(poly); ++r) shift(OGR_G_GetGeometryRef(poly, r));
+  };
+  if (wkbFlatten(OGR_G_GetGeometryType(g)) == wkbMultiPolygon) {
+    for (int p = 0; p < OGR_G_GetGeometryCount(g); ++p) shift_polygon(OGR_G_GetGeometryRef(g, p));
+  } else {
+    shift_polygon(g);
+  }
+  char* out = nullptr;
+  OGR_G_ExportToWkt(g, &out);
+  std::string s = out;
+  CPLFree(out);
+  OGR_G_DestroyGeometry(g);
+  return s;
+}
+
+// Writes a one-layer GeoPackage in EPSG:4544 with a string zone field.
+void write_gpkg(const fs::path& path, const std::string& field, const std::vector<Row>& rows) {
+  GDALAllRegister();
+  GDALDriverH drv = GDALGetDriverByName("GPKG");
+  ASSERT_NE(drv, nullptr);
+  GDALDatasetH ds = GDALCreate(drv, path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
+  ASSERT_NE(ds, nullptr);
+  OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
+  OSRImportFromEPSG(srs, 4544);
+  OGRLayerH layer = GDALDatasetCreateLayer(ds, "zones", srs, wkbMultiPolygon, nullptr);
+  ASSERT_NE(layer, nullptr);
+  OGRFieldDefnH fd = OGR_Fld_Create(field.c_str(), OFTString);
+  OGR_L_CreateField(layer, fd, 1);
+  OGR_Fld_Destroy(fd);
+  for (const auto& row : rows) {
+    OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(layer));
+    OGR_F_SetFieldString(f, 0, row.label.c_str());
+    OGRGeometryH g = nullptr;
+    const std::string wkt = shifted(row.wkt);
+    char* text = const_cast<char*>(wkt.c_str());
+    ASSERT_EQ(OGR_G_CreateFromWkt(&text, nullptr, &g), OGRERR_NONE) << row.wkt;
+    OGR_F_SetGeometryDirectly(f, g);
+    ASSERT_EQ(OGR_L_CreateFeature(layer, f), OGRERR_NONE);
+    OGR_F_Destroy(f);
+  }
+  OSRDestroySpatialReference(srs);
+  GDALClose(ds);
+}
+
+struct Result {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+Result run(const std::string& args, const fs::path& dir) {
+  const fs::path err_file = dir / "stderr.txt";
+  const std::string cmd = std::string("cd '") + dir.string() + "' && PROJ_NETWORK=OFF '" +
+                          RESERVE_CLI_PATH + "' " + args + " 2>'" + err_file.string() + "'";
+  Result r;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (!pipe) return r;
+  char buf[4096];
+  std::size_t n = 0;
+  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
+  const int status = pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream in(err_file);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  r.err = ss.str();
+  return r;
+}
+
+const char* kSquare100 = "POLYGON((0 0,100 0,100 100,0 100,0 0))";
+// Buffer frame [-100,200]² around the core square; experimental frame [-200,300]² around it.
+const char* kBufferFrame =
+    "POLYGON((-100 -100,200 -100,200 200,-100 200,-100 -100),(0 0,0 100,100 100,100 0,0 0))";
+const char* kExperimentalFrame =
+    "POLYGON((-200 -200,300 -200,300 300,-200 300,-200 -200),"
+    "(-100 -100,-100 200,200 200,200 -100,-100 -100))";
+
+class ValidateCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("reserve_validate_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path dir_;
+};
+
+TEST_F(ValidateCli, GoodZoningPrintsZoneAreasAndExitsZero) {
+  write_gpkg(dir_ / "good.gpkg", "功能分区",
+             {{"核心区", kSquare100}, {"缓冲区", kBufferFrame}, {"实验区", kExperimentalFrame}});
+  const Result r = run("validate good.gpkg --area-method planar", dir_);
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  // Hand-computed: core 100² = 1 ha; buffer 300² − 100² = 8 ha; experimental 500² − 300² = 16 ha.
+  EXPECT_NE(r.out.find("核心区"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1.00 ha"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("8.00 ha"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("16.00 ha"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("25.00 ha"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("planar method"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("0 error(s)"), std::string::npos) << r.out;
+}
+
+TEST_F(ValidateCli, JsonOutputCarriesAreasIssuesAndSummary) {
+  write_gpkg(
+      dir_ / "good.gpkg", "ZONE",
+      {{"core", kSquare100}, {"buffer", kBufferFrame}, {"experimental", kExperimentalFrame}});
+  const Result r = run("validate good.gpkg --json", dir_);
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["area_method"], "geodesic");
+  EXPECT_EQ(j["working_crs"], "EPSG:4544");
+  ASSERT_EQ(j["zones"].size(), 3u);
+  // Geodesic area of the 100 m core square near the central meridian (x ≈ 50 m from 500 km):
+  // the GK scale there is 1 + ~1e-10 (with k0 = 1), so 10000 m² to 1e-4 m².
+  EXPECT_NEAR(j["zones"][0]["area_m2"].get<double>(), 10000.0, 1e-2);
+  EXPECT_EQ(j["summary"]["errors"], 0);
+  EXPECT_EQ(j["sources"][0]["source_crs"], "EPSG:4544");
+  EXPECT_EQ(j["sources"][0]["sha256"].get<std::string>().size(), 64u);
+}
+
+TEST_F(ValidateCli, OverlappingZonesAreErrorsWithTheirArea) {
+  // Core [0,100]² and buffer [50,150]×[0,100]: overlap 50 × 100 = 5000 m².
+  write_gpkg(dir_ / "overlap.gpkg", "功能分区",
+             {{"核心区", kSquare100}, {"缓冲区", "POLYGON((50 0,150 0,150 100,50 100,50 0))"}});
+  const Result r = run("validate overlap.gpkg --area-method planar", dir_);
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("zone-overlap"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("[5000.00 m²]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("overlap.gpkg, layer 'zones', feature 1"), std::string::npos) << r.out;
+}
+
+TEST_F(ValidateCli, SelfIntersectingRingIsRepairedAndItsAreaChangeReported) {
+  // A bow tie (0,0)(100,100)(100,0)(0,100): shoelace 0 m², repaired into two 2500 m² triangles.
+  write_gpkg(dir_ / "bowtie.gpkg", "分区", {{"实验区", "POLYGON((0 0,100 100,100 0,0 100,0 0))"}});
+  Result r = run("validate bowtie.gpkg --area-method planar", dir_);
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_NE(r.err.find("--allow-repair-area-change"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("feature 1"), std::string::npos) << r.err;
+
+  r = run("validate bowtie.gpkg --area-method planar --allow-repair-area-change", dir_);
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("Repairs (1)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Self-intersection"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("(Δ 5000.00 m²)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("invalid-geometry-repaired"), std::string::npos) << r.out;
+
+  r = run("validate bowtie.gpkg --no-repair", dir_);
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+}
+
+TEST_F(ValidateCli, UnknownLabelsAreListedAndCanBeMapped) {
+  write_gpkg(dir_ / "codes.gpkg", "分区",
+             {{"1", kSquare100}, {"2", kBufferFrame}, {"3", kExperimentalFrame}});
+  Result r = run("validate codes.gpkg", dir_);
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_NE(r.err.find("'1' ×1, '2' ×1, '3' ×1"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--zone-map '1=ZONE,2=ZONE,3=ZONE'"), std::string::npos) << r.err;
+
+  r = run("validate codes.gpkg --zone-map '1=core,2=buffer,3=experimental' --area-method planar",
+          dir_);
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("16.00 ha"), std::string::npos) << r.out;
+}
+
+TEST_F(ValidateCli, MissingZoneFieldIsAnInputError) {
+  write_gpkg(dir_ / "good.gpkg", "功能分区", {{"核心区", kSquare100}});
+  const Result r = run("validate good.gpkg --zone-field ZONE", dir_);
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_NE(r.err.find("'ZONE' does not exist"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("'功能分区'"), std::string::npos) << r.err;
+}
+
+TEST_F(ValidateCli, OneFilePerZone) {
+  write_gpkg(dir_ / "core.gpkg", "name", {{"a", kSquare100}});
+  write_gpkg(dir_ / "buffer.gpkg", "name", {{"b", kBufferFrame}});
+  const Result r =
+      run("validate --zone-file core=core.gpkg --zone-file 缓冲区=buffer.gpkg --area-method planar",
+          dir_);
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("8.00 ha"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("9.00 ha"), std::string::npos) << r.out;  // total
+}
+
+TEST_F(ValidateCli, UsageErrorsExitTwo) {
+  EXPECT_EQ(run("validate", dir_).exit_code, 2);
+  EXPECT_EQ(run("validate x.gpkg --area-method land", dir_).exit_code, 2);
+  EXPECT_EQ(run("validate --zone-file nowhere=x.gpkg", dir_).exit_code, 2);
+}
+
+}  // namespace
