@@ -11,6 +11,13 @@ GeoDataFrames (``to_geopandas()``), and display themselves in Jupyter.
 """
 from ._core import (
     Crs,
+    DatasetInfo,
+    Issue,
+    Layer,
+    LayerInfo,
+    Repair,
+    ValidationReport,
+    Zoning,
     InputError,
     InternalError,
     ReserveError,
@@ -21,10 +28,18 @@ from ._core import (
     chinese_name,
 )
 from .area import area_m2
-from .io import from_geopandas
+from .io import from_geopandas, inspect, read_corner_points, read_layer
+from .zoning import load_zoning, validate
 
 __all__ = [
     "Crs",
+    "DatasetInfo",
+    "Issue",
+    "Layer",
+    "LayerInfo",
+    "Repair",
+    "ValidationReport",
+    "Zoning",
     "InputError",
     "InternalError",
     "ReserveError",
@@ -35,4 +50,9 @@ __all__ = [
     "area_m2",
     "chinese_name",
     "from_geopandas",
+    "inspect",
+    "load_zoning",
+    "read_corner_points",
+    "read_layer",
+    "validate",
 ]

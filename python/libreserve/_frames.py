@@ -85,8 +85,8 @@ def issues_frame(issues) -> Any:
 
 def validation_to_dict(report) -> Dict[str, Any]:
     return {
-        "error_count": report.error_count,
-        "warning_count": report.warning_count,
+        "summary": {"errors": report.error_count, "warnings": report.warning_count,
+                    "info": report.info_count, "repairs": len(report.repairs)},
         "issues": [i.to_dict() for i in report.issues],
         "repairs": [r.to_dict() for r in report.repairs],
     }

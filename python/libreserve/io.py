@@ -9,6 +9,71 @@ from . import _convert, _core
 PathLike = "str | os.PathLike[str]"
 
 
+def read_layer(path_or_gdf: Any, *, layer: Optional[str] = None, where: Optional[str] = None,
+               encoding: Optional[str] = None, crs: _convert.CrsLike = None,
+               id_field: Optional[str] = None, x_field: Optional[str] = None,
+               y_field: Optional[str] = None) -> "_core.Layer":
+    """Reads one layer of a GeoPackage, Shapefile, GeoJSON, KML, FileGDB or CSV of points.
+
+    Text is decoded to UTF-8 (the encoding comes from ``encoding``, else the .cpg file, the DBF
+    language driver, or the format); Z/M are dropped; null and empty geometries are skipped and
+    listed in ``layer.issues``. ``layer`` is needed when the dataset has several; ``where`` is
+    an OGR SQL filter; ``crs`` is assumed when the source has none (otherwise that is an
+    InputError); ``id_field`` gives the feature ids (default: the FID); ``x_field``/``y_field``
+    name a CSV's coordinate columns (default: detected). A GeoDataFrame is converted in memory
+    (see from_geopandas).
+
+    >>> lyr = read_layer("data/sample/mining_rights.gpkg")  # doctest: +SKIP
+    >>> lyr.to_geopandas().head()  # doctest: +SKIP
+    """
+    if _convert.is_geodataframe(path_or_gdf):
+        return from_geopandas(path_or_gdf, name=layer, id_field=id_field, crs=crs)
+    return _core.read_layer(_path(path_or_gdf), layer=layer or "", where=where or "",
+                            encoding=encoding or "", assume_crs=crs_text(crs),
+                            id_field=id_field or "", x_field=x_field or "",
+                            y_field=y_field or "")
+
+
+def read_corner_points(path: Any, *, crs: _convert.CrsLike = None, encoding: Optional[str] = None,
+                       id_field: Optional[str] = None, x_field: Optional[str] = None,
+                       y_field: Optional[str] = None) -> "_core.Layer":
+    """Reads a corner-point table (拐点坐标) of mining or exploration rights into polygons.
+
+    X is the northing and Y the easting (with the 2-digit zone prefix when present, which then
+    fixes the CGCS2000 3° zone); ``crs`` is needed when the table does not say. One feature per
+    right id, corners joined in point-number order.
+    """
+    return _core.read_corner_points(_path(path), encoding=encoding or "",
+                                    assume_crs=crs_text(crs), id_field=id_field or "",
+                                    x_field=x_field or "", y_field=y_field or "")
+
+
+def inspect(path: Any, *, layer: Optional[str] = None,
+            encoding: Optional[str] = None) -> "_core.DatasetInfo":
+    """Lists a dataset's layers (geometry type, feature count, CRS, encoding and where it came
+    from, fields, extent) without reading the features.
+
+    >>> info = inspect("data/sample/baseline.gpkg")  # doctest: +SKIP
+    >>> info.layers[0].crs  # doctest: +SKIP
+    """
+    return _core.inspect_dataset(_path(path), layer=layer or "", encoding=encoding or "")
+
+
+def crs_text(crs: _convert.CrsLike) -> str:
+    """The text form of a CRS the C++ reader accepts ("" for None)."""
+    if crs is None:
+        return ""
+    core = _convert.as_crs(crs)
+    return f"EPSG:{core.epsg}" if core.epsg else core.wkt
+
+
+def _path(path: Any) -> str:
+    if isinstance(path, (str, os.PathLike)):
+        return os.fspath(path)
+    raise _convert._core_usage_error(
+        f"expected a file path, got a {type(path).__name__}")
+
+
 def from_geopandas(gdf: Any, *, name: Optional[str] = None, id_field: Optional[str] = None,
                    crs: _convert.CrsLike = None) -> "_core.Layer":
     """A library Layer from a GeoDataFrame, in memory (geometry through WKB, attributes as text).

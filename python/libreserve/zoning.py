@@ -5,7 +5,7 @@ import os
 from typing import Any, Dict, Mapping, Optional, Sequence, Union
 
 from . import _convert, _core
-from .io import from_geopandas
+from .io import crs_text, from_geopandas
 
 ZoneLike = Union[_core.Zone, str]
 
@@ -108,8 +108,4 @@ def _zone_map_text(zone_map: Union[Mapping[str, ZoneLike], str, None]) -> str:
     return ",".join(pairs)
 
 
-def _crs_text(crs: _convert.CrsLike) -> str:
-    if crs is None:
-        return ""
-    core = _convert.as_crs(crs)
-    return f"EPSG:{core.epsg}" if core.epsg else core.wkt
+_crs_text = crs_text

@@ -93,7 +93,10 @@ py::dict to_dict(const Issue& issue) {
   d["layer"] = issue.where.layer;
   d["feature"] = issue.where.feature;
   if (issue.location) {
-    d["location"] = py::make_tuple(issue.location->x, issue.location->y);
+    py::list loc;
+    loc.append(issue.location->x);
+    loc.append(issue.location->y);
+    d["location"] = loc;
   } else {
     d["location"] = py::none();
   }

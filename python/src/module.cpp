@@ -18,4 +18,6 @@ PYBIND11_MODULE(_core, m) {
   reserve::python::bind_area(m);
   reserve::python::bind_issue(m);
   reserve::python::bind_layer(m);
+  reserve::python::bind_io(m);
+  reserve::python::bind_zoning(m);
 }
