@@ -1,6 +1,7 @@
 // `reserve validate` as a black box: GeoPackages written here through GDAL, the binary run with
 // popen, stdout/stderr and the exit code checked. Areas are planar in EPSG:4544 so that every
 // figure is hand-computable.
+#include <cpl_conv.h>
 #include <gdal.h>
 #include <gtest/gtest.h>
 #include <ogr_api.h>
@@ -59,7 +60,7 @@ void write_gpkg(const fs::path& path, const std::string& field, const std::vecto
   ASSERT_NE(ds, nullptr);
   OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
   OSRImportFromEPSG(srs, 4544);
-  OGRLayerH layer = GDALDatasetCreateLayer(ds, "zones", srs, wkbMultiPolygon, nullptr);
+  OGRLayerH layer = GDALDatasetCreateLayer(ds, "zones", srs, wkbPolygon, nullptr);
   ASSERT_NE(layer, nullptr);
   OGRFieldDefnH fd = OGR_Fld_Create(field.c_str(), OFTString);
   OGR_L_CreateField(layer, fd, 1);

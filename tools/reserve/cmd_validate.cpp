@@ -146,17 +146,18 @@ void print_text(const Zoning& z, const std::vector<ZoneArea>& areas, double tota
   }
   std::cout << "Zone areas (" << to_string(calc.method()) << " method):\n";
   for (const auto& a : areas) {
-    std::printf("  %-18s %-11s %14s ha\n", to_string(a.zone), chinese_name(a.zone),
-                fixed(to_ha(a.area_m2), 2).c_str());
+    std::printf("  %-16s %14s ha  %s\n", to_string(a.zone), fixed(to_ha(a.area_m2), 2).c_str(),
+                chinese_name(a.zone));
   }
-  std::printf("  %-18s %-11s %14s ha\n", "total", "合计", fixed(to_ha(total_m2), 2).c_str());
+  std::printf("  %-16s %14s ha  %s\n", "total", fixed(to_ha(total_m2), 2).c_str(), "合计");
   std::fflush(stdout);
 
   std::cout << "Issues (" << r.issues.size() << "):\n";
   for (const auto& i : r.issues) {
     const std::string where = describe(i.where);
-    std::cout << "  " << to_string(i.severity) << "  " << i.code << "  "
-              << (where.empty() ? "" : where + ": ") << i.message;
+    std::printf("  %-7s  ", to_string(i.severity));
+    std::fflush(stdout);
+    std::cout << i.code << "  " << (where.empty() ? "" : where + ": ") << i.message;
     if (i.location)
       std::cout << " at (" << fixed(i.location->x, 3) << ", " << fixed(i.location->y, 3) << ")";
     if (i.area_m2) std::cout << " [" << fixed(*i.area_m2, 2) << " m²]";

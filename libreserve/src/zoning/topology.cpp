@@ -25,12 +25,14 @@ std::string format_m(double length_m) {
   return buf;
 }
 
-std::string zone_words(Zone z) { return std::string(to_string(z)) + " (" + chinese_name(z) + ")"; }
+std::string zone_words(Zone z) { return std::string(to_string(z)) + " " + chinese_name(z); }
 
-std::string describe_part(const ZonePart& p) {
-  return "feature " + p.feature_id + " (" + zone_words(p.zone) + ")" +
-         (p.where.file.empty() ? ""
-                               : " of " + describe(SourceRef{p.where.file, p.where.layer, {}}));
+// "feature 7 (buffer 缓冲区)", naming the file and layer too when they differ from `here`'s.
+std::string describe_part(const ZonePart& p, const SourceRef& here) {
+  std::string out = "feature " + p.feature_id + " (" + zone_words(p.zone) + ")";
+  if (p.where.file != here.file || p.where.layer != here.layer)
+    out += " of " + describe(SourceRef{p.where.file, p.where.layer, {}});
+  return out;
 }
 
 // Where a zoning-wide finding sits: the file and layer when the zoning has exactly one source.
@@ -85,8 +87,8 @@ void check_overlaps(const Zoning& zoning, const TopologyOptions& options,
     issue.location = point_on_surface(overlap);
     issue.area_m2 = overlap_m2;
     issue.message =
-        describe_part(parts[i]) + " overlaps " + describe_part(parts[j]) + " by " +
-        format_m2(overlap_m2) +
+        describe_part(parts[i], parts[i].where) + " overlaps " +
+        describe_part(parts[j], parts[i].where) + " by " + format_m2(overlap_m2) +
         (same_zone ? "; the land is counted once in the zone's area, but the duplicate should be "
                      "removed or the parts merged"
                    : "; land belongs to one zone only: cut the overlap out of one of them") +

@@ -1,0 +1,207 @@
+#pragma once
+// Conflict features × zones, before and after a proposal: which zone each feature is in, how much
+// of a polygon lies in each zone and outside, where a point lies relative to the reserve boundary
+// (with an explicit tolerance), distances to the reserve boundary and to the nearest stricter
+// zone, and how the feature's status changes (freed, downgraded, newly included, …).
+//
+// Both zonings and the features must be in the same working CRS (projected, metres). Areas are
+// measured with one method for every piece, so a polygon's areas per zone plus outside add up to
+// its area (to rounding, ~1e-12 relative; zones that overlap each other are counted in each).
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "reserve/area.hpp"
+#include "reserve/compare.hpp"
+#include "reserve/export.hpp"
+#include "reserve/features.hpp"
+#include "reserve/geometry.hpp"
+#include "reserve/rules.hpp"
+#include "reserve/zone.hpp"
+#include "reserve/zoning.hpp"
+
+namespace reserve {
+
+// Where a point lies relative to the reserve's outer boundary: inside, outside, or within the
+// boundary tolerance of it (then it is "on the boundary" whichever side it falls).
+enum class PointLocation { inside, on_boundary, outside };
+RESERVE_API const char* to_string(PointLocation l) noexcept;     // "inside", "on-boundary", …
+RESERVE_API const char* chinese_name(PointLocation l) noexcept;  // "区内", "边界上", "区外"
+
+enum class StatusChange {
+  unchanged,       // same zone (or outside both times)
+  freed,           // inside the reserve before, entirely outside after
+  partly_freed,    // some of its area left the reserve, some stays
+  downgraded,      // moved to a less strict zone (and none of it left the reserve)
+  newly_included,  // outside before, inside after
+  upgraded,        // moved to a stricter zone
+};
+RESERVE_API const char* to_string(StatusChange s) noexcept;     // "freed", "partly-freed", …
+RESERVE_API const char* chinese_name(StatusChange s) noexcept;  // "调出保护区", …
+RESERVE_API const char* english_name(StatusChange s) noexcept;  // "freed from the reserve", …
+
+struct ZoneShare {
+  Zone zone = Zone::outside;  // outside = the part of the feature outside the reserve
+  double area_m2 = 0.0;
+  double share = 0.0;  // area_m2 / feature area
+};
+
+// One side (before or after) of a feature's overlay.
+struct FeaturePlacement {
+  // Points: the zone whose polygon covers the point (the strictest when several do; points
+  // exactly on a shared zone boundary are covered by both). Polygons: the strictest zone holding
+  // more than OverlayOptions::min_area_m2 of it. outside when none.
+  Zone zone = Zone::outside;
+  std::vector<ZoneShare> areas;  // polygons: each zone with area > 0, then outside (always last)
+  double inside_area_m2 = 0.0;   // polygons: area inside the reserve
+  PointLocation location = PointLocation::outside;  // points: vs the reserve outline; polygons:
+                                                    // inside if any area inside
+  // Every zone (and outside) within the boundary tolerance of a point, strictest first.
+  std::vector<Zone> zones_within_tolerance;
+  // Distance to the reserve's outer boundary (0 when a polygon crosses it), metres.
+  double distance_to_reserve_boundary_m = 0.0;
+  // Distance to the nearest zone stricter than `zone` (outside: to the reserve), metres; nullopt
+  // when no stricter zone exists.
+  std::optional<double> distance_to_stricter_zone_m;
+};
+
+struct FeatureOverlay {
+  std::size_t feature_index = 0;  // into FeatureSet::features
+  std::string feature_id;
+  FeatureCategory category = FeatureCategory::other;
+  bool is_point = false;
+  double area_m2 = 0.0;  // polygons only
+  FeaturePlacement before;
+  FeaturePlacement after;
+  StatusChange change = StatusChange::unchanged;
+  double freed_area_m2 = 0.0;       // inside before, outside after
+  double downgraded_area_m2 = 0.0;  // inside both times, in a less strict zone after
+};
+
+struct OverlayOptions {
+  // Points within this distance of a boundary are on it (reserve: PointLocation::on_boundary;
+  // zones: listed in zones_within_tolerance). Metres, ≥ 0.
+  double boundary_tolerance_m = 1.0;
+  // Polygon pieces smaller than this do not decide a feature's zone (slivers from digitising).
+  double min_area_m2 = 1.0;
+  AreaMethod area_method = AreaMethod::geodesic;
+  // How three-zone baseline zones compare with a two-zone proposal's zones.
+  LegacyToTwoZoneMap legacy_map;
+};
+
+struct Overlay {
+  std::vector<FeatureOverlay> rows;  // one per feature, in FeatureSet order
+  double boundary_tolerance_m = 0.0;
+  AreaMethod area_method = AreaMethod::geodesic;
+  std::size_t count(StatusChange s) const noexcept;
+};
+
+// Overlays every feature on both zonings. Uses an R-tree over the zone polygons and prepared
+// geometries (about O(log n) candidate tests per feature). Throws UsageError when the CRSs
+// differ or a tolerance is negative.
+RESERVE_API Overlay overlay_features(const FeatureSet& features, const Zoning& before,
+                                     const Zoning& after, const OverlayOptions& options = {});
+
+// The strictness of `zone` on the scale of `model` (three-zone zones mapped with `map` when the
+// model is two-zone). Used to compare a baseline zone with a proposal zone.
+RESERVE_API int comparable_strictness(Zone zone, ZoneModel model, const LegacyToTwoZoneMap& map);
+
+// ---------------------------------------------------------------------------------------------
+// What the rule engine receives about conflicts (rules.hpp forward-declares it): the features,
+// their overlay and the baseline reserve outline (for the targeting statistic).
+struct ConflictOverlay {
+  FeatureSet features;
+  Overlay overlay;
+  MultiPolygon baseline_outline;  // union of the baseline zones, working CRS
+};
+
+// Builds a ConflictOverlay: overlay_features plus the baseline outline.
+RESERVE_API ConflictOverlay make_conflict_overlay(FeatureSet features, const Zoning& before,
+                                                  const Zoning& after,
+                                                  const OverlayOptions& options = {});
+
+// ---------------------------------------------------------------------------------------------
+// The rule 不以调代改 (id "no-adjusting-instead-of-rectifying").
+
+inline constexpr const char* kNoAdjustingRuleId = "no-adjusting-instead-of-rectifying";
+
+struct NoAdjustingOptions {
+  // Changed land within this distance of a conflict feature is evidence; features are buffered
+  // by it for the targeting statistic. Metres, ≥ 0.
+  double distance_m = 100.0;
+  // Fail when more conflict features than this are freed or downgraded (default: any).
+  double max_freed_features = 0.0;
+  // Fail when the targeting ratio exceeds this (removal concentrated on conflict features).
+  double max_targeting_ratio = 2.0;
+  // Categories that count as conflicts; empty: the default set (extraction, polluting,
+  // industrial, hydropower, other energy).
+  std::vector<FeatureCategory> categories;
+};
+
+// The default conflict categories of the rule.
+RESERVE_API std::vector<FeatureCategory> default_conflict_categories();
+
+// A removed or downgraded piece of land that overlaps or lies near conflict features.
+struct ChangeNearConflict {
+  std::string kind;  // "removed" or "downgraded"
+  Zone from = Zone::outside;
+  Zone to = Zone::outside;
+  double piece_area_m2 = 0.0;
+  double overlap_area_m2 = 0.0;  // piece ∩ conflict polygons
+  double min_distance_m = 0.0;   // to the nearest conflict feature (0: touching/overlapping)
+  std::vector<std::string> feature_ids;
+  Polygon geometry;
+};
+
+// A conflict feature inside (or in a stricter zone) before and outside (or weaker) after.
+struct FreedFeature {
+  std::string feature_id;
+  std::string name;
+  FeatureCategory category = FeatureCategory::other;
+  Zone zone_before = Zone::outside;
+  Zone zone_after = Zone::outside;
+  StatusChange change = StatusChange::unchanged;
+  double freed_area_m2 = 0.0;           // polygons; 0 for points
+  double downgraded_area_m2 = 0.0;      // polygons; 0 for points
+  bool waiting_for_adjustment = false;  // treatment says "wait for the adjustment" (等待调整)
+};
+
+// Share of the conflict footprint (conflict features buffered by distance_m, clipped to the
+// baseline reserve) in the removed + downgraded land, against its share in the whole baseline
+// reserve. ratio ≫ 1: the removal is concentrated on conflict features.
+struct TargetingStatistic {
+  double reserve_area_m2 = 0.0;          // baseline reserve
+  double changed_area_m2 = 0.0;          // removed + downgraded (significant pieces)
+  double footprint_area_m2 = 0.0;        // footprint ∩ baseline reserve
+  double footprint_in_changed_m2 = 0.0;  // footprint ∩ changed land
+  double share_in_changed = 0.0;         // footprint_in_changed / changed
+  double share_in_reserve = 0.0;         // footprint / reserve
+  std::optional<double> ratio;           // nullopt when there is no change or no footprint
+};
+
+struct NoAdjustingResult {
+  VerdictStatus status = VerdictStatus::pass;
+  std::vector<ChangeNearConflict> changes;
+  std::vector<FreedFeature> freed;
+  TargetingStatistic targeting;
+  std::string explanation_zh;
+  std::string explanation_en;
+};
+
+// Evaluates the rule on a comparison (its removed and downgraded pieces, noise excluded) and the
+// conflict overlay. Areas with the comparison's area method.
+RESERVE_API NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
+                                                    const ConflictOverlay& conflicts,
+                                                    const NoAdjustingOptions& options);
+
+// The rule for the engine: parameters distance_m, max_freed_features, max_targeting_ratio,
+// categories (text list). Without conflict layers it is not evaluated. Register it with
+// RuleRegistry::add (it replaces a placeholder of the same id).
+RESERVE_API RuleDefinition no_adjusting_rule_definition();
+
+// True when a treatment text means "wait for the boundary adjustment" (等待调整, 待调整,
+// 调整后处理, wait for adjustment, …).
+RESERVE_API bool is_wait_for_adjustment(const std::string& treatment);
+
+}  // namespace reserve

@@ -1,0 +1,281 @@
+// Before/after comparison. The transition matrix is computed between the zonings' ORIGINAL
+// zones (the fine matrix) and then aggregated into the common model, so the original per-zone
+// figures of a mapped side and the common-model figures come from the same measured cells.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "analysis/compare_detail.hpp"
+#include "geom/geos.hpp"
+#include "reserve/compare.hpp"
+#include "reserve/error.hpp"
+
+namespace reserve {
+namespace {
+
+using analysis::ring_length;
+
+// The model of a zoning's parts (InputError when they mix models or there are none).
+ZoneModel parts_model(const Zoning& z, const char* side) {
+  if (z.parts.empty()) {
+    throw InputError(std::string("the ") + side + " zoning '" + z.name +
+                     "' has no zone polygons; check the layer, the filter and the zone field");
+  }
+  std::optional<ZoneModel> model;
+  for (const auto& part : z.parts) {
+    if (part.zone == Zone::outside) {
+      throw InputError("a part is labelled 'outside'; zonings hold reserve land only", part.where);
+    }
+    const ZoneModel m = model_of(part.zone);
+    if (model && *model != m) {
+      throw InputError(std::string("the ") + side +
+                           " zoning mixes three-zone and two-zone labels; use one model per "
+                           "zoning",
+                       part.where);
+    }
+    model = m;
+  }
+  return *model;
+}
+
+bool same_crs(const Crs& a, const Crs& b) {
+  if (a.epsg && b.epsg) return *a.epsg == *b.epsg;
+  if (a.wkt == b.wkt) return true;
+  if (a.empty() || b.empty()) return false;
+  return equivalent(a, b);
+}
+
+std::string crs_label(const Crs& c) { return c.empty() ? std::string("(no CRS)") : c.label(); }
+
+// One side's zones (original model): union per zone, envelope, and the outline.
+struct Side {
+  ZoneModel model = ZoneModel::three_zone;
+  std::vector<Zone> zones;  // zones_of(model)
+  std::vector<MultiPolygon> geometry;
+  std::vector<Envelope> envelope;
+  MultiPolygon outline;
+};
+
+Side build_side(const Zoning& z, ZoneModel model) {
+  Side s;
+  s.model = model;
+  s.zones = zones_of(model);
+  for (Zone zone : s.zones) {
+    std::vector<const MultiPolygon*> parts;
+    for (const auto& part : z.parts)
+      if (part.zone == zone && !part.geometry.empty()) parts.push_back(&part.geometry);
+    MultiPolygon u = parts.empty() ? MultiPolygon{} : geom::unite(parts);
+    s.envelope.push_back(envelope_of(u));
+    s.geometry.push_back(std::move(u));
+  }
+  std::vector<const MultiPolygon*> all;
+  for (const auto& g : s.geometry)
+    if (!g.empty()) all.push_back(&g);
+  s.outline = all.empty() ? MultiPolygon{} : geom::unite(all);
+  return s;
+}
+
+bool disjoint(const Envelope& a, const Envelope& b) {
+  if (!a.valid || !b.valid) return true;
+  return a.max_x < b.min_x || b.max_x < a.min_x || a.max_y < b.min_y || b.max_y < a.min_y;
+}
+
+struct FineCell {
+  Zone from;
+  Zone to;
+  MultiPolygon geometry;
+};
+
+// Cells between the sides' original zones: a ∩ b, a ∖ after outline, b ∖ before outline.
+std::vector<FineCell> fine_matrix(const Side& before, const Side& after) {
+  std::vector<FineCell> cells;
+  for (std::size_t i = 0; i < before.zones.size(); ++i) {
+    for (std::size_t j = 0; j < after.zones.size(); ++j) {
+      FineCell c{before.zones[i], after.zones[j], {}};
+      if (!disjoint(before.envelope[i], after.envelope[j]))
+        c.geometry = geom::intersect(before.geometry[i], after.geometry[j]);
+      cells.push_back(std::move(c));
+    }
+    FineCell out{before.zones[i], Zone::outside, {}};
+    if (!before.geometry[i].empty())
+      out.geometry = geom::subtract(before.geometry[i], after.outline);
+    cells.push_back(std::move(out));
+  }
+  for (std::size_t j = 0; j < after.zones.size(); ++j) {
+    FineCell in{Zone::outside, after.zones[j], {}};
+    if (!after.geometry[j].empty()) in.geometry = geom::subtract(after.geometry[j], before.outline);
+    cells.push_back(std::move(in));
+  }
+  return cells;
+}
+
+double measure(const AreaCalculator& area, const MultiPolygon& mp) {
+  double sum = 0.0;
+  for (const auto& p : mp.polygons) sum += area.area_m2(p);
+  return sum;
+}
+
+// Summary of one side from cell areas: `row` true sums rows (before), else columns (after).
+ZoningSummary summarise(ZoneModel model, const std::vector<Zone>& zones,
+                        const std::map<std::pair<Zone, Zone>, double>& cell_m2, bool row,
+                        const std::vector<double>& measured_m2, double outline_m2) {
+  ZoningSummary s;
+  s.model = model;
+  s.outline_m2 = outline_m2;
+  for (std::size_t i = 0; i < zones.size(); ++i) {
+    ZoneFigure za;
+    za.zone = zones[i];
+    for (const auto& [key, a] : cell_m2)
+      if ((row ? key.first : key.second) == zones[i]) za.area_m2 += a;
+    za.measured_m2 = measured_m2[i];
+    s.total_m2 += za.area_m2;
+    s.zones.push_back(za);
+  }
+  const auto strict = strict_zones(model);
+  for (auto& za : s.zones) {
+    za.share = s.total_m2 > 0.0 ? za.area_m2 / s.total_m2 : 0.0;
+    if (std::find(strict.begin(), strict.end(), za.zone) != strict.end()) s.strict_m2 += za.area_m2;
+  }
+  s.strict_share = s.total_m2 > 0.0 ? s.strict_m2 / s.total_m2 : 0.0;
+  return s;
+}
+
+std::vector<double> measured_zone_areas(const AreaCalculator& area, const Side& side) {
+  std::vector<double> out;
+  for (const auto& g : side.geometry) out.push_back(measure(area, g));
+  return out;
+}
+
+ChangeSet* change_set_for(Comparison& c, Zone from, Zone to) {
+  if (from == to) return nullptr;
+  if (to == Zone::outside) return &c.removed;
+  if (from == Zone::outside) return &c.added;
+  return strictness(to) < strictness(from) ? &c.downgraded : &c.upgraded;
+}
+
+}  // namespace
+
+Comparison compare(const Zoning& before, const Zoning& after, const CompareOptions& options) {
+  const ZoneModel before_model = parts_model(before, "baseline (before)");
+  const ZoneModel after_model = parts_model(after, "proposal (after)");
+  if (!same_crs(before.crs, after.crs)) {
+    throw InputError("the baseline is in " + crs_label(before.crs) + " and the proposal in " +
+                     crs_label(after.crs) +
+                     "; load both into one working CRS (e.g. --working-crs EPSG:4544)");
+  }
+
+  const ZoneModel model = options.common_model.value_or(
+      before_model == after_model ? before_model : ZoneModel::two_zone);
+  for (const auto& [side_model, side] :
+       {std::pair{before_model, "baseline"}, std::pair{after_model, "proposal"}}) {
+    if (side_model == model) continue;
+    if (model == ZoneModel::three_zone) {
+      throw InputError(std::string("the ") + side +
+                       " uses the two-zone model, which cannot be mapped back to the three-zone "
+                       "model; compare in the two-zone model");
+    }
+    if (!options.allow_model_mapping) {
+      throw InputError(
+          std::string(before_model == ZoneModel::three_zone ? "proposal" : "baseline") +
+          " uses the two-zone model and the " +
+          (before_model == ZoneModel::three_zone ? "baseline" : "proposal") +
+          " the three-zone model; give a mapping (allow_model_mapping = true and "
+          "[zone_model.legacy_map] in the profile)");
+    }
+  }
+
+  Comparison c;
+  c.crs = before.crs;
+  c.area_method = options.area_method;
+  c.model = model;
+  c.legacy_map = options.legacy_map;
+  c.noise = options.noise;
+  AreaCalculator area(before.crs, options.area_method);
+
+  const Side bs = build_side(before, before_model);
+  const Side as = build_side(after, after_model);
+  const std::vector<FineCell> fine = fine_matrix(bs, as);
+
+  auto to_common = [&](Zone z, ZoneModel side_model) {
+    return (side_model == model || z == Zone::outside) ? z : options.legacy_map.map(z);
+  };
+
+  // Fine cell areas (for the original summaries) and common-model cells.
+  std::map<std::pair<Zone, Zone>, double> fine_m2;
+  std::map<std::pair<Zone, Zone>, std::vector<const MultiPolygon*>> common_parts;
+  for (const auto& f : fine) {
+    fine_m2[{f.from, f.to}] = measure(area, f.geometry);
+    if (!f.geometry.empty())
+      common_parts[{to_common(f.from, before_model), to_common(f.to, after_model)}].push_back(
+          &f.geometry);
+  }
+
+  c.axis = zones_of(model);
+  c.axis.push_back(Zone::outside);
+  std::map<std::pair<Zone, Zone>, double> common_m2;
+  for (Zone from : c.axis) {
+    for (Zone to : c.axis) {
+      if (from == Zone::outside && to == Zone::outside) continue;
+      TransitionCell cell{from, to, 0.0, {}};
+      const auto it = common_parts.find({from, to});
+      if (it != common_parts.end()) {
+        cell.geometry = it->second.size() == 1 ? *it->second.front() : geom::unite(it->second);
+      }
+      cell.area_m2 = measure(area, cell.geometry);
+      common_m2[{from, to}] = cell.area_m2;
+      if (ChangeSet* set = change_set_for(c, from, to)) {
+        for (const auto& poly : cell.geometry.polygons) {
+          ChangePiece piece;
+          piece.from = from;
+          piece.to = to;
+          piece.area_m2 = area.area_m2(poly);
+          double perimeter = ring_length(poly.outer);
+          for (const auto& h : poly.holes) perimeter += ring_length(h);
+          piece.width_m = perimeter > 0.0 ? 2.0 * planar_area(poly) / perimeter : 0.0;
+          piece.noise = options.noise.is_noise(piece.area_m2, piece.width_m);
+          piece.geometry = poly;
+          set->area_m2 += piece.area_m2;
+          if (piece.noise) set->noise_m2 += piece.area_m2;
+          set->pieces.push_back(std::move(piece));
+        }
+      }
+      c.matrix.push_back(std::move(cell));
+    }
+  }
+
+  // Zone figures from the cells; the directly measured unions alongside.
+  const double before_outline_m2 = measure(area, bs.outline);
+  const double after_outline_m2 = measure(area, as.outline);
+  const auto before_measured = measured_zone_areas(area, bs);
+  const auto after_measured = measured_zone_areas(area, as);
+  auto common_measured = [&](const Side& side, const std::vector<double>& fine_measured,
+                             ZoneModel side_model) {
+    if (side_model == model) return fine_measured;
+    std::vector<double> out;
+    for (Zone z : zones_of(model)) {
+      std::vector<const MultiPolygon*> parts;
+      for (std::size_t i = 0; i < side.zones.size(); ++i)
+        if (to_common(side.zones[i], side_model) == z && !side.geometry[i].empty())
+          parts.push_back(&side.geometry[i]);
+      out.push_back(parts.empty() ? 0.0 : measure(area, geom::unite(parts)));
+    }
+    return out;
+  };
+  c.before = summarise(model, zones_of(model), common_m2, true,
+                       common_measured(bs, before_measured, before_model), before_outline_m2);
+  c.after = summarise(model, zones_of(model), common_m2, false,
+                      common_measured(as, after_measured, after_model), after_outline_m2);
+  if (before_model != model) {
+    c.before_original =
+        summarise(before_model, bs.zones, fine_m2, true, before_measured, before_outline_m2);
+  }
+  if (after_model != model) {
+    c.after_original =
+        summarise(after_model, as.zones, fine_m2, false, after_measured, after_outline_m2);
+  }
+  return c;
+}
+
+}  // namespace reserve

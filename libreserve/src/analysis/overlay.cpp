@@ -1,0 +1,315 @@
+#include "reserve/overlay.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "analysis/overlay_area.hpp"
+#include "analysis/overlay_zone_index.hpp"
+#include "reserve/error.hpp"
+
+namespace reserve {
+namespace {
+
+using analysis::PieceArea;
+using analysis::PreparedShape;
+using analysis::ZoneIndex;
+
+double prepared_distance(const PreparedShape& s, const GEOSGeometry* g) {
+  if (s.empty()) return 0.0;
+  double d = 0.0;
+  if (GEOSPreparedDistance_r(geom::context(), s.prepared.get(), g, &d) != 1)
+    throw InternalError("GEOS could not measure a distance");
+  return d;
+}
+
+bool prepared_covers(const PreparedShape& s, const GEOSGeometry* g) {
+  return !s.empty() && GEOSPreparedCovers_r(geom::context(), s.prepared.get(), g) == 1;
+}
+
+bool prepared_intersects(const PreparedShape& s, const GEOSGeometry* g) {
+  return !s.empty() && GEOSPreparedIntersects_r(geom::context(), s.prepared.get(), g) == 1;
+}
+
+void envelope(const GEOSGeometry* g, double& x0, double& y0, double& x1, double& y1) {
+  auto* h = geom::context();
+  GEOSGeom_getXMin_r(h, g, &x0);
+  GEOSGeom_getYMin_r(h, g, &y0);
+  GEOSGeom_getXMax_r(h, g, &x1);
+  GEOSGeom_getYMax_r(h, g, &y1);
+}
+
+std::optional<double> stricter_distance(const ZoneIndex& index, Zone zone, const GEOSGeometry* g) {
+  const PreparedShape& s = index.stricter_than(strictness(zone));
+  if (s.empty()) return std::nullopt;
+  return prepared_distance(s, g);
+}
+
+FeaturePlacement place_point(const ZoneIndex& index, const GEOSGeometry* pt, Point p,
+                             double tolerance_m) {
+  auto* h = geom::context();
+  FeaturePlacement out;
+  std::vector<Zone> covering, near;
+  for (std::size_t i : index.candidates(p.x - tolerance_m, p.y - tolerance_m, p.x + tolerance_m,
+                                        p.y + tolerance_m)) {
+    const auto& poly = index.polygon(i);
+    if (GEOSPreparedCovers_r(h, poly.prepared.get(), pt) == 1) {
+      covering.push_back(poly.zone);
+      near.push_back(poly.zone);
+    } else if (GEOSPreparedDistanceWithin_r(h, poly.prepared.get(), pt, tolerance_m) == 1) {
+      near.push_back(poly.zone);
+    }
+  }
+  auto stricter_first = [](Zone a, Zone b) { return strictness(a) > strictness(b); };
+  std::sort(covering.begin(), covering.end(), stricter_first);
+  out.zone = covering.empty() ? Zone::outside : covering.front();
+
+  const bool in_outline = !covering.empty();
+  out.distance_to_reserve_boundary_m =
+      index.outline_boundary().empty() ? 0.0 : prepared_distance(index.outline_boundary(), pt);
+  if (index.outline().empty()) out.distance_to_reserve_boundary_m = 0.0;
+  const bool near_boundary =
+      !index.outline().empty() && out.distance_to_reserve_boundary_m <= tolerance_m;
+  out.location = near_boundary ? PointLocation::on_boundary
+                               : (in_outline ? PointLocation::inside : PointLocation::outside);
+  if (!in_outline || near_boundary) near.push_back(Zone::outside);
+  std::sort(near.begin(), near.end(), stricter_first);
+  near.erase(std::unique(near.begin(), near.end()), near.end());
+  out.zones_within_tolerance = std::move(near);
+  out.distance_to_stricter_zone_m = stricter_distance(index, out.zone, pt);
+  return out;
+}
+
+// The feature's pieces in each zone of one zoning (kept for the downgrade computation).
+struct PolygonSide {
+  FeaturePlacement placement;
+  std::map<Zone, geom::GeomPtr> pieces;  // zone → feature ∩ zone
+  geom::GeomPtr inside;                  // feature ∩ reserve
+};
+
+PolygonSide place_polygon(const ZoneIndex& index, const GEOSGeometry* g, double feature_area_m2,
+                          const PieceArea& area, double min_area_m2) {
+  auto* h = geom::context();
+  PolygonSide side;
+  FeaturePlacement& out = side.placement;
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  envelope(g, x0, y0, x1, y1);
+  std::map<Zone, std::vector<geom::GeomPtr>> per_zone;
+  bool contained = false;
+  for (std::size_t i : index.candidates(x0, y0, x1, y1)) {
+    const auto& poly = index.polygon(i);
+    if (GEOSPreparedIntersects_r(h, poly.prepared.get(), g) != 1) continue;
+    if (GEOSPreparedContainsProperly_r(h, poly.prepared.get(), g) == 1) {
+      // Entirely inside one zone polygon: no overlay needed.
+      per_zone.clear();
+      per_zone[poly.zone].push_back(geom::check(GEOSGeom_clone_r(h, g), "clone feature"));
+      contained = true;
+      break;
+    }
+    per_zone[poly.zone].push_back(
+        geom::check(GEOSIntersection_r(h, g, poly.geometry.get()), "feature ∩ zone"));
+  }
+  std::vector<std::pair<Zone, double>> areas;
+  for (auto& [zone, pieces] : per_zone) {
+    geom::GeomPtr piece =
+        pieces.size() == 1 ? std::move(pieces.front()) : geom::unite_all(std::move(pieces));
+    const double a = contained ? feature_area_m2 : area.area_m2(piece.get());
+    if (a > 0.0) areas.emplace_back(zone, a);
+    side.pieces[zone] = std::move(piece);
+  }
+  std::sort(areas.begin(), areas.end(),
+            [](const auto& a, const auto& b) { return strictness(a.first) > strictness(b.first); });
+
+  double outside_m2 = 0.0;
+  if (contained) {
+    side.inside = geom::check(GEOSGeom_clone_r(h, g), "clone feature");
+  } else if (per_zone.empty()) {
+    outside_m2 = feature_area_m2;
+    side.inside = geom::check(GEOSGeom_createEmptyPolygon_r(h), "empty");
+  } else {
+    auto outside =
+        geom::check(GEOSDifference_r(h, g, index.outline().geometry.get()), "feature − reserve");
+    outside_m2 = area.area_m2(outside.get());
+    side.inside =
+        geom::check(GEOSIntersection_r(h, g, index.outline().geometry.get()), "feature ∩ reserve");
+  }
+
+  out.zone = Zone::outside;
+  for (const auto& [zone, a] : areas) {
+    out.areas.push_back({zone, a, feature_area_m2 > 0 ? a / feature_area_m2 : 0.0});
+    out.inside_area_m2 += a;
+    if (out.zone == Zone::outside && a > min_area_m2) out.zone = zone;
+  }
+  out.areas.push_back(
+      {Zone::outside, outside_m2, feature_area_m2 > 0 ? outside_m2 / feature_area_m2 : 0.0});
+  out.location = out.inside_area_m2 > 0.0 ? PointLocation::inside : PointLocation::outside;
+  out.distance_to_reserve_boundary_m =
+      index.outline_boundary().empty() ? 0.0 : prepared_distance(index.outline_boundary(), g);
+  out.distance_to_stricter_zone_m = stricter_distance(index, out.zone, g);
+  return side;
+}
+
+// Which model strictness is compared on: the proposal's two-zone model when the baseline is
+// three-zone, else the baseline's.
+ZoneModel comparison_model(const ZoneIndex& before, const ZoneIndex& after) {
+  return after.model() == ZoneModel::two_zone ? ZoneModel::two_zone : before.model();
+}
+
+StatusChange status_of(bool in_before, bool in_after, int rank_before, int rank_after,
+                       double freed_m2, double downgraded_m2, double min_area_m2) {
+  if (!in_before && !in_after) return StatusChange::unchanged;
+  if (!in_before) return StatusChange::newly_included;
+  if (!in_after) return StatusChange::freed;
+  if (freed_m2 > min_area_m2) return StatusChange::partly_freed;
+  if (rank_after < rank_before) return StatusChange::downgraded;
+  if (rank_after > rank_before) return StatusChange::upgraded;
+  if (downgraded_m2 > min_area_m2) return StatusChange::downgraded;
+  return StatusChange::unchanged;
+}
+
+}  // namespace
+
+const char* to_string(PointLocation l) noexcept {
+  switch (l) {
+    case PointLocation::inside: return "inside";
+    case PointLocation::on_boundary: return "on-boundary";
+    case PointLocation::outside: return "outside";
+  }
+  return "outside";
+}
+
+const char* chinese_name(PointLocation l) noexcept {
+  switch (l) {
+    case PointLocation::inside: return "区内";
+    case PointLocation::on_boundary: return "边界上（容差内）";
+    case PointLocation::outside: return "区外";
+  }
+  return "区外";
+}
+
+const char* to_string(StatusChange s) noexcept {
+  switch (s) {
+    case StatusChange::unchanged: return "unchanged";
+    case StatusChange::freed: return "freed";
+    case StatusChange::partly_freed: return "partly-freed";
+    case StatusChange::downgraded: return "downgraded";
+    case StatusChange::newly_included: return "newly-included";
+    case StatusChange::upgraded: return "upgraded";
+  }
+  return "unchanged";
+}
+
+const char* chinese_name(StatusChange s) noexcept {
+  switch (s) {
+    case StatusChange::unchanged: return "未变化";
+    case StatusChange::freed: return "调出保护区";
+    case StatusChange::partly_freed: return "部分调出保护区";
+    case StatusChange::downgraded: return "调入较低保护级别功能区";
+    case StatusChange::newly_included: return "新划入保护区";
+    case StatusChange::upgraded: return "调入更严格功能区";
+  }
+  return "未变化";
+}
+
+const char* english_name(StatusChange s) noexcept {
+  switch (s) {
+    case StatusChange::unchanged: return "unchanged";
+    case StatusChange::freed: return "freed from the reserve";
+    case StatusChange::partly_freed: return "partly freed from the reserve";
+    case StatusChange::downgraded: return "moved to a less strict zone";
+    case StatusChange::newly_included: return "newly included in the reserve";
+    case StatusChange::upgraded: return "moved to a stricter zone";
+  }
+  return "unchanged";
+}
+
+int comparable_strictness(Zone zone, ZoneModel model, const LegacyToTwoZoneMap& map) {
+  if (model == ZoneModel::two_zone && model_of(zone) == ZoneModel::three_zone &&
+      zone != Zone::outside)
+    return strictness(map.map(zone));
+  return strictness(zone);
+}
+
+std::size_t Overlay::count(StatusChange s) const noexcept {
+  return static_cast<std::size_t>(
+      std::count_if(rows.begin(), rows.end(), [s](const auto& r) { return r.change == s; }));
+}
+
+Overlay overlay_features(const FeatureSet& features, const Zoning& before, const Zoning& after,
+                         const OverlayOptions& options) {
+  if (!(options.boundary_tolerance_m >= 0.0) || !std::isfinite(options.boundary_tolerance_m))
+    throw UsageError("the boundary tolerance must be a number of metres ≥ 0");
+  if (!(options.min_area_m2 >= 0.0)) throw UsageError("the minimum area must be ≥ 0 m²");
+  // Same working CRS everywhere (compared as WKT: load_zoning and load_features write the
+  // working CRS they were given, so equal inputs give equal text).
+  if (!before.crs.empty() && !after.crs.empty() && before.crs.wkt != after.crs.wkt)
+    throw UsageError("the baseline and the proposal are in different working CRSs (" +
+                     before.crs.name + ", " + after.crs.name +
+                     "); load both with the same working CRS");
+  if (!features.crs.empty() && !before.crs.empty() && features.crs.wkt != before.crs.wkt)
+    throw UsageError("the conflict features are in " + features.crs.name + " but the zonings in " +
+                     before.crs.name + "; load the features with the zonings' working CRS");
+
+  auto* h = geom::context();
+  const ZoneIndex bi(before), ai(after);
+  const PieceArea area(before.crs.empty() ? after.crs : before.crs, options.area_method);
+  const ZoneModel model = comparison_model(bi, ai);
+  auto rank = [&](Zone z) { return comparable_strictness(z, model, options.legacy_map); };
+
+  Overlay result;
+  result.boundary_tolerance_m = options.boundary_tolerance_m;
+  result.area_method = options.area_method;
+  result.rows.reserve(features.features.size());
+  for (std::size_t i = 0; i < features.features.size(); ++i) {
+    const ConflictFeature& f = features.features[i];
+    FeatureOverlay row;
+    row.feature_index = i;
+    row.feature_id = f.id;
+    row.category = f.category;
+    row.is_point = f.is_point();
+    if (row.is_point) {
+      const Point p = f.geometry.points.front();
+      auto pt = geom::to_geos(p);
+      row.before = place_point(bi, pt.get(), p, options.boundary_tolerance_m);
+      row.after = place_point(ai, pt.get(), p, options.boundary_tolerance_m);
+      const bool in_b = row.before.zone != Zone::outside, in_a = row.after.zone != Zone::outside;
+      row.change =
+          status_of(in_b, in_a, rank(row.before.zone), rank(row.after.zone), 0.0, 0.0, 0.0);
+    } else {
+      auto g = geom::to_geos(f.geometry.polygons);
+      row.area_m2 = area.area_m2(g.get());
+      PolygonSide b = place_polygon(bi, g.get(), row.area_m2, area, options.min_area_m2);
+      PolygonSide a = place_polygon(ai, g.get(), row.area_m2, area, options.min_area_m2);
+      // Freed: inside before, outside after.
+      if (b.placement.inside_area_m2 > 0.0) {
+        if (ai.outline().empty()) {
+          row.freed_area_m2 = b.placement.inside_area_m2;
+        } else if (!prepared_covers(ai.outline(), b.inside.get())) {
+          auto freed = geom::check(GEOSDifference_r(h, b.inside.get(), ai.outline().geometry.get()),
+                                   "freed piece");
+          row.freed_area_m2 = area.area_m2(freed.get());
+        }
+      }
+      // Downgraded: inside both times, less strict after.
+      for (const auto& [zb, piece_b] : b.pieces) {
+        for (const auto& [za, piece_a] : a.pieces) {
+          if (rank(za) >= rank(zb)) continue;
+          if (!prepared_intersects(ai.zone_shape(za), piece_b.get())) continue;
+          auto both =
+              geom::check(GEOSIntersection_r(h, piece_b.get(), piece_a.get()), "downgraded piece");
+          row.downgraded_area_m2 += area.area_m2(both.get());
+        }
+      }
+      row.before = std::move(b.placement);
+      row.after = std::move(a.placement);
+      row.change = status_of(row.before.inside_area_m2 > options.min_area_m2,
+                             row.after.inside_area_m2 > options.min_area_m2, rank(row.before.zone),
+                             rank(row.after.zone), row.freed_area_m2, row.downgraded_area_m2,
+                             options.min_area_m2);
+    }
+    result.rows.push_back(std::move(row));
+  }
+  return result;
+}
+
+}  // namespace reserve

@@ -1,0 +1,85 @@
+#include "analysis/overlay_zone_index.hpp"
+
+#include <algorithm>
+
+namespace reserve::analysis {
+
+PreparedShape make_prepared(geom::GeomPtr g) {
+  PreparedShape s;
+  s.geometry = std::move(g);
+  if (s.geometry && !geom::is_empty(s.geometry.get())) s.prepared = geom::prepare(s.geometry.get());
+  return s;
+}
+
+ZoneIndex::ZoneIndex(const Zoning& zoning) : model_(zoning.model) {
+  auto* h = geom::context();
+  std::map<Zone, std::vector<geom::GeomPtr>> parts;
+  for (const auto& p : zoning.parts) parts[p.zone].push_back(geom::to_geos(p.geometry));
+
+  std::vector<geom::GeomPtr> all;
+  std::vector<Value> values;
+  for (auto& [zone, geoms] : parts) {
+    zones_.push_back(zone);
+    geom::GeomPtr u = geom::unite_all(std::move(geoms));
+    // Each polygon of the zone's union goes into the R-tree on its own.
+    const int n = GEOSGetNumGeometries_r(h, u.get());
+    for (int i = 0; i < n; ++i) {
+      const GEOSGeometry* part = GEOSGetGeometryN_r(h, u.get(), i);
+      if (GEOSisEmpty_r(h, part) == 1) continue;
+      IndexedPolygon ip;
+      ip.zone = zone;
+      ip.geometry = geom::check(GEOSGeom_clone_r(h, part), "clone zone polygon");
+      ip.prepared = geom::prepare(ip.geometry.get());
+      double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+      GEOSGeom_getXMin_r(h, part, &x0);
+      GEOSGeom_getYMin_r(h, part, &y0);
+      GEOSGeom_getXMax_r(h, part, &x1);
+      GEOSGeom_getYMax_r(h, part, &y1);
+      values.emplace_back(Box(BPoint(x0, y0), BPoint(x1, y1)), polygons_.size());
+      polygons_.push_back(std::move(ip));
+    }
+    all.push_back(geom::check(GEOSGeom_clone_r(h, u.get()), "clone zone"));
+    zone_shapes_[zone] = make_prepared(std::move(u));
+  }
+  tree_ = decltype(tree_)(values.begin(), values.end());
+  std::sort(zones_.begin(), zones_.end(),
+            [](Zone a, Zone b) { return strictness(a) > strictness(b); });
+
+  outline_ = make_prepared(geom::unite_all(std::move(all)));
+  if (!outline_.empty())
+    boundary_ = make_prepared(geom::check(GEOSBoundary_r(h, outline_.geometry.get()), "boundary"));
+
+  // Unions of the zones stricter than each level (0 … 3).
+  for (int level = 0; level <= 3; ++level) {
+    std::vector<geom::GeomPtr> stricter;
+    for (Zone z : zones_)
+      if (strictness(z) > level)
+        stricter.push_back(
+            geom::check(GEOSGeom_clone_r(h, zone_shapes_.at(z).geometry.get()), "clone zone"));
+    if (!stricter.empty()) stricter_[level] = make_prepared(geom::unite_all(std::move(stricter)));
+  }
+}
+
+const PreparedShape& ZoneIndex::zone_shape(Zone z) const {
+  auto it = zone_shapes_.find(z);
+  return it == zone_shapes_.end() ? empty_ : it->second;
+}
+
+const PreparedShape& ZoneIndex::stricter_than(int level) const {
+  auto it = stricter_.find(level);
+  return it == stricter_.end() ? empty_ : it->second;
+}
+
+std::vector<std::size_t> ZoneIndex::candidates(double min_x, double min_y, double max_x,
+                                               double max_y) const {
+  std::vector<Value> hits;
+  tree_.query(boost::geometry::index::intersects(Box(BPoint(min_x, min_y), BPoint(max_x, max_y))),
+              std::back_inserter(hits));
+  std::vector<std::size_t> out;
+  out.reserve(hits.size());
+  for (const auto& v : hits) out.push_back(v.second);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace reserve::analysis

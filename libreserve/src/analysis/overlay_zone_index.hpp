@@ -1,0 +1,64 @@
+#pragma once
+// A zoning prepared for many point and polygon queries: zone unions, their polygons in an R-tree
+// with prepared geometries, the reserve outline and its boundary, and "stricter than s" unions.
+// Private to the library.
+#include <map>
+#include <vector>
+
+#include <boost/geometry.hpp>
+#include <boost/geometry/index/rtree.hpp>
+
+#include "geom/geos.hpp"
+#include "reserve/geometry.hpp"
+#include "reserve/zone.hpp"
+#include "reserve/zoning.hpp"
+
+namespace reserve::analysis {
+
+struct IndexedPolygon {
+  Zone zone = Zone::outside;
+  geom::GeomPtr geometry;
+  geom::PreparedPtr prepared;
+};
+
+struct PreparedShape {
+  geom::GeomPtr geometry;
+  geom::PreparedPtr prepared;  // null when the geometry is empty
+  bool empty() const noexcept { return !prepared; }
+};
+
+class ZoneIndex {
+ public:
+  explicit ZoneIndex(const Zoning& zoning);
+
+  ZoneModel model() const noexcept { return model_; }
+  // Zones present, strictest first.
+  const std::vector<Zone>& zones() const noexcept { return zones_; }
+  const PreparedShape& zone_shape(Zone z) const;  // union of the zone's parts
+  const PreparedShape& outline() const noexcept { return outline_; }
+  const PreparedShape& outline_boundary() const noexcept { return boundary_; }
+  // Union of the zones stricter than `strictness` (strictness 0 = the whole reserve); may be empty.
+  const PreparedShape& stricter_than(int strictness) const;
+  // Indices of polygons whose envelope intersects the box.
+  std::vector<std::size_t> candidates(double min_x, double min_y, double max_x, double max_y) const;
+  const IndexedPolygon& polygon(std::size_t i) const { return polygons_[i]; }
+
+ private:
+  using BPoint = boost::geometry::model::point<double, 2, boost::geometry::cs::cartesian>;
+  using Box = boost::geometry::model::box<BPoint>;
+  using Value = std::pair<Box, std::size_t>;
+
+  ZoneModel model_;
+  std::vector<Zone> zones_;
+  std::map<Zone, PreparedShape> zone_shapes_;
+  std::map<int, PreparedShape> stricter_;
+  PreparedShape outline_;
+  PreparedShape boundary_;
+  PreparedShape empty_;
+  std::vector<IndexedPolygon> polygons_;
+  boost::geometry::index::rtree<Value, boost::geometry::index::quadratic<16>> tree_;
+};
+
+PreparedShape make_prepared(geom::GeomPtr g);
+
+}  // namespace reserve::analysis

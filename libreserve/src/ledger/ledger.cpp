@@ -1,0 +1,350 @@
+#include "reserve/ledger.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <memory>
+
+#include "analysis/text_util.hpp"
+#include "geom/geos.hpp"
+#include "ledger/csv_table.hpp"
+#include "reserve/error.hpp"
+
+namespace reserve {
+namespace {
+
+std::string fmt(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+// Concentrations keep their significant digits ("0.00005", "12.3").
+std::string fmt_g(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.6g", v);
+  return buf;
+}
+
+std::string zone_zh(Zone z) { return chinese_name(z); }
+
+// The zone that decides the action: the baseline zone (the feature's legal situation today); for
+// features only inside after the proposal, the proposal's zone.
+Zone deciding_zone(const FeatureOverlay& row) {
+  return row.before.zone != Zone::outside ? row.before.zone : row.after.zone;
+}
+
+std::string areas_zh(const FeaturePlacement& p) {
+  std::string s;
+  for (const auto& a : p.areas) {
+    if (a.area_m2 <= 0.0) continue;
+    s += (s.empty() ? "" : "，") + zone_zh(a.zone) + " " + fmt(to_ha(a.area_m2), 2) + " 公顷";
+  }
+  return s;
+}
+
+std::string areas_en(const FeaturePlacement& p) {
+  std::string s;
+  for (const auto& a : p.areas) {
+    if (a.area_m2 <= 0.0) continue;
+    s += (s.empty() ? "" : ", ") + std::string(english_name(a.zone)) + " " +
+         fmt(to_ha(a.area_m2), 2) + " ha";
+  }
+  return s;
+}
+
+class LonLat {
+ public:
+  explicit LonLat(const Crs& working) {
+    if (working.empty()) return;
+    try {
+      transformer_ = std::make_unique<Transformer>(working, Crs::from_epsg(4490));
+    } catch (const Error&) {
+      transformer_.reset();  // no geographic location; the plane coordinates remain
+    }
+  }
+  std::optional<Point> operator()(Point p) const {
+    if (!transformer_) return std::nullopt;
+    try {
+      return transformer_->apply(p);
+    } catch (const Error&) {
+      return std::nullopt;
+    }
+  }
+
+ private:
+  std::unique_ptr<Transformer> transformer_;
+};
+
+void apply_assignment(LedgerRow& row, const Assignments* assignments) {
+  if (!assignments) return;
+  if (const Assignment* a = assignments->find(row.problem_id, row.feature_id)) {
+    row.assignment = *a;
+    const std::string s = analysis::normalise_label(a->status);
+    if (s == "closed" || s == "销号" || s == "已销号" || s == "done" || s == "已完成")
+      row.status = "closed";
+  }
+}
+
+}  // namespace
+
+const Assignment* Assignments::find(const std::string& problem_id,
+                                    const std::string& feature_id) const {
+  if (auto it = by_key.find(problem_id); it != by_key.end()) return &it->second;
+  if (auto it = by_key.find(feature_id); it != by_key.end()) return &it->second;
+  return nullptr;
+}
+
+Assignments read_assignments(const std::string& path) {
+  const ledger::CsvTable t = ledger::read_csv_file(path);
+  const int key_problem = t.column({"问题编号", "problem_id", "problem"});
+  const int key_feature = t.column({"要素编号", "feature_id", "编号", "id"});
+  if (key_problem < 0 && key_feature < 0)
+    throw InputError(
+        "an assignments table needs a key column: 问题编号/problem_id or 要素编号/编号/feature_id",
+        SourceRef{path, {}, {}});
+  const int c_target = t.column({"整改目标", "target"});
+  const int c_deadline = t.column({"整改时限", "deadline"});
+  const int c_unit = t.column({"责任单位", "responsible_unit"});
+  const int c_leader = t.column({"责任领导", "responsible_leader"});
+  const int c_person = t.column({"责任人", "responsible_person"});
+  const int c_super = t.column({"督办单位", "supervising_unit"});
+  const int c_measures = t.column({"整改措施", "measures"});
+  const int c_status = t.column({"状态", "status"});
+  auto cell = [](const std::vector<std::string>& row, int c) {
+    return c >= 0 ? row[static_cast<std::size_t>(c)] : std::string();
+  };
+  Assignments out;
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    const auto& row = t.rows[r];
+    std::string key = analysis::normalise_label(cell(row, key_problem)).empty()
+                          ? cell(row, key_feature)
+                          : cell(row, key_problem);
+    key = analysis::normalise_label(key).empty() ? std::string() : key;
+    // Keys are compared as written, trimmed.
+    while (!key.empty() && std::isspace(static_cast<unsigned char>(key.back()))) key.pop_back();
+    while (!key.empty() && std::isspace(static_cast<unsigned char>(key.front()))) key.erase(0, 1);
+    if (key.empty()) {
+      out.issues.push_back({"assignment-without-key", Severity::warning,
+                            "the row has no problem id or feature id; it was skipped",
+                            SourceRef{path, {}, "line " + std::to_string(t.line_numbers[r])},
+                            std::nullopt, std::nullopt});
+      continue;
+    }
+    Assignment a{cell(row, c_target),   cell(row, c_deadline), cell(row, c_unit),
+                 cell(row, c_leader),   cell(row, c_person),   cell(row, c_super),
+                 cell(row, c_measures), cell(row, c_status)};
+    out.by_key[key] = a;
+  }
+  return out;
+}
+
+Ledger build_ledger(const ConflictOverlay& conflicts, const std::vector<Exceedance>& exceedances,
+                    const Assignments* assignments, const LedgerOptions& options) {
+  Ledger ledger;
+  const Crs& crs = conflicts.features.crs;
+  const LonLat to_lonlat(crs);
+  const std::string plane = crs.empty() ? std::string() : crs.label();
+
+  for (const auto& ov : conflicts.overlay.rows) {
+    const ConflictFeature& f = conflicts.features.features.at(ov.feature_index);
+    const bool inside_somewhere =
+        ov.before.zone != Zone::outside || ov.after.zone != Zone::outside ||
+        ov.before.location == PointLocation::on_boundary ||
+        ov.after.location == PointLocation::on_boundary || ov.freed_area_m2 > 0.0 ||
+        ov.before.inside_area_m2 > 0.0 || ov.after.inside_area_m2 > 0.0;
+    if (!inside_somewhere && !options.include_outside) continue;
+
+    LedgerRow row;
+    row.problem_id = "F-" + f.id;
+    row.feature_id = f.id;
+    row.category = to_string(f.category);
+    row.category_zh = chinese_name(f.category);
+    row.name = f.name;
+    const Point at =
+        f.is_point() ? f.geometry.points.front() : point_on_surface(f.geometry.polygons);
+    row.x_m = at.x;
+    row.y_m = at.y;
+    row.plane_crs = plane;
+    if (auto ll = to_lonlat(at)) {
+      row.lon_deg = ll->x;
+      row.lat_deg = ll->y;
+    }
+    row.zone_before = zone_zh(ov.before.zone);
+    row.zone_after = zone_zh(ov.after.zone);
+    row.change = chinese_name(ov.change);
+
+    std::optional<bool> built_before;
+    if (f.built_year && options.reserve_established_year)
+      built_before = *f.built_year < *options.reserve_established_year;
+    const Zone zone = deciding_zone(ov);
+    const RequiredAction action = options.actions.decide(zone, f.category, built_before);
+    row.action_zh = action.text_zh();
+    row.action_en = action.text_en();
+    row.basis = action.basis;
+    row.assignment.deadline = action.deadline;
+
+    const bool freed = ov.change == StatusChange::freed || ov.change == StatusChange::partly_freed;
+    row.adjusting_instead_of_rectifying = freed && is_wait_for_adjustment(f.treatment);
+
+    // Description (Chinese, then English).
+    std::string zh = f.name + "（" + row.category_zh + "）";
+    std::string en = f.name + " (" + english_name(f.category) + ")";
+    if (f.is_point()) {
+      zh += "现状位于" + row.zone_before + "（" + chinese_name(ov.before.location) +
+            "，距保护区边界 " + fmt(ov.before.distance_to_reserve_boundary_m, 1) +
+            " 米），调整方案后位于" + row.zone_after + "（" + chinese_name(ov.after.location) +
+            "）";
+      en += " lies in the " + std::string(english_name(ov.before.zone)) + " today (" +
+            to_string(ov.before.location) + ", " +
+            fmt(ov.before.distance_to_reserve_boundary_m, 1) +
+            " m from the reserve boundary) and in the " + english_name(ov.after.zone) +
+            " under the proposal (" + to_string(ov.after.location) + ")";
+    } else {
+      zh += "面积 " + fmt(to_ha(ov.area_m2), 2) + " 公顷，现状：" + areas_zh(ov.before) +
+            "；调整方案后：" + areas_zh(ov.after);
+      en += ", " + fmt(to_ha(ov.area_m2), 2) + " ha; today: " + areas_en(ov.before) +
+            "; under the proposal: " + areas_en(ov.after);
+    }
+    zh += "；状态变化：" + row.change;
+    en += "; change: " + std::string(english_name(ov.change));
+    if (ov.freed_area_m2 > 0.0) {
+      zh += "，调出保护区 " + fmt(to_ha(ov.freed_area_m2), 2) + " 公顷";
+      en += ", " + fmt(to_ha(ov.freed_area_m2), 2) + " ha freed from the reserve";
+    }
+    if (f.mining_right && !f.mining_right->licence_number.empty()) {
+      zh += "；许可证号 " + f.mining_right->licence_number;
+      en += "; licence " + f.mining_right->licence_number;
+    }
+    if (!f.treatment.empty()) {
+      zh += "；拟整改方式：" + f.treatment;
+      en += "; planned treatment: " + f.treatment;
+    }
+    if (row.adjusting_instead_of_rectifying) {
+      zh += "。整改方式为等待调整，且调整方案将其调出保护区，属“以调代改”，应按要求整改";
+      en +=
+          ". Its treatment is to wait for the adjustment and the proposal frees it: adjusting "
+          "instead of rectifying; it must be rectified";
+    }
+    row.description_zh = zh + "。";
+    row.description_en = en + ".";
+    apply_assignment(row, assignments);
+    ledger.rows.push_back(std::move(row));
+  }
+
+  for (const auto& e : exceedances) {
+    LedgerRow row;
+    row.problem_id = "W-" + e.sample_id + "-" + e.parameter;
+    row.feature_id = e.sample_id;
+    row.category = "water-exceedance";
+    row.category_zh = "水质超标";
+    row.name = e.sample_name;
+    row.x_m = e.location.x;
+    row.y_m = e.location.y;
+    row.plane_crs = plane;
+    if (auto ll = to_lonlat(e.location)) {
+      row.lon_deg = ll->x;
+      row.lat_deg = ll->y;
+    }
+    const std::string limit_note = e.limit_confirmed ? "" : "（限值未经标准原文核实）";
+    const std::string limit_note_en = e.limit_confirmed ? ""
+                                                        : " (limit not confirmed from the "
+                                                          "standard's text)";
+    const std::string level_zh = e.level == "new"        ? "新建企业"
+                                 : e.level == "existing" ? "现有企业"
+                                                         : e.level + " 类";
+    row.description_zh = "监测点" + e.sample_name + e.parameter_zh + "浓度 " +
+                         fmt_g(e.concentration_mg_l) + " mg/L，超过 " + e.standard + " " +
+                         level_zh + "限值 " + fmt_g(e.limit_mg_l) + " mg/L" + limit_note +
+                         "，超标 " + fmt(e.multiple, 2) + " 倍。";
+    row.description_en = "Sample " + e.sample_name + ": " + e.parameter + " " +
+                         fmt_g(e.concentration_mg_l) + " mg/L exceeds " + e.standard + " " +
+                         e.level + " limit " + fmt_g(e.limit_mg_l) + " mg/L" + limit_note_en +
+                         " by a multiple of " + fmt(e.multiple, 2) + ".";
+    const RequiredAction action{ActionKind::remediate_by_deadline, {}, {}, {}};
+    row.action_zh = action.text_zh();
+    row.action_en = action.text_en();
+    row.basis = e.kind == SampleKind::discharge
+                    ? "《自然保护区条例》第三十二条（污染物排放超过国家和地方规定的排放标准的，应当"
+                      "限期治理）；" +
+                          e.standard
+                    : "《自然保护区条例》第三十二条；" + e.standard + "（自然保护区执行 I 类标准）";
+    apply_assignment(row, assignments);
+    ledger.rows.push_back(std::move(row));
+  }
+  return ledger;
+}
+
+std::vector<std::string> ledger_headers() {
+  return {"问题编号 (problem id)",
+          "要素编号 (feature id)",
+          "问题类别 (category)",
+          "名称 (name)",
+          "经度 CGCS2000 (lon)",
+          "纬度 CGCS2000 (lat)",
+          "X 平面坐标 (easting, m)",
+          "Y 平面坐标 (northing, m)",
+          "平面坐标系 (plane CRS)",
+          "调整前功能区 (zone before)",
+          "调整后功能区 (zone after)",
+          "变化 (change)",
+          "问题描述 (description)",
+          "description (English)",
+          "处置要求 (required action)",
+          "依据 (legal basis)",
+          "以调代改 (adjusting instead of rectifying)",
+          "整改目标 (target)",
+          "整改时限 (deadline)",
+          "责任单位 (responsible unit)",
+          "责任领导 (responsible leader)",
+          "责任人 (responsible person)",
+          "督办单位 (supervising unit)",
+          "整改措施 (measures)",
+          "状态 (status)"};
+}
+
+std::vector<std::string> ledger_cells(const LedgerRow& r) {
+  auto opt = [](const std::optional<double>& v, int decimals) {
+    return v ? fmt(*v, decimals) : std::string();
+  };
+  return {r.problem_id,
+          r.feature_id,
+          r.category_zh,
+          r.name,
+          opt(r.lon_deg, 7),
+          opt(r.lat_deg, 7),
+          opt(r.x_m, 2),
+          opt(r.y_m, 2),
+          r.plane_crs,
+          r.zone_before,
+          r.zone_after,
+          r.change,
+          r.description_zh,
+          r.description_en,
+          r.action_zh,
+          r.basis,
+          r.adjusting_instead_of_rectifying ? "是" : "",
+          r.assignment.target,
+          r.assignment.deadline,
+          r.assignment.responsible_unit,
+          r.assignment.responsible_leader,
+          r.assignment.responsible_person,
+          r.assignment.supervising_unit,
+          r.assignment.measures,
+          r.status == "closed" ? "已销号 (closed)" : "未销号 (open)"};
+}
+
+void write_ledger_csv(const Ledger& ledger, const std::string& path) {
+  std::string out = "\xEF\xBB\xBF";
+  auto line = [&out](const std::vector<std::string>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (i) out += ',';
+      out += ledger::csv_field(cells[i]);
+    }
+    out += "\r\n";
+  };
+  line(ledger_headers());
+  for (const auto& r : ledger.rows) line(ledger_cells(r));
+  ledger::write_file_atomically(path, out);
+}
+
+}  // namespace reserve

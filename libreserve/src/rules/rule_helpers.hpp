@@ -1,0 +1,40 @@
+#pragma once
+// Shared pieces of the rule implementations. Private to the library.
+#include <string>
+#include <vector>
+
+#include "reserve/compare.hpp"
+#include "reserve/rules.hpp"
+
+namespace reserve::rules {
+
+// "1234.57 ha" (0.01 ha) and "65.00 %" (0.01 %), as reports print them.
+std::string format_ha(double area_m2);
+std::string format_percent(double fraction);
+
+Measure m2(std::string name, double value);
+Measure fraction(std::string name, double value);
+Measure count(std::string name, double value);
+
+// Evidence items for the pieces of a change set (noise pieces excluded unless asked), with ids
+// "<kind>-<n>" numbered in the order of the comparison's pieces (stable within a report).
+std::vector<Evidence> piece_evidence(const ChangeSet& set, const std::string& kind,
+                                     bool include_noise = false);
+
+// A verdict skeleton filled with the rule's id and titles.
+Verdict start_verdict(const RuleDefinition& def);
+
+// "core + buffer" / "core protection zone" and the Chinese names, for the comparison's model.
+std::string strict_set_en(ZoneModel model);
+std::string strict_set_zh(ZoneModel model);
+
+// Built-in rule definitions (one per file).
+RuleDefinition no_slimming_rule();
+RuleDefinition core_buffer_share_rule();
+RuleDefinition core_buffer_area_rule();
+RuleDefinition zone_share_limits_rule();
+RuleDefinition zoning_sanity_rule();
+// The slot the conflicts module fills (rule_no_adjusting.cpp).
+RuleDefinition no_adjusting_instead_of_rectifying_rule();
+
+}  // namespace reserve::rules
