@@ -151,6 +151,22 @@ TEST(ValidateZoning, GapInsideTheOutlineIsReportedWithItsArea) {
             Severity::info);
 }
 
+TEST(ValidateZoning, IslandInsideAHoleIsNotPartOfTheGap) {
+  // Buffer frame [-100,200]² with hole [0,100]²; a core island [25,75]² floats in the hole.
+  // Gap = 100² − 50² = 7500 m² (hand-computed), one piece (a square annulus).
+  Builder b;
+  b.add("1", Zone::buffer, frame(-100, -100, 200, 200, 0, 0, 100, 100))
+      .add("2", Zone::core, rect(25, 25, 75, 75));
+  const ValidationReport r = validate_zoning(b.zoning, {}, planar());
+  const auto gaps = with_code(r, "interior-gap");
+  ASSERT_EQ(gaps.size(), 1u);
+  EXPECT_NEAR(*gaps[0].area_m2, 7500.0, 1e-6);
+  // The whole core boundary (4 × 50 m) borders the gap, not buffer: exposed.
+  const auto exposed = with_code(r, "core-not-enclosed");
+  ASSERT_EQ(exposed.size(), 1u);
+  EXPECT_NE(exposed[0].message.find("200.00 m"), std::string::npos) << exposed[0].message;
+}
+
 TEST(ValidateZoning, CoreOnTheReserveBoundaryIsMeasured) {
   // Core [0,100]²; buffer [100,200]×[0,100] to its right; experimental [0,200]×[100,150] on top.
   // Core boundary: left 100 + bottom 100 m lie on the reserve's boundary (one stretch of 200 m,

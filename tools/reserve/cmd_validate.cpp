@@ -93,6 +93,7 @@ nlohmann::json to_json(const Zoning& z, const std::vector<ZoneArea>& areas, doub
   j["working_crs"] = z.crs.label();
   j["model"] = to_string(z.model);
   j["area_method"] = to_string(calc.method());
+  j["ellipsoid"] = {{"a_m", calc.ellipsoid_a_m()}, {"f", calc.ellipsoid_f()}};
   for (const auto& s : z.sources) {
     j["sources"].push_back({{"path", s.path},
                             {"layer", s.layer},

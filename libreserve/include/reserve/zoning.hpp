@@ -68,10 +68,24 @@ struct ZoningOptions {
   AreaMethod area_method = AreaMethod::geodesic;  // used for repair area deltas
 };
 
-// Reads, maps labels, reprojects, validates and repairs. Throws InputError for unknown labels
-// (listing the labels found and how to map them), a missing zone field, a missing CRS, an invalid
-// geometry that cannot be repaired or whose repair changes area beyond the policy, or a zoning
-// that mixes the three- and two-zone models.
+// Reads, maps labels, reprojects, validates and repairs.
+//
+// Zone field: ZoningSource::zone_field, else the first field with a common zone-field name
+// (功能分区, 分区名称, 分区, 功能区, ZONE, ZONE_NAME, GNFQ, FQMC, 类型, …) whose labels all map
+// via the scheme, else the only other field whose labels all map.
+// Working CRS: options.working_crs, else choose_working_crs() of the first source. Every part is
+// reprojected into it, then checked for validity there (GEOS isValidDetail).
+// Repair: GEOS MakeValid, STRUCTURE method, collapsed parts dropped (never buffer(0)); only the
+// polygonal result is kept and re-validated. Area before = for each polygon, |A(outer)| − Σ
+// |A(hole)| with A the signed ring area by options.area_method (for planar: the absolute
+// shoelace sum; a bow tie's lobes cancel); area after by the same AreaCalculator. A change
+// above max(max_area_change_m2, max_area_change_rel × |before|) is an InputError unless
+// allow_large_change. Every repair is a Repair plus an Issue.
+// Issue codes added here: "invalid-geometry-repaired" (info within the tolerance, warning
+// beyond), "empty-geometry", "collapsed-geometry" (warnings); the layers' own issues come first.
+// Throws InputError for unknown labels (listing the labels found and how to map them), a missing
+// zone field, a missing CRS, an invalid geometry that cannot be repaired or whose repair changes
+// area beyond the policy, or a zoning that mixes the three- and two-zone models.
 RESERVE_API Zoning load_zoning(const ZoningOptions& options);
 
 // The same, from layers already read (one per source, in the order of options.sources; the

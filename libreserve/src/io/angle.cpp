@@ -25,16 +25,24 @@ std::string_view trim(std::string_view s) {
 // Hemisphere markers; one may lead or trail the value. Longer words first.
 const std::pair<std::string_view, int> kHemispheres[] = {
     {"东经", 1}, {"西经", -1}, {"北纬", 1}, {"南纬", -1}, {"东", 1}, {"西", -1},
-    {"北", 1},   {"南", -1},   {"E", 1},    {"e", 1},    {"W", -1}, {"w", -1},
+    {"北", 1},   {"南", -1},   {"E", 1},    {"e", 1},     {"W", -1}, {"w", -1},
     {"N", 1},    {"n", 1},     {"S", -1},   {"s", -1}};
 
 // Unit marks → 'd' (degrees), 'm' (minutes), 's' (seconds). Seconds first: ″ and '' before ′/'.
-const std::pair<std::string_view, char> kMarks[] = {
-    {"''", 's'},        {"\"", 's'},           {"\xE2\x80\xB3", 's'} /* ″ */,
-    {"\xE2\x80\x9D", 's'} /* ” */, {"秒", 's'}, {"'", 'm'},
-    {"\xE2\x80\xB2", 'm'} /* ′ */, {"\xE2\x80\x99", 'm'} /* ’ */, {"分", 'm'},
-    {"\xC2\xB0", 'd'} /* ° */,     {"\xC2\xBA", 'd'} /* º */,     {"\xCB\x9A", 'd'} /* ˚ */,
-    {"度", 'd'},        {":", ':'}};
+const std::pair<std::string_view, char> kMarks[] = {{"''", 's'},
+                                                    {"\"", 's'},
+                                                    {"\xE2\x80\xB3", 's'} /* ″ */,
+                                                    {"\xE2\x80\x9D", 's'} /* ” */,
+                                                    {"秒", 's'},
+                                                    {"'", 'm'},
+                                                    {"\xE2\x80\xB2", 'm'} /* ′ */,
+                                                    {"\xE2\x80\x99", 'm'} /* ’ */,
+                                                    {"分", 'm'},
+                                                    {"\xC2\xB0", 'd'} /* ° */,
+                                                    {"\xC2\xBA", 'd'} /* º */,
+                                                    {"\xCB\x9A", 'd'} /* ˚ */,
+                                                    {"度", 'd'},
+                                                    {":", ':'}};
 
 struct Part {
   double value = 0.0;

@@ -16,11 +16,11 @@ namespace reserve {
 namespace io {
 namespace {
 
-const std::vector<std::string> kIdNames = {"矿权编号", "许可证号", "许可证编号", "采矿许可证号",
-                                           "勘查许可证号", "证号", "矿区编号", "项目编号",
-                                           "编号", "id", "right_id", "licence", "license"};
-const std::vector<std::string> kPointNames = {"点号", "拐点号", "拐点编号", "拐点", "序号",
-                                              "point", "pt", "point_no", "no"};
+const std::vector<std::string> kIdNames = {
+    "矿权编号", "许可证号", "许可证编号", "采矿许可证号", "勘查许可证号", "证号",   "矿区编号",
+    "项目编号", "编号",     "id",         "right_id",     "licence",      "license"};
+const std::vector<std::string> kPointNames = {"点号",  "拐点号", "拐点编号", "拐点", "序号",
+                                              "point", "pt",     "point_no", "no"};
 const std::vector<std::string> kNorthingNames = {"x", "x坐标", "纵坐标", "北坐标", "northing"};
 const std::vector<std::string> kEastingNames = {"y", "y坐标", "横坐标", "东坐标", "easting"};
 const std::vector<std::string> kLonNames = {"经度", "东经", "lon", "longitude"};
@@ -98,9 +98,11 @@ Layer read_corner_points(const std::string& path, const ReadOptions& options) {
     north_col = find_column(t.header, kLatNames);
     geographic = true;
     if (!north_col || !east_col)
-      throw InputError("cannot find the coordinate columns (X = northing and Y = easting, or "
-                       "经度/纬度) among " + header_list + "; pass --x-field and --y-field",
-                       where);
+      throw InputError(
+          "cannot find the coordinate columns (X = northing and Y = easting, or "
+          "经度/纬度) among " +
+              header_list + "; pass --x-field and --y-field",
+          where);
   }
 
   std::vector<Right> rights;
@@ -170,8 +172,10 @@ Layer read_corner_points(const std::string& path, const ReadOptions& options) {
         ring.push_back(ring.front());
         for (const auto& p : ring) extent.expand(p);
         // Ring 1 (the lowest ring number) is the boundary; further rings are excluded areas.
-        if (first_ring) poly.outer = std::move(ring);
-        else poly.holes.push_back(std::move(ring));
+        if (first_ring)
+          poly.outer = std::move(ring);
+        else
+          poly.holes.push_back(std::move(ring));
         first_ring = false;
       }
       if (!poly.outer.empty()) mp.polygons.push_back(std::move(poly));
@@ -206,20 +210,21 @@ Layer read_corner_points(const std::string& path, const ReadOptions& options) {
     const auto zone = extent.valid ? gk3_zone_from_prefixed_easting(extent.min_x) : std::nullopt;
     if (!zone || gk3_zone_from_prefixed_easting(extent.max_x) != zone) {
       const std::string hint = suggest_crs_from_extent(extent);
-      throw InputError("the Y (easting) values carry no zone prefix, so the Gauss-Kruger zone is "
-                       "unknown; pass --crs EPSG:xxxx (CGCS2000 3-degree zones without prefix: "
-                       "EPSG:4534-4554)" +
-                           (hint.empty() ? "" : " (" + hint + ")"),
-                       where);
+      throw InputError(
+          "the Y (easting) values carry no zone prefix, so the Gauss-Kruger zone is "
+          "unknown; pass --crs EPSG:xxxx (CGCS2000 3-degree zones without prefix: "
+          "EPSG:4534-4554)" +
+              (hint.empty() ? "" : " (" + hint + ")"),
+          where);
     }
     out.crs = Crs::from_epsg(gk3_epsg(*zone, true));
-    out.issues.push_back(Issue{
-        "corner-points-crs", Severity::info,
-        "Y (easting) carries zone prefix " + std::to_string(*zone) +
-            ": read as CGCS2000 3-degree Gauss-Kruger zone " + std::to_string(*zone) + " (" +
-            out.crs.label() + "); for Xian 1980 tables pass --crs EPSG:" +
-            std::to_string(2349 + *zone - 25),
-        where, std::nullopt, std::nullopt});
+    out.issues.push_back(
+        Issue{"corner-points-crs", Severity::info,
+              "Y (easting) carries zone prefix " + std::to_string(*zone) +
+                  ": read as CGCS2000 3-degree Gauss-Kruger zone " + std::to_string(*zone) + " (" +
+                  out.crs.label() +
+                  "); for Xian 1980 tables pass --crs EPSG:" + std::to_string(2349 + *zone - 25),
+              where, std::nullopt, std::nullopt});
   }
   check_extent_matches_crs(out.crs, extent, where);
   out.sha256 = sha256_file(path);

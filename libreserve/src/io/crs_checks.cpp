@@ -41,8 +41,8 @@ void check_extent_matches_crs(const Crs& crs, const Envelope& extent, const Sour
       std::string hint = suggest_crs_from_extent(extent);
       throw InputError("the CRS is geographic (" + crs.label() + ") but the coordinates (x " +
                            fmt(extent.min_x) + "…" + fmt(extent.max_x) + ", y " +
-                           fmt(extent.min_y) + "…" + fmt(extent.max_y) +
-                           ") are not degrees" + (hint.empty() ? "" : "; " + hint),
+                           fmt(extent.min_y) + "…" + fmt(extent.max_y) + ") are not degrees" +
+                           (hint.empty() ? "" : "; " + hint),
                        where);
     }
     return;
@@ -56,8 +56,9 @@ void check_extent_matches_crs(const Crs& crs, const Envelope& extent, const Sour
       if (zone)
         advice = "the eastings carry the zone prefix " + std::to_string(*zone) +
                  ", so the CRS is " + f.datum + " 3-degree Gauss-Kruger zone " +
-                 std::to_string(*zone) + ": pass --crs EPSG:" +
-                 std::to_string(f.first_prefixed + *zone - 25) + " (or fix the .prj)";
+                 std::to_string(*zone) +
+                 ": pass --crs EPSG:" + std::to_string(f.first_prefixed + *zone - 25) +
+                 " (or fix the .prj)";
       throw InputError("the CRS " + crs.label() + " (" + crs.name +
                            ") expects eastings without the zone prefix, but the eastings reach " +
                            fmt(extent.max_x) + "; " + advice,
@@ -68,18 +69,17 @@ void check_extent_matches_crs(const Crs& crs, const Envelope& extent, const Sour
       const auto zone = common_prefix_zone(extent);
       if (!zone) {
         throw InputError("the CRS " + crs.label() + " (" + crs.name +
-                             ") expects eastings with the zone prefix " +
-                             std::to_string(crs_zone) + " (8 digits), but they run " +
-                             fmt(extent.min_x) + "…" + fmt(extent.max_x) +
-                             "; if they have no prefix pass --crs EPSG:" +
+                             ") expects eastings with the zone prefix " + std::to_string(crs_zone) +
+                             " (8 digits), but they run " + fmt(extent.min_x) + "…" +
+                             fmt(extent.max_x) + "; if they have no prefix pass --crs EPSG:" +
                              std::to_string(f.first_plain + crs_zone - 25),
                          where);
       }
       if (*zone != crs_zone)
         throw InputError("the eastings carry zone prefix " + std::to_string(*zone) +
                              " but the CRS " + crs.label() + " is zone " +
-                             std::to_string(crs_zone) + "; pass --crs EPSG:" +
-                             std::to_string(f.first_prefixed + *zone - 25),
+                             std::to_string(crs_zone) +
+                             "; pass --crs EPSG:" + std::to_string(f.first_prefixed + *zone - 25),
                          where);
     }
   }
@@ -89,9 +89,10 @@ std::string suggest_crs_from_extent(const Envelope& e) {
   if (!e.valid) return {};
   if (auto zone = common_prefix_zone(e); zone && northing_like(e.min_y) && northing_like(e.max_y))
     return "the coordinates look like 3-degree Gauss-Kruger eastings with zone prefix " +
-           std::to_string(*zone) + " (8 digits) and northings (7 digits); for CGCS2000 pass --crs EPSG:" +
-           std::to_string(gk3_epsg(*zone, true)) + " (Xian 1980: EPSG:" +
-           std::to_string(2349 + *zone - 25) + ")";
+           std::to_string(*zone) +
+           " (8 digits) and northings (7 digits); for CGCS2000 pass --crs EPSG:" +
+           std::to_string(gk3_epsg(*zone, true)) +
+           " (Xian 1980: EPSG:" + std::to_string(2349 + *zone - 25) + ")";
   if (auto zone = gk3_zone_from_prefixed_easting(e.min_y);
       zone && gk3_zone_from_prefixed_easting(e.max_y) == zone && northing_like(e.min_x) &&
       northing_like(e.max_x))

@@ -12,7 +12,8 @@
 namespace reserve::io {
 namespace {
 
-const std::vector<std::string> kLonNames = {"lon", "lng", "long", "longitude", "经度", "东经", "x", "x坐标"};
+const std::vector<std::string> kLonNames = {"lon",  "lng",  "long", "longitude",
+                                            "经度", "东经", "x",    "x坐标"};
 const std::vector<std::string> kLatNames = {"lat", "latitude", "纬度", "北纬", "y", "y坐标"};
 const std::vector<std::string> kLonContains = {"经度", "longitude", "东经"};
 const std::vector<std::string> kLatContains = {"纬度", "latitude", "北纬"};
@@ -61,8 +62,8 @@ Columns find_coordinate_columns(const TextTable& t, const ReadOptions& o, const 
   c.x = *x;
   c.y = *y;
   const std::string xn = t.header[c.x];
-  c.by_degree_name = xn.find("经") != std::string::npos || find_column({xn}, {"lon", "lng", "long",
-                                                                              "longitude"});
+  c.by_degree_name =
+      xn.find("经") != std::string::npos || find_column({xn}, {"lon", "lng", "long", "longitude"});
   return c;
 }
 
@@ -78,9 +79,10 @@ Mode detect_mode(const TextTable& t, const Columns& c) {
   }
   if (!e.valid) return Mode::degrees;  // DMS text, or nothing usable: treat as angles
   const bool x_north = e.min_x >= 1.0e6 && e.max_x < 1.0e7;
-  const bool y_east = (e.min_y >= 1.0e5 && e.max_y < 1.0e6) ||
-                      (gk3_zone_from_prefixed_easting(e.min_y) &&
-                       gk3_zone_from_prefixed_easting(e.min_y) == gk3_zone_from_prefixed_easting(e.max_y));
+  const bool y_east =
+      (e.min_y >= 1.0e5 && e.max_y < 1.0e6) ||
+      (gk3_zone_from_prefixed_easting(e.min_y) &&
+       gk3_zone_from_prefixed_easting(e.min_y) == gk3_zone_from_prefixed_easting(e.max_y));
   if (x_north && y_east) return Mode::plane_surveying;
   if (std::abs(e.min_x) <= 360.0 && std::abs(e.max_x) <= 360.0 && std::abs(e.min_y) <= 90.0 &&
       std::abs(e.max_y) <= 90.0)
@@ -120,10 +122,10 @@ Layer read_csv_points(const std::string& path, const ReadOptions& options) {
     auto cell = [&](std::size_t i) { return i < row.size() ? trim_copy(row[i]) : std::string(); };
     const std::string xs = cell(cols.x), ys = cell(cols.y);
     if (xs.empty() || ys.empty()) {
-      out.issues.push_back(Issue{"missing-coordinate", Severity::warning,
-                                 "the row has no " + t.header[xs.empty() ? cols.x : cols.y] +
-                                     " value; it is skipped",
-                                 rwhere, std::nullopt, std::nullopt});
+      out.issues.push_back(Issue{
+          "missing-coordinate", Severity::warning,
+          "the row has no " + t.header[xs.empty() ? cols.x : cols.y] + " value; it is skipped",
+          rwhere, std::nullopt, std::nullopt});
       continue;
     }
     Point p;
@@ -188,16 +190,16 @@ Layer read_csv_points(const std::string& path, const ReadOptions& options) {
                        where);
     }
     out.crs = Crs::from_epsg(gk3_epsg(*zone, true));
-    out.issues.push_back(Issue{
-        "csv-default-crs", Severity::info,
-        std::string(mode == Mode::plane_surveying ? "X read as northing and Y as easting "
-                                                    "(Chinese surveying convention); "
-                                                  : "") +
-            "the eastings carry zone prefix " + std::to_string(*zone) +
-            ": read as CGCS2000 3-degree Gauss-Kruger zone " + std::to_string(*zone) + " (" +
-            out.crs.label() + "); pass --crs for another datum (Xian 1980: EPSG:" +
-            std::to_string(2349 + *zone - 25) + ")",
-        where, std::nullopt, std::nullopt});
+    out.issues.push_back(
+        Issue{"csv-default-crs", Severity::info,
+              std::string(mode == Mode::plane_surveying ? "X read as northing and Y as easting "
+                                                          "(Chinese surveying convention); "
+                                                        : "") +
+                  "the eastings carry zone prefix " + std::to_string(*zone) +
+                  ": read as CGCS2000 3-degree Gauss-Kruger zone " + std::to_string(*zone) + " (" +
+                  out.crs.label() + "); pass --crs for another datum (Xian 1980: EPSG:" +
+                  std::to_string(2349 + *zone - 25) + ")",
+              where, std::nullopt, std::nullopt});
   }
   check_extent_matches_crs(out.crs, extent, where);
   out.sha256 = sha256_file(path);

@@ -121,13 +121,14 @@ TextTable read_text_table(const std::string& path, const std::string& encoding) 
     decoded = sanitize_utf8(body);
   }
   if (decoded.replaced > 0) {
-    table.issues.push_back(Issue{
-        "text-not-decodable", Severity::warning,
-        std::to_string(decoded.replaced) + " byte sequence(s) are not valid " + table.encoding +
-            " and were replaced by U+FFFD; " +
-            (encoding.empty() ? "tables saved by Excel in China are usually GBK: pass --encoding GBK"
-                              : "pass the right --encoding"),
-        where, std::nullopt, std::nullopt});
+    table.issues.push_back(
+        Issue{"text-not-decodable", Severity::warning,
+              std::to_string(decoded.replaced) + " byte sequence(s) are not valid " +
+                  table.encoding + " and were replaced by U+FFFD; " +
+                  (encoding.empty()
+                       ? "tables saved by Excel in China are usually GBK: pass --encoding GBK"
+                       : "pass the right --encoding"),
+              where, std::nullopt, std::nullopt});
   }
   const std::string& text = decoded.utf8;
   const std::string first_line = text.substr(0, text.find_first_of("\r\n"));

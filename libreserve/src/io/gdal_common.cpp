@@ -35,8 +35,7 @@ DatasetPtr open_vector(const std::string& path, const std::vector<std::string>& 
   ensure_gdal_registered();
   const SourceRef where{path, "", ""};
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec))
-    throw InputError("file not found; check the path", where);
+  if (!std::filesystem::exists(path, ec)) throw InputError("file not found; check the path", where);
   std::vector<const char*> opts;
   for (const auto& o : open_options) opts.push_back(o.c_str());
   opts.push_back(nullptr);
@@ -114,8 +113,8 @@ Crs crs_of(const OGRSpatialReference* srs, bool* axes_swapped) {
   if (axes_swapped != nullptr) {
     const auto& mapping = srs->GetDataAxisToSRSAxisMapping();
     const bool authority_order = mapping.size() >= 2 && mapping[0] == 1 && mapping[1] == 2;
-    *axes_swapped = authority_order && (srs->EPSGTreatsAsLatLong() != 0 ||
-                                        srs->EPSGTreatsAsNorthingEasting() != 0);
+    *axes_swapped = authority_order &&
+                    (srs->EPSGTreatsAsLatLong() != 0 || srs->EPSGTreatsAsNorthingEasting() != 0);
   }
   return out;
 }

@@ -20,8 +20,8 @@ std::vector<FieldInfo> layer_fields(const VectorSource& src, OGRLayer& layer) {
   std::size_t replaced = 0;
   for (int i = 0; i < defn->GetFieldCount(); ++i) {
     const OGRFieldDefn* f = defn->GetFieldDefn(i);
-    fields.push_back(FieldInfo{to_utf8(src, f->GetNameRef(), replaced),
-                               ogr_field_type_name(f->GetType())});
+    fields.push_back(
+        FieldInfo{to_utf8(src, f->GetNameRef(), replaced), ogr_field_type_name(f->GetType())});
   }
   return fields;
 }
@@ -91,19 +91,19 @@ void add_encoding_issues(const VectorSource& src, const LayerNotes& notes, const
                            where, std::nullopt, std::nullopt});
   }
   if (notes.replaced > 0) {
-    issues.push_back(Issue{
-        "text-not-decodable", Severity::warning,
-        std::to_string(notes.replaced) + " byte sequence(s) are not valid " + enc +
-            " (encoding from " + src.encoding.source +
-            ") and were replaced by U+FFFD; pass the right encoding, e.g. --encoding GBK for "
-            "Chinese shapefiles from ArcGIS, or --encoding UTF-8",
-        where, std::nullopt, std::nullopt});
+    issues.push_back(
+        Issue{"text-not-decodable", Severity::warning,
+              std::to_string(notes.replaced) + " byte sequence(s) are not valid " + enc +
+                  " (encoding from " + src.encoding.source +
+                  ") and were replaced by U+FFFD; pass the right encoding, e.g. --encoding GBK for "
+                  "Chinese shapefiles from ArcGIS, or --encoding UTF-8",
+              where, std::nullopt, std::nullopt});
   }
   if (notes.mojibake > 0) {
     issues.push_back(Issue{"text-mojibake", Severity::warning,
-                           std::to_string(notes.mojibake) + " value(s) look like GBK text read as " +
-                               enc + " (e.g. '" + notes.mojibake_example +
-                               "'); pass --encoding GBK",
+                           std::to_string(notes.mojibake) +
+                               " value(s) look like GBK text read as " + enc + " (e.g. '" +
+                               notes.mojibake_example + "'); pass --encoding GBK",
                            where, std::nullopt, std::nullopt});
   }
 }
@@ -142,21 +142,28 @@ Layer read_layer(const std::string& path, const ReadOptions& options) {
     if (id_index < 0) {
       std::string list;
       for (const auto& f : fields) list += (list.empty() ? "" : ", ") + f.name;
-      throw UsageError("no field '" + options.id_field + "' for the feature id; the fields are " +
-                           list,
-                       where);
+      throw UsageError(
+          "no field '" + options.id_field + "' for the feature id; the fields are " + list, where);
     }
   }
 
   if (!options.where.empty()) {
     io::ErrorCapture capture;
     // Shapefile text is undecoded: the filter's literals and field names must be too.
-    const std::string filter =
-        src.decode_text ? io::encode_from_utf8(options.where, src.encoding.encoding)
-                        : options.where;
-    if (ogr_layer.SetAttributeFilter(filter.c_str()) != OGRERR_NONE)
-      throw UsageError("invalid --where filter \"" + options.where + "\" (GDAL: " +
-                           capture.last() + "); use OGR SQL, e.g. \"类型 = '采矿权'\"",
+    const std::string filter = src.decode_text
+                                   ? io::encode_from_utf8(options.where, src.encoding.encoding)
+                                   : options.where;
+    bool ok = ogr_layer.SetAttributeFilter(filter.c_str()) == OGRERR_NONE;
+    if (ok) {
+      // Some drivers (GeoPackage: SQLite) only find a bad filter when reading: probe once.
+      ogr_layer.ResetReading();
+      OGRFeatureUniquePtr probe(ogr_layer.GetNextFeature());
+      for (const auto& m : capture.messages()) ok = ok && !m.is_error;
+      ogr_layer.ResetReading();
+    }
+    if (!ok)
+      throw UsageError("invalid --where filter \"" + options.where + "\" (GDAL: " + capture.last() +
+                           "); use OGR SQL, e.g. \"类型 = '采矿权'\"",
                        where);
   }
 
@@ -175,7 +182,8 @@ Layer read_layer(const std::string& path, const ReadOptions& options) {
       SourceRef fwhere{path, out.name, f.id};
       io::ConvertedGeometry g = io::convert_ogr_geometry(ogr_feature->GetGeometryRef(), swap_axes);
       if (!g.problem_code.empty()) {
-        const bool skip_only = g.problem_code == "null-geometry" || g.problem_code == "empty-geometry";
+        const bool skip_only =
+            g.problem_code == "null-geometry" || g.problem_code == "empty-geometry";
         out.issues.push_back(Issue{g.problem_code, skip_only ? Severity::warning : Severity::error,
                                    g.problem_message, fwhere, std::nullopt, std::nullopt});
         continue;
@@ -204,10 +212,10 @@ Layer read_layer(const std::string& path, const ReadOptions& options) {
                                    " feature(s); all analysis is 2D",
                                where, std::nullopt, std::nullopt});
   if (notes.dropped_m > 0)
-    out.issues.push_back(Issue{"dropped-m", Severity::info,
-                               "M values dropped from " + std::to_string(notes.dropped_m) +
-                                   " feature(s)",
-                               where, std::nullopt, std::nullopt});
+    out.issues.push_back(
+        Issue{"dropped-m", Severity::info,
+              "M values dropped from " + std::to_string(notes.dropped_m) + " feature(s)", where,
+              std::nullopt, std::nullopt});
   if (notes.linearised > 0)
     out.issues.push_back(Issue{"curves-linearised", Severity::info,
                                std::to_string(notes.linearised) +

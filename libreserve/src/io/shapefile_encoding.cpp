@@ -57,8 +57,7 @@ std::string sibling_file(const std::string& path, const std::string& ext) {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     const fs::path& q = entry.path();
-    if (q.stem().string() == stem && lower(q.extension().string()) == lower(ext))
-      return q.string();
+    if (q.stem().string() == stem && lower(q.extension().string()) == lower(ext)) return q.string();
   }
   return {};
 }

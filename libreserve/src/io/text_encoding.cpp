@@ -22,7 +22,8 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) noexcept {
   if (c < 0x80) return 1;
   std::size_t n = 0;
   unsigned char lo = 0x80, hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) n = 2;
+  if (c >= 0xC2 && c <= 0xDF)
+    n = 2;
   else if (c >= 0xE0 && c <= 0xEF) {
     n = 3;
     if (c == 0xE0) lo = 0xA0;
@@ -177,22 +178,53 @@ std::optional<std::string> encoding_for_ldid(std::uint8_t ldid) {
   // ESRI "Code page and language driver ID" table (ArcGIS documentation; also used by GDAL's
   // shapelib and pyshp). 0x57 is "ANSI", i.e. the writer's Windows code page: not knowable.
   switch (ldid) {
-    case 0x01: case 0x09: case 0x0B: case 0x0D: case 0x0F: case 0x11: case 0x15: case 0x18:
-    case 0x19: case 0x1B: return "CP437";
-    case 0x02: case 0x0A: case 0x0E: case 0x10: case 0x12: case 0x14: case 0x16: case 0x1A:
-    case 0x1D: case 0x25: case 0x37: return "CP850";
-    case 0x03: case 0x58: case 0x59: return "CP1252";
+    case 0x01:
+    case 0x09:
+    case 0x0B:
+    case 0x0D:
+    case 0x0F:
+    case 0x11:
+    case 0x15:
+    case 0x18:
+    case 0x19:
+    case 0x1B: return "CP437";
+    case 0x02:
+    case 0x0A:
+    case 0x0E:
+    case 0x10:
+    case 0x12:
+    case 0x14:
+    case 0x16:
+    case 0x1A:
+    case 0x1D:
+    case 0x25:
+    case 0x37: return "CP850";
+    case 0x03:
+    case 0x58:
+    case 0x59: return "CP1252";
     case 0x04: return "MACINTOSH";
-    case 0x08: case 0x17: case 0x66: return "CP865";
-    case 0x13: case 0x7B: return "CP932";
+    case 0x08:
+    case 0x17:
+    case 0x66: return "CP865";
+    case 0x13:
+    case 0x7B: return "CP932";
     case 0x1C: return "CP863";
-    case 0x1F: case 0x22: case 0x23: case 0x40: case 0x64: return "CP852";
+    case 0x1F:
+    case 0x22:
+    case 0x23:
+    case 0x40:
+    case 0x64: return "CP852";
     case 0x24: return "CP860";
-    case 0x26: case 0x65: return "CP866";
-    case 0x4D: case 0x7A: return "CP936";  // Chinese GBK (PRC)
-    case 0x4E: case 0x79: return "CP949";  // Korean
-    case 0x4F: case 0x78: return "CP950";  // Chinese Big5 (Taiwan, Hong Kong)
-    case 0x50: case 0x7C: return "CP874";  // Thai
+    case 0x26:
+    case 0x65: return "CP866";
+    case 0x4D:
+    case 0x7A: return "CP936";  // Chinese GBK (PRC)
+    case 0x4E:
+    case 0x79: return "CP949";  // Korean
+    case 0x4F:
+    case 0x78: return "CP950";  // Chinese Big5 (Taiwan, Hong Kong)
+    case 0x50:
+    case 0x7C: return "CP874";  // Thai
     case 0x67: return "CP861";
     case 0x6A: return "CP737";
     case 0x6B: return "CP857";
@@ -216,9 +248,12 @@ bool looks_like_gbk_mojibake(std::string_view utf8) {
     if (n == 0) return false;
     unsigned cp = 0;
     const auto b = [&](std::size_t k) { return static_cast<unsigned char>(utf8[i + k]); };
-    if (n == 1) cp = b(0);
-    else if (n == 2) cp = ((b(0) & 0x1Fu) << 6) | (b(1) & 0x3Fu);
-    else return false;  // CJK or other 3/4-byte characters: real text, not Latin-1 mojibake
+    if (n == 1)
+      cp = b(0);
+    else if (n == 2)
+      cp = ((b(0) & 0x1Fu) << 6) | (b(1) & 0x3Fu);
+    else
+      return false;  // CJK or other 3/4-byte characters: real text, not Latin-1 mojibake
     if (cp >= 0x80) ++high;
     bytes.push_back(static_cast<char>(cp));
     i += n;

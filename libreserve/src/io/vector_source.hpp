@@ -12,10 +12,10 @@ namespace reserve::io {
 
 struct VectorSource {
   DatasetPtr dataset;
-  std::string path;          // the file actually opened (a layer's .shp inside a folder)
-  std::string driver;        // GDAL short name
+  std::string path;            // the file actually opened (a layer's .shp inside a folder)
+  std::string driver;          // GDAL short name
   ShapefileEncoding encoding;  // source "format" for formats that define UTF-8
-  bool decode_text = false;  // strings are raw bytes in `encoding.encoding`
+  bool decode_text = false;    // strings are raw bytes in `encoding.encoding`
 };
 
 VectorSource open_source(const std::string& path, const std::string& encoding_override);

@@ -8,6 +8,7 @@
 #include "geom/envelope_index.hpp"
 #include "geom/geos.hpp"
 #include "geom/validity.hpp"
+#include "reserve/error.hpp"
 #include "reserve/validate.hpp"
 
 namespace reserve {
@@ -73,8 +74,14 @@ void check_overlaps(const Zoning& zoning, const TopologyOptions& options,
   for (const auto& [i, j] : geom::intersecting_envelope_pairs(boxes)) {
     if (!prepared[i]) prepared[i] = geom::prepare(shape(i));
     if (GEOSPreparedIntersects_r(h, prepared[i].get(), shape(j)) != 1) continue;
-    geom::GeomPtr inter =
-        geom::check(GEOSIntersection_r(h, shape(i), shape(j)), "intersection of two zone parts");
+    GEOSGeometry* raw = GEOSIntersection_r(h, shape(i), shape(j));
+    if (!raw) {
+      throw InternalError("GEOS could not intersect this part with " +
+                              describe_part(parts[j], parts[i].where) +
+                              "; check both geometries (e.g. in QGIS) and report this case",
+                          parts[i].where);
+    }
+    geom::GeomPtr inter(raw);
     const MultiPolygon overlap = geom::polygons_from_geos(inter.get());
     if (overlap.empty()) continue;  // touching along an edge or at a point is fine
     const double overlap_m2 = area.area_m2(overlap);
@@ -118,24 +125,31 @@ void check_gaps(const Zoning& zoning, const MultiPolygon& outline,
   // warnings above the threshold, never errors.
   for (const auto& poly : outline.polygons) {
     for (const auto& hole : poly.holes) {
-      MultiPolygon gap;
-      gap.polygons.push_back(Polygon{hole, {}});
-      geom::orient_rings(gap);
-      const double gap_m2 = area.area_m2(gap);
-      if (gap_m2 <= 0.0) continue;
-      auto g = geom::to_geos(gap);
-      Issue issue;
-      issue.code = "interior-gap";
-      issue.severity = gap_m2 < options.min_gap_area_m2 ? Severity::info : Severity::warning;
-      issue.where = zoning_ref(zoning);
-      issue.location = point_on_surface(gap);
-      issue.area_m2 = gap_m2;
-      issue.message = format_m2(gap_m2) +
-                      " inside the reserve's outer boundary belong to no zone (bordered by " +
-                      bordering_zones(g.get(), zones) +
-                      "); unless it is a deliberate enclave excluded from the reserve (e.g. a "
-                      "town), assign it to a zone";
-      issues.push_back(std::move(issue));
+      MultiPolygon hole_area;
+      hole_area.polygons.push_back(Polygon{hole, {}});
+      // Parts of the reserve may lie inside the hole (an island of core inside a ring of
+      // buffer): the gap is what is left of the hole once they are taken out.
+      MultiPolygon pieces = geom::subtract(hole_area, outline);
+      for (auto& piece : pieces.polygons) {
+        MultiPolygon gap;
+        gap.polygons.push_back(std::move(piece));
+        geom::orient_rings(gap);
+        const double gap_m2 = area.area_m2(gap);
+        if (gap_m2 <= 0.0) continue;
+        auto g = geom::to_geos(gap);
+        Issue issue;
+        issue.code = "interior-gap";
+        issue.severity = gap_m2 < options.min_gap_area_m2 ? Severity::info : Severity::warning;
+        issue.where = zoning_ref(zoning);
+        issue.location = point_on_surface(gap);
+        issue.area_m2 = gap_m2;
+        issue.message = format_m2(gap_m2) +
+                        " inside the reserve's outer boundary belong to no zone (bordered by " +
+                        bordering_zones(g.get(), zones) +
+                        "); unless it is a deliberate enclave excluded from the reserve (e.g. a "
+                        "town), assign it to a zone";
+        issues.push_back(std::move(issue));
+      }
     }
   }
 }

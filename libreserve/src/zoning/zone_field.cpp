@@ -132,8 +132,12 @@ std::string find_zone_field(const Layer& layer, const std::string& requested,
       if (n > best_n) best = f, best_n = n;
     }
     std::string msg = unknown_labels_message(best, label_counts(layer, best), scheme);
-    if (named.size() > 1)
-      msg += " (other candidate zone fields: " + quoted_list(named) + "; choose with --zone-field)";
+    std::vector<std::string> others;
+    for (const auto& f : named)
+      if (f != best) others.push_back(f);
+    if (!others.empty())
+      msg +=
+          " (other candidate zone fields: " + quoted_list(others) + "; choose with --zone-field)";
     throw InputError(msg, where);
   }
   throw InputError(
