@@ -56,7 +56,10 @@ Columns find_coordinate_columns(const TextTable& t, const ReadOptions& o, const 
     std::string list;
     for (const auto& h : t.header) list += (list.empty() ? "'" : ", '") + h + "'";
     throw InputError("cannot find the coordinate columns among " + list +
-                         "; name them lon/lat (经度/纬度) or X/Y, or pass --x-field and --y-field",
+                         "; name them lon/lat (经度/纬度) or X/Y, or pass --x-field and --y-field" +
+                         (t.issues.empty() ? std::string()
+                                           : " (the file is not valid " + t.encoding +
+                                                 ": if it is GBK, pass --encoding GBK)"),
                      where);
   }
   c.x = *x;

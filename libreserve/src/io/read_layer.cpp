@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <map>
 
+#include "io/attribute_filter.hpp"
 #include "io/crs_checks.hpp"
 #include "io/layer_reading.hpp"
 #include "io/ogr_geometry.hpp"
@@ -150,9 +151,9 @@ Layer read_layer(const std::string& path, const ReadOptions& options) {
   if (!options.where.empty()) {
     io::ErrorCapture capture;
     // Shapefile text is undecoded: the filter's literals and field names must be too.
-    const std::string filter = src.decode_text
-                                   ? io::encode_from_utf8(options.where, src.encoding.encoding)
-                                   : options.where;
+    const std::string quoted = io::quote_non_ascii_identifiers(options.where);
+    const std::string filter =
+        src.decode_text ? io::encode_from_utf8(quoted, src.encoding.encoding) : quoted;
     bool ok = ogr_layer.SetAttributeFilter(filter.c_str()) == OGRERR_NONE;
     if (ok) {
       // Some drivers (GeoPackage: SQLite) only find a bad filter when reading: probe once.

@@ -1,0 +1,51 @@
+// parse_angle_deg: decimal degrees and 度分秒 as they appear in Chinese coordinate tables.
+#include <gtest/gtest.h>
+
+#include "reserve/io.hpp"
+
+namespace reserve {
+namespace {
+
+// Expected values are hand-computed: d + m/60 + s/3600. Tolerance 1e-12° (float rounding).
+constexpr double kTol = 1e-12;
+constexpr double k105_42_30_5 = 105.0 + 42.0 / 60.0 + 30.5 / 3600.0;  // 105.70847222…
+
+TEST(ParseAngleTest, DecimalDegrees) {
+  EXPECT_NEAR(*parse_angle_deg("105.7"), 105.7, kTol);
+  EXPECT_NEAR(*parse_angle_deg(" 33.75 "), 33.75, kTol);
+  EXPECT_NEAR(*parse_angle_deg("-12.5"), -12.5, kTol);
+  EXPECT_NEAR(*parse_angle_deg("105"), 105.0, kTol);
+  EXPECT_NEAR(*parse_angle_deg("105.5°"), 105.5, kTol);
+}
+
+TEST(ParseAngleTest, DegreesMinutesSeconds) {
+  EXPECT_NEAR(*parse_angle_deg("105°42'30.5\""), k105_42_30_5, kTol);
+  EXPECT_NEAR(*parse_angle_deg("105度42分30.5秒"), k105_42_30_5, kTol);
+  EXPECT_NEAR(*parse_angle_deg("105:42:30.5"), k105_42_30_5, kTol);
+  EXPECT_NEAR(*parse_angle_deg("105 42 30.5"), k105_42_30_5, kTol);
+  EXPECT_NEAR(*parse_angle_deg("105°42′30.5″"), k105_42_30_5, kTol);  // prime marks
+  EXPECT_NEAR(*parse_angle_deg("105°42'30.5"), k105_42_30_5, kTol);   // seconds mark omitted
+  EXPECT_NEAR(*parse_angle_deg("33°45'"), 33.75, kTol);
+  EXPECT_NEAR(*parse_angle_deg("33°45.5'"), 33.0 + 45.5 / 60.0, kTol);
+}
+
+TEST(ParseAngleTest, Hemispheres) {
+  EXPECT_NEAR(*parse_angle_deg("E105°42'30.5\""), k105_42_30_5, kTol);
+  EXPECT_NEAR(*parse_angle_deg("105°42'30.5\"E"), k105_42_30_5, kTol);
+  EXPECT_NEAR(*parse_angle_deg("东经105度42分30.5秒"), k105_42_30_5, kTol);
+  EXPECT_NEAR(*parse_angle_deg("北纬33度45分"), 33.75, kTol);
+  EXPECT_NEAR(*parse_angle_deg("33.75N"), 33.75, kTol);
+  EXPECT_NEAR(*parse_angle_deg("W 70.5"), -70.5, kTol);
+  EXPECT_NEAR(*parse_angle_deg("南纬12度30分"), -12.5, kTol);
+}
+
+TEST(ParseAngleTest, InvalidInputs) {
+  for (const char* bad :
+       {"", "   ", "abc", "105°61'", "105°42'60\"", "42'30\"", "105.5°30'", "105°42'30\"15", "1e5",
+        "105,7", ".", "-105W", "105 42 30 12", "N", "度", "105°°"}) {
+    EXPECT_FALSE(parse_angle_deg(bad).has_value()) << "'" << bad << "'";
+  }
+}
+
+}  // namespace
+}  // namespace reserve

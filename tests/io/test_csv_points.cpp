@@ -1,0 +1,135 @@
+// CSV tables of points: column detection, decimal degrees and 度分秒, bad rows, encodings, and
+// plane coordinates in the Chinese surveying convention.
+#include <gtest/gtest.h>
+
+#include "reserve/error.hpp"
+#include "reserve/io.hpp"
+#include "support/temp_dir.hpp"
+
+namespace reserve {
+namespace {
+
+const Issue* find_issue(const Layer& layer, const std::string& code) {
+  for (const auto& i : layer.issues)
+    if (i.code == code) return &i;
+  return nullptr;
+}
+
+TEST(CsvPointsTest, DecimalDegreesWithBomAndChineseHeaders) {
+  test::TempDir dir;
+  const std::string path = dir.file("facilities.csv");
+  test::write_file(path,
+                   "\xEF\xBB\xBF名称,经度,纬度,类型\n"
+                   "选矿厂,105.7,33.75,选矿\n"
+                   "\"尾矿库, 一号\",105.71,33.76,尾矿库\r\n");
+  const Layer layer = read_layer(path);
+  EXPECT_EQ(layer.crs.epsg, 4490);
+  ASSERT_NE(find_issue(layer, "csv-default-crs"), nullptr);
+  ASSERT_EQ(layer.features.size(), 2u);
+  EXPECT_EQ(layer.features[0].geometry.points.at(0), (Point{105.7, 33.75}));
+  EXPECT_EQ(*layer.features[1].attribute("名称"), "尾矿库, 一号");
+  EXPECT_EQ(layer.features[1].id, "3");  // spreadsheet row number (header is row 1)
+
+  const DatasetInfo info = inspect_dataset(path);
+  ASSERT_EQ(info.layers.size(), 1u);
+  EXPECT_EQ(info.layers[0].feature_count, 2);
+  EXPECT_EQ(info.layers[0].encoding_source, "bom");
+}
+
+TEST(CsvPointsTest, DegreesMinutesSecondsAndBadRows) {
+  test::TempDir dir;
+  const std::string path = dir.file("dms.csv");
+  test::write_file(path,
+                   "id;lon;lat\n"
+                   "a;105°42'30.5\";33°45'00\"\n"
+                   "b;东经105度42分30.5秒;北纬33度45分\n"
+                   "c;;33.7\n"
+                   "d;105°61';33.7\n"
+                   "e;205.1;33.7\n"
+                   "f;105:42:30.5;N33:45:00\n");
+  ReadOptions o;
+  o.id_field = "id";
+  const Layer layer = read_layer(path, o);
+  ASSERT_EQ(layer.features.size(), 3u);
+  // Hand-computed: 105 + 42/60 + 30.5/3600 = 105.708472222…°; tolerance 1e-12°.
+  const double lon = 105.0 + 42.0 / 60.0 + 30.5 / 3600.0;
+  for (const auto& f : layer.features) {
+    EXPECT_NEAR(f.geometry.points.at(0).x, lon, 1e-12) << f.id;
+    EXPECT_NEAR(f.geometry.points.at(0).y, 33.75, 1e-12) << f.id;
+  }
+  EXPECT_EQ(layer.features[2].id, "f");
+  const Issue* missing = find_issue(layer, "missing-coordinate");
+  ASSERT_NE(missing, nullptr);
+  EXPECT_EQ(missing->where.feature, "row 4");
+  EXPECT_EQ(missing->where.file, path);
+  ASSERT_NE(find_issue(layer, "bad-coordinate"), nullptr);
+  EXPECT_EQ(find_issue(layer, "bad-coordinate")->where.feature, "row 5");
+  ASSERT_NE(find_issue(layer, "coordinate-out-of-range"), nullptr);
+  EXPECT_EQ(find_issue(layer, "coordinate-out-of-range")->where.feature, "row 6");
+}
+
+TEST(CsvPointsTest, GbkTableNeedsTheEncoding) {
+  test::TempDir dir;
+  const std::string path = dir.file("gbk.csv");
+  // "经度,纬度,名称\n105.7,33.75,核心区\n" in GBK (经 BEAD, 度 B6C8, 纬 CEB3, 名 C3FB, 称 B3C6,
+  // 核 BACB, 心 D0C4, 区 C7F8 from the GB 2312 chart).
+  test::write_file(path,
+                   "\xBE\xAD\xB6\xC8,\xCE\xB3\xB6\xC8,\xC3\xFB\xB3\xC6\n"
+                   "105.7,33.75,\xBA\xCB\xD0\xC4\xC7\xF8\n");
+  try {
+    read_layer(path);
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("--encoding GBK"), std::string::npos) << e.what();
+  }
+  ReadOptions o;
+  o.encoding = "GBK";
+  const Layer layer = read_layer(path, o);
+  ASSERT_EQ(layer.features.size(), 1u);
+  EXPECT_EQ(*layer.features[0].attribute("名称"), "核心区");
+  EXPECT_EQ(layer.encoding, "CP936");
+}
+
+TEST(CsvPointsTest, SurveyingTableXIsNorthingYIsPrefixedEasting) {
+  test::TempDir dir;
+  const std::string path = dir.file("plane.csv");
+  test::write_file(path,
+                   "点号,X,Y\n"
+                   "1,3736151.533,35564858.806\n"
+                   "2,3736200.000,35564900.000\n");
+  const Layer layer = read_layer(path);
+  EXPECT_EQ(layer.crs.epsg, 4523);  // CGCS2000 3° GK zone 35, easting with prefix
+  ASSERT_EQ(layer.features.size(), 2u);
+  EXPECT_EQ(layer.features[0].geometry.points.at(0), (Point{35564858.806, 3736151.533}));
+  // Back to geographic: pyproj 3.4 gives (105.7, 33.75) for EPSG:4523 (35564858.80642908,
+  // 3736151.532797945); our point is that one rounded to 1 mm, so tolerance 1e-7° (≈ 1 cm).
+  const Point ll =
+      Transformer(layer.crs, Crs::from_epsg(4490)).apply(layer.features[0].geometry.points[0]);
+  EXPECT_NEAR(ll.x, 105.7, 1e-7);
+  EXPECT_NEAR(ll.y, 33.75, 1e-7);
+}
+
+TEST(CsvPointsTest, PlaneWithoutPrefixNeedsCrs) {
+  test::TempDir dir;
+  const std::string path = dir.file("plane.csv");
+  test::write_file(path, "X,Y\n3736151.533,564858.806\n");
+  EXPECT_THROW(read_layer(path), InputError);
+  ReadOptions o;
+  o.assume_crs = "EPSG:4544";
+  const Layer layer = read_layer(path, o);
+  EXPECT_EQ(layer.features.at(0).geometry.points.at(0), (Point{564858.806, 3736151.533}));
+}
+
+TEST(CsvPointsTest, NoCoordinateColumnsIsAnInputError) {
+  test::TempDir dir;
+  const std::string path = dir.file("none.csv");
+  test::write_file(path, "name,value\na,1\n");
+  EXPECT_THROW(read_layer(path), InputError);
+  ReadOptions o;
+  o.x_field = "value";
+  o.y_field = "missing";
+  EXPECT_THROW(read_layer(path, o), UsageError);
+}
+
+}  // namespace
+}  // namespace reserve
