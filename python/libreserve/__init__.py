@@ -10,6 +10,8 @@ GeoDataFrames (``to_geopandas()``), and display themselves in Jupyter.
 '核心区'
 """
 from ._core import (
+    ChangeSet,
+    Comparison,
     Crs,
     DatasetInfo,
     Issue,
@@ -18,6 +20,7 @@ from ._core import (
     Repair,
     ValidationReport,
     Zoning,
+    ZoningSummary,
     InputError,
     InternalError,
     ReserveError,
@@ -28,10 +31,13 @@ from ._core import (
     chinese_name,
 )
 from .area import area_m2
+from .compare import compare
 from .io import from_geopandas, inspect, read_corner_points, read_layer
 from .zoning import load_zoning, validate
 
 __all__ = [
+    "ChangeSet",
+    "Comparison",
     "Crs",
     "DatasetInfo",
     "Issue",
@@ -40,6 +46,7 @@ __all__ = [
     "Repair",
     "ValidationReport",
     "Zoning",
+    "ZoningSummary",
     "InputError",
     "InternalError",
     "ReserveError",
@@ -49,6 +56,7 @@ __all__ = [
     "__version__",
     "area_m2",
     "chinese_name",
+    "compare",
     "from_geopandas",
     "inspect",
     "load_zoning",

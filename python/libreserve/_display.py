@@ -54,3 +54,22 @@ def validation_html(report) -> str:
     return (f"<div><strong>Zoning validation</strong> {badge(status)} "
             f"{report.error_count} errors, {report.warning_count} warnings, "
             f"{len(report.repairs)} repairs" + issues_table(report.issues) + "</div>")
+
+
+def comparison_html(comparison) -> str:
+    areas = comparison.zone_areas()
+    rows = [(r.zone_zh, r.zone, f"{r.before_ha:,.2f}", f"{r.after_ha:,.2f}",
+             f"{r.change_ha:+,.2f}", f"{100 * r.before_share:.2f} %",
+             f"{100 * r.after_share:.2f} %") for r in areas.itertuples()]
+    b, a = comparison.before, comparison.after
+    rows.append(("合计", "total", ha(b.total_m2), ha(a.total_m2),
+                 f"{(a.total_m2 - b.total_m2) / 1e4:+,.2f}", "", ""))
+    summary = table(["zone", "id", "before (ha)", "after (ha)", "change (ha)", "share before",
+                     "share after"], rows)
+    changes = table(["change", "area (ha)", "noise (ha)"], [
+        (kind, ha(getattr(comparison, kind).area_m2), ha(getattr(comparison, kind).noise_m2))
+        for kind in ("removed", "added", "downgraded", "upgraded")])
+    matrix = comparison.transition_matrix().round(2).to_html()
+    return (f"<div><strong>Comparison</strong> — {esc(comparison.model.id)}, area method "
+            f"{esc(comparison.area_method)}, CRS {esc(comparison.crs.label)}{summary}{changes}"
+            f"<p>Transition matrix (ha, rows before × columns after)</p>{matrix}</div>")

@@ -102,3 +102,108 @@ def validation_html(report) -> str:
     from . import _display
 
     return _display.validation_html(report)
+
+
+# --- comparison ---------------------------------------------------------------------------
+
+
+def comparison_zone_areas(comparison) -> Any:
+    """One row per zone of the common model: before/after area (m², ha), share and change."""
+    import pandas
+
+    rows = []
+    before = {z["zone"]: z for z in comparison.before.zones}
+    after = {z["zone"]: z for z in comparison.after.zones}
+    for zone in [z for z in comparison.axis if z.id != "outside"]:
+        b, a = before.get(zone, {}), after.get(zone, {})
+        b_m2, a_m2 = b.get("area_m2", 0.0), a.get("area_m2", 0.0)
+        rows.append({
+            "zone": zone.id, "zone_zh": zone.chinese_name,
+            "before_m2": b_m2, "after_m2": a_m2, "change_m2": a_m2 - b_m2,
+            "before_ha": b_m2 / 1e4, "after_ha": a_m2 / 1e4, "change_ha": (a_m2 - b_m2) / 1e4,
+            "before_share": b.get("share", 0.0), "after_share": a.get("share", 0.0),
+        })
+    frame = pandas.DataFrame(rows)
+    frame.attrs["area_method"] = comparison.area_method
+    return frame
+
+
+def comparison_matrix(comparison, unit: str = "ha") -> Any:
+    """Transition matrix: rows = zone before, columns = zone after (outside included)."""
+    import pandas
+
+    scale = {"ha": 1e-4, "m2": 1.0}.get(unit)
+    if scale is None:
+        raise _convert._core_usage_error(f"unknown unit {unit!r}; use 'ha' or 'm2'")
+    labels = [z.id for z in comparison.axis]
+    frame = pandas.DataFrame(0.0, index=pandas.Index(labels, name="before"),
+                             columns=pandas.Index(labels, name="after"))
+    for cell in comparison.cells():
+        frame.loc[cell["from"].id, cell["to"].id] = cell["area_m2"] * scale
+    frame.attrs["unit"] = unit
+    frame.attrs["area_method"] = comparison.area_method
+    return frame
+
+
+def comparison_changes(comparison) -> Any:
+    """Every piece of change (removed, added, downgraded, upgraded) as a GeoDataFrame."""
+    columns: Dict[str, list] = {k: [] for k in
+                                ("kind", "zone_before", "zone_after", "area_m2", "area_ha",
+                                 "width_m", "noise")}
+    wkbs = []
+    for kind in ("removed", "added", "downgraded", "upgraded"):
+        for p in getattr(comparison, kind).pieces:
+            columns["kind"].append(kind)
+            columns["zone_before"].append(p["from"].id)
+            columns["zone_after"].append(p["to"].id)
+            columns["area_m2"].append(p["area_m2"])
+            columns["area_ha"].append(p["area_m2"] / 1e4)
+            columns["width_m"].append(p["width_m"])
+            columns["noise"].append(p["noise"])
+            wkbs.append(p["wkb"])
+    return _convert.geodataframe(columns, wkbs, comparison.crs)
+
+
+def _summary_dict(summary) -> Dict[str, Any]:
+    return {
+        "model": summary.model.id,
+        "total_m2": summary.total_m2,
+        "outline_m2": summary.outline_m2,
+        "strict_m2": summary.strict_m2,
+        "strict_share": summary.strict_share,
+        "zones": [{"zone": z["zone"].id, "area_m2": z["area_m2"], "measured_m2": z["measured_m2"],
+                   "share": z["share"]} for z in summary.zones],
+    }
+
+
+def _change_dict(change) -> Dict[str, Any]:
+    return {"area_m2": change.area_m2, "noise_m2": change.noise_m2,
+            "significant_m2": change.significant_m2, "pieces": len(change)}
+
+
+def comparison_to_dict(comparison) -> Dict[str, Any]:
+    out = {
+        "working_crs": comparison.crs.label,
+        "area_method": comparison.area_method,
+        "model": comparison.model.id,
+        "before": _summary_dict(comparison.before),
+        "after": _summary_dict(comparison.after),
+        "matrix": [{"from": c["from"].id, "to": c["to"].id, "area_m2": c["area_m2"]}
+                   for c in comparison.cells()],
+        "removed": _change_dict(comparison.removed),
+        "added": _change_dict(comparison.added),
+        "downgraded": _change_dict(comparison.downgraded),
+        "upgraded": _change_dict(comparison.upgraded),
+        "net_change_m2": comparison.net_change_m2,
+    }
+    for side in ("before_original", "after_original"):
+        summary = getattr(comparison, side)
+        if summary is not None:
+            out[side] = _summary_dict(summary)
+    return out
+
+
+def comparison_html(comparison) -> str:
+    from . import _display
+
+    return _display.comparison_html(comparison)

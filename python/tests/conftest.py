@@ -74,3 +74,25 @@ def run_cli(reserve_cli):
             out = None
         return proc.returncode, out, proc.stderr
     return run
+
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+DATA = os.path.join(REPO, "data")
+
+
+@pytest.fixture(scope="session")
+def sample():
+    """Paths of the sample case (data/) and its designed numbers (data/expected.json)."""
+    if not os.path.exists(os.path.join(DATA, "expected.json")):
+        pytest.skip("the sample case data/ is not present")
+    with open(os.path.join(DATA, "expected.json"), encoding="utf-8") as f:
+        expected = json.load(f)
+    return {"dir": DATA, "expected": expected,
+            "baseline": os.path.join(DATA, "baseline.gpkg"),
+            "proposal": os.path.join(DATA, "proposal.gpkg"),
+            "proposal_two_zone": os.path.join(DATA, "proposal_two_zone.gpkg"),
+            "mining": os.path.join(DATA, "mining_rights.gpkg"),
+            "facilities": os.path.join(DATA, "facilities.csv"),
+            "facility_areas": os.path.join(DATA, "facilities.gpkg"),
+            "monitoring": os.path.join(DATA, "monitoring.csv"),
+            "assignments": os.path.join(DATA, "assignments.csv")}
