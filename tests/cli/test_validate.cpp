@@ -197,7 +197,10 @@ TEST_F(ValidateCli, UnknownLabelsAreListedAndCanBeMapped) {
   EXPECT_NE(r.err.find("'1' ×1, '2' ×1, '3' ×1"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("--zone-map '1=ZONE,2=ZONE,3=ZONE'"), std::string::npos) << r.err;
 
-  r = run("validate codes.gpkg --zone-map '1=core,2=buffer,3=experimental' --area-method planar",
+  // Options before the positional file: a repeated option takes one value each time.
+  r =
+      run("validate --zone-map '1=core' --zone-map '2=buffer,3=experimental' codes.gpkg "
+          "--area-method planar",
           dir_);
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find("16.00 ha"), std::string::npos) << r.out;

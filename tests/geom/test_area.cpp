@@ -71,6 +71,21 @@ TEST(AreaCalculator, GeodesicOnCgcs2000GeographicMatchesPyproj) {
   EXPECT_NEAR(calc.area_m2(rect(105, 33, 106, 34)), expected, expected * 1e-9);
 }
 
+TEST(AreaCalculator, GeodesicHolesAreSubtractedAndPartsAdded) {
+  // pyproj 3.4 Geod(ellps='GRS80').polygon_area_perimeter, run once:
+  //   cell 105–106°E × 33–34°N                   10306245947.330933 m²
+  //   hole 105.25–105.75°E × 33.25–33.75°N        2576581769.129883 m²
+  //   cell 106–107°E × 33–34°N (same latitudes)  10306245947.330933 m²
+  // Expected: cell − hole + second cell. Tolerance 1e-9 relative.
+  const AreaCalculator calc(Crs::from_epsg(4490), AreaMethod::geodesic);
+  MultiPolygon mp;
+  mp.polygons.push_back(rect(105, 33, 106, 34));
+  mp.polygons[0].holes.push_back(reversed(rect(105.25, 33.25, 105.75, 33.75).outer));
+  mp.polygons.push_back(rect(106, 33, 107, 34));
+  const double expected = 10306245947.330933 - 2576581769.129883 + 10306245947.330933;
+  EXPECT_NEAR(calc.area_m2(mp), expected, expected * 1e-9);
+}
+
 TEST(AreaCalculator, GeodesicInGaussKrugerMatchesPyproj) {
   // A 1 km square in EPSG:4544 (CGCS2000 / 3° GK CM 105E) at E 565000, N 3736000 (≈105.7°E,
   // 33.75°N). Expected: pyproj Transformer 4544→4490 (always_xy) of the corners, then

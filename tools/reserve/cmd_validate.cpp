@@ -205,12 +205,16 @@ void add_validate_command(CLI::App& app) {
       "Exit 0 ok, 1 findings above threshold, 2 usage error, 3 input error.");
   cmd->add_option("zoning", args->zoning_path, "Zoning file (GeoPackage, Shapefile, …)");
   cmd->add_option("--zone-file", args->zone_files,
-                  "A file that is entirely one zone, as ZONE=PATH (e.g. core=core.shp); repeat");
+                  "A file that is entirely one zone, as ZONE=PATH (e.g. core=core.shp); repeat")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->add_option("--layer", args->layer, "Layer name (when the file has several)");
   cmd->add_option("--zone-field", args->zone_field,
                   "Attribute holding the zone labels (default: detect)");
   cmd->add_option("--zone-map", args->zone_maps,
-                  "Extra label mapping, e.g. '1=core,2=buffer,3=experimental'; repeat");
+                  "Extra label mapping, e.g. '1=core,2=buffer,3=experimental'; repeat")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   cmd->add_option("--encoding", args->encoding, "Text encoding of the source (e.g. GBK)");
   cmd->add_option("--crs", args->crs, "CRS to assume when the source has none (e.g. EPSG:4544)");
   cmd->add_option("--working-crs", args->working_crs,

@@ -9,5 +9,6 @@ namespace reserve::cli {
 int& command_exit_code();
 
 void add_validate_command(CLI::App& app);  // cmd_validate.cpp
+void add_check_command(CLI::App& app);     // cmd_check.cpp
 
 }  // namespace reserve::cli

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   // Subcommands register here.
   reserve::cli::add_validate_command(app);
+  reserve::cli::add_check_command(app);
 
   try {
     app.parse(argc, argv);

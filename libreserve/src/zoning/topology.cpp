@@ -129,7 +129,16 @@ void check_gaps(const Zoning& zoning, const MultiPolygon& outline,
       hole_area.polygons.push_back(Polygon{hole, {}});
       // Parts of the reserve may lie inside the hole (an island of core inside a ring of
       // buffer): the gap is what is left of the hole once they are taken out.
-      MultiPolygon pieces = geom::subtract(hole_area, outline);
+      // Only outline polygons whose envelope meets the hole's can lie inside it.
+      const Envelope hole_box = envelope_of(hole_area);
+      MultiPolygon inside;
+      for (const auto& other : outline.polygons) {
+        const Envelope b = envelope_of(MultiPolygon{{other}});
+        if (&other != &poly && b.min_x >= hole_box.min_x && b.max_x <= hole_box.max_x &&
+            b.min_y >= hole_box.min_y && b.max_y <= hole_box.max_y)
+          inside.polygons.push_back(other);
+      }
+      MultiPolygon pieces = inside.empty() ? hole_area : geom::subtract(hole_area, inside);
       for (auto& piece : pieces.polygons) {
         MultiPolygon gap;
         gap.polygons.push_back(std::move(piece));
@@ -235,11 +244,17 @@ ValidationReport validate_zoning(const Zoning& zoning, const TopologyOptions& op
   check_overlaps(zoning, options, area, report.issues);
 
   std::vector<std::pair<Zone, geom::GeomPtr>> zones;
+  std::vector<MultiPolygon> zone_unions;
   for (Zone z : zones_of(zoning.model)) {
     MultiPolygon g = zone_geometry(zoning, z);
-    if (!g.empty()) zones.emplace_back(z, geom::to_geos(g));
+    if (g.empty()) continue;
+    zones.emplace_back(z, geom::to_geos(g));
+    zone_unions.push_back(std::move(g));
   }
-  check_gaps(zoning, reserve_outline(zoning), zones, options, area, report.issues);
+  // The outline is the union of the zone unions (cheaper than uniting every part again).
+  std::vector<const MultiPolygon*> unions;
+  for (const auto& u : zone_unions) unions.push_back(&u);
+  check_gaps(zoning, geom::unite(unions), zones, options, area, report.issues);
   if (options.check_core_enclosed && zoning.model == ZoneModel::three_zone)
     check_core_enclosed(zoning, zones, options, area, report.issues);
   return report;

@@ -1,0 +1,98 @@
+#include "report/format.hpp"
+
+#include <cstdio>
+
+namespace reserve::report {
+
+std::string fixed(double value, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+  std::string s = buf;
+  if (s == "-0.00" || s == "-0.0" || s == "-0") s.erase(0, 1);  // no "−0.00 ha" in a report
+  return s;
+}
+
+std::string ha(double area_m2) { return fixed(to_ha(area_m2), 2); }
+std::string percent(double fraction) { return fixed(fraction * 100.0, 2); }
+
+std::string html_escape(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string markdown_escape(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|') {
+      out += "\\|";
+    } else if (c == '\n' || c == '\r') {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string base64(const std::uint8_t* data, std::size_t size) {
+  static const char* table = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((size + 2) / 3 * 4);
+  for (std::size_t i = 0; i < size; i += 3) {
+    const std::uint32_t b0 = data[i];
+    const std::uint32_t b1 = i + 1 < size ? data[i + 1] : 0;
+    const std::uint32_t b2 = i + 2 < size ? data[i + 2] : 0;
+    const std::uint32_t v = (b0 << 16) | (b1 << 8) | b2;
+    out += table[(v >> 18) & 63];
+    out += table[(v >> 12) & 63];
+    out += i + 1 < size ? table[(v >> 6) & 63] : '=';
+    out += i + 2 < size ? table[v & 63] : '=';
+  }
+  return out;
+}
+
+std::string zone_label(Zone z) { return std::string(to_string(z)) + " " + chinese_name(z); }
+
+std::string status_zh(VerdictStatus s) {
+  switch (s) {
+    case VerdictStatus::pass: return "通过";
+    case VerdictStatus::fail: return "不通过";
+    case VerdictStatus::warn: return "警告";
+    case VerdictStatus::not_evaluated: return "未评价";
+  }
+  return "未评价";
+}
+
+std::string status_symbol(VerdictStatus s) {
+  switch (s) {
+    case VerdictStatus::pass: return "PASS";
+    case VerdictStatus::fail: return "FAIL";
+    case VerdictStatus::warn: return "WARN";
+    case VerdictStatus::not_evaluated: return "NOT EVALUATED";
+  }
+  return "NOT EVALUATED";
+}
+
+std::string measure_text(const Measure& m) {
+  if (m.unit == "m2") return ha(m.value) + " ha";
+  if (m.unit == "fraction") return percent(m.value) + " %";
+  if (m.unit == "count") return fixed(m.value, 0);
+  return fixed(m.value, 6) + " " + m.unit;
+}
+
+std::string report_title(const std::string& title) {
+  return title.empty() ? "Reserve boundary check 保护区调整核查" : title;
+}
+
+}  // namespace reserve::report
