@@ -11,14 +11,17 @@ GeoDataFrames (``to_geopandas()``), and display themselves in Jupyter.
 """
 from ._core import (
     ChangeSet,
+    CheckResult,
     Comparison,
     Crs,
     DatasetInfo,
     Issue,
     Layer,
     LayerInfo,
+    Profile,
     Repair,
     ValidationReport,
+    Verdict,
     Zoning,
     ZoningSummary,
     InputError,
@@ -31,20 +34,24 @@ from ._core import (
     chinese_name,
 )
 from .area import area_m2
+from .check import check, load_profile, profiles
 from .compare import compare
 from .io import from_geopandas, inspect, read_corner_points, read_layer
 from .zoning import load_zoning, validate
 
 __all__ = [
     "ChangeSet",
+    "CheckResult",
     "Comparison",
     "Crs",
     "DatasetInfo",
     "Issue",
     "Layer",
     "LayerInfo",
+    "Profile",
     "Repair",
     "ValidationReport",
+    "Verdict",
     "Zoning",
     "ZoningSummary",
     "InputError",
@@ -55,10 +62,13 @@ __all__ = [
     "ZoneModel",
     "__version__",
     "area_m2",
+    "check",
     "chinese_name",
     "compare",
     "from_geopandas",
     "inspect",
+    "profiles",
+    "load_profile",
     "load_zoning",
     "read_corner_points",
     "read_layer",

@@ -73,3 +73,25 @@ def comparison_html(comparison) -> str:
     return (f"<div><strong>Comparison</strong> — {esc(comparison.model.id)}, area method "
             f"{esc(comparison.area_method)}, CRS {esc(comparison.crs.label)}{summary}{changes}"
             f"<p>Transition matrix (ha, rows before × columns after)</p>{matrix}</div>")
+
+
+def verdict_table(result) -> str:
+    rows = [(badge(v.status), v.rule_id, f"{v.title_zh} / {v.title_en}", v.threshold_text,
+             v.explanation_zh + ("<br>" + esc(v.explanation_en) if v.explanation_en else ""))
+            for v in result.rules]
+    rows = [(r[0], r[1], r[2], r[3], esc(r[4]).replace("&lt;br&gt;", "<br>")) for r in rows]
+    return table(["result", "rule", "title", "test", "explanation"], rows, raw_columns=(0, 4))
+
+
+def check_html(result) -> str:
+    parts = [f"<div><h3>{esc(result.title or 'Reserve boundary check 保护区调整核查')}</h3>",
+             f"<p>Overall {badge(result.overall)} — profile {esc(result.profile)}, area method "
+             f"{esc(result.comparison.area_method)}, working CRS "
+             f"{esc(result.comparison.crs.label)}</p>",
+             verdict_table(result),
+             comparison_html(result.comparison)]
+    map_html = getattr(result, "_map_html", None)
+    if callable(map_html):
+        parts.append(map_html())
+    parts.append("</div>")
+    return "".join(parts)

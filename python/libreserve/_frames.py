@@ -207,3 +207,48 @@ def comparison_html(comparison) -> str:
     from . import _display
 
     return _display.comparison_html(comparison)
+
+
+# --- check -------------------------------------------------------------------------------
+
+
+def check_to_dict(result) -> Dict[str, Any]:
+    import json
+
+    return json.loads(result.to_json())
+
+
+def check_verdicts(result) -> Any:
+    """One row per rule: status, titles, the test in words, measured values and explanation."""
+    import pandas
+
+    rows = []
+    for v in result.rules:
+        rows.append({"rule": v.rule_id, "status": v.status, "title_zh": v.title_zh,
+                     "title_en": v.title_en, "threshold": v.threshold_text,
+                     "measured": dict(v.measured), "thresholds": dict(v.thresholds),
+                     "evidence": len(v.evidence), "explanation_zh": v.explanation_zh,
+                     "explanation_en": v.explanation_en})
+    return pandas.DataFrame(rows)
+
+
+def check_evidence(result) -> Any:
+    """Every verdict's evidence as one GeoDataFrame (rule, kind, id, zones, area, geometry)."""
+    columns: Dict[str, list] = {k: [] for k in ("rule", "kind", "id", "description",
+                                                "zone_before", "zone_after", "area_m2")}
+    wkbs = []
+    for v in result.rules:
+        for e in v.evidence:
+            columns["rule"].append(v.rule_id)
+            for key in ("kind", "id", "description", "area_m2"):
+                columns[key].append(e[key])
+            columns["zone_before"].append(e["zone_before"].id if e["zone_before"] else None)
+            columns["zone_after"].append(e["zone_after"].id if e["zone_after"] else None)
+            wkbs.append(e["wkb"])
+    return _convert.geodataframe(columns, wkbs, result.comparison.crs)
+
+
+def check_html(result) -> str:
+    from . import _display
+
+    return _display.check_html(result)

@@ -1,0 +1,213 @@
+// The check: profile → compare → validate both sides → rules → report, the same library calls
+// as `reserve check`, so the JSON of a CheckResult equals the CLI's report.json (except the
+// time stamp and the command line in the audit block). Heavy work runs with the GIL released.
+#include <memory>
+
+#include "bindings.hpp"
+#include "reserve/compare.hpp"
+#include "reserve/report.hpp"
+#include "reserve/rules.hpp"
+#include "reserve/validate.hpp"
+#include "reserve/zoning.hpp"
+
+namespace reserve::python {
+namespace {
+
+py::object helpers() { return py::module_::import("libreserve._frames"); }
+
+py::dict measures(const std::vector<Measure>& list) {
+  py::dict d;
+  for (const auto& m : list) d[py::str(m.name)] = m.value;
+  return d;
+}
+
+py::object optional_zone(const std::optional<Zone>& z) {
+  return z ? py::cast(*z) : py::object(py::none());
+}
+
+py::list evidence_list(const std::vector<Evidence>& list) {
+  py::list out;
+  for (const auto& e : list) {
+    py::dict d;
+    d["kind"] = e.kind;
+    d["id"] = e.id;
+    d["description"] = e.description;
+    d["zone_before"] = optional_zone(e.zone_before);
+    d["zone_after"] = optional_zone(e.zone_after);
+    d["area_m2"] = e.area_m2 ? py::object(py::float_(*e.area_m2)) : py::object(py::none());
+    if (!e.geometry.empty()) {
+      d["wkb"] = wkb_bytes(e.geometry);
+    } else if (e.location) {
+      d["wkb"] = wkb_bytes(Geometry::from(*e.location));
+    } else {
+      d["wkb"] = py::none();
+    }
+    out.append(d);
+  }
+  return out;
+}
+
+// Everything a check needs besides the zonings.
+struct CheckOptions {
+  std::string profile = "three-no";
+  std::string area_method;  // empty: the profile's
+  std::string title;
+  std::string command_line;
+};
+
+Report run_check(const Zoning& before, const Zoning& after, const CheckOptions& o) {
+  Profile profile = load_profile(o.profile);
+  if (!o.area_method.empty()) profile.area_method = area_method_from_string(o.area_method);
+  Report report;
+  report.title = o.title;
+  report.comparison = compare(before, after, compare_options(profile));
+  TopologyOptions topo;
+  report.before_validation =
+      validate_zoning(before, topo, AreaCalculator(before.crs, profile.area_method));
+  report.after_validation =
+      validate_zoning(after, topo, AreaCalculator(after.crs, profile.area_method));
+  RuleContext ctx{report.comparison, profile, &*report.before_validation, &*report.after_validation,
+                  /*conflicts=*/nullptr};
+  report.verdicts = evaluate_rules(ctx, RuleRegistry::standard());
+  report.overall = overall_status(report.verdicts);
+  report.audit = make_audit(before, after, profile, o.command_line);
+  return report;
+}
+
+}  // namespace
+
+void bind_check(py::module_& m) {
+  py::class_<Verdict>(m, "Verdict",
+                      "One rule's result: status, measured values, thresholds, explanation and "
+                      "evidence.")
+      .def_readonly("rule_id", &Verdict::rule_id)
+      .def_readonly("title_zh", &Verdict::title_zh)
+      .def_readonly("title_en", &Verdict::title_en)
+      .def_property_readonly("status",
+                             [](const Verdict& v) { return std::string(to_string(v.status)); })
+      .def_property_readonly("measured", [](const Verdict& v) { return measures(v.measured); })
+      .def_property_readonly("thresholds", [](const Verdict& v) { return measures(v.thresholds); })
+      .def_property_readonly("units",
+                             [](const Verdict& v) {
+                               py::dict d;
+                               for (const auto* list : {&v.measured, &v.thresholds})
+                                 for (const auto& x : *list) d[py::str(x.name)] = x.unit;
+                               return d;
+                             })
+      .def_readonly("threshold_text", &Verdict::threshold_text)
+      .def_readonly("explanation_zh", &Verdict::explanation_zh)
+      .def_readonly("explanation_en", &Verdict::explanation_en)
+      .def_property_readonly("evidence", [](const Verdict& v) { return evidence_list(v.evidence); })
+      .def("__repr__", [](const Verdict& v) {
+        return "<Verdict " + v.rule_id + ": " + to_string(v.status) + ">";
+      });
+
+  py::class_<Profile>(m, "Profile", "A rule profile (thresholds, zone model, area method).")
+      .def_readonly("name", &Profile::name)
+      .def_readonly("version", &Profile::version)
+      .def_readonly("description", &Profile::description)
+      .def_readonly("source", &Profile::source)
+      .def_readonly("confidence", &Profile::confidence)
+      .def_readonly("path", &Profile::path)
+      .def_property_readonly("area_method",
+                             [](const Profile& p) { return std::string(to_string(p.area_method)); })
+      .def_property_readonly("rules",
+                             [](const Profile& p) {
+                               std::vector<std::string> ids;
+                               for (const auto& r : p.rules)
+                                 if (r.enabled) ids.push_back(r.id);
+                               return ids;
+                             })
+      .def("__repr__", [](const Profile& p) {
+        return "<Profile " + p.name + " v" + p.version + ", " + to_string(p.area_method) + ", " +
+               std::to_string(p.rules.size()) + " rules>";
+      });
+  m.def(
+      "load_profile", [](const std::string& name) { return load_profile(name); },
+      py::arg("name_or_path"));
+  m.def("available_profiles", [] { return available_profiles(); });
+
+  py::class_<Report>(m, "CheckResult",
+                     "The result of check(): verdicts, the comparison, both validations and the "
+                     "audit block. Displays as the verdict table in Jupyter.")
+      .def_readonly("title", &Report::title)
+      .def_property_readonly("overall",
+                             [](const Report& r) { return std::string(to_string(r.overall)); })
+      .def_readonly("rules", &Report::verdicts, "The verdicts, in profile order.")
+      .def_readonly("comparison", &Report::comparison)
+      .def_readonly("before_validation", &Report::before_validation)
+      .def_readonly("after_validation", &Report::after_validation)
+      .def_property_readonly(
+          "profile",
+          [](const Report& r) { return r.audit.profile_name + " " + r.audit.profile_version; })
+      .def(
+          "verdict",
+          [](const Report& r, const std::string& rule_id) -> const Verdict& {
+            for (const auto& v : r.verdicts)
+              if (v.rule_id == rule_id) return v;
+            std::string ids;
+            for (const auto& v : r.verdicts) ids += (ids.empty() ? "" : ", ") + v.rule_id;
+            throw UsageError("no rule '" + rule_id + "' in this result; rules are " + ids);
+          },
+          py::arg("rule_id"), py::return_value_policy::reference_internal)
+      .def(
+          "to_json",
+          [](const Report& r) {
+            std::string out;
+            {
+              py::gil_scoped_release release;
+              out = report_json(r);
+            }
+            return out;
+          },
+          "The JSON report (schema docs/report-schema.json), as `reserve check --json` prints.")
+      .def("to_markdown", [](const Report& r) { return report_markdown(r); })
+      .def(
+          "to_html", [](const Report& r) { return report_html(r); },
+          "The self-contained HTML report, as report.html.")
+      .def(
+          "write",
+          [](const Report& r, const std::string& directory, const std::string& formats) {
+            const auto fmts = parse_report_formats(formats);
+            py::gil_scoped_release release;
+            return write_reports(r, directory, fmts);
+          },
+          py::arg("directory"), py::arg("formats") = "json,md,html,gpkg",
+          "Writes report.json / report.md / report.html / evidence.gpkg into `directory` "
+          "(atomically) and returns the paths.")
+      .def("to_dict", [](const py::object& self) { return helpers().attr("check_to_dict")(self); })
+      .def("verdicts",
+           [](const py::object& self) { return helpers().attr("check_verdicts")(self); })
+      .def("zone_areas",
+           [](const py::object& self) {
+             return helpers().attr("comparison_zone_areas")(self.attr("comparison"));
+           })
+      .def(
+          "transition_matrix",
+          [](const py::object& self, const std::string& unit) {
+            return helpers().attr("comparison_matrix")(self.attr("comparison"), unit);
+          },
+          py::arg("unit") = "ha")
+      .def("evidence",
+           [](const py::object& self) { return helpers().attr("check_evidence")(self); })
+      .def("_repr_html_", [](const py::object& self) { return helpers().attr("check_html")(self); })
+      .def("__repr__", [](const Report& r) {
+        std::string s = "<CheckResult " + std::string(to_string(r.overall)) + ":";
+        for (const auto& v : r.verdicts) s += " " + v.rule_id + "=" + to_string(v.status);
+        return s + ">";
+      });
+
+  m.def(
+      "check",
+      [](const Zoning& before, const Zoning& after, const std::string& profile,
+         const std::string& area_method, const std::string& title,
+         const std::string& command_line) {
+        CheckOptions o{profile, area_method, title, command_line};
+        py::gil_scoped_release release;
+        return run_check(before, after, o);
+      },
+      py::arg("before"), py::arg("after"), py::arg("profile") = "three-no",
+      py::arg("area_method") = "", py::arg("title") = "", py::arg("command_line") = "");
+}
+
+}  // namespace reserve::python
