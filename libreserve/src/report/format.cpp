@@ -91,6 +91,17 @@ std::string measure_text(const Measure& m) {
   return fixed(m.value, 6) + " " + m.unit;
 }
 
+std::string measure_name(const Measure& m) {
+  // Shown in ha or %, so the unit suffix of the stored name would mislead.
+  for (const char* suffix : {"_m2"}) {
+    const std::string sfx = suffix;
+    if (m.name.size() > sfx.size() &&
+        m.name.compare(m.name.size() - sfx.size(), sfx.size(), sfx) == 0)
+      return m.name.substr(0, m.name.size() - sfx.size());
+  }
+  return m.name;
+}
+
 std::string report_title(const std::string& title) {
   return title.empty() ? "Reserve boundary check 保护区调整核查" : title;
 }

@@ -19,6 +19,7 @@ std::string zone_label(Zone z);  // "core 核心区"
 std::string status_zh(VerdictStatus s);
 std::string status_symbol(VerdictStatus s);  // "PASS", "FAIL", "WARN", "NOT EVALUATED"
 std::string measure_text(const Measure& m);  // "1234.57 ha", "65.00 %", "3"
+std::string measure_name(const Measure& m);  // name without a unit suffix the text drops
 std::string report_title(const std::string& title);
 
 }  // namespace reserve::report

@@ -144,7 +144,7 @@ std::string report_html(const Report& r) {
     if (!v.measured.empty()) {
       o << "<table><tr><th>Measured 实测</th><th>Value</th></tr>";
       for (const auto& m : v.measured)
-        o << "<tr><td><code>" << html_escape(m.name) << "</code></td>"
+        o << "<tr><td><code>" << html_escape(report::measure_name(m)) << "</code></td>"
           << num(html_escape(report::measure_text(m))) << "</tr>";
       o << "</table>\n";
     }

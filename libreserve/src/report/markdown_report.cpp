@@ -54,7 +54,8 @@ std::string report_markdown(const Report& r) {
   for (const auto& v : r.verdicts) {
     std::string measured;
     for (const auto& m : v.measured)
-      measured += (measured.empty() ? "" : "; ") + m.name + " = " + report::measure_text(m);
+      measured += (measured.empty() ? "" : "; ") + report::measure_name(m) + " = " +
+                  report::measure_text(m);
     o << "| " << markdown_escape(v.title_zh + " " + v.title_en) << " (`" << v.rule_id << "`) | "
       << report::status_symbol(v.status) << " " << report::status_zh(v.status) << " | "
       << markdown_escape(measured) << " | " << markdown_escape(v.threshold_text) << " |\n";

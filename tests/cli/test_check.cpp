@@ -1,0 +1,237 @@
+// `reserve check` as a black box: GeoPackages written here through GDAL (EPSG:4544, planar areas
+// hand-computable), the binary run with popen, stdout / stderr / exit code and the report files
+// checked.
+#include <gdal.h>
+#include <gtest/gtest.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Row {
+  std::string label;
+  std::string wkt;  // local metres, shifted to E 500000, N 3700000
+};
+
+// Writes a one-layer GeoPackage with a string zone field `功能分区` in `epsg`.
+void write_zones(const fs::path& path, const std::vector<Row>& rows, int epsg = 4544,
+                 const std::string& field = "功能分区") {
+  GDALAllRegister();
+  GDALDriverH drv = GDALGetDriverByName("GPKG");
+  ASSERT_NE(drv, nullptr);
+  GDALDatasetH ds = GDALCreate(drv, path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
+  ASSERT_NE(ds, nullptr);
+  OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
+  OSRImportFromEPSG(srs, epsg);
+  OGRLayerH layer = GDALDatasetCreateLayer(ds, "zones", srs, wkbPolygon, nullptr);
+  ASSERT_NE(layer, nullptr);
+  OGRFieldDefnH fd = OGR_Fld_Create(field.c_str(), OFTString);
+  OGR_L_CreateField(layer, fd, 1);
+  OGR_Fld_Destroy(fd);
+  for (const auto& row : rows) {
+    OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(layer));
+    OGR_F_SetFieldString(f, 0, row.label.c_str());
+    OGRGeometryH g = nullptr;
+    char* text = const_cast<char*>(row.wkt.c_str());
+    ASSERT_EQ(OGR_G_CreateFromWkt(&text, nullptr, &g), OGRERR_NONE) << row.wkt;
+    for (int r = 0; r < OGR_G_GetGeometryCount(g); ++r) {
+      OGRGeometryH ring = OGR_G_GetGeometryRef(g, r);
+      for (int i = 0; i < OGR_G_GetPointCount(ring); ++i)
+        OGR_G_SetPoint_2D(ring, i, OGR_G_GetX(ring, i) + 500000.0, OGR_G_GetY(ring, i) + 3700000.0);
+    }
+    OGR_F_SetGeometryDirectly(f, g);
+    ASSERT_EQ(OGR_L_CreateFeature(layer, f), OGRERR_NONE);
+    OGR_F_Destroy(f);
+  }
+  OSRDestroySpatialReference(srs);
+  GDALClose(ds);
+}
+
+struct Result {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+Result run(const std::string& args, const fs::path& dir) {
+  const fs::path err_file = dir / "stderr.txt";
+  const std::string cmd = std::string("cd '") + dir.string() + "' && PROJ_NETWORK=OFF '" +
+                          RESERVE_CLI_PATH + "' " + args + " 2>'" + err_file.string() + "'";
+  Result r;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (!pipe) return r;
+  char buf[4096];
+  std::size_t n = 0;
+  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
+  const int status = pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream in(err_file);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  r.err = ss.str();
+  return r;
+}
+
+// Core 100 m square (1 ha), buffer frame to [-100,200]² (8 ha), experimental frame to
+// [-200,300]² (16 ha): total 25 ha, core+buffer share 36 %.
+const char* kCore = "POLYGON((0 0,100 0,100 100,0 100,0 0))";
+const char* kBuffer =
+    "POLYGON((-100 -100,200 -100,200 200,-100 200,-100 -100),(0 0,0 100,100 100,100 0,0 0))";
+const char* kExperimental =
+    "POLYGON((-200 -200,300 -200,300 300,-200 300,-200 -200),"
+    "(-100 -100,-100 200,200 200,200 -100,-100 -100))";
+// The experimental frame without its east strip x ∈ [200,300]: 16 − 5 = 11 ha.
+const char* kExperimentalCut =
+    "POLYGON((-200 -200,200 -200,200 300,-200 300,-200 -200),"
+    "(-100 -100,-100 200,200 200,200 -100,-100 -100))";
+
+class CheckCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("reserve_check_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    write_zones(dir_ / "before.gpkg",
+                {{"核心区", kCore}, {"缓冲区", kBuffer}, {"实验区", kExperimental}});
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path dir_;
+};
+
+TEST_F(CheckCli, UnchangedProposalPassesAndWritesAllReports) {
+  write_zones(dir_ / "after.gpkg",
+              {{"核心区", kCore}, {"缓冲区", kBuffer}, {"实验区", kExperimental}});
+  const Result r = run("check --before before.gpkg --after after.gpkg --area-method planar", dir_);
+  // No conflict layers: no-adjusting-instead-of-rectifying is not evaluated → overall WARN, exit 0.
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("no-slimming                          PASS"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("NOT EVALUATED"), std::string::npos);
+  EXPECT_NE(r.out.find("Overall: WARN"), std::string::npos);
+  // Zone areas to 0.01 ha (hand-computed above).
+  EXPECT_NE(r.out.find("  core                      1.00     4.00 %         1.00"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("25.00"), std::string::npos);
+  for (const char* f : {"report.json", "report.md", "report.html", "evidence.gpkg"})
+    EXPECT_TRUE(fs::exists(dir_ / "reserve-out" / f)) << f;
+  std::ifstream in(dir_ / "reserve-out" / "report.json");
+  const auto j = nlohmann::json::parse(in);
+  EXPECT_EQ(j["audit"]["inputs"][0]["role"], "before");
+  EXPECT_EQ(j["audit"]["inputs"][0]["sha256"].get<std::string>().size(), 64u);
+  EXPECT_NE(j["audit"]["command_line"].get<std::string>().find("--area-method planar"),
+            std::string::npos);
+  EXPECT_EQ(j["audit"]["area_method"], "planar");
+}
+
+TEST_F(CheckCli, ShrinkingProposalFailsWithExitOne) {
+  write_zones(dir_ / "after.gpkg",
+              {{"核心区", kCore}, {"缓冲区", kBuffer}, {"实验区", kExperimentalCut}});
+  const Result r =
+      run("check --before before.gpkg --after after.gpkg --area-method planar --out out "
+          "--format json,html",
+          dir_);
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("no-slimming                          FAIL"), std::string::npos) << r.out;
+  // Removed 100 m × 500 m = 5 ha; total 25 → 20 ha.
+  EXPECT_NE(r.out.find("gross removed 5.00 ha"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("-5.00"), std::string::npos);
+  EXPECT_TRUE(fs::exists(dir_ / "out" / "report.json"));
+  EXPECT_TRUE(fs::exists(dir_ / "out" / "report.html"));
+  EXPECT_FALSE(fs::exists(dir_ / "out" / "report.md"));
+}
+
+TEST_F(CheckCli, JsonToStdout) {
+  write_zones(dir_ / "after.gpkg",
+              {{"核心区", kCore}, {"缓冲区", kBuffer}, {"实验区", kExperimentalCut}});
+  const Result r =
+      run("check --before before.gpkg --after after.gpkg --area-method planar --json --no-reports",
+          dir_);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["schema_version"], "1.0.0");
+  EXPECT_NEAR(j["comparison"]["removed"]["area_m2"].get<double>(), 5e4, 1e-6);
+  EXPECT_FALSE(fs::exists(dir_ / "reserve-out"));
+}
+
+TEST_F(CheckCli, MismatchedCrsIsAnInputError) {
+  write_zones(dir_ / "after.gpkg",
+              {{"核心区", kCore}, {"缓冲区", kBuffer}, {"实验区", kExperimental}}, 4545);
+  const Result r = run("check --before before.gpkg --after after.gpkg", dir_);
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_NE(r.err.find("EPSG:4544"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("EPSG:4545"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--working-crs"), std::string::npos) << r.err;
+}
+
+TEST_F(CheckCli, MissingZoneFieldIsAnInputError) {
+  write_zones(dir_ / "after.gpkg",
+              {{"核心区", kCore}, {"缓冲区", kBuffer}, {"实验区", kExperimental}});
+  const Result r = run("check --before before.gpkg --after after.gpkg --zone-field 分区代码", dir_);
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_NE(r.err.find("分区代码"), std::string::npos) << r.err;
+}
+
+TEST_F(CheckCli, EmptyProposalIsAnInputError) {
+  write_zones(dir_ / "after.gpkg", {});
+  const Result r = run("check --before before.gpkg --after after.gpkg", dir_);
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_FALSE(r.err.empty());
+}
+
+TEST_F(CheckCli, TwoZoneProposalWithoutMappingIsAnInputErrorWhenTheProfileForbidsIt) {
+  write_zones(dir_ / "after.gpkg",
+              {{"核心保护区", "POLYGON((-100 -100,200 -100,200 200,-100 200,-100 -100))"},
+               {"一般控制区", kExperimental}});
+  std::ofstream(dir_ / "strict.toml")
+      << "name = \"strict\"\nversion = \"1\"\n[zone_model]\nallow_mapping = false\n"
+         "[[rules]]\nid = \"no-slimming\"\n";
+  const Result r =
+      run("check --before before.gpkg --after after.gpkg --profile ./strict.toml", dir_);
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_NE(r.err.find("proposal uses the two-zone model"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("give a mapping"), std::string::npos) << r.err;
+
+  // The shipped three-no profile maps it (default mapping: nothing changes here).
+  const Result ok =
+      run("check --before before.gpkg --after after.gpkg --area-method planar --no-reports", dir_);
+  EXPECT_EQ(ok.exit_code, 0) << ok.out << ok.err;
+  EXPECT_NE(ok.out.find("two-zone model"), std::string::npos) << ok.out;
+  EXPECT_NE(ok.out.find("core-buffer-share                    PASS"), std::string::npos) << ok.out;
+}
+
+TEST_F(CheckCli, UsageErrorsExitTwo) {
+  EXPECT_EQ(run("check --before before.gpkg", dir_).exit_code, 2);
+  const Result profile =
+      run("check --before before.gpkg --after before.gpkg --profile no-such-profile", dir_);
+  EXPECT_EQ(profile.exit_code, 2) << profile.err;
+  EXPECT_NE(profile.err.find("three-no"), std::string::npos) << profile.err;
+  EXPECT_EQ(run("check --before before.gpkg --after before.gpkg --format pdf", dir_).exit_code, 2);
+  std::ofstream(dir_ / "typo.toml") << "name = \"t\"\nversion = \"1\"\ntolerance = 1\n";
+  const Result typo =
+      run("check --before before.gpkg --after before.gpkg --profile typo.toml", dir_);
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_NE(typo.err.find("tolerance"), std::string::npos) << typo.err;
+  EXPECT_NE(typo.err.find("typo.toml"), std::string::npos) << typo.err;
+}
+
+TEST_F(CheckCli, MissingInputFileExitsThree) {
+  const Result r = run("check --before before.gpkg --after nowhere.gpkg", dir_);
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("nowhere.gpkg"), std::string::npos) << r.err;
+}
+
+}  // namespace
