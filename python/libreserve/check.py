@@ -39,7 +39,7 @@ def check(before: Any, after: Any, *, profile: str = "three-no",
 
 
 def profiles() -> list:
-    """Names of the shipped rule profiles."""
+    """Names of the shipped rule profiles, e.g. ["guangdong-2023", "national-2013", "three-no"]."""
     return list(_core.available_profiles())
 
 
