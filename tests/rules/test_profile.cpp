@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "reserve/error.hpp"
 #include "reserve/rules.hpp"
@@ -134,6 +135,24 @@ TEST(Profile, IntegersAreAcceptedAsNumbersAndCompareOptionsFollow) {
   EXPECT_EQ(o.common_model, ZoneModel::two_zone);
   EXPECT_FALSE(o.allow_model_mapping);
   EXPECT_DOUBLE_EQ(o.noise.max_width_m, 2.0);
+}
+
+// The example in docs/profiles.md parses (the documentation cannot drift from the parser).
+TEST(Profile, DocumentedExampleParses) {
+  std::ifstream in(std::string(RESERVE_SOURCE_DIR) + "/docs/profiles.md");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string doc = ss.str();
+  const auto start = doc.find("```toml\n");
+  ASSERT_NE(start, std::string::npos);
+  const auto end = doc.find("```", start + 8);
+  const Profile p = parse_profile(doc.substr(start + 8, end - start - 8), "docs/profiles.md");
+  EXPECT_EQ(p.name, "my-province");
+  EXPECT_TRUE(p.rule("no-slimming")->flag("gross_removal_fails", false));
+  EXPECT_EQ(p.rule("zone-share-limits")->on_violation, VerdictStatus::warn);
+  // Every rule of the standard registry is documented.
+  for (const auto& id : RuleRegistry::standard().ids())
+    EXPECT_NE(doc.find("#### `" + id + "`"), std::string::npos) << id;
 }
 
 }  // namespace
