@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   // Subcommands register here.
   reserve::cli::add_validate_command(app);
   reserve::cli::add_check_command(app);
+  reserve::cli::add_overlay_command(app);
+  reserve::cli::add_ledger_command(app);
 
   try {
     app.parse(argc, argv);

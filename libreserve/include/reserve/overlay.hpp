@@ -4,9 +4,13 @@
 // (with an explicit tolerance), distances to the reserve boundary and to the nearest stricter
 // zone, and how the feature's status changes (freed, downgraded, newly included, …).
 //
-// Both zonings and the features must be in the same working CRS (projected, metres). Areas are
-// measured with one method for every piece, so a polygon's areas per zone plus outside add up to
-// its area (to rounding, ~1e-12 relative; zones that overlap each other are counted in each).
+// Both zonings and the features must be in the same working CRS (projected, metres). A polygon
+// is measured once with the chosen method (geodesic by default); its pieces (per zone, outside,
+// freed, downgraded) get that area in proportion to their planar areas in the working CRS, so
+// they add up to the feature's area (~1e-12 relative; zones that overlap each other are counted
+// in each). Measuring each piece geodesically on its own would not add up beyond ~1e-8 (Karney's
+// edge areas carry ~1e-5 m² each); apportioning differs from that by the projection's scale
+// variation across the feature (~1e-5 relative for a 1 km feature).
 #include <cstddef>
 #include <optional>
 #include <string>

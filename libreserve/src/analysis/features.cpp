@@ -1,6 +1,7 @@
 #include <cmath>
 #include <set>
 
+#include "analysis/features_load.hpp"
 #include "analysis/text_util.hpp"
 #include "geom/geos.hpp"
 #include "reserve/error.hpp"
@@ -101,8 +102,7 @@ FeatureSet features_from_layer(const Layer& layer, const FeatureOptions& options
   FeatureSet set;
   set.crs = working_crs;
   set.issues = layer.issues;
-  for (const auto& issue : layer.issues)
-    if (issue.severity == Severity::error) ++set.skipped_count;
+  set.skipped_count = analysis::count_skipped(layer.issues);
 
   const std::string category_field = options.category_field.empty()
                                          ? analysis::find_field(layer.fields, kCategoryFields)

@@ -113,7 +113,7 @@ PolygonSide place_polygon(const ZoneIndex& index, const GEOSGeometry* g, double 
   for (auto& [zone, pieces] : per_zone) {
     geom::GeomPtr piece =
         pieces.size() == 1 ? std::move(pieces.front()) : geom::unite_all(std::move(pieces));
-    const double a = contained ? feature_area_m2 : area.area_m2(piece.get());
+    const double a = contained ? feature_area_m2 : area.piece_m2(piece.get());
     if (a > 0.0) areas.emplace_back(zone, a);
     side.pieces[zone] = std::move(piece);
   }
@@ -129,7 +129,7 @@ PolygonSide place_polygon(const ZoneIndex& index, const GEOSGeometry* g, double 
   } else {
     auto outside =
         geom::check(GEOSDifference_r(h, g, index.outline().geometry.get()), "feature − reserve");
-    outside_m2 = area.area_m2(outside.get());
+    outside_m2 = area.piece_m2(outside.get());
     side.inside =
         geom::check(GEOSIntersection_r(h, g, index.outline().geometry.get()), "feature ∩ reserve");
   }
@@ -252,7 +252,7 @@ Overlay overlay_features(const FeatureSet& features, const Zoning& before, const
 
   auto* h = geom::context();
   const ZoneIndex bi(before), ai(after);
-  const PieceArea area(before.crs.empty() ? after.crs : before.crs, options.area_method);
+  PieceArea area(before.crs.empty() ? after.crs : before.crs, options.area_method);
   const ZoneModel model = comparison_model(bi, ai);
   auto rank = [&](Zone z) { return comparable_strictness(z, model, options.legacy_map); };
 
@@ -277,7 +277,7 @@ Overlay overlay_features(const FeatureSet& features, const Zoning& before, const
           status_of(in_b, in_a, rank(row.before.zone), rank(row.after.zone), 0.0, 0.0, 0.0);
     } else {
       auto g = geom::to_geos(f.geometry.polygons);
-      row.area_m2 = area.area_m2(g.get());
+      row.area_m2 = area.whole_m2(g.get());
       PolygonSide b = place_polygon(bi, g.get(), row.area_m2, area, options.min_area_m2);
       PolygonSide a = place_polygon(ai, g.get(), row.area_m2, area, options.min_area_m2);
       // Freed: inside before, outside after.
@@ -287,7 +287,7 @@ Overlay overlay_features(const FeatureSet& features, const Zoning& before, const
         } else if (!prepared_covers(ai.outline(), b.inside.get())) {
           auto freed = geom::check(GEOSDifference_r(h, b.inside.get(), ai.outline().geometry.get()),
                                    "freed piece");
-          row.freed_area_m2 = area.area_m2(freed.get());
+          row.freed_area_m2 = area.piece_m2(freed.get());
         }
       }
       // Downgraded: inside both times, less strict after.
@@ -297,7 +297,7 @@ Overlay overlay_features(const FeatureSet& features, const Zoning& before, const
           if (!prepared_intersects(ai.zone_shape(za), piece_b.get())) continue;
           auto both =
               geom::check(GEOSIntersection_r(h, piece_b.get(), piece_a.get()), "downgraded piece");
-          row.downgraded_area_m2 += area.area_m2(both.get());
+          row.downgraded_area_m2 += area.piece_m2(both.get());
         }
       }
       row.before = std::move(b.placement);

@@ -207,10 +207,9 @@ ActionTable ActionTable::from_decisions(const std::vector<ConflictDecision>& dec
     const ActionTable defaults = ActionTable::defaults();
     for (auto& rule : table.rules_) {
       for (const auto& def : defaults.rules_) {
-        const bool same_category =
-            rule.categories.empty() || def.categories.empty() ||
-            std::find(def.categories.begin(), def.categories.end(), rule.categories.front()) !=
-                def.categories.end();
+        const bool same_category = rule.categories.empty() || def.categories.empty() ||
+                                   std::find(def.categories.begin(), def.categories.end(),
+                                             rule.categories.front()) != def.categories.end();
         if (same_category && def.action == rule.action) {
           rule.basis = def.basis;
           break;

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "analysis/features_load.hpp"
 #include "analysis/text_util.hpp"
 #include "ledger/csv_table.hpp"
 #include "reserve/error.hpp"
@@ -183,8 +184,7 @@ SampleSet samples_from_layer(const Layer& layer, const Crs& working_crs) {
   SampleSet set;
   set.crs = working_crs;
   set.issues = layer.issues;
-  for (const auto& i : layer.issues)
-    if (i.severity == Severity::error) ++set.skipped_count;
+  set.skipped_count = analysis::count_skipped(layer.issues);
   // Parameter columns.
   std::vector<std::pair<std::string, std::string>> param_fields;  // field → code
   for (const auto& f : layer.fields)

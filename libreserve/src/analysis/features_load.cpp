@@ -1,0 +1,91 @@
+// Reading conflict-feature and sample layers and bringing them into the working CRS, row by row:
+// a row that cannot be used is reported and skipped, the others go on.
+#include <cmath>
+#include <memory>
+
+#include "analysis/features_load.hpp"
+#include "reserve/error.hpp"
+#include "reserve/features.hpp"
+#include "reserve/monitoring.hpp"
+
+namespace reserve {
+namespace analysis {
+namespace {
+
+bool in_geographic_range(const Geometry& g) {
+  auto ok = [](const Point& p) {
+    return std::isfinite(p.x) && std::isfinite(p.y) && p.x >= -180.0 && p.x <= 180.0 &&
+           p.y >= -90.0 && p.y <= 90.0;
+  };
+  for (const auto& p : g.points)
+    if (!ok(p)) return false;
+  for (const auto& poly : g.polygons.polygons) {
+    for (const auto& p : poly.outer)
+      if (!ok(p)) return false;
+    for (const auto& h : poly.holes)
+      for (const auto& p : h)
+        if (!ok(p)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::size_t count_skipped(const std::vector<Issue>& issues) {
+  std::size_t n = 0;
+  for (const auto& i : issues)
+    if (i.severity == Severity::error || i.message.find("skipped") != std::string::npos) ++n;
+  return n;
+}
+
+Layer read_in_working_crs(const std::string& path, const ReadOptions& options,
+                          const Crs& working_crs) {
+  Layer layer = read_layer(path, options);
+  if (working_crs.empty() || layer.crs.empty()) return layer;
+  std::unique_ptr<Transformer> transformer;
+  if (!equivalent(layer.crs, working_crs))
+    transformer = std::make_unique<Transformer>(layer.crs, working_crs);
+  std::vector<Feature> kept;
+  kept.reserve(layer.features.size());
+  for (auto& f : layer.features) {
+    const SourceRef where{layer.path, layer.name, f.id};
+    if (layer.crs.is_geographic && !in_geographic_range(f.geometry)) {
+      layer.issues.push_back({"coordinate-out-of-range", Severity::error,
+                              "a coordinate is outside longitude −180…180 / latitude −90…90 (are "
+                              "the columns swapped, or is this plane data with a wrong CRS?); "
+                              "the feature was skipped",
+                              where, std::nullopt, std::nullopt});
+      continue;
+    }
+    if (transformer) {
+      try {
+        transformer->apply(f.geometry);
+      } catch (const Error& e) {
+        layer.issues.push_back({"reprojection-failed", Severity::error,
+                                "cannot transform the feature to the working CRS " +
+                                    working_crs.label() + " (" + e.message() +
+                                    "); the feature was skipped",
+                                where, std::nullopt, std::nullopt});
+        continue;
+      }
+    }
+    kept.push_back(std::move(f));
+  }
+  layer.features = std::move(kept);
+  return layer;
+}
+
+}  // namespace analysis
+
+FeatureSet load_features(const FeatureOptions& options, const Crs& working_crs) {
+  Layer layer = analysis::read_in_working_crs(options.path, options.read, working_crs);
+  FeatureSet set = features_from_layer(layer, options, working_crs);
+  return set;
+}
+
+SampleSet load_samples(const std::string& path, const ReadOptions& options,
+                       const Crs& working_crs) {
+  return samples_from_layer(analysis::read_in_working_crs(path, options, working_crs), working_crs);
+}
+
+}  // namespace reserve

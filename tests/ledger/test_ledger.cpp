@@ -1,0 +1,194 @@
+// The rectification ledger: rows for conflict features and water exceedances, descriptions,
+// required actions, assignments; CSV (BOM, CRLF, quoting) read back by hand and by Python's csv
+// module, XLSX read back by openpyxl (Debian's /usr/bin/python3) — independent readers.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "analysis/zoning_fixtures.hpp"
+#include "ledger/fixture_files.hpp"
+#include "reserve/ledger.hpp"
+
+namespace reserve {
+namespace {
+
+using testing::fresh_dir;
+using testing::make_zoning;
+using testing::rect;
+using testing::rect_ring_shape;
+
+ConflictOverlay sample_overlay() {
+  const Zoning before = make_zoning("baseline", {{Zone::core, rect(0, 0, 1000, 1000)},
+                                                 {Zone::experimental, rect(1000, 0, 3000, 1000)}});
+  const Zoning after = make_zoning(
+      "proposal",
+      {{Zone::core, rect(0, 0, 1000, 1000)},
+       {Zone::experimental, rect_ring_shape(1000, 0, 3000, 1000, 2450, 50, 2650, 250)}});
+  FeatureSet set;
+  set.crs = testing::test_crs();
+  ConflictFeature pond;
+  pond.id = "T1";
+  pond.name = "某铅锌矿尾矿库, \"北\"库";  // comma and quotes: CSV quoting
+  pond.category = FeatureCategory::tailings_pond;
+  pond.treatment = "等待调整";
+  pond.geometry = Geometry::from(rect(2500, 100, 2600, 200));
+  set.features.push_back(pond);
+  ConflictFeature plant;
+  plant.id = "F1";
+  plant.name = "某选矿厂";
+  plant.category = FeatureCategory::concentrator;
+  plant.geometry = Geometry::from(Point{testing::kX0 + 1500, testing::kY0 + 500});
+  set.features.push_back(plant);
+  ConflictFeature far;
+  far.id = "F9";
+  far.name = "区外工厂";
+  far.category = FeatureCategory::industrial;
+  far.geometry = Geometry::from(Point{testing::kX0 + 5000, testing::kY0 + 500});
+  set.features.push_back(far);
+  OverlayOptions o;
+  o.area_method = AreaMethod::planar;
+  return make_conflict_overlay(std::move(set), before, after, o);
+}
+
+std::vector<Exceedance> sample_exceedances() {
+  Exceedance e;
+  e.sample_id = "S2";
+  e.sample_name = "渣场渗滤液";
+  e.kind = SampleKind::discharge;
+  e.location = {testing::kX0 + 2000, testing::kY0 + 300};
+  e.parameter = "Cd";
+  e.parameter_zh = "总镉";
+  e.concentration_mg_l = 0.35;
+  e.limit_mg_l = 0.05;
+  e.standard = "GB 25466-2010";
+  e.level = "new";
+  e.limit_confirmed = false;
+  e.multiple = 6.0;
+  return {e};
+}
+
+TEST(Ledger, RowsActionsDescriptionsAndAssignments) {
+  const auto dir = fresh_dir("ledger");
+  testing::write_text(dir / "assign.csv",
+                      "问题编号,整改目标,整改时限,责任单位,责任领导,责任人,督办单位,整改措施,状态\n"
+                      "F-T1,完成尾矿库闭库,2026-12-31,某县人民政府,张副县长,李局长,市林草局,"
+                      "\"搬迁, 生态修复\",open\n"
+                      "F1,,2027-06-30,某企业,,王经理,市生态环境局,限期治理,销号\n");
+  const Assignments assignments = read_assignments((dir / "assign.csv").string());
+  const ConflictOverlay c = sample_overlay();
+  const Ledger ledger = build_ledger(c, sample_exceedances(), &assignments, LedgerOptions{});
+  ASSERT_EQ(ledger.rows.size(), 3u);  // pond, plant, exceedance; the far factory is not listed
+
+  const LedgerRow& pond = ledger.rows[0];
+  EXPECT_EQ(pond.problem_id, "F-T1");
+  EXPECT_EQ(pond.zone_before, "实验区");
+  EXPECT_EQ(pond.zone_after, "保护区外");
+  EXPECT_TRUE(pond.adjusting_instead_of_rectifying);
+  EXPECT_EQ(pond.action_zh, "限期治理或搬迁");  // experimental × tailings pond
+  EXPECT_NE(pond.basis.find("第三十二条"), std::string::npos);
+  EXPECT_NE(pond.description_zh.find("以调代改"), std::string::npos);
+  EXPECT_NE(pond.description_zh.find("1.00 公顷"), std::string::npos);  // 100 × 100 m, hand
+  EXPECT_EQ(pond.assignment.responsible_leader, "张副县长");
+  EXPECT_EQ(pond.assignment.measures, "搬迁, 生态修复");
+  EXPECT_EQ(pond.status, "open");
+  // Location: plane coordinates of a point inside the pond; lon/lat near CM 105°E.
+  ASSERT_TRUE(pond.lon_deg.has_value());
+  EXPECT_NEAR(*pond.lon_deg, 105.0, 0.1);
+  EXPECT_NEAR(*pond.lat_deg, 36.1, 0.2);
+
+  const LedgerRow& plant = ledger.rows[1];
+  EXPECT_EQ(plant.feature_id, "F1");
+  EXPECT_EQ(plant.zone_before, "实验区");
+  EXPECT_EQ(plant.status, "closed");  // 销号, keyed by the feature id
+  EXPECT_EQ(plant.assignment.deadline, "2027-06-30");
+  EXPECT_NE(plant.description_zh.find("区内"), std::string::npos);
+  // The nearest reserve boundary of (1500, 500) is y = 0 or y = 1000: 500 m, by hand.
+  EXPECT_NE(plant.description_zh.find("500.0 米"), std::string::npos);
+
+  const LedgerRow& water = ledger.rows[2];
+  EXPECT_EQ(water.problem_id, "W-S2-Cd");
+  EXPECT_NE(water.description_zh.find("超标 6.00 倍"), std::string::npos);
+  EXPECT_NE(water.description_zh.find("未经标准原文核实"), std::string::npos);
+}
+
+TEST(Ledger, CsvAndXlsxReadBackWithChineseIntact) {
+  const auto dir = fresh_dir("ledger-files");
+  const ConflictOverlay c = sample_overlay();
+  const Ledger ledger = build_ledger(c, sample_exceedances(), nullptr, LedgerOptions{});
+  const auto csv = dir / "ledger.csv";
+  const auto xlsx = dir / "ledger.xlsx";
+  write_ledger_csv(ledger, csv.string());
+  write_ledger_xlsx(ledger, xlsx.string());
+  // No temporary files left behind.
+  int files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    (void)e;
+    ++files;
+  }
+  EXPECT_EQ(files, 2);
+
+  // By hand: BOM, CRLF, the quoted name.
+  const std::string bytes = testing::read_bytes(csv);
+  ASSERT_GE(bytes.size(), 3u);
+  EXPECT_EQ(bytes.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_NE(bytes.find("问题编号 (problem id),"), std::string::npos);
+  EXPECT_NE(bytes.find("\r\n"), std::string::npos);
+  EXPECT_EQ(bytes.find("\n", bytes.find("\r\n") + 2) - 1,
+            bytes.find("\r\n", bytes.find("\r\n") + 2));
+  EXPECT_NE(bytes.find("\"某铅锌矿尾矿库, \"\"北\"\"库\""), std::string::npos);
+
+  // Python's csv module (utf-8-sig strips the BOM).
+  const auto py = testing::run(
+      "/usr/bin/python3 -c \"import csv,json,sys; "
+      "rows=list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline=''))); "
+      "print(json.dumps(rows, ensure_ascii=False))\" " +
+      testing::quoted(csv));
+  ASSERT_EQ(py.exit_code, 0) << py.err;
+  const auto rows = nlohmann::json::parse(py.out);
+  ASSERT_EQ(rows.size(), 4u);  // header + 3 problems
+  EXPECT_EQ(rows[0][0], "问题编号 (problem id)");
+  EXPECT_EQ(rows[1][3], "某铅锌矿尾矿库, \"北\"库");
+  EXPECT_EQ(rows[1][9], "实验区");
+  EXPECT_EQ(rows[1][16], "是");
+  EXPECT_EQ(rows[3][0], "W-S2-Cd");
+  EXPECT_EQ(rows[0].size(), ledger_headers().size());
+
+  // openpyxl: cell values, frozen header.
+  const auto px = testing::run(
+      "/usr/bin/python3 -c \"import json,sys,openpyxl; "
+      "ws=openpyxl.load_workbook(sys.argv[1]).active; "
+      "print(json.dumps({'title': ws.title, 'freeze': ws.freeze_panes, "
+      "'a1': ws['A1'].value, 'bold': ws['A1'].font.b, 'd2': ws['D2'].value, "
+      "'e2': ws['E2'].value, 'g2': ws['G2'].value, 'j2': ws['J2'].value, "
+      "'a4': ws['A4'].value, 'rows': ws.max_row}, ensure_ascii=False))\" " +
+      testing::quoted(xlsx));
+  ASSERT_EQ(px.exit_code, 0) << px.err;
+  const auto x = nlohmann::json::parse(px.out);
+  EXPECT_EQ(x["title"], "整改台账");
+  EXPECT_EQ(x["freeze"], "A2");
+  EXPECT_EQ(x["a1"], "问题编号 (problem id)");
+  EXPECT_EQ(x["bold"], true);
+  EXPECT_EQ(x["d2"], "某铅锌矿尾矿库, \"北\"库");
+  EXPECT_EQ(x["j2"], "实验区");
+  EXPECT_EQ(x["a4"], "W-S2-Cd");
+  EXPECT_EQ(x["rows"], 4);
+  ASSERT_TRUE(x["e2"].is_number());
+  EXPECT_NEAR(x["e2"].get<double>(), *ledger.rows[0].lon_deg, 1e-12);
+  EXPECT_NEAR(x["g2"].get<double>(), *ledger.rows[0].x_m, 1e-6);
+}
+
+TEST(Ledger, AssignmentsWithoutKeyColumnAreAnInputError) {
+  const auto dir = fresh_dir("assign-bad");
+  testing::write_text(dir / "a.csv", "责任单位,责任人\n某县,张三\n");
+  EXPECT_THROW(read_assignments((dir / "a.csv").string()), InputError);
+  // GBK-encoded file is decoded.
+  testing::write_text(
+      dir / "gbk.csv",
+      "\xCE\xCA\xCC\xE2\xB1\xE0\xBA\xC5,\xD4\xF0\xC8\xCE\xC8\xCB\nF-T1,\xD5\xC5\xC8\xFD\n");
+  const Assignments a = read_assignments((dir / "gbk.csv").string());  // 问题编号,责任人 / 张三
+  ASSERT_NE(a.find("F-T1", ""), nullptr);
+  EXPECT_EQ(a.find("F-T1", "")->responsible_person, "张三");
+}
+
+}  // namespace
+}  // namespace reserve

@@ -1,0 +1,76 @@
+// `reserve overlay`: where each mining right and facility lies before and after the proposal,
+// with areas per zone, boundary distances and the status change.
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "conflict_inputs.hpp"
+#include "reserve/error.hpp"
+
+namespace reserve::cli {
+namespace {
+
+struct OverlayArgs {
+  ZoningArgs zoning;
+  ConflictArgs conflicts;
+  bool json = false;
+  std::string out_dir;
+};
+
+// Exit 1 when a conflict feature (the rule's default categories) is freed or downgraded.
+bool any_conflict_freed(const ConflictOverlay& c) {
+  const auto counted = default_conflict_categories();
+  for (const auto& row : c.overlay.rows) {
+    const bool conflict = std::find(counted.begin(), counted.end(), row.category) != counted.end();
+    if (conflict &&
+        (row.change == StatusChange::freed || row.change == StatusChange::partly_freed ||
+         row.change == StatusChange::downgraded))
+      return true;
+  }
+  return false;
+}
+
+void run_overlay(const OverlayArgs& a) {
+  if (a.conflicts.mining.empty() && a.conflicts.facilities.empty())
+    throw UsageError("give at least one conflict layer: --mining FILE or --facilities FILE");
+  const LoadedZonings z = load_zonings(a.zoning);
+  FeatureSet features = load_conflict_features(a.conflicts, z.before.crs);
+  print_issues(features.issues, "the conflict layers");
+  const ConflictOverlay c = make_conflict_overlay(std::move(features), z.before, z.after,
+                                                  overlay_options(a.conflicts, a.zoning));
+  const nlohmann::json j = overlay_json(c);
+  if (a.json)
+    std::cout << j.dump(2) << "\n";
+  else
+    print_overlay_text(c);
+  if (!a.out_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(a.out_dir, ec);
+    if (ec) throw UsageError("cannot create the output directory " + a.out_dir);
+    write_text_atomically((std::filesystem::path(a.out_dir) / "overlay.json").string(),
+                          j.dump(2) + "\n");
+  }
+  command_exit_code() = any_conflict_freed(c) ? 1 : 0;
+}
+
+}  // namespace
+
+void add_overlay_command(CLI::App& app) {
+  auto args = std::make_shared<OverlayArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "overlay",
+      "Overlay mining rights and facilities on the baseline and proposed zonings: zone before\n"
+      "and after, area per zone (polygons), inside / on-boundary / outside (points, with a\n"
+      "tolerance), distances to the reserve boundary and the nearest stricter zone, and the\n"
+      "status change (freed, downgraded, newly included, …).\n"
+      "Exit 0 ok, 1 a conflict feature is freed or downgraded, 2 usage error, 3 input error.");
+  add_zoning_options(cmd, args->zoning);
+  add_conflict_options(cmd, args->conflicts);
+  cmd->add_flag("--json", args->json, "Print the overlay as JSON");
+  cmd->add_option("--out", args->out_dir, "Also write overlay.json into this directory");
+  cmd->callback([args] { run_overlay(*args); });
+}
+
+}  // namespace reserve::cli

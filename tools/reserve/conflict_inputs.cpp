@@ -1,0 +1,310 @@
+#include "conflict_inputs.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "reserve/error.hpp"
+
+namespace reserve::cli {
+namespace {
+
+std::string fixed(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+ZoningOptions zoning_options(const ZoningArgs& a, const std::string& path, const std::string& layer,
+                             const std::string& name, const std::string& working_crs) {
+  ZoningOptions o;
+  o.name = name;
+  for (const auto& spec : a.zone_maps) o.scheme.add_mapping(spec);
+  ZoningSource s;
+  s.path = path;
+  s.read.layer = layer;
+  s.read.encoding = a.encoding;
+  s.read.assume_crs = a.crs;
+  s.zone_field = a.zone_field;
+  o.sources.push_back(std::move(s));
+  o.working_crs = working_crs;
+  o.area_method = area_method_from_string(a.area_method);
+  return o;
+}
+
+nlohmann::json placement_json(const FeaturePlacement& p, bool is_point) {
+  nlohmann::json j;
+  j["zone"] = to_string(p.zone);
+  j["zone_zh"] = chinese_name(p.zone);
+  j["distance_to_reserve_boundary_m"] = p.distance_to_reserve_boundary_m;
+  j["distance_to_stricter_zone_m"] = p.distance_to_stricter_zone_m
+                                         ? nlohmann::json(*p.distance_to_stricter_zone_m)
+                                         : nlohmann::json(nullptr);
+  if (is_point) {
+    j["location"] = to_string(p.location);
+    j["zones_within_tolerance"] = nlohmann::json::array();
+    for (Zone z : p.zones_within_tolerance) j["zones_within_tolerance"].push_back(to_string(z));
+  } else {
+    j["inside_area_m2"] = p.inside_area_m2;
+    j["areas"] = nlohmann::json::array();
+    for (const auto& a : p.areas)
+      j["areas"].push_back(
+          {{"zone", to_string(a.zone)}, {"area_m2", a.area_m2}, {"share", a.share}});
+  }
+  return j;
+}
+
+}  // namespace
+
+void add_zoning_options(CLI::App* cmd, ZoningArgs& a) {
+  cmd->add_option("--before", a.before, "Baseline zoning (the approved reserve)")->required();
+  cmd->add_option("--after", a.after, "Proposed zoning")->required();
+  cmd->add_option("--before-layer", a.before_layer, "Layer of the baseline file");
+  cmd->add_option("--after-layer", a.after_layer, "Layer of the proposal file");
+  cmd->add_option("--zone-field", a.zone_field, "Attribute with the zone labels (default: detect)");
+  cmd->add_option("--zone-map", a.zone_maps, "Extra zone label mapping, e.g. '1=core'; repeat");
+  cmd->add_option("--encoding", a.encoding, "Text encoding of the zoning files (e.g. GBK)");
+  cmd->add_option("--crs", a.crs, "CRS to assume for zoning files without one");
+  cmd->add_option("--working-crs", a.working_crs,
+                  "Working CRS (default: the baseline's projected CRS or its CGCS2000 GK zone)");
+  cmd->add_option("--area-method", a.area_method, "geodesic (default) or planar")
+      ->check(CLI::IsMember({"geodesic", "planar"}));
+}
+
+void add_conflict_options(CLI::App* cmd, ConflictArgs& a) {
+  cmd->add_option("--mining", a.mining, "Mining-right polygons (采矿权/探矿权); repeat");
+  cmd->add_option("--facilities", a.facilities,
+                  "Facilities (points or polygons; CSV with lon/lat or 经度/纬度); repeat");
+  cmd->add_option("--mining-layer", a.mining_layer, "Layer of the mining-right files");
+  cmd->add_option("--facilities-layer", a.facilities_layer, "Layer of the facility files");
+  cmd->add_option("--category-field", a.category_field,
+                  "Attribute holding the category (default: detect 类别/类型/category/type)");
+  cmd->add_option("--category-map", a.category_maps,
+                  "Extra category mapping, e.g. '化工厂=industrial'; repeat");
+  cmd->add_option("--feature-encoding", a.feature_encoding, "Text encoding of the feature files");
+  cmd->add_option("--feature-crs", a.feature_crs,
+                  "CRS to assume for feature files without one (e.g. EPSG:4490 for lon/lat)");
+  cmd->add_option("--x-field", a.x_field, "CSV column of x / longitude (default: detect)");
+  cmd->add_option("--y-field", a.y_field, "CSV column of y / latitude (default: detect)");
+  cmd->add_option("--id-field", a.id_field, "Attribute used as the feature id");
+  cmd->add_option("--boundary-tolerance-m", a.boundary_tolerance_m,
+                  "Points within this distance (m) of a boundary are 'on the boundary' (default 1)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--min-area-m2", a.min_area_m2,
+                  "Polygon pieces below this area (m²) do not decide a feature's zone (default 1)")
+      ->check(CLI::NonNegativeNumber);
+}
+
+void add_ledger_options(CLI::App* cmd, LedgerArgs& a) {
+  cmd->add_option("--monitoring", a.monitoring,
+                  "Water samples (CSV/points with Cd, Zn, Pb, As, Hg … in mg/L)");
+  cmd->add_option("--monitoring-layer", a.monitoring_layer, "Layer of the monitoring file");
+  cmd->add_option("--standards", a.standards,
+                  "Standards CSV overriding/adding limits (columns as share/standards/"
+                  "water_limits.csv)");
+  cmd->add_option("--water-class", a.water_class,
+                  "GB 3838-2002 class for surface-water samples (default I: nature reserves)")
+      ->check(CLI::IsMember({"I", "II", "III", "IV", "V"}));
+  cmd->add_option("--discharge-level", a.discharge_level,
+                  "GB 25466-2010 row for discharge/leachate samples: new (default), existing");
+  cmd->add_option("--assignments", a.assignments,
+                  "CSV with 整改目标/整改时限/责任单位/… per problem id or feature id");
+  cmd->add_option("--actions", a.actions,
+                  "Decision table (TOML [[required_actions]] rows) tried before the defaults");
+  cmd->add_option("--established-year", a.established_year,
+                  "Year the reserve was established (decides 'built before the reserve')");
+}
+
+LoadedZonings load_zonings(const ZoningArgs& a) {
+  LoadedZonings z;
+  z.before = load_zoning(zoning_options(a, a.before, a.before_layer, "baseline", a.working_crs));
+  z.after = load_zoning(zoning_options(a, a.after, a.after_layer, "proposal", z.before.crs.wkt));
+  return z;
+}
+
+FeatureSet load_conflict_features(const ConflictArgs& a, const Crs& working_crs) {
+  FeatureSet set;
+  set.crs = working_crs;
+  CategoryMap categories = CategoryMap::defaults();
+  for (const auto& spec : a.category_maps) categories.add_mapping(spec);
+  auto options_for = [&](const std::string& path, const std::string& layer) {
+    FeatureOptions o;
+    o.path = path;
+    o.read.layer = layer;
+    o.read.encoding = a.feature_encoding;
+    o.read.assume_crs = a.feature_crs;
+    o.read.x_field = a.x_field;
+    o.read.y_field = a.y_field;
+    o.read.id_field = a.id_field;
+    o.category_field = a.category_field;
+    o.categories = categories;
+    return o;
+  };
+  for (const auto& path : a.mining) {
+    FeatureOptions o = options_for(path, a.mining_layer);
+    o.category = FeatureCategory::mining_right;  // a 类型 column with 探矿权 still wins
+    append(set, load_features(o, working_crs));
+  }
+  for (const auto& path : a.facilities) {
+    FeatureOptions o = options_for(path, a.facilities_layer);
+    append(set, load_features(o, working_crs));
+  }
+  return set;
+}
+
+OverlayOptions overlay_options(const ConflictArgs& a, const ZoningArgs& z) {
+  OverlayOptions o;
+  o.boundary_tolerance_m = a.boundary_tolerance_m;
+  o.min_area_m2 = a.min_area_m2;
+  o.area_method = area_method_from_string(z.area_method);
+  return o;
+}
+
+std::vector<Exceedance> load_exceedances(const LedgerArgs& a, const Crs& working_crs,
+                                         std::vector<Issue>& issues) {
+  if (a.monitoring.empty()) return {};
+  StandardsTable table = StandardsTable::defaults();
+  if (!a.standards.empty()) table.merge(StandardsTable::from_csv(a.standards));
+  ReadOptions read;
+  read.layer = a.monitoring_layer;
+  const SampleSet samples = load_samples(a.monitoring, read, working_crs);
+  issues.insert(issues.end(), samples.issues.begin(), samples.issues.end());
+  MonitoringOptions mo;
+  mo.surface_level = a.water_class;
+  mo.discharge_level = a.discharge_level;
+  MonitoringResult r = check_samples(samples, table, mo);
+  issues.insert(issues.end(), r.issues.begin(), r.issues.end());
+  return r.exceedances;
+}
+
+Ledger make_ledger(const ConflictOverlay& conflicts, const std::vector<Exceedance>& exceedances,
+                   const LedgerArgs& a, std::vector<Issue>& issues) {
+  LedgerOptions lo;
+  if (!a.actions.empty()) {
+    std::ifstream in(a.actions);
+    if (!in) throw UsageError("cannot read the decision table " + a.actions);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    lo.actions.prepend(ActionTable::from_toml(ss.str(), a.actions));
+  }
+  if (a.established_year > 0) lo.reserve_established_year = a.established_year;
+  std::optional<Assignments> assignments;
+  if (!a.assignments.empty()) {
+    assignments = read_assignments(a.assignments);
+    issues.insert(issues.end(), assignments->issues.begin(), assignments->issues.end());
+  }
+  return build_ledger(conflicts, exceedances, assignments ? &*assignments : nullptr, lo);
+}
+
+std::vector<std::string> write_ledger_files(const Ledger& ledger, const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw UsageError("cannot create the output directory " + dir + ": " + ec.message());
+  const std::string csv = (std::filesystem::path(dir) / "ledger.csv").string();
+  const std::string xlsx = (std::filesystem::path(dir) / "ledger.xlsx").string();
+  write_ledger_csv(ledger, csv);
+  write_ledger_xlsx(ledger, xlsx);
+  return {csv, xlsx};
+}
+
+nlohmann::json overlay_json(const ConflictOverlay& c) {
+  nlohmann::json j;
+  j["working_crs"] = c.features.crs.label();
+  j["area_method"] = to_string(c.overlay.area_method);
+  j["boundary_tolerance_m"] = c.overlay.boundary_tolerance_m;
+  j["features"] = nlohmann::json::array();
+  for (const auto& row : c.overlay.rows) {
+    const auto& f = c.features.features.at(row.feature_index);
+    nlohmann::json fj;
+    fj["id"] = f.id;
+    fj["name"] = f.name;
+    fj["category"] = to_string(f.category);
+    fj["category_zh"] = chinese_name(f.category);
+    fj["source"] = {{"file", f.where.file}, {"layer", f.where.layer}, {"feature", f.where.feature}};
+    fj["geometry"] = row.is_point ? "point" : "polygon";
+    if (!row.is_point) fj["area_m2"] = row.area_m2;
+    fj["before"] = placement_json(row.before, row.is_point);
+    fj["after"] = placement_json(row.after, row.is_point);
+    fj["change"] = to_string(row.change);
+    fj["change_zh"] = chinese_name(row.change);
+    fj["freed_area_m2"] = row.freed_area_m2;
+    fj["downgraded_area_m2"] = row.downgraded_area_m2;
+    if (f.mining_right) fj["licence_number"] = f.mining_right->licence_number;
+    if (!f.treatment.empty()) fj["treatment"] = f.treatment;
+    j["features"].push_back(std::move(fj));
+  }
+  j["skipped_count"] = c.features.skipped_count;
+  j["issues"] = nlohmann::json::array();
+  for (const auto& i : c.features.issues)
+    j["issues"].push_back({{"code", i.code},
+                           {"severity", to_string(i.severity)},
+                           {"message", i.message},
+                           {"file", i.where.file},
+                           {"layer", i.where.layer},
+                           {"feature", i.where.feature}});
+  nlohmann::json counts;
+  for (auto s : {StatusChange::unchanged, StatusChange::freed, StatusChange::partly_freed,
+                 StatusChange::downgraded, StatusChange::newly_included, StatusChange::upgraded})
+    counts[to_string(s)] = c.overlay.count(s);
+  j["summary"] = {{"features", c.overlay.rows.size()},
+                  {"skipped", c.features.skipped_count},
+                  {"changes", counts}};
+  return j;
+}
+
+void print_overlay_text(const ConflictOverlay& c) {
+  std::cout << "Conflict features × zones (working CRS " << c.features.crs.label() << ", "
+            << to_string(c.overlay.area_method) << " areas, boundary tolerance "
+            << fixed(c.overlay.boundary_tolerance_m, 2) << " m)\n";
+  for (const auto& row : c.overlay.rows) {
+    const auto& f = c.features.features.at(row.feature_index);
+    std::cout << "  " << f.id << "  " << f.name << "  [" << chinese_name(f.category) << "]  "
+              << chinese_name(row.before.zone) << " → " << chinese_name(row.after.zone) << "  ("
+              << chinese_name(row.change) << ")";
+    if (row.is_point) {
+      std::cout << "  before: " << to_string(row.before.location) << ", "
+                << fixed(row.before.distance_to_reserve_boundary_m, 1)
+                << " m to boundary; after: " << to_string(row.after.location);
+    } else {
+      std::cout << "  " << fixed(to_ha(row.area_m2), 2) << " ha";
+      if (row.freed_area_m2 > 0)
+        std::cout << ", freed " << fixed(to_ha(row.freed_area_m2), 2) << " ha";
+      if (row.downgraded_area_m2 > 0)
+        std::cout << ", downgraded " << fixed(to_ha(row.downgraded_area_m2), 2) << " ha";
+    }
+    std::cout << "\n";
+  }
+  std::cout << "Summary: " << c.overlay.rows.size() << " feature(s); "
+            << c.overlay.count(StatusChange::freed) << " freed, "
+            << c.overlay.count(StatusChange::partly_freed) << " partly freed, "
+            << c.overlay.count(StatusChange::downgraded) << " downgraded, "
+            << c.overlay.count(StatusChange::newly_included) << " newly included, "
+            << c.overlay.count(StatusChange::upgraded) << " upgraded; " << c.features.skipped_count
+            << " row(s) skipped\n";
+}
+
+void write_text_atomically(const std::string& path, const std::string& text) {
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw UsageError("cannot write " + path + "; check the directory");
+    out << text;
+    if (!out.flush()) throw UsageError("writing " + path + " failed");
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) throw UsageError("cannot write " + path + ": " + ec.message());
+}
+
+void print_issues(const std::vector<Issue>& issues, const std::string& what) {
+  for (const auto& i : issues) {
+    const std::string where = describe(i.where);
+    std::cerr << to_string(i.severity) << ": " << i.code << ": "
+              << (where.empty() ? "" : where + ": ") << i.message << "\n";
+  }
+  if (!issues.empty()) std::cerr << issues.size() << " issue(s) in " << what << "\n";
+}
+
+}  // namespace reserve::cli
