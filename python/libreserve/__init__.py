@@ -15,9 +15,12 @@ from ._core import (
     Comparison,
     Crs,
     DatasetInfo,
+    FeatureSet,
     Issue,
     Layer,
     LayerInfo,
+    Ledger,
+    Overlay,
     Profile,
     Repair,
     ValidationReport,
@@ -36,6 +39,7 @@ from ._core import (
 from .area import area_m2
 from .check import check, load_profile, profiles
 from .compare import compare
+from .conflicts import ledger, load_features, overlay
 from .io import from_geopandas, inspect, read_corner_points, read_layer
 from .zoning import load_zoning, validate
 
@@ -45,9 +49,12 @@ __all__ = [
     "Comparison",
     "Crs",
     "DatasetInfo",
+    "FeatureSet",
     "Issue",
     "Layer",
     "LayerInfo",
+    "Ledger",
+    "Overlay",
     "Profile",
     "Repair",
     "ValidationReport",
@@ -65,6 +72,9 @@ __all__ = [
     "check",
     "chinese_name",
     "compare",
+    "ledger",
+    "load_features",
+    "overlay",
     "from_geopandas",
     "inspect",
     "profiles",

@@ -95,3 +95,24 @@ def check_html(result) -> str:
         parts.append(map_html())
     parts.append("</div>")
     return "".join(parts)
+
+
+def overlay_html(overlay) -> str:
+    d = overlay.to_dict()
+    counts = ", ".join(f"{k} {v}" for k, v in d["summary"]["changes"].items() if v)
+    rows = [(f["id"], f["name"], f["category_zh"], f["before"]["zone_zh"], f["after"]["zone_zh"],
+             f["change_zh"], ha(f.get("area_m2")) if f["geometry"] == "polygon" else "point")
+            for f in d["features"]]
+    return (f"<div><strong>Conflict overlay</strong> — {len(rows)} features ({esc(counts)}), "
+            f"{esc(d['area_method'])} areas, boundary tolerance {d['boundary_tolerance_m']} m"
+            + table(["id", "name", "category", "zone before", "zone after", "change",
+                     "area (ha)"], rows) + "</div>")
+
+
+def ledger_html(ledger, limit: int = 100) -> str:
+    rows = [(r["problem_id"], r["name"], r["category_zh"], r["zone_before"], r["zone_after"],
+             r["action_zh"], r["basis"], "是" if r["adjusting_instead_of_rectifying"] else "")
+            for r in ledger.records()[:limit]]
+    return (f"<div><strong>整改台账 Rectification ledger</strong> — {len(ledger)} problems"
+            + table(["problem", "name", "category", "zone before", "zone after", "action",
+                     "basis", "以调代改"], rows) + "</div>")

@@ -252,3 +252,67 @@ def check_html(result) -> str:
     from . import _display
 
     return _display.check_html(result)
+
+
+# --- conflicts, overlay, ledger -------------------------------------------------------------
+
+
+def features_to_geopandas(features) -> Any:
+    records = features.records()
+    keys = ["id", "name", "category", "category_zh", "category_label", "treatment",
+            "built_year", "licence_number", "holder", "file", "layer"]
+    columns = {k: [r[k] for r in records] for k in keys}
+    return _convert.geodataframe(columns, [r["wkb"] for r in records], features.crs)
+
+
+def overlay_rows(overlay) -> Any:
+    """One row per feature: zone before/after, status change, areas and distances."""
+    import pandas
+
+    rows = []
+    for f in overlay.to_dict()["features"]:
+        b, a = f["before"], f["after"]
+        rows.append({
+            "id": f["id"], "name": f["name"], "category": f["category"],
+            "category_zh": f["category_zh"], "geometry_type": f["geometry"],
+            "area_m2": f.get("area_m2"), "zone_before": b["zone"], "zone_after": a["zone"],
+            "change": f["change"], "change_zh": f["change_zh"],
+            "freed_area_m2": f["freed_area_m2"], "downgraded_area_m2": f["downgraded_area_m2"],
+            "inside_before_m2": b.get("inside_area_m2"), "inside_after_m2": a.get("inside_area_m2"),
+            "location_before": b.get("location"), "location_after": a.get("location"),
+            "distance_to_boundary_before_m": b["distance_to_reserve_boundary_m"],
+            "distance_to_boundary_after_m": a["distance_to_reserve_boundary_m"],
+            "licence_number": f.get("licence_number"), "treatment": f.get("treatment"),
+        })
+    return pandas.DataFrame(rows)
+
+
+def overlay_to_geopandas(overlay) -> Any:
+    frame = overlay_rows(overlay)
+    return _convert.geodataframe({c: frame[c].tolist() for c in frame.columns},
+                                 overlay.feature_wkbs(), overlay.features.crs)
+
+
+def overlay_html(overlay) -> str:
+    from . import _display
+
+    return _display.overlay_html(overlay)
+
+
+def ledger_frame(ledger, raw: bool = False) -> Any:
+    """The ledger as a DataFrame: the ledger.csv columns (default) or the raw fields."""
+    import pandas
+
+    if raw:
+        return pandas.DataFrame(ledger.records())
+    return pandas.DataFrame(ledger.cells(), columns=ledger.headers())
+
+
+def ledger_to_dict(ledger) -> Dict[str, Any]:
+    return {"problems": ledger.records(), "issues": [i.to_dict() for i in ledger.issues]}
+
+
+def ledger_html(ledger) -> str:
+    from . import _display
+
+    return _display.ledger_html(ledger)

@@ -4,13 +4,16 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from . import _convert, _core
+from .conflicts import overlay
 from .zoning import load_zoning
 
 
 def check(before: Any, after: Any, *, profile: str = "three-no",
           area_method: Optional[str] = None, title: Optional[str] = None,
           zone_field: Optional[str] = None, zone_map: Any = None, encoding: Optional[str] = None,
-          crs: _convert.CrsLike = None, working_crs: _convert.CrsLike = None) -> _core.CheckResult:
+          crs: _convert.CrsLike = None, working_crs: _convert.CrsLike = None,
+          mining: Any = None, facilities: Any = None, boundary_tolerance_m: float = 1.0,
+          category_map: Any = None, feature_crs: _convert.CrsLike = None) -> _core.CheckResult:
     """Checks a proposal (``after``) against the approved zoning (``before``) under a rule
     profile: no slimming, core + buffer share not reduced, zoning sanity, and the profile's other
     rules. The same library calls as ``reserve check``; ``result.to_dict()`` is its JSON report.
@@ -19,6 +22,11 @@ def check(before: Any, after: Any, *, profile: str = "three-no",
     here (the proposal in the baseline's working CRS) with ``zone_field``, ``zone_map``,
     ``encoding``, ``crs`` and ``working_crs``. ``profile`` is a shipped name ("three-no",
     "national-2013", "guangdong-2023") or a .toml path; ``area_method`` overrides the profile's.
+
+    ``mining`` and ``facilities`` (paths, GeoDataFrames, Layers or lists) are overlaid on both
+    zonings so that the rule 不以调代改 (no adjusting instead of rectifying) is evaluated; without
+    them that rule is "not evaluated", never a silent pass. ``feature_crs`` is assumed for
+    feature files without a CRS; ``result.overlay`` keeps the overlay for ledger().
 
     The result shows the verdict table in Jupyter; ``verdicts()``, ``zone_areas()`` and
     ``transition_matrix()`` are DataFrames, ``evidence()`` a GeoDataFrame, ``write(dir)``
@@ -34,8 +42,15 @@ def check(before: Any, after: Any, *, profile: str = "three-no",
     if not isinstance(after, _core.Zoning):
         after = load_zoning(after, name="proposal", working_crs=working_crs or before.crs,
                             **load_kwargs)
+    conflicts = None
+    if mining is not None or facilities is not None:
+        method = area_method or _core.load_profile(profile).area_method
+        conflicts = overlay(before, after, mining=mining, facilities=facilities,
+                            boundary_tolerance_m=boundary_tolerance_m, area_method=method,
+                            category_map=category_map, crs=feature_crs)
     return _core.check(before, after, profile=profile, area_method=area_method or "",
-                       title=title or "", command_line=_command_line(profile, area_method))
+                       title=title or "", command_line=_command_line(profile, area_method),
+                       overlay=conflicts)
 
 
 def profiles() -> list:

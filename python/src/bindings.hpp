@@ -26,6 +26,7 @@ void bind_io(py::module_& m);
 void bind_zoning(py::module_& m);
 void bind_compare(py::module_& m);
 void bind_check(py::module_& m);
+void bind_conflicts(py::module_& m);
 
 // WKB (ISO, little endian) of a geometry as Python bytes, and back. Bad WKB raises InputError.
 py::bytes wkb_bytes(const Geometry& g);
@@ -37,5 +38,16 @@ py::dict to_dict(const SourceRef& where);
 py::dict to_dict(const Crs& crs);
 py::dict to_dict(const Issue& issue);
 py::dict to_dict(const Repair& repair);
+
+}  // namespace reserve::python
+
+namespace reserve {
+struct ConflictOverlay;
+}
+
+namespace reserve::python {
+
+// The ConflictOverlay inside a Python `Overlay`, or nullptr for None.
+const ConflictOverlay* conflicts_of(const py::object& overlay);
 
 }  // namespace reserve::python

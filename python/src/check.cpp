@@ -5,6 +5,7 @@
 
 #include "bindings.hpp"
 #include "reserve/compare.hpp"
+#include "reserve/overlay.hpp"
 #include "reserve/report.hpp"
 #include "reserve/rules.hpp"
 #include "reserve/validate.hpp"
@@ -55,7 +56,18 @@ struct CheckOptions {
   std::string command_line;
 };
 
-Report run_check(const Zoning& before, const Zoning& after, const CheckOptions& o) {
+}  // namespace
+
+// A check's report plus the conflict overlay it was given (for the ledger and the map).
+struct CheckOutcome {
+  Report report;
+  std::optional<ConflictOverlay> conflicts;
+};
+
+namespace {
+
+CheckOutcome run_check(const Zoning& before, const Zoning& after, const CheckOptions& o,
+                       const ConflictOverlay* conflicts) {
   Profile profile = load_profile(o.profile);
   if (!o.area_method.empty()) profile.area_method = area_method_from_string(o.area_method);
   Report report;
@@ -67,11 +79,13 @@ Report run_check(const Zoning& before, const Zoning& after, const CheckOptions& 
   report.after_validation =
       validate_zoning(after, topo, AreaCalculator(after.crs, profile.area_method));
   RuleContext ctx{report.comparison, profile, &*report.before_validation, &*report.after_validation,
-                  /*conflicts=*/nullptr};
+                  conflicts};
   report.verdicts = evaluate_rules(ctx, RuleRegistry::standard());
   report.overall = overall_status(report.verdicts);
   report.audit = make_audit(before, after, profile, o.command_line);
-  return report;
+  CheckOutcome out{std::move(report), std::nullopt};
+  if (conflicts) out.conflicts = *conflicts;
+  return out;
 }
 
 }  // namespace
@@ -127,50 +141,67 @@ void bind_check(py::module_& m) {
       py::arg("name_or_path"));
   m.def("available_profiles", [] { return available_profiles(); });
 
-  py::class_<Report>(m, "CheckResult",
-                     "The result of check(): verdicts, the comparison, both validations and the "
-                     "audit block. Displays as the verdict table in Jupyter.")
-      .def_readonly("title", &Report::title)
-      .def_property_readonly("overall",
-                             [](const Report& r) { return std::string(to_string(r.overall)); })
-      .def_readonly("rules", &Report::verdicts, "The verdicts, in profile order.")
-      .def_readonly("comparison", &Report::comparison)
-      .def_readonly("before_validation", &Report::before_validation)
-      .def_readonly("after_validation", &Report::after_validation)
+  py::class_<CheckOutcome>(
+      m, "CheckResult",
+      "The result of check(): verdicts, the comparison, both validations and the "
+      "audit block. Displays as the verdict table in Jupyter.")
+      .def_property_readonly("title", [](const CheckOutcome& c) { return c.report.title; })
       .def_property_readonly(
-          "profile",
-          [](const Report& r) { return r.audit.profile_name + " " + r.audit.profile_version; })
+          "overall", [](const CheckOutcome& c) { return std::string(to_string(c.report.overall)); })
+      .def_property_readonly(
+          "rules", [](const CheckOutcome& c) { return c.report.verdicts; },
+          "The verdicts, in profile order.")
+      .def_property_readonly(
+          "comparison",
+          [](const CheckOutcome& c) -> const Comparison& { return c.report.comparison; },
+          py::return_value_policy::reference_internal)
+      .def_property_readonly("before_validation",
+                             [](const CheckOutcome& c) { return c.report.before_validation; })
+      .def_property_readonly("after_validation",
+                             [](const CheckOutcome& c) { return c.report.after_validation; })
+      .def_property_readonly(
+          "overlay",
+          [](const CheckOutcome& c) -> const ConflictOverlay* {
+            return c.conflicts ? &*c.conflicts : nullptr;
+          },
+          py::return_value_policy::reference_internal,
+          "The conflict overlay the check used (None without mining/facilities).")
+      .def_property_readonly("profile",
+                             [](const CheckOutcome& c) {
+                               return c.report.audit.profile_name + " " +
+                                      c.report.audit.profile_version;
+                             })
       .def(
           "verdict",
-          [](const Report& r, const std::string& rule_id) -> const Verdict& {
-            for (const auto& v : r.verdicts)
+          [](const CheckOutcome& c, const std::string& rule_id) -> const Verdict& {
+            for (const auto& v : c.report.verdicts)
               if (v.rule_id == rule_id) return v;
             std::string ids;
-            for (const auto& v : r.verdicts) ids += (ids.empty() ? "" : ", ") + v.rule_id;
+            for (const auto& v : c.report.verdicts) ids += (ids.empty() ? "" : ", ") + v.rule_id;
             throw UsageError("no rule '" + rule_id + "' in this result; rules are " + ids);
           },
           py::arg("rule_id"), py::return_value_policy::reference_internal)
       .def(
           "to_json",
-          [](const Report& r) {
+          [](const CheckOutcome& c) {
             std::string out;
             {
               py::gil_scoped_release release;
-              out = report_json(r);
+              out = report_json(c.report);
             }
             return out;
           },
           "The JSON report (schema docs/report-schema.json), as `reserve check --json` prints.")
-      .def("to_markdown", [](const Report& r) { return report_markdown(r); })
+      .def("to_markdown", [](const CheckOutcome& c) { return report_markdown(c.report); })
       .def(
-          "to_html", [](const Report& r) { return report_html(r); },
+          "to_html", [](const CheckOutcome& c) { return report_html(c.report); },
           "The self-contained HTML report, as report.html.")
       .def(
           "write",
-          [](const Report& r, const std::string& directory, const std::string& formats) {
+          [](const CheckOutcome& c, const std::string& directory, const std::string& formats) {
             const auto fmts = parse_report_formats(formats);
             py::gil_scoped_release release;
-            return write_reports(r, directory, fmts);
+            return write_reports(c.report, directory, fmts);
           },
           py::arg("directory"), py::arg("formats") = "json,md,html,gpkg",
           "Writes report.json / report.md / report.html / evidence.gpkg into `directory` "
@@ -191,23 +222,25 @@ void bind_check(py::module_& m) {
       .def("evidence",
            [](const py::object& self) { return helpers().attr("check_evidence")(self); })
       .def("_repr_html_", [](const py::object& self) { return helpers().attr("check_html")(self); })
-      .def("__repr__", [](const Report& r) {
-        std::string s = "<CheckResult " + std::string(to_string(r.overall)) + ":";
-        for (const auto& v : r.verdicts) s += " " + v.rule_id + "=" + to_string(v.status);
+      .def("__repr__", [](const CheckOutcome& c) {
+        std::string s = "<CheckResult " + std::string(to_string(c.report.overall)) + ":";
+        for (const auto& v : c.report.verdicts) s += " " + v.rule_id + "=" + to_string(v.status);
         return s + ">";
       });
 
   m.def(
       "check",
       [](const Zoning& before, const Zoning& after, const std::string& profile,
-         const std::string& area_method, const std::string& title,
-         const std::string& command_line) {
+         const std::string& area_method, const std::string& title, const std::string& command_line,
+         const py::object& overlay) {
         CheckOptions o{profile, area_method, title, command_line};
+        const ConflictOverlay* conflicts = conflicts_of(overlay);
         py::gil_scoped_release release;
-        return run_check(before, after, o);
+        return run_check(before, after, o, conflicts);
       },
       py::arg("before"), py::arg("after"), py::arg("profile") = "three-no",
-      py::arg("area_method") = "", py::arg("title") = "", py::arg("command_line") = "");
+      py::arg("area_method") = "", py::arg("title") = "", py::arg("command_line") = "",
+      py::arg("overlay") = py::none());
 }
 
 }  // namespace reserve::python

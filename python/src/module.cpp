@@ -21,5 +21,6 @@ PYBIND11_MODULE(_core, m) {
   reserve::python::bind_io(m);
   reserve::python::bind_zoning(m);
   reserve::python::bind_compare(m);
+  reserve::python::bind_conflicts(m);
   reserve::python::bind_check(m);
 }
