@@ -269,9 +269,9 @@ void print_overlay_text(const ConflictOverlay& c) {
                 << " m to boundary; after: " << to_string(row.after.location);
     } else {
       std::cout << "  " << fixed(to_ha(row.area_m2), 2) << " ha";
-      if (row.freed_area_m2 > 0)
+      if (row.freed_area_m2 >= 50.0)
         std::cout << ", freed " << fixed(to_ha(row.freed_area_m2), 2) << " ha";
-      if (row.downgraded_area_m2 > 0)
+      if (row.downgraded_area_m2 >= 50.0)
         std::cout << ", downgraded " << fixed(to_ha(row.downgraded_area_m2), 2) << " ha";
     }
     std::cout << "\n";

@@ -24,9 +24,11 @@ namespace reserve {
 
 // Boundary noise: a piece of change (one connected polygon of one transition cell) whose area is
 // at most `max_area_m2` AND whose mean width is at most `max_width_m` is classed as noise. Width
-// is 2·area/perimeter, both planar in the working CRS (for a long thin sliver of length L and
-// width w this is ≈ w). A tolerance of 0 disables that test; both 0 (default) disables noise
-// separation. Noise is never dropped: it stays in the raw figures and is listed piece by piece.
+// is 2·area/perimeter, both planar in a projected working CRS (for a long thin sliver of length
+// L and width w this is ≈ w); in a geographic working CRS, the measured area over a perimeter
+// approximated in metres (equirectangular per segment). A tolerance of 0 disables that test; both 0
+// (default) disables noise separation. Noise is never dropped: it stays in the raw figures and is
+// listed piece by piece.
 struct NoiseTolerance {
   double max_area_m2 = 0.0;
   double max_width_m = 0.0;
@@ -64,8 +66,8 @@ struct ZoneFigure {
 struct ZoningSummary {
   ZoneModel model = ZoneModel::three_zone;
   std::vector<ZoneFigure> zones;  // every zone of the model, strictest first (0 where absent)
-  double total_m2 = 0.0;        // sum of the zone areas
-  double outline_m2 = 0.0;      // area of the union of all zones, measured directly
+  double total_m2 = 0.0;          // sum of the zone areas
+  double outline_m2 = 0.0;        // area of the union of all zones, measured directly
   // Strictly protected land: core + buffer (three-zone) or core_protection (two-zone).
   double strict_m2 = 0.0;
   double strict_share = 0.0;  // strict_m2 / total_m2
@@ -83,7 +85,7 @@ struct ChangePiece {
   Zone from = Zone::outside;
   Zone to = Zone::outside;
   double area_m2 = 0.0;
-  double width_m = 0.0;  // 2·area/perimeter, planar
+  double width_m = 0.0;  // mean width 2·area/perimeter (see NoiseTolerance)
   bool noise = false;    // under CompareOptions::noise
   Polygon geometry;
 };

@@ -76,7 +76,9 @@ struct MiningRightInfo {
 };
 
 struct ConflictFeature {
-  std::string id;    // id attribute, else FID; unique within a FeatureSet ("<layer>:<id>" on clash)
+  // ReadOptions::id_field, else an id attribute (编号, id, code), else the licence number
+  // (许可证号), else the FID; unique within a FeatureSet ("<layer>:<id>" on clash).
+  std::string id;
   std::string name;  // name attribute, else the id
   FeatureCategory category = FeatureCategory::other;
   std::string category_label;  // the source label the category came from

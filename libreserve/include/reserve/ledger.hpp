@@ -151,9 +151,10 @@ struct LedgerOptions {
   bool include_outside = false;
 };
 
-// Builds the ledger from the conflict overlay and the water exceedances. `assignments` may be
-// null. Coordinates are converted to CGCS2000 longitude/latitude (when the working CRS can be
-// transformed) for the location columns.
+// Builds the ledger from the conflict overlay and the water exceedances (one row per sampling
+// point and parameter: the worst exceedance, with the number of exceeding samples). `assignments`
+// may be null. Coordinates are converted to CGCS2000 longitude/latitude (when the working CRS can
+// be transformed) for the location columns.
 RESERVE_API Ledger build_ledger(const ConflictOverlay& conflicts,
                                 const std::vector<Exceedance>& exceedances,
                                 const Assignments* assignments, const LedgerOptions& options);

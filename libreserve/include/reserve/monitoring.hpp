@@ -96,6 +96,7 @@ struct MonitoringOptions {
 struct Exceedance {
   std::string sample_id;
   std::string sample_name;
+  std::string date;  // sampling date as written
   SampleKind kind = SampleKind::surface_water;
   Point location;  // working CRS
   std::string parameter;

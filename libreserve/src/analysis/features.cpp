@@ -134,9 +134,14 @@ FeatureSet features_from_layer(const Layer& layer, const FeatureOptions& options
     ConflictFeature cf;
     cf.where = where;
     cf.attributes = f.attributes;
-    const std::string id_value = options.read.id_field.empty()
-                                     ? value_of(analysis::find_attribute(f.attributes, kIdFields))
-                                     : std::string();
+    // Id: the reader's id field, else an id attribute (编号, id, …), else the licence number
+    // (mining rights are known by it), else the FID.
+    std::string id_value;
+    if (options.read.id_field.empty()) {
+      id_value = value_of(analysis::find_attribute(f.attributes, kIdFields));
+      if (id_value.empty())
+        id_value = value_of(analysis::find_attribute(f.attributes, kLicenceFields));
+    }
     cf.id = id_value.empty() ? f.id : id_value;
 
     // Category: the field's value when there is one (it wins), else the layer's category.

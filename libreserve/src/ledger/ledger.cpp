@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <memory>
 
 #include "analysis/text_util.hpp"
@@ -231,7 +232,22 @@ Ledger build_ledger(const ConflictOverlay& conflicts, const std::vector<Exceedan
     ledger.rows.push_back(std::move(row));
   }
 
+  // One problem per sampling point and parameter: the worst sample, and how many exceeded.
+  std::vector<const Exceedance*> worst;
+  std::map<std::string, std::size_t> count;
   for (const auto& e : exceedances) {
+    const std::string key = e.sample_id + "\x1f" + e.parameter;
+    if (count[key]++ == 0) {
+      worst.push_back(&e);
+      continue;
+    }
+    for (auto& w : worst)
+      if (w->sample_id == e.sample_id && w->parameter == e.parameter && e.multiple > w->multiple)
+        w = &e;
+  }
+  for (const Exceedance* ep : worst) {
+    const Exceedance& e = *ep;
+    const std::size_t n = count[e.sample_id + "\x1f" + e.parameter];
     LedgerRow row;
     row.problem_id = "W-" + e.sample_id + "-" + e.parameter;
     row.feature_id = e.sample_id;
@@ -255,11 +271,15 @@ Ledger build_ledger(const ConflictOverlay& conflicts, const std::vector<Exceedan
     row.description_zh = "监测点" + e.sample_name + e.parameter_zh + "浓度 " +
                          fmt_g(e.concentration_mg_l) + " mg/L，超过 " + e.standard + " " +
                          level_zh + "限值 " + fmt_g(e.limit_mg_l) + " mg/L" + limit_note +
-                         "，超标 " + fmt(e.multiple, 2) + " 倍。";
+                         "，超标 " + fmt(e.multiple, 2) + " 倍" +
+                         (e.date.empty() ? "" : "（" + e.date + "）") +
+                         (n > 1 ? "；共 " + std::to_string(n) + " 次采样超标" : "") + "。";
     row.description_en = "Sample " + e.sample_name + ": " + e.parameter + " " +
                          fmt_g(e.concentration_mg_l) + " mg/L exceeds " + e.standard + " " +
                          e.level + " limit " + fmt_g(e.limit_mg_l) + " mg/L" + limit_note_en +
-                         " by a multiple of " + fmt(e.multiple, 2) + ".";
+                         " by a multiple of " + fmt(e.multiple, 2) +
+                         (e.date.empty() ? "" : " (" + e.date + ")") +
+                         (n > 1 ? "; " + std::to_string(n) + " samples exceed" : "") + ".";
     const RequiredAction action{ActionKind::remediate_by_deadline, {}, {}, {}};
     row.action_zh = action.text_zh();
     row.action_en = action.text_en();

@@ -267,6 +267,7 @@ MonitoringResult check_samples(const SampleSet& samples, const StandardsTable& t
       Exceedance e;
       e.sample_id = s.id;
       e.sample_name = s.name;
+      e.date = s.date;
       e.kind = s.kind;
       e.location = s.location;
       e.parameter = code;
