@@ -371,5 +371,29 @@ TEST(Compare, SliverNoiseIsSeparatedFromRealChange) {
   EXPECT_NEAR(raw.removed.area_m2, c.removed.area_m2, 1e-6);
 }
 
+// In a geographic working CRS the sliver width is still in metres. A 0.01° square at 34°N is
+// shifted east by 0.3 m (in degrees: 0.3 / (6371008.8 · π/180 · cos 34°)); the removed west
+// sliver is 0.3 m wide (tolerance 1 %: the spherical approximation of the perimeter).
+TEST(Compare, SliverWidthInGeographicCrsIsInMetres) {
+  auto square = [](double x0, double y0, double d) {
+    MultiPolygon mp;
+    mp.polygons.push_back(
+        Polygon{{{x0, y0}, {x0 + d, y0}, {x0 + d, y0 + d}, {x0, y0 + d}, {x0, y0}}, {}});
+    return mp;
+  };
+  const double shift_deg = 0.3 / (6371008.8 * M_PI / 180.0 * std::cos(34.005 * M_PI / 180.0));
+  Zoning before = make_zoning("baseline", {{Zone::experimental, square(105.0, 34.0, 0.01)}});
+  Zoning after =
+      make_zoning("proposal", {{Zone::experimental, square(105.0 + shift_deg, 34.0, 0.01)}});
+  before.crs = after.crs = Crs::from_epsg(4490);
+  CompareOptions o;
+  o.area_method = AreaMethod::geodesic;
+  o.noise.max_width_m = 0.5;
+  const Comparison c = compare(before, after, o);
+  ASSERT_EQ(c.removed.pieces.size(), 1u);
+  EXPECT_NEAR(c.removed.pieces[0].width_m, 0.3, 0.003);
+  EXPECT_TRUE(c.removed.pieces[0].noise);
+}
+
 }  // namespace
 }  // namespace reserve

@@ -151,5 +151,19 @@ TEST(TransformerTest, BadCoordinateIsAnInputErrorNamingIt) {
   EXPECT_THROW(Transformer(Crs{}, Crs::from_epsg(4490)), InputError);
 }
 
+TEST(TransformerTest, BallparkDatumShiftsAreFlagged) {
+  // PROJ 9.1's EPSG database has no Xian 1980 → CGCS2000 transformation (checked with
+  // proj_create_crs_to_crs: "Ballpark geographic offset from Xian 1980 to ...").
+  const Transformer xian(Crs::from_epsg(4610), Crs::from_epsg(4490));
+  EXPECT_TRUE(xian.is_ballpark());
+  EXPECT_NE(xian.description().find("Ballpark"), std::string::npos) << xian.description();
+  const Transformer gk(Crs::from_epsg(4490), Crs::from_epsg(4544));
+  EXPECT_FALSE(gk.is_ballpark());
+  EXPECT_NE(gk.description().find("Gauss-Kruger"), std::string::npos) << gk.description();
+  const Transformer same(Crs::from_epsg(4544), Crs::from_epsg(4544));
+  EXPECT_FALSE(same.is_ballpark());
+  EXPECT_EQ(same.description(), "");
+}
+
 }  // namespace
 }  // namespace reserve

@@ -113,5 +113,21 @@ TEST(CornerPointsTest, TooFewPointsAndDegreeTables) {
   EXPECT_TRUE(reported);
 }
 
+TEST(CornerPointsTest, ReadLayerRecognisesACornerPointTable) {
+  test::TempDir dir;
+  const std::string path = dir.file("rights.csv");
+  test::write_file(path, kTable);
+  const Layer layer = read_layer(path);
+  ASSERT_EQ(layer.features.size(), 2u);
+  EXPECT_EQ(layer.features[0].geometry.kind, GeometryKind::polygon);
+  EXPECT_EQ(layer.issues.at(0).code, "corner-point-table");
+  const DatasetInfo info = inspect_dataset(path);
+  EXPECT_EQ(info.layers.at(0).geometry_type, "MultiPolygon");
+  EXPECT_EQ(info.layers.at(0).feature_count, 2);
+  ReadOptions o;
+  o.where = "矿权编号 = 'x'";
+  EXPECT_THROW(read_layer(path, o), UsageError);
+}
+
 }  // namespace
 }  // namespace reserve

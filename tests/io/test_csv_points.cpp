@@ -131,5 +131,35 @@ TEST(CsvPointsTest, NoCoordinateColumnsIsAnInputError) {
   EXPECT_THROW(read_layer(path, o), UsageError);
 }
 
+TEST(CsvPointsTest, WktColumnTablesNeedACrs) {
+  test::TempDir dir;
+  const std::string path = dir.file("zones_wkt.csv");
+  // Outer ring clockwise in the file: the reader turns it counter-clockwise.
+  test::write_file(path,
+                   "WKT,分区\n"
+                   "\"POLYGON ((500000 3700000, 500000 3701000, 501000 3701000, 501000 3700000, "
+                   "500000 3700000))\",核心区\n"
+                   "\"POLYGON ((bad))\",缓冲区\n"
+                   ",实验区\n");
+  EXPECT_THROW(read_layer(path), InputError);
+  ReadOptions o;
+  o.assume_crs = "EPSG:4544";
+  const Layer layer = read_layer(path, o);
+  ASSERT_EQ(layer.features.size(), 1u);
+  EXPECT_EQ(*layer.features[0].attribute("分区"), "核心区");
+  EXPECT_EQ(layer.features[0].attribute("WKT"), nullptr);
+  // Hand-computed: 1000 m × 1000 m, counter-clockwise → +1e6 m²; tolerance 1e-6 m².
+  EXPECT_NEAR(signed_ring_area(layer.features[0].geometry.polygons.polygons.at(0).outer), 1.0e6,
+              1e-6);
+  int bad = 0, null_geom = 0;
+  for (const auto& i : layer.issues) {
+    bad += i.code == "bad-geometry" && i.where.feature == "row 3";
+    null_geom += i.code == "null-geometry" && i.where.feature == "row 4";
+  }
+  EXPECT_EQ(bad, 1);
+  EXPECT_EQ(null_geom, 1);
+  EXPECT_EQ(inspect_dataset(path, o).layers.at(0).geometry_type, "MultiPolygon");
+}
+
 }  // namespace
 }  // namespace reserve

@@ -77,6 +77,9 @@ TEST_P(FormatRoundTrip, PolygonAttributesAndCrsComeBack) {
   const DatasetInfo info = inspect_dataset(path, options);
   ASSERT_EQ(info.layers.size(), 1u);
   EXPECT_EQ(info.layers[0].feature_count, 1);
+  // The declared layer type: FileGDB declares MultiPolygon, KML an unknown type ("Geometry").
+  const std::string& type = info.layers[0].geometry_type;
+  EXPECT_TRUE(type == "Polygon" || type == "MultiPolygon" || type == "Geometry") << type;
   EXPECT_EQ(info.layers[0].crs.epsg, epsg);
   EXPECT_NEAR(info.layers[0].extent.min_x, 105.7, 1e-9);
   EXPECT_NEAR(info.layers[0].extent.max_y, 33.85, 1e-9);
@@ -273,6 +276,37 @@ TEST(ReadLayerTest, CorruptAndMissingFilesAreInputErrors) {
     EXPECT_THROW(inspect_dataset(path), InputError) << name;
   }
   EXPECT_THROW(read_layer(dir.file("nope.gpkg")), InputError);
+}
+
+TEST(ReadLayerTest, FolderOfShapefilesIsADatasetWithOneLayerPerFile) {
+  TempDir dir;
+  const std::string folder = dir.file("shapes");
+  std::filesystem::create_directory(folder);
+  LayerSpec spec = zone_spec("ESRI Shapefile", 4490);
+  spec.layer_options = {"ENCODING=UTF-8"};
+  test::write_layer(folder + "/before.shp", spec);
+  test::write_layer(folder + "/after.shp", spec);
+  EXPECT_EQ(inspect_dataset(folder).layers.size(), 2u);
+  EXPECT_THROW(read_layer(folder), UsageError);  // two layers, none chosen
+  ReadOptions o;
+  o.layer = "after";
+  o.id_field = "编号";
+  const Layer layer = read_layer(folder, o);
+  expect_zone_layer(layer, 4490);
+  EXPECT_EQ(layer.encoding, "UTF-8");
+}
+
+TEST(ReadLayerTest, CrsOptionDoesNotOverrideTheDataButIsReported) {
+  TempDir dir;
+  const std::string path = dir.file("zones.gpkg");
+  test::write_layer(path, zone_spec("GPKG", 4490));
+  ReadOptions o;
+  o.assume_crs = "EPSG:4326";
+  const Layer layer = read_layer(path, o);
+  EXPECT_EQ(layer.crs.epsg, 4490);
+  bool reported = false;
+  for (const auto& i : layer.issues) reported |= i.code == "crs-option-ignored";
+  EXPECT_TRUE(reported);
 }
 
 TEST(Sha256Test, KnownDigest) {

@@ -44,6 +44,7 @@ TEST(ShapefileEncodingTest, GbkFromLanguageDriverIdWithoutCpg) {
   ASSERT_FALSE(std::filesystem::exists(dir.file("zones.cpg")));
   const Layer layer = read_layer(shp);
   EXPECT_EQ(layer.encoding, "CP936");
+  EXPECT_EQ(layer.encoding_source, "dbf-ldid");
   ASSERT_EQ(layer.features.size(), 2u);
   ASSERT_NE(layer.features[0].attribute("功能分区"), nullptr);
   EXPECT_EQ(*layer.features[0].attribute("功能分区"), "核心区");

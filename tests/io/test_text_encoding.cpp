@@ -54,6 +54,10 @@ TEST(TextEncodingTest, GbkReadAsLatin1IsRecognised) {
   EXPECT_TRUE(looks_like_gbk_mojibake(mojibake));
   EXPECT_FALSE(looks_like_gbk_mojibake("核心区"));
   EXPECT_FALSE(looks_like_gbk_mojibake("Zürich"));  // one accented letter is just Latin text
+  EXPECT_FALSE(looks_like_gbk_mojibake("Müller Straße"));
+  // "1号矿区A" in GBK read as Latin-1: mostly high bytes, still recognised.
+  EXPECT_TRUE(looks_like_gbk_mojibake(
+      decode_to_utf8(encode_from_utf8("1号矿区A", "CP936"), "ISO-8859-1").utf8));
   EXPECT_FALSE(looks_like_gbk_mojibake("plain ascii"));
 }
 

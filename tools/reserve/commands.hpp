@@ -9,8 +9,10 @@ namespace reserve::cli {
 int& command_exit_code();
 
 void add_validate_command(CLI::App& app);  // cmd_validate.cpp
+void add_check_command(CLI::App& app);     // cmd_check.cpp
+void add_info_command(CLI::App& app);      // cmd_info.cpp
 void add_overlay_command(CLI::App& app);   // cmd_overlay.cpp
 void add_ledger_command(CLI::App& app);    // cmd_ledger.cpp
-void add_check_command(CLI::App& app);     // cmd_check.cpp
+void add_map_command(CLI::App& app);       // cmd_map.cpp
 
 }  // namespace reserve::cli

@@ -25,8 +25,10 @@ int main(int argc, char** argv) {
   // Subcommands register here.
   reserve::cli::add_validate_command(app);
   reserve::cli::add_check_command(app);
+  reserve::cli::add_info_command(app);
   reserve::cli::add_overlay_command(app);
   reserve::cli::add_ledger_command(app);
+  reserve::cli::add_map_command(app);
 
   try {
     app.parse(argc, argv);

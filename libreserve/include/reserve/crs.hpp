@@ -56,6 +56,12 @@ class RESERVE_API Transformer {
   Transformer& operator=(const Transformer&) = delete;
 
   bool is_identity() const noexcept;
+  // True when PROJ knows no datum shift between the two CRSs and treats the datums as the same
+  // ("ballpark"). Harmless for WGS 84 ↔ CGCS2000 (decimetres); wrong by tens of metres or more for
+  // Xian 1980 or Beijing 1954 ↔ CGCS2000, which need a locally published transformation.
+  bool is_ballpark() const noexcept;
+  // PROJ's name for the operation, e.g. "Inverse of Gauss-Kruger CM 105E"; "" for identity.
+  const std::string& description() const noexcept;
   // Throws InputError when a coordinate cannot be transformed (e.g. outside the CRS's domain).
   Point apply(Point p) const;
   void apply(Geometry& g) const;

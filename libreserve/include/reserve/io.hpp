@@ -1,7 +1,10 @@
 #pragma once
 // Reading vector data into the library's own values, through GDAL: GeoPackage, Shapefile (with
-// .cpg / DBF language-driver encodings), GeoJSON, KML, FileGDB (read), CSV of points (decimal
-// degrees or 度分秒). Text is decoded to UTF-8 here and nowhere else; Z/M are dropped.
+// .cpg / DBF language-driver encodings), GeoJSON, KML, FileGDB (read), and text tables (.csv,
+// .txt, .tsv): points (decimal degrees or 度分秒, or plane X/Y), corner-point tables (拐点坐标,
+// recognised by a 点号 column and a right id repeated on 3+ rows), or a WKT column. Text is
+// decoded to UTF-8 here and nowhere else; Z/M are dropped; rings are closed and oriented (outer
+// counter-clockwise, holes clockwise); validity is NOT repaired here.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -82,6 +85,7 @@ struct Layer {
   std::vector<std::string> fields;
   std::vector<Feature> features;  // null / empty geometries are skipped and reported in issues
   std::vector<Issue> issues;      // skipped features, decode problems, dropped Z/M, …
+  std::string encoding_source;    // as LayerInfo::encoding_source
 };
 
 // Reads one layer. Throws InputError naming file and layer for unreadable data or a missing CRS.

@@ -16,6 +16,21 @@ namespace reserve {
 namespace {
 
 using analysis::ring_length;
+using analysis::ring_length_lonlat_m;
+
+// Mean width 2·area/perimeter of a piece. Projected CRS: planar area and perimeter in the CRS's
+// units (metres for the CRSs the library works in). Geographic CRS: the measured area over an
+// approximate perimeter in metres.
+double mean_width_m(const Polygon& poly, double area_m2, bool geographic) {
+  double perimeter = 0.0;
+  auto length = [geographic](const Ring& r) {
+    return geographic ? ring_length_lonlat_m(r) : ring_length(r);
+  };
+  perimeter += length(poly.outer);
+  for (const auto& h : poly.holes) perimeter += length(h);
+  if (perimeter <= 0.0) return 0.0;
+  return 2.0 * (geographic ? area_m2 : planar_area(poly)) / perimeter;
+}
 
 // The model of a zoning's parts (InputError when they mix models or there are none).
 ZoneModel parts_model(const Zoning& z, const char* side) {
@@ -231,9 +246,7 @@ Comparison compare(const Zoning& before, const Zoning& after, const CompareOptio
           piece.from = from;
           piece.to = to;
           piece.area_m2 = area.area_m2(poly);
-          double perimeter = ring_length(poly.outer);
-          for (const auto& h : poly.holes) perimeter += ring_length(h);
-          piece.width_m = perimeter > 0.0 ? 2.0 * planar_area(poly) / perimeter : 0.0;
+          piece.width_m = mean_width_m(poly, piece.area_m2, before.crs.is_geographic);
           piece.noise = options.noise.is_noise(piece.area_m2, piece.width_m);
           piece.geometry = poly;
           set->area_m2 += piece.area_m2;

@@ -14,6 +14,8 @@ struct Transformer::Impl {
   crs::PjPtr op;        // null when identity
   std::string from_label;
   std::string to_label;
+  bool ballpark = false;
+  std::string description;
 };
 
 Transformer::Transformer(const Crs& from, const Crs& to) : impl_(std::make_unique<Impl>()) {
@@ -32,6 +34,9 @@ Transformer::Transformer(const Crs& from, const Crs& to) : impl_(std::make_uniqu
   if (!op)
     throw InputError("PROJ finds no transformation from " + impl_->from_label + " to " +
                      impl_->to_label + ": " + crs::last_error(ctx));
+  impl_->ballpark = proj_coordoperation_has_ballpark_transformation(ctx, op.get()) != 0;
+  const char* name = proj_get_name(op.get());
+  impl_->description = name != nullptr ? name : "";
   impl_->op.reset(proj_normalize_for_visualization(ctx, op.get()));
   if (!impl_->op)
     throw InternalError("PROJ could not normalise the axis order of the transformation from " +
@@ -43,6 +48,10 @@ Transformer::Transformer(Transformer&&) noexcept = default;
 Transformer& Transformer::operator=(Transformer&&) noexcept = default;
 
 bool Transformer::is_identity() const noexcept { return !impl_->op; }
+
+bool Transformer::is_ballpark() const noexcept { return impl_->ballpark; }
+
+const std::string& Transformer::description() const noexcept { return impl_->description; }
 
 Point Transformer::apply(Point p) const {
   if (!impl_->op) return p;

@@ -9,6 +9,7 @@
 
 #include "io/crs_checks.hpp"
 #include "io/csv_table.hpp"
+#include "io/layer_reading.hpp"
 #include "io/ogr_geometry.hpp"
 #include "reserve/io.hpp"
 
@@ -42,11 +43,26 @@ struct Corner {
   Point p;
 };
 
+// Ring numbers in numeric order when they are numbers ("2" before "10"), else text order.
+struct RingOrder {
+  bool operator()(const std::string& a, const std::string& b) const {
+    char* ea = nullptr;
+    char* eb = nullptr;
+    const double na = std::strtod(a.c_str(), &ea);
+    const double nb = std::strtod(b.c_str(), &eb);
+    const bool a_num = !a.empty() && *ea == '\0';
+    const bool b_num = !b.empty() && *eb == '\0';
+    if (a_num && b_num && na != nb) return na < nb;
+    if (a_num != b_num) return a_num;
+    return a < b;
+  }
+};
+
 struct Right {
   std::string id;
   std::vector<std::string> first_row;
   // part → ring → corners
-  std::map<std::string, std::map<std::string, std::vector<Corner>>> parts;
+  std::map<std::string, std::map<std::string, std::vector<Corner>, RingOrder>> parts;
   std::vector<std::string> part_order;
 };
 
@@ -63,6 +79,19 @@ std::optional<std::size_t> column(const TextTable& t, const std::string& forced,
 }
 
 }  // namespace
+
+bool looks_like_corner_point_table(const TextTable& t) {
+  // A corner-point column proper (not 序号, which any table may have) and a right id that
+  // repeats on at least three rows: a points table has neither.
+  const auto point_col = find_column(t.header, {"点号", "拐点号", "拐点编号", "拐点"});
+  const auto id_col = find_column(t.header, kIdNames);
+  if (!point_col || !id_col) return false;
+  std::map<std::string, int> rows_per_id;
+  for (const auto& row : t.rows)
+    if (*id_col < row.size() && ++rows_per_id[trim_copy(row[*id_col])] >= 3) return true;
+  return false;
+}
+
 }  // namespace io
 
 Layer read_corner_points(const std::string& path, const ReadOptions& options) {
@@ -73,6 +102,7 @@ Layer read_corner_points(const std::string& path, const ReadOptions& options) {
   out.name = std::filesystem::path(path).stem().string();
   out.driver = "CSV (corner points)";
   out.encoding = t.encoding;
+  out.encoding_source = t.encoding_source;
   const SourceRef where{path, out.name, ""};
   for (auto& issue : t.issues) {
     issue.where = where;

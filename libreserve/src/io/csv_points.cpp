@@ -97,11 +97,17 @@ Mode detect_mode(const TextTable& t, const Columns& c) {
 
 Layer read_csv_points(const std::string& path, const ReadOptions& options) {
   TextTable t = read_text_table(path, options.encoding);
+  if (options.x_field.empty() && options.y_field.empty() && !find_column(t.header, kLonNames) &&
+      !find_column(t.header, kLonContains, true)) {
+    if (auto wkt_col = find_wkt_column(t))
+      return read_csv_wkt(path, options, std::move(t), *wkt_col);
+  }
   Layer out;
   out.path = path;
   out.name = std::filesystem::path(path).stem().string();
   out.driver = "CSV";
   out.encoding = t.encoding;
+  out.encoding_source = t.encoding_source;
   out.fields = t.header;
   const SourceRef where{path, out.name, ""};
   for (auto& issue : t.issues) {
@@ -209,14 +215,43 @@ Layer read_csv_points(const std::string& path, const ReadOptions& options) {
   return out;
 }
 
-DatasetInfo inspect_csv_points(const std::string& path, const ReadOptions& options) {
-  const Layer layer = read_csv_points(path, options);
+Layer read_text_layer(const std::string& path, const ReadOptions& options) {
+  const std::string stem = std::filesystem::path(path).stem().string();
+  const SourceRef where{path, stem, ""};
+  if (!options.where.empty())
+    throw UsageError(
+        "--where filters are not supported for CSV/text tables; filter the table "
+        "first or convert it to a GeoPackage",
+        where);
+  if (!options.layer.empty() && options.layer != stem)
+    throw UsageError("a CSV/text table has one layer, '" + stem + "'", where);
+  const TextTable t = read_text_table(path, options.encoding);
+  if (!looks_like_corner_point_table(t)) return read_csv_points(path, options);
+  Layer layer = read_corner_points(path, options);
+  layer.issues.insert(layer.issues.begin(),
+                      Issue{"corner-point-table", Severity::info,
+                            "read as a corner-point table (拐点坐标): one polygon per right, "
+                            "corners joined in point-number order",
+                            where, std::nullopt, std::nullopt});
+  return layer;
+}
+
+DatasetInfo inspect_text_layer(const std::string& path, const ReadOptions& options) {
+  const Layer layer = read_text_layer(path, options);
   DatasetInfo info;
   info.path = path;
-  info.driver = "CSV";
+  info.driver = layer.driver;
   LayerInfo li;
   li.name = layer.name;
-  li.geometry_type = "Point";
+  li.geometry_type = "Geometry";
+  if (!layer.features.empty()) {
+    const GeometryKind kind = layer.features.front().geometry.kind;
+    bool same = true;
+    for (const auto& f : layer.features) same = same && f.geometry.kind == kind;
+    if (same && kind == GeometryKind::point) li.geometry_type = "Point";
+    if (same && kind == GeometryKind::line) li.geometry_type = "MultiLineString";
+    if (same && kind == GeometryKind::polygon) li.geometry_type = "MultiPolygon";
+  }
   li.feature_count = static_cast<std::int64_t>(layer.features.size());
   li.crs = layer.crs;
   li.encoding = layer.encoding;

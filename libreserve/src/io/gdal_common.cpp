@@ -2,6 +2,7 @@
 
 #include <cpl_error.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <mutex>
 

@@ -6,9 +6,34 @@
 #include "reserve/io.hpp"
 
 namespace reserve {
+namespace {
+
+// OGC spelling without Z/M ("MultiPolygon"); the data's Z/M are dropped on reading anyway.
+std::string geometry_type_name(OGRwkbGeometryType type) {
+  switch (wkbFlatten(type)) {
+    case wkbNone: return "None";
+    case wkbUnknown: return "Geometry";
+    case wkbPoint: return "Point";
+    case wkbMultiPoint: return "MultiPoint";
+    case wkbLineString: return "LineString";
+    case wkbMultiLineString: return "MultiLineString";
+    case wkbPolygon: return "Polygon";
+    case wkbMultiPolygon: return "MultiPolygon";
+    case wkbGeometryCollection: return "GeometryCollection";
+    case wkbCircularString: return "CircularString";
+    case wkbCompoundCurve: return "CompoundCurve";
+    case wkbCurvePolygon: return "CurvePolygon";
+    case wkbMultiCurve: return "MultiCurve";
+    case wkbMultiSurface: return "MultiSurface";
+    default: return OGRGeometryTypeToName(wkbFlatten(type));
+  }
+}
+
+}  // namespace
 
 DatasetInfo inspect_dataset(const std::string& path, const ReadOptions& options) {
-  if (io::is_csv_path(path)) return io::inspect_csv_points(path, options);
+  if (io::is_csv_path(path)) return io::inspect_text_layer(path, options);
+  io::ErrorCapture quiet;  // GDAL's messages become errors here, never stderr noise
   io::VectorSource src = io::open_source(path, options.encoding);
   DatasetInfo info;
   info.path = path;
@@ -30,9 +55,7 @@ DatasetInfo inspect_dataset(const std::string& path, const ReadOptions& options)
         shp_folder ? *s->dataset->GetLayer(0) : *src.dataset->GetLayerByName(name.c_str());
     LayerInfo li;
     li.name = name;
-    li.geometry_type = OGRGeometryTypeToName(wkbFlatten(layer.GetGeomType()));
-    if (layer.GetGeomType() == wkbUnknown) li.geometry_type = "Geometry";
-    if (layer.GetGeomType() == wkbNone) li.geometry_type = "None";
+    li.geometry_type = geometry_type_name(layer.GetGeomType());
     li.feature_count = static_cast<std::int64_t>(layer.GetFeatureCount(TRUE));
     li.crs = io::crs_of(layer.GetSpatialRef());
     li.encoding = s->encoding.encoding;

@@ -1,6 +1,7 @@
 #pragma once
 // Pieces shared by read_layer and inspect_dataset for GDAL sources, and the readers for text
 // tables (CSV of points, corner-point tables). Private to the library.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -9,8 +10,10 @@
 
 namespace reserve::io {
 
-// Field names of the layer, decoded to UTF-8.
-std::vector<FieldInfo> layer_fields(const VectorSource& src, OGRLayer& layer);
+// Field names of the layer, decoded to UTF-8; undecodable byte sequences are added to
+// `replaced` when given.
+std::vector<FieldInfo> layer_fields(const VectorSource& src, OGRLayer& layer,
+                                    std::size_t* replaced = nullptr);
 
 // The layer's CRS, or options.assume_crs when it has none; InputError (with a suggestion from the
 // coordinates) when neither exists. `swap_axes` tells whether stored coordinates are lat/lon.
@@ -21,6 +24,20 @@ Crs resolve_layer_crs(OGRLayer& layer, const ReadOptions& options, const SourceR
 std::string sha256_path(const std::string& path);
 
 Layer read_csv_points(const std::string& path, const ReadOptions& options);
-DatasetInfo inspect_csv_points(const std::string& path, const ReadOptions& options);
+
+struct TextTable;
+// The WKT geometry column of a table (wkt, geometry, geom, the_geom, shape), if any.
+std::optional<std::size_t> find_wkt_column(const TextTable& t);
+// A table whose geometries are WKT text; the CRS must come from options.assume_crs.
+Layer read_csv_wkt(const std::string& path, const ReadOptions& options, TextTable t,
+                   std::size_t wkt_col);
+// True for a corner-point table (拐点坐标): a 点号/拐点号 column and a right id (矿权编号,
+// 许可证号, …) repeated on three rows or more.
+bool looks_like_corner_point_table(const TextTable& t);
+
+// A CSV/text file as a layer: a corner-point table (polygons) when it looks like one, else
+// points. Refuses options a table cannot honour (--where, another layer name).
+Layer read_text_layer(const std::string& path, const ReadOptions& options);
+DatasetInfo inspect_text_layer(const std::string& path, const ReadOptions& options);
 
 }  // namespace reserve::io

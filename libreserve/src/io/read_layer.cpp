@@ -15,7 +15,8 @@ namespace reserve {
 namespace io {
 namespace fs = std::filesystem;
 
-std::vector<FieldInfo> layer_fields(const VectorSource& src, OGRLayer& layer) {
+std::vector<FieldInfo> layer_fields(const VectorSource& src, OGRLayer& layer,
+                                    std::size_t* replaced_out) {
   std::vector<FieldInfo> fields;
   OGRFeatureDefn* defn = layer.GetLayerDefn();
   std::size_t replaced = 0;
@@ -24,6 +25,7 @@ std::vector<FieldInfo> layer_fields(const VectorSource& src, OGRLayer& layer) {
     fields.push_back(
         FieldInfo{to_utf8(src, f->GetNameRef(), replaced), ogr_field_type_name(f->GetType())});
   }
+  if (replaced_out != nullptr) *replaced_out += replaced;
   return fields;
 }
 
@@ -113,7 +115,8 @@ void add_encoding_issues(const VectorSource& src, const LayerNotes& notes, const
 }  // namespace io
 
 Layer read_layer(const std::string& path, const ReadOptions& options) {
-  if (io::is_csv_path(path)) return io::read_csv_points(path, options);
+  if (io::is_csv_path(path)) return io::read_text_layer(path, options);
+  io::ErrorCapture quiet;  // GDAL's messages become errors or issues here, never stderr noise
   io::VectorSource src = io::open_source(path, options.encoding);
   OGRLayer* chosen = &io::choose_layer(*src.dataset, options.layer, path);
   if (src.driver == "ESRI Shapefile" && std::filesystem::is_directory(path)) {
@@ -126,6 +129,7 @@ Layer read_layer(const std::string& path, const ReadOptions& options) {
   out.name = ogr_layer.GetName();
   out.driver = src.driver;
   out.encoding = src.encoding.encoding;
+  out.encoding_source = src.encoding.source;
   const SourceRef where{path, out.name, ""};
 
   if (!options.encoding.empty() && !src.decode_text) {
@@ -134,7 +138,13 @@ Layer read_layer(const std::string& path, const ReadOptions& options) {
                                where, std::nullopt, std::nullopt});
   }
 
-  const auto fields = io::layer_fields(src, ogr_layer);
+  if (ogr_layer.GetGeomType() == wkbNone)
+    throw InputError(
+        "the layer has no geometry column (an attribute table); choose a spatial "
+        "layer with --layer",
+        where);
+  io::LayerNotes notes;
+  const auto fields = io::layer_fields(src, ogr_layer, &notes.replaced);
   for (const auto& f : fields) out.fields.push_back(f.name);
   int id_index = -1;
   if (!options.id_field.empty()) {
@@ -170,8 +180,16 @@ Layer read_layer(const std::string& path, const ReadOptions& options) {
 
   bool swap_axes = false;
   out.crs = io::resolve_layer_crs(ogr_layer, options, where, swap_axes);
+  if (!options.assume_crs.empty() && ogr_layer.GetSpatialRef() != nullptr &&
+      !equivalent(out.crs, Crs::from_user_input(options.assume_crs))) {
+    out.issues.push_back(Issue{"crs-option-ignored", Severity::warning,
+                               "the layer has its own CRS " + out.crs.label() + " (" +
+                                   out.crs.name + "); --crs " + options.assume_crs +
+                                   " applies only to data without one. If the layer's CRS is "
+                                   "wrong, fix its .prj / metadata",
+                               where, std::nullopt, std::nullopt});
+  }
 
-  io::LayerNotes notes;
   Envelope extent;
   {
     io::ErrorCapture capture;  // GDAL warnings on bad records become issues, never stderr noise

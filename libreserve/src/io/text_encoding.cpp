@@ -242,7 +242,7 @@ std::optional<std::string> encoding_for_ldid(std::uint8_t ldid) {
 bool looks_like_gbk_mojibake(std::string_view utf8) {
   // Collect the code points; give up as soon as one cannot have come from a single byte.
   std::string bytes;
-  std::size_t high = 0;
+  std::size_t high = 0, ascii_letters = 0;
   for (std::size_t i = 0; i < utf8.size();) {
     const std::size_t n = utf8_sequence_length(utf8, i);
     if (n == 0) return false;
@@ -254,11 +254,16 @@ bool looks_like_gbk_mojibake(std::string_view utf8) {
       cp = ((b(0) & 0x1Fu) << 6) | (b(1) & 0x3Fu);
     else
       return false;  // CJK or other 3/4-byte characters: real text, not Latin-1 mojibake
-    if (cp >= 0x80) ++high;
+    if (cp >= 0x80)
+      ++high;
+    else if (std::isalpha(static_cast<int>(cp)) != 0)
+      ++ascii_letters;
     bytes.push_back(static_cast<char>(cp));
     i += n;
   }
-  if (high < 2) return false;
+  // Chinese text gives two high bytes per character; a European name has a few among many
+  // plain letters ("Müller Straße"), which GBK might also happen to decode.
+  if (high < 2 || high < ascii_letters) return false;
   IconvPtr cd = open_iconv("CP936");
   std::vector<char> input(bytes.begin(), bytes.end());
   std::vector<char> buffer(bytes.size() * 4 + 16);

@@ -56,7 +56,8 @@ VectorSource open_source(const std::string& path, const std::string& encoding_ov
 VectorSource reopen_shapefile_layer(const VectorSource& folder, const std::string& layer_name,
                                     const std::string& encoding_override) {
   const fs::path dir(folder.path);
-  for (const auto& entry : fs::directory_iterator(dir)) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
     if (entry.path().stem().string() == layer_name && lower_ext(entry.path().string()) == ".shp")
       return open_source(entry.path().string(), encoding_override);
   }

@@ -102,6 +102,10 @@ std::string measure_name(const Measure& m) {
   return m.name;
 }
 
+double noise_m2(const Comparison& c) {
+  return c.removed.noise_m2 + c.added.noise_m2 + c.downgraded.noise_m2 + c.upgraded.noise_m2;
+}
+
 std::string report_title(const std::string& title) {
   return title.empty() ? "Reserve boundary check 保护区调整核查" : title;
 }

@@ -21,5 +21,6 @@ std::string status_symbol(VerdictStatus s);  // "PASS", "FAIL", "WARN", "NOT EVA
 std::string measure_text(const Measure& m);  // "1234.57 ha", "65.00 %", "3"
 std::string measure_name(const Measure& m);  // name without a unit suffix the text drops
 std::string report_title(const std::string& title);
+double noise_m2(const Comparison& c);  // all noise pieces, m²
 
 }  // namespace reserve::report

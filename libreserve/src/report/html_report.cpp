@@ -10,6 +10,7 @@ namespace {
 
 using report::ha;
 using report::html_escape;
+using report::noise_m2;
 using report::percent;
 
 constexpr const char* kCss = R"(
@@ -133,8 +134,9 @@ std::string report_html(const Report& r) {
   o << "<tr><th>net 净变化</th>" << num(ha(c.net_change_m2())) << "<td></td><td></td><td></td>"
     << "</tr></table>\n<p class=\"small\">Noise tolerance 噪声容差: width ≤ "
     << report::fixed(c.noise.max_width_m, 2) << " m and area ≤ "
-    << report::fixed(c.noise.max_area_m2, 2) << " m² (width = 2·area/perimeter, planar). "
-    << c.noise_pieces().size() << " noise piece(s), kept in the raw figures.</p>\n";
+    << report::fixed(c.noise.max_area_m2, 2) << " m² (width = 2·area/perimeter). "
+    << c.noise_pieces().size() << " noise piece(s) totalling " << report::fixed(noise_m2(c), 2)
+    << " m², kept in the raw figures.</p>\n";
 
   o << "<h2>Evidence 证据</h2>\n";
   for (const auto& v : r.verdicts) {

@@ -9,6 +9,7 @@ namespace {
 
 using report::ha;
 using report::markdown_escape;
+using report::noise_m2;
 using report::percent;
 using report::zone_label;
 
@@ -103,8 +104,8 @@ std::string report_markdown(const Report& r) {
   o << "| net 净变化 | " << ha(c.net_change_m2()) << " | | | |\n\n";
   o << "Noise tolerance 噪声容差: width ≤ " << report::fixed(c.noise.max_width_m, 2)
     << " m and area ≤ " << report::fixed(c.noise.max_area_m2, 2)
-    << " m² (width = 2·area/perimeter, planar); " << c.noise_pieces().size()
-    << " noise piece(s), kept in the raw figures.\n\n";
+    << " m² (width = 2·area/perimeter); " << c.noise_pieces().size() << " noise piece(s) totalling "
+    << report::fixed(noise_m2(c), 2) << " m², kept in the raw figures.\n\n";
 
   for (const auto& s : r.sections)
     if (!s.markdown.empty())

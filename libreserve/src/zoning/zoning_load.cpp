@@ -62,7 +62,14 @@ void make_valid(ZonePart& part, const RepairPolicy& policy, const AreaCalculator
   // area being its signed (algebraic) area by the same method as after — the absolute shoelace
   // sum for planar. A bow tie's lobes therefore cancel; the report shows that as the change.
   const double before_m2 = calc.area_m2(part.geometry);
-  MultiPolygon repaired = geom::make_valid_polygons(part.geometry);
+  MultiPolygon repaired;
+  try {
+    repaired = geom::make_valid_polygons(part.geometry);
+  } catch (const InternalError& e) {
+    throw InternalError("repairing the invalid geometry (" + reason + ") failed: " + e.message() +
+                            ". Fix the geometry in the source data",
+                        part.where);
+  }
   const double after_m2 = calc.area_m2(repaired);
   const double change_m2 = after_m2 - before_m2;
   const double tolerance_m2 =

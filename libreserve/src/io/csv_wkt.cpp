@@ -1,0 +1,87 @@
+// CSV tables with a WKT geometry column (as GDAL and QGIS export them): any geometry type.
+#include <filesystem>
+
+#include "io/crs_checks.hpp"
+#include "io/csv_table.hpp"
+#include "io/layer_reading.hpp"
+#include "io/ogr_geometry.hpp"
+#include "reserve/io.hpp"
+
+namespace reserve::io {
+
+std::optional<std::size_t> find_wkt_column(const TextTable& t) {
+  return find_column(t.header, {"wkt", "geometry", "geom", "the_geom", "shape", "几何"});
+}
+
+Layer read_csv_wkt(const std::string& path, const ReadOptions& options, TextTable t,
+                   std::size_t wkt_col) {
+  Layer out;
+  out.path = path;
+  out.name = std::filesystem::path(path).stem().string();
+  out.driver = "CSV";
+  out.encoding = t.encoding;
+  out.encoding_source = t.encoding_source;
+  out.fields = t.header;
+  const SourceRef where{path, out.name, ""};
+  for (auto& issue : t.issues) {
+    issue.where = where;
+    out.issues.push_back(std::move(issue));
+  }
+  std::optional<std::size_t> id_col;
+  if (!options.id_field.empty()) {
+    id_col = find_column(t.header, {options.id_field});
+    for (std::size_t k = 0; !id_col && k < t.header.size(); ++k)
+      if (t.header[k] == options.id_field) id_col = k;
+    if (!id_col) throw UsageError("no column '" + options.id_field + "' for the feature id", where);
+  }
+  Envelope extent;
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    const auto& row = t.rows[r];
+    auto cell = [&](std::size_t i) { return i < row.size() ? trim_copy(row[i]) : std::string(); };
+    Feature f;
+    f.id = id_col ? cell(*id_col) : std::to_string(r + 2);
+    const SourceRef rwhere{path, out.name, "row " + std::to_string(r + 2)};
+    const std::string wkt = cell(wkt_col);
+    if (wkt.empty()) {
+      out.issues.push_back(Issue{"null-geometry", Severity::warning,
+                                 "the row has no geometry; it is skipped", rwhere, std::nullopt,
+                                 std::nullopt});
+      continue;
+    }
+    try {
+      f.geometry = geometry_from_wkt(wkt);
+    } catch (const InputError& e) {
+      out.issues.push_back(Issue{"bad-geometry", Severity::error,
+                                 "the WKT does not parse (" + e.message() + "); the row is skipped",
+                                 rwhere, std::nullopt, std::nullopt});
+      continue;
+    }
+    if (f.geometry.empty()) {
+      out.issues.push_back(Issue{"empty-geometry", Severity::warning,
+                                 "the row's geometry is empty; it is skipped", rwhere, std::nullopt,
+                                 std::nullopt});
+      continue;
+    }
+    normalise_orientation(f.geometry.polygons);
+    extent.expand(envelope_of(f.geometry));
+    for (std::size_t i = 0; i < t.header.size(); ++i) {
+      if (i == wkt_col) continue;
+      const std::string v = cell(i);
+      f.attributes.push_back(Attribute{t.header[i], v, v.empty()});
+    }
+    out.features.push_back(std::move(f));
+  }
+  if (!options.assume_crs.empty()) {
+    out.crs = Crs::from_user_input(options.assume_crs);
+  } else {
+    const std::string hint = suggest_crs_from_extent(extent);
+    throw InputError("a CSV with a WKT column carries no CRS; pass --crs EPSG:xxxx" +
+                         (hint.empty() ? "" : " (" + hint + ")"),
+                     where);
+  }
+  check_extent_matches_crs(out.crs, extent, where);
+  out.sha256 = sha256_file(path);
+  return out;
+}
+
+}  // namespace reserve::io

@@ -1,0 +1,252 @@
+// `reserve map`: an official-style reserve map (PDF, SVG, PNG) of the baseline and, when given,
+// the proposal with removed / downgraded / added land, mining rights, facilities, rivers and
+// roads, an optional raster background; or a focus map of one feature.
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "commands.hpp"
+#include "conflict_inputs.hpp"
+#include "reserve/compare.hpp"
+#include "reserve/error.hpp"
+#include "reserve/map_layers.hpp"
+#include "reserve/map_style.hpp"
+#include "reserve/render.hpp"
+#include "reserve/zoning.hpp"
+
+namespace reserve::cli {
+namespace {
+
+struct MapArgs {
+  std::string before, after, before_layer, after_layer;
+  std::string zone_field, encoding, crs, working_crs;
+  std::vector<std::string> zone_maps;
+  ConflictArgs conflicts;
+  std::string rivers, rivers_layer, roads, roads_layer;
+  std::string background;
+  std::string style;
+  std::string title, subtitle, date;
+  std::string formats = "pdf";
+  std::string page;
+  bool landscape = false;
+  bool portrait = false;
+  double dpi = 0.0;
+  std::string focus;
+  bool focus_all = false;
+  std::string out;
+};
+
+ZoningOptions zoning_options(const MapArgs& a, const std::string& path, const std::string& layer,
+                             const std::string& name, const std::string& working_crs) {
+  ZoningOptions o;
+  o.name = name;
+  for (const auto& spec : a.zone_maps) o.scheme.add_mapping(spec);
+  ZoningSource s;
+  s.path = path;
+  s.read.layer = layer;
+  s.read.encoding = a.encoding;
+  s.read.assume_crs = a.crs;
+  s.zone_field = a.zone_field;
+  o.sources.push_back(std::move(s));
+  o.working_crs = working_crs;
+  return o;
+}
+
+std::vector<MapFormat> parse_formats(const std::string& list) {
+  std::vector<MapFormat> formats;
+  std::stringstream ss(list);
+  std::string item;
+  while (std::getline(ss, item, ',')) {
+    if (item.empty()) continue;
+    const MapFormat f = map_format_from_string(item);
+    bool seen = false;
+    for (MapFormat g : formats) seen = seen || g == f;
+    if (!seen) formats.push_back(f);
+  }
+  if (formats.empty()) throw UsageError("--format needs at least one of pdf, svg, png");
+  return formats;
+}
+
+// One format: --out as given (default map.<ext>); several: --out's stem with each extension.
+// Per-feature maps insert "-<feature id>" before the extension.
+std::string output_path(const std::string& out, MapFormat f, bool several,
+                        const std::string& suffix) {
+  const std::string ext = std::string(".") + to_string(f);
+  std::filesystem::path p(out.empty() ? "map" + ext : out);
+  if (several || !p.has_extension())
+    p.replace_extension("");
+  else
+    return p.string();
+  return p.string() + (suffix.empty() ? "" : "-" + suffix) + ext;
+}
+
+// A feature id as a file-name part: path separators and shell-hostile characters become '_'.
+std::string safe_name(const std::string& id) {
+  std::string s = id;
+  for (char& c : s) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (u < 0x80 && !std::isalnum(u) && c != '-' && c != '_' && c != '.') c = '_';
+  }
+  return s.empty() ? "feature" : s;
+}
+
+void render_one(const MapLayers& layers, const MapStyle& style, MapFormat f,
+                const std::string& path, const RenderOptions& options) {
+  const RenderSummary s = render_map(layers, style, f, path, options);
+  for (const auto& w : s.warnings) std::cerr << "reserve map: warning: " << w << "\n";
+  char scale[64];
+  std::snprintf(scale, sizeof scale, "1:%.0f", s.scale_denominator);
+  std::cout << path << ": " << s.legend.size() << " legend entries, labels " << s.labels_placed
+            << " placed / " << s.labels_leader_line << " with leader line / " << s.labels_dropped
+            << " dropped, scale " << scale << ", scale bar " << s.scale_bar_ground_m << " m\n";
+}
+
+void run_map(const MapArgs& a) {
+  MapStyle style = a.style.empty() ? default_map_style() : load_map_style(a.style);
+  if (!a.title.empty()) style.title = a.title;
+  if (!a.subtitle.empty()) style.subtitle = a.subtitle;
+  if (!a.date.empty()) style.date = a.date;
+  if (!a.page.empty()) {
+    if (a.page == "A4" || a.page == "a4")
+      style.page = PageSize::a4;
+    else if (a.page == "A3" || a.page == "a3")
+      style.page = PageSize::a3;
+    else
+      throw UsageError("--page must be A4 or A3 (got '" + a.page + "')");
+  }
+  if (a.landscape && a.portrait) throw UsageError("give --landscape or --portrait, not both");
+  if (a.landscape) style.landscape = true;
+  if (a.portrait) style.landscape = false;
+  if (a.dpi > 0.0) style.dpi = a.dpi;
+  const std::vector<MapFormat> formats = parse_formats(a.formats);
+
+  MapLayers layers;
+  const Zoning before =
+      load_zoning(zoning_options(a, a.before, a.before_layer, "baseline", a.working_crs));
+  print_issues(before.issues, "the baseline zoning");
+  add_zoning(layers, before, false);
+  if (!a.after.empty()) {
+    const Zoning after =
+        load_zoning(zoning_options(a, a.after, a.after_layer, "proposal", before.crs.wkt));
+    print_issues(after.issues, "the proposal zoning");
+    add_zoning(layers, after, true);
+    add_comparison(layers, compare(before, after, CompareOptions{}));
+  }
+  if (!a.conflicts.mining.empty() || !a.conflicts.facilities.empty()) {
+    const FeatureSet features = load_conflict_features(a.conflicts, before.crs);
+    print_issues(features.issues, "the conflict layers");
+    add_features(layers, features);
+  }
+  const std::pair<const std::string*, std::pair<const std::string*, const char*>> lines[] = {
+      {&a.rivers, {&a.rivers_layer, "river"}}, {&a.roads, {&a.roads_layer, "road"}}};
+  for (const auto& [path, spec] : lines) {
+    if (path->empty()) continue;
+    LineLayerOptions o;
+    o.path = *path;
+    o.layer = *spec.first;
+    o.kind = spec.second;
+    print_issues(add_line_layer(layers, o), std::string("the ") + spec.second + " layer");
+  }
+  layers.background_raster = a.background;
+
+  // The maps to draw: one (whole extent or --focus), or one per conflict feature.
+  struct Job {
+    std::string focus, label, suffix;
+  };
+  std::vector<Job> jobs;
+  if (a.focus_all) {
+    if (!a.focus.empty()) throw UsageError("give --focus or --focus-all, not both");
+    for (const auto& m : layers.mining_rights) jobs.push_back({m.id, m.label, safe_name(m.id)});
+    for (const auto& f : layers.facilities) jobs.push_back({f.id, f.label, safe_name(f.id)});
+    if (jobs.empty()) throw UsageError("--focus-all needs --mining or --facilities");
+  } else {
+    jobs.push_back({a.focus, "", ""});
+  }
+  for (const Job& job : jobs) {
+    RenderOptions options;
+    options.focus_feature_id = job.focus;
+    MapStyle job_style = style;
+    if (a.focus_all) job_style.subtitle = "问题要素：" + job.label + "（" + job.focus + "）";
+    for (MapFormat f : formats) {
+      const std::string path =
+          output_path(a.out, f, formats.size() > 1 || !job.suffix.empty(), job.suffix);
+      render_one(layers, job_style, f, path, options);
+    }
+  }
+  command_exit_code() = 0;
+}
+
+}  // namespace
+
+void add_map_command(CLI::App& app) {
+  auto args = std::make_shared<MapArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "map",
+      "Draw an official-style reserve map (PDF with selectable Chinese text, SVG, PNG): zones,\n"
+      "baseline outline dashed and proposal outline solid, removed / downgraded / added land\n"
+      "hatched, mining rights labelled with their licence numbers, facilities by category,\n"
+      "rivers and roads, kilometre grid, legend of what is drawn, scale bar (true at the map\n"
+      "centre), true-north arrow, CRS note, producer, date and a review-number placeholder.\n"
+      "Exit 0 ok, 2 usage error, 3 input error.");
+  MapArgs& a = *args;
+  cmd->add_option("--before", a.before, "Baseline zoning (the approved reserve)")->required();
+  cmd->add_option("--after", a.after, "Proposed zoning (adds outlines and change hatching)");
+  cmd->add_option("--before-layer", a.before_layer, "Layer of the baseline file");
+  cmd->add_option("--after-layer", a.after_layer, "Layer of the proposal file");
+  cmd->add_option("--zone-field", a.zone_field, "Attribute with the zone labels (default: detect)");
+  cmd->add_option("--zone-map", a.zone_maps, "Extra zone label mapping, e.g. '1=core'; repeat");
+  cmd->add_option("--encoding", a.encoding, "Text encoding of the zoning files (e.g. GBK)");
+  cmd->add_option("--crs", a.crs, "CRS to assume for zoning files without one");
+  cmd->add_option("--working-crs", a.working_crs,
+                  "Map CRS (default: the baseline's projected CRS or its CGCS2000 GK zone)");
+  cmd->add_option("--mining", a.conflicts.mining, "Mining-right polygons (采矿权/探矿权); repeat");
+  cmd->add_option("--facilities", a.conflicts.facilities,
+                  "Facilities (points or polygons; CSV with lon/lat or 经度/纬度); repeat");
+  cmd->add_option("--mining-layer", a.conflicts.mining_layer, "Layer of the mining-right files");
+  cmd->add_option("--facilities-layer", a.conflicts.facilities_layer,
+                  "Layer of the facility files");
+  cmd->add_option("--category-field", a.conflicts.category_field,
+                  "Attribute holding the facility category (default: detect)");
+  cmd->add_option("--category-map", a.conflicts.category_maps,
+                  "Extra category mapping, e.g. '化工厂=industrial'; repeat");
+  cmd->add_option("--feature-encoding", a.conflicts.feature_encoding,
+                  "Text encoding of the feature files");
+  cmd->add_option("--feature-crs", a.conflicts.feature_crs,
+                  "CRS to assume for feature files without one (e.g. EPSG:4490)");
+  cmd->add_option("--id-field", a.conflicts.id_field, "Attribute used as the feature id");
+  cmd->add_option("--rivers", a.rivers, "River lines (labelled with 名称/name)");
+  cmd->add_option("--rivers-layer", a.rivers_layer,
+                  "Layer of the river file (default: the only one, or one named rivers/河流)");
+  cmd->add_option("--roads", a.roads, "Road lines");
+  cmd->add_option("--roads-layer", a.roads_layer,
+                  "Layer of the road file (default: the only one, or one named roads/道路)");
+  cmd->add_option("--background", a.background,
+                  "Raster drawn under the map (e.g. a hillshade "
+                  "GeoTIFF; warped to the map CRS)");
+  cmd->add_option("--style", a.style,
+                  "Style TOML (see docs/map-style.md; default libreserve/share/styles/"
+                  "default.toml)");
+  cmd->add_option("--title", a.title, "Map title (overrides the style)");
+  cmd->add_option("--subtitle", a.subtitle, "Subtitle (overrides the style)");
+  cmd->add_option("--date", a.date, "Map date, e.g. 2026-11-28 (overrides the style)");
+  cmd->add_option("--format", a.formats, "pdf, svg, png or a comma list (default pdf)");
+  cmd->add_option("--page", a.page, "A4 or A3 (default: the style's, A4)");
+  cmd->add_flag("--landscape", a.landscape, "Landscape page (the default style's orientation)");
+  cmd->add_flag("--portrait", a.portrait, "Portrait page");
+  cmd->add_option("--dpi", a.dpi, "PNG resolution (default: the style's, 150)")
+      ->check(CLI::Range(36.0, 1200.0));
+  cmd->add_option("--focus", a.focus,
+                  "Zoom to this feature id (mining right, facility, change piece, zone part)");
+  cmd->add_flag("--focus-all", a.focus_all,
+                "One focus map per mining right and facility (for the ledger), named "
+                "<out>-<feature id>.<format>");
+  cmd->add_option("--out", a.out,
+                  "Output file (default map.<format>; with several formats the extension is "
+                  "replaced per format)");
+  cmd->callback([args] { run_map(*args); });
+}
+
+}  // namespace reserve::cli
