@@ -20,6 +20,7 @@ from ._core import (
     Layer,
     LayerInfo,
     Ledger,
+    Map,
     Overlay,
     Profile,
     Repair,
@@ -40,6 +41,7 @@ from .area import area_m2
 from .check import check, load_profile, profiles
 from .compare import compare
 from .conflicts import ledger, load_features, overlay
+from .maps import render_map, save_map
 from .io import from_geopandas, inspect, read_corner_points, read_layer
 from .zoning import load_zoning, validate
 
@@ -54,6 +56,7 @@ __all__ = [
     "Layer",
     "LayerInfo",
     "Ledger",
+    "Map",
     "Overlay",
     "Profile",
     "Repair",
@@ -82,5 +85,7 @@ __all__ = [
     "load_zoning",
     "read_corner_points",
     "read_layer",
+    "render_map",
+    "save_map",
     "validate",
 ]

@@ -90,9 +90,7 @@ def check_html(result) -> str:
              f"{esc(result.comparison.crs.label)}</p>",
              verdict_table(result),
              comparison_html(result.comparison)]
-    map_html = getattr(result, "_map_html", None)
-    if callable(map_html):
-        parts.append(map_html())
+    parts.append(map_img(result))
     parts.append("</div>")
     return "".join(parts)
 
@@ -116,3 +114,16 @@ def ledger_html(ledger, limit: int = 100) -> str:
     return (f"<div><strong>整改台账 Rectification ledger</strong> — {len(ledger)} problems"
             + table(["problem", "name", "category", "zone before", "zone after", "action",
                      "basis", "以调代改"], rows) + "</div>")
+
+
+def map_img(result, width_px: int = 900) -> str:
+    """The check's map as an inline PNG (data URI), or a note when it cannot be drawn."""
+    import base64
+
+    try:
+        png = result.map(dpi=96).png()
+    except Exception as exc:  # a map is a nicety here: the verdicts must still show
+        return f"<p><em>No map: {esc(exc)}</em></p>"
+    data = base64.b64encode(png).decode("ascii")
+    return (f'<figure><img alt="map" style="max-width:{width_px}px;width:100%" '
+            f'src="data:image/png;base64,{data}"/></figure>')

@@ -62,6 +62,8 @@ struct CheckOptions {
 struct CheckOutcome {
   Report report;
   std::optional<ConflictOverlay> conflicts;
+  Zoning before;  // kept for maps
+  Zoning after;
 };
 
 namespace {
@@ -83,7 +85,7 @@ CheckOutcome run_check(const Zoning& before, const Zoning& after, const CheckOpt
   report.verdicts = evaluate_rules(ctx, RuleRegistry::standard());
   report.overall = overall_status(report.verdicts);
   report.audit = make_audit(before, after, profile, o.command_line);
-  CheckOutcome out{std::move(report), std::nullopt};
+  CheckOutcome out{std::move(report), std::nullopt, before, after};
   if (conflicts) out.conflicts = *conflicts;
   return out;
 }
@@ -155,6 +157,8 @@ void bind_check(py::module_& m) {
           "comparison",
           [](const CheckOutcome& c) -> const Comparison& { return c.report.comparison; },
           py::return_value_policy::reference_internal)
+      .def_readonly("before", &CheckOutcome::before, "The baseline zoning that was checked.")
+      .def_readonly("after", &CheckOutcome::after, "The proposal that was checked.")
       .def_property_readonly("before_validation",
                              [](const CheckOutcome& c) { return c.report.before_validation; })
       .def_property_readonly("after_validation",
@@ -219,6 +223,12 @@ void bind_check(py::module_& m) {
             return helpers().attr("comparison_matrix")(self.attr("comparison"), unit);
           },
           py::arg("unit") = "ha")
+      .def(
+          "map",
+          [](const py::object& self, const py::kwargs& kwargs) {
+            return py::module_::import("libreserve.maps").attr("render_map")(self, **kwargs);
+          },
+          "The map of this check (zones, changes, conflict features): render_map(result, …).")
       .def("evidence",
            [](const py::object& self) { return helpers().attr("check_evidence")(self); })
       .def("_repr_html_", [](const py::object& self) { return helpers().attr("check_html")(self); })

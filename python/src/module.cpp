@@ -23,4 +23,5 @@ PYBIND11_MODULE(_core, m) {
   reserve::python::bind_compare(m);
   reserve::python::bind_conflicts(m);
   reserve::python::bind_check(m);
+  reserve::python::bind_map(m);
 }

@@ -34,3 +34,31 @@ def test_bad_area_method_is_a_usage_error():
 
     with pytest.raises(lr.UsageError):
         lr.area_m2(box(0, 0, 1, 1), "EPSG:4544", method="spherical")
+
+
+def test_garbage_never_crashes_the_interpreter():
+    # Random and truncated WKB (seeded): every call returns or raises a ReserveError.
+    import random
+
+    from shapely.geometry import Polygon
+
+    rng = random.Random(20261128)
+    good = Polygon([(0, 0), (1, 0), (1, 1)]).wkb
+    samples = [bytes(rng.getrandbits(8) for _ in range(rng.randint(0, 64))) for _ in range(200)]
+    samples += [good[:n] for n in range(len(good))]
+    samples += [good[:1] + b"\xff\xff\xff\x7f" + good[5:]]  # huge type code
+    for wkb in samples:
+        try:
+            _core.normalize_wkb(wkb)
+            lr.area_m2(wkb, "EPSG:4544", method="planar")
+        except lr.ReserveError:
+            pass
+
+
+def test_wrong_types_raise_type_or_usage_errors():
+    with pytest.raises(TypeError):
+        _core.validate_zoning(None)
+    with pytest.raises(TypeError):
+        _core.Zoning()
+    with pytest.raises(lr.UsageError):
+        lr.area_m2(object(), "EPSG:4544")

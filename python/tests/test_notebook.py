@@ -57,4 +57,8 @@ def test_sample_notebook_runs_and_shows_results(sample, kernel_env):
     # Zone areas of the proposal, geodesic, to 0.01 ha (expected.json, pyproj on GRS80).
     core_ha = sample["expected"]["proposal"]["zones"]["core"]["geodesic_ha"]
     assert f"{core_ha:.2f}" in plain_text or f"{core_ha:,.2f}" in html_text
-    assert "report.json" in plain_text
+    assert "report.json" in plain_text and "map.pdf" in plain_text
+    # The map shows inline as an image; the ledger as a table with the ledger's columns.
+    assert "image/png" in images
+    assert "问题编号 (problem id)" in html_text
+    assert "freed" in html_text or "调出保护区" in html_text
