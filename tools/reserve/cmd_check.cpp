@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "check_conflicts.hpp"  // conflicts module: --mining, --facilities, ledger
 #include "commands.hpp"
 #include "reserve/area.hpp"
 #include "reserve/compare.hpp"
@@ -149,9 +150,8 @@ void print_summary(const Report& r, const std::vector<std::string>& written) {
   std::fflush(stdout);
 }
 
-void run_check(const CheckArgs& a) {
-  if (!a.mining.empty() || !a.facilities.empty() || !a.map.empty())
-    throw UsageError("--mining, --facilities and --map are not available in this build");
+void run_check(const CheckArgs& a, const CheckConflictArgs& ca) {
+  if (!a.map.empty()) throw UsageError("--map is not available in this build");
   const std::vector<ReportFormat> formats = parse_report_formats(a.formats);
   Profile profile = load_profile(a.profile);
   if (!a.area_method.empty()) profile.area_method = area_method_from_string(a.area_method);
@@ -179,14 +179,20 @@ void run_check(const CheckArgs& a) {
       validate_zoning(before, topo, AreaCalculator(before.crs, profile.area_method));
   report.after_validation =
       validate_zoning(after, topo, AreaCalculator(after.crs, profile.area_method));
+  // Conflicts module: overlay of the conflict layers, handed to the rule engine.
+  const std::optional<CheckConflicts> conflicts = load_check_conflicts(ca, before, after, profile);
   RuleContext ctx{report.comparison, profile, &*report.before_validation, &*report.after_validation,
-                  /*conflicts=*/nullptr};
+                  conflicts ? &conflicts->overlay : nullptr};
   report.verdicts = evaluate_rules(ctx, RuleRegistry::standard());
   report.overall = overall_status(report.verdicts);
   report.audit = make_audit(before, after, profile, command_line(a));
 
+  if (conflicts) report.sections.push_back(conflicts_section(*conflicts));
+
   std::vector<std::string> written;
   if (!a.no_reports) written = write_reports(report, a.out, formats);
+  if (conflicts && !a.no_reports)
+    for (const auto& p : write_check_ledger(*conflicts, a.out)) written.push_back(p);
   if (a.json) {
     std::cout << report_json(report);
   } else {
@@ -199,6 +205,7 @@ void run_check(const CheckArgs& a) {
 
 void add_check_command(CLI::App& app) {
   auto args = std::make_shared<CheckArgs>();
+  auto conflict_args = std::make_shared<CheckConflictArgs>();
   CLI::App* cmd = app.add_subcommand(
       "check",
       "Check a proposal against its baseline under a rule profile (default: three-no):\n"
@@ -229,7 +236,8 @@ void add_check_command(CLI::App& app) {
   cmd->add_option("--format", args->formats, "Report formats: json,md,html,gpkg (default all)");
   cmd->add_flag("--json", args->json, "Print the JSON report to stdout instead of the summary");
   cmd->add_flag("--no-reports", args->no_reports, "Write no report files");
-  cmd->callback([args] { run_check(*args); });
+  add_check_conflict_options(cmd, *conflict_args);  // conflicts module
+  cmd->callback([args, conflict_args] { run_check(*args, *conflict_args); });
 }
 
 }  // namespace reserve::cli

@@ -19,11 +19,16 @@ std::string fmt(double v, int decimals) {
   return buf;
 }
 
-// Concentrations keep their significant digits ("0.00005", "12.3").
+// Concentrations keep six significant digits, without an exponent ("0.00005", "12.3").
 std::string fmt_g(double v) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.6g", v);
-  return buf;
+  if (std::string(buf).find('e') == std::string::npos) return buf;
+  std::snprintf(buf, sizeof buf, "%.12f", v);
+  std::string s = buf;
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
 }
 
 std::string zone_zh(Zone z) { return chinese_name(z); }
