@@ -445,7 +445,7 @@ class Ledger:
 def ledger(overlay: Overlay, monitoring: str = "", monitoring_layer: str = "",
            standards: str = "", water_class: str = "I", discharge_level: str = "new",
            assignments: str = "", actions: str = "", established_year: Optional[int] = None,
-           include_outside: bool = False) -> Ledger: ...
+           include_outside: bool = False, check: Optional[CheckResult] = None) -> Ledger: ...
 
 class CheckResult:
     @property
@@ -482,8 +482,8 @@ class CheckResult:
     def _repr_html_(self) -> str: ...
 
 def check(before: Zoning, after: Zoning, profile: str = "three-no", area_method: str = "",
-          title: str = "", command_line: str = "",
-          overlay: Optional[Overlay] = None) -> CheckResult: ...
+          title: str = "", command_line: str = "", features: Optional[FeatureSet] = None,
+          boundary_tolerance_m: float = 1.0, min_area_m2: float = 1.0) -> CheckResult: ...
 
 # --- maps -----------------------------------------------------------------------------------
 

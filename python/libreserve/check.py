@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from . import _convert, _core
-from .conflicts import overlay
+from .conflicts import _conflict_features
 from .zoning import load_zoning
 
 
@@ -42,15 +42,12 @@ def check(before: Any, after: Any, *, profile: str = "three-no",
     if not isinstance(after, _core.Zoning):
         after = load_zoning(after, name="proposal", working_crs=working_crs or before.crs,
                             **load_kwargs)
-    conflicts = None
-    if mining is not None or facilities is not None:
-        method = area_method or _core.load_profile(profile).area_method
-        conflicts = overlay(before, after, mining=mining, facilities=facilities,
-                            boundary_tolerance_m=boundary_tolerance_m, area_method=method,
-                            category_map=category_map, crs=feature_crs)
+    features = _conflict_features(before, mining, facilities, category_field=None,
+                                  category_map=category_map, crs=feature_crs, encoding=None,
+                                  x_field=None, y_field=None, id_field=None)
     return _core.check(before, after, profile=profile, area_method=area_method or "",
                        title=title or "", command_line=_command_line(profile, area_method),
-                       overlay=conflicts)
+                       features=features, boundary_tolerance_m=boundary_tolerance_m)
 
 
 def profiles() -> list:

@@ -79,9 +79,12 @@ def ledger(overlay_result: Any, *, monitoring: Any = None, monitoring_layer: Opt
     责任人, 督办单位, 整改措施, 状态).
 
     ``to_dataframe()`` gives the ledger.csv columns; ``write_csv`` / ``write_xlsx`` write the
-    files as ``reserve ledger`` does.
+    files as ``reserve ledger`` does. From a check result, the profile's
+    ``[[conflicts.decisions]]`` rows decide first, as in ``reserve check``'s ledger.
     """
+    check = None
     if isinstance(overlay_result, _core.CheckResult):
+        check = overlay_result
         overlay_result = overlay_result.overlay
         if overlay_result is None:
             raise _convert._core_usage_error(
@@ -93,7 +96,8 @@ def ledger(overlay_result: Any, *, monitoring: Any = None, monitoring_layer: Opt
                         monitoring_layer=monitoring_layer or "", standards=_opt_path(standards),
                         water_class=water_class, discharge_level=discharge_level,
                         assignments=_opt_path(assignments), actions=_opt_path(actions),
-                        established_year=established_year, include_outside=include_outside)
+                        established_year=established_year, include_outside=include_outside,
+                        check=check)
 
 
 def _conflict_features(before, mining, facilities, **kw) -> Optional[_core.FeatureSet]:

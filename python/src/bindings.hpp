@@ -4,6 +4,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <optional>
 #include <string>
 
 #include "reserve/crs.hpp"
@@ -44,11 +45,13 @@ py::dict to_dict(const Repair& repair);
 
 namespace reserve {
 struct ConflictOverlay;
-}
+class ActionTable;
+}  // namespace reserve
 
 namespace reserve::python {
 
-// The ConflictOverlay inside a Python `Overlay`, or nullptr for None.
-const ConflictOverlay* conflicts_of(const py::object& overlay);
+// The decision table of the profile a CheckResult was made with (its [[conflicts.decisions]]
+// rows), or nullopt for None / a profile without decisions.
+std::optional<ActionTable> profile_actions(const py::object& check);
 
 }  // namespace reserve::python

@@ -5,6 +5,7 @@
 
 #include "bindings.hpp"
 #include "reserve/compare.hpp"
+#include "reserve/ledger.hpp"
 #include "reserve/overlay.hpp"
 #include "reserve/report.hpp"
 #include "reserve/rules.hpp"
@@ -64,14 +65,28 @@ struct CheckOutcome {
   std::optional<ConflictOverlay> conflicts;
   Zoning before;  // kept for maps
   Zoning after;
+  Profile profile;  // its [[conflicts.decisions]] go first in ledger(result)
 };
 
 namespace {
 
+// With conflict features, the overlay is made here as `reserve check` makes it: areas with the
+// profile's method, three-zone land compared through the profile's legacy map.
 CheckOutcome run_check(const Zoning& before, const Zoning& after, const CheckOptions& o,
-                       const ConflictOverlay* conflicts) {
+                       const FeatureSet* features, double boundary_tolerance_m,
+                       double min_area_m2) {
   Profile profile = load_profile(o.profile);
   if (!o.area_method.empty()) profile.area_method = area_method_from_string(o.area_method);
+  std::optional<ConflictOverlay> overlay;
+  if (features) {
+    OverlayOptions oo;
+    oo.boundary_tolerance_m = boundary_tolerance_m;
+    oo.min_area_m2 = min_area_m2;
+    oo.area_method = profile.area_method;
+    oo.legacy_map = profile.legacy_map;
+    overlay = make_conflict_overlay(*features, before, after, oo);
+  }
+  const ConflictOverlay* conflicts = overlay ? &*overlay : nullptr;
   Report report;
   report.title = o.title;
   report.comparison = compare(before, after, compare_options(profile));
@@ -85,9 +100,7 @@ CheckOutcome run_check(const Zoning& before, const Zoning& after, const CheckOpt
   report.verdicts = evaluate_rules(ctx, RuleRegistry::standard());
   report.overall = overall_status(report.verdicts);
   report.audit = make_audit(before, after, profile, o.command_line);
-  CheckOutcome out{std::move(report), std::nullopt, before, after};
-  if (conflicts) out.conflicts = *conflicts;
-  return out;
+  return CheckOutcome{std::move(report), std::move(overlay), before, after, std::move(profile)};
 }
 
 }  // namespace
@@ -242,15 +255,22 @@ void bind_check(py::module_& m) {
       "check",
       [](const Zoning& before, const Zoning& after, const std::string& profile,
          const std::string& area_method, const std::string& title, const std::string& command_line,
-         const py::object& overlay) {
+         const FeatureSet* features, double boundary_tolerance_m, double min_area_m2) {
         CheckOptions o{profile, area_method, title, command_line};
-        const ConflictOverlay* conflicts = conflicts_of(overlay);
         py::gil_scoped_release release;
-        return run_check(before, after, o, conflicts);
+        return run_check(before, after, o, features, boundary_tolerance_m, min_area_m2);
       },
       py::arg("before"), py::arg("after"), py::arg("profile") = "three-no",
       py::arg("area_method") = "", py::arg("title") = "", py::arg("command_line") = "",
-      py::arg("overlay") = py::none());
+      py::arg("features") = nullptr, py::arg("boundary_tolerance_m") = 1.0,
+      py::arg("min_area_m2") = 1.0);
+}
+
+std::optional<ActionTable> profile_actions(const py::object& check) {
+  if (check.is_none()) return std::nullopt;
+  const Profile& p = check.cast<const CheckOutcome&>().profile;
+  if (p.conflicts.decisions.empty()) return std::nullopt;
+  return ActionTable::from_decisions(p.conflicts.decisions, p.path.empty() ? p.name : p.path);
 }
 
 }  // namespace reserve::python

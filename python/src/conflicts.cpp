@@ -191,6 +191,7 @@ struct LedgerArgs {
       actions;
   std::optional<int> established_year;
   bool include_outside = false;
+  std::optional<ActionTable> profile_actions;  // from the check's profile, tried first
 };
 
 Ledger make_ledger(const ConflictOverlay& conflicts, const LedgerArgs& a) {
@@ -211,6 +212,7 @@ Ledger make_ledger(const ConflictOverlay& conflicts, const LedgerArgs& a) {
     exceedances = std::move(r.exceedances);
   }
   LedgerOptions lo;
+  if (a.profile_actions) lo.actions.prepend(*a.profile_actions);
   if (!a.actions.empty())
     lo.actions.prepend(ActionTable::from_toml(read_text(a.actions), a.actions));
   lo.reserve_established_year = a.established_year;
@@ -262,11 +264,6 @@ py::dict ledger_row_dict(const LedgerRow& r) {
 }
 
 }  // namespace
-
-const ConflictOverlay* conflicts_of(const py::object& overlay) {
-  if (overlay.is_none()) return nullptr;
-  return &overlay.cast<const ConflictOverlay&>();
-}
 
 void bind_conflicts(py::module_& m) {
   py::class_<FeatureSpec>(m, "FeatureSourceSpec")
@@ -423,17 +420,18 @@ void bind_conflicts(py::module_& m) {
          const std::string& monitoring_layer, const std::string& standards,
          const std::string& water_class, const std::string& discharge_level,
          const std::string& assignments, const std::string& actions,
-         std::optional<int> established_year, bool include_outside) {
-        LedgerArgs a{monitoring,  monitoring_layer, standards,
-                     water_class, discharge_level,  assignments,
-                     actions,     established_year, include_outside};
+         std::optional<int> established_year, bool include_outside, const py::object& check) {
+        LedgerArgs a{monitoring,      monitoring_layer,      standards, water_class,
+                     discharge_level, assignments,           actions,   established_year,
+                     include_outside, profile_actions(check)};
         py::gil_scoped_release release;
         return make_ledger(conflicts, a);
       },
       py::arg("overlay"), py::arg("monitoring") = "", py::arg("monitoring_layer") = "",
       py::arg("standards") = "", py::arg("water_class") = "I", py::arg("discharge_level") = "new",
       py::arg("assignments") = "", py::arg("actions") = "",
-      py::arg("established_year") = py::none(), py::arg("include_outside") = false);
+      py::arg("established_year") = py::none(), py::arg("include_outside") = false,
+      py::arg("check") = py::none());
 }
 
 }  // namespace reserve::python
