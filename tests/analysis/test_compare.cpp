@@ -144,6 +144,17 @@ TEST(Compare, ModelMappingCanBeForbidden) {
   o.allow_model_mapping = true;
   o.common_model = ZoneModel::three_zone;
   EXPECT_THROW(compare(nested_squares(), after, o), InputError);
+  // Both three-zone, two-zone forced, mapping forbidden: an error that does not blame a side.
+  o.common_model = ZoneModel::two_zone;
+  o.allow_model_mapping = false;
+  try {
+    compare(nested_squares(), nested_squares("proposal"), o);
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("both zonings use the three-zone model"),
+              std::string::npos)
+        << e.what();
+  }
 }
 
 TEST(Compare, ThreeZoneProposalAgainstTwoZoneBaselineMapsTheProposal) {

@@ -192,12 +192,20 @@ Comparison compare(const Zoning& before, const Zoning& after, const CompareOptio
                        "model; compare in the two-zone model");
     }
     if (!options.allow_model_mapping) {
+      const std::string how =
+          "; give a mapping (in the profile: [zone_model] allow_mapping = true, with "
+          "[zone_model.legacy_map])";
+      if (before_model == after_model) {
+        throw InputError(
+            "both zonings use the three-zone model but the two-zone model was asked "
+            "for without allowing the mapping" +
+            how);
+      }
       throw InputError(
           std::string(before_model == ZoneModel::three_zone ? "proposal" : "baseline") +
           " uses the two-zone model and the " +
           (before_model == ZoneModel::three_zone ? "baseline" : "proposal") +
-          " the three-zone model; give a mapping (allow_model_mapping = true and "
-          "[zone_model.legacy_map] in the profile)");
+          " the three-zone model" + how);
     }
   }
 
