@@ -6,6 +6,7 @@
 
 #include <toml++/toml.h>
 
+#include "ledger/data_files.hpp"
 #include "reserve/error.hpp"
 #include "reserve/ledger.hpp"
 
@@ -35,15 +36,6 @@ const ActionNames& names(ActionKind a) {
   for (const auto& n : kActions)
     if (n.kind == a) return n;
   return kActions[std::size(kActions) - 1];
-}
-
-std::string data_dir() {
-  if (const char* env = std::getenv("RESERVE_DATA_DIR"); env && *env) return env;
-#ifdef RESERVE_DATA_DIR
-  return RESERVE_DATA_DIR;
-#else
-  return "share";
-#endif
 }
 
 std::vector<std::string> strings(const toml::table& row, const char* key,
@@ -89,14 +81,12 @@ std::string RequiredAction::text_en() const {
 }
 
 ActionTable ActionTable::defaults() {
-  const auto path = std::filesystem::path(data_dir()) / "standards" / "required_actions.toml";
+  const std::string path = ledger::find_standards_file("required_actions.toml");
   std::ifstream in(path);
-  if (!in)
-    throw InternalError("the shipped decision table " + path.string() +
-                        " is missing; set RESERVE_DATA_DIR to libreserve/share or reinstall");
+  if (!in) throw InternalError("cannot read the shipped decision table " + path);
   std::stringstream ss;
   ss << in.rdbuf();
-  return from_toml(ss.str(), path.string());
+  return from_toml(ss.str(), path);
 }
 
 ActionTable ActionTable::from_toml(const std::string& toml_text, const std::string& origin) {

@@ -7,6 +7,7 @@
 #include "analysis/features_load.hpp"
 #include "analysis/text_util.hpp"
 #include "ledger/csv_table.hpp"
+#include "ledger/data_files.hpp"
 #include "reserve/error.hpp"
 
 namespace reserve {
@@ -51,15 +52,6 @@ std::string strip_unit(std::string s) {
   return analysis::normalise_label(s);
 }
 
-std::string data_dir() {
-  if (const char* env = std::getenv("RESERVE_DATA_DIR"); env && *env) return env;
-#ifdef RESERVE_DATA_DIR
-  return RESERVE_DATA_DIR;
-#else
-  return "share";
-#endif
-}
-
 bool parse_bool(const std::string& text, bool& out) {
   const std::string t = analysis::normalise_label(text);
   if (t == "true" || t == "yes" || t == "1" || t == "是") return out = true, true;
@@ -101,12 +93,7 @@ const char* parameter_chinese_name(const std::string& code) noexcept {
 }
 
 StandardsTable StandardsTable::defaults() {
-  const std::string path =
-      (std::filesystem::path(data_dir()) / "standards" / "water_limits.csv").string();
-  if (!std::filesystem::exists(path))
-    throw InternalError("the shipped standards table " + path +
-                        " is missing; set RESERVE_DATA_DIR to libreserve/share or reinstall");
-  return from_csv(path);
+  return from_csv(ledger::find_standards_file("water_limits.csv"));
 }
 
 StandardsTable StandardsTable::from_csv(const std::string& path) {
