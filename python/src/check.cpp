@@ -6,7 +6,9 @@
 #include "bindings.hpp"
 #include "reserve/compare.hpp"
 #include "reserve/ledger.hpp"
+#include "reserve/map_layers.hpp"
 #include "reserve/overlay.hpp"
+#include "reserve/render.hpp"
 #include "reserve/report.hpp"
 #include "reserve/rules.hpp"
 #include "reserve/validate.hpp"
@@ -67,6 +69,9 @@ struct CheckOutcome {
   Zoning after;
   Profile profile;  // its [[conflicts.decisions]] go first in ledger(result)
 };
+
+// Renders the comparison map into report.map (once) for the HTML report.
+void embed_map(CheckOutcome& c);
 
 namespace {
 
@@ -211,18 +216,26 @@ void bind_check(py::module_& m) {
           "The JSON report (schema docs/report-schema.json), as `reserve check --json` prints.")
       .def("to_markdown", [](const CheckOutcome& c) { return report_markdown(c.report); })
       .def(
-          "to_html", [](const CheckOutcome& c) { return report_html(c.report); },
-          "The self-contained HTML report, as report.html.")
+          "to_html",
+          [](CheckOutcome& c, bool map) {
+            py::gil_scoped_release release;
+            if (map) embed_map(c);
+            return report_html(c.report);
+          },
+          py::arg("map") = false,
+          "The self-contained HTML report, as report.html; map=True embeds the comparison map "
+          "(zones, changes and the conflict features of this check) as `reserve check --map`.")
       .def(
           "write",
-          [](const CheckOutcome& c, const std::string& directory, const std::string& formats) {
+          [](CheckOutcome& c, const std::string& directory, const std::string& formats, bool map) {
             const auto fmts = parse_report_formats(formats);
             py::gil_scoped_release release;
+            if (map) embed_map(c);
             return write_reports(c.report, directory, fmts);
           },
-          py::arg("directory"), py::arg("formats") = "json,md,html,gpkg",
+          py::arg("directory"), py::arg("formats") = "json,md,html,gpkg", py::arg("map") = false,
           "Writes report.json / report.md / report.html / evidence.gpkg into `directory` "
-          "(atomically) and returns the paths.")
+          "(atomically) and returns the paths; map=True embeds the map in report.html.")
       .def("to_dict", [](const py::object& self) { return helpers().attr("check_to_dict")(self); })
       .def("verdicts",
            [](const py::object& self) { return helpers().attr("check_verdicts")(self); })
@@ -264,6 +277,17 @@ void bind_check(py::module_& m) {
       py::arg("area_method") = "", py::arg("title") = "", py::arg("command_line") = "",
       py::arg("features") = nullptr, py::arg("boundary_tolerance_m") = 1.0,
       py::arg("min_area_m2") = 1.0);
+}
+
+void embed_map(CheckOutcome& c) {
+  if (!c.report.map.empty()) return;
+  const FeatureSet* features = c.conflicts ? &c.conflicts->features : nullptr;
+  const MapLayers layers = comparison_map_layers(c.before, c.after, c.report.comparison, features);
+  MapStyle style = default_map_style();
+  style.title = "保护区功能区调整对比图";
+  const RenderedMap rendered = render_map_bytes(layers, style, MapFormat::png);
+  c.report.map.png.assign(rendered.bytes.begin(), rendered.bytes.end());
+  c.report.map.caption = "调整前后功能区对比（" + rendered.summary.crs_note + "）";
 }
 
 std::optional<ActionTable> profile_actions(const py::object& check) {

@@ -82,3 +82,12 @@ def test_check_result_map_and_save(sample, zonings, tmp_path):
         lr.render_map("baseline.gpkg")
     with pytest.raises(lr.UsageError):
         lr.render_map(zonings[0], page="B5")
+
+
+def test_html_report_embeds_the_map(sample, zonings, tmp_path):
+    result = lr.check(*zonings)
+    plain = result.to_html()
+    with_map = result.to_html(map=True)
+    assert "data:image/png;base64," in with_map and len(with_map) > len(plain) + 10000
+    paths = result.write(str(tmp_path), formats="html", map=True)
+    assert "data:image/png;base64," in open(paths[0], encoding="utf-8").read()
