@@ -69,7 +69,7 @@ def comparison_html(comparison) -> str:
     changes = table(["change", "area (ha)", "noise (ha)"], [
         (kind, ha(getattr(comparison, kind).area_m2), ha(getattr(comparison, kind).noise_m2))
         for kind in ("removed", "added", "downgraded", "upgraded")])
-    matrix = comparison.transition_matrix().round(2).to_html()
+    matrix = comparison.transition_matrix().to_html(float_format=lambda v: f"{v:,.2f}")
     return (f"<div><strong>Comparison</strong> — {esc(comparison.model.id)}, area method "
             f"{esc(comparison.area_method)}, CRS {esc(comparison.crs.label)}{summary}{changes}"
             f"<p>Transition matrix (ha, rows before × columns after)</p>{matrix}</div>")

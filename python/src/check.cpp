@@ -190,7 +190,7 @@ void bind_check(py::module_& m) {
           "The conflict overlay the check used (None without mining/facilities).")
       .def_property_readonly("profile",
                              [](const CheckOutcome& c) {
-                               return c.report.audit.profile_name + " " +
+                               return c.report.audit.profile_name + " v" +
                                       c.report.audit.profile_version;
                              })
       .def(
