@@ -133,6 +133,10 @@ void bind_compare(py::module_& m) {
           py::arg("unit") = "ha")
       .def("changes",
            [](const py::object& self) { return helpers().attr("comparison_changes")(self); })
+      .def(
+          "to_geopandas",
+          [](const py::object& self) { return helpers().attr("comparison_changes")(self); },
+          "The change pieces as a GeoDataFrame (the same as changes()).")
       .def("to_dict",
            [](const py::object& self) { return helpers().attr("comparison_to_dict")(self); })
       .def("_repr_html_",

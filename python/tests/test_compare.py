@@ -47,6 +47,7 @@ def test_zone_areas_changes_and_dict(hand_case):
     assert areas.loc["experimental", "after_ha"] == pytest.approx(13.5, abs=1e-9)
     changes = hand_case.changes()
     assert changes.crs.to_epsg() == 4544
+    assert hand_case.to_geopandas().geometry.equals(changes.geometry)
     removed = changes[changes.kind == "removed"]
     assert removed.geometry.area.sum() == pytest.approx(25000.0, abs=1e-6)
     assert removed["area_m2"].sum() == pytest.approx(25000.0, abs=1e-6)

@@ -53,3 +53,19 @@ def test_public_functions_have_docstrings_and_keyword_defaults():
 
 def test_package_ships_typing_marker():
     assert os.path.exists(os.path.join(os.path.dirname(lr.__file__), "py.typed"))
+
+
+def test_docstring_examples_run():
+    import doctest
+    import importlib
+
+    # The package re-exports functions named like their modules (check, compare): import the
+    # modules by name.
+    names = ["area", "io", "zoning", "compare", "check", "conflicts", "maps"]
+    modules = [lr] + [importlib.import_module(f"libreserve.{n}") for n in names]
+    attempted = 0
+    for module in modules:
+        result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+        assert result.failed == 0, module.__name__
+        attempted += result.attempted
+    assert attempted >= 3  # the examples that do not need the sample files
