@@ -116,8 +116,9 @@ TEST(MapCli, DrawsAllFormatsWithChineseTextAndSameBytesTwice) {
 
 TEST(MapCli, FocusMapOfOneMiningRight) {
   MapInputs in;
-  const auto r = run_cli({"map", "--before", in.before, "--mining", in.mining, "--focus", "1",
-                          "--format", "svg", "--out", in.dir.file("focus.svg")});
+  const auto r = run_cli({"map", "--before", in.before, "--mining", in.mining, "--id-field",
+                          "许可证号", "--focus", "C5300002011071120115678", "--format", "svg",
+                          "--out", in.dir.file("focus.svg")});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(std::filesystem::exists(in.dir.file("focus.svg")));
   const auto bad = run_cli(
@@ -158,12 +159,37 @@ TEST(MapCli, FocusAllDrawsOneMapPerConflictFeature) {
   const auto r = test::run_cli({"map", "--before", in.before, "--mining", in.mining, "--focus-all",
                                 "--format", "svg", "--out", in.dir.file("problem.svg")});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  // One mining right (FID 1) → one map.
+  // One mining right → one map, named after its id (the licence number).
   int maps = 0;
   for (const auto& entry : std::filesystem::directory_iterator(in.dir.path()))
     if (entry.path().extension() == ".svg") ++maps;
   EXPECT_EQ(maps, 1) << r.out;
-  EXPECT_TRUE(std::filesystem::exists(in.dir.file("problem-1.svg"))) << r.out;
+  EXPECT_TRUE(std::filesystem::exists(in.dir.file("problem-C5300002011071120115678.svg"))) << r.out;
+}
+
+}  // namespace
+}  // namespace reserve
+
+namespace reserve {
+namespace {
+
+// `reserve check --map`: the map file is written and the same SVG is embedded in the HTML report.
+TEST(MapCli, CheckEmbedsTheMapInTheHtmlReport) {
+  MapInputs in;
+  const std::string out = in.dir.file("reports");
+  const auto r = test::run_cli({"check", "--before", in.before, "--after", in.after, "--out", out,
+                                "--format", "html", "--map", in.dir.file("check-map.svg")});
+  ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.err;  // 1: a rule fails (slimming)
+  ASSERT_TRUE(std::filesystem::exists(in.dir.file("check-map.svg")));
+  std::string html;
+  for (const auto& e : std::filesystem::directory_iterator(out))
+    if (e.path().extension() == ".html") html = test::read_file(e.path().string());
+  ASSERT_FALSE(html.empty());
+  EXPECT_NE(html.find("data:image/svg+xml;base64,"), std::string::npos);
+  EXPECT_NE(html.find("2000国家大地坐标系"), std::string::npos);  // the caption
+  const auto bad = test::run_cli({"check", "--before", in.before, "--after", in.after, "--out", out,
+                                  "--map", in.dir.file("map.bmp")});
+  EXPECT_EQ(bad.exit_code, 2) << bad.err;
 }
 
 }  // namespace

@@ -348,6 +348,13 @@ TEST(RenderMap, FormatsHaveTheirSignatures) {
   EXPECT_EQ(be32(20), 1191u);
 }
 
+TEST(RenderMap, OversizedPngIsAUsageError) {
+  MapStyle s = test_style();
+  s.page = PageSize::a3;
+  s.dpi = 1200;  // 14031 × 19843 px ≈ 278 million pixels, over the 120 million limit
+  EXPECT_THROW(render_map_bytes(sample_layers(), s, MapFormat::png), UsageError);
+}
+
 TEST(RenderMap, FocusZoomsToOneFeature) {
   const MapLayers L = sample_layers();
   const MapStyle s = test_style();

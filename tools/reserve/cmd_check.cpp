@@ -8,6 +8,7 @@
 
 #include "check_conflicts.hpp"  // conflicts module: --mining, --facilities, ledger
 #include "commands.hpp"
+#include "report_map.hpp"
 #include "reserve/area.hpp"
 #include "reserve/compare.hpp"
 #include "reserve/error.hpp"
@@ -151,7 +152,6 @@ void print_summary(const Report& r, const std::vector<std::string>& written) {
 }
 
 void run_check(const CheckArgs& a, const CheckConflictArgs& ca) {
-  if (!a.map.empty()) throw UsageError("--map is not available in this build");
   const std::vector<ReportFormat> formats = parse_report_formats(a.formats);
   Profile profile = load_profile(a.profile);
   if (!a.area_method.empty()) profile.area_method = area_method_from_string(a.area_method);
@@ -181,6 +181,11 @@ void run_check(const CheckArgs& a, const CheckConflictArgs& ca) {
       validate_zoning(after, topo, AreaCalculator(after.crs, profile.area_method));
   // Conflicts module: overlay of the conflict layers, handed to the rule engine.
   const std::optional<CheckConflicts> conflicts = load_check_conflicts(ca, before, after, profile);
+  // Maps module: the comparison map (with the conflict features) for the HTML report.
+  if (!a.map.empty()) {
+    report.map = write_report_map(before, after, report.comparison,
+                                  conflicts ? &conflicts->overlay.features : nullptr, a.map);
+  }
   RuleContext ctx{report.comparison, profile, &*report.before_validation, &*report.after_validation,
                   conflicts ? &conflicts->overlay : nullptr};
   report.verdicts = evaluate_rules(ctx, RuleRegistry::standard());
@@ -236,6 +241,9 @@ void add_check_command(CLI::App& app) {
   cmd->add_option("--format", args->formats, "Report formats: json,md,html,gpkg (default all)");
   cmd->add_flag("--json", args->json, "Print the JSON report to stdout instead of the summary");
   cmd->add_flag("--no-reports", args->no_reports, "Write no report files");
+  cmd->add_option("--map", args->map,
+                  "Also draw the comparison map to this .svg or .png and embed it in the HTML "
+                  "report");  // maps module
   add_check_conflict_options(cmd, *conflict_args);  // conflicts module
   cmd->callback([args, conflict_args] { run_check(*args, *conflict_args); });
 }

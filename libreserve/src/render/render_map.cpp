@@ -327,6 +327,12 @@ RenderedMap render_map_bytes(const MapLayers& layers, const MapStyle& style, Map
       const int h = style.page == PageSize::pixels
                         ? style.height_px
                         : static_cast<int>(std::lround(page.height_pt * transform.px_per_pt));
+      // 4 bytes a pixel: refuse sizes that would need gigabytes rather than fail half-way.
+      constexpr double kMaxPixels = 120e6;
+      if (static_cast<double>(w) * static_cast<double>(h) > kMaxPixels) {
+        throw UsageError("the PNG would be " + std::to_string(w) + " × " + std::to_string(h) +
+                         " pixels; lower the dpi or the page size (at most 120 million pixels)");
+      }
       surface.reset(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h));
       break;
     }
