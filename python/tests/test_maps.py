@@ -91,3 +91,18 @@ def test_html_report_embeds_the_map(sample, zonings, tmp_path):
     assert "data:image/png;base64," in with_map and len(with_map) > len(plain) + 10000
     paths = result.write(str(tmp_path), formats="html", map=True)
     assert "data:image/png;base64," in open(paths[0], encoding="utf-8").read()
+
+
+def test_embedded_map_equals_the_cli_check_map(sample, run_cli, tmp_path, zonings):
+    import base64
+    import re
+
+    out = tmp_path / "out"
+    code, _, err = run_cli("check", "--before", sample["baseline"], "--after",
+                           sample["proposal"], "--mining", sample["mining"], "--map",
+                           tmp_path / "map.png", "--format", "html", "--out", out)
+    assert code == 1, err
+    result = lr.check(*zonings, mining=sample["mining"])
+    html = result.to_html(map=True)
+    embedded = re.search(r"data:image/png;base64,([A-Za-z0-9+/=]+)", html).group(1)
+    assert base64.b64decode(embedded) == (tmp_path / "map.png").read_bytes()
