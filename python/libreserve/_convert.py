@@ -18,9 +18,9 @@ def as_crs(crs: CrsLike) -> _core.Crs:
     if isinstance(crs, _core.Crs):
         return crs
     if crs is None:
-        raise _core_usage_error("a CRS is required; give one such as 'EPSG:4490' or 4544")
+        raise usage_error("a CRS is required; give one such as 'EPSG:4490' or 4544")
     if isinstance(crs, bool):
-        raise _core_usage_error(f"{crs!r} is not a CRS")
+        raise usage_error(f"{crs!r} is not a CRS")
     if isinstance(crs, int):
         return _core.Crs.from_epsg(crs)
     if isinstance(crs, str):
@@ -29,7 +29,7 @@ def as_crs(crs: CrsLike) -> _core.Crs:
     if callable(to_wkt):
         epsg = getattr(crs, "to_epsg", lambda: None)()
         return _core.Crs.from_epsg(epsg) if epsg else _core.Crs(to_wkt())
-    raise _core_usage_error(
+    raise usage_error(
         f"cannot use a {type(crs).__name__} as a CRS; give a pyproj.CRS, an EPSG code or WKT")
 
 
@@ -54,11 +54,11 @@ def to_wkb(geometry: GeometryLike) -> bytes:
         try:
             return shapely.wkt.loads(geometry).wkb
         except Exception as exc:  # Shapely's WKT errors differ between versions
-            raise _core_input_error(f"not valid WKT: {geometry[:80]!r} ({exc})") from None
+            raise input_error(f"not valid WKT: {geometry[:80]!r} ({exc})") from None
     wkb = getattr(geometry, "wkb", None)
     if isinstance(wkb, bytes):
         return wkb
-    raise _core_usage_error(
+    raise usage_error(
         f"cannot use a {type(geometry).__name__} as a geometry; give a Shapely geometry, WKB or WKT")
 
 
@@ -98,13 +98,13 @@ def series_wkb(values: Iterable[Any]) -> List[bytes]:
     return [to_wkb(g) for g in values]
 
 
-def _core_usage_error(message: str) -> Exception:
+def usage_error(message: str) -> Exception:
     exc = _core.UsageError(message)
     exc.message = message
     return exc
 
 
-def _core_input_error(message: str) -> Exception:
+def input_error(message: str) -> Exception:
     exc = _core.InputError(message)
     exc.message = message
     return exc

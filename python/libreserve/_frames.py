@@ -134,7 +134,7 @@ def comparison_matrix(comparison, unit: str = "ha") -> Any:
 
     scale = {"ha": 1e-4, "m2": 1.0}.get(unit)
     if scale is None:
-        raise _convert._core_usage_error(f"unknown unit {unit!r}; use 'ha' or 'm2'")
+        raise _convert.usage_error(f"unknown unit {unit!r}; use 'ha' or 'm2'")
     labels = [z.id for z in comparison.axis]
     frame = pandas.DataFrame(0.0, index=pandas.Index(labels, name="before"),
                              columns=pandas.Index(labels, name="after"))

@@ -24,7 +24,7 @@ def compare(before: _core.Zoning, after: _core.Zoning, *, area_method: str = "ge
     """
     for name, z in (("before", before), ("after", after)):
         if not isinstance(z, _core.Zoning):
-            raise _convert._core_usage_error(
+            raise _convert.usage_error(
                 f"compare() takes Zonings from load_zoning(); {name} is a {type(z).__name__}")
     return _core.compare(before, after, area_method=area_method, common_model=zone_model or "",
                          allow_model_mapping=allow_model_mapping,

@@ -3,7 +3,7 @@ rectification ledger (整改台账)."""
 from __future__ import annotations
 
 import os
-from typing import Any, Mapping, Optional, Sequence, Union
+from typing import Any, Mapping, Optional, Union
 
 from . import _convert, _core
 from .io import crs_text, from_geopandas
@@ -60,7 +60,7 @@ def overlay(before: _core.Zoning, after: _core.Zoning, *, mining: Sources = None
                                       category_map=category_map, crs=crs, encoding=encoding,
                                       x_field=x_field, y_field=y_field, id_field=id_field)
     if features is None:
-        raise _convert._core_usage_error(
+        raise _convert.usage_error(
             "overlay() needs mining=, facilities= or features=; give at least one layer")
     return _core.overlay(features, before, after, boundary_tolerance_m=boundary_tolerance_m,
                          min_area_m2=min_area_m2, area_method=area_method)
@@ -87,10 +87,10 @@ def ledger(overlay_result: Any, *, monitoring: Any = None, monitoring_layer: Opt
         check = overlay_result
         overlay_result = overlay_result.overlay
         if overlay_result is None:
-            raise _convert._core_usage_error(
+            raise _convert.usage_error(
                 "this check had no conflict layers; run check(..., mining=, facilities=) first")
     if not isinstance(overlay_result, _core.Overlay):
-        raise _convert._core_usage_error(
+        raise _convert.usage_error(
             f"ledger() takes an Overlay or a CheckResult, not a {type(overlay_result).__name__}")
     return _core.ledger(overlay_result, monitoring=_opt_path(monitoring),
                         monitoring_layer=monitoring_layer or "", standards=_opt_path(standards),
@@ -122,7 +122,7 @@ def _spec(source, *, layer, encoding, crs, x_field, y_field, id_field, category_
     elif isinstance(source, os.PathLike):
         source = os.fspath(source)
     elif not isinstance(source, (str, _core.Layer)):
-        raise _convert._core_usage_error(
+        raise _convert.usage_error(
             f"cannot read features from a {type(source).__name__}; give a path, a GeoDataFrame "
             "or a Layer")
     is_file = isinstance(source, str)
@@ -156,5 +156,5 @@ def _opt_path(path: Any) -> str:
 def _require_zonings(before, after, what: str) -> None:
     for name, z in (("before", before), ("after", after)):
         if not isinstance(z, _core.Zoning):
-            raise _convert._core_usage_error(
+            raise _convert.usage_error(
                 f"{what}() takes Zonings from load_zoning(); {name} is a {type(z).__name__}")

@@ -6,7 +6,6 @@ from typing import Any, List, Optional, Tuple
 
 from . import _convert, _core
 
-PathLike = "str | os.PathLike[str]"
 
 
 def read_layer(path_or_gdf: Any, *, layer: Optional[str] = None, where: Optional[str] = None,
@@ -70,7 +69,7 @@ def crs_text(crs: _convert.CrsLike) -> str:
 def _path(path: Any) -> str:
     if isinstance(path, (str, os.PathLike)):
         return os.fspath(path)
-    raise _convert._core_usage_error(
+    raise _convert.usage_error(
         f"expected a file path, got a {type(path).__name__}")
 
 
@@ -90,7 +89,7 @@ def from_geopandas(gdf: Any, *, name: Optional[str] = None, id_field: Optional[s
     1
     """
     if not _convert.is_geodataframe(gdf):
-        raise _convert._core_usage_error(
+        raise _convert.usage_error(
             f"expected a GeoDataFrame, got a {type(gdf).__name__}")
     layer_name = name or getattr(gdf, "name", None) or "geodataframe"
     the_crs = crs if crs is not None else gdf.crs
@@ -99,7 +98,7 @@ def from_geopandas(gdf: Any, *, name: Optional[str] = None, id_field: Optional[s
                            "or pass crs=", layer_name)
     core_crs = _convert.as_crs(the_crs)
     if id_field is not None and id_field not in gdf.columns:
-        raise _convert._core_usage_error(
+        raise _convert.usage_error(
             f"id_field '{id_field}' is not a column; columns are {list(gdf.columns)}")
     ids = [str(v) for v in (gdf[id_field] if id_field else gdf.index)]
     fields = [str(c) for c in gdf.columns if c != gdf.geometry.name]

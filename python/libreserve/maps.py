@@ -39,9 +39,9 @@ def render_map(before: Any, after: Optional[_core.Zoning] = None, *,
         if features is None and result.overlay is not None:
             features = result.overlay.features
     if isinstance(before, _core.Overlay):
-        raise _convert._core_usage_error("render_map() takes a Zoning or a CheckResult first")
+        raise _convert.usage_error("render_map() takes a Zoning or a CheckResult first")
     if not isinstance(before, _core.Zoning):
-        raise _convert._core_usage_error(
+        raise _convert.usage_error(
             f"render_map() takes a Zoning or a CheckResult, not a {type(before).__name__}")
     if features is None and (mining is not None or facilities is not None):
         features = _conflict_features(before, mining, facilities, category_field=None,

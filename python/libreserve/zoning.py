@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from typing import Any, Dict, Mapping, Optional, Sequence, Union
+from typing import Any, Mapping, Optional, Union
 
 from . import _convert, _core
 from .io import crs_text, from_geopandas
@@ -66,7 +66,7 @@ def validate(zoning: _core.Zoning, *, min_overlap_area_m2: float = 1.0,
     has no errors, ``report.issues_frame()`` gives a DataFrame.
     """
     if not isinstance(zoning, _core.Zoning):
-        raise _convert._core_usage_error(
+        raise _convert.usage_error(
             f"validate() takes a Zoning from load_zoning(), not a {type(zoning).__name__}")
     return _core.validate_zoning(zoning, min_overlap_area_m2, min_gap_area_m2,
                                  min_exposed_core_length_m, check_core_enclosed, area_method)
@@ -78,7 +78,7 @@ def _spec(source: Any, *, layer, where, encoding, crs, id_field, zone_field, zon
     elif isinstance(source, os.PathLike):
         source = os.fspath(source)
     elif not isinstance(source, (str, _core.Layer)):
-        raise _convert._core_usage_error(
+        raise _convert.usage_error(
             f"cannot read a zoning from a {type(source).__name__}; give a path, a GeoDataFrame "
             "or a Layer")
     is_file = isinstance(source, str)
@@ -102,7 +102,7 @@ def _zone_map_text(zone_map: Union[Mapping[str, ZoneLike], str, None]) -> str:
     for label, zone in zone_map.items():
         text = str(label)
         if "," in text or "=" in text:
-            raise _convert._core_usage_error(
+            raise _convert.usage_error(
                 f"zone label {text!r} contains ',' or '='; rename it in the data")
         pairs.append(f"{text}={_zone(zone).id}")
     return ",".join(pairs)

@@ -1,7 +1,7 @@
 """read_layer, read_corner_points and inspect on files written through GDAL in the test."""
 import geopandas
 import pytest
-from shapely.geometry import Point, box
+from shapely.geometry import Point
 
 import libreserve as lr
 from conftest import nested_zones, rect, write

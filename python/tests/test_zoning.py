@@ -4,7 +4,6 @@ import threading
 import geopandas
 import pytest
 from pyproj import Geod, Transformer
-from shapely.geometry import box
 from shapely.ops import transform
 
 import libreserve as lr
