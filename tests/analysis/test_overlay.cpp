@@ -448,3 +448,39 @@ TEST(Overlay, RandomPolygonAreasSumToTheFeatureArea) {
 
 }  // namespace
 }  // namespace reserve
+
+namespace reserve {
+namespace {
+
+TEST(Overlay, GeodesicPiecesAreApportionedCloseToTheirOwnGeodesicArea) {
+  // A mining right straddling core | buffer at x = 1000: the two pieces are rectangles whose
+  // geodesic areas AreaCalculator measures directly. The overlay apportions the whole's geodesic
+  // area by planar shares; the difference is the projection's scale variation across 200 m
+  // (~1e-8 here, bound 1e-6 relative), while the pieces add up to the whole to 1e-12.
+  const Zoning before = testing::nested_squares("baseline");
+  FeatureSet set;
+  set.crs = testing::test_crs();
+  ConflictFeature f;
+  f.id = "straddle";
+  f.category = FeatureCategory::mining_right;
+  f.geometry = Geometry::from(rect(900, 400, 1100, 600));
+  set.features.push_back(f);
+  OverlayOptions o;
+  o.area_method = AreaMethod::geodesic;
+  const Overlay ov = overlay_features(set, before, before, o);
+  const AreaCalculator calc(testing::test_crs(), AreaMethod::geodesic);
+  const double whole = calc.area_m2(rect(900, 400, 1100, 600));
+  const double core = calc.area_m2(rect(900, 400, 1000, 600));
+  const double buffer = calc.area_m2(rect(1000, 400, 1100, 600));
+  const auto& row = ov.rows[0];
+  EXPECT_DOUBLE_EQ(row.area_m2, whole);
+  ASSERT_EQ(row.before.areas.size(), 3u);
+  EXPECT_NEAR(row.before.areas[0].area_m2, core, 1e-6 * core);
+  EXPECT_NEAR(row.before.areas[1].area_m2, buffer, 1e-6 * buffer);
+  EXPECT_NEAR(
+      row.before.areas[0].area_m2 + row.before.areas[1].area_m2 + row.before.areas[2].area_m2,
+      whole, 1e-12 * whole);
+}
+
+}  // namespace
+}  // namespace reserve

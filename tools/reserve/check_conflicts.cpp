@@ -50,6 +50,7 @@ std::optional<CheckConflicts> load_check_conflicts(const CheckConflictArgs& a, c
   if (a.conflicts.mining.empty() && a.conflicts.facilities.empty() && a.ledger.monitoring.empty())
     return std::nullopt;
   CheckConflicts c;
+  c.has_conflict_layers = !a.conflicts.mining.empty() || !a.conflicts.facilities.empty();
   FeatureSet features = load_conflict_features(a.conflicts, before.crs);
   c.issues = features.issues;
   OverlayOptions o;

@@ -25,6 +25,12 @@ struct CheckConflicts {
   ConflictOverlay overlay;
   Ledger ledger;
   std::vector<Issue> issues;
+  bool has_conflict_layers = false;  // false: only monitoring was given
+  // What the rule engine gets: the overlay, or nullptr without conflict layers (the rule is then
+  // not evaluated rather than passing on an empty feature set).
+  const ConflictOverlay* rule_input() const noexcept {
+    return has_conflict_layers ? &overlay : nullptr;
+  }
 };
 
 // Loads the conflict layers into the zonings' working CRS and overlays them (areas with the

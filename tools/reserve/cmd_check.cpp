@@ -187,7 +187,7 @@ void run_check(const CheckArgs& a, const CheckConflictArgs& ca) {
                                   conflicts ? &conflicts->overlay.features : nullptr, a.map);
   }
   RuleContext ctx{report.comparison, profile, &*report.before_validation, &*report.after_validation,
-                  conflicts ? &conflicts->overlay : nullptr};
+                  conflicts ? conflicts->rule_input() : nullptr};
   report.verdicts = evaluate_rules(ctx, RuleRegistry::standard());
   report.overall = overall_status(report.verdicts);
   report.audit = make_audit(before, after, profile, command_line(a));

@@ -75,7 +75,7 @@ struct MiningRightInfo {
   std::string valid_to;        // 有效期止
 };
 
-struct ConflictFeature {
+struct RESERVE_API ConflictFeature {
   // ReadOptions::id_field, else an id attribute (编号, id, code), else the licence number
   // (许可证号), else the FID; unique within a FeatureSet ("<layer>:<id>" on clash).
   std::string id;
@@ -102,7 +102,7 @@ struct FeatureSource {
   std::size_t features_kept = 0;
 };
 
-struct FeatureSet {
+struct RESERVE_API FeatureSet {
   Crs crs;  // working CRS of every geometry
   std::vector<ConflictFeature> features;
   std::vector<FeatureSource> sources;

@@ -47,7 +47,7 @@ struct ActionRule {
   std::string deadline;  // default deadline text, may be empty
 };
 
-struct RequiredAction {
+struct RESERVE_API RequiredAction {
   ActionKind action = ActionKind::none;
   std::vector<ActionKind> alternatives;
   std::string basis;
@@ -99,7 +99,7 @@ struct Assignment {
   std::string status;              // 状态: open / closed (销号) as written
 };
 
-struct Assignments {
+struct RESERVE_API Assignments {
   std::map<std::string, Assignment> by_key;  // problem id or feature id → assignment
   std::vector<Issue> issues;
   const Assignment* find(const std::string& problem_id, const std::string& feature_id) const;

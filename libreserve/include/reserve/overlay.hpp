@@ -94,7 +94,7 @@ struct OverlayOptions {
   LegacyToTwoZoneMap legacy_map;
 };
 
-struct Overlay {
+struct RESERVE_API Overlay {
   std::vector<FeatureOverlay> rows;  // one per feature, in FeatureSet order
   double boundary_tolerance_m = 0.0;
   AreaMethod area_method = AreaMethod::geodesic;
