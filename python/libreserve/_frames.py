@@ -282,7 +282,9 @@ def overlay_rows(overlay) -> Any:
             "location_before": b.get("location"), "location_after": a.get("location"),
             "distance_to_boundary_before_m": b["distance_to_reserve_boundary_m"],
             "distance_to_boundary_after_m": a["distance_to_reserve_boundary_m"],
-            "licence_number": f.get("licence_number"), "treatment": f.get("treatment"),
+            "licence_number": f.get("licence_number"), "holder": f.get("holder"),
+            "valid_to": f.get("valid_to"), "built_year": f.get("built_year"),
+            "treatment": f.get("treatment"),
         })
     return pandas.DataFrame(rows)
 

@@ -148,7 +148,14 @@ py::dict overlay_dict(const ConflictOverlay& c) {
     fj["change_zh"] = chinese_name(row.change);
     fj["freed_area_m2"] = row.freed_area_m2;
     fj["downgraded_area_m2"] = row.downgraded_area_m2;
-    if (f.mining_right) fj["licence_number"] = f.mining_right->licence_number;
+    if (f.mining_right) {
+      fj["licence_number"] = f.mining_right->licence_number;
+      fj["holder"] = f.mining_right->holder;
+      fj["right_type"] = f.mining_right->right_type;
+      fj["valid_from"] = f.mining_right->valid_from;
+      fj["valid_to"] = f.mining_right->valid_to;
+    }
+    if (f.built_year) fj["built_year"] = *f.built_year;
     if (!f.treatment.empty()) fj["treatment"] = f.treatment;
     features.append(fj);
   }
