@@ -1,0 +1,153 @@
+// reserve::Layer in Python: read from a file (read_layer) or built in memory from a GeoDataFrame
+// (WKB geometries, text attributes, CRS), normalised the way the GDAL reader normalises.
+#include <algorithm>
+#include <optional>
+#include <vector>
+
+#include "bindings.hpp"
+#include "reserve/io.hpp"
+
+namespace reserve::python {
+namespace {
+
+void close_and_orient(MultiPolygon& mp) {
+  for (auto& poly : mp.polygons) {
+    auto fix = [](Ring& r, bool ccw) {
+      if (!r.empty() && !(r.front() == r.back())) r.push_back(r.front());
+      if ((signed_ring_area(r) < 0.0) == ccw) std::reverse(r.begin(), r.end());
+    };
+    fix(poly.outer, true);
+    for (auto& h : poly.holes) fix(h, false);
+  }
+}
+
+Issue skipped(const std::string& code, const std::string& message, const Layer& layer,
+              const std::string& id) {
+  Issue i;
+  i.code = code;
+  i.severity = Severity::warning;
+  i.message = message;
+  i.where = SourceRef{layer.path, layer.name, id};
+  return i;
+}
+
+// Builds a Layer from parallel columns. `wkbs[i]` is None for a null geometry; `problems[i]`,
+// when not None, is (code, message) of a geometry the caller already knows must be skipped.
+Layer layer_from_records(
+    const std::string& name, const std::string& path, const Crs& crs,
+    const std::vector<std::string>& ids, const std::vector<std::optional<py::bytes>>& wkbs,
+    const std::vector<std::string>& fields,
+    const std::vector<std::vector<std::optional<std::string>>>& rows,
+    const std::vector<std::optional<std::pair<std::string, std::string>>>& problems) {
+  if (ids.size() != wkbs.size() || rows.size() != wkbs.size() || problems.size() != wkbs.size())
+    throw UsageError("layer columns differ in length; give one id, geometry and row per feature");
+  if (crs.empty())
+    throw InputError("the data has no CRS; set one (e.g. gdf.set_crs('EPSG:4490')) or pass crs=",
+                     SourceRef{path, name, ""});
+  Layer layer;
+  layer.path = path;
+  layer.name = name;
+  layer.driver = "memory";
+  layer.crs = crs;
+  layer.encoding = "UTF-8";
+  layer.fields = fields;
+  for (std::size_t i = 0; i < wkbs.size(); ++i) {
+    if (rows[i].size() != fields.size())
+      throw UsageError("row " + std::to_string(i) + " has " + std::to_string(rows[i].size()) +
+                       " values for " + std::to_string(fields.size()) + " fields");
+    if (problems[i]) {
+      layer.issues.push_back(skipped(problems[i]->first, problems[i]->second, layer, ids[i]));
+      continue;
+    }
+    if (!wkbs[i]) {
+      layer.issues.push_back(
+          skipped("null-geometry", "the feature has no geometry; it is skipped", layer, ids[i]));
+      continue;
+    }
+    Feature f;
+    f.id = ids[i];
+    try {
+      f.geometry = geometry_from_bytes(*wkbs[i]);
+    } catch (const InputError& e) {
+      throw InputError(e.message(), SourceRef{path, name, ids[i]});
+    }
+    if (f.geometry.empty()) {
+      layer.issues.push_back(skipped(
+          "empty-geometry", "the feature's geometry is empty; it is skipped", layer, ids[i]));
+      continue;
+    }
+    if (f.geometry.kind == GeometryKind::polygon) close_and_orient(f.geometry.polygons);
+    for (std::size_t k = 0; k < fields.size(); ++k)
+      f.attributes.push_back(
+          Attribute{fields[k], rows[i][k].value_or(std::string()), !rows[i][k].has_value()});
+    layer.features.push_back(std::move(f));
+  }
+  return layer;
+}
+
+py::object helpers() { return py::module_::import("libreserve._frames"); }
+
+}  // namespace
+
+void bind_layer(py::module_& m) {
+  py::class_<Layer>(m, "Layer",
+                    "Features of one layer, read from a file or built from a GeoDataFrame. "
+                    "Geometries are normalised (multi-parts, closed rings, CCW shells, Z/M "
+                    "dropped); text attributes are UTF-8.")
+      .def_readonly("path", &Layer::path)
+      .def_readonly("name", &Layer::name)
+      .def_readonly("driver", &Layer::driver)
+      .def_readonly("sha256", &Layer::sha256)
+      .def_readonly("crs", &Layer::crs)
+      .def_readonly("encoding", &Layer::encoding)
+      .def_readonly("fields", &Layer::fields)
+      .def_readonly("issues", &Layer::issues)
+      .def("__len__", [](const Layer& l) { return l.features.size(); })
+      .def_property_readonly("ids",
+                             [](const Layer& l) {
+                               std::vector<std::string> out;
+                               for (const auto& f : l.features) out.push_back(f.id);
+                               return out;
+                             })
+      .def(
+          "wkbs",
+          [](const Layer& l) {
+            py::list out;
+            for (const auto& f : l.features) out.append(wkb_bytes(f.geometry));
+            return out;
+          },
+          "WKB of every feature's geometry, in feature order.")
+      .def(
+          "columns",
+          [](const Layer& l) {
+            py::dict out;
+            for (const auto& name : l.fields) {
+              py::list col;
+              for (const auto& f : l.features) {
+                py::object v = py::none();
+                for (const auto& a : f.attributes)
+                  if (a.name == name && !a.is_null) v = py::str(a.value);
+                col.append(v);
+              }
+              out[py::str(name)] = col;
+            }
+            return out;
+          },
+          "Attribute columns as {field: [text or None, …]}, in feature order.")
+      .def(
+          "to_geopandas",
+          [](const py::object& self) { return helpers().attr("layer_to_geopandas")(self); },
+          "A GeoDataFrame with an `id` column, the attributes (as text) and the geometry, in "
+          "the layer's CRS.")
+      .def("to_dict", [](const py::object& self) { return helpers().attr("layer_to_dict")(self); })
+      .def("__repr__", [](const Layer& l) {
+        return "<Layer '" + l.name + "' " + std::to_string(l.features.size()) + " features, " +
+               (l.crs.empty() ? std::string("no CRS") : l.crs.label()) + ", " +
+               std::to_string(l.issues.size()) + " issues>";
+      });
+  m.def("layer_from_records", &layer_from_records, py::arg("name"), py::arg("path"), py::arg("crs"),
+        py::arg("ids"), py::arg("wkbs"), py::arg("fields"), py::arg("rows"), py::arg("problems"),
+        "Builds a Layer in memory from parallel columns (used by libreserve.from_geopandas).");
+}
+
+}  // namespace reserve::python
