@@ -7,6 +7,7 @@
 
 #include "commands.hpp"
 #include "conflict_inputs.hpp"
+#include "reserve/report.hpp"
 #include "reserve/error.hpp"
 
 namespace reserve::cli {
@@ -49,7 +50,7 @@ void run_overlay(const OverlayArgs& a) {
     std::error_code ec;
     std::filesystem::create_directories(a.out_dir, ec);
     if (ec) throw UsageError("cannot create the output directory " + a.out_dir);
-    write_text_atomically((std::filesystem::path(a.out_dir) / "overlay.json").string(),
+    write_file_atomic((std::filesystem::path(a.out_dir) / "overlay.json").string(),
                           j.dump(2) + "\n");
   }
   command_exit_code() = any_conflict_freed(c) ? 1 : 0;

@@ -292,19 +292,6 @@ void print_overlay_text(const ConflictOverlay& c) {
             << " row(s) skipped\n";
 }
 
-void write_text_atomically(const std::string& path, const std::string& text) {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw UsageError("cannot write " + path + "; check the directory");
-    out << text;
-    if (!out.flush()) throw UsageError("writing " + path + " failed");
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) throw UsageError("cannot write " + path + ": " + ec.message());
-}
-
 void print_issues(const std::vector<Issue>& issues, const std::string& what) {
   for (const auto& i : issues) {
     const std::string where = describe(i.where);

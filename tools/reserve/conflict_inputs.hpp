@@ -78,8 +78,6 @@ std::vector<std::string> write_ledger_files(const Ledger& ledger, const std::str
 
 nlohmann::json overlay_json(const ConflictOverlay& c);
 void print_overlay_text(const ConflictOverlay& c);
-// Writes text to a temporary file next to `path`, then renames it.
-void write_text_atomically(const std::string& path, const std::string& text);
 
 // Prints issues (skipped rows etc.) to stderr, one line each, and a count line.
 void print_issues(const std::vector<Issue>& issues, const std::string& what);

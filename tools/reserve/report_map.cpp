@@ -7,6 +7,7 @@
 #include "reserve/error.hpp"
 #include "reserve/map_layers.hpp"
 #include "reserve/render.hpp"
+#include "reserve/report.hpp"
 
 namespace reserve::cli {
 
@@ -22,7 +23,7 @@ MapImage write_report_map(const Zoning& before, const Zoning& after, const Compa
   const RenderedMap map = render_map_bytes(layers, style, format);
   for (const auto& w : map.summary.warnings) std::cerr << "reserve check: map: " << w << "\n";
   // The file holds the same bytes that go into the report.
-  write_text_atomically(path, map.bytes);
+  write_file_atomic(path, map.bytes);
   MapImage image;
   if (format == MapFormat::svg)
     image.svg = map.bytes;

@@ -42,6 +42,13 @@ TemporaryFile::~TemporaryFile() {
 }  // namespace report
 
 void write_file_atomic(const std::string& path, const std::string& content) {
+  // Users name output files in folders that do not exist yet (--map out/map.png): make them.
+  const report::fs::path parent = report::fs::path(path).parent_path();
+  if (!parent.empty()) {
+    std::error_code ec;
+    report::fs::create_directories(parent, ec);
+    if (ec) throw InputError("cannot create the folder " + parent.string() + ": " + ec.message());
+  }
   const std::string tmp = report::temporary_path_for(path);
   report::TemporaryFile guard(tmp);
   {
