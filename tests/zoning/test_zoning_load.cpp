@@ -194,6 +194,36 @@ TEST(ZoningFromLayers, ReprojectsGeographicInputIntoTheGaussKrugerZone) {
   EXPECT_EQ(load(l, fixed).crs.epsg, 4545);
 }
 
+TEST(ZoningFromLayers, DatumChangeWithoutAShiftIsAWarningNamingTheLayer) {
+  // Xian 1980 (EPSG:4610) → CGCS2000: PROJ 9.1 knows no datum shift between them and falls back
+  // to a "ballpark" operation (projinfo -s EPSG:4610 -t EPSG:4490 says so), which can be tens of
+  // metres off; the load must say so, not pass silently.
+  Layer l;
+  l.path = "xian80.gpkg";
+  l.name = "zones";
+  l.crs = Crs::from_epsg(4610);
+  l.fields = {"ZONE"};
+  const Polygon cell{
+      {{105.7, 33.75}, {105.71, 33.75}, {105.71, 33.76}, {105.7, 33.76}, {105.7, 33.75}}, {}};
+  l.features.push_back(feature("1", Geometry::from(cell), {{"ZONE", "core"}}));
+  ZoningOptions o;
+  o.working_crs = "EPSG:4544";
+  const Zoning z = load(l, o);
+  int ballpark = 0;
+  for (const auto& i : z.issues)
+    if (i.code == "ballpark-transformation") {
+      ++ballpark;
+      EXPECT_EQ(i.severity, Severity::warning);
+      EXPECT_EQ(i.where.file, "xian80.gpkg");
+      EXPECT_NE(i.message.find("EPSG:4610"), std::string::npos) << i.message;
+    }
+  EXPECT_EQ(ballpark, 1);
+
+  // CGCS2000 geographic → CGCS2000 GK is a projection on one datum: no warning.
+  l.crs = Crs::from_epsg(4490);
+  for (const auto& i : load(l, o).issues) EXPECT_NE(i.code, "ballpark-transformation");
+}
+
 TEST(ZoningFromLayers, PointsAndLinesAreRejectedNamingTheFeature) {
   Layer l = layer_4544({"ZONE"});
   l.features.push_back(feature("1", square(0, 0, 100), {{"ZONE", "core"}}));

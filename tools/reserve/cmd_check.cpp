@@ -243,7 +243,7 @@ void add_check_command(CLI::App& app) {
   cmd->add_flag("--no-reports", args->no_reports, "Write no report files");
   cmd->add_option("--map", args->map,
                   "Also draw the comparison map to this .svg or .png and embed it in the HTML "
-                  "report");  // maps module
+                  "report");                        // maps module
   add_check_conflict_options(cmd, *conflict_args);  // conflicts module
   cmd->callback([args, conflict_args] { run_check(*args, *conflict_args); });
 }

@@ -7,8 +7,8 @@
 
 #include "commands.hpp"
 #include "conflict_inputs.hpp"
-#include "reserve/report.hpp"
 #include "reserve/error.hpp"
+#include "reserve/report.hpp"
 
 namespace reserve::cli {
 namespace {
@@ -51,7 +51,7 @@ void run_overlay(const OverlayArgs& a) {
     std::filesystem::create_directories(a.out_dir, ec);
     if (ec) throw UsageError("cannot create the output directory " + a.out_dir);
     write_file_atomic((std::filesystem::path(a.out_dir) / "overlay.json").string(),
-                          j.dump(2) + "\n");
+                      j.dump(2) + "\n");
   }
   command_exit_code() = any_conflict_freed(c) ? 1 : 0;
 }

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "analysis/features_load.hpp"
+#include "crs/ballpark_issue.hpp"
 #include "reserve/error.hpp"
 #include "reserve/features.hpp"
 #include "reserve/monitoring.hpp"
@@ -45,6 +46,11 @@ Layer read_in_working_crs(const std::string& path, const ReadOptions& options,
   std::unique_ptr<Transformer> transformer;
   if (!equivalent(layer.crs, working_crs))
     transformer = std::make_unique<Transformer>(layer.crs, working_crs);
+  if (transformer) {
+    if (auto issue = crs::ballpark_issue(*transformer, layer.crs, working_crs,
+                                         SourceRef{layer.path, layer.name, {}}))
+      layer.issues.push_back(std::move(*issue));
+  }
   std::vector<Feature> kept;
   kept.reserve(layer.features.size());
   for (auto& f : layer.features) {

@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "crs/ballpark_issue.hpp"
 #include "geom/validity.hpp"
 #include "reserve/error.hpp"
 #include "reserve/zoning.hpp"
@@ -142,6 +143,9 @@ Zoning zoning_from_layers(const std::vector<std::pair<Layer, ZoningSource>>& lay
         source.zone ? std::string()
                     : zoning::find_zone_field(layer, source.zone_field, options.scheme);
     const Transformer to_working(layer.crs, zoning.crs);
+    if (auto issue = crs::ballpark_issue(to_working, layer.crs, zoning.crs,
+                                         SourceRef{layer.path, layer.name, {}}))
+      zoning.issues.push_back(std::move(*issue));
 
     for (const auto& feature : layer.features) {
       ZonePart part;
