@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "bindings.hpp"
+#include "reserve/check.hpp"
 #include "reserve/compare.hpp"
 #include "reserve/ledger.hpp"
 #include "reserve/map_layers.hpp"
@@ -75,23 +76,17 @@ void embed_map(CheckOutcome& c);
 
 namespace {
 
-// With conflict features, the overlay is made here as `reserve check` makes it: areas with the
-// profile's method, three-zone land compared through the profile's legacy map.
+// With conflict features, the overlay, ledger and report section are made by the library calls
+// `reserve check` uses (reserve/check.hpp).
 CheckOutcome run_check(const Zoning& before, const Zoning& after, const CheckOptions& o,
                        const FeatureSet* features, double boundary_tolerance_m,
                        double min_area_m2) {
   Profile profile = load_profile(o.profile);
   if (!o.area_method.empty()) profile.area_method = area_method_from_string(o.area_method);
-  std::optional<ConflictOverlay> overlay;
-  if (features) {
-    OverlayOptions oo;
-    oo.boundary_tolerance_m = boundary_tolerance_m;
-    oo.min_area_m2 = min_area_m2;
-    oo.area_method = profile.area_method;
-    oo.legacy_map = profile.legacy_map;
-    overlay = make_conflict_overlay(*features, before, after, oo);
-  }
-  const ConflictOverlay* conflicts = overlay ? &*overlay : nullptr;
+  std::optional<CheckConflicts> conflicts;
+  if (features)
+    conflicts = make_check_conflicts(*features, true, before, after, profile, boundary_tolerance_m,
+                                     min_area_m2, LedgerInputs{}, features->issues);
   Report report;
   report.title = o.title;
   report.comparison = compare(before, after, compare_options(profile));
@@ -101,10 +96,15 @@ CheckOutcome run_check(const Zoning& before, const Zoning& after, const CheckOpt
   report.after_validation =
       validate_zoning(after, topo, AreaCalculator(after.crs, profile.area_method));
   RuleContext ctx{report.comparison, profile, &*report.before_validation, &*report.after_validation,
-                  conflicts};
+                  conflicts ? conflicts->rule_input() : nullptr};
   report.verdicts = evaluate_rules(ctx, RuleRegistry::standard());
   report.overall = overall_status(report.verdicts);
   report.audit = make_audit(before, after, profile, o.command_line);
+  std::optional<ConflictOverlay> overlay;
+  if (conflicts) {
+    report.sections.push_back(conflicts_section(*conflicts));
+    overlay = std::move(conflicts->overlay);
+  }
   return CheckOutcome{std::move(report), std::move(overlay), before, after, std::move(profile)};
 }
 
@@ -292,9 +292,7 @@ void embed_map(CheckOutcome& c) {
 
 std::optional<ActionTable> profile_actions(const py::object& check) {
   if (check.is_none()) return std::nullopt;
-  const Profile& p = check.cast<const CheckOutcome&>().profile;
-  if (p.conflicts.decisions.empty()) return std::nullopt;
-  return ActionTable::from_decisions(p.conflicts.decisions, p.path.empty() ? p.name : p.path);
+  return profile_action_table(check.cast<const CheckOutcome&>().profile);
 }
 
 }  // namespace reserve::python

@@ -1,11 +1,10 @@
 // Conflict features (mining rights, facilities), their overlay on the two zonings, and the
 // rectification ledger (整改台账). The overlay's dict form has the shape of `reserve overlay
 // --json`; the ledger's table has the columns of ledger.csv.
-#include <fstream>
 #include <optional>
-#include <sstream>
 
 #include "bindings.hpp"
+#include "reserve/check.hpp"
 #include "reserve/features.hpp"
 #include "reserve/ledger.hpp"
 #include "reserve/monitoring.hpp"
@@ -97,139 +96,22 @@ FeatureSet load(const std::vector<FeatureSpec>& specs, const std::string& catego
   return set;
 }
 
-py::dict placement_dict(const FeaturePlacement& p, bool is_point) {
-  py::dict j;
-  j["zone"] = to_string(p.zone);
-  j["zone_zh"] = chinese_name(p.zone);
-  j["distance_to_reserve_boundary_m"] = p.distance_to_reserve_boundary_m;
-  j["distance_to_stricter_zone_m"] = p.distance_to_stricter_zone_m
-                                         ? py::object(py::float_(*p.distance_to_stricter_zone_m))
-                                         : py::object(py::none());
-  if (is_point) {
-    j["location"] = to_string(p.location);
-    py::list zones;
-    for (Zone z : p.zones_within_tolerance) zones.append(to_string(z));
-    j["zones_within_tolerance"] = zones;
-  } else {
-    j["inside_area_m2"] = p.inside_area_m2;
-    py::list areas;
-    for (const auto& a : p.areas) {
-      py::dict d;
-      d["zone"] = to_string(a.zone);
-      d["area_m2"] = a.area_m2;
-      d["share"] = a.share;
-      areas.append(d);
-    }
-    j["areas"] = areas;
-  }
-  return j;
-}
-
-// The shape of `reserve overlay --json`.
-py::dict overlay_dict(const ConflictOverlay& c) {
-  py::dict j;
-  j["working_crs"] = c.features.crs.label();
-  j["area_method"] = to_string(c.overlay.area_method);
-  j["boundary_tolerance_m"] = c.overlay.boundary_tolerance_m;
-  py::list features;
-  for (const auto& row : c.overlay.rows) {
-    const auto& f = c.features.features.at(row.feature_index);
-    py::dict fj;
-    fj["id"] = f.id;
-    fj["name"] = f.name;
-    fj["category"] = to_string(f.category);
-    fj["category_zh"] = chinese_name(f.category);
-    fj["source"] = to_dict(f.where);
-    fj["geometry"] = row.is_point ? "point" : "polygon";
-    if (!row.is_point) fj["area_m2"] = row.area_m2;
-    fj["before"] = placement_dict(row.before, row.is_point);
-    fj["after"] = placement_dict(row.after, row.is_point);
-    fj["change"] = to_string(row.change);
-    fj["change_zh"] = chinese_name(row.change);
-    fj["freed_area_m2"] = row.freed_area_m2;
-    fj["downgraded_area_m2"] = row.downgraded_area_m2;
-    if (f.mining_right) {
-      fj["licence_number"] = f.mining_right->licence_number;
-      fj["holder"] = f.mining_right->holder;
-      fj["right_type"] = f.mining_right->right_type;
-      fj["valid_from"] = f.mining_right->valid_from;
-      fj["valid_to"] = f.mining_right->valid_to;
-    }
-    if (f.built_year) fj["built_year"] = *f.built_year;
-    if (!f.treatment.empty()) fj["treatment"] = f.treatment;
-    features.append(fj);
-  }
-  j["features"] = features;
-  j["skipped_count"] = c.features.skipped_count;
-  py::list issues;
-  for (const auto& i : c.features.issues) {
-    py::dict d;
-    d["code"] = i.code;
-    d["severity"] = to_string(i.severity);
-    d["message"] = i.message;
-    d["file"] = i.where.file;
-    d["layer"] = i.where.layer;
-    d["feature"] = i.where.feature;
-    issues.append(d);
-  }
-  j["issues"] = issues;
-  py::dict counts;
-  for (auto s : {StatusChange::unchanged, StatusChange::freed, StatusChange::partly_freed,
-                 StatusChange::downgraded, StatusChange::newly_included, StatusChange::upgraded})
-    counts[to_string(s)] = c.overlay.count(s);
-  py::dict summary;
-  summary["features"] = c.overlay.rows.size();
-  summary["skipped"] = c.features.skipped_count;
-  summary["changes"] = counts;
-  j["summary"] = summary;
-  return j;
-}
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw UsageError("cannot read the decision table " + path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+// The shape of `reserve overlay --json`: the library's JSON text, parsed.
+py::object overlay_dict(const ConflictOverlay& c) {
+  return py::module_::import("json").attr("loads")(overlay_json_text(c));
 }
 
 struct LedgerArgs {
-  std::string monitoring, monitoring_layer, standards, water_class, discharge_level, assignments,
-      actions;
-  std::optional<int> established_year;
-  bool include_outside = false;
+  LedgerInputs inputs;
   std::optional<ActionTable> profile_actions;  // from the check's profile, tried first
 };
 
+// The library's ledger calls (as `reserve ledger`); the input issues lead the ledger's issues.
 Ledger make_ledger(const ConflictOverlay& conflicts, const LedgerArgs& a) {
   std::vector<Issue> issues;
-  std::vector<Exceedance> exceedances;
-  if (!a.monitoring.empty()) {
-    StandardsTable table = StandardsTable::defaults();
-    if (!a.standards.empty()) table.merge(StandardsTable::from_csv(a.standards));
-    ReadOptions read;
-    read.layer = a.monitoring_layer;
-    const SampleSet samples = load_samples(a.monitoring, read, conflicts.features.crs);
-    issues.insert(issues.end(), samples.issues.begin(), samples.issues.end());
-    MonitoringOptions mo;
-    mo.surface_level = a.water_class;
-    mo.discharge_level = a.discharge_level;
-    MonitoringResult r = check_samples(samples, table, mo);
-    issues.insert(issues.end(), r.issues.begin(), r.issues.end());
-    exceedances = std::move(r.exceedances);
-  }
-  LedgerOptions lo;
-  if (a.profile_actions) lo.actions.prepend(*a.profile_actions);
-  if (!a.actions.empty())
-    lo.actions.prepend(ActionTable::from_toml(read_text(a.actions), a.actions));
-  lo.reserve_established_year = a.established_year;
-  lo.include_outside = a.include_outside;
-  std::optional<Assignments> assignments;
-  if (!a.assignments.empty()) {
-    assignments = read_assignments(a.assignments);
-    issues.insert(issues.end(), assignments->issues.begin(), assignments->issues.end());
-  }
-  Ledger ledger = build_ledger(conflicts, exceedances, assignments ? &*assignments : nullptr, lo);
+  const auto exceedances = load_exceedances(a.inputs, conflicts.features.crs, issues);
+  Ledger ledger = reserve::make_ledger(conflicts, exceedances, a.inputs,
+                                       a.profile_actions ? &*a.profile_actions : nullptr, issues);
   ledger.issues.insert(ledger.issues.begin(), issues.begin(), issues.end());
   return ledger;
 }
@@ -428,9 +310,10 @@ void bind_conflicts(py::module_& m) {
          const std::string& water_class, const std::string& discharge_level,
          const std::string& assignments, const std::string& actions,
          std::optional<int> established_year, bool include_outside, const py::object& check) {
-        LedgerArgs a{monitoring,      monitoring_layer,      standards, water_class,
-                     discharge_level, assignments,           actions,   established_year,
-                     include_outside, profile_actions(check)};
+        LedgerArgs a{
+            LedgerInputs{monitoring, monitoring_layer, standards, water_class, discharge_level,
+                         assignments, actions, established_year, include_outside},
+            profile_actions(check)};
         py::gil_scoped_release release;
         return make_ledger(conflicts, a);
       },

@@ -102,6 +102,20 @@ def test_check_with_conflicts_equals_the_cli(sample, run_cli, tmp_path):
     assert result.verdict("no-adjusting-instead-of-rectifying").status == "fail"
 
 
+def test_check_with_conflicts_to_dict_equals_the_cli_including_extensions(sample, run_cli):
+    # Both faces call the library's make_check_conflicts / conflicts_section (reserve/check.hpp),
+    # so the whole report, the "conflicts" extension (overlay and ledger) included, is the same.
+    code, cli, err = run_cli("check", "--before", sample["baseline"], "--after",
+                             sample["proposal"], "--mining", sample["mining"], "--facilities",
+                             sample["facilities"], "--json", "--no-reports")
+    assert code == 1, err
+    result = lr.check(sample["baseline"], sample["proposal"], mining=sample["mining"],
+                      facilities=sample["facilities"])
+    ours = _strip_run_specific(result.to_dict())
+    assert "conflicts" in cli["extensions"]
+    assert ours == _strip_run_specific(cli)
+
+
 def test_ledger_of_a_check_equals_the_cli_check_ledger(sample, run_cli, tmp_path):
     import csv
 

@@ -10,6 +10,7 @@
 #include "commands.hpp"
 #include "report_map.hpp"
 #include "reserve/area.hpp"
+#include "reserve/check.hpp"
 #include "reserve/compare.hpp"
 #include "reserve/error.hpp"
 #include "reserve/report.hpp"
@@ -180,7 +181,9 @@ void run_check(const CheckArgs& a, const CheckConflictArgs& ca) {
   report.after_validation =
       validate_zoning(after, topo, AreaCalculator(after.crs, profile.area_method));
   // Conflicts module: overlay of the conflict layers, handed to the rule engine.
-  const std::optional<CheckConflicts> conflicts = load_check_conflicts(ca, before, after, profile);
+  const std::optional<CheckConflicts> conflicts =
+      load_check_conflicts(ca.conflicts, ca.ledger, before, after, profile);
+  if (conflicts) print_issues(conflicts->issues, "the conflict and monitoring inputs");
   // Maps module: the comparison map (with the conflict features) for the HTML report.
   if (!a.map.empty()) {
     report.map = write_report_map(before, after, report.comparison,
@@ -197,7 +200,7 @@ void run_check(const CheckArgs& a, const CheckConflictArgs& ca) {
   std::vector<std::string> written;
   if (!a.no_reports) written = write_reports(report, a.out, formats);
   if (conflicts && !a.no_reports)
-    for (const auto& p : write_check_ledger(*conflicts, a.out)) written.push_back(p);
+    for (const auto& p : write_ledger_files(conflicts->ledger, a.out)) written.push_back(p);
   if (a.json) {
     std::cout << report_json(report);
   } else {

@@ -29,7 +29,7 @@ void run_ledger(const LedgerCommandArgs& a) {
   const ConflictOverlay c = make_conflict_overlay(std::move(features), z.before, z.after,
                                                   overlay_options(a.conflicts, a.zoning));
   const auto exceedances = load_exceedances(a.ledger, z.before.crs, issues);
-  const Ledger ledger = make_ledger(c, exceedances, a.ledger, issues);
+  const Ledger ledger = make_ledger(c, exceedances, a.ledger, nullptr, issues);
   print_issues(issues, "the inputs");
   const auto paths = write_ledger_files(ledger, a.out_dir);
   std::size_t flagged = 0;

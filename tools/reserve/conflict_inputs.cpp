@@ -1,10 +1,7 @@
 #include "conflict_inputs.hpp"
 
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "reserve/error.hpp"
 
@@ -32,28 +29,6 @@ ZoningOptions zoning_options(const ZoningArgs& a, const std::string& path, const
   o.working_crs = working_crs;
   o.area_method = area_method_from_string(a.area_method);
   return o;
-}
-
-nlohmann::json placement_json(const FeaturePlacement& p, bool is_point) {
-  nlohmann::json j;
-  j["zone"] = to_string(p.zone);
-  j["zone_zh"] = chinese_name(p.zone);
-  j["distance_to_reserve_boundary_m"] = p.distance_to_reserve_boundary_m;
-  j["distance_to_stricter_zone_m"] = p.distance_to_stricter_zone_m
-                                         ? nlohmann::json(*p.distance_to_stricter_zone_m)
-                                         : nlohmann::json(nullptr);
-  if (is_point) {
-    j["location"] = to_string(p.location);
-    j["zones_within_tolerance"] = nlohmann::json::array();
-    for (Zone z : p.zones_within_tolerance) j["zones_within_tolerance"].push_back(to_string(z));
-  } else {
-    j["inside_area_m2"] = p.inside_area_m2;
-    j["areas"] = nlohmann::json::array();
-    for (const auto& a : p.areas)
-      j["areas"].push_back(
-          {{"zone", to_string(a.zone)}, {"area_m2", a.area_m2}, {"share", a.share}});
-  }
-  return j;
 }
 
 }  // namespace
@@ -113,8 +88,12 @@ void add_ledger_options(CLI::App* cmd, LedgerArgs& a) {
                   "CSV with 整改目标/整改时限/责任单位/… per problem id or feature id");
   cmd->add_option("--actions", a.actions,
                   "Decision table (TOML [[required_actions]] rows) tried before the defaults");
-  cmd->add_option("--established-year", a.established_year,
-                  "Year the reserve was established (decides 'built before the reserve')");
+  cmd->add_option_function<int>(
+      "--established-year",
+      [&a](const int& year) {
+        if (year > 0) a.established_year = year;  // 0 or less: unknown, as before
+      },
+      "Year the reserve was established (decides 'built before the reserve')");
 }
 
 LoadedZonings load_zonings(const ZoningArgs& a) {
@@ -122,36 +101,6 @@ LoadedZonings load_zonings(const ZoningArgs& a) {
   z.before = load_zoning(zoning_options(a, a.before, a.before_layer, "baseline", a.working_crs));
   z.after = load_zoning(zoning_options(a, a.after, a.after_layer, "proposal", z.before.crs.wkt));
   return z;
-}
-
-FeatureSet load_conflict_features(const ConflictArgs& a, const Crs& working_crs) {
-  FeatureSet set;
-  set.crs = working_crs;
-  CategoryMap categories = CategoryMap::defaults();
-  for (const auto& spec : a.category_maps) categories.add_mapping(spec);
-  auto options_for = [&](const std::string& path, const std::string& layer) {
-    FeatureOptions o;
-    o.path = path;
-    o.read.layer = layer;
-    o.read.encoding = a.feature_encoding;
-    o.read.assume_crs = a.feature_crs;
-    o.read.x_field = a.x_field;
-    o.read.y_field = a.y_field;
-    o.read.id_field = a.id_field;
-    o.category_field = a.category_field;
-    o.categories = categories;
-    return o;
-  };
-  for (const auto& path : a.mining) {
-    FeatureOptions o = options_for(path, a.mining_layer);
-    o.category = FeatureCategory::mining_right;  // a 类型 column with 探矿权 still wins
-    append(set, load_features(o, working_crs));
-  }
-  for (const auto& path : a.facilities) {
-    FeatureOptions o = options_for(path, a.facilities_layer);
-    append(set, load_features(o, working_crs));
-  }
-  return set;
 }
 
 OverlayOptions overlay_options(const ConflictArgs& a, const ZoningArgs& z) {
@@ -162,103 +111,8 @@ OverlayOptions overlay_options(const ConflictArgs& a, const ZoningArgs& z) {
   return o;
 }
 
-std::vector<Exceedance> load_exceedances(const LedgerArgs& a, const Crs& working_crs,
-                                         std::vector<Issue>& issues) {
-  if (a.monitoring.empty()) return {};
-  StandardsTable table = StandardsTable::defaults();
-  if (!a.standards.empty()) table.merge(StandardsTable::from_csv(a.standards));
-  ReadOptions read;
-  read.layer = a.monitoring_layer;
-  const SampleSet samples = load_samples(a.monitoring, read, working_crs);
-  issues.insert(issues.end(), samples.issues.begin(), samples.issues.end());
-  MonitoringOptions mo;
-  mo.surface_level = a.water_class;
-  mo.discharge_level = a.discharge_level;
-  MonitoringResult r = check_samples(samples, table, mo);
-  issues.insert(issues.end(), r.issues.begin(), r.issues.end());
-  return r.exceedances;
-}
-
-Ledger make_ledger(const ConflictOverlay& conflicts, const std::vector<Exceedance>& exceedances,
-                   const LedgerArgs& a, std::vector<Issue>& issues) {
-  LedgerOptions lo;
-  if (!a.actions.empty()) {
-    std::ifstream in(a.actions);
-    if (!in) throw UsageError("cannot read the decision table " + a.actions);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    lo.actions.prepend(ActionTable::from_toml(ss.str(), a.actions));
-  }
-  if (a.established_year > 0) lo.reserve_established_year = a.established_year;
-  std::optional<Assignments> assignments;
-  if (!a.assignments.empty()) {
-    assignments = read_assignments(a.assignments);
-    issues.insert(issues.end(), assignments->issues.begin(), assignments->issues.end());
-  }
-  return build_ledger(conflicts, exceedances, assignments ? &*assignments : nullptr, lo);
-}
-
-std::vector<std::string> write_ledger_files(const Ledger& ledger, const std::string& dir) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) throw UsageError("cannot create the output directory " + dir + ": " + ec.message());
-  const std::string csv = (std::filesystem::path(dir) / "ledger.csv").string();
-  const std::string xlsx = (std::filesystem::path(dir) / "ledger.xlsx").string();
-  write_ledger_csv(ledger, csv);
-  write_ledger_xlsx(ledger, xlsx);
-  return {csv, xlsx};
-}
-
 nlohmann::json overlay_json(const ConflictOverlay& c) {
-  nlohmann::json j;
-  j["working_crs"] = c.features.crs.label();
-  j["area_method"] = to_string(c.overlay.area_method);
-  j["boundary_tolerance_m"] = c.overlay.boundary_tolerance_m;
-  j["features"] = nlohmann::json::array();
-  for (const auto& row : c.overlay.rows) {
-    const auto& f = c.features.features.at(row.feature_index);
-    nlohmann::json fj;
-    fj["id"] = f.id;
-    fj["name"] = f.name;
-    fj["category"] = to_string(f.category);
-    fj["category_zh"] = chinese_name(f.category);
-    fj["source"] = {{"file", f.where.file}, {"layer", f.where.layer}, {"feature", f.where.feature}};
-    fj["geometry"] = row.is_point ? "point" : "polygon";
-    if (!row.is_point) fj["area_m2"] = row.area_m2;
-    fj["before"] = placement_json(row.before, row.is_point);
-    fj["after"] = placement_json(row.after, row.is_point);
-    fj["change"] = to_string(row.change);
-    fj["change_zh"] = chinese_name(row.change);
-    fj["freed_area_m2"] = row.freed_area_m2;
-    fj["downgraded_area_m2"] = row.downgraded_area_m2;
-    if (f.mining_right) {
-      fj["licence_number"] = f.mining_right->licence_number;
-      fj["holder"] = f.mining_right->holder;
-      fj["right_type"] = f.mining_right->right_type;
-      fj["valid_from"] = f.mining_right->valid_from;
-      fj["valid_to"] = f.mining_right->valid_to;
-    }
-    if (f.built_year) fj["built_year"] = *f.built_year;
-    if (!f.treatment.empty()) fj["treatment"] = f.treatment;
-    j["features"].push_back(std::move(fj));
-  }
-  j["skipped_count"] = c.features.skipped_count;
-  j["issues"] = nlohmann::json::array();
-  for (const auto& i : c.features.issues)
-    j["issues"].push_back({{"code", i.code},
-                           {"severity", to_string(i.severity)},
-                           {"message", i.message},
-                           {"file", i.where.file},
-                           {"layer", i.where.layer},
-                           {"feature", i.where.feature}});
-  nlohmann::json counts;
-  for (auto s : {StatusChange::unchanged, StatusChange::freed, StatusChange::partly_freed,
-                 StatusChange::downgraded, StatusChange::newly_included, StatusChange::upgraded})
-    counts[to_string(s)] = c.overlay.count(s);
-  j["summary"] = {{"features", c.overlay.rows.size()},
-                  {"skipped", c.features.skipped_count},
-                  {"changes", counts}};
-  return j;
+  return nlohmann::json::parse(overlay_json_text(c));
 }
 
 void print_overlay_text(const ConflictOverlay& c) {

@@ -7,9 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "reserve/features.hpp"
-#include "reserve/ledger.hpp"
-#include "reserve/monitoring.hpp"
+#include "reserve/check.hpp"
 #include "reserve/overlay.hpp"
 #include "reserve/zoning.hpp"
 
@@ -26,29 +24,9 @@ struct ZoningArgs {
   std::string area_method = "geodesic";
 };
 
-struct ConflictArgs {
-  std::vector<std::string> mining;      // mining-right layers
-  std::vector<std::string> facilities;  // facility layers
-  std::string mining_layer, facilities_layer;
-  std::string category_field;
-  std::vector<std::string> category_maps;
-  std::string feature_encoding;
-  std::string feature_crs;  // CRS to assume for feature files without one (CSV: EPSG:4490)
-  std::string x_field, y_field, id_field;
-  double boundary_tolerance_m = 1.0;
-  double min_area_m2 = 1.0;
-};
-
-struct LedgerArgs {
-  std::string monitoring;
-  std::string monitoring_layer;
-  std::string standards;  // user standards CSV (overrides)
-  std::string water_class = "I";
-  std::string discharge_level = "new";
-  std::string assignments;
-  std::string actions;  // user decision table (TOML) tried before the defaults
-  int established_year = 0;
-};
+// The library's plain input values (reserve/check.hpp), filled from the command line.
+using ConflictArgs = ConflictInputs;
+using LedgerArgs = LedgerInputs;
 
 void add_zoning_options(CLI::App* cmd, ZoningArgs& a);
 void add_conflict_options(CLI::App* cmd, ConflictArgs& a);
@@ -60,22 +38,9 @@ struct LoadedZonings {
 };
 LoadedZonings load_zonings(const ZoningArgs& a);
 
-// Mining rights (category mining_right unless a category field says otherwise) and facilities,
-// in the zonings' working CRS. Skipped rows are issues in the result.
-FeatureSet load_conflict_features(const ConflictArgs& a, const Crs& working_crs);
-
 OverlayOptions overlay_options(const ConflictArgs& a, const ZoningArgs& z);
 
-// Monitoring exceedances (empty when no monitoring file is given); issues go to `issues`.
-std::vector<Exceedance> load_exceedances(const LedgerArgs& a, const Crs& working_crs,
-                                         std::vector<Issue>& issues);
-
-Ledger make_ledger(const ConflictOverlay& conflicts, const std::vector<Exceedance>& exceedances,
-                   const LedgerArgs& a, std::vector<Issue>& issues);
-
-// Writes ledger.csv and ledger.xlsx into `dir` (created when missing); returns the two paths.
-std::vector<std::string> write_ledger_files(const Ledger& ledger, const std::string& dir);
-
+// The overlay in the shape of `reserve overlay --json` (the library's overlay_json_text).
 nlohmann::json overlay_json(const ConflictOverlay& c);
 void print_overlay_text(const ConflictOverlay& c);
 

@@ -1,6 +1,7 @@
 #pragma once
 // Everything public in libreserve.
 #include "reserve/area.hpp"
+#include "reserve/check.hpp"
 #include "reserve/crs.hpp"
 #include "reserve/error.hpp"
 #include "reserve/features.hpp"

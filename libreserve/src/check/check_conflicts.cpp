@@ -1,0 +1,46 @@
+// The conflicts part of a check: overlay of the conflict layers on both zonings and the ledger,
+// as `reserve check` and Python's check() both make it.
+#include "reserve/check.hpp"
+
+namespace reserve {
+
+OverlayOptions check_overlay_options(double boundary_tolerance_m, double min_area_m2,
+                                     const Profile& profile) {
+  OverlayOptions o;
+  o.boundary_tolerance_m = boundary_tolerance_m;
+  o.min_area_m2 = min_area_m2;
+  o.area_method = profile.area_method;
+  o.legacy_map = profile.legacy_map;
+  return o;
+}
+
+CheckConflicts make_check_conflicts(FeatureSet features, bool has_conflict_layers,
+                                    const Zoning& before, const Zoning& after,
+                                    const Profile& profile, double boundary_tolerance_m,
+                                    double min_area_m2, const LedgerInputs& ledger,
+                                    std::vector<Issue> issues) {
+  CheckConflicts c;
+  c.has_conflict_layers = has_conflict_layers;
+  c.issues = std::move(issues);
+  c.overlay =
+      make_conflict_overlay(std::move(features), before, after,
+                            check_overlay_options(boundary_tolerance_m, min_area_m2, profile));
+  const auto exceedances = load_exceedances(ledger, before.crs, c.issues);
+  const std::optional<ActionTable> profile_actions = profile_action_table(profile);
+  c.ledger = make_ledger(c.overlay, exceedances, ledger,
+                         profile_actions ? &*profile_actions : nullptr, c.issues);
+  return c;
+}
+
+std::optional<CheckConflicts> load_check_conflicts(const ConflictInputs& conflicts,
+                                                   const LedgerInputs& ledger, const Zoning& before,
+                                                   const Zoning& after, const Profile& profile) {
+  if (!conflicts.has_layers() && ledger.monitoring.empty()) return std::nullopt;
+  FeatureSet features = load_conflict_features(conflicts, before.crs);
+  std::vector<Issue> issues = features.issues;
+  return make_check_conflicts(std::move(features), conflicts.has_layers(), before, after, profile,
+                              conflicts.boundary_tolerance_m, conflicts.min_area_m2, ledger,
+                              std::move(issues));
+}
+
+}  // namespace reserve

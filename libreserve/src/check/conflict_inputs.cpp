@@ -1,0 +1,98 @@
+// Loading the conflict layers, monitoring exceedances and decision tables of a check, and the
+// ledger built from them.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "reserve/check.hpp"
+#include "reserve/error.hpp"
+
+namespace reserve {
+
+FeatureSet load_conflict_features(const ConflictInputs& a, const Crs& working_crs) {
+  FeatureSet set;
+  set.crs = working_crs;
+  CategoryMap categories = CategoryMap::defaults();
+  for (const auto& spec : a.category_maps) categories.add_mapping(spec);
+  auto options_for = [&](const std::string& path, const std::string& layer) {
+    FeatureOptions o;
+    o.path = path;
+    o.read.layer = layer;
+    o.read.encoding = a.feature_encoding;
+    o.read.assume_crs = a.feature_crs;
+    o.read.x_field = a.x_field;
+    o.read.y_field = a.y_field;
+    o.read.id_field = a.id_field;
+    o.category_field = a.category_field;
+    o.categories = categories;
+    return o;
+  };
+  for (const auto& path : a.mining) {
+    FeatureOptions o = options_for(path, a.mining_layer);
+    o.category = FeatureCategory::mining_right;  // a 类型 column with 探矿权 still wins
+    append(set, load_features(o, working_crs));
+  }
+  for (const auto& path : a.facilities) {
+    FeatureOptions o = options_for(path, a.facilities_layer);
+    append(set, load_features(o, working_crs));
+  }
+  return set;
+}
+
+std::vector<Exceedance> load_exceedances(const LedgerInputs& a, const Crs& working_crs,
+                                         std::vector<Issue>& issues) {
+  if (a.monitoring.empty()) return {};
+  StandardsTable table = StandardsTable::defaults();
+  if (!a.standards.empty()) table.merge(StandardsTable::from_csv(a.standards));
+  ReadOptions read;
+  read.layer = a.monitoring_layer;
+  const SampleSet samples = load_samples(a.monitoring, read, working_crs);
+  issues.insert(issues.end(), samples.issues.begin(), samples.issues.end());
+  MonitoringOptions mo;
+  mo.surface_level = a.water_class;
+  mo.discharge_level = a.discharge_level;
+  MonitoringResult r = check_samples(samples, table, mo);
+  issues.insert(issues.end(), r.issues.begin(), r.issues.end());
+  return r.exceedances;
+}
+
+std::optional<ActionTable> profile_action_table(const Profile& profile) {
+  if (profile.conflicts.decisions.empty()) return std::nullopt;
+  return ActionTable::from_decisions(profile.conflicts.decisions,
+                                     profile.path.empty() ? profile.name : profile.path);
+}
+
+Ledger make_ledger(const ConflictOverlay& conflicts, const std::vector<Exceedance>& exceedances,
+                   const LedgerInputs& a, const ActionTable* profile_actions,
+                   std::vector<Issue>& issues) {
+  LedgerOptions lo;
+  if (profile_actions) lo.actions.prepend(*profile_actions);
+  if (!a.actions.empty()) {
+    std::ifstream in(a.actions);
+    if (!in) throw UsageError("cannot read the decision table " + a.actions);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    lo.actions.prepend(ActionTable::from_toml(ss.str(), a.actions));
+  }
+  lo.reserve_established_year = a.established_year;
+  lo.include_outside = a.include_outside;
+  std::optional<Assignments> assignments;
+  if (!a.assignments.empty()) {
+    assignments = read_assignments(a.assignments);
+    issues.insert(issues.end(), assignments->issues.begin(), assignments->issues.end());
+  }
+  return build_ledger(conflicts, exceedances, assignments ? &*assignments : nullptr, lo);
+}
+
+std::vector<std::string> write_ledger_files(const Ledger& ledger, const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw UsageError("cannot create the output directory " + dir + ": " + ec.message());
+  const std::string csv = (std::filesystem::path(dir) / "ledger.csv").string();
+  const std::string xlsx = (std::filesystem::path(dir) / "ledger.xlsx").string();
+  write_ledger_csv(ledger, csv);
+  write_ledger_xlsx(ledger, xlsx);
+  return {csv, xlsx};
+}
+
+}  // namespace reserve

@@ -1,0 +1,168 @@
+// The overlay as JSON (the shape of `reserve overlay --json`) and the "conflicts" report section
+// built from it and the ledger.
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "reserve/check.hpp"
+
+namespace reserve {
+namespace {
+
+std::string fixed(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+std::string html_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string md_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') out += "\\";
+    out += c;
+  }
+  return out;
+}
+
+nlohmann::json placement_json(const FeaturePlacement& p, bool is_point) {
+  nlohmann::json j;
+  j["zone"] = to_string(p.zone);
+  j["zone_zh"] = chinese_name(p.zone);
+  j["distance_to_reserve_boundary_m"] = p.distance_to_reserve_boundary_m;
+  j["distance_to_stricter_zone_m"] = p.distance_to_stricter_zone_m
+                                         ? nlohmann::json(*p.distance_to_stricter_zone_m)
+                                         : nlohmann::json(nullptr);
+  if (is_point) {
+    j["location"] = to_string(p.location);
+    j["zones_within_tolerance"] = nlohmann::json::array();
+    for (Zone z : p.zones_within_tolerance) j["zones_within_tolerance"].push_back(to_string(z));
+  } else {
+    j["inside_area_m2"] = p.inside_area_m2;
+    j["areas"] = nlohmann::json::array();
+    for (const auto& a : p.areas)
+      j["areas"].push_back(
+          {{"zone", to_string(a.zone)}, {"area_m2", a.area_m2}, {"share", a.share}});
+  }
+  return j;
+}
+
+nlohmann::json overlay_json(const ConflictOverlay& c) {
+  nlohmann::json j;
+  j["working_crs"] = c.features.crs.label();
+  j["area_method"] = to_string(c.overlay.area_method);
+  j["boundary_tolerance_m"] = c.overlay.boundary_tolerance_m;
+  j["features"] = nlohmann::json::array();
+  for (const auto& row : c.overlay.rows) {
+    const auto& f = c.features.features.at(row.feature_index);
+    nlohmann::json fj;
+    fj["id"] = f.id;
+    fj["name"] = f.name;
+    fj["category"] = to_string(f.category);
+    fj["category_zh"] = chinese_name(f.category);
+    fj["source"] = {{"file", f.where.file}, {"layer", f.where.layer}, {"feature", f.where.feature}};
+    fj["geometry"] = row.is_point ? "point" : "polygon";
+    if (!row.is_point) fj["area_m2"] = row.area_m2;
+    fj["before"] = placement_json(row.before, row.is_point);
+    fj["after"] = placement_json(row.after, row.is_point);
+    fj["change"] = to_string(row.change);
+    fj["change_zh"] = chinese_name(row.change);
+    fj["freed_area_m2"] = row.freed_area_m2;
+    fj["downgraded_area_m2"] = row.downgraded_area_m2;
+    if (f.mining_right) {
+      fj["licence_number"] = f.mining_right->licence_number;
+      fj["holder"] = f.mining_right->holder;
+      fj["right_type"] = f.mining_right->right_type;
+      fj["valid_from"] = f.mining_right->valid_from;
+      fj["valid_to"] = f.mining_right->valid_to;
+    }
+    if (f.built_year) fj["built_year"] = *f.built_year;
+    if (!f.treatment.empty()) fj["treatment"] = f.treatment;
+    j["features"].push_back(std::move(fj));
+  }
+  j["skipped_count"] = c.features.skipped_count;
+  j["issues"] = nlohmann::json::array();
+  for (const auto& i : c.features.issues)
+    j["issues"].push_back({{"code", i.code},
+                           {"severity", to_string(i.severity)},
+                           {"message", i.message},
+                           {"file", i.where.file},
+                           {"layer", i.where.layer},
+                           {"feature", i.where.feature}});
+  nlohmann::json counts;
+  for (auto s : {StatusChange::unchanged, StatusChange::freed, StatusChange::partly_freed,
+                 StatusChange::downgraded, StatusChange::newly_included, StatusChange::upgraded})
+    counts[to_string(s)] = c.overlay.count(s);
+  j["summary"] = {{"features", c.overlay.rows.size()},
+                  {"skipped", c.features.skipped_count},
+                  {"changes", counts}};
+  return j;
+}
+
+}  // namespace
+
+std::string overlay_json_text(const ConflictOverlay& conflicts) {
+  return overlay_json(conflicts).dump();
+}
+
+ReportSection conflicts_section(const CheckConflicts& c) {
+  ReportSection s;
+  s.id = "conflicts";
+  s.title_zh = "矿业权、设施与保护区功能区叠加及整改台账";
+  s.title_en = "Mining rights and facilities × zones, and the rectification ledger";
+  nlohmann::json j = overlay_json(c.overlay);
+  j["ledger"] = nlohmann::json::array();
+  const auto headers = ledger_headers();
+  for (const auto& row : c.ledger.rows) {
+    const auto cells = ledger_cells(row);
+    nlohmann::json r;
+    for (std::size_t i = 0; i < headers.size() && i < cells.size(); ++i) r[headers[i]] = cells[i];
+    j["ledger"].push_back(std::move(r));
+  }
+  s.json = j.dump();
+
+  std::string md =
+      "| 编号 id | 名称 name | 类别 category | 调整前 before | 调整后 after | 变化 change | 面积 "
+      "ha |\n"
+      "|---|---|---|---|---|---|---:|\n";
+  std::string html =
+      "<table><thead><tr><th>编号 id</th><th>名称 name</th><th>类别 category</th>"
+      "<th>调整前 before</th><th>调整后 after</th><th>变化 change</th><th>面积 ha</th></tr>"
+      "</thead><tbody>";
+  for (const auto& row : c.overlay.overlay.rows) {
+    const auto& f = c.overlay.features.features.at(row.feature_index);
+    const std::string area = row.is_point ? "" : fixed(to_ha(row.area_m2), 2);
+    md += "| " + md_escape(f.id) + " | " + md_escape(f.name) + " | " + chinese_name(f.category) +
+          " | " + chinese_name(row.before.zone) + " | " + chinese_name(row.after.zone) + " | " +
+          chinese_name(row.change) + " | " + area + " |\n";
+    html += "<tr><td>" + html_escape(f.id) + "</td><td>" + html_escape(f.name) + "</td><td>" +
+            chinese_name(f.category) + "</td><td>" + chinese_name(row.before.zone) + "</td><td>" +
+            chinese_name(row.after.zone) + "</td><td>" + chinese_name(row.change) + "</td><td>" +
+            area + "</td></tr>";
+  }
+  html += "</tbody></table>";
+  std::size_t flagged = 0;
+  for (const auto& r : c.ledger.rows) flagged += r.adjusting_instead_of_rectifying ? 1 : 0;
+  const std::string summary = "整改台账 ledger: " + std::to_string(c.ledger.rows.size()) +
+                              " problem(s), " + std::to_string(flagged) +
+                              " adjusting instead of rectifying (以调代改); " +
+                              std::to_string(c.overlay.features.skipped_count) +
+                              " input row(s) skipped (see ledger.csv / ledger.xlsx).";
+  s.markdown = md + "\n" + summary + "\n";
+  s.html = html + "<p>" + html_escape(summary) + "</p>";
+  return s;
+}
+
+}  // namespace reserve
