@@ -11,9 +11,7 @@
 namespace reserve {
 namespace {
 
-using testing::make_zoning;
 using testing::rect;
-using testing::rect_ring_shape;
 
 TEST(CheckConflicts, NothingToDoWithoutLayersOrMonitoring) {
   const Zoning z = testing::nested_squares();
@@ -24,12 +22,7 @@ TEST(CheckConflicts, CarvedOutPondIsFreedAndReportedInTheSection) {
   // The proposal cuts a 200 m × 200 m hole out of the experimental zone around a 100 m × 100 m
   // tailings pond that waits for the adjustment: the whole pond (1.0e4 m², by hand) is freed, which
   // the ledger flags as adjusting instead of rectifying.
-  const Zoning before = make_zoning("baseline", {{Zone::core, rect(0, 0, 1000, 1000)},
-                                                 {Zone::experimental, rect(1000, 0, 3000, 1000)}});
-  const Zoning after = make_zoning(
-      "proposal",
-      {{Zone::core, rect(0, 0, 1000, 1000)},
-       {Zone::experimental, rect_ring_shape(1000, 0, 3000, 1000, 2450, 50, 2650, 250)}});
+  const auto [before, after] = testing::carved_experimental();
   FeatureSet set;
   set.crs = testing::test_crs();
   ConflictFeature pond;

@@ -75,4 +75,16 @@ inline Zoning nested_squares(std::string name = "baseline") {
        {Zone::experimental, rect_ring_shape(-1000, -1000, 2000, 2000, -500, -500, 1500, 1500)}});
 }
 
+// Core 1000 m × 1000 m beside a 2000 m × 1000 m experimental zone; the proposal cuts a
+// 200 m × 200 m hole (x 2450–2650 m, y 50–250 m) out of the experimental zone.
+inline std::pair<Zoning, Zoning> carved_experimental() {
+  Zoning before = make_zoning("baseline", {{Zone::core, rect(0, 0, 1000, 1000)},
+                                           {Zone::experimental, rect(1000, 0, 3000, 1000)}});
+  Zoning after = make_zoning(
+      "proposal",
+      {{Zone::core, rect(0, 0, 1000, 1000)},
+       {Zone::experimental, rect_ring_shape(1000, 0, 3000, 1000, 2450, 50, 2650, 250)}});
+  return {std::move(before), std::move(after)};
+}
+
 }  // namespace reserve::testing

@@ -13,17 +13,10 @@ namespace reserve {
 namespace {
 
 using testing::fresh_dir;
-using testing::make_zoning;
 using testing::rect;
-using testing::rect_ring_shape;
 
 ConflictOverlay sample_overlay() {
-  const Zoning before = make_zoning("baseline", {{Zone::core, rect(0, 0, 1000, 1000)},
-                                                 {Zone::experimental, rect(1000, 0, 3000, 1000)}});
-  const Zoning after = make_zoning(
-      "proposal",
-      {{Zone::core, rect(0, 0, 1000, 1000)},
-       {Zone::experimental, rect_ring_shape(1000, 0, 3000, 1000, 2450, 50, 2650, 250)}});
+  const auto [before, after] = testing::carved_experimental();
   FeatureSet set;
   set.crs = testing::test_crs();
   ConflictFeature pond;
