@@ -224,7 +224,12 @@ TEST(Report, WriteReportsIsAtomicAndLeavesNoTemporaryFiles) {
 
   EXPECT_THROW(parse_report_formats("json,pdf"), UsageError);
   EXPECT_EQ(parse_report_formats("markdown, md").size(), 1u);
-  EXPECT_THROW(write_file_atomic("/nonexistent-dir/x/report.json", "{}"), InputError);
+  // Missing folders are made (users name outputs like out/map.png); a folder that cannot be
+  // made — its parent is a file — is an input error naming it.
+  EXPECT_NO_THROW(write_file_atomic((out / "new" / "deeper" / "a.json").string(), "{}"));
+  EXPECT_TRUE(fs::exists(out / "new" / "deeper" / "a.json"));
+  EXPECT_THROW(write_file_atomic((out / "report.json" / "x" / "b.json").string(), "{}"),
+               InputError);
 }
 
 }  // namespace
