@@ -152,7 +152,7 @@ TEST(Ledger, CsvAndXlsxReadBackWithChineseIntact) {
       "ws=openpyxl.load_workbook(sys.argv[1]).active; "
       "print(json.dumps({'title': ws.title, 'freeze': ws.freeze_panes, "
       "'a1': ws['A1'].value, 'bold': ws['A1'].font.b, 'd2': ws['D2'].value, "
-      "'e2': ws['E2'].value, 'g2': ws['G2'].value, 'j2': ws['J2'].value, "
+      "'e2': ws['E2'].value, 'g2': ws['G2'].value, 'h2': ws['H2'].value, 'j2': ws['J2'].value, "
       "'a4': ws['A4'].value, 'rows': ws.max_row}, ensure_ascii=False))\" " +
       testing::quoted(xlsx));
   ASSERT_EQ(px.exit_code, 0) << px.err;
@@ -167,7 +167,9 @@ TEST(Ledger, CsvAndXlsxReadBackWithChineseIntact) {
   EXPECT_EQ(x["rows"], 4);
   ASSERT_TRUE(x["e2"].is_number());
   EXPECT_NEAR(x["e2"].get<double>(), *ledger.rows[0].lon_deg, 1e-12);
-  EXPECT_NEAR(x["g2"].get<double>(), *ledger.rows[0].x_m, 1e-6);
+  // Column G is X in the Chinese surveying sense: the northing (the row's y_m); H is the easting.
+  EXPECT_NEAR(x["g2"].get<double>(), *ledger.rows[0].y_m, 1e-6);
+  EXPECT_NEAR(x["h2"].get<double>(), *ledger.rows[0].x_m, 1e-6);
 }
 
 TEST(Ledger, AssignmentsWithoutKeyColumnAreAnInputError) {

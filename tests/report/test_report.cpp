@@ -43,7 +43,7 @@ struct TempDir {
 
 // The swap case of the rule tests: 150 ha of experimental land removed and 150 ha added, plus a
 // 10 m × 0.2 m sliver (2 m², noise under 0.5 m width).
-Report swap_report() {
+Report swap_report(bool zero_share_tolerance = true) {
   Zoning before = nested_squares();
   Zoning after = make_zoning(
       "proposal",
@@ -61,6 +61,11 @@ Report swap_report() {
       load_profile(std::string(RESERVE_SOURCE_DIR) + "/libreserve/share/profiles/three-no.toml");
   p.area_method = AreaMethod::planar;
   p.noise.max_width_m = 0.5;
+  // A zero share tolerance (three-no ships 1e-6) so that the 2 m² sliver fails the share rule and
+  // the report shows every status.
+  for (auto& rule : p.rules)
+    if (zero_share_tolerance && rule.id == "core-buffer-share")
+      rule.params["share_tolerance"] = ParamValue{0.0};
   Report r;
   r.title = "Test <reserve> & check";
   r.comparison = compare(before, after, compare_options(p));
@@ -95,7 +100,7 @@ TEST(Report, JsonMatchesTheSchemaAndKeepsFullPrecision) {
   const auto j = nlohmann::json::parse(text);
   EXPECT_EQ(j["schema_version"], kReportSchemaVersion);
   // The swap warns; the 2 m² of added experimental land lowers the core+buffer share from 4/9 to
-  // 4e6/(9e6 + 2) — a reduction, and three-no's share tolerance is 0 — so the share rule fails.
+  // 4e6/(9e6 + 2) — a reduction, and the fixture's share tolerance is 0 — so the share rule fails.
   EXPECT_EQ(j["overall"], "fail");
   EXPECT_EQ(j["verdicts"][0]["rule_id"], "no-slimming");
   EXPECT_EQ(j["verdicts"][0]["status"], "warn");
@@ -170,6 +175,15 @@ TEST(Report, HtmlIsSelfContainedWithVerdictsFirst) {
   EXPECT_NE(html.find("data:image/png;base64,iVBORw=="), std::string::npos);
 }
 
+TEST(Report, ShippedShareToleranceAbsorbsAReDigitisingSliver) {
+  // Same swap with three-no as shipped (share_tolerance 1e-6): the share moves from 4/9 to
+  // 4e6/(9e6 + 2), a change of 9.9e-8 (hand-computed), inside the tolerance, so it passes.
+  const auto j = nlohmann::json::parse(report_json(swap_report(false)));
+  EXPECT_EQ(j["verdicts"][1]["rule_id"], "core-buffer-share");
+  EXPECT_EQ(j["verdicts"][1]["status"], "pass");
+  EXPECT_EQ(j["overall"], "warn");
+}
+
 TEST(Report, MarkdownCarriesTheFigures) {
   const std::string md = report_markdown(swap_report());
   EXPECT_NE(md.find("| removed 调出 | 150.00 |"), std::string::npos) << md;
@@ -224,7 +238,12 @@ TEST(Report, WriteReportsIsAtomicAndLeavesNoTemporaryFiles) {
 
   EXPECT_THROW(parse_report_formats("json,pdf"), UsageError);
   EXPECT_EQ(parse_report_formats("markdown, md").size(), 1u);
-  EXPECT_THROW(write_file_atomic("/nonexistent-dir/x/report.json", "{}"), InputError);
+  // Missing folders are made (users name outputs like out/map.png); a folder that cannot be
+  // made — its parent is a file — is an input error naming it.
+  EXPECT_NO_THROW(write_file_atomic((out / "new" / "deeper" / "a.json").string(), "{}"));
+  EXPECT_TRUE(fs::exists(out / "new" / "deeper" / "a.json"));
+  EXPECT_THROW(write_file_atomic((out / "report.json" / "x" / "b.json").string(), "{}"),
+               InputError);
 }
 
 }  // namespace

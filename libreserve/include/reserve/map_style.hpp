@@ -91,7 +91,7 @@ struct MapStyle {
   bool show_background = true;
   bool show_labels = true;
   bool show_zone_labels = true;
-  bool show_grid = true;  // kilometre grid in the plane CRS, labelled on the frame
+  bool show_grid = true;       // kilometre grid in the plane CRS, labelled on the frame
   bool show_graticule = true;  // degree ticks (meridians on top, parallels left) outside the frame
   bool show_legend = true;
   bool show_scale_bar = true;

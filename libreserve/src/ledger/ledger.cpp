@@ -300,30 +300,15 @@ Ledger build_ledger(const ConflictOverlay& conflicts, const std::vector<Exceedan
 }
 
 std::vector<std::string> ledger_headers() {
-  return {"问题编号 (problem id)",
-          "要素编号 (feature id)",
-          "问题类别 (category)",
-          "名称 (name)",
-          "经度 CGCS2000 (lon)",
-          "纬度 CGCS2000 (lat)",
-          "X 平面坐标 (easting, m)",
-          "Y 平面坐标 (northing, m)",
-          "平面坐标系 (plane CRS)",
-          "调整前功能区 (zone before)",
-          "调整后功能区 (zone after)",
-          "变化 (change)",
-          "问题描述 (description)",
-          "description (English)",
-          "处置要求 (required action)",
-          "依据 (legal basis)",
-          "以调代改 (adjusting instead of rectifying)",
-          "整改目标 (target)",
-          "整改时限 (deadline)",
-          "责任单位 (responsible unit)",
-          "责任领导 (responsible leader)",
-          "责任人 (responsible person)",
-          "督办单位 (supervising unit)",
-          "整改措施 (measures)",
+  return {"问题编号 (problem id)", "要素编号 (feature id)", "问题类别 (category)", "名称 (name)",
+          "经度 CGCS2000 (lon)", "纬度 CGCS2000 (lat)",
+          // Chinese surveying convention (拐点坐标 tables): X is the northing, Y the easting.
+          "X 纵坐标 (northing, m)", "Y 横坐标 (easting, m)", "平面坐标系 (plane CRS)",
+          "调整前功能区 (zone before)", "调整后功能区 (zone after)", "变化 (change)",
+          "问题描述 (description)", "description (English)", "处置要求 (required action)",
+          "依据 (legal basis)", "以调代改 (adjusting instead of rectifying)", "整改目标 (target)",
+          "整改时限 (deadline)", "责任单位 (responsible unit)", "责任领导 (responsible leader)",
+          "责任人 (responsible person)", "督办单位 (supervising unit)", "整改措施 (measures)",
           "状态 (status)"};
 }
 
@@ -337,8 +322,8 @@ std::vector<std::string> ledger_cells(const LedgerRow& r) {
           r.name,
           opt(r.lon_deg, 7),
           opt(r.lat_deg, 7),
-          opt(r.x_m, 2),
-          opt(r.y_m, 2),
+          opt(r.y_m, 2),  // X = northing
+          opt(r.x_m, 2),  // Y = easting
           r.plane_crs,
           r.zone_before,
           r.zone_after,

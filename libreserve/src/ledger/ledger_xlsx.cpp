@@ -59,8 +59,8 @@ void write_ledger_xlsx(const Ledger& ledger, const std::string& path) {
       std::optional<double> value;
       if (c == 4) value = row.lon_deg;
       if (c == 5) value = row.lat_deg;
-      if (c == 6) value = row.x_m;
-      if (c == 7) value = row.y_m;
+      if (c == 6) value = row.y_m;  // X = northing (Chinese surveying convention)
+      if (c == 7) value = row.x_m;  // Y = easting
       if (value)
         worksheet_write_number(ws, r, col, *value, number);
       else if (!cells[c].empty())
