@@ -127,7 +127,8 @@ void print_summary(const Report& r, const std::vector<std::string>& written) {
                 fixed(to_ha(a - b.area_m2), 2).c_str());
   }
   std::printf(
-      "  %-17s %12s %8s %% %12s %8s %% %12s\n", "strict set",
+      "  %-17s %12s %8s %% %12s %8s %% %12s\n",
+      c.model == ZoneModel::two_zone ? "core_protection" : "core+buffer",
       fixed(to_ha(c.before.strict_m2), 2).c_str(), fixed(c.before.strict_share * 100, 2).c_str(),
       fixed(to_ha(c.after.strict_m2), 2).c_str(), fixed(c.after.strict_share * 100, 2).c_str(),
       fixed(to_ha(c.after.strict_m2 - c.before.strict_m2), 2).c_str());

@@ -64,6 +64,11 @@ std::string base64(const std::uint8_t* data, std::size_t size) {
 
 std::string zone_label(Zone z) { return std::string(to_string(z)) + " " + chinese_name(z); }
 
+std::string strict_set_label(ZoneModel model) {
+  return model == ZoneModel::two_zone ? zone_label(Zone::core_protection)
+                                      : "core+buffer 核心区+缓冲区";
+}
+
 std::string status_zh(VerdictStatus s) {
   switch (s) {
     case VerdictStatus::pass: return "通过";

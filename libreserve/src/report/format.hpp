@@ -16,6 +16,9 @@ std::string html_escape(const std::string& text);
 std::string markdown_escape(const std::string& text);  // for table cells: | and newlines
 std::string base64(const std::uint8_t* data, std::size_t size);
 std::string zone_label(Zone z);  // "core 核心区"
+// The strictly protected set of a model: "core+buffer 核心区+缓冲区" or "core_protection
+// 核心保护区".
+std::string strict_set_label(ZoneModel model);
 std::string status_zh(VerdictStatus s);
 std::string status_symbol(VerdictStatus s);  // "PASS", "FAIL", "WARN", "NOT EVALUATED"
 std::string measure_text(const Measure& m);  // "1234.57 ha", "65.00 %", "3"

@@ -33,7 +33,8 @@ std::string badge(VerdictStatus s) {
 
 std::string num(const std::string& text) { return "<td class=\"num\">" + text + "</td>"; }
 
-void zone_rows(std::ostringstream& o, const ZoningSummary& before, const ZoningSummary& after) {
+void zone_rows(std::ostringstream& o, const ZoningSummary& before, const ZoningSummary& after,
+               ZoneModel model) {
   o << "<table><tr><th>Zone 功能区</th><th>Before 调整前 (ha)</th><th>Share 占比</th>"
        "<th>After 调整后 (ha)</th><th>Share 占比</th><th>Change 变化 (ha)</th></tr>\n";
   for (const auto& b : before.zones) {
@@ -42,11 +43,12 @@ void zone_rows(std::ostringstream& o, const ZoningSummary& before, const ZoningS
       << num(percent(b.share) + " %") << num(ha(a)) << num(percent(after.share(b.zone)) + " %")
       << num(ha(a - b.area_m2)) << "</tr>\n";
   }
-  o << "<tr><td>strict set 严格保护区</td>" << num(ha(before.strict_m2))
-    << num(percent(before.strict_share) + " %") << num(ha(after.strict_m2))
-    << num(percent(after.strict_share) + " %") << num(ha(after.strict_m2 - before.strict_m2))
-    << "</tr>\n<tr><th>total 合计</th>" << num("<b>" + ha(before.total_m2) + "</b>")
-    << num("100.00 %") << num("<b>" + ha(after.total_m2) + "</b>") << num("100.00 %")
+  o << "<tr><td>" << html_escape(report::strict_set_label(model)) << "</td>"
+    << num(ha(before.strict_m2)) << num(percent(before.strict_share) + " %")
+    << num(ha(after.strict_m2)) << num(percent(after.strict_share) + " %")
+    << num(ha(after.strict_m2 - before.strict_m2)) << "</tr>\n<tr><th>total 合计</th>"
+    << num("<b>" + ha(before.total_m2) + "</b>") << num("100.00 %")
+    << num("<b>" + ha(after.total_m2) + "</b>") << num("100.00 %")
     << num("<b>" + ha(after.total_m2 - before.total_m2) + "</b>") << "</tr></table>\n";
 }
 
@@ -105,7 +107,7 @@ std::string report_html(const Report& r) {
   map_figure(o, r.map);
 
   o << "<h2>Zone areas 功能区面积</h2>\n";
-  zone_rows(o, c.before, c.after);
+  zone_rows(o, c.before, c.after, c.model);
   if (c.before_original) original_rows(o, *c.before_original, "baseline");
   if (c.after_original) original_rows(o, *c.after_original, "proposal");
 

@@ -13,7 +13,8 @@ using report::noise_m2;
 using report::percent;
 using report::zone_label;
 
-void summary_table(std::ostringstream& o, const ZoningSummary& before, const ZoningSummary& after) {
+void summary_table(std::ostringstream& o, const ZoningSummary& before, const ZoningSummary& after,
+                   ZoneModel model) {
   o << "| Zone 功能区 | Before 调整前 (ha) | Share 占比 | After 调整后 (ha) | Share 占比 | Change "
        "变化 (ha) |\n|---|---:|---:|---:|---:|---:|\n";
   for (std::size_t i = 0; i < before.zones.size(); ++i) {
@@ -23,9 +24,9 @@ void summary_table(std::ostringstream& o, const ZoningSummary& before, const Zon
       << " % | " << ha(a) << " | " << percent(after.share(b.zone)) << " % | " << ha(a - b.area_m2)
       << " |\n";
   }
-  o << "| strict set 严格保护区 | " << ha(before.strict_m2) << " | " << percent(before.strict_share)
-    << " % | " << ha(after.strict_m2) << " | " << percent(after.strict_share) << " % | "
-    << ha(after.strict_m2 - before.strict_m2) << " |\n";
+  o << "| " << report::strict_set_label(model) << " | " << ha(before.strict_m2) << " | "
+    << percent(before.strict_share) << " % | " << ha(after.strict_m2) << " | "
+    << percent(after.strict_share) << " % | " << ha(after.strict_m2 - before.strict_m2) << " |\n";
   o << "| **total 合计** | **" << ha(before.total_m2) << "** | 100.00 % | **" << ha(after.total_m2)
     << "** | 100.00 % | **" << ha(after.total_m2 - before.total_m2) << "** |\n\n";
 }
@@ -75,7 +76,7 @@ std::string report_markdown(const Report& r) {
   }
 
   o << "## Zone areas 功能区面积\n\n";
-  summary_table(o, c.before, c.after);
+  summary_table(o, c.before, c.after, c.model);
   if (c.before_original) original_table(o, *c.before_original, "baseline");
   if (c.after_original) original_table(o, *c.after_original, "proposal");
 
