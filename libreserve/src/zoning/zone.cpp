@@ -4,6 +4,7 @@
 #include <cctype>
 #include <sstream>
 
+#include "analysis/text_util.hpp"
 #include "reserve/error.hpp"
 
 namespace reserve {
@@ -31,29 +32,7 @@ const ZoneNames& names(Zone z) {
   return kNames[5];
 }
 
-// Lower-case ASCII letters and trim white space (including the ideographic space U+3000).
-std::string normalise(const std::string& label) {
-  std::string s = label;
-  auto is_space = [](const std::string& str, std::size_t pos) -> std::size_t {
-    if (pos < str.size() && std::isspace(static_cast<unsigned char>(str[pos]))) return 1;
-    if (str.compare(pos, 3, "\xE3\x80\x80") == 0) return 3;
-    return 0;
-  };
-  std::size_t start = 0;
-  while (std::size_t n = is_space(s, start)) start += n;
-  s.erase(0, start);
-  while (!s.empty()) {
-    if (std::isspace(static_cast<unsigned char>(s.back()))) {
-      s.pop_back();
-    } else if (s.size() >= 3 && s.compare(s.size() - 3, 3, "\xE3\x80\x80") == 0) {
-      s.erase(s.size() - 3);
-    } else {
-      break;
-    }
-  }
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
+using analysis::normalise_label;  // one definition of a label's canonical form
 
 }  // namespace
 
@@ -62,7 +41,7 @@ const char* chinese_name(Zone z) noexcept { return names(z).chinese; }
 const char* english_name(Zone z) noexcept { return names(z).english; }
 
 std::optional<Zone> zone_from_string(const std::string& id) {
-  const std::string n = normalise(id);
+  const std::string n = normalise_label(id);
   for (const auto& z : kNames)
     if (n == z.id) return z.zone;
   if (n == "core-protection") return Zone::core_protection;
@@ -124,14 +103,16 @@ ZoneScheme ZoneScheme::defaults() {
       {"general control zone", Zone::general_control},
       {"general_control", Zone::general_control},
   };
-  for (const auto& [label, zone] : labels) s.labels_[normalise(label)] = zone;
+  for (const auto& [label, zone] : labels) s.labels_[normalise_label(label)] = zone;
   return s;
 }
 
-void ZoneScheme::add(const std::string& label, Zone zone) { labels_[normalise(label)] = zone; }
+void ZoneScheme::add(const std::string& label, Zone zone) {
+  labels_[normalise_label(label)] = zone;
+}
 
 std::optional<Zone> ZoneScheme::lookup(const std::string& label) const {
-  auto it = labels_.find(normalise(label));
+  auto it = labels_.find(normalise_label(label));
   if (it == labels_.end()) return std::nullopt;
   return it->second;
 }
@@ -140,7 +121,7 @@ void ZoneScheme::add_mapping(const std::string& spec) {
   std::stringstream ss(spec);
   std::string pair;
   while (std::getline(ss, pair, ',')) {
-    if (normalise(pair).empty()) continue;
+    if (normalise_label(pair).empty()) continue;
     const auto eq = pair.rfind('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == pair.size())
       throw UsageError("zone mapping '" + pair + "' is not of the form LABEL=ZONE (e.g. 1=core)");
