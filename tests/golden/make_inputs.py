@@ -1,0 +1,103 @@
+#!/usr/bin/python3
+"""Writes the hand-made golden-case inputs (GeoJSON zonings and CSV points) into cases/<name>/.
+
+The shapes are squares and L-shapes whose areas are computed by hand in each case's
+expected.json; this script only writes coordinates, it computes no expected value.
+Planar cases are in EPSG:4544 (CGCS2000 / 3-degree Gauss-Kruger CM 105E) with local metres
+shifted to E 500000, N 3700000. Run with /usr/bin/python3 from this folder; output is
+deterministic.
+"""
+import json
+import os
+
+E0, N0 = 500000.0, 3700000.0
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def square(x0, y0, x1, y1):
+    """Counter-clockwise ring of the axis-parallel rectangle [x0,x1] x [y0,y1], local metres."""
+    return [[E0 + x0, N0 + y0], [E0 + x1, N0 + y0], [E0 + x1, N0 + y1], [E0 + x0, N0 + y1],
+            [E0 + x0, N0 + y0]]
+
+
+def hole(ring):
+    return ring[::-1]
+
+
+def zoning(name, features, crs="urn:ogc:def:crs:EPSG::4544"):
+    return {"type": "FeatureCollection", "name": name,
+            "crs": {"type": "name", "properties": {"name": crs}},
+            "features": [{"type": "Feature", "properties": {"功能分区": label},
+                          "geometry": {"type": "Polygon", "coordinates": rings}}
+                         for label, rings in features]}
+
+
+def write(case, filename, obj):
+    folder = os.path.join(HERE, "cases", case)
+    os.makedirs(folder, exist_ok=True)
+    path = os.path.join(folder, filename)
+    if isinstance(obj, str):
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(obj)
+    else:
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(obj, f, ensure_ascii=False, indent=1)
+            f.write("\n")
+
+
+# Nested squares centred on (0,0): core 1 km, buffer 2 km, experimental 3 km (side lengths).
+CORE = square(-500, -500, 500, 500)
+BUF = square(-1000, -1000, 1000, 1000)
+EXP = square(-1500, -1500, 1500, 1500)
+THREE = [("核心区", [CORE]), ("缓冲区", [BUF, hole(CORE)]), ("实验区", [EXP, hole(BUF)])]
+
+# 1. A clean three-zone zoning compared with itself.
+write("nested_squares_self", "zoning.geojson", zoning("nested_squares", THREE))
+
+# 2. The proposal cuts the experimental ring's north-east corner [1100,1500] x [1100,1500]
+#    (a notch, 400 m x 400 m); a quarry point sits in the cut corner, a mine point in the core.
+EXP_NOTCHED = [[E0 - 1500, N0 - 1500], [E0 + 1500, N0 - 1500], [E0 + 1500, N0 + 1100],
+               [E0 + 1100, N0 + 1100], [E0 + 1100, N0 + 1500], [E0 - 1500, N0 + 1500],
+               [E0 - 1500, N0 - 1500]]
+write("corner_cut", "baseline.geojson", zoning("baseline", THREE))
+write("corner_cut", "proposal.geojson", zoning("proposal", [
+    ("核心区", [CORE]), ("缓冲区", [BUF, hole(CORE)]), ("实验区", [EXP_NOTCHED, hole(BUF)])]))
+write("corner_cut", "mines.csv",
+      "编号,名称,类别,E,N\n"
+      "M1,东北角采石场,采石场,%.1f,%.1f\n"
+      "M2,核心区内矿点,矿山,%.1f,%.1f\n" % (E0 + 1300, N0 + 1300, E0 + 100, N0 + 100))
+
+# 3. A reserve with a hole: the experimental ring has an enclave (village) of 500 m x 500 m that
+#    is not part of the reserve; compared with itself. A point in the enclave is outside.
+ENCLAVE = square(-250, 1050, 250, 1450)  # 500 m x 400 m, inside the experimental ring's north strip
+write("reserve_with_hole", "zoning.geojson", zoning("reserve_with_hole", [
+    ("核心区", [CORE]), ("缓冲区", [BUF, hole(CORE)]), ("实验区", [EXP, hole(BUF), hole(ENCLAVE)])]))
+write("reserve_with_hole", "points.csv",
+      "编号,名称,类别,E,N\n"
+      "V1,飞地内村庄工厂,工业企业,%.1f,%.1f\n"
+      "V2,实验区工厂,工业企业,%.1f,%.1f\n"
+      "V3,核心区工厂,工业企业,%.1f,%.1f\n" % (E0, N0 + 1250, E0, N0 - 1250, E0, N0))
+
+# 4. A two-zone proposal (核心保护区 = old core + buffer, 一般控制区 = old experimental) against
+#    the three-zone baseline: the same land, so nothing is removed, added or downgraded.
+write("two_zone_vs_three", "baseline.geojson", zoning("baseline", THREE))
+write("two_zone_vs_three", "proposal.geojson", zoning("proposal", [
+    ("核心保护区", [BUF]), ("一般控制区", [EXP, hole(BUF)])]))
+
+# 5. Overlapping zones: the buffer is drawn as the full 2 km square, core included (a common
+#    digitising habit). Resolved once per zoning (the stricter zone wins), the zoning compared
+#    with itself must show zero change and a total equal to the union (issue 10 point 4).
+write("overlap_self", "zoning.geojson", zoning("overlap", [
+    ("核心区", [CORE]), ("缓冲区", [BUF]), ("实验区", [EXP, hole(BUF)])]))
+
+# 6. Mine points 0.5 m and 5 m outside the new outer boundary after a cut, with a 1 m boundary
+#    tolerance: the first is not provably freed, the second is (issue 10 point 6). The cut
+#    removes the experimental ring's east strip x > 1200.
+write("tolerance_half_metre", "baseline.geojson", zoning("baseline", THREE))
+write("tolerance_half_metre", "proposal.geojson", zoning("proposal", [
+    ("核心区", [CORE]), ("缓冲区", [BUF, hole(CORE)]),
+    ("实验区", [square(-1500, -1500, 1200, 1500), hole(BUF)])]))
+write("tolerance_half_metre", "mines.csv",
+      "编号,名称,类别,E,N\n"
+      "T1,边界外半米矿点,矿山,%.1f,%.1f\n"
+      "T2,边界外五米矿点,矿山,%.1f,%.1f\n" % (E0 + 1200.5, N0 + 1200, E0 + 1205, N0 - 1200))
