@@ -101,3 +101,35 @@ write("tolerance_half_metre", "mines.csv",
       "编号,名称,类别,E,N\n"
       "T1,边界外半米矿点,矿山,%.1f,%.1f\n"
       "T2,边界外五米矿点,矿山,%.1f,%.1f\n" % (E0 + 1200.5, N0 + 1200, E0 + 1205, N0 - 1200))
+
+# 7. Long lon/lat edges (CGCS2000 EPSG:4490, the Jinsha boxes of tests/corpus): the proposal is
+#    the same zoning with a collinear lon/lat vertex every 0.05 degree along every edge. GIS
+#    software draws both identically; no figure may change by more than 1 m² per km of boundary
+#    (issue 10 point 3).
+def lonlat_box(x0, y0, x1, y1):
+    return [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]
+
+
+def revertex(ring, step=0.05):
+    out = []
+    for (xa, ya), (xb, yb) in zip(ring[:-1], ring[1:]):
+        n = max(1, int(round(max(abs(xb - xa), abs(yb - ya)) / step)))
+        out.extend([round(xa + (xb - xa) * i / n, 9), round(ya + (yb - ya) * i / n, 9)]
+                   for i in range(n))
+    out.append(ring[-1])
+    return out
+
+
+LL_CORE = lonlat_box(100.40, 26.75, 100.50, 26.85)
+LL_BUF = lonlat_box(100.35, 26.70, 100.55, 26.90)
+LL_EXP = lonlat_box(100.30, 26.10, 100.90, 26.95)
+LL = [("核心区", [LL_CORE]), ("缓冲区", [LL_BUF, hole(LL_CORE)]), ("实验区", [LL_EXP, hole(LL_BUF)])]
+CGCS = "urn:ogc:def:crs:EPSG::4490"
+write("lonlat_revertexed", "baseline.geojson", zoning("baseline", LL, CGCS))
+write("lonlat_revertexed", "proposal.geojson",
+      zoning("proposal", [(z, [revertex(r) for r in rings]) for z, rings in LL], CGCS))
+write("partial_input_incomplete", "zoning.geojson", zoning("nested_squares", THREE))
+write("partial_input_incomplete", "facilities.csv",
+      "编号,名称,类别,E,N\n"
+      "P1,核心区工厂,工业企业,%.1f,%.1f\n"
+      "P2,无坐标的尾矿库,尾矿库,,\n" % (E0, N0))
