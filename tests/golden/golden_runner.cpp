@@ -18,6 +18,7 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <ostream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -33,6 +34,9 @@ struct GoldenCase {
   std::string name;  // e.g. corpus_oze_self_planar
   fs::path dir;
 };
+
+// gtest prints the parameter of a failed case: its folder, not its bytes.
+void PrintTo(const GoldenCase& c, std::ostream* os) { *os << c.dir.string(); }
 
 // RESERVE_GOLDEN_ROOTS: "prefix=path|prefix=path" (set by tests/golden/CMakeLists.txt).
 std::vector<std::pair<std::string, fs::path>> golden_roots() {
