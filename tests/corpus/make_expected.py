@@ -85,6 +85,16 @@ JP_ZONES = {"特別保護地区": "core", "第1種特別地域": "buffer", "第2
 ZONE_ORDER = ("core", "buffer", "experimental")
 
 
+def write_geojson(path, fc):
+    """A derived zoning, one feature per line (small and diff-friendly)."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    head = {k: v for k, v in fc.items() if k != "features"}
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "features": [\n')
+        f.write(",\n".join(json.dumps(x, ensure_ascii=False) for x in fc["features"]))
+        f.write("\n]}\n")
+
+
 def zone_geoms(fc):
     """Per three-zone zone, the union of its features (lon/lat)."""
     out = {}
@@ -166,7 +176,7 @@ def rishiri_proposal_case(utm_epsg):
         if f["properties"]["source_feature"] == 20:
             f["properties"]["地域区分"] = "第2種特別地域"
     folder = os.path.join(CASES, "rishiri_cut_and_downgrade")
-    write_json(os.path.join(folder, "rishiri_proposal.geojson"), prop)
+    write_geojson(os.path.join(folder, "rishiri_proposal.geojson"), prop)
     by_id = {f["properties"]["source_feature"]: shape(f["geometry"]) for f in fc["features"]}
     before_g, after_g = zone_geoms(fc), zone_geoms(prop)
     b_total = geodesic_m2(unary_union(list(before_g.values())), "WGS84")
@@ -209,7 +219,7 @@ def revertexed_case(fc, geom, utm_epsg):
         f["geometry"]["coordinates"] = rings
     out["name"] = "oze_third_class_revertexed"
     folder = os.path.join(CASES, "oze_revertexed_planar")
-    write_json(os.path.join(folder, "oze_third_class_revertexed.geojson"), out)
+    write_geojson(os.path.join(folder, "oze_third_class_revertexed.geojson"), out)
     p = planar_m2(geom, "EPSG:4326", "EPSG:%d" % utm_epsg, densify=True)
     km = boundary_km(geom, "WGS84")  # the two Oze features are all experimental: zone = union
     bound = 1.0 * km  # issue 10 point 3: no figure changes by more than 1 m² per km of boundary
@@ -236,7 +246,7 @@ def box(x0, y0, x1, y1):
     return [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]
 
 
-def jinsha_zonings():
+def jinsha_zonings():  # written to hand/ (hand-made companions of the real points)
     """Hand-made boxes in CGCS2000 lon/lat: core 100.40-100.50E 26.75-26.85N, buffer the ring to
     100.35-100.55E 26.70-26.90N, experimental the ring to 100.30-100.90E 26.10-26.95N (before)
     or 26.30-26.95N (after: the southern strip with the Ludila plant is cut out)."""
@@ -274,27 +284,35 @@ def change_of(before, after):
     return "downgraded" if rank[after] > rank[before] else "upgraded"
 
 
-def power_plant_cases():
-    sides = jinsha_zonings()
-    with open(os.path.join(DATA, "wri_china_hydro_excerpt.csv"), encoding="utf-8") as f:
+def plant_expectations(csv_name, sides, category_of):
+    with open(os.path.join(DATA, csv_name), encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     features = {}
     for r in rows:
         pt = Point(float(r["Longitude"]), float(r["Latitude"]))
         b, a = zone_of(pt, sides["before"]), zone_of(pt, sides["after"])
-        features[r["Power Plant ID"]] = {"name": r["Name"], "before": b, "after": a,
-                                         "change": change_of(b, a), "category": "hydropower"}
+        features[r["Power Plant ID"]] = dict({"name": r["Name"], "fuel": r["Fuel"], "before": b,
+                                              "after": a, "change": change_of(b, a)},
+                                             **category_of(r["Fuel"]))
+    return rows, features
+
+
+def power_plant_cases():
+    sides = jinsha_zonings()
+    for side, fc in sides.items():
+        write_geojson(os.path.join(HERE, "hand", "jinsha_%s.geojson" % side), fc)
+    zone_source = ("make_expected.py: Shapely Polygon.contains on the lon/lat boxes of "
+                   "hand/jinsha_*.geojson (every plant lies more than 1 km from any edge, so edge "
+                   "model and boundary tolerance cannot change the answer); change = strictness "
+                   "order of the two zones")
+    rows, features = plant_expectations("wri_china_hydro_excerpt.csv", sides,
+                                        lambda fuel: {"category": "hydropower"})
     any_freed = any(v["change"] in ("freed", "downgraded") for v in features.values())
     for case, english in (("jinsha_hydro_overlay", False), ("jinsha_hydro_english_fuel", True)):
-        folder = os.path.join(CASES, case)
-        for side, fc in sides.items():
-            write_json(os.path.join(folder, "zoning_%s.geojson" % side), fc)
         exp = {
             "description": "12 real WRI hydro plants (data/wri_china_hydro_excerpt.csv) against a "
                            "hand-made Jinsha zoning whose proposal cuts the southern strip.",
-            "source": "make_expected.py: Shapely Polygon.contains on the lon/lat boxes (every "
-                      "plant lies more than 1 km from any edge, so edge model and tolerance "
-                      "cannot change the answer); change = strictness order of the two zones",
+            "source": zone_source + "; category: the WRI fuel 'Hydro' is a hydropower station",
             "features": features,
             "feature_count": len(rows),
             "skipped_count": 0,
@@ -304,7 +322,27 @@ def power_plant_cases():
             exp["description"] += (" Without --category-map: the English fuel label 'Hydro' of "
                                    "a national power-plant list must be recognised (issue 10 "
                                    "point 2).")
-        write_json(os.path.join(folder, "expected.json"), exp)
+        write_json(os.path.join(CASES, case, "expected.json"), exp)
+
+    # Every fuel of the WRI list is a power plant (issue 10 point 2): none may be skipped, none
+    # may become "other" or a mine ("Coal Mine Methane" is a power plant burning mine gas).
+    not_plant = ["", "other", "mine", "mining_right", "exploration_right"]
+    rows, features = plant_expectations(
+        "wri_china_fuels_excerpt.csv", sides,
+        lambda fuel: {"category": "hydropower"} if fuel == "Hydro" else {"category_not": not_plant})
+    write_json(os.path.join(CASES, "wri_fuels_recognised", "expected.json"), {
+        "description": "15 real WRI plants, one or two per fuel of the Chinese list (Natural Gas, "
+                       "Fuel Oil, LNG, Distillate Oil, Heavy Fuel Oil, Oil, Wind, Nuclear, Solar, "
+                       "Coal, Geothermal, Coal Mine Methane, Landfill gas, Hydro), read with "
+                       "--category-field Fuel and no --category-map, against the Jinsha zoning.",
+        "source": zone_source + "; categories by the rule of issue 10 point 2: every row is a "
+                  "power plant, so all 15 are used and none is 'other' or a mine",
+        "pending": "issue 10 point 2",
+        "features": features,
+        "feature_count": len(rows),
+        "skipped_count": 0,
+        "exit_code": 0,
+    })
 
 
 if __name__ == "__main__":

@@ -73,7 +73,7 @@ json read_json(const fs::path& path) {
 std::string expand(std::string arg, const fs::path& case_dir, bool& was_path) {
   was_path = false;
   const std::pair<std::string, std::string> vars[] = {{"{case}", case_dir.string()},
-                                                      {"{corpus}", RESERVE_CORPUS_DATA_DIR}};
+                                                      {"{corpus}", RESERVE_CORPUS_DIR}};
   for (const auto& [key, value] : vars) {
     for (auto pos = arg.find(key); pos != std::string::npos; pos = arg.find(key)) {
       arg.replace(pos, key.size(), value);
@@ -235,6 +235,12 @@ class Comparer {
         if (want.contains(key) && value != want[key].get<std::string>())
           fail("feature " + id + " " + key + ": " + value + ", expected " +
                want[key].get<std::string>());
+      // "category_not": categories the feature must not get (e.g. a power plant is never
+      // "other" nor a mine), for rules that fix what a category is not, not its exact name.
+      for (const auto& banned : want.value("category_not", json::array()))
+        if (f->value("category", "") == banned.get<std::string>())
+          fail("feature " + id + " category: " + banned.get<std::string>() +
+               ", expected anything but that");
     }
   }
 
