@@ -257,6 +257,9 @@ TEST_P(Golden, MatchesIndependentExpectation) {
     ASSERT_TRUE(fs::exists(c.dir / file)) << c.dir.string() << ": " << file << " is missing";
   const json spec = read_json(c.dir / "case.json");
   const json expected = read_json(c.dir / "expected.json");
+  // Every expected number says where it comes from (never from the tool itself).
+  ASSERT_FALSE(expected.value("source", "").empty())
+      << (c.dir / "expected.json").string() << " does not say where its numbers come from";
 
   const std::string command = spec.at("command").get<std::string>();
   std::vector<std::string> args = {command};
