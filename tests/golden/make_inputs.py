@@ -133,3 +133,44 @@ write("partial_input_incomplete", "facilities.csv",
       "编号,名称,类别,E,N\n"
       "P1,核心区工厂,工业企业,%.1f,%.1f\n"
       "P2,无坐标的尾矿库,尾矿库,,\n" % (E0, N0))
+
+# 8. The overlapping baseline of case 5 against the notched proposal of case 2: the baseline's
+#    figures depend only on the baseline (issue 10 point 4), so they are those of a clean
+#    zoning, whatever it is compared with.
+write("overlap_vs_notch", "baseline.geojson", zoning("overlap", [
+    ("核心区", [CORE]), ("缓冲区", [BUF]), ("实验区", [EXP, hole(BUF)])]))
+write("overlap_vs_notch", "proposal.geojson", zoning("proposal", [
+    ("核心区", [CORE]), ("缓冲区", [BUF, hole(CORE)]), ("实验区", [EXP_NOTCHED, hole(BUF)])]))
+
+# 9. A re-digitised copy (issue 10 point 5): every edge of every ring resampled every 50 m and
+#    every vertex moved by at most 0.1 m, re-noded: a vertex shared by two zones moves the same
+#    way in both (the displacement is seeded by the vertex's coordinates), so the zones still
+#    tile the reserve. Two mining rights straddle zone boundaries. Nothing really changed.
+import math
+import random
+
+
+def jitter_ring(ring, step=50.0, max_m=0.1):
+    out = []
+    for (xa, ya), (xb, yb) in zip(ring[:-1], ring[1:]):
+        n = max(1, int(round(math.hypot(xb - xa, yb - ya) / step)))
+        for i in range(n):
+            x, y = xa + (xb - xa) * i / n, ya + (yb - ya) * i / n
+            rng = random.Random("%.3f,%.3f" % (x, y))  # same vertex, same displacement
+            r, a = max_m * math.sqrt(rng.random()), rng.uniform(0.0, 2.0 * math.pi)
+            out.append([round(x + r * math.cos(a), 4), round(y + r * math.sin(a), 4)])
+    out.append(list(out[0]))
+    return out
+
+
+write("redigitised_noise", "baseline.geojson", zoning("baseline", THREE))
+write("redigitised_noise", "proposal.geojson", zoning("redigitised", [
+    (z, [jitter_ring(r) for r in rings]) for z, rings in THREE]))
+write("redigitised_noise", "mining_rights.geojson", {
+    "type": "FeatureCollection", "name": "mining_rights",
+    "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::4544"}},
+    "features": [
+        {"type": "Feature", "properties": {"许可证号": "C-EDGE", "矿山名称": "外缘采石场"},
+         "geometry": {"type": "Polygon", "coordinates": [square(1400, -100, 1600, 100)]}},
+        {"type": "Feature", "properties": {"许可证号": "C-CORE", "矿山名称": "核心区边缘矿"},
+         "geometry": {"type": "Polygon", "coordinates": [square(400, -50, 600, 50)]}}]})
