@@ -69,11 +69,13 @@ json read_json(const fs::path& path) {
   return json::parse(in);
 }
 
-// Replaces {case} and {corpus} in an argument; `was_path` tells whether it named a file.
+// Replaces {case}, {corpus} (tests/corpus) and {repo} (the source tree) in an argument; `was_path`
+// tells whether it named a file.
 std::string expand(std::string arg, const fs::path& case_dir, bool& was_path) {
   was_path = false;
   const std::pair<std::string, std::string> vars[] = {{"{case}", case_dir.string()},
-                                                      {"{corpus}", RESERVE_CORPUS_DIR}};
+                                                      {"{corpus}", RESERVE_CORPUS_DIR},
+                                                      {"{repo}", RESERVE_SOURCE_DIR}};
   for (const auto& [key, value] : vars) {
     for (auto pos = arg.find(key); pos != std::string::npos; pos = arg.find(key)) {
       arg.replace(pos, key.size(), value);
@@ -95,7 +97,7 @@ class Comparer {
     side_figures("total_m2", "total_m2", "area_m2");
     side_figures("strict_share", "strict_share", "share");
     if (exp_.contains("change_m2")) change_areas();
-    if (exp_.contains("verdicts")) verdicts();
+    if (exp_.contains("verdicts") || exp_.contains("verdicts_not")) verdicts();
     if (exp_.contains("features") || exp_.contains("feature_count") ||
         exp_.contains("skipped_count"))
       features();
@@ -183,14 +185,22 @@ class Comparer {
     }
   }
 
+  std::string verdict_of(const std::string& rule) const {
+    for (const auto& v : out_.value("verdicts", json::array()))
+      if (v.value("rule_id", "") == rule) return v.value("status", "");
+    return "(no verdict)";
+  }
+
   void verdicts() {
-    for (const auto& [rule, want] : exp_["verdicts"].items()) {
-      std::string got = "(no verdict)";
-      for (const auto& v : out_.value("verdicts", json::array()))
-        if (v.value("rule_id", "") == rule) got = v.value("status", "");
-      if (got != want.get<std::string>())
-        fail("verdict " + rule + ": " + got + ", expected " + want.get<std::string>());
-    }
+    for (const auto& [rule, want] : exp_.value("verdicts", json::object()).items())
+      if (verdict_of(rule) != want.get<std::string>())
+        fail("verdict " + rule + ": " + verdict_of(rule) + ", expected " + want.get<std::string>());
+    // "verdicts_not": statuses a rule must not have, where the issue fixes only that (e.g.
+    // never PASS on partial input, FAIL or INCOMPLETE both being right).
+    for (const auto& [rule, banned] : exp_.value("verdicts_not", json::object()).items())
+      for (const auto& b : banned)
+        if (verdict_of(rule) == b.get<std::string>())
+          fail("verdict " + rule + ": " + verdict_of(rule) + ", expected anything but that");
   }
 
   // `reserve overlay --json` prints the overlay at the top level; `check` under

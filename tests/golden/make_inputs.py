@@ -174,3 +174,44 @@ write("redigitised_noise", "mining_rights.geojson", {
          "geometry": {"type": "Polygon", "coordinates": [square(1400, -100, 1600, 100)]}},
         {"type": "Feature", "properties": {"许可证号": "C-CORE", "矿山名称": "核心区边缘矿"},
          "geometry": {"type": "Polygon", "coordinates": [square(400, -50, 600, 50)]}}]})
+
+# 10. The reserve is carved around mining rights that GEOS finds invalid (issue 10 point 1): a
+#     bow-tie and a rectangle with a degenerate 3-point hole, both inside the cut notch; a valid
+#     right in the core as the control. The proposal swaps the notch for an equal square added
+#     on the west side, so the area rules pass and only 不以调代改 decides.
+write("invalid_rights_carved", "baseline.geojson", zoning("baseline", THREE))
+write("invalid_rights_carved", "proposal.geojson", zoning("proposal", [
+    ("核心区", [CORE]), ("缓冲区", [BUF, hole(CORE)]), ("实验区", [EXP_NOTCHED, hole(BUF)]),
+    ("实验区", [square(-1900, -200, -1500, 200)])]))
+BOW_TIE = [[E0 + 1150, N0 + 1150], [E0 + 1450, N0 + 1450], [E0 + 1450, N0 + 1150],
+           [E0 + 1150, N0 + 1450], [E0 + 1150, N0 + 1150]]
+DEGENERATE_HOLE = [[E0 + 1200, N0 + 1470], [E0 + 1210, N0 + 1470], [E0 + 1200, N0 + 1470]]
+write("invalid_rights_carved", "mining_rights.geojson", {
+    "type": "FeatureCollection", "name": "mining_rights",
+    "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::4544"}},
+    "features": [
+        {"type": "Feature", "properties": {"许可证号": "C-BOWTIE", "矿山名称": "蝴蝶结矿权"},
+         "geometry": {"type": "Polygon", "coordinates": [BOW_TIE]}},
+        {"type": "Feature", "properties": {"许可证号": "C-HOLE", "矿山名称": "退化内环矿权"},
+         "geometry": {"type": "Polygon",
+                      "coordinates": [square(1120, 1460, 1480, 1490), DEGENERATE_HOLE]}},
+        {"type": "Feature", "properties": {"许可证号": "C-VALID", "矿山名称": "核心区矿权"},
+         "geometry": {"type": "Polygon", "coordinates": [square(-100, -100, 100, 100)]}}]})
+
+# 11. An old GBK shapefile: the sample baseline (data/baseline_gbk, GBK attributes, no .cpg)
+#     with the DBF language-driver byte (offset 29) set to 0, as older tools write it
+#     (issue 10 point 8). .shp/.shx/.prj are symlinks to the sample; only the 741-byte DBF is
+#     copied and patched.
+GBK_SRC = os.path.join(HERE, "..", "..", "data", "baseline_gbk")
+GBK_DIR = os.path.join(HERE, "cases", "gbk_ldid0")
+os.makedirs(GBK_DIR, exist_ok=True)
+for ext in ("shp", "shx", "prj"):
+    link = os.path.join(GBK_DIR, "zones." + ext)
+    if os.path.lexists(link):
+        os.remove(link)
+    os.symlink(os.path.join("..", "..", "..", "..", "data", "baseline_gbk", "zones." + ext), link)
+with open(os.path.join(GBK_SRC, "zones.dbf"), "rb") as f:
+    dbf = bytearray(f.read())
+dbf[29] = 0
+with open(os.path.join(GBK_DIR, "zones.dbf"), "wb") as f:
+    f.write(bytes(dbf))
