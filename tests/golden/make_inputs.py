@@ -1,14 +1,17 @@
 #!/usr/bin/python3
-"""Writes the hand-made golden-case inputs (GeoJSON zonings and CSV points) into cases/<name>/.
+"""Writes the hand-made golden-case inputs (GeoJSON zonings, CSV points, mining-right polygons,
+a patched GBK DBF) into cases/<name>/.
 
-The shapes are squares and L-shapes whose areas are computed by hand in each case's
-expected.json; this script only writes coordinates, it computes no expected value.
-Planar cases are in EPSG:4544 (CGCS2000 / 3-degree Gauss-Kruger CM 105E) with local metres
-shifted to E 500000, N 3700000. Run with /usr/bin/python3 from this folder; output is
-deterministic.
+The shapes are squares and notched squares whose areas are computed by hand in each case's
+expected.json; this script only writes inputs, it computes no expected value. Planar cases are
+in EPSG:4544 (CGCS2000 / 3-degree Gauss-Kruger CM 105E) with local metres shifted to
+E 500000, N 3700000; one case is in CGCS2000 lon/lat (EPSG:4490). Run with /usr/bin/python3;
+output is deterministic (the jitter of case 9 is seeded by each vertex's coordinates).
 """
 import json
+import math
 import os
+import random
 
 E0, N0 = 500000.0, 3700000.0
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -67,9 +70,9 @@ write("corner_cut", "mines.csv",
       "M1,东北角采石场,采石场,%.1f,%.1f\n"
       "M2,核心区内矿点,矿山,%.1f,%.1f\n" % (E0 + 1300, N0 + 1300, E0 + 100, N0 + 100))
 
-# 3. A reserve with a hole: the experimental ring has an enclave (village) of 500 m x 500 m that
+# 3. A reserve with a hole: the experimental ring has an enclave (village) of 500 m x 400 m that
 #    is not part of the reserve; compared with itself. A point in the enclave is outside.
-ENCLAVE = square(-250, 1050, 250, 1450)  # 500 m x 400 m, inside the experimental ring's north strip
+ENCLAVE = square(-250, 1050, 250, 1450)  # inside the experimental ring's north strip
 write("reserve_with_hole", "zoning.geojson", zoning("reserve_with_hole", [
     ("核心区", [CORE]), ("缓冲区", [BUF, hole(CORE)]), ("实验区", [EXP, hole(BUF), hole(ENCLAVE)])]))
 write("reserve_with_hole", "points.csv",
@@ -146,9 +149,6 @@ write("overlap_vs_notch", "proposal.geojson", zoning("proposal", [
 #    every vertex moved by at most 0.1 m, re-noded: a vertex shared by two zones moves the same
 #    way in both (the displacement is seeded by the vertex's coordinates), so the zones still
 #    tile the reserve. Two mining rights straddle zone boundaries. Nothing really changed.
-import math
-import random
-
 
 def jitter_ring(ring, step=50.0, max_m=0.1):
     out = []
