@@ -192,12 +192,15 @@ class Comparer {
   }
 
   void verdicts() {
-    for (const auto& [rule, want] : exp_.value("verdicts", json::object()).items())
+    // value() returns a copy: keep it alive while items() walks it.
+    const json want_status = exp_.value("verdicts", json::object());
+    const json banned_status = exp_.value("verdicts_not", json::object());
+    for (const auto& [rule, want] : want_status.items())
       if (verdict_of(rule) != want.get<std::string>())
         fail("verdict " + rule + ": " + verdict_of(rule) + ", expected " + want.get<std::string>());
     // "verdicts_not": statuses a rule must not have, where the issue fixes only that (e.g.
     // never PASS on partial input, FAIL or INCOMPLETE both being right).
-    for (const auto& [rule, banned] : exp_.value("verdicts_not", json::object()).items())
+    for (const auto& [rule, banned] : banned_status.items())
       for (const auto& b : banned)
         if (verdict_of(rule) == b.get<std::string>())
           fail("verdict " + rule + ": " + verdict_of(rule) + ", expected anything but that");
