@@ -42,10 +42,12 @@ def write(case, filename, obj):
     if isinstance(obj, str):
         with open(path, "w", encoding="utf-8") as f:
             f.write(obj)
-    else:
+    else:  # a FeatureCollection, one feature per line (small and diff-friendly)
+        head = {k: v for k, v in obj.items() if k != "features"}
         with open(path, "w", encoding="utf-8") as f:
-            json.dump(obj, f, ensure_ascii=False, indent=1)
-            f.write("\n")
+            f.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "features": [\n')
+            f.write(",\n".join(json.dumps(x, ensure_ascii=False) for x in obj["features"]))
+            f.write("\n]}\n")
 
 
 # Nested squares centred on (0,0): core 1 km, buffer 2 km, experimental 3 km (side lengths).
