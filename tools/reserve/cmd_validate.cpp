@@ -120,6 +120,8 @@ nlohmann::json to_json(const Zoning& z, const std::vector<ZoneArea>& areas, doub
     ij["location"] = i.location ? nlohmann::json::array({i.location->x, i.location->y})
                                 : nlohmann::json(nullptr);
     ij["area_m2"] = i.area_m2 ? nlohmann::json(*i.area_m2) : nlohmann::json(nullptr);
+    ij["length_m"] = i.length_m ? nlohmann::json(*i.length_m) : nlohmann::json(nullptr);
+    ij["related_features"] = i.related_features;
     j["issues"].push_back(std::move(ij));
   }
   j["repairs"] = nlohmann::json::array();
@@ -162,6 +164,7 @@ void print_text(const Zoning& z, const std::vector<ZoneArea>& areas, double tota
     if (i.location)
       std::cout << " at (" << fixed(i.location->x, 3) << ", " << fixed(i.location->y, 3) << ")";
     if (i.area_m2) std::cout << " [" << fixed(*i.area_m2, 2) << " m²]";
+    if (i.length_m) std::cout << " [" << fixed(*i.length_m, 2) << " m]";
     std::cout << "\n";
   }
   std::cout << "Repairs (" << r.repairs.size() << "):\n";
@@ -176,18 +179,23 @@ void print_text(const Zoning& z, const std::vector<ZoneArea>& areas, double tota
 
 void run_validate(const ValidateArgs& a) {
   const ZoningOptions options = zoning_options(a);
-  const Zoning zoning = load_zoning(options);
-  const AreaCalculator calc(zoning.crs, options.area_method);
   TopologyOptions topo;
   topo.min_overlap_area_m2 = a.min_overlap_m2;
   topo.min_gap_area_m2 = a.min_gap_m2;
   topo.min_exposed_core_length_m = a.min_exposed_core_m;
   topo.check_core_enclosed = !a.no_core_check;
-  const ValidationReport report = validate_zoning(zoning, topo, calc);
+  // Every finding in one run; only an unreadable file or layer stops it (exit 3).
+  const ValidatedZoning validated = validate_zoning_sources(options, topo);
+  const Zoning& zoning = validated.zoning;
+  const ValidationReport& report = validated.report;
+  const AreaCalculator calc(zoning.crs, options.area_method);
   const auto areas = zone_areas(zoning, calc);
   const double total_m2 = calc.area_m2(reserve_outline(zoning));
   if (a.json) {
-    std::cout << to_json(zoning, areas, total_m2, report, calc).dump(2) << "\n";
+    // replace: a last guard; every text should already be UTF-8 (decoded or escaped on input).
+    std::cout << to_json(zoning, areas, total_m2, report, calc)
+                     .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+              << "\n";
   } else {
     print_text(zoning, areas, total_m2, report, calc);
   }
@@ -234,7 +242,8 @@ void add_validate_command(CLI::App& app) {
   cmd->add_flag(
       "--allow-repair-area-change", args->allow_repair_area_change,
       "Accept repairs that change a feature's area beyond the tolerance (still reported)");
-  cmd->add_flag("--no-repair", args->no_repair, "Treat invalid geometries as input errors");
+  cmd->add_flag("--no-repair", args->no_repair,
+                "Repair nothing: every invalid geometry is an error finding");
   cmd->add_flag("--json", args->json, "Print the result as JSON");
   cmd->callback([args] { run_validate(*args); });
 }

@@ -1,5 +1,6 @@
 // Angles in decimal degrees or degrees-minutes-seconds, as found in Chinese coordinate tables.
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -94,7 +95,10 @@ std::optional<double> parse_angle_deg(const std::string& text) {
       if (!part.has_fraction && frac_start - 1 == start) return std::nullopt;  // lone "."
     }
     if (i == start) return std::nullopt;
-    part.value = std::stod(std::string(s.substr(start, i - start)));
+    // from_chars, not stod: 309+ digits or a long 0.000…1 is out of range, and stod throws
+    // std::out_of_range for that; here it is simply not an angle.
+    const auto [end, ec] = std::from_chars(s.data() + start, s.data() + i, part.value);
+    if (ec != std::errc() || end != s.data() + i || !std::isfinite(part.value)) return std::nullopt;
     while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
     for (const auto& [mark, unit] : kMarks) {
       if (s.substr(i, mark.size()) == mark) {

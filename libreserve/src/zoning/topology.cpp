@@ -91,6 +91,7 @@ void check_overlaps(const Zoning& zoning, const TopologyOptions& options,
     issue.code = same_zone ? "same-zone-overlap" : "zone-overlap";
     issue.severity = overlap_m2 < options.min_overlap_area_m2 ? Severity::info : Severity::error;
     issue.where = parts[i].where;
+    issue.related_features = {parts[j].feature_id};
     issue.location = point_on_surface(overlap);
     issue.area_m2 = overlap_m2;
     issue.message =
@@ -103,6 +104,20 @@ void check_overlaps(const Zoning& zoning, const TopologyOptions& options,
                                           : "");
     issues.push_back(std::move(issue));
   }
+}
+
+// The parts that touch or overlap `piece` (the features around a gap), by feature id.
+std::vector<std::string> bordering_parts(const GEOSGeometry* piece, const Envelope& box,
+                                         const Zoning& zoning) {
+  std::vector<std::string> ids;
+  for (const auto& part : zoning.parts) {
+    const Envelope b = envelope_of(part.geometry);
+    if (b.max_x < box.min_x || b.min_x > box.max_x || b.max_y < box.min_y || b.min_y > box.max_y)
+      continue;
+    auto g = geom::to_geos(part.geometry);
+    if (GEOSIntersects_r(geom::context(), piece, g.get()) == 1) ids.push_back(part.feature_id);
+  }
+  return ids;
 }
 
 std::string bordering_zones(const GEOSGeometry* piece,
@@ -150,6 +165,7 @@ void check_gaps(const Zoning& zoning, const MultiPolygon& outline,
         issue.code = "interior-gap";
         issue.severity = gap_m2 < options.min_gap_area_m2 ? Severity::info : Severity::warning;
         issue.where = zoning_ref(zoning);
+        issue.related_features = bordering_parts(g.get(), envelope_of(gap), zoning);
         issue.location = point_on_surface(gap);
         issue.area_m2 = gap_m2;
         issue.message = format_m2(gap_m2) +
@@ -164,7 +180,7 @@ void check_gaps(const Zoning& zoning, const MultiPolygon& outline,
 }
 
 void report_stretches(const std::vector<LineString>& stretches, const char* code, Severity above,
-                      const std::string& what, const std::string& advice, const Zoning& zoning,
+                      const std::string& what, const std::string& advice, const ZonePart& core,
                       const TopologyOptions& options, const AreaCalculator& area,
                       std::vector<Issue>& issues) {
   for (const auto& line : stretches) {
@@ -173,9 +189,11 @@ void report_stretches(const std::vector<LineString>& stretches, const char* code
     Issue issue;
     issue.code = code;
     issue.severity = length_m < options.min_exposed_core_length_m ? Severity::info : above;
-    issue.where = zoning_ref(zoning);
+    issue.where = core.where;
     issue.location = midpoint(line);
-    issue.message = format_m(length_m) + " of the core zone's boundary " + what + "; " + advice;
+    issue.length_m = length_m;
+    issue.message = format_m(length_m) + " of the boundary of core " +
+                    describe_part(core, core.where) + " " + what + "; " + advice;
     issues.push_back(std::move(issue));
   }
 }
@@ -202,17 +220,30 @@ void check_core_enclosed(const Zoning& zoning,
   geom::GeomPtr rest = geom::unite_all(std::move(others));
   geom::GeomPtr exposed =
       geom::check(GEOSDifference_r(h, core_boundary.get(), rest.get()), "exposed core boundary");
-  report_stretches(merged_lines(exposed.get()), "core-not-enclosed", Severity::error,
-                   "lies on the reserve's boundary, not enclosed by buffer",
-                   "in the three-zone model the buffer zone surrounds the core zone", zoning,
-                   options, area, issues);
-  if (experimental && !geom::is_empty(experimental)) {
-    geom::GeomPtr touching = geom::check(GEOSIntersection_r(h, core_boundary.get(), experimental),
-                                         "core boundary on the experimental zone");
-    report_stretches(merged_lines(touching.get()), "core-adjacent-experimental", Severity::warning,
+  geom::GeomPtr touching;
+  if (experimental && !geom::is_empty(experimental))
+    touching = geom::check(GEOSIntersection_r(h, core_boundary.get(), experimental),
+                           "core boundary on the experimental zone");
+  // The stretches are found on the core zone's union (boundaries between two core parts are not
+  // exposed); each is then told per core feature, so that the finding names the feature to fix.
+  for (const auto& part : zoning.parts) {
+    if (part.zone != Zone::core) continue;
+    auto shape = geom::to_geos(part.geometry);
+    geom::GeomPtr own = geom::check(GEOSBoundary_r(h, shape.get()), "boundary of a core part");
+    geom::GeomPtr own_exposed =
+        geom::check(GEOSIntersection_r(h, own.get(), exposed.get()), "exposed core stretch");
+    report_stretches(merged_lines(own_exposed.get()), "core-not-enclosed", Severity::error,
+                     "lies on the reserve's boundary, not enclosed by buffer",
+                     "in the three-zone model the buffer zone surrounds the core zone", part,
+                     options, area, issues);
+    if (!touching) continue;
+    geom::GeomPtr own_touching = geom::check(GEOSIntersection_r(h, own.get(), touching.get()),
+                                             "core stretch on experimental");
+    report_stretches(merged_lines(own_touching.get()), "core-adjacent-experimental",
+                     Severity::warning,
                      "borders the experimental zone directly, without buffer in between",
                      "in the three-zone model the buffer zone separates core and experimental",
-                     zoning, options, area, issues);
+                     part, options, area, issues);
   }
 }
 
