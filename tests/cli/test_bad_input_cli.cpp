@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/gk_squares.hpp"
 #include "support/cli_runner.hpp"
 #include "support/gdal_writer.hpp"
 #include "support/temp_dir.hpp"
@@ -22,14 +23,7 @@ using test::FieldSpec;
 using test::LayerSpec;
 using test::run_cli;
 
-// 1 km squares in EPSG:4544 (near the central meridian): core in the middle, buffer around it.
-std::string square(double x0, double y0, double size) {
-  auto p = [](double x, double y) {
-    return std::to_string(500000.0 + x) + " " + std::to_string(3700000.0 + y);
-  };
-  return "POLYGON ((" + p(x0, y0) + ", " + p(x0 + size, y0) + ", " + p(x0 + size, y0 + size) +
-         ", " + p(x0, y0 + size) + ", " + p(x0, y0) + "))";
-}
+using test::gk_square;
 
 // "GBK bytes" of 面积 (area): C3 E6 BB FD, from the GB 2312 code table (面 = C3E6, 积 = BBFD).
 const std::string kGbkMianji = "\xC3\xE6\xBB\xFD";
@@ -60,15 +54,12 @@ void patch_first_record(const std::string& dbf_path, const std::string& field,
 // A GBK shapefile (.cpg CP936) whose DBF holds "面积" in GBK bytes in the numeric field AREA:
 // GDAL warns "Value '<GBK bytes>' of field zones.AREA parsed incompletely to real 0".
 std::string write_gbk_shapefile_with_bad_number(const test::TempDir& dir) {
-  LayerSpec spec;
-  spec.driver = "ESRI Shapefile";
-  spec.layer = "zones";
-  spec.epsg = 4544;
-  spec.geometry_type = "Polygon";
+  LayerSpec spec =
+      test::gk_zoning("ESRI Shapefile", "功能分区",
+                      {{"核心区", gk_square(0, 0, 1000)}, {"缓冲区", gk_square(1000, 0, 1000)}});
   spec.layer_options = {"ENCODING=CP936"};
-  spec.fields = {FieldSpec{"功能分区"}, FieldSpec{"AREA", "real"}};
-  spec.features = {{square(0, 0, 1000), {"核心区", "100"}},
-                   {square(1000, 0, 1000), {"缓冲区", "100"}}};
+  spec.fields.push_back(FieldSpec{"AREA", "real"});
+  for (auto& f : spec.features) f.values.push_back("100");
   const std::string path = dir.file("zones.shp");
   test::write_layer(path, spec);
   patch_first_record(dir.file("zones.dbf"), "AREA", kGbkMianji);
@@ -103,7 +94,8 @@ TEST(BadInputCli, GdalWarningWithGbkBytesKeepsEveryJsonOutputValid) {
 
 TEST(BadInputCli, DeeplyNestedWktIsABadRowNotACrash) {
   test::TempDir dir;
-  // 30,000 nested collections (0.6 MB), as in the issue; GEOS's reader recursed into a segfault.
+  // 30,000 nested collections (0.6 MB) as in the issue, 30,001 levels with the point's own
+  // parentheses; GEOS's reader recursed into a segfault.
   std::string wkt;
   for (int i = 0; i < 30000; ++i) wkt += "GEOMETRYCOLLECTION(";
   wkt += "POINT(500000 3700000)";
@@ -114,7 +106,7 @@ TEST(BadInputCli, DeeplyNestedWktIsABadRowNotACrash) {
   EXPECT_NE(r.exit_code, -1) << "crashed";
   EXPECT_NE(r.exit_code, 4) << r.err;
   EXPECT_NE((r.out + r.err).find("row 3"), std::string::npos) << r.out << r.err;
-  EXPECT_NE((r.out + r.err).find("nested 30000 levels"), std::string::npos) << r.out << r.err;
+  EXPECT_NE((r.out + r.err).find("nested 30001 levels"), std::string::npos) << r.out << r.err;
 }
 
 TEST(BadInputCli, LongNumberInACoordinateColumnIsABadRow) {
@@ -151,16 +143,17 @@ TEST(BadInputCli, APathThroughARegularFileIsNotFoundWithTheReason) {
   EXPECT_NE(r.err.find("a part of the path is a file, not a folder"), std::string::npos) << r.err;
 }
 
+// A 100 ha core before and a 25 ha core after: a proposal no profile may pass.
+void write_shrinking_proposal(const test::TempDir& dir) {
+  test::write_layer(dir.file("before.gpkg"),
+                    test::gk_zoning("GPKG", "功能分区", {{"核心区", gk_square(0, 0, 1000)}}));
+  test::write_layer(dir.file("after.gpkg"),
+                    test::gk_zoning("GPKG", "功能分区", {{"核心区", gk_square(0, 0, 500)}}));
+}
+
 TEST(BadInputCli, ProfileWithoutRulesNeverPasses) {
   test::TempDir dir;
-  LayerSpec spec;
-  spec.layer = "zones";
-  spec.epsg = 4544;
-  spec.fields = {FieldSpec{"功能分区"}};
-  spec.features = {{square(0, 0, 1000), {"核心区"}}};
-  test::write_layer(dir.file("before.gpkg"), spec);
-  spec.features = {{square(0, 0, 500), {"核心区"}}};  // a quarter of the area: must not pass
-  test::write_layer(dir.file("after.gpkg"), spec);
+  write_shrinking_proposal(dir);
   test::write_file(dir.file("empty.toml"), "name = \"empty\"\nversion = \"1\"\n");
   const auto r =
       run_cli({"check", "--before", dir.file("before.gpkg"), "--after", dir.file("after.gpkg"),
@@ -173,14 +166,7 @@ TEST(BadInputCli, ProfileWithoutRulesNeverPasses) {
 
 TEST(BadInputCli, InfiniteToleranceInAProfileIsRefusedNamingTheKey) {
   test::TempDir dir;
-  LayerSpec spec;
-  spec.layer = "zones";
-  spec.epsg = 4544;
-  spec.fields = {FieldSpec{"功能分区"}};
-  spec.features = {{square(0, 0, 1000), {"核心区"}}};
-  test::write_layer(dir.file("before.gpkg"), spec);
-  spec.features = {{square(0, 0, 500), {"核心区"}}};
-  test::write_layer(dir.file("after.gpkg"), spec);
+  write_shrinking_proposal(dir);
   test::write_file(dir.file("inf.toml"),
                    "name = \"x\"\nversion = \"1\"\n[area]\ntolerance_abs_ha = inf\n"
                    "[[rules]]\nid = \"no-slimming\"\n");
@@ -244,15 +230,13 @@ TEST(BadInputCli, GdalGeoJsonSizeHintIsKept) {
 
 TEST(BadInputCli, MapIntoAFolderThatDoesNotExistYet) {
   test::TempDir dir;
-  LayerSpec spec;
-  spec.layer = "zones";
-  spec.epsg = 4544;
-  spec.fields = {FieldSpec{"功能分区"}};
-  spec.features = {{square(0, 0, 1000), {"核心区"}}, {square(1000, 0, 1000), {"缓冲区"}}};
-  test::write_layer(dir.file("zones.gpkg"), spec);
+  test::write_layer(
+      dir.file("zones.gpkg"),
+      test::gk_zoning("GPKG", "功能分区",
+                      {{"核心区", gk_square(0, 0, 1000)}, {"缓冲区", gk_square(1000, 0, 1000)}}));
   const std::string out = dir.file("newdir/deeper/map.png");
   const auto r = run_cli(
-      {"map", "--before", dir.file("zones.gpkg"), "--format", "png", "--dpi", "30", "--out", out});
+      {"map", "--before", dir.file("zones.gpkg"), "--format", "png", "--dpi", "36", "--out", out});
   EXPECT_EQ(r.exit_code, 0) << r.err;  // was exit 3: the map's writer did not create folders
   EXPECT_TRUE(fs::exists(out));
   // No temporary file is left beside it.

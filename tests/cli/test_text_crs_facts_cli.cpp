@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "cli/gk_squares.hpp"
 #include "support/cli_runner.hpp"
 #include "support/gdal_writer.hpp"
 #include "support/temp_dir.hpp"
@@ -18,24 +19,15 @@ using test::FieldSpec;
 using test::LayerSpec;
 using test::run_cli;
 
-std::string square(double x0, double y0, double size) {
-  auto p = [](double x, double y) {
-    return std::to_string(500000.0 + x) + " " + std::to_string(3700000.0 + y);
-  };
-  return "POLYGON ((" + p(x0, y0) + ", " + p(x0 + size, y0) + ", " + p(x0 + size, y0 + size) +
-         ", " + p(x0, y0 + size) + ", " + p(x0, y0) + "))";
-}
+using test::gk_square;
 
 // A GBK shapefile as old ArcGIS wrote it: no .cpg and language-driver byte 0.
 std::string write_undeclared_gbk_zoning(const test::TempDir& dir, const std::string& name) {
-  LayerSpec spec;
-  spec.driver = "ESRI Shapefile";
+  LayerSpec spec =
+      test::gk_zoning("ESRI Shapefile", "功能分区",
+                      {{"核心区", gk_square(0, 0, 1000)}, {"缓冲区", gk_square(1000, 0, 1000)}});
   spec.layer = name;
-  spec.epsg = 4544;
-  spec.geometry_type = "Polygon";
   spec.layer_options = {"ENCODING=CP936"};
-  spec.fields = {FieldSpec{"功能分区"}};
-  spec.features = {{square(0, 0, 1000), {"核心区"}}, {square(1000, 0, 1000), {"缓冲区"}}};
   const std::string shp = dir.file(name + ".shp");
   test::write_layer(shp, spec);
   std::filesystem::remove(dir.file(name + ".cpg"));
@@ -69,13 +61,8 @@ TEST(TextCrsFactsCli, ValidateCheckAndMapReadAnUndeclaredGbkDbfAsGbk) {
 
 TEST(TextCrsFactsCli, MalformedPrjIsToldAsMalformedWithGdalsReason) {
   test::TempDir dir;
-  LayerSpec spec;
-  spec.driver = "ESRI Shapefile";
-  spec.layer = "zones";
-  spec.epsg = 4544;
-  spec.geometry_type = "Polygon";
-  spec.fields = {FieldSpec{"ZONE"}};
-  spec.features = {{square(0, 0, 1000), {"core"}}};
+  const LayerSpec spec =
+      test::gk_zoning("ESRI Shapefile", "ZONE", {{"core", gk_square(0, 0, 1000)}});
   const std::string shp = dir.file("zones.shp");
   test::write_layer(shp, spec);
   test::write_file(dir.file("zones.prj"), "PROJCS[\"broken\",GEOGCS[");  // truncated
@@ -86,17 +73,10 @@ TEST(TextCrsFactsCli, MalformedPrjIsToldAsMalformedWithGdalsReason) {
   EXPECT_EQ(r.err.find("has no CRS"), std::string::npos) << r.err;
 }
 
-TEST(TextCrsFactsCli, OutsideChinaTheAdviceIsWorkingCrsAndAUtmZone) {
-  test::TempDir dir;
-  // A 0.01° square at 3.005°W 52.005°N (Wales): GK "zone" would be floor((−3 + 1.5)/3) = −1.
-  // UTM zone floor((−3.005 + 180)/6) + 1 = 30, north: EPSG:32630 (hand-computed).
-  LayerSpec spec;
-  spec.layer = "zones";
-  spec.epsg = 4326;
-  spec.fields = {FieldSpec{"ZONE"}};
-  spec.features = {
-      {"POLYGON ((-3.01 52.0, -3.0 52.0, -3.0 52.01, -3.01 52.01, -3.01 52.0))", {"core"}}};
-  test::write_layer(dir.file("wales.gpkg"), spec);
+// A one-feature zoning "core" in WGS 84 longitude/latitude.
+void write_wgs84_zoning(const std::string& path, const std::string& wkt) {
+  write_wgs84_zoning(dir.file("wales.gpkg"),
+                     "POLYGON ((-3.01 52.0, -3.0 52.0, -3.0 52.01, -3.01 52.01, -3.01 52.0))");
   const auto r = run_cli({"validate", dir.file("wales.gpkg")});
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_NE(r.err.find("--working-crs"), std::string::npos) << r.err;
@@ -110,13 +90,8 @@ TEST(TextCrsFactsCli, OutsideChinaTheAdviceIsWorkingCrsAndAUtmZone) {
 
 TEST(TextCrsFactsCli, Wgs84ToCgcs2000NoteStatesTheRealMagnitude) {
   test::TempDir dir;
-  LayerSpec spec;
-  spec.layer = "zones";
-  spec.epsg = 4326;
-  spec.fields = {FieldSpec{"ZONE"}};
-  spec.features = {
-      {"POLYGON ((105.0 30.0, 105.01 30.0, 105.01 30.01, 105.0 30.01, 105.0 30.0))", {"core"}}};
-  test::write_layer(dir.file("wgs84.gpkg"), spec);
+  write_wgs84_zoning(dir.file("wgs84.gpkg"),
+                     "POLYGON ((105.0 30.0, 105.01 30.0, 105.01 30.01, 105.0 30.01, 105.0 30.0))");
   const auto r = run_cli({"validate", "--json", dir.file("wgs84.gpkg")});
   ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.err;
   bool noted = false;

@@ -18,13 +18,10 @@ RESERVE_API const char* to_string(Severity s) noexcept;
 struct Issue {
   std::string code;  // stable, kebab-case: "self-intersection", "null-geometry", "zone-overlap", …
   Severity severity = Severity::error;
-  std::string message;               // one line, says what is wrong and what to do
-  SourceRef where;                   // file, layer, feature
-  std::optional<Point> location;     // in the working CRS (or source CRS before reprojection)
-  std::optional<double> area_m2;     // for area findings (overlaps, gaps, repairs)
-  std::optional<double> length_m{};  // for boundary findings (exposed core), in metres
-  // Other features the finding involves: the second part of an overlap, the parts around a gap.
-  std::vector<std::string> related_features{};
+  std::string message;            // one line, says what is wrong and what to do
+  SourceRef where;                // file, layer, feature
+  std::optional<Point> location;  // in the working CRS (or source CRS before reprojection)
+  std::optional<double> area_m2;  // for area findings (overlaps, gaps, repairs)
 };
 
 // A geometry repair: never silent; listed in every report.

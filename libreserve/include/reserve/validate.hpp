@@ -43,23 +43,4 @@ struct ValidationReport {
 RESERVE_API ValidationReport validate_zoning(const Zoning& zoning, const TopologyOptions& options,
                                              const AreaCalculator& area);
 
-// Loads the zoning and validates it without stopping at a feature: what `reserve validate` does.
-// Only a file or layer that cannot be read or interpreted at all (missing, no CRS, no zone
-// field, mixed zone models, no usable polygon) throws InputError; every feature-level problem is
-// a finding (severity error) naming its feature, so that one run shows all of them:
-//   unusable-feature     a feature that cannot be part of the zoning (not a polygon, cannot be
-//                        reprojected); left out of the topology checks
-//   invalid-geometry     an invalid feature that options.repair does not allow to repair
-//                        (--no-repair, or a repair that would change the area beyond the
-//                        tolerance without allow_large_change). Nothing is repaired: the
-//                        repair is not listed, and the topology checks use the MakeValid shape
-//                        only to find the other problems; area_m2 is the change it would make
-// plus everything validate_zoning() reports. Repairs within the policy are made and listed.
-struct ValidatedZoning {
-  Zoning zoning;  // the usable features (invalid ones as their MakeValid shape)
-  ValidationReport report;
-};
-RESERVE_API ValidatedZoning validate_zoning_sources(const ZoningOptions& options,
-                                                    const TopologyOptions& topology);
-
 }  // namespace reserve

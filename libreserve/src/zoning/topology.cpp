@@ -10,6 +10,7 @@
 #include "geom/validity.hpp"
 #include "reserve/error.hpp"
 #include "reserve/validate.hpp"
+#include "reserve/validate_findings.hpp"
 
 namespace reserve {
 namespace {
@@ -59,7 +60,7 @@ Point midpoint(const LineString& line) {
 }
 
 void check_overlaps(const Zoning& zoning, const TopologyOptions& options,
-                    const AreaCalculator& area, std::vector<Issue>& issues) {
+                    const AreaCalculator& area, std::vector<Finding>& findings) {
   auto* h = geom::context();
   const auto& parts = zoning.parts;
   std::vector<Envelope> boxes;
@@ -91,7 +92,6 @@ void check_overlaps(const Zoning& zoning, const TopologyOptions& options,
     issue.code = same_zone ? "same-zone-overlap" : "zone-overlap";
     issue.severity = overlap_m2 < options.min_overlap_area_m2 ? Severity::info : Severity::error;
     issue.where = parts[i].where;
-    issue.related_features = {parts[j].feature_id};
     issue.location = point_on_surface(overlap);
     issue.area_m2 = overlap_m2;
     issue.message =
@@ -102,7 +102,7 @@ void check_overlaps(const Zoning& zoning, const TopologyOptions& options,
                    : "; land belongs to one zone only: cut the overlap out of one of them") +
         (issue.severity == Severity::info ? " (below --min-overlap-m2, likely a digitising sliver)"
                                           : "");
-    issues.push_back(std::move(issue));
+    findings.push_back(Finding{std::move(issue), std::nullopt, {parts[j].feature_id}});
   }
 }
 
@@ -134,7 +134,7 @@ std::string bordering_zones(const GEOSGeometry* piece,
 void check_gaps(const Zoning& zoning, const MultiPolygon& outline,
                 const std::vector<std::pair<Zone, geom::GeomPtr>>& zones,
                 const TopologyOptions& options, const AreaCalculator& area,
-                std::vector<Issue>& issues) {
+                std::vector<Finding>& findings) {
   // Every hole of the union lies inside an outer shell and is covered by no zone. A deliberate
   // enclave (a town excluded from the reserve) looks exactly like a forgotten gap, so holes are
   // warnings above the threshold, never errors.
@@ -165,7 +165,6 @@ void check_gaps(const Zoning& zoning, const MultiPolygon& outline,
         issue.code = "interior-gap";
         issue.severity = gap_m2 < options.min_gap_area_m2 ? Severity::info : Severity::warning;
         issue.where = zoning_ref(zoning);
-        issue.related_features = bordering_parts(g.get(), envelope_of(gap), zoning);
         issue.location = point_on_surface(gap);
         issue.area_m2 = gap_m2;
         issue.message = format_m2(gap_m2) +
@@ -173,7 +172,8 @@ void check_gaps(const Zoning& zoning, const MultiPolygon& outline,
                         bordering_zones(g.get(), zones) +
                         "); unless it is a deliberate enclave excluded from the reserve (e.g. a "
                         "town), assign it to a zone";
-        issues.push_back(std::move(issue));
+        findings.push_back(Finding{std::move(issue), std::nullopt,
+                                   bordering_parts(g.get(), envelope_of(gap), zoning)});
       }
     }
   }
@@ -182,7 +182,7 @@ void check_gaps(const Zoning& zoning, const MultiPolygon& outline,
 void report_stretches(const std::vector<LineString>& stretches, const char* code, Severity above,
                       const std::string& what, const std::string& advice, const ZonePart& core,
                       const TopologyOptions& options, const AreaCalculator& area,
-                      std::vector<Issue>& issues) {
+                      std::vector<Finding>& findings) {
   for (const auto& line : stretches) {
     const double length_m = area.length_m(line);
     if (length_m <= 0.0) continue;
@@ -191,17 +191,16 @@ void report_stretches(const std::vector<LineString>& stretches, const char* code
     issue.severity = length_m < options.min_exposed_core_length_m ? Severity::info : above;
     issue.where = core.where;
     issue.location = midpoint(line);
-    issue.length_m = length_m;
-    issue.message = format_m(length_m) + " of the boundary of core " +
-                    describe_part(core, core.where) + " " + what + "; " + advice;
-    issues.push_back(std::move(issue));
+    issue.message = format_m(length_m) + " of the boundary of " + describe_part(core, core.where) +
+                    " " + what + "; " + advice;
+    findings.push_back(Finding{std::move(issue), length_m, {}});
   }
 }
 
 void check_core_enclosed(const Zoning& zoning,
                          const std::vector<std::pair<Zone, geom::GeomPtr>>& zones,
                          const TopologyOptions& options, const AreaCalculator& area,
-                         std::vector<Issue>& issues) {
+                         std::vector<Finding>& findings) {
   auto* h = geom::context();
   const GEOSGeometry* core = nullptr;
   const GEOSGeometry* experimental = nullptr;
@@ -235,7 +234,7 @@ void check_core_enclosed(const Zoning& zoning,
     report_stretches(merged_lines(own_exposed.get()), "core-not-enclosed", Severity::error,
                      "lies on the reserve's boundary, not enclosed by buffer",
                      "in the three-zone model the buffer zone surrounds the core zone", part,
-                     options, area, issues);
+                     options, area, findings);
     if (!touching) continue;
     geom::GeomPtr own_touching = geom::check(GEOSIntersection_r(h, own.get(), touching.get()),
                                              "core stretch on experimental");
@@ -243,7 +242,7 @@ void check_core_enclosed(const Zoning& zoning,
                      Severity::warning,
                      "borders the experimental zone directly, without buffer in between",
                      "in the three-zone model the buffer zone separates core and experimental",
-                     part, options, area, issues);
+                     part, options, area, findings);
   }
 }
 
@@ -265,14 +264,12 @@ int ValidationReport::info_count() const noexcept {
       issues.begin(), issues.end(), [](const Issue& i) { return i.severity == Severity::info; }));
 }
 
-ValidationReport validate_zoning(const Zoning& zoning, const TopologyOptions& options,
-                                 const AreaCalculator& area) {
-  ValidationReport report;
-  report.issues = zoning.issues;
-  report.repairs = zoning.repairs;
-  if (zoning.parts.empty()) return report;
+std::vector<Finding> topology_findings(const Zoning& zoning, const TopologyOptions& options,
+                                       const AreaCalculator& area) {
+  std::vector<Finding> findings;
+  if (zoning.parts.empty()) return findings;
 
-  check_overlaps(zoning, options, area, report.issues);
+  check_overlaps(zoning, options, area, findings);
 
   std::vector<std::pair<Zone, geom::GeomPtr>> zones;
   std::vector<MultiPolygon> zone_unions;
@@ -285,9 +282,19 @@ ValidationReport validate_zoning(const Zoning& zoning, const TopologyOptions& op
   // The outline is the union of the zone unions (cheaper than uniting every part again).
   std::vector<const MultiPolygon*> unions;
   for (const auto& u : zone_unions) unions.push_back(&u);
-  check_gaps(zoning, geom::unite(unions), zones, options, area, report.issues);
+  check_gaps(zoning, geom::unite(unions), zones, options, area, findings);
   if (options.check_core_enclosed && zoning.model == ZoneModel::three_zone)
-    check_core_enclosed(zoning, zones, options, area, report.issues);
+    check_core_enclosed(zoning, zones, options, area, findings);
+  return findings;
+}
+
+ValidationReport validate_zoning(const Zoning& zoning, const TopologyOptions& options,
+                                 const AreaCalculator& area) {
+  ValidationReport report;
+  report.issues = zoning.issues;
+  report.repairs = zoning.repairs;
+  for (auto& f : topology_findings(zoning, options, area))
+    report.issues.push_back(std::move(f.issue));
   return report;
 }
 

@@ -11,6 +11,7 @@
 #include "reserve/error.hpp"
 #include "reserve/io.hpp"
 #include "reserve/validate.hpp"
+#include "reserve/validate_findings.hpp"
 #include "reserve/zoning.hpp"
 
 namespace reserve {
@@ -117,8 +118,13 @@ void withdraw_unpermitted_repairs(Zoning& zoning, const RepairPolicy& policy) {
 
 }  // namespace
 
-ValidatedZoning validate_zoning_sources(const ZoningOptions& options,
-                                        const TopologyOptions& topology) {
+int ZoningValidation::count(Severity s) const noexcept {
+  return static_cast<int>(std::count_if(findings.begin(), findings.end(),
+                                        [s](const Finding& f) { return f.issue.severity == s; }));
+}
+
+ZoningValidation validate_zoning_sources(const ZoningOptions& options,
+                                         const TopologyOptions& topology) {
   if (options.sources.empty()) throw UsageError("no zoning file given");
   LayerList layers;
   for (const auto& source : options.sources)
@@ -133,7 +139,7 @@ ValidatedZoning validate_zoning_sources(const ZoningOptions& options,
 
   std::vector<std::pair<Feature, Crs>> unusable;
   std::vector<Issue> unusable_issues;
-  ValidatedZoning out;
+  ZoningValidation out;
   for (;;) {
     try {
       out.zoning = zoning_from_layers(layers, permissive);
@@ -164,8 +170,11 @@ ValidatedZoning validate_zoning_sources(const ZoningOptions& options,
 
   withdraw_unpermitted_repairs(out.zoning, options.repair);
   out.zoning.issues.insert(out.zoning.issues.end(), unusable_issues.begin(), unusable_issues.end());
+  out.repairs = out.zoning.repairs;
+  for (const auto& issue : out.zoning.issues) out.findings.push_back(Finding{issue, {}, {}});
   const AreaCalculator calc(out.zoning.crs, options.area_method);
-  out.report = validate_zoning(out.zoning, topology, calc);
+  for (auto& f : topology_findings(out.zoning, topology, calc))
+    out.findings.push_back(std::move(f));
   return out;
 }
 
