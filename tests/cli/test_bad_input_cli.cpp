@@ -1,9 +1,7 @@
 // Hostile and broken inputs through the `reserve` binary (issue 15): every one must end in a
 // clear message and exit 1/2/3, never exit 4 or a crash, and every JSON output must stay valid.
 #include <gtest/gtest.h>
-#include <sys/stat.h>
 
-#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>

@@ -75,6 +75,18 @@ TEST(TextCrsFactsCli, MalformedPrjIsToldAsMalformedWithGdalsReason) {
 
 // A one-feature zoning "core" in WGS 84 longitude/latitude.
 void write_wgs84_zoning(const std::string& path, const std::string& wkt) {
+  LayerSpec spec;
+  spec.layer = "zones";
+  spec.epsg = 4326;
+  spec.fields = {FieldSpec{"ZONE"}};
+  spec.features = {{wkt, {"core"}}};
+  test::write_layer(path, spec);
+}
+
+TEST(TextCrsFactsCli, OutsideChinaTheAdviceIsWorkingCrsAndAUtmZone) {
+  test::TempDir dir;
+  // A 0.01° square at 3.005°W 52.005°N (Wales): GK "zone" would be floor((−3 + 1.5)/3) = −1.
+  // UTM zone floor((−3.005 + 180)/6) + 1 = 30, north: EPSG:32630 (hand-computed).
   write_wgs84_zoning(dir.file("wales.gpkg"),
                      "POLYGON ((-3.01 52.0, -3.0 52.0, -3.0 52.01, -3.01 52.01, -3.01 52.0))");
   const auto r = run_cli({"validate", dir.file("wales.gpkg")});
@@ -95,7 +107,8 @@ TEST(TextCrsFactsCli, Wgs84ToCgcs2000NoteStatesTheRealMagnitude) {
   const auto r = run_cli({"validate", "--json", dir.file("wgs84.gpkg")});
   ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.err;
   bool noted = false;
-  for (const auto& i : nlohmann::json::parse(r.out).at("issues")) {
+  const auto j = nlohmann::json::parse(r.out);
+  for (const auto& i : j.at("issues")) {
     if (i.at("code") != "ballpark-transformation") continue;
     noted = true;
     const std::string m = i.at("message");

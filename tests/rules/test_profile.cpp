@@ -68,7 +68,8 @@ TEST(Profile, ShippedNamesAreFoundOnTheSearchPath) {
 TEST(Profile, EnvironmentDirectoryComesFirst) {
   const fs::path dir = fs::temp_directory_path() / "reserve-profile-test";
   fs::create_directories(dir);
-  std::ofstream(dir / "three-no.toml") << "name = \"override\"\nversion = \"9\"\n";
+  std::ofstream(dir / "three-no.toml")
+      << "name = \"override\"\nversion = \"9\"\n[[rules]]\nid = \"no-slimming\"\n";
   ::setenv("RESERVE_PROFILE_DIR", dir.c_str(), 1);
   const Profile p = load_profile("three-no");
   ::unsetenv("RESERVE_PROFILE_DIR");
