@@ -168,6 +168,11 @@ void print_text(const Zoning& z, const std::vector<ZoneArea>& areas, double tota
       std::cout << " at (" << fixed(i.location->x, 3) << ", " << fixed(i.location->y, 3) << ")";
     if (i.area_m2) std::cout << " [" << fixed(*i.area_m2, 2) << " m²]";
     if (f.length_m) std::cout << " [" << fixed(*f.length_m, 2) << " m]";
+    if (!f.related_features.empty()) {
+      std::cout << " [with feature";
+      for (const auto& id : f.related_features) std::cout << " " << id;
+      std::cout << "]";
+    }
     std::cout << "\n";
   }
   std::cout << "Repairs (" << r.repairs.size() << "):\n";
