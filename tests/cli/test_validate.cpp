@@ -173,10 +173,13 @@ TEST_F(ValidateCli, OverlappingZonesAreErrorsWithTheirArea) {
 TEST_F(ValidateCli, SelfIntersectingRingIsRepairedAndItsAreaChangeReported) {
   // A bow tie (0,0)(100,100)(100,0)(0,100): shoelace 0 m², repaired into two 2500 m² triangles.
   write_gpkg(dir_ / "bowtie.gpkg", "分区", {{"实验区", "POLYGON((0 0,100 100,100 0,0 100,0 0))"}});
+  // Without permission the repair is not made: an error finding (exit 1), not a stop (exit 3).
   Result r = run("validate bowtie.gpkg --area-method planar", dir_);
-  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
-  EXPECT_NE(r.err.find("--allow-repair-area-change"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("feature 1"), std::string::npos) << r.err;
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("invalid-geometry"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("--allow-repair-area-change"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("feature 1"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Repairs (0)"), std::string::npos) << r.out;
 
   r = run("validate bowtie.gpkg --area-method planar --allow-repair-area-change", dir_);
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
@@ -186,7 +189,8 @@ TEST_F(ValidateCli, SelfIntersectingRingIsRepairedAndItsAreaChangeReported) {
   EXPECT_NE(r.out.find("invalid-geometry-repaired"), std::string::npos) << r.out;
 
   r = run("validate bowtie.gpkg --no-repair", dir_);
-  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("not repaired: --no-repair"), std::string::npos) << r.out;
 }
 
 TEST_F(ValidateCli, UnknownLabelsAreListedAndCanBeMapped) {

@@ -49,3 +49,18 @@ TEST(ParseAngleTest, InvalidInputs) {
 
 }  // namespace
 }  // namespace reserve
+
+namespace reserve {
+namespace {
+
+// Issue 15.3: std::stod threw std::out_of_range on these and ended the run with exit 4.
+TEST(ParseAngleTest, NumbersBeyondDoubleRangeAreNotAngles) {
+  EXPECT_FALSE(parse_angle_deg(std::string(309, '9')).has_value());  // > DBL_MAX ≈ 1.8e308
+  EXPECT_FALSE(parse_angle_deg("0." + std::string(400, '0') + "1").has_value());  // underflows
+  EXPECT_FALSE(parse_angle_deg("105 " + std::string(400, '9')).has_value());      // as minutes
+  // Long but representable is still a number: 105 followed by 30 zeros of fraction.
+  EXPECT_NEAR(*parse_angle_deg("105." + std::string(30, '0')), 105.0, 1e-12);
+}
+
+}  // namespace
+}  // namespace reserve

@@ -82,13 +82,21 @@ TEST(ShapefileEncodingTest, CpgWins) {
 TEST(ShapefileEncodingTest, OverrideGbkOnUndeclaredFile) {
   test::TempDir dir;
   const std::string shp = write_gbk_shapefile(dir, 0x00, false);
-  // Nothing declared: read as ISO-8859-1 with a warning that names the fix.
+  // Nothing declared (no .cpg, LDID 0): the bytes decode as GBK into ideographs, so they are read
+  // as GBK (issue 10.8: before, ISO-8859-1 garbled the zone field's very name), with a note.
   const Layer plain = read_layer(shp);
+  EXPECT_EQ(plain.encoding, "CP936");
+  EXPECT_EQ(plain.encoding_source, "detected");
+  ASSERT_NE(plain.features[0].attribute("功能分区"), nullptr);
+  EXPECT_EQ(*plain.features[0].attribute("功能分区"), "核心区");
   const Issue* undeclared = find_issue(plain, "encoding-undeclared");
   ASSERT_NE(undeclared, nullptr);
-  EXPECT_NE(undeclared->message.find("--encoding GBK"), std::string::npos);
-  ASSERT_NE(find_issue(plain, "text-mojibake"), nullptr);
-  EXPECT_EQ(inspect_dataset(shp).layers.at(0).encoding_source, "default");
+  EXPECT_NE(undeclared->message.find("GBK"), std::string::npos);
+  EXPECT_EQ(find_issue(plain, "text-mojibake"), nullptr);
+  // One decision for every command: info sees what the loaders see.
+  EXPECT_EQ(inspect_dataset(shp).layers.at(0).encoding, "CP936");
+  EXPECT_EQ(inspect_dataset(shp).layers.at(0).encoding_source, "detected");
+  EXPECT_EQ(inspect_dataset(shp).layers.at(0).fields.at(0).name, "功能分区");
 
   ReadOptions o;
   o.encoding = "GBK";

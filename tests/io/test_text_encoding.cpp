@@ -71,3 +71,18 @@ TEST(AttributeFilterTest, QuotesNonAsciiIdentifiersOnly) {
 
 }  // namespace
 }  // namespace reserve::io
+
+namespace reserve::io {
+namespace {
+
+// Issue 15.1: GDAL/PROJ/GEOS messages may quote raw GBK bytes; they must become valid UTF-8
+// without losing what the bytes were.
+TEST(TextEncodingTest, InvalidBytesInMessagesAreEscaped) {
+  const std::string escaped = escape_invalid_utf8("Value '" + kGbkCore + "' of 字段");
+  EXPECT_EQ(escaped, "Value '\\xBA\\xCB\\xD0\\xC4\\xC7\\xF8' of 字段");
+  EXPECT_TRUE(is_valid_utf8(escaped));
+  EXPECT_EQ(escape_invalid_utf8("核心区 ok"), "核心区 ok");
+}
+
+}  // namespace
+}  // namespace reserve::io

@@ -68,7 +68,8 @@ TEST(Profile, ShippedNamesAreFoundOnTheSearchPath) {
 TEST(Profile, EnvironmentDirectoryComesFirst) {
   const fs::path dir = fs::temp_directory_path() / "reserve-profile-test";
   fs::create_directories(dir);
-  std::ofstream(dir / "three-no.toml") << "name = \"override\"\nversion = \"9\"\n";
+  std::ofstream(dir / "three-no.toml")
+      << "name = \"override\"\nversion = \"9\"\n[[rules]]\nid = \"no-slimming\"\n";
   ::setenv("RESERVE_PROFILE_DIR", dir.c_str(), 1);
   const Profile p = load_profile("three-no");
   ::unsetenv("RESERVE_PROFILE_DIR");
@@ -126,7 +127,8 @@ TEST(Profile, BadValuesAreErrors) {
 TEST(Profile, IntegersAreAcceptedAsNumbersAndCompareOptionsFollow) {
   const Profile p = parse_profile(
       "name = \"x\"\nversion = \"1\"\n[area]\nmethod = \"planar\"\ntolerance_abs_ha = 1\n"
-      "[zone_model]\ncommon = \"two-zone\"\nallow_mapping = false\n[noise]\nmax_width_m = 2\n",
+      "[zone_model]\ncommon = \"two-zone\"\nallow_mapping = false\n[noise]\nmax_width_m = 2\n"
+      "[[rules]]\nid = \"no-slimming\"\n",
       "t.toml");
   EXPECT_DOUBLE_EQ(p.tolerance.abs_ha, 1.0);
   EXPECT_DOUBLE_EQ(p.tolerance.allowed_m2(1e9), 1e4);  // larger of 1 ha and 0 × 1e9 m²
@@ -156,4 +158,43 @@ TEST(Profile, DocumentedExampleParses) {
 }
 
 }  // namespace
+// Issue 15.5: a profile without rules evaluated nothing and reported PASS.
+TEST(Profile, AProfileThatEvaluatesNothingIsRefused) {
+  EXPECT_NE(error_of("name = \"x\"\nversion = \"1\"\n").find("no [[rules]]"), std::string::npos);
+  EXPECT_NE(error_of("name = \"x\"\nversion = \"1\"\n[[rules]]\nid = \"no-slimming\"\n"
+                     "enabled = false\n")
+                .find("every rule of the profile is disabled"),
+            std::string::npos);
+}
+
+// Issue 15.6: inf, nan and negative numbers were accepted (inf turned no-slimming into PASS).
+TEST(Profile, NumbersMustBeFiniteAndNotNegativeNamingTheKey) {
+  const std::string head = "name = \"x\"\nversion = \"1\"\n";
+  const std::string rule = "[[rules]]\nid = \"no-slimming\"\n";
+  const auto inf = error_of(head + "[area]\ntolerance_abs_ha = inf\n" + rule);
+  EXPECT_NE(inf.find("'area.tolerance_abs_ha' is infinite"), std::string::npos) << inf;
+  const auto nan = error_of(head + "[area]\ntolerance_rel = nan\n" + rule);
+  EXPECT_NE(nan.find("'area.tolerance_rel' is nan"), std::string::npos) << nan;
+  const auto noise = error_of(head + "[noise]\nmax_area_m2 = -inf\n" + rule);
+  EXPECT_NE(noise.find("'noise.max_area_m2'"), std::string::npos) << noise;
+  // Rule parameters, plain and in tables.
+  const auto share = error_of(head +
+                              "[[rules]]\nid = \"core-buffer-share\"\n"
+                              "params.share_tolerance = inf\n");
+  EXPECT_NE(share.find("'rules[0].params.share_tolerance' is infinite"), std::string::npos)
+      << share;
+  const auto negative = error_of(head +
+                                 "[[rules]]\nid = \"core-buffer-share\"\n"
+                                 "params.share_tolerance = -0.01\n");
+  EXPECT_NE(negative.find("'rules[0].params.share_tolerance' must not be negative"),
+            std::string::npos)
+      << negative;
+  const auto table = error_of(head +
+                              "[[rules]]\nid = \"zone-share-limits\"\n"
+                              "params.min_share = { core = nan }\n");
+  EXPECT_NE(table.find("'rules[0].params.min_share.core' is nan"), std::string::npos) << table;
+  // Finite values in range still load.
+  EXPECT_EQ(error_of(head + "[area]\ntolerance_abs_ha = 0.5\n" + rule), "");
+}
+
 }  // namespace reserve

@@ -241,4 +241,22 @@ TEST(Rules, OverallStatusAndWarnProfiles) {
 }
 
 }  // namespace
+// Issue 10.8: a share change too small for two decimals is printed with the decimals that show
+// it. The core's east strip [999.6,1000]×[0,1000] (400 m², hand-computed) becomes experimental:
+// share 4/9 = 44.4444 % → 3.9996/9 = 44.4400 %, both "44.44 %" at two decimals.
+TEST(Rules, ShareThatRoundsToTheSameValueIsPrintedWithEnoughDecimals) {
+  const Zoning after = make_zoning(
+      "proposal",
+      {{Zone::core, rect(0, 0, 999.6, 1000)},
+       {Zone::buffer, rect_ring_shape(-500, -500, 1500, 1500, 0, 0, 1000, 1000)},
+       {Zone::experimental, rect_ring_shape(-1000, -1000, 2000, 2000, -500, -500, 1500, 1500)},
+       {Zone::experimental, rect(999.6, 0, 1000, 1000)}});
+  const auto v = run(nested_squares(), after, profile_with({rule("core-buffer-share")}));
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_NE(v[0].explanation_en.find("44.444 % → 44.440 %"), std::string::npos)
+      << v[0].explanation_en;
+  EXPECT_NE(v[0].explanation_zh.find("44.444 % → 44.440 %"), std::string::npos)
+      << v[0].explanation_zh;
+}
+
 }  // namespace reserve

@@ -9,6 +9,7 @@
 
 #include "geom/envelope_index.hpp"
 #include "reserve/validate.hpp"
+#include "reserve/validate_findings.hpp"
 #include "reserve/zoning.hpp"
 
 namespace reserve {
@@ -286,4 +287,57 @@ TEST(ValidateZoning, OverlapSearchEqualsAllPairsOnRandomRectangles) {
 }
 
 }  // namespace
+// Issue 10.7: an exposed-core finding names the core feature and carries its length as a number;
+// with two core parts, each part's own exposed stretch is its own finding.
+std::vector<Finding> findings_with_code(const std::vector<Finding>& all, const std::string& code) {
+  std::vector<Finding> out;
+  for (const auto& f : all)
+    if (f.issue.code == code) out.push_back(f);
+  return out;
+}
+
+TEST(ValidateZoning, ExposedCoreNamesEachCoreFeatureWithItsLength) {
+  // Core parts "1" [0,100]² and "2" [100,200]×[0,100] side by side; buffer "3" covers only
+  // the strip [0,200]×[100,150] above them. Exposed (hand-computed): part 1 left 100 + bottom 100
+  // = 200 m (one stretch through the corner), part 2 bottom 100 + right 100 = 200 m; the 100 m
+  // between the two core parts is inside the core zone, not exposed.
+  Builder b;
+  b.add("1", Zone::core, rect(0, 0, 100, 100))
+      .add("2", Zone::core, rect(100, 0, 200, 100))
+      .add("3", Zone::buffer, rect(0, 100, 200, 150));
+  const auto exposed =
+      findings_with_code(topology_findings(b.zoning, {}, planar()), "core-not-enclosed");
+  ASSERT_EQ(exposed.size(), 2u);
+  for (const auto& f : exposed) {
+    ASSERT_TRUE(f.length_m.has_value());
+    EXPECT_NEAR(*f.length_m, 200.0, 1e-6);  // m, exact planar lengths
+    EXPECT_EQ(f.issue.severity, Severity::error);
+  }
+  EXPECT_EQ(exposed[0].issue.where.feature, "1");
+  EXPECT_EQ(exposed[1].issue.where.feature, "2");
+  // validate_zoning() reports the same issues.
+  EXPECT_EQ(with_code(validate_zoning(b.zoning, {}, planar()), "core-not-enclosed").size(), 2u);
+}
+
+// Overlaps and gaps name the other features involved in a field, not only in the text.
+TEST(ValidateZoning, OverlapAndGapNameTheirFeaturesInAField) {
+  // Core "1" [0,100]², buffer "2" [50,150]×[0,100] overlapping it by 50 × 100 = 5000 m²; a
+  // separate buffer frame "4" [1000,1100]×[0,100] with a 10 m × 10 m hole: a 100 m² gap that
+  // only "4" borders (all hand-computed).
+  Builder b;
+  b.add("1", Zone::core, rect(0, 0, 100, 100))
+      .add("2", Zone::buffer, rect(50, 0, 150, 100))
+      .add("4", Zone::buffer, frame(1000, 0, 1100, 100, 1045, 45, 1055, 55));
+  const auto all = topology_findings(b.zoning, {}, planar());
+  const auto overlaps = findings_with_code(all, "zone-overlap");
+  ASSERT_EQ(overlaps.size(), 1u);
+  EXPECT_NEAR(*overlaps[0].issue.area_m2, 5000.0, 1e-6);
+  EXPECT_EQ(overlaps[0].issue.where.feature, "1");
+  EXPECT_EQ(overlaps[0].related_features, std::vector<std::string>{"2"});
+  const auto gaps = findings_with_code(all, "interior-gap");
+  ASSERT_EQ(gaps.size(), 1u);
+  EXPECT_NEAR(*gaps[0].issue.area_m2, 100.0, 1e-6);
+  EXPECT_EQ(gaps[0].related_features, std::vector<std::string>{"4"});
+}
+
 }  // namespace reserve

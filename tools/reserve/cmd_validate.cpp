@@ -11,6 +11,7 @@
 #include "reserve/area.hpp"
 #include "reserve/error.hpp"
 #include "reserve/validate.hpp"
+#include "reserve/validate_findings.hpp"
 #include "reserve/zoning.hpp"
 
 namespace reserve::cli {
@@ -88,7 +89,7 @@ nlohmann::json where_json(const SourceRef& w) {
 }
 
 nlohmann::json to_json(const Zoning& z, const std::vector<ZoneArea>& areas, double total_m2,
-                       const ValidationReport& r, const AreaCalculator& calc) {
+                       const ZoningValidation& r, const AreaCalculator& calc) {
   nlohmann::json j;
   j["working_crs"] = z.crs.label();
   j["model"] = to_string(z.model);
@@ -112,7 +113,8 @@ nlohmann::json to_json(const Zoning& z, const std::vector<ZoneArea>& areas, doub
   j["total_area_m2"] = total_m2;
   j["total_area_ha"] = to_ha(total_m2);
   j["issues"] = nlohmann::json::array();
-  for (const auto& i : r.issues) {
+  for (const auto& f : r.findings) {
+    const Issue& i = f.issue;
     nlohmann::json ij = where_json(i.where);
     ij["code"] = i.code;
     ij["severity"] = to_string(i.severity);
@@ -120,6 +122,8 @@ nlohmann::json to_json(const Zoning& z, const std::vector<ZoneArea>& areas, doub
     ij["location"] = i.location ? nlohmann::json::array({i.location->x, i.location->y})
                                 : nlohmann::json(nullptr);
     ij["area_m2"] = i.area_m2 ? nlohmann::json(*i.area_m2) : nlohmann::json(nullptr);
+    ij["length_m"] = f.length_m ? nlohmann::json(*f.length_m) : nlohmann::json(nullptr);
+    ij["related_features"] = f.related_features;
     j["issues"].push_back(std::move(ij));
   }
   j["repairs"] = nlohmann::json::array();
@@ -131,15 +135,15 @@ nlohmann::json to_json(const Zoning& z, const std::vector<ZoneArea>& areas, doub
     rj["area_change_m2"] = rep.area_change_m2();
     j["repairs"].push_back(std::move(rj));
   }
-  j["summary"] = {{"errors", r.error_count()},
-                  {"warnings", r.warning_count()},
-                  {"info", r.info_count()},
+  j["summary"] = {{"errors", r.count(Severity::error)},
+                  {"warnings", r.count(Severity::warning)},
+                  {"info", r.count(Severity::info)},
                   {"repairs", r.repairs.size()}};
   return j;
 }
 
 void print_text(const Zoning& z, const std::vector<ZoneArea>& areas, double total_m2,
-                const ValidationReport& r, const AreaCalculator& calc) {
+                const ZoningValidation& r, const AreaCalculator& calc) {
   std::cout << "Zoning (" << to_string(z.model) << "), working CRS " << z.crs.label() << "\n";
   for (const auto& s : z.sources) {
     std::cout << "  source: " << s.path << (s.layer.empty() ? "" : ", layer '" + s.layer + "'")
@@ -153,8 +157,9 @@ void print_text(const Zoning& z, const std::vector<ZoneArea>& areas, double tota
   std::printf("  %-16s %14s ha  %s\n", "total", fixed(to_ha(total_m2), 2).c_str(), "合计");
   std::fflush(stdout);
 
-  std::cout << "Issues (" << r.issues.size() << "):\n";
-  for (const auto& i : r.issues) {
+  std::cout << "Issues (" << r.findings.size() << "):\n";
+  for (const auto& f : r.findings) {
+    const Issue& i = f.issue;
     const std::string where = describe(i.where);
     std::printf("  %-7s  ", to_string(i.severity));
     std::fflush(stdout);
@@ -162,6 +167,12 @@ void print_text(const Zoning& z, const std::vector<ZoneArea>& areas, double tota
     if (i.location)
       std::cout << " at (" << fixed(i.location->x, 3) << ", " << fixed(i.location->y, 3) << ")";
     if (i.area_m2) std::cout << " [" << fixed(*i.area_m2, 2) << " m²]";
+    if (f.length_m) std::cout << " [" << fixed(*f.length_m, 2) << " m]";
+    if (!f.related_features.empty()) {
+      std::cout << " [with feature";
+      for (const auto& id : f.related_features) std::cout << " " << id;
+      std::cout << "]";
+    }
     std::cout << "\n";
   }
   std::cout << "Repairs (" << r.repairs.size() << "):\n";
@@ -170,28 +181,33 @@ void print_text(const Zoning& z, const std::vector<ZoneArea>& areas, double tota
               << fixed(rep.area_before_m2, 2) << " → " << fixed(rep.area_after_m2, 2) << " m² (Δ "
               << fixed(rep.area_change_m2(), 2) << " m²)\n";
   }
-  std::cout << "Summary: " << r.error_count() << " error(s), " << r.warning_count()
-            << " warning(s), " << r.info_count() << " info, " << r.repairs.size() << " repair(s)\n";
+  std::cout << "Summary: " << r.count(Severity::error) << " error(s), "
+            << r.count(Severity::warning) << " warning(s), " << r.count(Severity::info) << " info, "
+            << r.repairs.size() << " repair(s)\n";
 }
 
 void run_validate(const ValidateArgs& a) {
   const ZoningOptions options = zoning_options(a);
-  const Zoning zoning = load_zoning(options);
-  const AreaCalculator calc(zoning.crs, options.area_method);
   TopologyOptions topo;
   topo.min_overlap_area_m2 = a.min_overlap_m2;
   topo.min_gap_area_m2 = a.min_gap_m2;
   topo.min_exposed_core_length_m = a.min_exposed_core_m;
   topo.check_core_enclosed = !a.no_core_check;
-  const ValidationReport report = validate_zoning(zoning, topo, calc);
+  // Every finding in one run; only an unreadable file or layer stops it (exit 3).
+  const ZoningValidation report = validate_zoning_sources(options, topo);
+  const Zoning& zoning = report.zoning;
+  const AreaCalculator calc(zoning.crs, options.area_method);
   const auto areas = zone_areas(zoning, calc);
   const double total_m2 = calc.area_m2(reserve_outline(zoning));
   if (a.json) {
-    std::cout << to_json(zoning, areas, total_m2, report, calc).dump(2) << "\n";
+    // replace: a last guard; every text should already be UTF-8 (decoded or escaped on input).
+    std::cout << to_json(zoning, areas, total_m2, report, calc)
+                     .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+              << "\n";
   } else {
     print_text(zoning, areas, total_m2, report, calc);
   }
-  command_exit_code() = report.error_count() > 0 ? 1 : 0;
+  command_exit_code() = report.count(Severity::error) > 0 ? 1 : 0;
 }
 
 }  // namespace
@@ -234,7 +250,8 @@ void add_validate_command(CLI::App& app) {
   cmd->add_flag(
       "--allow-repair-area-change", args->allow_repair_area_change,
       "Accept repairs that change a feature's area beyond the tolerance (still reported)");
-  cmd->add_flag("--no-repair", args->no_repair, "Treat invalid geometries as input errors");
+  cmd->add_flag("--no-repair", args->no_repair,
+                "Repair nothing: every invalid geometry is an error finding");
   cmd->add_flag("--json", args->json, "Print the result as JSON");
   cmd->callback([args] { run_validate(*args); });
 }

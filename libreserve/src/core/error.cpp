@@ -1,5 +1,6 @@
 #include "reserve/error.hpp"
 
+#include "io/text_encoding.hpp"
 #include "reserve/issue.hpp"
 
 namespace reserve {
@@ -10,13 +11,20 @@ std::string with_location(const std::string& message, const SourceRef& where) {
   return loc.empty() ? message : loc + ": " + message;
 }
 
+// Messages quote file names and data, which need not be UTF-8; every face (JSON, Python str)
+// needs valid UTF-8, so foreign bytes are escaped once, here.
+SourceRef escaped(SourceRef where) {
+  for (auto* s : {&where.file, &where.layer, &where.feature}) *s = io::escape_invalid_utf8(*s);
+  return where;
+}
+
 }  // namespace
 
 Error::Error(ErrorKind kind, const std::string& message, SourceRef where)
-    : std::runtime_error(with_location(message, where)),
+    : std::runtime_error(with_location(io::escape_invalid_utf8(message), escaped(where))),
       kind_(kind),
-      where_(std::move(where)),
-      message_(message) {}
+      where_(escaped(std::move(where))),
+      message_(io::escape_invalid_utf8(message)) {}
 
 std::string describe(const SourceRef& where) {
   std::string out = where.file;

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
+#include "core/finite_vertices.hpp"
 #include "geom/geos.hpp"
 #include "reserve/error.hpp"
 
@@ -122,14 +124,39 @@ std::string to_wkt(const MultiPolygon& mp, int decimals) {
   return write_wkt(geom::to_geos(mp).get(), decimals);
 }
 
+namespace {
+
+// GEOS's WKT reader recurses once per '(' level: 30,000 levels overflow the stack (a segfault,
+// not an exception). Real geometries need at most 4 (a collection of multipolygons); nested
+// collections are legal but rare, so the limit leaves plenty of room.
+constexpr int kMaxWktNesting = 64;
+
+int wkt_nesting_depth(const std::string& wkt) noexcept {
+  int depth = 0, deepest = 0;
+  for (char c : wkt) {
+    if (c == '(') deepest = std::max(deepest, ++depth);
+    if (c == ')') --depth;
+  }
+  return deepest;
+}
+
+}  // namespace
+
 Geometry geometry_from_wkt(const std::string& wkt) {
+  if (const int depth = wkt_nesting_depth(wkt); depth > kMaxWktNesting)
+    throw InputError("the WKT is nested " + std::to_string(depth) + " levels deep (at most " +
+                     std::to_string(kMaxWktNesting) + " are read); it is not a usable geometry");
   auto* h = geom::context();
   GEOSWKTReader* r = GEOSWKTReader_create_r(h);
   GEOSGeometry* g = GEOSWKTReader_read_r(h, r, wkt.c_str());
   GEOSWKTReader_destroy_r(h, r);
   if (!g) throw InputError("not valid WKT: " + wkt.substr(0, 80));
   geom::GeomPtr owned(g);
-  return geom::geometry_from_geos(g);
+  Geometry out = geom::geometry_from_geos(g);
+  if (const auto bad = find_non_finite_vertex(out))
+    throw InputError("vertex " + std::to_string(bad->vertex) +
+                     " has a coordinate that is not a finite number (NaN or infinity)");
+  return out;
 }
 
 std::string to_wkb(const Geometry& g) {

@@ -1,6 +1,8 @@
 // CGCS2000 3° Gauss–Krüger zones: zone numbers, EPSG codes, zone-prefixed eastings, and the
 // working CRS choice for geographic data.
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "reserve/crs.hpp"
@@ -24,9 +26,11 @@ int gk3_zone_for_longitude(double lon_deg) {
 
 int gk3_epsg(int zone, bool zone_prefixed_easting) {
   if (zone < kFirstZone || zone > kLastZone)
-    throw InputError("3-degree Gauss-Kruger zone " + std::to_string(zone) +
-                     " is outside CGCS2000's zones 25-45 (75-135°E); pass the working CRS with "
-                     "--crs EPSG:xxxx");
+    // A zone number below 1 means nothing to a reader (it came from a western longitude).
+    throw InputError((zone >= 1 ? "3-degree Gauss-Kruger zone " + std::to_string(zone) + " is"
+                                : std::string("the longitude is")) +
+                     " outside CGCS2000's zones 25-45 (75-135°E); choose a projected working "
+                     "CRS with --working-crs EPSG:xxxx");
   return (zone_prefixed_easting ? kFirstEpsgPrefixed : kFirstEpsgPlain) + (zone - kFirstZone);
 }
 
@@ -47,7 +51,24 @@ Crs choose_working_crs(const Crs& crs, const Envelope& extent) {
   if (!extent.valid)
     throw InputError("cannot choose a Gauss-Kruger zone for data without coordinates");
   const double centre_lon = (extent.min_x + extent.max_x) / 2.0;
-  return Crs::from_epsg(gk3_epsg(gk3_zone_for_longitude(centre_lon), false));
+  const double centre_lat = (extent.min_y + extent.max_y) / 2.0;
+  const int zone = gk3_zone_for_longitude(centre_lon);
+  if (zone < kFirstZone || zone > kLastZone) {
+    // Outside China the GK zones do not exist; UTM is the usual projected CRS there. (--crs
+    // would not help: it only labels data that has no CRS.)
+    const int utm = std::clamp(static_cast<int>(std::floor((centre_lon + 180.0) / 6.0)) + 1, 1, 60);
+    const bool north = centre_lat >= 0.0;
+    char lon_text[32];
+    std::snprintf(lon_text, sizeof lon_text, "%.3f°%s", std::abs(centre_lon),
+                  centre_lon >= 0.0 ? "E" : "W");
+    throw InputError(std::string("the data's centre at longitude ") + lon_text +
+                     " lies outside China's CGCS2000 3-degree Gauss-Kruger zones (75-135°E), so "
+                     "no working CRS can be chosen for it; choose a projected one with "
+                     "--working-crs, e.g. --working-crs EPSG:" +
+                     std::to_string((north ? 32600 : 32700) + utm) + " (WGS 84 / UTM zone " +
+                     std::to_string(utm) + (north ? "N" : "S") + ")");
+  }
+  return Crs::from_epsg(gk3_epsg(zone, false));
 }
 
 }  // namespace reserve

@@ -1,5 +1,6 @@
 #include "crs/proj_handles.hpp"
 
+#include "io/text_encoding.hpp"
 #include "reserve/error.hpp"
 
 namespace reserve::crs {
@@ -15,7 +16,8 @@ ContextPtr make_context() {
 std::string last_error(PJ_CONTEXT* ctx) {
   const int err = proj_context_errno(ctx);
   const char* msg = err != 0 ? proj_context_errno_string(ctx, err) : nullptr;
-  return msg != nullptr ? std::string(msg) : std::string("unknown PROJ error");
+  // PROJ may quote the user's CRS text, which need not be UTF-8.
+  return msg != nullptr ? io::escape_invalid_utf8(msg) : std::string("unknown PROJ error");
 }
 
 PjPtr create_crs(PJ_CONTEXT* ctx, const std::string& text) {

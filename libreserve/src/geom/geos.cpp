@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <string>
 
+#include "io/text_encoding.hpp"
 #include "reserve/error.hpp"
 
 namespace reserve::geom {
@@ -21,7 +22,9 @@ struct ThreadContext {
   ThreadContext& operator=(const ThreadContext&) = delete;
 
   static void on_error(const char* message, void* self) {
-    static_cast<ThreadContext*>(self)->last_error = message ? message : "unknown GEOS error";
+    // GEOS quotes input text (a WKT fragment) that need not be UTF-8.
+    static_cast<ThreadContext*>(self)->last_error =
+        message ? io::escape_invalid_utf8(message) : "unknown GEOS error";
   }
 };
 

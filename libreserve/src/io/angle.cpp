@@ -1,5 +1,6 @@
 // Angles in decimal degrees or degrees-minutes-seconds, as found in Chinese coordinate tables.
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -94,7 +95,16 @@ std::optional<double> parse_angle_deg(const std::string& text) {
       if (!part.has_fraction && frac_start - 1 == start) return std::nullopt;  // lone "."
     }
     if (i == start) return std::nullopt;
-    part.value = std::stod(std::string(s.substr(start, i - start)));
+    // from_chars, not stod: 309+ digits or a long 0.000…1 is out of range, and stod throws
+    // std::out_of_range for that; here it is simply not an angle. A value that underflows to 0
+    // from non-zero digits is refused too (whether from_chars flags it varies by library).
+    const std::string_view digits = s.substr(start, i - start);
+    const auto [end, ec] =
+        std::from_chars(digits.data(), digits.data() + digits.size(), part.value);
+    if (ec != std::errc() || end != digits.data() + digits.size() || !std::isfinite(part.value))
+      return std::nullopt;
+    if (part.value == 0.0 && digits.find_first_of("123456789") != std::string_view::npos)
+      return std::nullopt;
     while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
     for (const auto& [mark, unit] : kMarks) {
       if (s.substr(i, mark.size()) == mark) {

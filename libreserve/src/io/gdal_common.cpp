@@ -2,12 +2,15 @@
 
 #include <cpl_error.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
 
 #include "crs/crs_value.hpp"
 #include "crs/proj_handles.hpp"
+#include "io/input_path.hpp"
+#include "io/text_encoding.hpp"
 
 namespace reserve::io {
 
@@ -18,13 +21,24 @@ ErrorCapture::~ErrorCapture() { CPLPopErrorHandler(); }
 void ErrorCapture::handler(CPLErr cls, CPLErrorNum /*num*/, const char* msg) {
   auto* self = static_cast<ErrorCapture*>(CPLGetErrorHandlerUserData());
   if (self == nullptr || cls == CE_Debug || cls == CE_None) return;
-  self->messages_.push_back(Message{cls >= CE_Failure, msg != nullptr ? msg : ""});
+  const std::string raw = msg != nullptr ? msg : "";
+  self->messages_.push_back(Message{cls >= CE_Failure, escape_invalid_utf8(raw), raw});
 }
 
 std::string ErrorCapture::last() const {
   for (auto it = messages_.rbegin(); it != messages_.rend(); ++it)
     if (it->is_error) return it->text;
   return messages_.empty() ? std::string() : messages_.back().text;
+}
+
+std::string ErrorCapture::all_errors() const {
+  std::vector<std::string> seen;
+  for (const auto& m : messages_)
+    if (m.is_error && std::find(seen.begin(), seen.end(), m.text) == seen.end())
+      seen.push_back(m.text);
+  std::string out;
+  for (const auto& t : seen) out += (out.empty() ? "" : "; ") + t;
+  return out.empty() ? last() : out;
 }
 
 void ensure_gdal_registered() {
@@ -35,8 +49,7 @@ void ensure_gdal_registered() {
 DatasetPtr open_vector(const std::string& path, const std::vector<std::string>& open_options) {
   ensure_gdal_registered();
   const SourceRef where{path, "", ""};
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) throw InputError("file not found; check the path", where);
+  check_input_path(path, InputKind::file_or_folder);
   std::vector<const char*> opts;
   for (const auto& o : open_options) opts.push_back(o.c_str());
   opts.push_back(nullptr);
@@ -44,7 +57,7 @@ DatasetPtr open_vector(const std::string& path, const std::vector<std::string>& 
   DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
                                   opts.data(), nullptr));
   if (!ds) {
-    std::string reason = capture.last();
+    const std::string reason = capture.all_errors();
     throw InputError("cannot be read as vector data" +
                          (reason.empty() ? std::string() : " (GDAL: " + reason + ")") +
                          "; check that the file is complete and is a GeoPackage, Shapefile, "

@@ -28,11 +28,15 @@ class ErrorCapture {
 
   struct Message {
     bool is_error = false;
-    std::string text;
+    std::string text;  // valid UTF-8: bytes that are not are escaped as \xNN
+    std::string raw;   // GDAL's bytes as given (may quote undecoded data, e.g. GBK)
   };
   const std::vector<Message>& messages() const noexcept { return messages_; }
   // The last error (or warning) text, or "" when GDAL said nothing.
   std::string last() const;
+  // Every distinct error text in order, joined by "; " (else last()): GDAL often gives the
+  // useful reason first (a size limit and how to raise it) and a generic failure after it.
+  std::string all_errors() const;
   void clear() noexcept { messages_.clear(); }
 
  private:

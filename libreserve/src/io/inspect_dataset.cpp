@@ -2,6 +2,7 @@
 // without reading the features.
 #include <filesystem>
 
+#include "io/input_path.hpp"
 #include "io/layer_reading.hpp"
 #include "reserve/io.hpp"
 
@@ -32,7 +33,10 @@ std::string geometry_type_name(OGRwkbGeometryType type) {
 }  // namespace
 
 DatasetInfo inspect_dataset(const std::string& path, const ReadOptions& options) {
-  if (io::is_csv_path(path)) return io::inspect_text_layer(path, options);
+  if (io::is_csv_path(path)) {
+    io::check_input_path(path, io::InputKind::file);  // `mkdir dir.csv` is not a table
+    return io::inspect_text_layer(path, options);
+  }
   io::ErrorCapture quiet;  // GDAL's messages become errors here, never stderr noise
   io::VectorSource src = io::open_source(path, options.encoding);
   DatasetInfo info;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <memory>
 
+#include "core/finite_vertices.hpp"
+
 namespace reserve::io {
 namespace {
 
@@ -135,6 +137,17 @@ ConvertedGeometry convert_ogr_geometry(const OGRGeometry* g, bool swap_axes) {
     result.problem_message =
         "the GeometryCollection mixes points, lines and polygons; split it into one geometry "
         "type per layer. The feature is skipped";
+    return result;
+  }
+  // Before orienting rings: a NaN makes the signed area NaN and the vertex order meaningless.
+  if (const auto bad = find_non_finite_vertex(c.out)) {
+    result.problem_code = "non-finite-coordinate";
+    result.problem_message = "vertex " + std::to_string(bad->vertex) +
+                             " has a coordinate that is not a finite number (NaN or infinity); "
+                             "the geometry is invalid and the feature is skipped. Fix the vertex "
+                             "in the source data" +
+                             (bad->near ? " (it follows the vertex at the location given)" : "");
+    result.problem_location = bad->near;
     return result;
   }
   switch (c.dimension) {

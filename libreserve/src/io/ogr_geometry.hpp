@@ -4,6 +4,7 @@
 // Validity is NOT repaired here (that is the zoning step's job). Private to the library.
 #include <ogr_geometry.h>
 
+#include <optional>
 #include <string>
 
 #include "reserve/geometry.hpp"
@@ -16,9 +17,10 @@ struct ConvertedGeometry {
   bool dropped_m = false;
   bool linearised = false;
   // Set when the feature must be skipped: "null-geometry", "empty-geometry",
-  // "mixed-geometry-collection", "unsupported-geometry".
+  // "mixed-geometry-collection", "unsupported-geometry", "non-finite-coordinate".
   std::string problem_code;
   std::string problem_message;
+  std::optional<Point> problem_location;  // where to look, when known
 };
 
 // `g` may be null. `swap_axes` exchanges x and y (data stored latitude/northing first).

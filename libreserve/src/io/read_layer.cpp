@@ -1,13 +1,19 @@
 // read_layer for GDAL sources: one layer into plain Feature values, normalised at the boundary.
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 
 #include "io/attribute_filter.hpp"
 #include "io/crs_checks.hpp"
+#include "io/input_path.hpp"
 #include "io/layer_reading.hpp"
 #include "io/ogr_geometry.hpp"
 #include "io/sha256.hpp"
+#include "io/shapefile_encoding.hpp"
 #include "io/text_encoding.hpp"
 #include "reserve/io.hpp"
 
@@ -62,12 +68,19 @@ std::string sha256_path(const std::string& path) {
 
 namespace {
 
+// Destroyed text in one field: how many values, and the first one as an example.
+struct DestroyedText {
+  std::size_t count = 0;
+  std::string example;
+};
+
 // Accumulates per-layer notes that should be reported once, not once per feature.
 struct LayerNotes {
   std::size_t dropped_z = 0, dropped_m = 0, linearised = 0;
   std::size_t replaced = 0;  // undecodable byte sequences
   std::size_t mojibake = 0;
   std::string mojibake_example;
+  std::map<std::string, DestroyedText> destroyed;  // by field name
 };
 
 std::string decode_value(const VectorSource& src, const char* raw, LayerNotes& notes) {
@@ -78,17 +91,40 @@ std::string decode_value(const VectorSource& src, const char* raw, LayerNotes& n
   return v;
 }
 
+// Counts values of `field` that were destroyed before they reached the file (锟斤拷, U+FFFD, GBK
+// read as Latin-1 and saved again): no encoding brings them back. Two look-alikes are told
+// apart: U+FFFD from this read's own decoding (text-not-decodable) and mojibake from decoding
+// with a wrong 8-bit encoding now (text-mojibake) can both be fixed with --encoding.
+void note_destroyed(const VectorSource& src, const std::string& field, const std::string& value,
+                    std::size_t replaced_before, LayerNotes& notes) {
+  if (notes.replaced != replaced_before) return;
+  const bool read_as_8bit = src.decode_text && !is_utf8_name(src.encoding.encoding);
+  if (read_as_8bit && looks_like_gbk_mojibake(value)) return;
+  if (!looks_destroyed(value)) return;
+  DestroyedText& d = notes.destroyed[field];
+  if (d.count++ == 0) d.example = value;
+}
+
+std::string ldid_hex(std::uint8_t ldid) {
+  char b[3];
+  std::snprintf(b, sizeof b, "%02X", ldid);
+  return b;
+}
+
 void add_encoding_issues(const VectorSource& src, const LayerNotes& notes, const SourceRef& where,
                          std::vector<Issue>& issues) {
   const std::string& enc = src.encoding.encoding;
-  if (src.encoding.undeclared_non_utf8) {
+  if (src.encoding.undeclared_non_utf8 && src.encoding.source == "detected") {
+    issues.push_back(Issue{"encoding-undeclared", Severity::info,
+                           "the DBF declares no encoding (no .cpg, language driver byte 0x" +
+                               ldid_hex(src.encoding.ldid) +
+                               "); its text decodes as GBK (CP936) and was read so. If that is "
+                               "wrong, pass --encoding",
+                           where, std::nullopt, std::nullopt});
+  } else if (src.encoding.undeclared_non_utf8) {
     issues.push_back(Issue{"encoding-undeclared", Severity::warning,
                            "the DBF declares no usable encoding (no .cpg, language driver byte 0x" +
-                               [&] {
-                                 char b[3];
-                                 std::snprintf(b, sizeof b, "%02X", src.encoding.ldid);
-                                 return std::string(b);
-                               }() +
+                               ldid_hex(src.encoding.ldid) +
                                ") and its text is not UTF-8; it was read as " + enc +
                                ". If Chinese text looks garbled pass --encoding GBK",
                            where, std::nullopt, std::nullopt});
@@ -102,6 +138,16 @@ void add_encoding_issues(const VectorSource& src, const LayerNotes& notes, const
                   "Chinese shapefiles from ArcGIS, or --encoding UTF-8",
               where, std::nullopt, std::nullopt});
   }
+  for (const auto& [field, d] : notes.destroyed) {
+    issues.push_back(
+        Issue{"text-destroyed", Severity::warning,
+              "field '" + field + "': " + std::to_string(d.count) +
+                  " value(s) hold text destroyed before this file was written (e.g. '" + d.example +
+                  "': 锟斤拷, U+FFFD or GBK read as Latin-1); no encoding recovers it. "
+                  "Restore the values from the original data; they are never drawn "
+                  "as map labels",
+              where, std::nullopt, std::nullopt});
+  }
   if (notes.mojibake > 0) {
     issues.push_back(Issue{"text-mojibake", Severity::warning,
                            std::to_string(notes.mojibake) +
@@ -111,11 +157,35 @@ void add_encoding_issues(const VectorSource& src, const LayerNotes& notes, const
   }
 }
 
+// A shapefile whose .prj exists but does not parse has no CRS for GDAL, which would be reported
+// as "has no CRS" — wrong advice when the file is there and merely broken. Returns GDAL's reason,
+// or nullopt when there is no .prj or it parses.
+std::optional<std::string> malformed_prj_reason(const VectorSource& src) {
+  if (src.driver != "ESRI Shapefile") return std::nullopt;
+  const std::string prj = sibling_file(src.path, ".prj");
+  if (prj.empty()) return std::nullopt;
+  std::ifstream in(prj, std::ios::binary);
+  const std::string text{std::istreambuf_iterator<char>(in), {}};
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) return "the file is empty";
+  ErrorCapture capture;
+  OGRSpatialReference srs;
+  const OGRErr err = srs.SetFromUserInput(text.c_str());
+  if (err == OGRERR_NONE && !srs.IsEmpty()) return std::nullopt;
+  std::string reason = capture.all_errors();
+  if (reason.empty())
+    reason = "not a WKT coordinate system (OGR error " + std::to_string(err) + "); it begins '" +
+             escape_invalid_utf8(text.substr(0, 60)) + "'";
+  return "GDAL: " + reason;
+}
+
 }  // namespace
 }  // namespace io
 
 Layer read_layer(const std::string& path, const ReadOptions& options) {
-  if (io::is_csv_path(path)) return io::read_text_layer(path, options);
+  if (io::is_csv_path(path)) {
+    io::check_input_path(path, io::InputKind::file);  // `mkdir dir.csv` is not a table
+    return io::read_text_layer(path, options);
+  }
   io::ErrorCapture quiet;  // GDAL's messages become errors or issues here, never stderr noise
   io::VectorSource src = io::open_source(path, options.encoding);
   OGRLayer* chosen = &io::choose_layer(*src.dataset, options.layer, path);
@@ -179,6 +249,19 @@ Layer read_layer(const std::string& path, const ReadOptions& options) {
   }
 
   bool swap_axes = false;
+  if (ogr_layer.GetSpatialRef() == nullptr) {
+    if (const auto reason = io::malformed_prj_reason(src)) {
+      const std::string what = "the .prj file exists but is malformed (" + *reason + ")";
+      if (options.assume_crs.empty())
+        throw InputError(what +
+                             "; fix or replace it (export the layer again from the GIS), or "
+                             "remove it and pass --crs EPSG:xxxx",
+                         where);
+      out.issues.push_back(Issue{"prj-malformed", Severity::warning,
+                                 what + "; --crs " + options.assume_crs + " is used instead", where,
+                                 std::nullopt, std::nullopt});
+    }
+  }
   out.crs = io::resolve_layer_crs(ogr_layer, options, where, swap_axes);
   if (!options.assume_crs.empty() && ogr_layer.GetSpatialRef() != nullptr &&
       !equivalent(out.crs, Crs::from_user_input(options.assume_crs))) {
@@ -204,7 +287,7 @@ Layer read_layer(const std::string& path, const ReadOptions& options) {
         const bool skip_only =
             g.problem_code == "null-geometry" || g.problem_code == "empty-geometry";
         out.issues.push_back(Issue{g.problem_code, skip_only ? Severity::warning : Severity::error,
-                                   g.problem_message, fwhere, std::nullopt, std::nullopt});
+                                   g.problem_message, fwhere, g.problem_location, std::nullopt});
         continue;
       }
       notes.dropped_z += g.dropped_z ? 1 : 0;
@@ -216,14 +299,23 @@ Layer read_layer(const std::string& path, const ReadOptions& options) {
         Attribute a;
         a.name = fields[static_cast<std::size_t>(i)].name;
         a.is_null = !ogr_feature->IsFieldSetAndNotNull(i);
-        if (!a.is_null) a.value = io::decode_value(src, ogr_feature->GetFieldAsString(i), notes);
+        if (!a.is_null) {
+          const std::size_t replaced_before = notes.replaced;
+          a.value = io::decode_value(src, ogr_feature->GetFieldAsString(i), notes);
+          io::note_destroyed(src, a.name, a.value, replaced_before, notes);
+        }
         f.attributes.push_back(std::move(a));
       }
       out.features.push_back(std::move(f));
     }
-    for (const auto& m : capture.messages())
+    for (const auto& m : capture.messages()) {
+      // A warning about a bad record quotes the record's bytes in the DBF's encoding: decode them
+      // like the data (GBK → 中文), so the message is readable and valid UTF-8 for every writer.
+      std::size_t ignored = 0;
+      const std::string text = src.decode_text ? io::to_utf8(src, m.raw.c_str(), ignored) : m.text;
       out.issues.push_back(Issue{"gdal-warning", m.is_error ? Severity::error : Severity::warning,
-                                 "GDAL: " + m.text, where, std::nullopt, std::nullopt});
+                                 "GDAL: " + text, where, std::nullopt, std::nullopt});
+    }
   }
   if (notes.dropped_z > 0)
     out.issues.push_back(Issue{"dropped-z", Severity::info,

@@ -97,6 +97,13 @@ ShapefileEncoding resolve_shapefile_encoding(const std::string& shp_path,
   } else if (is_valid_utf8(text)) {
     out.encoding = "UTF-8";
     out.source = "detected";
+  } else if (looks_like_gbk(text)) {
+    // Old Chinese shapefiles (ArcGIS on a Chinese Windows, LDID 0 or 0x57, no .cpg) are GBK;
+    // GDAL would read them as ISO-8859-1 and turn every name and label into mojibake. Every
+    // command decides here, once, so info, validate, check and map read the same text.
+    out.encoding = "CP936";
+    out.source = "detected";
+    out.undeclared_non_utf8 = true;
   } else {
     // GDAL reads LDID 0x57 and undeclared DBFs as ISO-8859-1 too; we do the same and warn.
     out.encoding = "ISO-8859-1";

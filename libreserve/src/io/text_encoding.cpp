@@ -94,6 +94,26 @@ DecodedText sanitize_utf8(std::string_view bytes) {
   return out;
 }
 
+std::string escape_invalid_utf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size());
+  for (std::size_t i = 0; i < bytes.size();) {
+    const std::size_t n = utf8_sequence_length(bytes, i);
+    if (n == 0) {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      const auto c = static_cast<unsigned char>(bytes[i]);
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+      ++i;
+    } else {
+      out.append(bytes.substr(i, n));
+      i += n;
+    }
+  }
+  return out;
+}
+
 void check_encoding_known(const std::string& encoding) { open_iconv(encoding); }
 
 DecodedText decode_to_utf8(std::string_view bytes, const std::string& encoding) {
@@ -285,6 +305,36 @@ bool looks_like_gbk_mojibake(std::string_view utf8) {
 std::string_view strip_utf8_bom(std::string_view bytes) noexcept {
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") return bytes.substr(3);
   return bytes;
+}
+
+bool looks_like_gbk(std::string_view bytes) {
+  if (is_ascii(bytes) || is_valid_utf8(bytes)) return false;
+  const DecodedText d = decode_to_utf8(bytes, "CP936");
+  if (d.replaced > 0) return false;
+  std::size_t non_ascii = 0, cjk = 0;
+  for (std::size_t i = 0; i < d.utf8.size();) {
+    const std::size_t n = utf8_sequence_length(d.utf8, i);
+    if (n == 0) return false;
+    if (n == 3) {
+      const auto b = [&](std::size_t k) {
+        return static_cast<unsigned>(static_cast<unsigned char>(d.utf8[i + k]));
+      };
+      const unsigned cp = ((b(0) & 0x0Fu) << 12) | ((b(1) & 0x3Fu) << 6) | (b(2) & 0x3Fu);
+      // CJK ideographs, CJK punctuation and full-width forms: what Chinese attribute text holds.
+      if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+          (cp >= 0xFF00 && cp <= 0xFFEF))
+        ++cjk;
+    }
+    if (n > 1) ++non_ascii;
+    i += n;
+  }
+  return non_ascii > 0 && cjk * 10 >= non_ascii * 8;
+}
+
+bool looks_destroyed(std::string_view utf8) {
+  if (utf8.find(kReplacement) != std::string_view::npos) return true;
+  if (utf8.find("锟斤拷") != std::string_view::npos) return true;
+  return looks_like_gbk_mojibake(utf8);
 }
 
 }  // namespace reserve::io

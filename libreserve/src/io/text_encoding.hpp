@@ -19,6 +19,10 @@ bool is_valid_utf8(std::string_view bytes) noexcept;
 bool is_ascii(std::string_view bytes) noexcept;
 // Invalid sequences become U+FFFD.
 DecodedText sanitize_utf8(std::string_view bytes);
+// Valid UTF-8 kept, every byte of an invalid sequence written as "\xNN": for messages from GDAL,
+// PROJ and GEOS, which may quote raw bytes of the data (a GBK value in a warning). The result is
+// always valid UTF-8 (JSON writers refuse anything else) and keeps the bytes recognisable.
+std::string escape_invalid_utf8(std::string_view bytes);
 // Decodes `bytes` in `encoding` (any name iconv knows, e.g. "CP936", "GBK", "GB18030",
 // "ISO-8859-1"). Throws UsageError when the encoding is unknown.
 DecodedText decode_to_utf8(std::string_view bytes, const std::string& encoding);
@@ -40,6 +44,16 @@ std::optional<std::string> encoding_for_ldid(std::uint8_t ldid);
 // True when `utf8` looks like GBK/GB18030 text that was decoded as Latin-1 or CP1252: mostly
 // characters in U+0080..U+00FF that, turned back into bytes, decode as GBK with CJK ideographs.
 bool looks_like_gbk_mojibake(std::string_view utf8);
+
+// True when raw `bytes` (not UTF-8) read as GBK/CP936 without a single undecodable sequence and
+// most of their non-ASCII characters are CJK ideographs: how an undeclared Chinese DBF is told
+// from a Western one (Latin-1 text rarely decodes as GBK, and never into mostly ideographs).
+bool looks_like_gbk(std::string_view bytes);
+
+// Text that was destroyed before it reached us and cannot be recovered by any decoding: U+FFFD
+// (a decoder gave up), "锟斤拷" (U+FFFD's UTF-8 bytes read as GBK and saved again), or GBK read as
+// Latin-1 (looks_like_gbk_mojibake). Such text must never be shown as if it were a name.
+bool looks_destroyed(std::string_view utf8);
 
 // Removes a leading UTF-8 byte order mark.
 std::string_view strip_utf8_bom(std::string_view bytes) noexcept;

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <filesystem>
 
+#include "io/input_path.hpp"
 #include "io/text_encoding.hpp"
 
 namespace reserve::io {
@@ -28,8 +29,7 @@ VectorSource open_source(const std::string& path, const std::string& encoding_ov
   const std::string ext = lower_ext(path);
   const bool shapefile = ext == ".shp" || ext == ".dbf";
   if (shapefile) {
-    std::error_code ec;
-    if (!fs::exists(path, ec)) throw InputError("file not found; check the path", {path, "", ""});
+    check_input_path(path, InputKind::file);
     src.encoding = resolve_shapefile_encoding(path, encoding_override);
     src.dataset = open_vector(path, {"ENCODING="});
     src.decode_text = true;

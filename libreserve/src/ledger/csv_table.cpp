@@ -1,7 +1,6 @@
 #include "ledger/csv_table.hpp"
 
 #include <iconv.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -143,35 +142,6 @@ std::string csv_field(const std::string& value) {
   }
   out += '"';
   return out;
-}
-
-std::string temporary_sibling(const std::string& path) {
-  const std::filesystem::path p(path);
-  const std::string stem = p.stem().string();
-  const std::string ext = p.extension().string();
-  return (p.parent_path() / ("." + stem + ".tmp-" + std::to_string(::getpid()) + ext)).string();
-}
-
-void write_file_atomically(const std::string& path, const std::string& content) {
-  const std::string tmp = temporary_sibling(path);
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out)
-      throw InputError("cannot write here; check that the directory exists and is writable",
-                       SourceRef{path, {}, {}});
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.flush();
-    if (!out) {
-      std::remove(tmp.c_str());
-      throw InputError("writing failed (disk full?)", SourceRef{path, {}, {}});
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::remove(tmp.c_str());
-    throw InputError("cannot replace the file: " + ec.message(), SourceRef{path, {}, {}});
-  }
 }
 
 }  // namespace reserve::ledger

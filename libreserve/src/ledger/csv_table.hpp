@@ -24,11 +24,4 @@ CsvTable parse_csv(const std::string& utf8_text, const std::string& origin);
 // One CSV field, quoted when it holds a comma, quote, CR or LF (quotes doubled).
 std::string csv_field(const std::string& value);
 
-// Writes `content` to `path` atomically: a temporary file in the same directory, then rename.
-// Throws InputError naming the path when it cannot be written.
-void write_file_atomically(const std::string& path, const std::string& content);
-
-// A temporary path next to `path` (same directory and extension) for atomic writes.
-std::string temporary_sibling(const std::string& path);
-
 }  // namespace reserve::ledger

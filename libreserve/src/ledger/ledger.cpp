@@ -9,6 +9,7 @@
 #include "geom/geos.hpp"
 #include "ledger/csv_table.hpp"
 #include "reserve/error.hpp"
+#include "reserve/report.hpp"
 
 namespace reserve {
 namespace {
@@ -354,7 +355,7 @@ void write_ledger_csv(const Ledger& ledger, const std::string& path) {
   };
   line(ledger_headers());
   for (const auto& r : ledger.rows) line(ledger_cells(r));
-  ledger::write_file_atomically(path, out);
+  write_file_atomic(path, out);
 }
 
 }  // namespace reserve

@@ -2,10 +2,9 @@
 #include <xlsxwriter.h>
 
 #include <cstdio>
-#include <filesystem>
 #include <memory>
 
-#include "ledger/csv_table.hpp"
+#include "core/atomic_file.hpp"
 #include "reserve/error.hpp"
 #include "reserve/ledger.hpp"
 
@@ -25,7 +24,9 @@ constexpr double kWidths[] = {16, 16, 12, 24, 14, 14, 14, 14, 22, 12, 12, 16, 60
 }  // namespace
 
 void write_ledger_xlsx(const Ledger& ledger, const std::string& path) {
-  const std::string tmp = ledger::temporary_sibling(path);
+  atomic::make_parent_folders(path);
+  const std::string tmp = atomic::temporary_path_for(path);
+  atomic::TemporaryFile guard(tmp);
   std::unique_ptr<lxw_workbook, WorkbookDeleter> wb(workbook_new(tmp.c_str()));
   if (!wb) throw InputError("cannot create the workbook", SourceRef{path, {}, {}});
   lxw_worksheet* ws = workbook_add_worksheet(wb.get(), "整改台账");
@@ -72,17 +73,11 @@ void write_ledger_xlsx(const Ledger& ledger, const std::string& path) {
     worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(ledger.rows.size()),
                          static_cast<lxw_col_t>(headers.size() - 1));
   const lxw_error err = workbook_close(wb.release());
-  if (err != LXW_NO_ERROR) {
-    std::remove(tmp.c_str());
+  if (err != LXW_NO_ERROR)
     throw InputError(std::string("cannot write the workbook: ") + lxw_strerror(err),
                      SourceRef{path, {}, {}});
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::remove(tmp.c_str());
-    throw InputError("cannot replace the file: " + ec.message(), SourceRef{path, {}, {}});
-  }
+  atomic::commit_temporary(tmp, path);
+  guard.release();
 }
 
 }  // namespace reserve

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "io/text_encoding.hpp"
 #include "reserve/error.hpp"
 
 namespace reserve {
@@ -78,6 +79,12 @@ void add_comparison(MapLayers& layers, const Comparison& comparison, bool includ
   }
 }
 
+// Destroyed text (锟斤拷, U+FFFD, mojibake) is never drawn: a map label is read as a fact. The
+// loaders have already warned about it, field by field.
+static std::string label_or_nothing(const std::string& text) {
+  return io::looks_destroyed(text) ? std::string() : text;
+}
+
 void add_features(MapLayers& layers, const FeatureSet& features) {
   adopt_crs(layers, features.crs, "the conflict features");
   for (const ConflictFeature& f : features.features) {
@@ -87,9 +94,10 @@ void add_features(MapLayers& layers, const FeatureSet& features) {
       std::string label = f.name;
       if (f.mining_right && !f.mining_right->licence_number.empty())
         label = f.mining_right->licence_number;
-      layers.mining_rights.push_back({f.id, label, f.geometry.polygons});
+      layers.mining_rights.push_back({f.id, label_or_nothing(label), f.geometry.polygons});
     } else {
-      layers.facilities.push_back({f.id, to_string(f.category), f.name, f.geometry});
+      layers.facilities.push_back(
+          {f.id, to_string(f.category), label_or_nothing(f.name), f.geometry});
     }
   }
 }
@@ -123,11 +131,12 @@ std::vector<Issue> add_line_layer(MapLayers& layers, const LineLayerOptions& opt
     line.id = f.id;
     line.kind = options.kind;
     if (!options.label_field.empty()) {
-      if (const std::string* v = f.attribute(options.label_field)) line.label = *v;
+      if (const std::string* v = f.attribute(options.label_field))
+        line.label = label_or_nothing(*v);
     } else {
       for (const char* c : candidates) {
         if (const std::string* v = f.attribute(c); v && !v->empty()) {
-          line.label = *v;
+          line.label = label_or_nothing(*v);
           break;
         }
       }

@@ -9,8 +9,6 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <map>
 
 #include "geom/geos.hpp"
@@ -19,6 +17,7 @@
 #include "render/map_layout.hpp"
 #include "render/symbols.hpp"
 #include "reserve/error.hpp"
+#include "reserve/report.hpp"
 #include "reserve/version.hpp"
 
 namespace reserve {
@@ -369,31 +368,7 @@ RenderedMap render_map_bytes(const MapLayers& layers, const MapStyle& style, Map
 RenderSummary render_map(const MapLayers& layers, const MapStyle& style, MapFormat format,
                          const std::string& path, const RenderOptions& options) {
   RenderedMap map = render_map_bytes(layers, style, format, options);
-  namespace fs = std::filesystem;
-  const fs::path target(path);
-  fs::path tmp = target;
-  tmp += ".tmp-reserve-map";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      throw InputError("cannot write the map (does the directory exist and is it writable?)",
-                       SourceRef{path, "", ""});
-    }
-    out.write(map.bytes.data(), static_cast<std::streamsize>(map.bytes.size()));
-    out.close();
-    if (!out) {
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      throw InputError("writing the map failed (disk full?)", SourceRef{path, "", ""});
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, target, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    throw InputError("cannot move the finished map into place: " + ec.message(),
-                     SourceRef{path, "", ""});
-  }
+  write_file_atomic(path, map.bytes);  // the library's one atomic writer
   return map.summary;
 }
 

@@ -4,8 +4,8 @@
 #include <memory>
 #include <string>
 
+#include "core/atomic_file.hpp"
 #include "io/gdal_common.hpp"
-#include "report/atomic_path.hpp"
 #include "reserve/error.hpp"
 #include "reserve/report.hpp"
 
@@ -65,8 +65,9 @@ void write_evidence_gpkg(const Report& report, const std::string& path) {
   if (!driver) throw InternalError("GDAL has no GPKG driver; install GDAL with GeoPackage support");
   const Comparison& c = report.comparison;
 
-  const std::string tmp = report::temporary_path_for(path);
-  report::TemporaryFile guard(tmp);
+  atomic::make_parent_folders(path);
+  const std::string tmp = atomic::temporary_path_for(path);
+  atomic::TemporaryFile guard(tmp);
   {
     io::DatasetPtr ds(driver->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!ds)
@@ -104,7 +105,7 @@ void write_evidence_gpkg(const Report& report, const std::string& path) {
     for (const auto& m : errors.messages())
       if (m.is_error) throw InputError("cannot write " + tmp + ": " + m.text);
   }  // closed above, before the rename
-  report::commit_temporary(tmp, path);
+  atomic::commit_temporary(tmp, path);
   guard.release();
 }
 

@@ -1,5 +1,7 @@
 // Rule profiles from TOML (toml++). Every key is checked: a typo in a profile must not silently
 // switch a rule off or change a threshold.
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -56,8 +58,15 @@ class Reader {
     const toml::node* n = t.get(key);
     if (!n) return fallback;
     if (!n->is_number()) fail("'" + qualified(path, key) + "' must be a number");
-    const double v = *n->value<double>();
-    if (!(v >= 0.0)) fail("'" + qualified(path, key) + "' must not be negative");
+    return checked_number(*n->value<double>(), qualified(path, key));
+  }
+
+  // Every number in a profile is a tolerance, a share, an area or a distance: finite and not
+  // negative. TOML allows inf and nan, and `tolerance_abs_ha = inf` would pass every area rule.
+  double checked_number(double v, const std::string& name) const {
+    if (std::isnan(v)) fail("'" + name + "' is nan; give a number");
+    if (std::isinf(v)) fail("'" + name + "' is infinite; give a finite number");
+    if (v < 0.0) fail("'" + name + "' must not be negative");
     return v;
   }
 
@@ -107,7 +116,7 @@ ParamValue read_param(const Reader& r, const ParamSpec& spec, const toml::node& 
       return *n.value<bool>();
     case ParamType::number:
       if (!n.is_number()) r.fail("'" + name + "' must be a number");
-      return *n.value<double>();
+      return r.checked_number(*n.value<double>(), name);
     case ParamType::text:
       if (!n.is_string()) r.fail("'" + name + "' must be a string");
       return std::string(*n.value<std::string>());
@@ -116,8 +125,9 @@ ParamValue read_param(const Reader& r, const ParamSpec& spec, const toml::node& 
       if (!n.is_table()) r.fail("'" + name + "' must be a table of numbers");
       std::map<std::string, double> out;
       for (auto&& [k, v] : *n.as_table()) {
-        if (!v.is_number()) r.fail("'" + name + "." + std::string(k.str()) + "' must be a number");
-        out[std::string(k.str())] = *v.value<double>();
+        const std::string key_name = name + "." + std::string(k.str());
+        if (!v.is_number()) r.fail("'" + key_name + "' must be a number");
+        out[std::string(k.str())] = r.checked_number(*v.value<double>(), key_name);
       }
       return out;
     }
@@ -287,6 +297,11 @@ Profile parse_profile(const std::string& toml_text, const std::string& origin,
 
   if (const toml::table* conflicts = r.table(root, "", "conflicts"))
     read_conflicts(r, *conflicts, p.conflicts);
+  // A profile that evaluates nothing must never report PASS: refuse it when loaded.
+  if (std::none_of(p.rules.begin(), p.rules.end(), [](const RuleConfig& rc) { return rc.enabled; }))
+    r.fail(p.rules.empty() ? "the profile has no [[rules]]; nothing would be evaluated. Add at "
+                             "least one rule, e.g. [[rules]] id = \"no-slimming\""
+                           : "every rule of the profile is disabled; nothing would be evaluated");
   return p;
 }
 

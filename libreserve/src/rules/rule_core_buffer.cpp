@@ -39,11 +39,12 @@ Verdict evaluate_share(const RuleDefinition& def, const RuleContext& ctx, const 
                   fraction("min_strict_share_after", before - tol)};
   v.threshold_text =
       "share of " + strict_set_en(c.model) + " after ≥ before − " + format_percent(tol);
-  const std::string en = strict_set_en(c.model) + " share " + format_percent(before) + " → " +
-                         format_percent(after) + " (" + format_ha(c.before.strict_m2) + " → " +
+  const auto [before_text, after_text] = format_percent_pair(before, after);
+  const std::string en = strict_set_en(c.model) + " share " + before_text + " → " + after_text +
+                         " (" + format_ha(c.before.strict_m2) + " → " +
                          format_ha(c.after.strict_m2) + ")";
-  const std::string zh = strict_set_zh(c.model) + "占比 " + format_percent(before) + " → " +
-                         format_percent(after) + "（" + format_ha(c.before.strict_m2) + " → " +
+  const std::string zh = strict_set_zh(c.model) + "占比 " + before_text + " → " + after_text +
+                         "（" + format_ha(c.before.strict_m2) + " → " +
                          format_ha(c.after.strict_m2) + "）";
   if (after >= before - tol) {
     v.status = VerdictStatus::pass;

@@ -16,6 +16,20 @@ std::string format_percent(double fraction_value) {
   return buf;
 }
 
+std::pair<std::string, std::string> format_percent_pair(double before, double after) {
+  auto text = [](double v, int decimals) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f %%", decimals, v * 100.0);
+    return std::string(buf);
+  };
+  // A verdict judged on a change must show the change: "56.25 % → 56.25 %" cannot explain a FAIL.
+  for (int decimals = 2; decimals < 12; ++decimals) {
+    std::string a = text(before, decimals), b = text(after, decimals);
+    if (a != b || before == after) return {std::move(a), std::move(b)};
+  }
+  return {text(before, 12), text(after, 12)};
+}
+
 Measure m2(std::string name, double value) { return {std::move(name), value, "m2"}; }
 Measure fraction(std::string name, double value) { return {std::move(name), value, "fraction"}; }
 Measure count(std::string name, double value) { return {std::move(name), value, "count"}; }

@@ -1,6 +1,7 @@
 #pragma once
 // Shared pieces of the rule implementations. Private to the library.
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "reserve/compare.hpp"
@@ -11,6 +12,9 @@ namespace reserve::rules {
 // "1234.57 ha" (0.01 ha) and "65.00 %" (0.01 %), as reports print them.
 std::string format_ha(double area_m2);
 std::string format_percent(double fraction);
+// Two fractions as percentages with two decimals, or as many more as it takes to print them
+// differently when they differ (up to 12).
+std::pair<std::string, std::string> format_percent_pair(double before, double after);
 
 Measure m2(std::string name, double value);
 Measure fraction(std::string name, double value);

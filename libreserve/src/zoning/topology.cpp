@@ -10,6 +10,7 @@
 #include "geom/validity.hpp"
 #include "reserve/error.hpp"
 #include "reserve/validate.hpp"
+#include "reserve/validate_findings.hpp"
 
 namespace reserve {
 namespace {
@@ -59,7 +60,7 @@ Point midpoint(const LineString& line) {
 }
 
 void check_overlaps(const Zoning& zoning, const TopologyOptions& options,
-                    const AreaCalculator& area, std::vector<Issue>& issues) {
+                    const AreaCalculator& area, std::vector<Finding>& findings) {
   auto* h = geom::context();
   const auto& parts = zoning.parts;
   std::vector<Envelope> boxes;
@@ -101,8 +102,22 @@ void check_overlaps(const Zoning& zoning, const TopologyOptions& options,
                    : "; land belongs to one zone only: cut the overlap out of one of them") +
         (issue.severity == Severity::info ? " (below --min-overlap-m2, likely a digitising sliver)"
                                           : "");
-    issues.push_back(std::move(issue));
+    findings.push_back(Finding{std::move(issue), std::nullopt, {parts[j].feature_id}});
   }
+}
+
+// The parts that touch or overlap `piece` (the features around a gap), by feature id.
+std::vector<std::string> bordering_parts(const GEOSGeometry* piece, const Envelope& box,
+                                         const Zoning& zoning) {
+  std::vector<std::string> ids;
+  for (const auto& part : zoning.parts) {
+    const Envelope b = envelope_of(part.geometry);
+    if (b.max_x < box.min_x || b.min_x > box.max_x || b.max_y < box.min_y || b.min_y > box.max_y)
+      continue;
+    auto g = geom::to_geos(part.geometry);
+    if (GEOSIntersects_r(geom::context(), piece, g.get()) == 1) ids.push_back(part.feature_id);
+  }
+  return ids;
 }
 
 std::string bordering_zones(const GEOSGeometry* piece,
@@ -119,7 +134,7 @@ std::string bordering_zones(const GEOSGeometry* piece,
 void check_gaps(const Zoning& zoning, const MultiPolygon& outline,
                 const std::vector<std::pair<Zone, geom::GeomPtr>>& zones,
                 const TopologyOptions& options, const AreaCalculator& area,
-                std::vector<Issue>& issues) {
+                std::vector<Finding>& findings) {
   // Every hole of the union lies inside an outer shell and is covered by no zone. A deliberate
   // enclave (a town excluded from the reserve) looks exactly like a forgotten gap, so holes are
   // warnings above the threshold, never errors.
@@ -157,33 +172,35 @@ void check_gaps(const Zoning& zoning, const MultiPolygon& outline,
                         bordering_zones(g.get(), zones) +
                         "); unless it is a deliberate enclave excluded from the reserve (e.g. a "
                         "town), assign it to a zone";
-        issues.push_back(std::move(issue));
+        findings.push_back(Finding{std::move(issue), std::nullopt,
+                                   bordering_parts(g.get(), envelope_of(gap), zoning)});
       }
     }
   }
 }
 
 void report_stretches(const std::vector<LineString>& stretches, const char* code, Severity above,
-                      const std::string& what, const std::string& advice, const Zoning& zoning,
+                      const std::string& what, const std::string& advice, const ZonePart& core,
                       const TopologyOptions& options, const AreaCalculator& area,
-                      std::vector<Issue>& issues) {
+                      std::vector<Finding>& findings) {
   for (const auto& line : stretches) {
     const double length_m = area.length_m(line);
     if (length_m <= 0.0) continue;
     Issue issue;
     issue.code = code;
     issue.severity = length_m < options.min_exposed_core_length_m ? Severity::info : above;
-    issue.where = zoning_ref(zoning);
+    issue.where = core.where;
     issue.location = midpoint(line);
-    issue.message = format_m(length_m) + " of the core zone's boundary " + what + "; " + advice;
-    issues.push_back(std::move(issue));
+    issue.message = format_m(length_m) + " of the boundary of " + describe_part(core, core.where) +
+                    " " + what + "; " + advice;
+    findings.push_back(Finding{std::move(issue), length_m, {}});
   }
 }
 
 void check_core_enclosed(const Zoning& zoning,
                          const std::vector<std::pair<Zone, geom::GeomPtr>>& zones,
                          const TopologyOptions& options, const AreaCalculator& area,
-                         std::vector<Issue>& issues) {
+                         std::vector<Finding>& findings) {
   auto* h = geom::context();
   const GEOSGeometry* core = nullptr;
   const GEOSGeometry* experimental = nullptr;
@@ -202,17 +219,30 @@ void check_core_enclosed(const Zoning& zoning,
   geom::GeomPtr rest = geom::unite_all(std::move(others));
   geom::GeomPtr exposed =
       geom::check(GEOSDifference_r(h, core_boundary.get(), rest.get()), "exposed core boundary");
-  report_stretches(merged_lines(exposed.get()), "core-not-enclosed", Severity::error,
-                   "lies on the reserve's boundary, not enclosed by buffer",
-                   "in the three-zone model the buffer zone surrounds the core zone", zoning,
-                   options, area, issues);
-  if (experimental && !geom::is_empty(experimental)) {
-    geom::GeomPtr touching = geom::check(GEOSIntersection_r(h, core_boundary.get(), experimental),
-                                         "core boundary on the experimental zone");
-    report_stretches(merged_lines(touching.get()), "core-adjacent-experimental", Severity::warning,
+  geom::GeomPtr touching;
+  if (experimental && !geom::is_empty(experimental))
+    touching = geom::check(GEOSIntersection_r(h, core_boundary.get(), experimental),
+                           "core boundary on the experimental zone");
+  // The stretches are found on the core zone's union (boundaries between two core parts are not
+  // exposed); each is then told per core feature, so that the finding names the feature to fix.
+  for (const auto& part : zoning.parts) {
+    if (part.zone != Zone::core) continue;
+    auto shape = geom::to_geos(part.geometry);
+    geom::GeomPtr own = geom::check(GEOSBoundary_r(h, shape.get()), "boundary of a core part");
+    geom::GeomPtr own_exposed =
+        geom::check(GEOSIntersection_r(h, own.get(), exposed.get()), "exposed core stretch");
+    report_stretches(merged_lines(own_exposed.get()), "core-not-enclosed", Severity::error,
+                     "lies on the reserve's boundary, not enclosed by buffer",
+                     "in the three-zone model the buffer zone surrounds the core zone", part,
+                     options, area, findings);
+    if (!touching) continue;
+    geom::GeomPtr own_touching = geom::check(GEOSIntersection_r(h, own.get(), touching.get()),
+                                             "core stretch on experimental");
+    report_stretches(merged_lines(own_touching.get()), "core-adjacent-experimental",
+                     Severity::warning,
                      "borders the experimental zone directly, without buffer in between",
                      "in the three-zone model the buffer zone separates core and experimental",
-                     zoning, options, area, issues);
+                     part, options, area, findings);
   }
 }
 
@@ -234,14 +264,12 @@ int ValidationReport::info_count() const noexcept {
       issues.begin(), issues.end(), [](const Issue& i) { return i.severity == Severity::info; }));
 }
 
-ValidationReport validate_zoning(const Zoning& zoning, const TopologyOptions& options,
-                                 const AreaCalculator& area) {
-  ValidationReport report;
-  report.issues = zoning.issues;
-  report.repairs = zoning.repairs;
-  if (zoning.parts.empty()) return report;
+std::vector<Finding> topology_findings(const Zoning& zoning, const TopologyOptions& options,
+                                       const AreaCalculator& area) {
+  std::vector<Finding> findings;
+  if (zoning.parts.empty()) return findings;
 
-  check_overlaps(zoning, options, area, report.issues);
+  check_overlaps(zoning, options, area, findings);
 
   std::vector<std::pair<Zone, geom::GeomPtr>> zones;
   std::vector<MultiPolygon> zone_unions;
@@ -254,9 +282,19 @@ ValidationReport validate_zoning(const Zoning& zoning, const TopologyOptions& op
   // The outline is the union of the zone unions (cheaper than uniting every part again).
   std::vector<const MultiPolygon*> unions;
   for (const auto& u : zone_unions) unions.push_back(&u);
-  check_gaps(zoning, geom::unite(unions), zones, options, area, report.issues);
+  check_gaps(zoning, geom::unite(unions), zones, options, area, findings);
   if (options.check_core_enclosed && zoning.model == ZoneModel::three_zone)
-    check_core_enclosed(zoning, zones, options, area, report.issues);
+    check_core_enclosed(zoning, zones, options, area, findings);
+  return findings;
+}
+
+ValidationReport validate_zoning(const Zoning& zoning, const TopologyOptions& options,
+                                 const AreaCalculator& area) {
+  ValidationReport report;
+  report.issues = zoning.issues;
+  report.repairs = zoning.repairs;
+  for (auto& f : topology_findings(zoning, options, area))
+    report.issues.push_back(std::move(f.issue));
   return report;
 }
 

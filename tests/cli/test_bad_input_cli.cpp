@@ -1,0 +1,250 @@
+// Hostile and broken inputs through the `reserve` binary (issue 15): every one must end in a
+// clear message and exit 1/2/3, never exit 4 or a crash, and every JSON output must stay valid.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "cli/gk_squares.hpp"
+#include "support/cli_runner.hpp"
+#include "support/gdal_writer.hpp"
+#include "support/temp_dir.hpp"
+
+namespace reserve {
+namespace {
+
+namespace fs = std::filesystem;
+using test::FieldSpec;
+using test::LayerSpec;
+using test::run_cli;
+
+using test::gk_square;
+
+// "GBK bytes" of 面积 (area): C3 E6 BB FD, from the GB 2312 code table (面 = C3E6, 积 = BBFD).
+const std::string kGbkMianji = "\xC3\xE6\xBB\xFD";
+
+// Overwrites field `field` of the first record of a DBF with `bytes` (space-padded), walking the
+// header as dBASE III defines it: header length at byte 8, 32-byte field descriptors from byte 32
+// (name 0–10, type 11, length 16), records after the header, each starting with a deletion flag.
+void patch_first_record(const std::string& dbf_path, const std::string& field,
+                        const std::string& bytes) {
+  std::string data = test::read_file(dbf_path);
+  const auto u8 = [&](std::size_t at) { return static_cast<unsigned char>(data[at]); };
+  const std::size_t header_len = u8(8) | (std::size_t{u8(9)} << 8);
+  std::size_t offset = 1;  // after the deletion flag
+  for (std::size_t at = 32; data[at] != '\x0D'; at += 32) {
+    const std::string name = data.substr(at, 11).c_str();
+    const std::size_t len = u8(at + 16);
+    if (name == field) {
+      ASSERT_LE(bytes.size(), len);
+      data.replace(header_len + offset, len, bytes + std::string(len - bytes.size(), ' '));
+      test::write_file(dbf_path, data);
+      return;
+    }
+    offset += len;
+  }
+  FAIL() << "no field " << field << " in " << dbf_path;
+}
+
+// A GBK shapefile (.cpg CP936) whose DBF holds "面积" in GBK bytes in the numeric field AREA:
+// GDAL warns "Value '<GBK bytes>' of field zones.AREA parsed incompletely to real 0".
+std::string write_gbk_shapefile_with_bad_number(const test::TempDir& dir) {
+  LayerSpec spec =
+      test::gk_zoning("ESRI Shapefile", "功能分区",
+                      {{"核心区", gk_square(0, 0, 1000)}, {"缓冲区", gk_square(1000, 0, 1000)}});
+  spec.layer_options = {"ENCODING=CP936"};
+  spec.fields.push_back(FieldSpec{"AREA", "real"});
+  for (auto& f : spec.features) f.values.push_back("100");
+  const std::string path = dir.file("zones.shp");
+  test::write_layer(path, spec);
+  patch_first_record(dir.file("zones.dbf"), "AREA", kGbkMianji);
+  return path;
+}
+
+TEST(BadInputCli, GdalWarningWithGbkBytesKeepsEveryJsonOutputValid) {
+  test::TempDir dir;
+  const std::string shp = write_gbk_shapefile_with_bad_number(dir);
+  // Before the fix: the raw GBK bytes reached nlohmann::json::dump, which threw → exit 4.
+  const auto v = run_cli({"validate", "--json", "--area-method", "planar", shp});
+  ASSERT_TRUE(v.exit_code == 0 || v.exit_code == 1) << v.exit_code << v.err;
+  const auto j = nlohmann::json::parse(v.out);
+  bool decoded = false;
+  for (const auto& issue : j.at("issues"))
+    if (issue.at("code") == "gdal-warning")
+      decoded = decoded || issue.at("message").get<std::string>().find("面积") != std::string::npos;
+  EXPECT_TRUE(decoded) << v.out;  // decoded as the DBF's encoding, not dropped
+
+  const auto info = run_cli({"info", "--json", shp});
+  EXPECT_EQ(info.exit_code, 0) << info.err;
+  EXPECT_NO_THROW((void)nlohmann::json::parse(info.out)) << info.out;
+
+  const auto overlay = run_cli({"overlay", "--json", "--before", shp, "--mining", shp});
+  EXPECT_NE(overlay.exit_code, 4) << overlay.err;
+  EXPECT_LT(overlay.exit_code, 4) << overlay.err;
+  if (overlay.exit_code <= 1) EXPECT_NO_THROW((void)nlohmann::json::parse(overlay.out));
+
+  const auto check = run_cli({"check", "--before", shp, "--after", shp, "--no-reports"});
+  EXPECT_TRUE(check.exit_code == 0 || check.exit_code == 1) << check.exit_code << check.err;
+}
+
+TEST(BadInputCli, DeeplyNestedWktIsABadRowNotACrash) {
+  test::TempDir dir;
+  // 30,000 nested collections (0.6 MB) as in the issue, 30,001 levels with the point's own
+  // parentheses; GEOS's reader recursed into a segfault.
+  std::string wkt;
+  for (int i = 0; i < 30000; ++i) wkt += "GEOMETRYCOLLECTION(";
+  wkt += "POINT(500000 3700000)";
+  for (int i = 0; i < 30000; ++i) wkt += ")";
+  test::write_file(dir.file("deep.csv"),
+                   "id,wkt\n1,\"POINT (500100 3700100)\"\n2,\"" + wkt + "\"\n");
+  const auto r = run_cli({"info", "--crs", "EPSG:4544", dir.file("deep.csv")});
+  EXPECT_NE(r.exit_code, -1) << "crashed";
+  EXPECT_NE(r.exit_code, 4) << r.err;
+  EXPECT_NE((r.out + r.err).find("row 3"), std::string::npos) << r.out << r.err;
+  EXPECT_NE((r.out + r.err).find("nested 30001 levels"), std::string::npos) << r.out << r.err;
+}
+
+TEST(BadInputCli, LongNumberInACoordinateColumnIsABadRow) {
+  test::TempDir dir;
+  const std::string huge(309, '9');                             // > DBL_MAX ≈ 1.8e308
+  const std::string tiny = "0." + std::string(400, '0') + "1";  // below the smallest double
+  test::write_file(dir.file("points.csv"),
+                   "名称,经度,纬度\nA,105.1,30.1\nB," + huge + ",30.2\nC,105.3," + tiny + "\n");
+  const auto r = run_cli({"info", dir.file("points.csv")});
+  EXPECT_NE(r.exit_code, 4) << r.err;  // was "internal error: stod"
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const std::string all = r.out + r.err;
+  EXPECT_EQ(all.find("stod"), std::string::npos) << all;
+  EXPECT_NE(all.find("row 3"), std::string::npos) << all;
+  EXPECT_NE(all.find("row 4"), std::string::npos) << all;
+  EXPECT_NE(all.find("not an angle"), std::string::npos) << all;
+}
+
+TEST(BadInputCli, AFolderNamedLikeACsvIsAnInputError) {
+  test::TempDir dir;
+  fs::create_directory(dir.file("dir.csv"));
+  const auto r = run_cli({"info", dir.file("dir.csv")});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("is a directory"), std::string::npos) << r.err;
+}
+
+TEST(BadInputCli, APathThroughARegularFileIsNotFoundWithTheReason) {
+  // Tests run as root, for whom no folder is unreadable; a path whose "folder" is a regular file
+  // fails with ENOTDIR instead, a different errno that must also be told as what it is.
+  test::TempDir dir;
+  test::write_file(dir.file("plain"), "x");
+  const auto r = run_cli({"info", dir.file("plain") + "/zones.gpkg"});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("a part of the path is a file, not a folder"), std::string::npos) << r.err;
+}
+
+// A 100 ha core before and a 25 ha core after: a proposal no profile may pass.
+void write_shrinking_proposal(const test::TempDir& dir) {
+  test::write_layer(dir.file("before.gpkg"),
+                    test::gk_zoning("GPKG", "功能分区", {{"核心区", gk_square(0, 0, 1000)}}));
+  test::write_layer(dir.file("after.gpkg"),
+                    test::gk_zoning("GPKG", "功能分区", {{"核心区", gk_square(0, 0, 500)}}));
+}
+
+TEST(BadInputCli, ProfileWithoutRulesNeverPasses) {
+  test::TempDir dir;
+  write_shrinking_proposal(dir);
+  test::write_file(dir.file("empty.toml"), "name = \"empty\"\nversion = \"1\"\n");
+  const auto r =
+      run_cli({"check", "--before", dir.file("before.gpkg"), "--after", dir.file("after.gpkg"),
+               "--profile", dir.file("empty.toml"), "--no-reports"});
+  EXPECT_NE(r.exit_code, 0) << r.out;  // was "Overall: PASS", exit 0
+  EXPECT_EQ(r.exit_code, 2) << r.err;  // a profile error, like every other profile error
+  EXPECT_EQ(r.out.find("PASS"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("no [[rules]]"), std::string::npos) << r.err;
+}
+
+TEST(BadInputCli, InfiniteToleranceInAProfileIsRefusedNamingTheKey) {
+  test::TempDir dir;
+  write_shrinking_proposal(dir);
+  test::write_file(dir.file("inf.toml"),
+                   "name = \"x\"\nversion = \"1\"\n[area]\ntolerance_abs_ha = inf\n"
+                   "[[rules]]\nid = \"no-slimming\"\n");
+  const auto r =
+      run_cli({"check", "--before", dir.file("before.gpkg"), "--after", dir.file("after.gpkg"),
+               "--profile", dir.file("inf.toml"), "--no-reports"});
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;  // was PASS: 75 ha lost within "inf" tolerance
+  EXPECT_NE(r.err.find("area.tolerance_abs_ha"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("infinite"), std::string::npos) << r.err;
+}
+
+TEST(BadInputCli, NanVertexIsInvalidWithALocation) {
+  test::TempDir dir;
+  // GDAL's GeoJSON reader (json-c) accepts the NaN token; vertex 3 of the core square is NaN.
+  test::write_file(
+      dir.file("nan.geojson"),
+      "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":"
+      "\"urn:ogc:def:crs:EPSG::4544\"}},\"features\":["
+      "{\"type\":\"Feature\",\"properties\":{\"ZONE\":\"core\"},\"geometry\":{\"type\":"
+      "\"Polygon\",\"coordinates\":[[[500000,3700000],[501000,3700000],[NaN,3701000],"
+      "[500000,3701000],[500000,3700000]]]}},"
+      "{\"type\":\"Feature\",\"properties\":{\"ZONE\":\"buffer\"},\"geometry\":{\"type\":"
+      "\"Polygon\",\"coordinates\":[[[501000,3700000],[502000,3700000],[502000,3701000],"
+      "[501000,3701000],[501000,3700000]]]}}]}");
+  const auto r =
+      run_cli({"validate", "--json", "--area-method", "planar", dir.file("nan.geojson")});
+  ASSERT_EQ(r.exit_code, 1) << r.out << r.err;  // was 0: "valid"
+  const auto j = nlohmann::json::parse(r.out);
+  bool found = false;
+  for (const auto& issue : j.at("issues")) {
+    if (issue.at("code") != "non-finite-coordinate") continue;
+    found = true;
+    EXPECT_EQ(issue.at("severity"), "error");
+    EXPECT_EQ(issue.at("feature"), "0");  // GeoJSON FIDs count from 0
+    // The location is the last finite vertex before the NaN one: (501000, 3700000).
+    ASSERT_TRUE(issue.at("location").is_array()) << issue;
+    EXPECT_NEAR(issue.at("location")[0].get<double>(), 501000.0, 1e-6);
+    EXPECT_NEAR(issue.at("location")[1].get<double>(), 3700000.0, 1e-6);
+    EXPECT_NE(issue.at("message").get<std::string>().find("vertex 3"), std::string::npos);
+  }
+  EXPECT_TRUE(found) << r.out;
+}
+
+TEST(BadInputCli, GdalGeoJsonSizeHintIsKept) {
+  test::TempDir dir;
+  // A 20,000-vertex polygon (~0.4 MB) read with the size limit set to 0.1 MB: GDAL says "too
+  // complex/large … OGR_GEOJSON_MAX_OBJ_SIZE" and then "Failed to read GeoJSON data".
+  std::string coords;
+  for (int i = 0; i < 20000; ++i) coords += "[" + std::to_string(i * 0.001) + ",0],";
+  coords += "[0,1],[0,0]";
+  test::write_file(dir.file("big.geojson"),
+                   "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                   "\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[" +
+                       coords + "]]}}]}");
+  ::setenv("OGR_GEOJSON_MAX_OBJ_SIZE", "0.1", 1);  // inherited by the child process
+  const auto r = run_cli({"info", dir.file("big.geojson")});
+  ::unsetenv("OGR_GEOJSON_MAX_OBJ_SIZE");
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("OGR_GEOJSON_MAX_OBJ_SIZE"), std::string::npos) << r.err;
+}
+
+TEST(BadInputCli, MapIntoAFolderThatDoesNotExistYet) {
+  test::TempDir dir;
+  test::write_layer(
+      dir.file("zones.gpkg"),
+      test::gk_zoning("GPKG", "功能分区",
+                      {{"核心区", gk_square(0, 0, 1000)}, {"缓冲区", gk_square(1000, 0, 1000)}}));
+  const std::string out = dir.file("newdir/deeper/map.png");
+  const auto r = run_cli(
+      {"map", "--before", dir.file("zones.gpkg"), "--format", "png", "--dpi", "36", "--out", out});
+  EXPECT_EQ(r.exit_code, 0) << r.err;  // was exit 3: the map's writer did not create folders
+  EXPECT_TRUE(fs::exists(out));
+  // No temporary file is left beside it.
+  std::size_t entries = 0;
+  for (const auto& e : fs::directory_iterator(dir.file("newdir/deeper"))) {
+    (void)e;
+    ++entries;
+  }
+  EXPECT_EQ(entries, 1u);
+}
+
+}  // namespace
+}  // namespace reserve
