@@ -109,6 +109,7 @@ const char* status_word(VerdictStatus s) {
     case VerdictStatus::fail: return "FAIL";
     case VerdictStatus::warn: return "WARN";
     case VerdictStatus::not_evaluated: return "NOT EVALUATED";
+    case VerdictStatus::incomplete: return "INCOMPLETE";
   }
   return "NOT EVALUATED";
 }
@@ -207,7 +208,7 @@ void run_check(const CheckArgs& a, const CheckConflictArgs& ca) {
   } else {
     print_summary(report, written);
   }
-  command_exit_code() = report.overall == VerdictStatus::fail ? 1 : 0;
+  command_exit_code() = exit_code_for(report.overall);
 }
 
 }  // namespace

@@ -53,7 +53,9 @@ void run_overlay(const OverlayArgs& a) {
     write_file_atomic((std::filesystem::path(a.out_dir) / "overlay.json").string(),
                       j.dump(2) + "\n");
   }
-  command_exit_code() = any_conflict_freed(c) ? 1 : 0;
+  command_exit_code() = any_conflict_freed(c)          ? 1
+                        : !c.features.left_out.empty() ? kExitIncomplete
+                                                       : 0;
 }
 
 }  // namespace
