@@ -62,6 +62,23 @@ Checked check_with(FeatureSet features, const Zoning& before, const Zoning& afte
   return out;
 }
 
+// A mining-right layer "rights" (rights.gpkg) of one feature with one attribute, loaded.
+FeatureSet one_right(const std::string& fid, const MultiPolygon& mp, const std::string& field,
+                     const std::string& value) {
+  Layer layer;
+  layer.path = "rights.gpkg";
+  layer.name = "rights";
+  layer.fields = {field};
+  Feature f;
+  f.id = fid;
+  f.geometry = Geometry::from(mp);
+  f.attributes = {{field, value, false}};
+  layer.features.push_back(f);
+  FeatureOptions o;
+  o.category = FeatureCategory::mining_right;
+  return features_from_layer(layer, o, testing::test_crs());
+}
+
 // Point 1. Before: the bow tie was skipped with one stderr line, the rule said PASS ("0 freed")
 // and the ledger listed only the valid neighbour.
 TEST(FeatureTrust, CarveOutAroundBowTieMiningRightFailsNoAdjusting) {
@@ -113,18 +130,7 @@ TEST(FeatureTrust, DegenerateHoleIsDroppedNeverItsShell) {
   EXPECT_NEAR(geom::planar_area(g.get()), 1.0e4, 1e-6);  // 100 m × 100 m, by hand
 
   // Through the loader: the feature is kept (repaired: the hole dropped, area unchanged).
-  Layer layer;
-  layer.path = "rights.gpkg";
-  layer.name = "rights";
-  layer.fields = {"名称"};
-  Feature f;
-  f.id = "1";
-  f.geometry = Geometry::from(mp);
-  f.attributes = {{"名称", "带洞矿", false}};
-  layer.features.push_back(f);
-  FeatureOptions o;
-  o.category = FeatureCategory::mining_right;
-  const FeatureSet set = features_from_layer(layer, o, testing::test_crs());
+  const FeatureSet set = one_right("1", mp, "名称", "带洞矿");
   ASSERT_EQ(set.features.size(), 1u);
   ASSERT_EQ(set.features[0].geometry.polygons.polygons.size(), 1u);
   EXPECT_TRUE(set.features[0].geometry.polygons.polygons[0].holes.empty());
@@ -138,18 +144,7 @@ TEST(FeatureTrust, DegenerateHoleIsDroppedNeverItsShell) {
 TEST(FeatureTrust, UnusableRightMakesTheRuleIncompleteAndIsNamed) {
   MultiPolygon overlapping = rect(100, 1500, 200, 1600);
   overlapping.polygons.push_back(rect(150, 1500, 250, 1600).polygons[0]);
-  Layer layer;
-  layer.path = "rights.gpkg";
-  layer.name = "rights";
-  layer.fields = {"许可证号"};
-  Feature f;
-  f.id = "4";
-  f.geometry = Geometry::from(overlapping);
-  f.attributes = {{"许可证号", "C0404", false}};
-  layer.features.push_back(f);
-  FeatureOptions o;
-  o.category = FeatureCategory::mining_right;
-  const FeatureSet set = features_from_layer(layer, o, testing::test_crs());
+  const FeatureSet set = one_right("4", overlapping, "许可证号", "C0404");
   EXPECT_TRUE(set.features.empty());
   ASSERT_EQ(set.left_out.size(), 1u);
   EXPECT_EQ(set.left_out[0].label, "FID 4 (row 1 of rights), 许可证号 C0404");
@@ -162,7 +157,7 @@ TEST(FeatureTrust, UnusableRightMakesTheRuleIncompleteAndIsNamed) {
   EXPECT_EQ(v.status, VerdictStatus::incomplete) << v.explanation_en;
   EXPECT_EQ(overall_status(c.verdicts), VerdictStatus::incomplete);
   EXPECT_EQ(exit_code_for(overall_status(c.verdicts)), 5);
-  EXPECT_NE(v.explanation_en.find("0 of 1 used"), std::string::npos);
+  EXPECT_NE(v.explanation_en.find("0 of 1 used"), std::string::npos) << v.explanation_en;
   bool evidence = false;
   for (const auto& e : v.evidence)
     evidence = evidence || e.description.find("C0404") != std::string::npos;
@@ -362,6 +357,7 @@ TEST(FeatureTrust, OverlayTextGivesTheAreaInEachZone) {
   f.category = FeatureCategory::mine;
   f.geometry = Geometry::from(rect(900, 0, 1100, 100));
   set.features.push_back(f);
+  set.sources.push_back({"mines.gpkg", "mines", "", testing::test_crs(), 1, 1, 0, 0});
   const Checked c = check_with(set, z, z);
   const std::string text = overlay_text(c.conflicts.overlay);
   // 100 m × 100 m = 1.00 ha in each zone; 2.00 ha in all (by hand).

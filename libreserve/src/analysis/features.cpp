@@ -147,8 +147,14 @@ const std::string* ConflictFeature::attribute(const std::string& field) const no
 
 std::string ConflictFeature::label() const {
   std::string s = "FID " + (fid.empty() ? std::string("(none)") : fid);
-  s += " (row " + std::to_string(ordinal) + (where.layer.empty() ? "" : " of " + where.layer) + ")";
-  if (!name.empty() && name != id && name != fid) s += ", " + name;
+  if (ordinal > 0)
+    s += " (row " + std::to_string(ordinal) + (where.layer.empty() ? "" : " of " + where.layer) +
+         ")";
+  // `name` falls back to the id: print it only when it is a name of its own.
+  const std::string licence = mining_right ? mining_right->licence_number : std::string();
+  const bool own_name = !name.empty() && name != id && name != fid && name != licence &&
+                        id.rfind(name + "#", 0) != 0;
+  if (own_name) s += ", " + name;
   if (mining_right && !mining_right->licence_number.empty())
     s += ", 许可证号 " + mining_right->licence_number;
   else if (!id.empty() && id != fid && id != name)
@@ -208,7 +214,7 @@ FeatureSet features_from_layer(const Layer& layer, const FeatureOptions& options
   // read_in_working_crs, one per row. They count in M and are named by their FID.
   FeatureSource source{layer.path, layer.name, layer.sha256, layer.crs, layer.features.size(), 0};
   for (const auto& issue : layer.issues) {
-    if (issue.severity != Severity::error) continue;
+    if (!analysis::is_skipped_row(issue)) continue;
     set.left_out.push_back(
         {"FID " + issue.where.feature, std::nullopt, issue.code, issue.message, issue.where});
     ++source.features_read;

@@ -145,6 +145,7 @@ const std::pair<const char*, FeatureCategory> kDefaultLabels[] = {
     {"地热", FeatureCategory::other_energy},
     {"储能", FeatureCategory::other_energy},
     {"抽水蓄能", FeatureCategory::hydropower},
+    {"抽水蓄能电站", FeatureCategory::hydropower},
     {"power plant", FeatureCategory::other_energy},
     {"power station", FeatureCategory::other_energy},
     {"nuclear", FeatureCategory::other_energy},

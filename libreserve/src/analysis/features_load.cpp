@@ -32,10 +32,14 @@ bool in_geographic_range(const Geometry& g) {
 
 }  // namespace
 
+bool is_skipped_row(const Issue& issue) {
+  return issue.severity == Severity::error || issue.message.find("skipped") != std::string::npos;
+}
+
 std::size_t count_skipped(const std::vector<Issue>& issues) {
   std::size_t n = 0;
   for (const auto& i : issues)
-    if (i.severity == Severity::error || i.message.find("skipped") != std::string::npos) ++n;
+    if (is_skipped_row(i)) ++n;
   return n;
 }
 

@@ -229,8 +229,10 @@ NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
       (result.left_out.empty()
            ? ""
            : " INCOMPLETE: " + std::to_string(result.left_out.size()) +
-                 " conflict feature(s) could not be used (" + conflicts.features.used_summary() +
-                 "); they are listed as evidence.");
+                 " conflict feature(s) the rule depends on could not be used; they are listed "
+                 "as evidence.") +
+      (conflicts.features.sources.empty() ? ""
+                                          : " Inputs: " + conflicts.features.used_summary() + ".");
   return result;
 }
 

@@ -1,18 +1,14 @@
 // `reserve overlay`'s text: per feature the area in each zone before and after (a zone's name is
 // only ever followed by the area in that zone), the layers' "N of M used", and the left-out rows.
-#include <cstdio>
 #include <string>
 
+#include "report/format.hpp"
 #include "reserve/overlay.hpp"
 
 namespace reserve {
 namespace {
 
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
+using report::fixed;
 
 // "核心区 1.20 ha, 区外 0.30 ha" — each zone with its own area; "–" when there is none.
 std::string zone_areas(const FeaturePlacement& p) {
@@ -59,7 +55,7 @@ std::string overlay_text(const ConflictOverlay& c) {
          std::to_string(c.overlay.count(StatusChange::downgraded)) + " downgraded, " +
          std::to_string(c.overlay.count(StatusChange::newly_included)) + " newly included, " +
          std::to_string(c.overlay.count(StatusChange::upgraded)) + " upgraded\n";
-  out += "Layers: " + c.features.used_summary() + "\n";
+  if (!c.features.sources.empty()) out += "Layers: " + c.features.used_summary() + "\n";
   if (!c.features.left_out.empty())
     out += "INCOMPLETE: " + std::to_string(c.features.left_out.size()) +
            " feature(s) could not be used; what depends on them is not known\n";

@@ -20,7 +20,8 @@ std::optional<Crs> geodetic_crs_of(const Crs& working) {
 
 // Short names for the datums of Chinese data; PROJ's name otherwise.
 std::string short_name(const Crs& geographic) {
-  if (geographic.epsg == 4490) return "CGCS2000";
+  if (geographic.epsg == 4490 || geographic.name == "China Geodetic Coordinate System 2000")
+    return "CGCS2000";
   if (geographic.epsg == 4326) return "WGS 84";
   if (geographic.epsg == 4610) return "Xian 1980";
   if (geographic.epsg == 4214) return "Beijing 1954";
