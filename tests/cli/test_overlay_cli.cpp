@@ -107,6 +107,22 @@ TEST(OverlayCli, JsonOutputExitCodeAndSkippedRows) {
   EXPECT_NE(r.err.find("missing-coordinate"), std::string::npos);
 }
 
+// Issue 10.2: an overlay that could use none of the rows said "0 feature(s)" and exited 0. Now
+// the summary says "0 of 2 used" and the exit code is 5 (incomplete).
+TEST(OverlayCli, RowsLeftOutMakeTheOverlayIncomplete) {
+  const Inputs in = write_inputs("overlay-cli-incomplete");
+  write_text(in.dir / "plants.csv",
+             "编号,名称,类型,x,y\n"
+             "P1,甲电厂,Coal,,\n"
+             "P2,乙电厂,Gas,,\n");
+  const auto r =
+      run(kCli + " overlay --before " + quoted(in.before) + " --after " + quoted(in.after) +
+          " --facilities " + quoted(in.dir / "plants.csv") + " --feature-crs EPSG:4544");
+  EXPECT_EQ(r.exit_code, 5) << r.out << r.err;
+  EXPECT_NE(r.out.find("0 of 2 used"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("INCOMPLETE"), std::string::npos) << r.out;
+}
+
 TEST(OverlayCli, UsageAndInputErrors) {
   const Inputs in = write_inputs("overlay-cli-errors");
   EXPECT_EQ(run(kCli + " overlay --after " + quoted(in.after) + " --mining " + quoted(in.mining))

@@ -70,6 +70,7 @@ nlohmann::json overlay_json(const ConflictOverlay& c) {
     const auto& f = c.features.features.at(row.feature_index);
     nlohmann::json fj;
     fj["id"] = f.id;
+    fj["label"] = f.label();  // FID, row in the layer, name, licence: unambiguous
     fj["name"] = f.name;
     fj["category"] = to_string(f.category);
     fj["category_zh"] = chinese_name(f.category);

@@ -227,8 +227,10 @@ Ledger build_ledger(const ConflictOverlay& conflicts, const std::vector<Exceedan
     row.waiting_for_adjustment = is_wait_for_adjustment(f.treatment);
 
     // Description (Chinese, then English).
-    std::string zh = f.name + "（" + row.category_zh + "）";
-    std::string en = f.name + " (" + english_name(f.category) + ")";
+    // Named unambiguously (FID, row in the layer, name, licence): ids and names repeat in real
+    // lists.
+    std::string zh = f.label() + "（" + row.category_zh + "）";
+    std::string en = f.label() + " (" + english_name(f.category) + ")";
     if (f.is_point()) {
       zh += "现状位于" + row.zone_before + "（" + chinese_name(ov.before.location) +
             "，距保护区边界 " + fmt(ov.before.distance_to_reserve_boundary_m, 1) +
