@@ -1,3 +1,4 @@
+#include <cctype>
 #include <cmath>
 #include <set>
 
@@ -152,8 +153,8 @@ std::string ConflictFeature::label() const {
          ")";
   // `name` falls back to the id: print it only when it is a name of its own.
   const std::string licence = mining_right ? mining_right->licence_number : std::string();
-  const bool own_name = !name.empty() && name != id && name != fid && name != licence &&
-                        id.rfind(name + "#", 0) != 0;
+  const bool own_name =
+      !name.empty() && name != id && name != fid && name != licence && id.rfind(name + "#", 0) != 0;
   if (own_name) s += ", " + name;
   if (mining_right && !mining_right->licence_number.empty())
     s += ", 许可证号 " + mining_right->licence_number;
@@ -215,8 +216,11 @@ FeatureSet features_from_layer(const Layer& layer, const FeatureOptions& options
   FeatureSource source{layer.path, layer.name, layer.sha256, layer.crs, layer.features.size(), 0};
   for (const auto& issue : layer.issues) {
     if (!analysis::is_skipped_row(issue)) continue;
-    set.left_out.push_back(
-        {"FID " + issue.where.feature, std::nullopt, issue.code, issue.message, issue.where});
+    // The reader names the row by its FID, or in words ("row 7" in a CSV).
+    const std::string& ref = issue.where.feature;
+    const bool numeric = !ref.empty() && std::isdigit(static_cast<unsigned char>(ref.front()));
+    set.left_out.push_back({numeric || ref.empty() ? "FID " + (ref.empty() ? "(none)" : ref) : ref,
+                            std::nullopt, issue.code, issue.message, issue.where});
     ++source.features_read;
   }
   std::optional<AreaCalculator> calc;  // built on the first repair (needs a CRS)
