@@ -221,7 +221,8 @@ void add_check_command(CLI::App& app) {
       "Check a proposal against its baseline under a rule profile (default: three-no):\n"
       "no slimming, core+buffer share not reduced, zoning sanity, …. Prints the verdicts and\n"
       "zone areas, writes report.json, report.md, report.html and evidence.gpkg to --out.\n"
-      "Exit 0 all rules pass (or warn), 1 a rule fails, 2 usage error, 3 input error.");
+      "Exit 0 all rules pass (or warn), 1 a rule fails, 2 usage error, 3 input error, 5 incomplete\n"
+      "(no rule fails, but a rule's input was partly left out).");
   cmd->add_option("--before", args->before, "Baseline zoning (the approved one)")->required();
   cmd->add_option("--after", args->after, "Proposed zoning")->required();
   cmd->add_option("--before-layer", args->before_layer, "Layer of the baseline file");
