@@ -6,6 +6,7 @@ from typing import Any, Iterable, List, Sequence
 
 _STATUS_COLOURS = {"pass": "#1a7f37", "fail": "#cf222e", "warn": "#9a6700",
                    "not_evaluated": "#57606a", "not-evaluated": "#57606a",
+                   "incomplete": "#8250df",
                    "error": "#cf222e", "warning": "#9a6700", "info": "#57606a"}
 
 

@@ -177,6 +177,28 @@ void bind_conflicts(py::module_& m) {
       .def_readonly("crs", &FeatureSet::crs)
       .def_readonly("issues", &FeatureSet::issues)
       .def_readonly("skipped_count", &FeatureSet::skipped_count)
+      .def_property_readonly("used_summary", &FeatureSet::used_summary,
+                             "Per layer: \"N of M used\", rows left out, repaired, kept as other.")
+      .def_property_readonly(
+          "left_out",
+          [](const FeatureSet& s) {
+            py::list out;
+            for (const auto& l : s.left_out) {
+              py::dict d;
+              d["label"] = l.label;
+              d["category"] =
+                  l.category ? py::object(py::str(to_string(*l.category))) : py::object(py::none());
+              d["code"] = l.code;
+              d["reason"] = l.reason;
+              d["file"] = l.where.file;
+              d["layer"] = l.where.layer;
+              d["feature"] = l.where.feature;
+              out.append(d);
+            }
+            return out;
+          },
+          "Rows that could not be used (named, with the reason); the rules depending on them "
+          "are incomplete.")
       .def("__len__", [](const FeatureSet& s) { return s.features.size(); })
       .def("records",
            [](const FeatureSet& s) {
@@ -184,6 +206,9 @@ void bind_conflicts(py::module_& m) {
              for (const auto& f : s.features) {
                py::dict d;
                d["id"] = f.id;
+               d["label"] = f.label();
+               d["fid"] = f.fid;
+               d["ordinal"] = f.ordinal;
                d["name"] = f.name;
                d["category"] = to_string(f.category);
                d["category_zh"] = chinese_name(f.category);

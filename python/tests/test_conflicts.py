@@ -72,15 +72,18 @@ def test_features_from_geodataframes_are_reprojected(zonings):
         assert geom.y == pytest.approx(y, abs=1e-6)
 
 
-def test_bad_feature_rows_are_skipped_with_issues(zonings):
+def test_unknown_categories_are_kept_as_other_with_issues(zonings):
     gdf = geopandas.GeoDataFrame({"类别": ["选矿厂", "外星基地"]},
                                  geometry=[Point(560000, 3735000), Point(560100, 3735000)],
                                  crs="EPSG:4544")
     fs = lr.load_features(gdf, working_crs=zonings[0])
-    assert len(fs) == 1 and fs.skipped_count == 1
+    # Unknown category: kept as "other" with a warning and a count, never dropped.
+    assert len(fs) == 2 and fs.skipped_count == 0 and fs.left_out == []
+    assert fs.records()[1]["category"] == "other"
+    assert "2 of 2 used" in fs.used_summary and "1 as other" in fs.used_summary
     assert any("外星基地" in i.message for i in fs.issues)
     fs2 = lr.load_features(gdf, working_crs=zonings[0], category_map={"外星基地": "industrial"})
-    assert len(fs2) == 2
+    assert len(fs2) == 2 and fs2.records()[1]["category"] == "industrial"
     with pytest.raises(lr.UsageError):
         lr.load_features(gdf, working_crs=zonings[0], category="spaceport")
 

@@ -1,6 +1,7 @@
 // Conflict features: category labels, attributes of mining rights, and bad rows (missing or
-// out-of-range coordinates, unknown categories, invalid or empty polygons) reported per row and
-// skipped while the good rows are kept. Inputs are real files (CSV text, GeoPackage via GDAL).
+// out-of-range coordinates, empty polygons) reported per row and left out while the good rows are
+// kept; unknown categories kept as "other", invalid polygons repaired. Inputs are real files (CSV
+// text, GeoPackage via GDAL).
 #include <gtest/gtest.h>
 
 #include "ledger/fixture_files.hpp"
@@ -89,7 +90,7 @@ TEST(FeatureLoading, FacilityCsvBadRowsAreReportedAndGoodRowsKept) {
   o.path = (dir / "facilities.csv").string();
   const Crs working = Crs::from_epsg(4544);
   const FeatureSet set = load_features(o, working);
-  ASSERT_EQ(set.features.size(), 2u);
+  ASSERT_EQ(set.features.size(), 3u);  // F1, F4 (加油站 kept as "other"), F5
   EXPECT_EQ(set.features[0].id, "F1");
   EXPECT_EQ(set.features[0].category, FeatureCategory::concentrator);
   EXPECT_EQ(set.features[0].name, "某选矿厂");
@@ -99,10 +100,16 @@ TEST(FeatureLoading, FacilityCsvBadRowsAreReportedAndGoodRowsKept) {
   // Reprojected to EPSG:4544 (CM 105°E): 105.01°E is east of the central meridian, ~4e6 m north.
   EXPECT_GT(set.features[0].geometry.points[0].x, 500000.0);
   EXPECT_GT(set.features[0].geometry.points[0].y, 3.9e6);
-  EXPECT_EQ(set.features[1].id, "F5");  // 度分秒 coordinates parsed
-  EXPECT_EQ(set.features[1].category, FeatureCategory::tailings_pond);
-  EXPECT_EQ(set.features[1].treatment, "等待调整");
-  EXPECT_EQ(set.skipped_count, 4u);
+  EXPECT_EQ(set.features[1].id, "F4");
+  EXPECT_EQ(set.features[1].category, FeatureCategory::other);
+  EXPECT_EQ(set.features[2].id, "F5");  // 度分秒 coordinates parsed
+  EXPECT_EQ(set.features[2].category, FeatureCategory::tailings_pond);
+  EXPECT_EQ(set.features[2].treatment, "等待调整");
+  EXPECT_EQ(set.skipped_count, 3u);
+  ASSERT_EQ(set.sources.size(), 1u);
+  EXPECT_EQ(set.sources[0].features_read, 6u);  // six data rows, by hand
+  EXPECT_EQ(set.sources[0].features_kept, 3u);
+  EXPECT_EQ(set.sources[0].other_category, 1u);
 
   auto has = [&](const std::string& code, const std::string& row) {
     for (const auto& i : set.issues)
@@ -119,14 +126,16 @@ TEST(FeatureLoading, FacilityCsvBadRowsAreReportedAndGoodRowsKept) {
       EXPECT_NE(i.message.find("--category-map"), std::string::npos);
     }
 
-  // Mapped, the filling station is kept.
+  // Mapped, the filling station is a transport facility.
   o.categories.add_mapping("加油站=transport");
   const FeatureSet mapped = load_features(o, working);
-  EXPECT_EQ(mapped.features.size(), 3u);
+  ASSERT_EQ(mapped.features.size(), 3u);
+  EXPECT_EQ(mapped.features[1].category, FeatureCategory::transport);
   EXPECT_EQ(mapped.skipped_count, 3u);
+  EXPECT_EQ(mapped.sources[0].other_category, 0u);
 }
 
-TEST(FeatureLoading, MiningPolygonsInvalidAndEmptyAreSkippedWithMessages) {
+TEST(FeatureLoading, MiningPolygonsInvalidAreRepairedAndEmptyAreLeftOutWithMessages) {
   const auto dir = fresh_dir("features-mining");
   const std::vector<std::string> fields = {"许可证号", "矿山名称", "权利人", "类型", "有效期止"};
   write_gpkg(dir / "mining.gpkg", 4544, fields,
@@ -143,7 +152,7 @@ TEST(FeatureLoading, MiningPolygonsInvalidAndEmptyAreSkippedWithMessages) {
   o.path = (dir / "mining.gpkg").string();
   o.category = FeatureCategory::mining_right;
   const FeatureSet set = load_features(o, Crs::from_epsg(4544));
-  ASSERT_EQ(set.features.size(), 2u);
+  ASSERT_EQ(set.features.size(), 3u);  // the bow tie is repaired, not dropped
   const ConflictFeature& a = set.features[0];
   EXPECT_EQ(a.name, "甲铅锌矿");
   EXPECT_EQ(a.category, FeatureCategory::mining_right);
@@ -152,12 +161,14 @@ TEST(FeatureLoading, MiningPolygonsInvalidAndEmptyAreSkippedWithMessages) {
   EXPECT_EQ(a.mining_right->holder, "甲公司");
   EXPECT_EQ(a.mining_right->valid_to, "2025-12-31");
   // "金矿" in the type column is not a category: the layer's category (mining right) applies.
-  EXPECT_EQ(set.features[1].name, "丁矿");
-  EXPECT_EQ(set.features[1].category, FeatureCategory::mining_right);
-  EXPECT_EQ(set.skipped_count, 2u);
+  EXPECT_EQ(set.features[1].name, "乙矿");
+  EXPECT_EQ(set.features[2].name, "丁矿");
+  EXPECT_EQ(set.features[2].category, FeatureCategory::mining_right);
+  EXPECT_EQ(set.skipped_count, 1u);
+  ASSERT_EQ(set.repairs.size(), 1u);
   bool invalid = false, empty = false;
   for (const auto& i : set.issues) {
-    invalid = invalid || (i.code == "invalid-geometry" &&
+    invalid = invalid || (i.code == "invalid-geometry-repaired" &&
                           i.message.find("Self-intersection") != std::string::npos);
     empty = empty || i.code == "empty-geometry" || i.code == "null-geometry" ||
             i.message.find("no geometry") != std::string::npos;

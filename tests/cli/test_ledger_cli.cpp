@@ -114,6 +114,29 @@ TEST(LedgerCli, CheckWithConflictLayersRunsTheRuleAndWritesTheLedger) {
   EXPECT_FALSE(std::filesystem::exists(out2 / "ledger.csv"));
 }
 
+// Issue 10.2: the baseline against itself passes every rule, but the only facility row has no
+// coordinates: the rule that depends on it is INCOMPLETE, the overall too, and the exit code is 5
+// (README), not 0. The ledger names the row.
+TEST(LedgerCli, CheckOnPartialInputIsIncompleteAndExitsFive) {
+  const auto out = fresh_dir("check-incomplete");
+  testing::write_text(out / "one.csv", "编号,名称,类型,经度,纬度\nP1,甲电厂,Coal,,\n");
+  const auto r = run(kCli + " check --before " + quoted(kData / "baseline.gpkg") + " --after " +
+                     quoted(kData / "baseline.gpkg") + " --facilities " + quoted(out / "one.csv") +
+                     " --out " + quoted(out) + " --json");
+  EXPECT_EQ(r.exit_code, 5) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["overall"], "incomplete");
+  for (const auto& v : j["verdicts"])
+    EXPECT_EQ(v["status"],
+              v["rule_id"] == "no-adjusting-instead-of-rectifying" ? "incomplete" : "pass")
+        << v["rule_id"];
+  const auto& conflicts = j["extensions"]["conflicts"];
+  ASSERT_EQ(conflicts["left_out"].size(), 1u);
+  EXPECT_EQ(conflicts["layers"][0]["rows"], 1);
+  EXPECT_EQ(conflicts["layers"][0]["used"], 0);
+  EXPECT_NE(testing::read_bytes(out / "ledger.csv").find("未能使用的要素"), std::string::npos);
+}
+
 TEST(LedgerCli, BadInputsGiveUsageOrInputErrors) {
   const auto out = fresh_dir("ledger-cli-bad");
   EXPECT_EQ(run(kCli + " ledger --before " + quoted(kData / "baseline.gpkg") + " --after " +

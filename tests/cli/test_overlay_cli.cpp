@@ -71,8 +71,15 @@ TEST(OverlayCli, JsonOutputExitCodeAndSkippedRows) {
           quoted(in.dir / "out"));
   EXPECT_EQ(r.exit_code, 1) << r.err;  // the mine is freed
   const auto j = nlohmann::json::parse(r.out);
-  ASSERT_EQ(j["features"].size(), 2u);  // C001 and F1; the bow tie, F2 and F3 skipped
-  EXPECT_EQ(j["skipped_count"], 3);
+  // C001, the bow tie C002 (repaired, not dropped), F1 and F2 (加油站: unknown, kept as "other");
+  // F3 has no x coordinate and is left out.
+  ASSERT_EQ(j["features"].size(), 4u);
+  EXPECT_EQ(j["skipped_count"], 1);
+  EXPECT_EQ(j["features"][1]["id"], "C002");
+  // The repaired bow tie: two triangles of 100 × 100 / 4 = 2500 m² each (Shapely make_valid:
+  // 5000 m²), in the core zone before and after.
+  EXPECT_NEAR(j["features"][1]["area_m2"].get<double>(), 5000.0, 1e-6);
+  EXPECT_EQ(j["features"][3]["category"], "other");
   const auto& mine = j["features"][0];
   EXPECT_EQ(mine["id"], "C001");
   EXPECT_EQ(mine["category"], "mining_right");
@@ -83,7 +90,7 @@ TEST(OverlayCli, JsonOutputExitCodeAndSkippedRows) {
   EXPECT_EQ(mine["after"]["zone"], "outside");
   // Distance of the freed mine to the proposal's boundary: the hole's edge, 50 m (hand).
   EXPECT_NEAR(mine["after"]["distance_to_reserve_boundary_m"].get<double>(), 50.0, 1e-6);
-  const auto& plant = j["features"][1];
+  const auto& plant = j["features"][2];
   EXPECT_EQ(plant["id"], "F1");
   // F1 is 1 m east of the reserve's edge x = 3000: on the boundary with a 2 m tolerance, in no
   // zone, but within the tolerance of the experimental zone.
@@ -94,10 +101,26 @@ TEST(OverlayCli, JsonOutputExitCodeAndSkippedRows) {
             nlohmann::json::parse(R"(["experimental", "outside"])"));
   EXPECT_TRUE(std::filesystem::exists(in.dir / "out" / "overlay.json"));
   // Messages per skipped row on stderr, naming file and row.
-  EXPECT_NE(r.err.find("invalid-geometry"), std::string::npos);
+  EXPECT_NE(r.err.find("invalid-geometry-repaired"), std::string::npos);
   EXPECT_NE(r.err.find("unknown-category"), std::string::npos);
   EXPECT_NE(r.err.find("加油站"), std::string::npos);
   EXPECT_NE(r.err.find("missing-coordinate"), std::string::npos);
+}
+
+// Issue 10.2: an overlay that could use none of the rows said "0 feature(s)" and exited 0. Now
+// the summary says "0 of 2 used" and the exit code is 5 (incomplete).
+TEST(OverlayCli, RowsLeftOutMakeTheOverlayIncomplete) {
+  const Inputs in = write_inputs("overlay-cli-incomplete");
+  write_text(in.dir / "plants.csv",
+             "编号,名称,类型,x,y\n"
+             "P1,甲电厂,Coal,,\n"
+             "P2,乙电厂,Gas,,\n");
+  const auto r =
+      run(kCli + " overlay --before " + quoted(in.before) + " --after " + quoted(in.after) +
+          " --facilities " + quoted(in.dir / "plants.csv") + " --feature-crs EPSG:4544");
+  EXPECT_EQ(r.exit_code, 5) << r.out << r.err;
+  EXPECT_NE(r.out.find("0 of 2 used"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("INCOMPLETE"), std::string::npos) << r.out;
 }
 
 TEST(OverlayCli, UsageAndInputErrors) {

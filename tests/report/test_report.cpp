@@ -195,6 +195,32 @@ TEST(Report, MarkdownCarriesTheFigures) {
   EXPECT_NE(md.find("NOT EVALUATED"), std::string::npos);
 }
 
+// Issue 10.2: an incomplete verdict (features it depends on were left out) is never a pass: the
+// overall is incomplete unless something fails, "INCOMPLETE" in Markdown and HTML, counted in the
+// JSON, which still matches the schema; the CLI exit code for it is 5 (README).
+TEST(Report, IncompleteVerdictIsReportedAndNeverAPass) {
+  Report r = swap_report(false);  // warn, pass, not evaluated
+  r.verdicts[0].status = VerdictStatus::pass;
+  r.verdicts[2].status = VerdictStatus::incomplete;
+  r.overall = overall_status(r.verdicts);
+  EXPECT_EQ(r.overall, VerdictStatus::incomplete);
+  EXPECT_EQ(exit_code_for(r.overall), 5);
+  const std::string text = report_json(r);
+  const auto j = nlohmann::json::parse(text);
+  EXPECT_EQ(j["overall"], "incomplete");
+  EXPECT_EQ(j["counts"]["incomplete"], 1);
+  TempDir dir;
+  std::ofstream(dir.path / "incomplete.json") << text;
+  EXPECT_EQ(validate_json_file(dir.path / "incomplete.json"), 0);
+  EXPECT_NE(report_markdown(r).find("INCOMPLETE"), std::string::npos);
+  EXPECT_NE(report_html(r).find("status incomplete"), std::string::npos);
+  // A failure still wins.
+  r.verdicts[1].status = VerdictStatus::fail;
+  EXPECT_EQ(overall_status(r.verdicts), VerdictStatus::fail);
+  EXPECT_EQ(exit_code_for(VerdictStatus::fail), 1);
+  EXPECT_EQ(exit_code_for(VerdictStatus::warn), 0);
+}
+
 TEST(Report, EvidenceGeoPackageOpensWithLayersAndAttributes) {
   const Report r = swap_report();
   TempDir dir;

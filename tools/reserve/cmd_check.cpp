@@ -109,6 +109,7 @@ const char* status_word(VerdictStatus s) {
     case VerdictStatus::fail: return "FAIL";
     case VerdictStatus::warn: return "WARN";
     case VerdictStatus::not_evaluated: return "NOT EVALUATED";
+    case VerdictStatus::incomplete: return "INCOMPLETE";
   }
   return "NOT EVALUATED";
 }
@@ -207,7 +208,7 @@ void run_check(const CheckArgs& a, const CheckConflictArgs& ca) {
   } else {
     print_summary(report, written);
   }
-  command_exit_code() = report.overall == VerdictStatus::fail ? 1 : 0;
+  command_exit_code() = exit_code_for(report.overall);
 }
 
 }  // namespace
@@ -220,7 +221,8 @@ void add_check_command(CLI::App& app) {
       "Check a proposal against its baseline under a rule profile (default: three-no):\n"
       "no slimming, core+buffer share not reduced, zoning sanity, …. Prints the verdicts and\n"
       "zone areas, writes report.json, report.md, report.html and evidence.gpkg to --out.\n"
-      "Exit 0 all rules pass (or warn), 1 a rule fails, 2 usage error, 3 input error.");
+      "Exit 0 all rules pass (or warn), 1 a rule fails, 2 usage error, 3 input error, 5 incomplete\n"
+      "(no rule fails, but a rule's input was partly left out).");
   cmd->add_option("--before", args->before, "Baseline zoning (the approved one)")->required();
   cmd->add_option("--after", args->after, "Proposed zoning")->required();
   cmd->add_option("--before-layer", args->before_layer, "Layer of the baseline file");

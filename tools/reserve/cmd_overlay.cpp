@@ -53,7 +53,9 @@ void run_overlay(const OverlayArgs& a) {
     write_file_atomic((std::filesystem::path(a.out_dir) / "overlay.json").string(),
                       j.dump(2) + "\n");
   }
-  command_exit_code() = any_conflict_freed(c) ? 1 : 0;
+  command_exit_code() = any_conflict_freed(c)          ? 1
+                        : !c.features.left_out.empty() ? kExitIncomplete
+                                                       : 0;
 }
 
 }  // namespace
@@ -66,7 +68,8 @@ void add_overlay_command(CLI::App& app) {
       "and after, area per zone (polygons), inside / on-boundary / outside (points, with a\n"
       "tolerance), distances to the reserve boundary and the nearest stricter zone, and the\n"
       "status change (freed, downgraded, newly included, …).\n"
-      "Exit 0 ok, 1 a conflict feature is freed or downgraded, 2 usage error, 3 input error.");
+      "Exit 0 ok, 1 a conflict feature is freed or downgraded, 2 usage error, 3 input error, 5\n"
+      "incomplete (rows left out, nothing freed).");
   add_zoning_options(cmd, args->zoning);
   add_conflict_options(cmd, args->conflicts);
   cmd->add_flag("--json", args->json, "Print the overlay as JSON");

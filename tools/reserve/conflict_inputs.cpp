@@ -115,36 +115,7 @@ nlohmann::json overlay_json(const ConflictOverlay& c) {
   return nlohmann::json::parse(overlay_json_text(c));
 }
 
-void print_overlay_text(const ConflictOverlay& c) {
-  std::cout << "Conflict features × zones (working CRS " << c.features.crs.label() << ", "
-            << to_string(c.overlay.area_method) << " areas, boundary tolerance "
-            << fixed(c.overlay.boundary_tolerance_m, 2) << " m)\n";
-  for (const auto& row : c.overlay.rows) {
-    const auto& f = c.features.features.at(row.feature_index);
-    std::cout << "  " << f.id << "  " << f.name << "  [" << chinese_name(f.category) << "]  "
-              << chinese_name(row.before.zone) << " → " << chinese_name(row.after.zone) << "  ("
-              << chinese_name(row.change) << ")";
-    if (row.is_point) {
-      std::cout << "  before: " << to_string(row.before.location) << ", "
-                << fixed(row.before.distance_to_reserve_boundary_m, 1)
-                << " m to boundary; after: " << to_string(row.after.location);
-    } else {
-      std::cout << "  " << fixed(to_ha(row.area_m2), 2) << " ha";
-      if (row.freed_area_m2 >= 50.0)
-        std::cout << ", freed " << fixed(to_ha(row.freed_area_m2), 2) << " ha";
-      if (row.downgraded_area_m2 >= 50.0)
-        std::cout << ", downgraded " << fixed(to_ha(row.downgraded_area_m2), 2) << " ha";
-    }
-    std::cout << "\n";
-  }
-  std::cout << "Summary: " << c.overlay.rows.size() << " feature(s); "
-            << c.overlay.count(StatusChange::freed) << " freed, "
-            << c.overlay.count(StatusChange::partly_freed) << " partly freed, "
-            << c.overlay.count(StatusChange::downgraded) << " downgraded, "
-            << c.overlay.count(StatusChange::newly_included) << " newly included, "
-            << c.overlay.count(StatusChange::upgraded) << " upgraded; " << c.features.skipped_count
-            << " row(s) skipped\n";
-}
+void print_overlay_text(const ConflictOverlay& c) { std::cout << overlay_text(c); }
 
 void print_issues(const std::vector<Issue>& issues, const std::string& what) {
   for (const auto& i : issues) {

@@ -61,11 +61,12 @@ RESERVE_API std::vector<Exceedance> load_exceedances(const LedgerInputs& inputs,
 RESERVE_API std::optional<ActionTable> profile_action_table(const Profile& profile);
 
 // The ledger with the default actions, `profile_actions` (may be null) before them and the
-// user's decision table (inputs.actions) first; assignment issues go to `issues`.
+// user's decision table (inputs.actions) first; assignment issues go to `issues`. `rule` is the
+// rule 不以调代改 as the profile sets it (decides the 以调代改 column).
 RESERVE_API Ledger make_ledger(const ConflictOverlay& conflicts,
                                const std::vector<Exceedance>& exceedances,
                                const LedgerInputs& inputs, const ActionTable* profile_actions,
-                               std::vector<Issue>& issues);
+                               std::vector<Issue>& issues, const NoAdjustingOptions& rule = {});
 
 // Overlay options as a check uses them: areas with the profile's method, three-zone land
 // compared through the profile's legacy map.

@@ -2,8 +2,12 @@
 // Conflict features: mining rights, mines, plants, tailings ponds, hydropower stations and other
 // human activity that may conflict with a reserve. A FeatureSet holds them in the working CRS with
 // a category taken from an attribute (mapped like zone labels), an id, a name and their source
-// attributes. Bad rows (unknown category, missing or invalid geometry, coordinates out of range)
-// are reported as per-feature issues and skipped; good rows are kept.
+// attributes. No row is dropped silently: an unknown category is kept as "other" with a warning
+// (the profile decides whether "other" is a conflict); an invalid polygon goes through the
+// library's one validity → repair → area-guard path (as zonings do), each repair recorded; a row
+// that still cannot be used (no coordinates, unreadable geometry, a repair that would shrink it
+// beyond the tolerance) is a LeftOutFeature, named, and makes the rules that depend on it
+// incomplete.
 #include <cstddef>
 #include <map>
 #include <optional>
@@ -15,6 +19,7 @@
 #include "reserve/geometry.hpp"
 #include "reserve/io.hpp"
 #include "reserve/issue.hpp"
+#include "reserve/zoning.hpp"
 
 namespace reserve {
 
@@ -64,6 +69,7 @@ class RESERVE_API CategoryMap {
  private:
   std::map<std::string, FeatureCategory> labels_;  // normalised label → category
   std::map<std::string, FeatureCategory> user_;    // user labels (exact match first)
+  std::map<std::string, FeatureCategory> exact_;   // matched only as the whole value ("oil")
 };
 
 // Licence data of a mining or exploration right, when the source has it.
@@ -79,7 +85,9 @@ struct RESERVE_API ConflictFeature {
   // ReadOptions::id_field, else an id attribute (编号, id, code), else the licence number
   // (许可证号), else the FID; unique within a FeatureSet ("<layer>:<id>" on clash).
   std::string id;
-  std::string name;  // name attribute, else the id
+  std::string name;         // name attribute, else the id
+  std::string fid;          // the source's FID (or CSV line, or id_field value) as read; may repeat
+  std::size_t ordinal = 0;  // 1-based position of the row in its layer as read
   FeatureCategory category = FeatureCategory::other;
   std::string category_label;  // the source label the category came from
   Geometry geometry;           // working CRS; kind point or polygon, valid, non-empty
@@ -89,6 +97,10 @@ struct RESERVE_API ConflictFeature {
   std::optional<MiningRightInfo> mining_right;
   std::string treatment;  // 整改方式 / treatment as written (e.g. 等待调整), empty when absent
   bool is_point() const noexcept { return geometry.kind == GeometryKind::point; }
+  // The feature named unambiguously even when FIDs repeat or are missing: FID, ordinal in the
+  // layer, then the name and licence number when there are any, e.g.
+  // "FID 7 (row 3 of rights), 青山铁矿, 许可证号 C5300002010" (layer = the source layer's name).
+  std::string label() const;
   const std::string* attribute(const std::string& name) const noexcept;
 };
 
@@ -98,17 +110,33 @@ struct FeatureSource {
   std::string layer;
   std::string sha256;
   Crs source_crs;
-  std::size_t features_read = 0;
-  std::size_t features_kept = 0;
+  std::size_t features_read = 0;   // M: every row of the layer, including those the reader skipped
+  std::size_t features_kept = 0;   // N: rows used ("N of M used")
+  std::size_t other_category = 0;  // rows kept as "other" because their category was unknown
+  std::size_t repaired = 0;        // rows whose polygon was repaired
+};
+
+// A row of a conflict layer that could not be used (after repair): named and explained, listed in
+// the report and the ledger; the rules that depend on it are incomplete, never pass.
+struct LeftOutFeature {
+  std::string label;  // as ConflictFeature::label, or "FID …" when the reader skipped the row
+  std::optional<FeatureCategory> category;  // when known (rules not counting it are unaffected)
+  std::string code;                         // the issue code, e.g. "invalid-geometry"
+  std::string reason;
+  SourceRef where;
 };
 
 struct RESERVE_API FeatureSet {
   Crs crs;  // working CRS of every geometry
   std::vector<ConflictFeature> features;
   std::vector<FeatureSource> sources;
-  std::vector<Issue> issues;  // one per skipped row (severity error) and warnings
-  std::size_t skipped_count = 0;
+  std::vector<Issue> issues;    // one per left-out row (severity error), repairs and warnings
+  std::vector<Repair> repairs;  // every polygon repaired on the way in
+  std::vector<LeftOutFeature> left_out;  // rows that could not be used
+  std::size_t skipped_count = 0;         // = left_out.size()
   const ConflictFeature* find(const std::string& id) const noexcept;
+  // "mining.gpkg:rights 3 of 4 used (1 left out, 1 repaired, 0 as other)" per source, "; "-joined.
+  std::string used_summary() const;
 };
 
 struct FeatureOptions {
@@ -120,13 +148,21 @@ struct FeatureOptions {
   std::optional<FeatureCategory> category;  // the whole layer is this category
   std::string name_field;  // empty: detect (名称, 矿山名称, 企业名称, name, …)
   CategoryMap categories = CategoryMap::defaults();
+  // Validity → repair → area guard, as for zonings. A repair that shrinks a conflict feature by
+  // more than the tolerance leaves it out (its outline cannot be trusted; the dependent rules are
+  // incomplete) unless allow_large_change; a repair that enlarges it (a bow tie whose lobes
+  // cancelled) is used, with a warning: protection gets the benefit of the doubt.
+  RepairPolicy repair;
 };
 
 // Turns a layer that was read (and already reprojected into `working_crs` by the caller) into
-// conflict features. Never throws for bad rows: they become issues and are skipped. Throws
-// UsageError when neither a category field nor a layer category is available.
+// conflict features. Never throws for bad rows: they become issues and LeftOutFeatures. Throws
+// UsageError when neither a category field nor a layer category is available. `ordinals` (when
+// given, one per layer feature) are the rows' 1-based positions in the source layer; error issues
+// already in layer.issues count as rows the reader skipped.
 RESERVE_API FeatureSet features_from_layer(const Layer& layer, const FeatureOptions& options,
-                                           const Crs& working_crs);
+                                           const Crs& working_crs,
+                                           const std::vector<std::size_t>* ordinals = nullptr);
 
 // Reads the layer, checks source coordinates (geographic CRS: longitude −180…180, latitude
 // −90…90), reprojects every feature to `working_crs` (row-wise: a row that cannot be transformed

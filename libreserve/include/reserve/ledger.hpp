@@ -121,10 +121,13 @@ struct LedgerRow {
   std::string category;    // category id (features) or "water-exceedance"
   std::string category_zh;
   std::string name;
-  std::optional<double> lon_deg, lat_deg;  // CGCS2000 (EPSG:4490)
-  std::optional<double> x_m, y_m;          // plane coordinates in the working CRS
-  std::string plane_crs;                   // label of the working CRS
-  std::string zone_before;                 // Chinese zone names
+  std::optional<double> lon_deg, lat_deg;  // on the working CRS's datum (Ledger::lonlat_datum)
+  // Plane coordinates in the working CRS. For a polygon: a point inside the part of the feature
+  // that left the reserve (freed), else the part inside it before, else after — never the
+  // centroid of the whole feature, which may lie far outside.
+  std::optional<double> x_m, y_m;
+  std::string plane_crs;    // label of the working CRS
+  std::string zone_before;  // Chinese zone names
   std::string zone_after;
   std::string change;  // status change (Chinese)
   std::string description_zh;
@@ -132,13 +135,19 @@ struct LedgerRow {
   std::string action_zh;
   std::string action_en;
   std::string basis;
-  bool adjusting_instead_of_rectifying = false;  // waits for the adjustment and is freed by it
-  Assignment assignment;                         // filled from the assignments, else empty
-  std::string status = "open";                   // open / closed (销号)
+  // The rule 不以调代改 fails on this feature: it is freed or downgraded and counted by the rule,
+  // and the rule's limit on such features is exceeded.
+  bool adjusting_instead_of_rectifying = false;
+  bool waiting_for_adjustment = false;  // its treatment is to wait for the adjustment (等待调整)
+  Assignment assignment;                // filled from the assignments, else empty
+  std::string status = "open";          // open / closed (销号)
 };
 
 struct Ledger {
   std::vector<LedgerRow> rows;
+  // The datum of the lon/lat columns (the working CRS's own, no datum shift): "CGCS2000",
+  // "WGS 84", "Xian 1980", …; named in the column headers.
+  std::string lonlat_datum = "CGCS2000";
   std::vector<Issue> issues;
   std::size_t problem_count() const noexcept { return rows.size(); }
 };
@@ -149,18 +158,24 @@ struct LedgerOptions {
   // Also list features outside the reserve before and after (default: only those inside, on the
   // boundary, or freed).
   bool include_outside = false;
+  // The rule 不以调代改 as the profile sets it (categories, max_freed_features): decides the
+  // 以调代改 column.
+  NoAdjustingOptions no_adjusting;
 };
 
 // Builds the ledger from the conflict overlay and the water exceedances (one row per sampling
 // point and parameter: the worst exceedance, with the number of exceeding samples). `assignments`
-// may be null. Coordinates are converted to CGCS2000 longitude/latitude (when the working CRS can
-// be transformed) for the location columns.
+// may be null. Coordinates are converted to longitude/latitude on the working CRS's datum (when
+// it can be) for the location columns. Every feature that was left out of the conflict layers is
+// a row of its own (category "left-out"), so the ledger names what the check could not use.
+// Problem ids are unique.
 RESERVE_API Ledger build_ledger(const ConflictOverlay& conflicts,
                                 const std::vector<Exceedance>& exceedances,
                                 const Assignments* assignments, const LedgerOptions& options);
 
 // Column headers (Chinese with English in brackets), in file order.
-RESERVE_API std::vector<std::string> ledger_headers();
+// `lonlat_datum` names the datum of the lon/lat columns (Ledger::lonlat_datum).
+RESERVE_API std::vector<std::string> ledger_headers(const std::string& lonlat_datum = "CGCS2000");
 // The row's cells in ledger_headers() order.
 RESERVE_API std::vector<std::string> ledger_cells(const LedgerRow& row);
 

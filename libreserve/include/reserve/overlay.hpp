@@ -118,7 +118,13 @@ struct ConflictOverlay {
   FeatureSet features;
   Overlay overlay;
   MultiPolygon baseline_outline;  // union of the baseline zones, working CRS
+  MultiPolygon proposal_outline;  // union of the proposal's zones, working CRS
 };
+
+// The overlay as text for `reserve overlay`: one line per feature with its area in each zone
+// before and after (never the feature's total beside a zone's name), the layers' "N of M used",
+// and every feature left out, named.
+RESERVE_API std::string overlay_text(const ConflictOverlay& conflicts);
 
 // Builds a ConflictOverlay: overlay_features plus the baseline outline.
 RESERVE_API ConflictOverlay make_conflict_overlay(FeatureSet features, const Zoning& before,
@@ -145,6 +151,10 @@ struct NoAdjustingOptions {
 
 // The default conflict categories of the rule.
 RESERVE_API std::vector<FeatureCategory> default_conflict_categories();
+
+// The rule's options as `profile` sets them (the rule's params, then [conflicts]). UsageError for
+// an unknown category.
+RESERVE_API NoAdjustingOptions no_adjusting_options(const Profile& profile);
 
 // A removed or downgraded piece of land that overlaps or lies near conflict features.
 struct ChangeNearConflict {
@@ -185,7 +195,10 @@ struct TargetingStatistic {
 };
 
 struct NoAdjustingResult {
+  // incomplete when nothing fails but a feature the rule depends on (a counted category, or one
+  // whose category is unknown because the row could not be read) was left out.
   VerdictStatus status = VerdictStatus::pass;
+  std::vector<LeftOutFeature> left_out;  // the left-out features the rule depends on
   std::vector<ChangeNearConflict> changes;
   std::vector<FreedFeature> freed;
   TargetingStatistic targeting;

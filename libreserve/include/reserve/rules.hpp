@@ -25,7 +25,9 @@ namespace reserve {
 // ---------------------------------------------------------------------------------------------
 // Verdicts
 
-enum class VerdictStatus { pass, fail, warn, not_evaluated };
+// incomplete: the rule ran, found no failure, but some of its input could not be used (conflict
+// features skipped or unusable), so it cannot pass — "INCOMPLETE" in text reports.
+enum class VerdictStatus { pass, fail, warn, not_evaluated, incomplete };
 RESERVE_API const char* to_string(VerdictStatus s) noexcept;  // "pass", "fail", "warn", …
 
 // A named measured value or threshold. Units are spelled out: "m2", "ha", "fraction", "count".
@@ -62,9 +64,15 @@ struct Verdict {
   std::vector<Evidence> evidence;
 };
 
-// fail if any verdict fails; else warn if any warns or was not evaluated; else pass. (An
-// unevaluated rule is never reported as a pass.) pass for an empty list.
+// fail if any verdict fails; else incomplete if any is incomplete; else warn if any warns or was
+// not evaluated; else pass. (An unevaluated or incomplete rule is never reported as a pass.) pass
+// for an empty list.
 RESERVE_API VerdictStatus overall_status(const std::vector<Verdict>& verdicts) noexcept;
+
+// The exit code of a command whose result is `overall` (README "Exit codes"): 1 fail, 5
+// incomplete (a verdict rests on partial input), else 0.
+inline constexpr int kExitIncomplete = 5;
+RESERVE_API int exit_code_for(VerdictStatus overall) noexcept;
 
 // ---------------------------------------------------------------------------------------------
 // Profiles

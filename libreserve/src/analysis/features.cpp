@@ -1,9 +1,11 @@
+#include <cctype>
 #include <cmath>
 #include <set>
 
 #include "analysis/features_load.hpp"
 #include "analysis/text_util.hpp"
 #include "geom/geos.hpp"
+#include "geom/repair.hpp"
 #include "reserve/error.hpp"
 #include "reserve/features.hpp"
 
@@ -66,21 +68,74 @@ std::string geometry_problem(const Geometry& g) {
         for (const auto& pt : poly.outer)
           if (!std::isfinite(pt.x) || !std::isfinite(pt.y))
             return "the polygon has a coordinate that is not a finite number";
-        if (poly.outer.size() < 4)
-          return "a polygon ring has fewer than 4 points (" + std::to_string(poly.outer.size()) +
-                 "); check the corner-point list";
+        for (const auto& hole : poly.holes)
+          for (const auto& pt : hole)
+            if (!std::isfinite(pt.x) || !std::isfinite(pt.y))
+              return "a hole of the polygon has a coordinate that is not a finite number";
+        if (!geom::ring_buildable(poly.outer))
+          return "a polygon's outer ring has fewer than 4 points (" +
+                 std::to_string(poly.outer.size()) + "); check the corner-point list";
       }
-      auto gg = geom::to_geos(g.polygons);
-      const std::string reason = geom::invalid_reason(gg.get());
-      if (!reason.empty())
-        return "the polygon is invalid (" + reason +
-               "); repair it at the source (e.g. QGIS 'Fix geometries' or ST_MakeValid), check "
-               "the area, and run again";
-      if (planar_area(g.polygons) <= 0.0) return "the polygon has zero area";
-      return {};
+      return {};  // validity is decided (and repaired) by geom::repair_polygons
     }
   }
   return "unknown geometry kind";
+}
+
+// The library's one validity → repair → area-guard path (geom/repair.hpp), as for zonings. Returns
+// false when the feature cannot be used (it is then left out through `leave_out`). A repair that
+// enlarges the feature beyond the tolerance (a bow tie whose lobes cancelled in the drawn ring) is
+// used with a warning: testing the outline the digitiser drew errs on the side of protection. One
+// that shrinks it beyond the tolerance could hide a conflict, so the feature is left out.
+template <typename LeaveOut>
+bool use_repaired(ConflictFeature& cf, const RepairPolicy& policy, const AreaCalculator& calc,
+                  FeatureSet& set, FeatureSource& source, LeaveOut&& leave_out) {
+  geom::RepairResult r = geom::repair_polygons(cf.geometry.polygons, policy, calc);
+  switch (r.outcome) {
+    case geom::RepairOutcome::valid: cf.geometry.polygons = std::move(r.geometry); return true;
+    case geom::RepairOutcome::refused:
+      leave_out("invalid-geometry",
+                "the polygon is invalid (" + r.reason +
+                    ") and repairs are switched off (--no-repair); repair it at the source "
+                    "(e.g. QGIS 'Fix geometries' or ST_MakeValid) or drop --no-repair",
+                cf.category);
+      return false;
+    case geom::RepairOutcome::failed:
+      leave_out("invalid-geometry",
+                "the polygon is invalid (" + r.reason + ") and GEOS could not repair it (" +
+                    r.failure + "); repair it at the source",
+                cf.category);
+      return false;
+    case geom::RepairOutcome::too_large:
+      if (r.change_m2() < 0.0) {
+        leave_out("invalid-geometry",
+                  "the polygon is invalid (" + r.reason +
+                      ") and repairing it with GEOS MakeValid would shrink it from " +
+                      geom::format_m2(r.area_before_m2) + " to " +
+                      geom::format_m2(r.area_after_m2) + ", more than the tolerance of " +
+                      geom::format_m2(r.tolerance_m2) +
+                      "; fix it at the source, or accept the repair with "
+                      "--allow-repair-area-change",
+                  cf.category);
+        return false;
+      }
+      break;
+    case geom::RepairOutcome::repaired: break;
+  }
+  if (r.geometry.empty()) {
+    leave_out("collapsed-geometry",
+              "the polygon is invalid (" + r.reason +
+                  ") and nothing of its area is left after the repair; fix it at the source",
+              cf.category);
+    return false;
+  }
+  set.repairs.push_back(geom::repair_record(r, cf.where));
+  Issue issue = geom::repair_issue(r, cf.where);
+  issue.message = cf.label() + ": " + issue.message;
+  set.issues.push_back(std::move(issue));
+  ++source.repaired;
+  cf.geometry.polygons = std::move(r.geometry);
+  return true;
 }
 
 }  // namespace
@@ -91,6 +146,36 @@ const std::string* ConflictFeature::attribute(const std::string& field) const no
   return nullptr;
 }
 
+std::string ConflictFeature::label() const {
+  std::string s = "FID " + (fid.empty() ? std::string("(none)") : fid);
+  if (ordinal > 0)
+    s += " (row " + std::to_string(ordinal) + (where.layer.empty() ? "" : " of " + where.layer) +
+         ")";
+  // `name` falls back to the id: print it only when it is a name of its own.
+  const std::string licence = mining_right ? mining_right->licence_number : std::string();
+  const bool own_name =
+      !name.empty() && name != id && name != fid && name != licence && id.rfind(name + "#", 0) != 0;
+  if (own_name) s += ", " + name;
+  if (mining_right && !mining_right->licence_number.empty())
+    s += ", 许可证号 " + mining_right->licence_number;
+  else if (!id.empty() && id != fid && id != name)
+    s += ", id " + id;
+  return s;
+}
+
+std::string FeatureSet::used_summary() const {
+  std::string out;
+  for (const auto& src : sources) {
+    const std::string name = src.path + (src.layer.empty() ? "" : ":" + src.layer);
+    out += (out.empty() ? "" : "; ") + name + " " + std::to_string(src.features_kept) + " of " +
+           std::to_string(src.features_read) + " used (" +
+           std::to_string(src.features_read - src.features_kept) + " left out, " +
+           std::to_string(src.repaired) + " repaired, " + std::to_string(src.other_category) +
+           " as other)";
+  }
+  return out;
+}
+
 const ConflictFeature* FeatureSet::find(const std::string& id) const noexcept {
   for (const auto& f : features)
     if (f.id == id) return &f;
@@ -98,11 +183,10 @@ const ConflictFeature* FeatureSet::find(const std::string& id) const noexcept {
 }
 
 FeatureSet features_from_layer(const Layer& layer, const FeatureOptions& options,
-                               const Crs& working_crs) {
+                               const Crs& working_crs, const std::vector<std::size_t>* ordinals) {
   FeatureSet set;
   set.crs = working_crs;
   set.issues = layer.issues;
-  set.skipped_count = analysis::count_skipped(layer.issues);
 
   const std::string category_field = options.category_field.empty()
                                          ? analysis::find_field(layer.fields, kCategoryFields)
@@ -127,13 +211,28 @@ FeatureSet features_from_layer(const Layer& layer, const FeatureOptions& options
         "mining_right)",
         SourceRef{layer.path, layer.name, {}});
 
-  std::set<std::string> ids;
+  // Rows the reader (or the reprojection) already skipped: error issues from read_layer and
+  // read_in_working_crs, one per row. They count in M and are named by their FID.
   FeatureSource source{layer.path, layer.name, layer.sha256, layer.crs, layer.features.size(), 0};
-  for (const auto& f : layer.features) {
+  for (const auto& issue : layer.issues) {
+    if (!analysis::is_skipped_row(issue)) continue;
+    // The reader names the row by its FID, or in words ("row 7" in a CSV).
+    const std::string& ref = issue.where.feature;
+    const bool numeric = !ref.empty() && std::isdigit(static_cast<unsigned char>(ref.front()));
+    set.left_out.push_back({numeric || ref.empty() ? "FID " + (ref.empty() ? "(none)" : ref) : ref,
+                            std::nullopt, issue.code, issue.message, issue.where});
+    ++source.features_read;
+  }
+  std::optional<AreaCalculator> calc;  // built on the first repair (needs a CRS)
+  std::set<std::string> ids;
+  for (std::size_t row = 0; row < layer.features.size(); ++row) {
+    const Feature& f = layer.features[row];
     const SourceRef where{layer.path, layer.name, f.id};
     ConflictFeature cf;
     cf.where = where;
     cf.attributes = f.attributes;
+    cf.fid = f.id;
+    cf.ordinal = ordinals && row < ordinals->size() ? (*ordinals)[row] : row + 1;
     // Id: the reader's id field, else an id attribute (编号, id, …), else the licence number
     // (mining rights are known by it), else the FID.
     std::string id_value;
@@ -143,63 +242,79 @@ FeatureSet features_from_layer(const Layer& layer, const FeatureOptions& options
         id_value = value_of(analysis::find_attribute(f.attributes, kLicenceFields));
     }
     cf.id = id_value.empty() ? f.id : id_value;
+    if (cf.id.empty()) cf.id = "row-" + std::to_string(cf.ordinal);
+    cf.name = value_of(analysis::find_attribute(f.attributes, kNameFields, options.name_field));
+    const std::string licence = value_of(analysis::find_attribute(f.attributes, kLicenceFields));
+    if (!licence.empty()) cf.mining_right = MiningRightInfo{licence, {}, {}, {}, {}};
+    auto leave_out = [&](const std::string& code, const std::string& message,
+                         std::optional<FeatureCategory> category) {
+      const std::string named = cf.label();
+      set.issues.push_back(skip_issue(code, named + ": " + message, where));
+      set.left_out.push_back({named, category, code, message, where});
+    };
 
-    // Category: the field's value when there is one (it wins), else the layer's category.
+    // Category: the field's value when there is one (it wins), else the layer's category. An
+    // unknown or missing category is kept as "other" (the profile decides whether "other" is a
+    // conflict), with a warning and a count.
     const Attribute* cat_attr = category_field.empty()
                                     ? nullptr
                                     : analysis::find_attribute(f.attributes, {}, category_field);
     const std::string label = value_of(cat_attr);
+    auto as_other = [&](const std::string& code, const std::string& message) {
+      cf.category = FeatureCategory::other;
+      ++source.other_category;
+      Issue issue;
+      issue.code = code;
+      issue.severity = Severity::warning;
+      issue.message = cf.label() + ": " + message + "; the feature is kept as category 'other'";
+      issue.where = where;
+      set.issues.push_back(std::move(issue));
+    };
     if (!label.empty()) {
       auto c = options.categories.lookup(label);
       if (!c && options.category) c = options.category;
-      if (!c) {
-        set.issues.push_back(skip_issue(
-            "unknown-category",
-            "category '" + label + "' in field '" + category_field +
-                "' is not known; map it with --category-map '" + label +
-                "=<category>' (categories: mining_right, exploration_right, mine, concentrator, "
-                "smelter, slag_yard, tailings_pond, industrial, hydropower, other_energy, "
-                "tourism, transport, aquaculture, settlement, other)",
-            where));
-        ++set.skipped_count;
-        continue;
-      }
-      cf.category = *c;
       cf.category_label = label;
+      if (c)
+        cf.category = *c;
+      else
+        as_other("unknown-category",
+                 "category '" + label + "' in field '" + category_field +
+                     "' is not known; map it with --category-map '" + label +
+                     "=<category>' (categories: mining_right, exploration_right, mine, "
+                     "concentrator, smelter, slag_yard, tailings_pond, industrial, hydropower, "
+                     "other_energy, tourism, transport, aquaculture, settlement, other)");
     } else if (options.category) {
       cf.category = *options.category;
       cf.category_label = to_string(*options.category);
     } else {
-      set.issues.push_back(skip_issue(
-          "missing-category",
-          "field '" + category_field + "' is empty; fill it in or map the layer's category",
-          where));
-      ++set.skipped_count;
-      continue;
+      as_other("missing-category",
+               "field '" + category_field + "' is empty; fill it in or map the layer's category");
     }
 
     const std::string problem = geometry_problem(f.geometry);
     if (!problem.empty()) {
-      set.issues.push_back(
-          skip_issue(f.geometry.kind == GeometryKind::empty ? "empty-geometry" : "invalid-geometry",
-                     problem, where));
-      ++set.skipped_count;
+      leave_out(f.geometry.kind == GeometryKind::empty ? "empty-geometry" : "invalid-geometry",
+                problem, cf.category);
       continue;
     }
     cf.geometry = f.geometry;
+    if (cf.geometry.kind == GeometryKind::polygon) {
+      // Repair area changes are measured geodesically, as for zonings (the default method).
+      if (!calc) calc.emplace(working_crs, AreaMethod::geodesic);
+      if (!use_repaired(cf, options.repair, *calc, set, source, leave_out)) continue;
+    }
 
-    cf.name = value_of(analysis::find_attribute(f.attributes, kNameFields, options.name_field));
     if (cf.name.empty()) cf.name = cf.id;
-
     if (auto y =
             analysis::parse_year(value_of(analysis::find_attribute(f.attributes, kBuiltFields))))
       cf.built_year = *y;
     cf.treatment = value_of(analysis::find_attribute(f.attributes, kTreatmentFields));
 
+    cf.mining_right.reset();
     if (cf.category == FeatureCategory::mining_right ||
         cf.category == FeatureCategory::exploration_right) {
       MiningRightInfo info;
-      info.licence_number = value_of(analysis::find_attribute(f.attributes, kLicenceFields));
+      info.licence_number = licence;
       info.holder = value_of(analysis::find_attribute(f.attributes, kHolderFields));
       info.right_type = value_of(analysis::find_attribute(f.attributes, kRightTypeFields));
       if (info.right_type.empty()) info.right_type = chinese_name(cf.category);
@@ -209,12 +324,13 @@ FeatureSet features_from_layer(const Layer& layer, const FeatureOptions& options
     }
 
     if (!ids.insert(cf.id).second) {
-      const std::string unique = cf.id + "#" + f.id;
+      // Repeated (or empty) ids get the row's ordinal, which is unique within the layer.
+      const std::string unique = cf.id + "#" + std::to_string(cf.ordinal);
       Issue dup;
       dup.code = "duplicate-feature-id";
       dup.severity = Severity::warning;
-      dup.message =
-          "feature id '" + cf.id + "' occurs more than once; this one is called '" + unique + "'";
+      dup.message = cf.label() + ": feature id '" + cf.id +
+                    "' occurs more than once; this one is called '" + unique + "'";
       dup.where = where;
       set.issues.push_back(dup);
       cf.id = unique;
@@ -223,6 +339,7 @@ FeatureSet features_from_layer(const Layer& layer, const FeatureOptions& options
     set.features.push_back(std::move(cf));
     ++source.features_kept;
   }
+  set.skipped_count = set.left_out.size();
   set.sources.push_back(std::move(source));
   return set;
 }
@@ -232,13 +349,21 @@ void append(FeatureSet& into, FeatureSet more) {
   std::set<std::string> ids;
   for (const auto& f : into.features) ids.insert(f.id);
   for (auto& f : more.features) {
-    if (ids.count(f.id)) f.id = f.where.layer + ":" + f.id;
+    if (ids.count(f.id)) {
+      // Two files may share a layer name (two CSVs called "facilities"): count on until unique.
+      const std::string base = f.where.layer + ":" + f.id;
+      std::string unique = base;
+      for (int n = 2; ids.count(unique); ++n) unique = base + "#" + std::to_string(n);
+      f.id = unique;
+    }
     ids.insert(f.id);
     into.features.push_back(std::move(f));
   }
   for (auto& s : more.sources) into.sources.push_back(std::move(s));
   for (auto& i : more.issues) into.issues.push_back(std::move(i));
-  into.skipped_count += more.skipped_count;
+  for (auto& r : more.repairs) into.repairs.push_back(std::move(r));
+  for (auto& l : more.left_out) into.left_out.push_back(std::move(l));
+  into.skipped_count = into.left_out.size();
 }
 
 }  // namespace reserve

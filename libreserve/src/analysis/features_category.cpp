@@ -122,6 +122,81 @@ const std::pair<const char*, FeatureCategory> kDefaultLabels[] = {
     {"其他", FeatureCategory::other},
     {"其它", FeatureCategory::other},
     {"other", FeatureCategory::other},
+    // Power plants by fuel, as national lists write them (Chinese; WRI Global Power Plant
+    // Database "primary_fuel" and similar English lists below). The head noun decides: "Coal
+    // Mine Methane" ends in methane, so it is a power plant, not a mine.
+    {"电厂", FeatureCategory::other_energy},
+    {"发电厂", FeatureCategory::other_energy},
+    {"电站", FeatureCategory::other_energy},
+    {"热电", FeatureCategory::other_energy},
+    {"燃煤", FeatureCategory::other_energy},
+    {"煤电", FeatureCategory::other_energy},
+    {"燃气", FeatureCategory::other_energy},
+    {"天然气发电", FeatureCategory::other_energy},
+    {"燃油", FeatureCategory::other_energy},
+    {"核电", FeatureCategory::other_energy},
+    {"风电场", FeatureCategory::other_energy},
+    {"风力发电", FeatureCategory::other_energy},
+    {"光伏电站", FeatureCategory::other_energy},
+    {"太阳能", FeatureCategory::other_energy},
+    {"生物质", FeatureCategory::other_energy},
+    {"垃圾发电", FeatureCategory::other_energy},
+    {"垃圾焚烧", FeatureCategory::other_energy},
+    {"地热", FeatureCategory::other_energy},
+    {"储能", FeatureCategory::other_energy},
+    {"抽水蓄能", FeatureCategory::hydropower},
+    {"抽水蓄能电站", FeatureCategory::hydropower},
+    {"power plant", FeatureCategory::other_energy},
+    {"power station", FeatureCategory::other_energy},
+    {"nuclear", FeatureCategory::other_energy},
+    {"geothermal", FeatureCategory::other_energy},
+    {"biomass", FeatureCategory::other_energy},
+    {"methane", FeatureCategory::other_energy},
+    {"cogeneration", FeatureCategory::other_energy},
+    {"petcoke", FeatureCategory::other_energy},
+    {"wave and tidal", FeatureCategory::other_energy},
+    {"pumped storage", FeatureCategory::hydropower},
+    // Mines, quarries, waste dumps, smelters, concentrators.
+    {"煤矿", FeatureCategory::mine},
+    {"矿井", FeatureCategory::mine},
+    {"露天矿", FeatureCategory::mine},
+    {"石料厂", FeatureCategory::mine},
+    {"砂石", FeatureCategory::mine},
+    {"open pit", FeatureCategory::mine},
+    {"尾矿", FeatureCategory::tailings_pond},
+    {"排土场", FeatureCategory::slag_yard},
+    {"废石场", FeatureCategory::slag_yard},
+    {"废石堆", FeatureCategory::slag_yard},
+    {"矸石山", FeatureCategory::slag_yard},
+    {"waste dump", FeatureCategory::slag_yard},
+    {"waste rock", FeatureCategory::slag_yard},
+    {"spoil heap", FeatureCategory::slag_yard},
+    {"smelting", FeatureCategory::smelter},
+    {"ore processing", FeatureCategory::concentrator},
+    {"processing plant", FeatureCategory::concentrator},
+    // Roads and villages.
+    {"公路", FeatureCategory::transport},
+    {"国道", FeatureCategory::transport},
+    {"省道", FeatureCategory::transport},
+    {"县道", FeatureCategory::transport},
+    {"乡道", FeatureCategory::transport},
+    {"村道", FeatureCategory::transport},
+    {"铁路", FeatureCategory::transport},
+    {"highway", FeatureCategory::transport},
+    {"railway", FeatureCategory::transport},
+    {"村", FeatureCategory::settlement},
+    {"自然村", FeatureCategory::settlement},
+    {"集镇", FeatureCategory::settlement},
+    {"hamlet", FeatureCategory::settlement},
+};
+
+// Short English words that name a category only as the whole value (GPPD primary_fuel values):
+// contained in longer text they would misfire ("soil" holds "oil", "gasoline" holds "gas").
+const std::pair<const char*, FeatureCategory> kExactLabels[] = {
+    {"coal", FeatureCategory::other_energy},    {"gas", FeatureCategory::other_energy},
+    {"oil", FeatureCategory::other_energy},     {"waste", FeatureCategory::other_energy},
+    {"storage", FeatureCategory::other_energy}, {"petroleum", FeatureCategory::other_energy},
+    {"nuclear", FeatureCategory::other_energy}, {"town", FeatureCategory::settlement},
 };
 
 // The known label contained in `value` that ends last (in Chinese compounds the head noun comes
@@ -186,6 +261,8 @@ CategoryMap CategoryMap::defaults() {
   for (const auto& [label, category] : kDefaultLabels)
     m.labels_[analysis::normalise_label(label)] = category;
   for (const auto& c : kNames) m.labels_[c.id] = c.category;
+  for (const auto& [label, category] : kExactLabels)
+    m.exact_[analysis::normalise_label(label)] = category;
   return m;
 }
 
@@ -198,6 +275,7 @@ std::optional<FeatureCategory> CategoryMap::lookup(const std::string& label) con
   if (n.empty()) return std::nullopt;
   if (auto it = user_.find(n); it != user_.end()) return it->second;
   if (auto it = labels_.find(n); it != labels_.end()) return it->second;
+  if (auto it = exact_.find(n); it != exact_.end()) return it->second;
   if (auto c = category_from_string(n)) return c;
   if (auto c = contained_label(user_, n)) return c;
   return contained_label(labels_, n);

@@ -32,16 +32,24 @@ bool in_geographic_range(const Geometry& g) {
 
 }  // namespace
 
+bool is_skipped_row(const Issue& issue) {
+  return issue.severity == Severity::error || issue.message.find("skipped") != std::string::npos;
+}
+
 std::size_t count_skipped(const std::vector<Issue>& issues) {
   std::size_t n = 0;
   for (const auto& i : issues)
-    if (i.severity == Severity::error || i.message.find("skipped") != std::string::npos) ++n;
+    if (is_skipped_row(i)) ++n;
   return n;
 }
 
 Layer read_in_working_crs(const std::string& path, const ReadOptions& options,
-                          const Crs& working_crs) {
+                          const Crs& working_crs, std::vector<std::size_t>* ordinals) {
   Layer layer = read_layer(path, options);
+  if (ordinals) {
+    ordinals->clear();
+    for (std::size_t i = 0; i < layer.features.size(); ++i) ordinals->push_back(i + 1);
+  }
   if (working_crs.empty() || layer.crs.empty()) return layer;
   std::unique_ptr<Transformer> transformer;
   if (!equivalent(layer.crs, working_crs))
@@ -52,8 +60,10 @@ Layer read_in_working_crs(const std::string& path, const ReadOptions& options,
       layer.issues.push_back(std::move(*issue));
   }
   std::vector<Feature> kept;
+  std::vector<std::size_t> kept_ordinals;
   kept.reserve(layer.features.size());
-  for (auto& f : layer.features) {
+  for (std::size_t row = 0; row < layer.features.size(); ++row) {
+    Feature& f = layer.features[row];
     const SourceRef where{layer.path, layer.name, f.id};
     if (layer.crs.is_geographic && !in_geographic_range(f.geometry)) {
       layer.issues.push_back({"coordinate-out-of-range", Severity::error,
@@ -76,17 +86,19 @@ Layer read_in_working_crs(const std::string& path, const ReadOptions& options,
       }
     }
     kept.push_back(std::move(f));
+    kept_ordinals.push_back(row + 1);
   }
   layer.features = std::move(kept);
+  if (ordinals) *ordinals = std::move(kept_ordinals);
   return layer;
 }
 
 }  // namespace analysis
 
 FeatureSet load_features(const FeatureOptions& options, const Crs& working_crs) {
-  Layer layer = analysis::read_in_working_crs(options.path, options.read, working_crs);
-  FeatureSet set = features_from_layer(layer, options, working_crs);
-  return set;
+  std::vector<std::size_t> ordinals;  // rows' positions before reprojection dropped any
+  Layer layer = analysis::read_in_working_crs(options.path, options.read, working_crs, &ordinals);
+  return features_from_layer(layer, options, working_crs, &ordinals);
 }
 
 SampleSet load_samples(const std::string& path, const ReadOptions& options,

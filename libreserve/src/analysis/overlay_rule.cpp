@@ -70,6 +70,9 @@ ConflictOverlay make_conflict_overlay(FeatureSet features, const Zoning& before,
   std::vector<const MultiPolygon*> parts;
   for (const auto& p : before.parts) parts.push_back(&p.geometry);
   if (!parts.empty()) out.baseline_outline = geom::unite(parts);
+  parts.clear();
+  for (const auto& p : after.parts) parts.push_back(&p.geometry);
+  if (!parts.empty()) out.proposal_outline = geom::unite(parts);
   return out;
 }
 
@@ -186,6 +189,10 @@ NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
   if (t.changed_area_m2 > 0.0 && t.share_in_reserve > 0.0)
     t.ratio = t.share_in_changed / t.share_in_reserve;
 
+  // Features the rule depends on that could not be used: a counted category, or unknown.
+  for (const auto& l : conflicts.features.left_out)
+    if (!l.category || counted.count(*l.category)) result.left_out.push_back(l);
+
   // Verdict.
   const bool too_many_freed = static_cast<double>(result.freed.size()) > options.max_freed_features;
   const bool targeted = t.ratio && *t.ratio > options.max_targeting_ratio;
@@ -193,6 +200,8 @@ NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
   for (const auto& f : result.freed) waiting += f.waiting_for_adjustment ? 1 : 0;
   if (too_many_freed || targeted) {
     result.status = VerdictStatus::fail;
+  } else if (!result.left_out.empty()) {
+    result.status = VerdictStatus::incomplete;  // nothing failed, but not on all the input
   } else if (!result.changes.empty()) {
     result.status = VerdictStatus::warn;
   } else {
@@ -205,7 +214,10 @@ NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
       " 处整改方式为等待调整）；" + std::to_string(result.changes.size()) +
       " 块调出/降级地块与冲突要素重叠或相距不足 " + fmt_num(d, 0) +
       " 米；冲突要素在调出/降级地块中的占比为其在原保护区中占比的 " + ratio_text + " 倍（阈值 " +
-      fmt_num(options.max_targeting_ratio, 2) + "）。";
+      fmt_num(options.max_targeting_ratio, 2) + "）。" +
+      (result.left_out.empty() ? ""
+                               : std::to_string(result.left_out.size()) +
+                                     " 个冲突要素无法使用（见证据），结论不完整。");
   result.explanation_en =
       std::to_string(result.freed.size()) +
       " conflict feature(s) freed from the reserve or moved to a less strict zone (" +
@@ -213,8 +225,41 @@ NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
       std::to_string(result.changes.size()) +
       " removed/downgraded piece(s) overlap or lie within " + fmt_num(d, 0) +
       " m of conflict features; targeting ratio " + ratio_text + " (threshold " +
-      fmt_num(options.max_targeting_ratio, 2) + ").";
+      fmt_num(options.max_targeting_ratio, 2) + ")." +
+      (result.left_out.empty()
+           ? ""
+           : " INCOMPLETE: " + std::to_string(result.left_out.size()) +
+                 " conflict feature(s) the rule depends on could not be used; they are listed "
+                 "as evidence.") +
+      (conflicts.features.sources.empty() ? ""
+                                          : " Inputs: " + conflicts.features.used_summary() + ".");
   return result;
+}
+
+namespace {
+
+NoAdjustingOptions options_from(const Profile& profile, const RuleConfig& config) {
+  NoAdjustingOptions o;
+  o.distance_m = config.number("distance_m", profile.conflicts.buffer_distance_m);
+  o.max_freed_features = config.number("max_freed_features", 0.0);
+  o.max_targeting_ratio = config.number("max_targeting_ratio", 2.0);
+  std::vector<std::string> names = config.text_list("categories");
+  if (names.empty()) names = profile.conflicts.categories;
+  for (const auto& n : names) {
+    auto c = category_from_string(n);
+    if (!c)
+      throw UsageError("rule " + std::string(kNoAdjustingRuleId) + ": unknown category '" + n +
+                       "' in the profile (" + profile.path + ")");
+    o.categories.push_back(*c);
+  }
+  return o;
+}
+
+}  // namespace
+
+NoAdjustingOptions no_adjusting_options(const Profile& profile) {
+  const RuleConfig* found = profile.rule(kNoAdjustingRuleId);
+  return options_from(profile, found ? *found : RuleConfig{});
 }
 
 RuleDefinition no_adjusting_rule_definition() {
@@ -254,19 +299,7 @@ RuleDefinition no_adjusting_rule_definition() {
           "not evaluated: no mining-right or facility layer was given (--mining, --facilities)";
       return v;
     }
-    NoAdjustingOptions o;
-    o.distance_m = config.number("distance_m", ctx.profile.conflicts.buffer_distance_m);
-    o.max_freed_features = config.number("max_freed_features", 0.0);
-    o.max_targeting_ratio = config.number("max_targeting_ratio", 2.0);
-    std::vector<std::string> names = config.text_list("categories");
-    if (names.empty()) names = ctx.profile.conflicts.categories;
-    for (const auto& n : names) {
-      auto c = category_from_string(n);
-      if (!c)
-        throw UsageError("rule " + std::string(kNoAdjustingRuleId) + ": unknown category '" + n +
-                         "' in the profile (" + ctx.profile.path + ")");
-      o.categories.push_back(*c);
-    }
+    const NoAdjustingOptions o = options_from(ctx.profile, config);
     const NoAdjustingResult r = evaluate_no_adjusting(ctx.comparison, *ctx.conflicts, o);
     v.status = r.status == VerdictStatus::fail ? config.on_violation : r.status;
     v.explanation_zh = r.explanation_zh;
@@ -302,6 +335,15 @@ RuleDefinition no_adjusting_rule_definition() {
       e.zone_after = c.to;
       e.area_m2 = c.piece_area_m2;
       e.geometry.polygons.push_back(c.geometry);
+      v.evidence.push_back(std::move(e));
+    }
+    for (const auto& l : r.left_out) {
+      Evidence e;
+      e.kind = "issue";
+      e.id = "left-out-" + std::to_string(&l - r.left_out.data() + 1);
+      e.description = "not used: " + l.label + " (" + l.where.file +
+                      (l.where.layer.empty() ? "" : ":" + l.where.layer) + "): " + l.code + ", " +
+                      l.reason;
       v.evidence.push_back(std::move(e));
     }
     for (const auto& f : r.freed) {

@@ -27,8 +27,9 @@ CheckConflicts make_check_conflicts(FeatureSet features, bool has_conflict_layer
                             check_overlay_options(boundary_tolerance_m, min_area_m2, profile));
   const auto exceedances = load_exceedances(ledger, before.crs, c.issues);
   const std::optional<ActionTable> profile_actions = profile_action_table(profile);
-  c.ledger = make_ledger(c.overlay, exceedances, ledger,
-                         profile_actions ? &*profile_actions : nullptr, c.issues);
+  c.ledger =
+      make_ledger(c.overlay, exceedances, ledger, profile_actions ? &*profile_actions : nullptr,
+                  c.issues, no_adjusting_options(profile));
   return c;
 }
 

@@ -64,8 +64,9 @@ std::optional<ActionTable> profile_action_table(const Profile& profile) {
 
 Ledger make_ledger(const ConflictOverlay& conflicts, const std::vector<Exceedance>& exceedances,
                    const LedgerInputs& a, const ActionTable* profile_actions,
-                   std::vector<Issue>& issues) {
+                   std::vector<Issue>& issues, const NoAdjustingOptions& rule) {
   LedgerOptions lo;
+  lo.no_adjusting = rule;
   if (profile_actions) lo.actions.prepend(*profile_actions);
   if (!a.actions.empty()) {
     std::ifstream in(a.actions);

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "analysis/features_json.hpp"
 #include "reserve/check.hpp"
 
 namespace reserve {
@@ -69,6 +70,7 @@ nlohmann::json overlay_json(const ConflictOverlay& c) {
     const auto& f = c.features.features.at(row.feature_index);
     nlohmann::json fj;
     fj["id"] = f.id;
+    fj["label"] = f.label();  // FID, row in the layer, name, licence: unambiguous
     fj["name"] = f.name;
     fj["category"] = to_string(f.category);
     fj["category_zh"] = chinese_name(f.category);
@@ -93,6 +95,7 @@ nlohmann::json overlay_json(const ConflictOverlay& c) {
     j["features"].push_back(std::move(fj));
   }
   j["skipped_count"] = c.features.skipped_count;
+  analysis::add_inputs_used(j, c.features);  // layers "N of M used", left-out features, repairs
   j["issues"] = nlohmann::json::array();
   for (const auto& i : c.features.issues)
     j["issues"].push_back({{"code", i.code},
@@ -124,7 +127,7 @@ ReportSection conflicts_section(const CheckConflicts& c) {
   s.title_en = "Mining rights and facilities × zones, and the rectification ledger";
   nlohmann::json j = overlay_json(c.overlay);
   j["ledger"] = nlohmann::json::array();
-  const auto headers = ledger_headers();
+  const auto headers = ledger_headers(c.ledger.lonlat_datum);
   for (const auto& row : c.ledger.rows) {
     const auto cells = ledger_cells(row);
     nlohmann::json r;
@@ -159,7 +162,8 @@ ReportSection conflicts_section(const CheckConflicts& c) {
                               " problem(s), " + std::to_string(flagged) +
                               " adjusting instead of rectifying (以调代改); " +
                               std::to_string(c.overlay.features.skipped_count) +
-                              " input row(s) skipped (see ledger.csv / ledger.xlsx).";
+                              " input row(s) left out (see ledger.csv / ledger.xlsx); " +
+                              c.overlay.features.used_summary() + ".";
   s.markdown = md + "\n" + summary + "\n";
   s.html = html + "<p>" + html_escape(summary) + "</p>";
   return s;

@@ -53,6 +53,15 @@ std::vector<Point> read_sequence(const GEOSCoordSequence* seq) {
   return pts;
 }
 
+}  // namespace
+
+bool ring_buildable(const Ring& ring) noexcept {
+  if (ring.size() < 3) return false;
+  return ring.front() == ring.back() ? ring.size() >= 4 : true;
+}
+
+namespace {
+
 GEOSGeometry* make_ring(const Ring& ring) {
   auto* h = context();
   return GEOSGeom_createLinearRing_r(h, make_sequence(ring, true));
@@ -64,10 +73,19 @@ GEOSGeometry* make_polygon(const Polygon& p) {
   GEOSGeometry* shell = make_ring(p.outer);
   if (!shell)
     throw InternalError("GEOS could not build a polygon ring: " + thread_context().last_error);
+  // A hole of fewer than four points (closed) encloses no area and GEOS cannot build it. It is
+  // left out here: passing GEOS a null hole used to fail the whole polygon, which then vanished
+  // from every overlay as MULTIPOLYGON EMPTY. Dropping the hole keeps the shell and changes no
+  // area; the validity check (geom::find_invalidity) still reports it, so it is never silent.
   std::vector<GEOSGeometry*> holes;
   holes.reserve(p.holes.size());
-  for (const auto& hole : p.holes) holes.push_back(make_ring(hole));
-  return GEOSGeom_createPolygon_r(h, shell, holes.data(), static_cast<unsigned>(holes.size()));
+  for (const auto& hole : p.holes)
+    if (ring_buildable(hole)) holes.push_back(make_ring(hole));
+  GEOSGeometry* polygon =
+      GEOSGeom_createPolygon_r(h, shell, holes.data(), static_cast<unsigned>(holes.size()));
+  if (!polygon)
+    throw InternalError("GEOS could not build a polygon: " + thread_context().last_error);
+  return polygon;
 }
 
 Ring read_ring(const GEOSGeometry* ring) {
@@ -136,11 +154,12 @@ GeomPtr to_geos(const Point& p) {
 GeomPtr to_geos(const Polygon& p) { return check(make_polygon(p), "polygon"); }
 
 GeomPtr to_geos(const MultiPolygon& mp) {
+  std::vector<GeomPtr> owned;  // freed if a later polygon throws
+  owned.reserve(mp.polygons.size());
+  for (const auto& p : mp.polygons) owned.push_back(GeomPtr(make_polygon(p)));
   std::vector<GEOSGeometry*> parts;
-  parts.reserve(mp.polygons.size());
-  for (const auto& p : mp.polygons) {
-    if (GEOSGeometry* g = make_polygon(p)) parts.push_back(g);
-  }
+  parts.reserve(owned.size());
+  for (auto& g : owned) parts.push_back(g.release());
   return check(GEOSGeom_createCollection_r(context(), GEOS_MULTIPOLYGON, parts.data(),
                                            static_cast<unsigned>(parts.size())),
                "multipolygon");

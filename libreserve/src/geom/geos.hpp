@@ -28,6 +28,12 @@ using PreparedPtr = std::unique_ptr<const GEOSPreparedGeometry, PreparedDeleter>
 // Wraps a GEOS result; throws InternalError carrying GEOS's last message when it is null.
 GeomPtr check(GEOSGeometry* g, const char* operation);
 
+// True when GEOS can build the ring: at least four points once closed (three distinct ones when
+// the first point is not repeated at the end).
+bool ring_buildable(const Ring& ring) noexcept;
+
+// Polygons: a hole that is not ring_buildable encloses no area and is left out (the shell and the
+// other holes are kept); a shell that is not buildable is an InternalError, never a silent drop.
 GeomPtr to_geos(const Point& p);
 GeomPtr to_geos(const Polygon& p);
 GeomPtr to_geos(const MultiPolygon& mp);  // always a MultiPolygon (possibly empty)

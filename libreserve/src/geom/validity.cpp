@@ -8,17 +8,11 @@
 namespace reserve::geom {
 namespace {
 
-// A ring GEOS can build: at least three points and closed, or four once closed.
-bool buildable(const Ring& ring) {
-  if (ring.size() < 3) return false;
-  return ring.front() == ring.back() ? ring.size() >= 4 : true;
-}
-
 bool has_unbuildable_ring(const MultiPolygon& mp) {
   for (const auto& p : mp.polygons) {
-    if (!buildable(p.outer)) return true;
+    if (!ring_buildable(p.outer)) return true;
     for (const auto& h : p.holes)
-      if (!buildable(h)) return true;
+      if (!ring_buildable(h)) return true;
   }
   return false;
 }
@@ -26,11 +20,11 @@ bool has_unbuildable_ring(const MultiPolygon& mp) {
 MultiPolygon without_unbuildable_rings(const MultiPolygon& mp) {
   MultiPolygon out;
   for (const auto& p : mp.polygons) {
-    if (!buildable(p.outer)) continue;
+    if (!ring_buildable(p.outer)) continue;
     Polygon q;
     q.outer = p.outer;
     for (const auto& h : p.holes)
-      if (buildable(h)) q.holes.push_back(h);
+      if (ring_buildable(h)) q.holes.push_back(h);
     out.polygons.push_back(std::move(q));
   }
   return out;

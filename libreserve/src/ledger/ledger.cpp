@@ -4,10 +4,12 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <set>
 
 #include "analysis/text_util.hpp"
 #include "geom/geos.hpp"
 #include "ledger/csv_table.hpp"
+#include "ledger/geographic_location.hpp"
 #include "reserve/error.hpp"
 #include "reserve/report.hpp"
 
@@ -59,28 +61,59 @@ std::string areas_en(const FeaturePlacement& p) {
   return s;
 }
 
-class LonLat {
- public:
-  explicit LonLat(const Crs& working) {
-    if (working.empty()) return;
-    try {
-      transformer_ = std::make_unique<Transformer>(working, Crs::from_epsg(4490));
-    } catch (const Error&) {
-      transformer_.reset();  // no geographic location; the plane coordinates remain
-    }
+// The point that locates a conflict feature in the ledger: for a polygon, a point inside the part
+// that left the reserve (freed), else the part inside it before, else after, else the feature.
+Point ledger_location(const ConflictFeature& f, const FeatureOverlay& ov,
+                      const ConflictOverlay& conflicts) {
+  if (f.is_point()) return f.geometry.points.front();
+  const MultiPolygon& whole = f.geometry.polygons;
+  if (ov.freed_area_m2 > 0.0) {
+    const MultiPolygon freed = geom::subtract(geom::intersect(whole, conflicts.baseline_outline),
+                                              conflicts.proposal_outline);
+    if (!freed.empty()) return point_on_surface(freed);
   }
-  std::optional<Point> operator()(Point p) const {
-    if (!transformer_) return std::nullopt;
-    try {
-      return transformer_->apply(p);
-    } catch (const Error&) {
-      return std::nullopt;
-    }
+  for (const MultiPolygon* outline : {&conflicts.baseline_outline, &conflicts.proposal_outline}) {
+    if (outline->empty()) continue;
+    const MultiPolygon inside = geom::intersect(whole, *outline);
+    if (!inside.empty()) return point_on_surface(inside);
   }
+  return point_on_surface(whole);
+}
 
- private:
-  std::unique_ptr<Transformer> transformer_;
-};
+// Ids of the features the rule 不以调代改 fails on: freed or downgraded features of a counted
+// category, when there are more of them than the rule allows.
+std::set<std::size_t> failed_features(const ConflictOverlay& conflicts,
+                                      const NoAdjustingOptions& rule) {
+  const auto list = rule.categories.empty() ? default_conflict_categories() : rule.categories;
+  const std::set<FeatureCategory> counted(list.begin(), list.end());
+  std::set<std::size_t> out;
+  for (const auto& row : conflicts.overlay.rows)
+    if (counted.count(row.category) &&
+        (row.change == StatusChange::freed || row.change == StatusChange::partly_freed ||
+         row.change == StatusChange::downgraded))
+      out.insert(row.feature_index);
+  if (static_cast<double>(out.size()) <= rule.max_freed_features) out.clear();
+  return out;
+}
+
+// A row for a conflict feature that could not be used: the ledger names it, and says why.
+LedgerRow left_out_row(const LeftOutFeature& l, std::size_t n) {
+  LedgerRow row;
+  row.problem_id = "X-" + std::to_string(n);
+  row.feature_id = l.where.feature;
+  row.category = "left-out";
+  row.category_zh = "未能使用的要素";
+  row.name = l.label;
+  row.change = "未评价";
+  const std::string source = l.where.file + (l.where.layer.empty() ? "" : ":" + l.where.layer);
+  row.description_zh = "要素 " + l.label + "（" + source + "）未能使用（" + l.code + "）：" +
+                       l.reason + "。依赖它的规则结论不完整。";
+  row.description_en = "Feature " + l.label + " (" + source + ") could not be used (" + l.code +
+                       "): " + l.reason + ". The rules that depend on it are incomplete.";
+  row.action_zh = "核实并修正源数据后重新检查";
+  row.action_en = "check and correct the source data, then run the check again";
+  return row;
+}
 
 void apply_assignment(LedgerRow& row, const Assignments* assignments) {
   if (!assignments) return;
@@ -149,8 +182,10 @@ Ledger build_ledger(const ConflictOverlay& conflicts, const std::vector<Exceedan
                     const Assignments* assignments, const LedgerOptions& options) {
   Ledger ledger;
   const Crs& crs = conflicts.features.crs;
-  const LonLat to_lonlat(crs);
+  const ledger::GeographicLocation to_lonlat(crs);
+  if (!to_lonlat.datum_name().empty()) ledger.lonlat_datum = to_lonlat.datum_name();
   const std::string plane = crs.empty() ? std::string() : crs.label();
+  const std::set<std::size_t> failed = failed_features(conflicts, options.no_adjusting);
 
   for (const auto& ov : conflicts.overlay.rows) {
     const ConflictFeature& f = conflicts.features.features.at(ov.feature_index);
@@ -167,8 +202,7 @@ Ledger build_ledger(const ConflictOverlay& conflicts, const std::vector<Exceedan
     row.category = to_string(f.category);
     row.category_zh = chinese_name(f.category);
     row.name = f.name;
-    const Point at =
-        f.is_point() ? f.geometry.points.front() : point_on_surface(f.geometry.polygons);
+    const Point at = ledger_location(f, ov, conflicts);
     row.x_m = at.x;
     row.y_m = at.y;
     row.plane_crs = plane;
@@ -190,12 +224,14 @@ Ledger build_ledger(const ConflictOverlay& conflicts, const std::vector<Exceedan
     row.basis = action.basis;
     row.assignment.deadline = action.deadline;
 
-    const bool freed = ov.change == StatusChange::freed || ov.change == StatusChange::partly_freed;
-    row.adjusting_instead_of_rectifying = freed && is_wait_for_adjustment(f.treatment);
+    row.adjusting_instead_of_rectifying = failed.count(ov.feature_index) > 0;
+    row.waiting_for_adjustment = is_wait_for_adjustment(f.treatment);
 
     // Description (Chinese, then English).
-    std::string zh = f.name + "（" + row.category_zh + "）";
-    std::string en = f.name + " (" + english_name(f.category) + ")";
+    // Named unambiguously (FID, row in the layer, name, licence): ids and names repeat in real
+    // lists.
+    std::string zh = f.label() + "（" + row.category_zh + "）";
+    std::string en = f.label() + " (" + english_name(f.category) + ")";
     if (f.is_point()) {
       zh += "现状位于" + row.zone_before + "（" + chinese_name(ov.before.location) +
             "，距保护区边界 " + fmt(ov.before.distance_to_reserve_boundary_m, 1) +
@@ -226,14 +262,27 @@ Ledger build_ledger(const ConflictOverlay& conflicts, const std::vector<Exceedan
       zh += "；拟整改方式：" + f.treatment;
       en += "; planned treatment: " + f.treatment;
     }
-    if (row.adjusting_instead_of_rectifying) {
-      zh += "。整改方式为等待调整，且调整方案将其调出保护区，属“以调代改”，应按要求整改";
+    if (row.adjusting_instead_of_rectifying && row.waiting_for_adjustment) {
+      zh +=
+          "。整改方式为等待调整，且调整方案将其调出保护区或降低保护级别，属“以调代改”，应按要求整"
+          "改";
       en +=
-          ". Its treatment is to wait for the adjustment and the proposal frees it: adjusting "
-          "instead of rectifying; it must be rectified";
+          ". Its treatment is to wait for the adjustment and the proposal frees or downgrades it: "
+          "adjusting instead of rectifying; it must be rectified";
+    } else if (row.adjusting_instead_of_rectifying) {
+      zh += "。调整方案将其调出保护区或降低保护级别，“不以调代改”规则不通过，应按要求整改";
+      en +=
+          ". The proposal frees or downgrades it and the rule 'no adjusting instead of "
+          "rectifying' fails on it; it must be rectified";
     }
     row.description_zh = zh + "。";
     row.description_en = en + ".";
+    apply_assignment(row, assignments);
+    ledger.rows.push_back(std::move(row));
+  }
+  std::size_t n = 0;
+  for (const auto& l : conflicts.features.left_out) {
+    LedgerRow row = left_out_row(l, ++n);
     apply_assignment(row, assignments);
     ledger.rows.push_back(std::move(row));
   }
@@ -297,12 +346,19 @@ Ledger build_ledger(const ConflictOverlay& conflicts, const std::vector<Exceedan
     apply_assignment(row, assignments);
     ledger.rows.push_back(std::move(row));
   }
+  // Problem ids are keys (assignments, 销号): unique even when ids repeat across layers.
+  std::set<std::string> seen;
+  for (auto& row : ledger.rows) {
+    const std::string base = row.problem_id;
+    for (int k = 2; !seen.insert(row.problem_id).second; ++k)
+      row.problem_id = base + "-" + std::to_string(k);
+  }
   return ledger;
 }
 
-std::vector<std::string> ledger_headers() {
+std::vector<std::string> ledger_headers(const std::string& lonlat_datum) {
   return {"问题编号 (problem id)", "要素编号 (feature id)", "问题类别 (category)", "名称 (name)",
-          "经度 CGCS2000 (lon)", "纬度 CGCS2000 (lat)",
+          "经度 " + lonlat_datum + " (lon)", "纬度 " + lonlat_datum + " (lat)",
           // Chinese surveying convention (拐点坐标 tables): X is the northing, Y the easting.
           "X 纵坐标 (northing, m)", "Y 横坐标 (easting, m)", "平面坐标系 (plane CRS)",
           "调整前功能区 (zone before)", "调整后功能区 (zone after)", "变化 (change)",
@@ -353,7 +409,7 @@ void write_ledger_csv(const Ledger& ledger, const std::string& path) {
     }
     out += "\r\n";
   };
-  line(ledger_headers());
+  line(ledger_headers(ledger.lonlat_datum));
   for (const auto& r : ledger.rows) line(ledger_cells(r));
   write_file_atomic(path, out);
 }

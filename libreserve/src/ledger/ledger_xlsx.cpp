@@ -42,7 +42,7 @@ void write_ledger_xlsx(const Ledger& ledger, const std::string& path) {
   lxw_format* number = workbook_add_format(wb.get());
   format_set_align(number, LXW_ALIGN_VERTICAL_TOP);
 
-  const auto headers = ledger_headers();
+  const auto headers = ledger_headers(ledger.lonlat_datum);
   for (std::size_t c = 0; c < headers.size(); ++c) {
     const auto col = static_cast<lxw_col_t>(c);
     worksheet_set_column(ws, col, col, c < std::size(kWidths) ? kWidths[c] : 16, nullptr);

@@ -75,6 +75,7 @@ std::string status_zh(VerdictStatus s) {
     case VerdictStatus::fail: return "不通过";
     case VerdictStatus::warn: return "警告";
     case VerdictStatus::not_evaluated: return "未评价";
+    case VerdictStatus::incomplete: return "不完整";
   }
   return "未评价";
 }
@@ -85,6 +86,7 @@ std::string status_symbol(VerdictStatus s) {
     case VerdictStatus::fail: return "FAIL";
     case VerdictStatus::warn: return "WARN";
     case VerdictStatus::not_evaluated: return "NOT EVALUATED";
+    case VerdictStatus::incomplete: return "INCOMPLETE";
   }
   return "NOT EVALUATED";
 }

@@ -20,7 +20,7 @@ table{border-collapse:collapse;margin:.6em 0 1.2em;font-size:.92em}
 th,td{border:1px solid #bbb;padding:.3em .6em;vertical-align:top}th{background:#f0f0f0}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .status{display:inline-block;padding:.1em .6em;border-radius:.3em;font-weight:bold;color:#fff;white-space:nowrap}
-.pass{background:#2e7d32}.fail{background:#c62828}.warn{background:#ef6c00}.not_evaluated{background:#616161}
+.pass{background:#2e7d32}.fail{background:#c62828}.warn{background:#ef6c00}.not_evaluated{background:#616161}.incomplete{background:#6a1b9a}
 .summary{border:2px solid #999;padding:.8em 1em;border-radius:.4em;background:#fafafa}
 .small{font-size:.85em;color:#555}code{font-size:.9em;word-break:break-all}
 figure#map{margin:1em 0;text-align:center}figure#map img{max-width:100%;border:1px solid #ccc}

@@ -156,7 +156,7 @@ std::string report_json(const Report& r) {
   j["schema_version"] = kReportSchemaVersion;
   j["title"] = report::report_title(r.title);
   j["overall"] = to_string(r.overall);
-  json counts = {{"pass", 0}, {"fail", 0}, {"warn", 0}, {"not_evaluated", 0}};
+  json counts = {{"pass", 0}, {"fail", 0}, {"warn", 0}, {"not_evaluated", 0}, {"incomplete", 0}};
   for (const auto& v : r.verdicts)
     counts[to_string(v.status)] = counts[to_string(v.status)].get<int>() + 1;
   j["counts"] = counts;

@@ -8,17 +8,28 @@ const char* to_string(VerdictStatus s) noexcept {
     case VerdictStatus::fail: return "fail";
     case VerdictStatus::warn: return "warn";
     case VerdictStatus::not_evaluated: return "not_evaluated";
+    case VerdictStatus::incomplete: return "incomplete";
   }
   return "not_evaluated";
 }
 
 VerdictStatus overall_status(const std::vector<Verdict>& verdicts) noexcept {
-  bool warn = false;
+  bool warn = false, incomplete = false;
   for (const auto& v : verdicts) {
     if (v.status == VerdictStatus::fail) return VerdictStatus::fail;
+    if (v.status == VerdictStatus::incomplete) incomplete = true;
     if (v.status == VerdictStatus::warn || v.status == VerdictStatus::not_evaluated) warn = true;
   }
+  if (incomplete) return VerdictStatus::incomplete;
   return warn ? VerdictStatus::warn : VerdictStatus::pass;
+}
+
+int exit_code_for(VerdictStatus overall) noexcept {
+  switch (overall) {
+    case VerdictStatus::fail: return 1;
+    case VerdictStatus::incomplete: return kExitIncomplete;
+    default: return 0;
+  }
 }
 
 double AreaTolerance::allowed_m2(double baseline_m2) const noexcept {

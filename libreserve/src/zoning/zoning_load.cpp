@@ -6,25 +6,13 @@
 #include <string>
 
 #include "crs/ballpark_issue.hpp"
-#include "geom/validity.hpp"
+#include "geom/repair.hpp"
 #include "reserve/error.hpp"
 #include "reserve/zoning.hpp"
 #include "zoning/zone_field.hpp"
 
 namespace reserve {
 namespace {
-
-std::string format_m2(double area_m2) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.4f m²", area_m2);
-  return buf;
-}
-
-std::string format_point(const Point& p) {
-  char buf[80];
-  std::snprintf(buf, sizeof buf, "(%.3f %.3f)", p.x, p.y);
-  return buf;
-}
 
 const char* kind_name(GeometryKind k) {
   switch (k) {
@@ -42,69 +30,40 @@ Envelope layer_extent(const Layer& layer) {
   return e;
 }
 
-// Makes `part.geometry` valid under the policy, recording the repair. `calc` measures in the
-// working CRS (where the geometry already is).
+// Makes `part.geometry` valid under the policy (the library's one validity → repair → area-guard
+// path, geom/repair.hpp), recording the repair. `calc` measures in the working CRS (where the
+// geometry already is). A zoning cannot go on without a part, so anything but a repair within
+// the policy stops here.
 void make_valid(ZonePart& part, const RepairPolicy& policy, const AreaCalculator& calc,
                 Zoning& zoning) {
-  const auto invalid = geom::find_invalidity(part.geometry);
-  if (!invalid) {
-    geom::orient_rings(part.geometry);
-    return;
+  geom::RepairResult r = geom::repair_polygons(part.geometry, policy, calc);
+  switch (r.outcome) {
+    case geom::RepairOutcome::valid: part.geometry = std::move(r.geometry); return;
+    case geom::RepairOutcome::refused:
+      throw InputError("invalid geometry: " + r.reason +
+                           " (in the working CRS). Fix it in the source data, or let reserve "
+                           "repair it (drop --no-repair)",
+                       part.where);
+    case geom::RepairOutcome::failed:
+      throw InternalError("repairing the invalid geometry (" + r.reason + ") failed: " + r.failure +
+                              ". Fix the geometry in the source data",
+                          part.where);
+    case geom::RepairOutcome::too_large:
+      throw InputError(
+          "invalid geometry (" + r.reason + ") repaired with GEOS MakeValid changes its area by " +
+              geom::format_m2(r.change_m2()) + " (from " + geom::format_m2(r.area_before_m2) +
+              " to " + geom::format_m2(r.area_after_m2) + "), more than the tolerance of " +
+              geom::format_m2(r.tolerance_m2) +
+              ". Fix the geometry in the source data, or accept the repair with "
+              "--allow-repair-area-change",
+          part.where);
+    case geom::RepairOutcome::repaired: break;
   }
-  const std::string reason =
-      invalid->reason + (invalid->location ? " at " + format_point(*invalid->location) : "");
-  if (!policy.repair) {
-    throw InputError("invalid geometry: " + reason +
-                         " (in the working CRS). Fix it in the source data, or let reserve "
-                         "repair it (drop --no-repair)",
-                     part.where);
-  }
-  // Area before: for each polygon, |area of the outer ring| − Σ |area of each hole|, each ring's
-  // area being its signed (algebraic) area by the same method as after — the absolute shoelace
-  // sum for planar. A bow tie's lobes therefore cancel; the report shows that as the change.
-  const double before_m2 = calc.area_m2(part.geometry);
-  MultiPolygon repaired;
-  try {
-    repaired = geom::make_valid_polygons(part.geometry);
-  } catch (const InternalError& e) {
-    throw InternalError("repairing the invalid geometry (" + reason + ") failed: " + e.message() +
-                            ". Fix the geometry in the source data",
-                        part.where);
-  }
-  const double after_m2 = calc.area_m2(repaired);
-  const double change_m2 = after_m2 - before_m2;
-  const double tolerance_m2 =
-      std::max(policy.max_area_change_m2, policy.max_area_change_rel * std::abs(before_m2));
-  const bool large = std::abs(change_m2) > tolerance_m2;
-  if (large && !policy.allow_large_change) {
-    throw InputError(
-        "invalid geometry (" + reason + ") repaired with GEOS MakeValid changes its area by " +
-            format_m2(change_m2) + " (from " + format_m2(before_m2) + " to " + format_m2(after_m2) +
-            "), more than the tolerance of " + format_m2(tolerance_m2) +
-            ". Fix the geometry in the source data, or accept the repair with "
-            "--allow-repair-area-change",
-        part.where);
-  }
-  Repair repair;
-  repair.where = part.where;
-  repair.reason = reason;
-  repair.area_before_m2 = before_m2;
-  repair.area_after_m2 = after_m2;
-  zoning.repairs.push_back(repair);
-
-  Issue issue;
-  issue.code = "invalid-geometry-repaired";
-  issue.severity = large ? Severity::warning : Severity::info;
-  issue.where = part.where;
-  issue.location = invalid->location;
-  if (!issue.location && !repaired.empty()) issue.location = point_on_surface(repaired);
-  issue.area_m2 = std::abs(change_m2);
-  issue.message = "invalid geometry (" + reason +
-                  ") repaired with GEOS MakeValid (structure); area " + format_m2(before_m2) +
-                  " → " + format_m2(after_m2) + ", change " + format_m2(change_m2) +
-                  (large ? ", above the tolerance (accepted by --allow-repair-area-change)" : "");
+  zoning.repairs.push_back(geom::repair_record(r, part.where));
+  Issue issue = geom::repair_issue(r, part.where);
+  if (r.large) issue.message += " (accepted by --allow-repair-area-change)";
   zoning.issues.push_back(std::move(issue));
-  part.geometry = std::move(repaired);
+  part.geometry = std::move(r.geometry);
 }
 
 // Labels of one model, for the mixed-model error.

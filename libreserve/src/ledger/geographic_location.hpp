@@ -1,0 +1,27 @@
+#pragma once
+// Longitude/latitude for the ledger's location columns, in the geographic CRS of the working
+// CRS's own datum: no datum shift, so the header can name the datum that was really used (a
+// Xian 1980 plane CRS has no published transformation to CGCS2000 in PROJ; converting "to
+// CGCS2000" would be a ballpark shift of tens of metres under a false header). Private.
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "reserve/crs.hpp"
+
+namespace reserve::ledger {
+
+class GeographicLocation {
+ public:
+  explicit GeographicLocation(const Crs& working);
+  ~GeographicLocation();
+  // "CGCS2000", "WGS 84", "Xian 1980", …; empty when no geographic location can be given.
+  const std::string& datum_name() const noexcept { return datum_name_; }
+  std::optional<Point> operator()(Point p) const;
+
+ private:
+  std::unique_ptr<Transformer> transformer_;
+  std::string datum_name_;
+};
+
+}  // namespace reserve::ledger
