@@ -156,6 +156,13 @@ const std::pair<const char*, FeatureCategory> kDefaultLabels[] = {
     {"petcoke", FeatureCategory::other_energy},
     {"wave and tidal", FeatureCategory::other_energy},
     {"pumped storage", FeatureCategory::hydropower},
+    // Fuel names of national power-plant lists (WRI's China.csv: "Natural Gas", "Fuel Oil",
+    // "Distillate Oil", "Heavy Fuel Oil", "Landfill gas").
+    {"natural gas", FeatureCategory::other_energy},
+    {"fuel oil", FeatureCategory::other_energy},
+    {"distillate oil", FeatureCategory::other_energy},
+    {"diesel", FeatureCategory::other_energy},
+    {"landfill gas", FeatureCategory::other_energy},
     // Mines, quarries, waste dumps, smelters, concentrators.
     {"煤矿", FeatureCategory::mine},
     {"矿井", FeatureCategory::mine},
@@ -196,7 +203,8 @@ const std::pair<const char*, FeatureCategory> kExactLabels[] = {
     {"coal", FeatureCategory::other_energy},    {"gas", FeatureCategory::other_energy},
     {"oil", FeatureCategory::other_energy},     {"waste", FeatureCategory::other_energy},
     {"storage", FeatureCategory::other_energy}, {"petroleum", FeatureCategory::other_energy},
-    {"nuclear", FeatureCategory::other_energy}, {"town", FeatureCategory::settlement},
+    {"nuclear", FeatureCategory::other_energy}, {"lng", FeatureCategory::other_energy},
+    {"town", FeatureCategory::settlement},
 };
 
 // The known label contained in `value` that ends last (in Chinese compounds the head noun comes
