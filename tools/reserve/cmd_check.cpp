@@ -11,12 +11,7 @@
 #include "report_map.hpp"
 #include "reserve/area.hpp"
 #include "reserve/check.hpp"
-#include "reserve/compare.hpp"
-#include "reserve/error.hpp"
 #include "reserve/report.hpp"
-#include "reserve/rules.hpp"
-#include "reserve/validate.hpp"
-#include "reserve/zoning.hpp"
 
 namespace reserve::cli {
 namespace {
@@ -38,12 +33,7 @@ struct CheckArgs {
   bool json = false;
   bool no_reports = false;
 
-  // EXTENSION POINTS (wired by the conflicts and maps modules):
-  // --mining PATH / --facilities PATH: conflict layers for the overlay; when given, the overlay
-  // result goes into RuleContext::conflicts and a ReportSection "conflicts" into the report.
-  std::vector<std::string> mining;
-  std::vector<std::string> facilities;
-  // --map PATH.svg|PATH.png: render the map and embed it in the HTML report (Report::map).
+  // --map PATH.svg|PATH.png: the comparison map, written there and embedded in report.html.
   std::string map;
 };
 
@@ -74,26 +64,6 @@ std::string command_line(const CheckArgs& a) {
   if (a.json) s += " --json";
   return s;
 }
-
-ZoningOptions zoning_options(const CheckArgs& a, const std::string& name, const std::string& path,
-                             const std::string& layer, const std::string& working_crs,
-                             AreaMethod method) {
-  ZoningOptions o;
-  o.name = name;
-  for (const auto& spec : a.zone_maps) o.scheme.add_mapping(spec);
-  ZoningSource s;
-  s.path = path;
-  s.read.layer = layer;
-  s.read.encoding = a.encoding;
-  s.read.assume_crs = a.crs;
-  s.zone_field = a.zone_field;
-  o.sources.push_back(std::move(s));
-  o.working_crs = working_crs;
-  o.area_method = method;
-  return o;
-}
-
-std::string crs_text(const Crs& c) { return c.epsg ? "EPSG:" + std::to_string(*c.epsg) : c.wkt; }
 
 std::string fixed(double v, int decimals) {
   char buf[64];
@@ -153,61 +123,44 @@ void print_summary(const Report& r, const std::vector<std::string>& written) {
   std::fflush(stdout);
 }
 
-void run_check(const CheckArgs& a, const CheckConflictArgs& ca) {
+// The command line as a CheckRequest (reserve/check.hpp): the library does the rest.
+CheckRequest check_request(const CheckArgs& a, const CheckConflictArgs& ca) {
+  CheckRequest r;
+  r.before = {a.before, a.before_layer, std::nullopt};
+  r.after = {a.after, a.after_layer, std::nullopt};
+  r.zone_field = a.zone_field;
+  r.zone_maps = a.zone_maps;
+  r.encoding = a.encoding;
+  r.crs = a.crs;
+  r.working_crs = a.working_crs;
+  r.profile = a.profile;
+  if (!a.area_method.empty()) r.area_method = area_method_from_string(a.area_method);
+  r.conflicts = ca.conflicts;
+  r.ledger = ca.ledger;
+  if (!a.map.empty()) r.map_format = report_map_format(a.map);
+  r.command_line = command_line(a);
+  return r;
+}
+
+void run_check_command(const CheckArgs& a, const CheckConflictArgs& ca) {
   const std::vector<ReportFormat> formats = parse_report_formats(a.formats);
-  Profile profile = load_profile(a.profile);
-  if (!a.area_method.empty()) profile.area_method = area_method_from_string(a.area_method);
-
-  const Zoning before = load_zoning(
-      zoning_options(a, "baseline", a.before, a.before_layer, a.working_crs, profile.area_method));
-  // The proposal goes into the baseline's working CRS — but only silently when both sources
-  // share a CRS or the user chose the working CRS.
-  const Zoning after = load_zoning(zoning_options(a, "proposal", a.after, a.after_layer,
-                                                  crs_text(before.crs), profile.area_method));
-  if (a.working_crs.empty() && !before.sources.empty() && !after.sources.empty()) {
-    const Crs& sb = before.sources.front().source_crs;
-    const Crs& sa = after.sources.front().source_crs;
-    if (!sb.empty() && !sa.empty() && !equivalent(sb, sa)) {
-      throw InputError("the baseline is in " + sb.label() + " and the proposal in " + sa.label() +
-                       "; give --working-crs (e.g. --working-crs " + before.crs.label() +
-                       ") to compare them in one CRS");
-    }
-  }
-
-  Report report;
-  report.comparison = compare(before, after, compare_options(profile));
-  TopologyOptions topo;
-  report.before_validation =
-      validate_zoning(before, topo, AreaCalculator(before.crs, profile.area_method));
-  report.after_validation =
-      validate_zoning(after, topo, AreaCalculator(after.crs, profile.area_method));
-  // Conflicts module: overlay of the conflict layers, handed to the rule engine.
-  const std::optional<CheckConflicts> conflicts =
-      load_check_conflicts(ca.conflicts, ca.ledger, before, after, profile);
-  if (conflicts) print_issues(conflicts->issues, "the conflict and monitoring inputs");
-  // Maps module: the comparison map (with the conflict features) for the HTML report.
-  if (!a.map.empty()) {
-    report.map = write_report_map(before, after, report.comparison,
-                                  conflicts ? &conflicts->overlay.features : nullptr, a.map);
-  }
-  RuleContext ctx{report.comparison, profile, &*report.before_validation, &*report.after_validation,
-                  conflicts ? conflicts->rule_input() : nullptr};
-  report.verdicts = evaluate_rules(ctx, RuleRegistry::standard());
-  report.overall = overall_status(report.verdicts);
-  report.audit = make_audit(before, after, profile, command_line(a));
-
-  if (conflicts) report.sections.push_back(conflicts_section(*conflicts));
+  const CheckResult result = run_check(check_request(a, ca));
+  if (result.conflicts)
+    print_issues(result.conflicts->issues, "the conflict and monitoring inputs");
+  for (const auto& w : result.map_warnings) std::cerr << "reserve check: map: " << w << "\n";
+  // The map file holds the same bytes as the report's map.
+  if (!a.map.empty()) write_report_map(result.report.map, a.map);
 
   std::vector<std::string> written;
-  if (!a.no_reports) written = write_reports(report, a.out, formats);
-  if (conflicts && !a.no_reports)
-    for (const auto& p : write_ledger_files(conflicts->ledger, a.out)) written.push_back(p);
+  if (!a.no_reports) written = write_reports(result.report, a.out, formats);
+  if (result.conflicts && !a.no_reports)
+    for (const auto& p : write_ledger_files(result.conflicts->ledger, a.out)) written.push_back(p);
   if (a.json) {
-    std::cout << report_json(report);
+    std::cout << report_json(result.report);
   } else {
-    print_summary(report, written);
+    print_summary(result.report, written);
   }
-  command_exit_code() = report.overall == VerdictStatus::fail ? 1 : 0;
+  command_exit_code() = result.report.overall == VerdictStatus::fail ? 1 : 0;
 }
 
 }  // namespace
@@ -249,7 +202,7 @@ void add_check_command(CLI::App& app) {
                   "Also draw the comparison map to this .svg or .png and embed it in the HTML "
                   "report");                        // maps module
   add_check_conflict_options(cmd, *conflict_args);  // conflicts module
-  cmd->callback([args, conflict_args] { run_check(*args, *conflict_args); });
+  cmd->callback([args, conflict_args] { run_check_command(*args, *conflict_args); });
 }
 
 }  // namespace reserve::cli

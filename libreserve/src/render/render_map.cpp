@@ -1,5 +1,5 @@
 // render_map(): extent and focus, page layout, the Cairo surface for the format, the drawing
-// order, and writing the bytes (atomically for files).
+// order; the bytes go to the caller, which writes files.
 #include "reserve/render.hpp"
 
 #include <cairo-pdf.h>
@@ -9,8 +9,6 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <map>
 
 #include "geom/geos.hpp"
@@ -364,37 +362,6 @@ RenderedMap render_map_bytes(const MapLayers& layers, const MapStyle& style, Map
   }
   if (format == MapFormat::svg) out.bytes = renumber_svg_surfaces(out.bytes);
   return out;
-}
-
-RenderSummary render_map(const MapLayers& layers, const MapStyle& style, MapFormat format,
-                         const std::string& path, const RenderOptions& options) {
-  RenderedMap map = render_map_bytes(layers, style, format, options);
-  namespace fs = std::filesystem;
-  const fs::path target(path);
-  fs::path tmp = target;
-  tmp += ".tmp-reserve-map";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      throw InputError("cannot write the map (does the directory exist and is it writable?)",
-                       SourceRef{path, "", ""});
-    }
-    out.write(map.bytes.data(), static_cast<std::streamsize>(map.bytes.size()));
-    out.close();
-    if (!out) {
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      throw InputError("writing the map failed (disk full?)", SourceRef{path, "", ""});
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, target, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    throw InputError("cannot move the finished map into place: " + ec.message(),
-                     SourceRef{path, "", ""});
-  }
-  return map.summary;
 }
 
 std::string render_map_svg(const MapLayers& layers, const MapStyle& style,
