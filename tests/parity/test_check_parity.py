@@ -158,5 +158,15 @@ def test_a_named_working_crs_compares_different_sources_the_same_way(built):
                  "working_crs": "EPSG:4544"})
 
 
+def test_zonings_loaded_in_different_working_crss_are_refused(built):
+    """Zonings already loaded keep their working CRS; two different ones are an input error
+    naming both, never a silent reprojection."""
+    before = lr.load_zoning(built["base"], name="baseline")
+    after = lr.load_zoning(built["prop"], name="proposal", working_crs="EPSG:4545")
+    with pytest.raises(lr.InputError) as err:
+        lr.check(before, after)
+    assert "EPSG:4544" in str(err.value) and "EPSG:4545" in str(err.value)
+
+
 if __name__ == "__main__":
     sys.exit(pytest.main([__file__, "-q"]))

@@ -17,15 +17,7 @@ namespace reserve::cli {
 namespace {
 
 struct CheckArgs {
-  std::string before;
-  std::string after;
-  std::string before_layer;
-  std::string after_layer;
-  std::string zone_field;
-  std::vector<std::string> zone_maps;
-  std::string encoding;
-  std::string crs;
-  std::string working_crs;
+  ZoningArgs zoning;  // --before, --after, layers, zone field/maps, encoding, CRSs
   std::string profile = "three-no";
   std::string area_method;  // empty: the profile's
   std::string out = "reserve-out";
@@ -46,17 +38,18 @@ std::string quoted(const std::string& s) {
 
 // The command line as reconstructed from the parsed options (for the audit block).
 std::string command_line(const CheckArgs& a) {
-  std::string s = "reserve check --before " + quoted(a.before) + " --after " + quoted(a.after);
+  std::string s =
+      "reserve check --before " + quoted(a.zoning.before) + " --after " + quoted(a.zoning.after);
   auto opt = [&s](const char* name, const std::string& v) {
     if (!v.empty()) s += std::string(" ") + name + " " + quoted(v);
   };
-  opt("--before-layer", a.before_layer);
-  opt("--after-layer", a.after_layer);
-  opt("--zone-field", a.zone_field);
-  for (const auto& m : a.zone_maps) opt("--zone-map", m);
-  opt("--encoding", a.encoding);
-  opt("--crs", a.crs);
-  opt("--working-crs", a.working_crs);
+  opt("--before-layer", a.zoning.before_layer);
+  opt("--after-layer", a.zoning.after_layer);
+  opt("--zone-field", a.zoning.zone_field);
+  for (const auto& m : a.zoning.zone_maps) opt("--zone-map", m);
+  opt("--encoding", a.zoning.encoding);
+  opt("--crs", a.zoning.crs);
+  opt("--working-crs", a.zoning.working_crs);
   opt("--profile", a.profile);
   opt("--area-method", a.area_method);
   opt("--out", a.out);
@@ -125,14 +118,7 @@ void print_summary(const Report& r, const std::vector<std::string>& written) {
 
 // The command line as a CheckRequest (reserve/check.hpp): the library does the rest.
 CheckRequest check_request(const CheckArgs& a, const CheckConflictArgs& ca) {
-  CheckRequest r;
-  r.before = {a.before, a.before_layer, std::nullopt};
-  r.after = {a.after, a.after_layer, std::nullopt};
-  r.zone_field = a.zone_field;
-  r.zone_maps = a.zone_maps;
-  r.encoding = a.encoding;
-  r.crs = a.crs;
-  r.working_crs = a.working_crs;
+  CheckRequest r = zoning_request(a.zoning);
   r.profile = a.profile;
   if (!a.area_method.empty()) r.area_method = area_method_from_string(a.area_method);
   r.conflicts = ca.conflicts;
@@ -174,19 +160,21 @@ void add_check_command(CLI::App& app) {
       "no slimming, core+buffer share not reduced, zoning sanity, …. Prints the verdicts and\n"
       "zone areas, writes report.json, report.md, report.html and evidence.gpkg to --out.\n"
       "Exit 0 all rules pass (or warn), 1 a rule fails, 2 usage error, 3 input error.");
-  cmd->add_option("--before", args->before, "Baseline zoning (the approved one)")->required();
-  cmd->add_option("--after", args->after, "Proposed zoning")->required();
-  cmd->add_option("--before-layer", args->before_layer, "Layer of the baseline file");
-  cmd->add_option("--after-layer", args->after_layer, "Layer of the proposal file");
-  cmd->add_option("--zone-field", args->zone_field,
+  cmd->add_option("--before", args->zoning.before, "Baseline zoning (the approved one)")
+      ->required();
+  cmd->add_option("--after", args->zoning.after, "Proposed zoning")->required();
+  cmd->add_option("--before-layer", args->zoning.before_layer, "Layer of the baseline file");
+  cmd->add_option("--after-layer", args->zoning.after_layer, "Layer of the proposal file");
+  cmd->add_option("--zone-field", args->zoning.zone_field,
                   "Attribute holding the zone labels (default: detect)");
-  cmd->add_option("--zone-map", args->zone_maps,
+  cmd->add_option("--zone-map", args->zoning.zone_maps,
                   "Extra label mapping, e.g. '1=core,2=buffer,3=experimental'; repeat")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  cmd->add_option("--encoding", args->encoding, "Text encoding of the sources (e.g. GBK)");
-  cmd->add_option("--crs", args->crs, "CRS to assume when a source has none (e.g. EPSG:4544)");
-  cmd->add_option("--working-crs", args->working_crs,
+  cmd->add_option("--encoding", args->zoning.encoding, "Text encoding of the sources (e.g. GBK)");
+  cmd->add_option("--crs", args->zoning.crs,
+                  "CRS to assume when a source has none (e.g. EPSG:4544)");
+  cmd->add_option("--working-crs", args->zoning.working_crs,
                   "Working CRS for both sides (default: the baseline's projected CRS or its "
                   "CGCS2000 GK zone)");
   cmd->add_option("--profile", args->profile,
