@@ -27,7 +27,8 @@ void add_zoning_options(CLI::App* cmd, ZoningArgs& a, bool after_required) {
   cmd->add_option("--crs", a.crs, "CRS to assume for zoning files without one");
   cmd->add_option("--working-crs", a.working_crs,
                   "Working CRS (default: the baseline's projected CRS or its CGCS2000 GK zone)");
-  cmd->add_option("--area-method", a.area_method, "geodesic (default) or planar")
+  cmd->add_option("--area-method", a.area_method,
+                  "geodesic or planar (default geodesic; map: the profile's)")
       ->check(CLI::IsMember({"geodesic", "planar"}));
 }
 
