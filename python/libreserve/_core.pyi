@@ -1,5 +1,5 @@
 """Type stubs of the compiled core (libreserve._core). Use the `libreserve` package."""
-from typing import Any, Dict, List, Optional, Sequence, Tuple, overload
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union, overload
 
 __version__: str
 
@@ -470,6 +470,10 @@ class CheckResult:
     @property
     def overlay(self) -> Optional[Overlay]: ...
     @property
+    def ledger(self) -> Optional[Ledger]: ...
+    @property
+    def input_issues(self) -> List[Issue]: ...
+    @property
     def before(self) -> Zoning: ...
     @property
     def after(self) -> Zoning: ...
@@ -487,9 +491,40 @@ class CheckResult:
     def evidence(self) -> Any: ...
     def _repr_html_(self) -> str: ...
 
-def check(before: Zoning, after: Zoning, profile: str = "three-no", area_method: str = "",
-          title: str = "", command_line: str = "", features: Optional[FeatureSet] = None,
-          boundary_tolerance_m: float = 1.0, min_area_m2: float = 1.0) -> CheckResult: ...
+class ConflictInputs:
+    mining: List[str]
+    facilities: List[str]
+    mining_layer: str
+    facilities_layer: str
+    category_field: str
+    category_maps: List[str]
+    feature_encoding: str
+    feature_crs: str
+    x_field: str
+    y_field: str
+    id_field: str
+    boundary_tolerance_m: float
+    min_area_m2: float
+    def __init__(self) -> None: ...
+
+class LedgerInputs:
+    monitoring: str
+    monitoring_layer: str
+    standards: str
+    water_class: str
+    discharge_level: str
+    assignments: str
+    actions: str
+    established_year: Optional[int]
+    include_outside: bool
+    def __init__(self) -> None: ...
+
+def check(before: Union[Zoning, str], after: Union[Zoning, str], before_layer: str = "",
+          after_layer: str = "", zone_field: str = "", zone_maps: Sequence[str] = (),
+          encoding: str = "", crs: str = "", working_crs: str = "", profile: str = "three-no",
+          area_method: str = "", title: str = "", command_line: str = "",
+          conflicts: ConflictInputs = ..., features: Optional[FeatureSet] = None,
+          ledger: LedgerInputs = ...) -> CheckResult: ...
 
 # --- maps -----------------------------------------------------------------------------------
 
@@ -515,4 +550,5 @@ class Map:
 def make_map(before: Zoning, after: Optional[Zoning] = None,
              comparison: Optional[Comparison] = None, features: Optional[FeatureSet] = None,
              lines: Sequence[LineLayerSpec] = ..., background: str = "", style: str = "",
-             overrides: Dict[str, Any] = ..., focus: str = "") -> Map: ...
+             overrides: Dict[str, Any] = ..., focus: str = "",
+             profile: str = "three-no") -> Map: ...

@@ -16,14 +16,18 @@ def render_map(before: Any, after: Optional[_core.Zoning] = None, *,
                subtitle: Optional[str] = None, date: Optional[str] = None,
                producer: Optional[str] = None, data_source: Optional[str] = None,
                page: Optional[str] = None, landscape: Optional[bool] = None,
-               dpi: Optional[float] = None, focus: Optional[str] = None) -> _core.Map:
+               dpi: Optional[float] = None, focus: Optional[str] = None,
+               profile: str = "three-no") -> _core.Map:
     """An official-style map: zones filled, the baseline outline dashed and the proposal's solid,
     removed / downgraded / added land hatched, mining rights labelled with their licence
     numbers, facilities by category, rivers and roads, with title, legend, kilometre grid, scale
     bar, true-north arrow and CRS note (styles: docs/map-style.md).
 
     ``before`` is a Zoning, or a CheckResult (its zonings, comparison and conflict features are
-    drawn). With ``after`` the comparison is computed unless given. ``mining``/``facilities``
+    drawn, and the check's own comparison). With ``after`` the comparison is computed unless
+    given, under ``profile`` as ``check`` computes it, so that the map shows the check's
+    significant change pieces (its noise slivers are not drawn). The default title fits the
+    input: 保护区功能区调整对比图 for a comparison, 自然保护区功能分区图 for one zoning. ``mining``/``facilities``
     (paths, GeoDataFrames) or ``features`` add conflict features; ``rivers``/``roads`` are line
     files; ``background`` a GeoTIFF (e.g. a hillshade); ``style`` a TOML style file; ``focus`` a
     feature id to zoom to. Rendering happens when asked: ``m.png()``, ``m.svg()``,
@@ -54,14 +58,18 @@ def render_map(before: Any, after: Optional[_core.Zoning] = None, *,
     return _core.make_map(before, after, comparison, features, lines,
                           background=os.fspath(background) if background else "",
                           style=os.fspath(style) if style else "", overrides=overrides,
-                          focus=focus or "")
+                          focus=focus or "", profile=str(profile))
 
 
 def save_map(m: _core.Map, path: Any, format: Optional[str] = None) -> str:
-    """Writes a map to ``path`` (format from the suffix: .pdf, .svg, .png), atomically."""
+    """Writes a map to ``path`` (format from the suffix: .pdf, .svg, .png), atomically,
+    creating its folder."""
     path = os.fspath(path)
     fmt = format or os.path.splitext(path)[1].lstrip(".").lower()
     data = m.render(fmt)
+    folder = os.path.dirname(path)
+    if folder:
+        os.makedirs(folder, exist_ok=True)
     tmp = f"{path}.tmp-{os.getpid()}"
     with open(tmp, "wb") as f:
         f.write(data)

@@ -1,6 +1,6 @@
-// The check: profile → compare → validate both sides → rules → report, the same library calls
-// as `reserve check`, so the JSON of a CheckResult equals the CLI's report.json (except the
-// time stamp and the command line in the audit block). Heavy work runs with the GIL released.
+// The check: the library's run_check (reserve/check.hpp), as `reserve check` calls it, so the
+// JSON of a CheckResult equals the CLI's report.json (except the time stamp and the command line
+// in the audit block; tests/parity checks it). Heavy work runs with the GIL released.
 #include <memory>
 
 #include "bindings.hpp"
@@ -52,63 +52,32 @@ py::list evidence_list(const std::vector<Evidence>& list) {
   return out;
 }
 
-// Everything a check needs besides the zonings.
-struct CheckOptions {
-  std::string profile = "three-no";
-  std::string area_method;  // empty: the profile's
-  std::string title;
-  std::string command_line;
-};
-
-}  // namespace
-
-// A check's report plus the conflict overlay it was given (for the ledger and the map).
-struct CheckOutcome {
-  Report report;
-  std::optional<ConflictOverlay> conflicts;
-  Zoning before;  // kept for maps
-  Zoning after;
-  Profile profile;  // its [[conflicts.decisions]] go first in ledger(result)
-};
-
-// Renders the comparison map into report.map (once) for the HTML report.
-void embed_map(CheckOutcome& c);
-
-namespace {
-
-// With conflict features, the overlay, ledger and report section are made by the library calls
-// `reserve check` uses (reserve/check.hpp).
-CheckOutcome run_check(const Zoning& before, const Zoning& after, const CheckOptions& o,
-                       const FeatureSet* features, double boundary_tolerance_m,
-                       double min_area_m2) {
-  Profile profile = load_profile(o.profile);
-  if (!o.area_method.empty()) profile.area_method = area_method_from_string(o.area_method);
-  std::optional<CheckConflicts> conflicts;
-  if (features)
-    conflicts = make_check_conflicts(*features, true, before, after, profile, boundary_tolerance_m,
-                                     min_area_m2, LedgerInputs{}, features->issues);
-  Report report;
-  report.title = o.title;
-  report.comparison = compare(before, after, compare_options(profile));
-  TopologyOptions topo;
-  report.before_validation =
-      validate_zoning(before, topo, AreaCalculator(before.crs, profile.area_method));
-  report.after_validation =
-      validate_zoning(after, topo, AreaCalculator(after.crs, profile.area_method));
-  RuleContext ctx{report.comparison, profile, &*report.before_validation, &*report.after_validation,
-                  conflicts ? conflicts->rule_input() : nullptr};
-  report.verdicts = evaluate_rules(ctx, RuleRegistry::standard());
-  report.overall = overall_status(report.verdicts);
-  report.audit = make_audit(before, after, profile, o.command_line);
-  std::optional<ConflictOverlay> overlay;
-  if (conflicts) {
-    report.sections.push_back(conflicts_section(*conflicts));
-    overlay = std::move(conflicts->overlay);
+// One side of a check as Python gives it: a path or a Zoning already loaded.
+CheckZoningInput zoning_input(const py::object& side, const std::string& layer) {
+  CheckZoningInput in;
+  if (py::isinstance<Zoning>(side)) {
+    in.zoning = side.cast<const Zoning&>();
+  } else {
+    in.path = side.cast<std::string>();
+    in.layer = layer;
   }
-  return CheckOutcome{std::move(report), std::move(overlay), before, after, std::move(profile)};
+  return in;
+}
+
+std::optional<AreaMethod> area_method_option(const std::string& name) {
+  if (name.empty()) return std::nullopt;
+  return area_method_from_string(name);
 }
 
 }  // namespace
+
+// The map of a check for the HTML report (once), as `reserve check --map` draws it.
+void embed_map(CheckResult& c) {
+  if (!c.report.map.empty()) return;
+  const RenderedMap rendered = render_check_map(c, MapFormat::png);
+  c.report.map.png.assign(rendered.bytes.begin(), rendered.bytes.end());
+  c.report.map.caption = "调整前后功能区对比（" + rendered.summary.crs_note + "）";
+}
 
 void bind_check(py::module_& m) {
   py::class_<Verdict>(m, "Verdict",
@@ -161,41 +130,52 @@ void bind_check(py::module_& m) {
       py::arg("name_or_path"));
   m.def("available_profiles", [] { return available_profiles(); });
 
-  py::class_<CheckOutcome>(
+  py::class_<CheckResult>(
       m, "CheckResult",
       "The result of check(): verdicts, the comparison, both validations and the "
       "audit block. Displays as the verdict table in Jupyter.")
-      .def_property_readonly("title", [](const CheckOutcome& c) { return c.report.title; })
+      .def_property_readonly("title", [](const CheckResult& c) { return c.report.title; })
       .def_property_readonly(
-          "overall", [](const CheckOutcome& c) { return std::string(to_string(c.report.overall)); })
+          "overall", [](const CheckResult& c) { return std::string(to_string(c.report.overall)); })
       .def_property_readonly(
-          "rules", [](const CheckOutcome& c) { return c.report.verdicts; },
+          "rules", [](const CheckResult& c) { return c.report.verdicts; },
           "The verdicts, in profile order.")
       .def_property_readonly(
           "comparison",
-          [](const CheckOutcome& c) -> const Comparison& { return c.report.comparison; },
+          [](const CheckResult& c) -> const Comparison& { return c.report.comparison; },
           py::return_value_policy::reference_internal)
-      .def_readonly("before", &CheckOutcome::before, "The baseline zoning that was checked.")
-      .def_readonly("after", &CheckOutcome::after, "The proposal that was checked.")
+      .def_readonly("before", &CheckResult::before, "The baseline zoning that was checked.")
+      .def_readonly("after", &CheckResult::after, "The proposal that was checked.")
       .def_property_readonly("before_validation",
-                             [](const CheckOutcome& c) { return c.report.before_validation; })
+                             [](const CheckResult& c) { return c.report.before_validation; })
       .def_property_readonly("after_validation",
-                             [](const CheckOutcome& c) { return c.report.after_validation; })
+                             [](const CheckResult& c) { return c.report.after_validation; })
       .def_property_readonly(
-          "overlay",
-          [](const CheckOutcome& c) -> const ConflictOverlay* {
-            return c.conflicts ? &*c.conflicts : nullptr;
-          },
+          "overlay", [](const CheckResult& c) { return c.overlay(); },
           py::return_value_policy::reference_internal,
           "The conflict overlay the check used (None without mining/facilities).")
+      .def_property_readonly(
+          "ledger",
+          [](const CheckResult& c) -> const Ledger* {
+            return c.conflicts ? &c.conflicts->ledger : nullptr;
+          },
+          py::return_value_policy::reference_internal,
+          "The rectification ledger of the check (conflict features, monitoring exceedances, "
+          "assignments), as `reserve check` writes ledger.csv; None without conflict inputs.")
+      .def_property_readonly(
+          "input_issues",
+          [](const CheckResult& c) {
+            return c.conflicts ? c.conflicts->issues : std::vector<Issue>{};
+          },
+          "Issues of the conflict and monitoring inputs (skipped rows, …), as the CLI prints.")
       .def_property_readonly("profile",
-                             [](const CheckOutcome& c) {
+                             [](const CheckResult& c) {
                                return c.report.audit.profile_name + " v" +
                                       c.report.audit.profile_version;
                              })
       .def(
           "verdict",
-          [](const CheckOutcome& c, const std::string& rule_id) -> const Verdict& {
+          [](const CheckResult& c, const std::string& rule_id) -> const Verdict& {
             for (const auto& v : c.report.verdicts)
               if (v.rule_id == rule_id) return v;
             std::string ids;
@@ -205,7 +185,7 @@ void bind_check(py::module_& m) {
           py::arg("rule_id"), py::return_value_policy::reference_internal)
       .def(
           "to_json",
-          [](const CheckOutcome& c) {
+          [](const CheckResult& c) {
             std::string out;
             {
               py::gil_scoped_release release;
@@ -214,10 +194,10 @@ void bind_check(py::module_& m) {
             return out;
           },
           "The JSON report (schema docs/report-schema.json), as `reserve check --json` prints.")
-      .def("to_markdown", [](const CheckOutcome& c) { return report_markdown(c.report); })
+      .def("to_markdown", [](const CheckResult& c) { return report_markdown(c.report); })
       .def(
           "to_html",
-          [](CheckOutcome& c, bool map) {
+          [](CheckResult& c, bool map) {
             py::gil_scoped_release release;
             if (map) embed_map(c);
             return report_html(c.report);
@@ -227,7 +207,7 @@ void bind_check(py::module_& m) {
           "(zones, changes and the conflict features of this check) as `reserve check --map`.")
       .def(
           "write",
-          [](CheckOutcome& c, const std::string& directory, const std::string& formats, bool map) {
+          [](CheckResult& c, const std::string& directory, const std::string& formats, bool map) {
             const auto fmts = parse_report_formats(formats);
             py::gil_scoped_release release;
             if (map) embed_map(c);
@@ -258,41 +238,80 @@ void bind_check(py::module_& m) {
       .def("evidence",
            [](const py::object& self) { return helpers().attr("check_evidence")(self); })
       .def("_repr_html_", [](const py::object& self) { return helpers().attr("check_html")(self); })
-      .def("__repr__", [](const CheckOutcome& c) {
+      .def("__repr__", [](const CheckResult& c) {
         std::string s = "<CheckResult " + std::string(to_string(c.report.overall)) + ":";
         for (const auto& v : c.report.verdicts) s += " " + v.rule_id + "=" + to_string(v.status);
         return s + ">";
       });
 
+  py::class_<ConflictInputs>(m, "ConflictInputs",
+                             "Where a check's conflict layers come from (reserve/check.hpp).")
+      .def(py::init<>())
+      .def_readwrite("mining", &ConflictInputs::mining)
+      .def_readwrite("facilities", &ConflictInputs::facilities)
+      .def_readwrite("mining_layer", &ConflictInputs::mining_layer)
+      .def_readwrite("facilities_layer", &ConflictInputs::facilities_layer)
+      .def_readwrite("category_field", &ConflictInputs::category_field)
+      .def_readwrite("category_maps", &ConflictInputs::category_maps)
+      .def_readwrite("feature_encoding", &ConflictInputs::feature_encoding)
+      .def_readwrite("feature_crs", &ConflictInputs::feature_crs)
+      .def_readwrite("x_field", &ConflictInputs::x_field)
+      .def_readwrite("y_field", &ConflictInputs::y_field)
+      .def_readwrite("id_field", &ConflictInputs::id_field)
+      .def_readwrite("boundary_tolerance_m", &ConflictInputs::boundary_tolerance_m)
+      .def_readwrite("min_area_m2", &ConflictInputs::min_area_m2);
+  py::class_<LedgerInputs>(m, "LedgerInputs",
+                           "Monitoring, standards, assignments and decision table of a check.")
+      .def(py::init<>())
+      .def_readwrite("monitoring", &LedgerInputs::monitoring)
+      .def_readwrite("monitoring_layer", &LedgerInputs::monitoring_layer)
+      .def_readwrite("standards", &LedgerInputs::standards)
+      .def_readwrite("water_class", &LedgerInputs::water_class)
+      .def_readwrite("discharge_level", &LedgerInputs::discharge_level)
+      .def_readwrite("assignments", &LedgerInputs::assignments)
+      .def_readwrite("actions", &LedgerInputs::actions)
+      .def_readwrite("established_year", &LedgerInputs::established_year)
+      .def_readwrite("include_outside", &LedgerInputs::include_outside);
+
+  // Argument translation only: the check is the library's run_check (reserve/check.hpp).
   m.def(
       "check",
-      [](const Zoning& before, const Zoning& after, const std::string& profile,
+      [](const py::object& before, const py::object& after, const std::string& before_layer,
+         const std::string& after_layer, const std::string& zone_field,
+         const std::vector<std::string>& zone_maps, const std::string& encoding,
+         const std::string& crs, const std::string& working_crs, const std::string& profile,
          const std::string& area_method, const std::string& title, const std::string& command_line,
-         const FeatureSet* features, double boundary_tolerance_m, double min_area_m2) {
-        CheckOptions o{profile, area_method, title, command_line};
+         const ConflictInputs& conflicts, const FeatureSet* features, const LedgerInputs& ledger) {
+        CheckRequest r;
+        r.before = zoning_input(before, before_layer);
+        r.after = zoning_input(after, after_layer);
+        r.zone_field = zone_field;
+        r.zone_maps = zone_maps;
+        r.encoding = encoding;
+        r.crs = crs;
+        r.working_crs = working_crs;
+        r.profile = profile;
+        r.area_method = area_method_option(area_method);
+        r.title = title;
+        r.command_line = command_line;
+        r.conflicts = conflicts;
+        if (features) r.features = *features;
+        r.ledger = ledger;
         py::gil_scoped_release release;
-        return run_check(before, after, o, features, boundary_tolerance_m, min_area_m2);
+        return run_check(r);
       },
-      py::arg("before"), py::arg("after"), py::arg("profile") = "three-no",
+      py::arg("before"), py::arg("after"), py::arg("before_layer") = "",
+      py::arg("after_layer") = "", py::arg("zone_field") = "",
+      py::arg("zone_maps") = std::vector<std::string>{}, py::arg("encoding") = "",
+      py::arg("crs") = "", py::arg("working_crs") = "", py::arg("profile") = "three-no",
       py::arg("area_method") = "", py::arg("title") = "", py::arg("command_line") = "",
-      py::arg("features") = nullptr, py::arg("boundary_tolerance_m") = 1.0,
-      py::arg("min_area_m2") = 1.0);
-}
-
-void embed_map(CheckOutcome& c) {
-  if (!c.report.map.empty()) return;
-  const FeatureSet* features = c.conflicts ? &c.conflicts->features : nullptr;
-  const MapLayers layers = comparison_map_layers(c.before, c.after, c.report.comparison, features);
-  MapStyle style = default_map_style();
-  style.title = "保护区功能区调整对比图";
-  const RenderedMap rendered = render_map_bytes(layers, style, MapFormat::png);
-  c.report.map.png.assign(rendered.bytes.begin(), rendered.bytes.end());
-  c.report.map.caption = "调整前后功能区对比（" + rendered.summary.crs_note + "）";
+      py::arg("conflicts") = ConflictInputs{}, py::arg("features") = nullptr,
+      py::arg("ledger") = LedgerInputs{});
 }
 
 std::optional<ActionTable> profile_actions(const py::object& check) {
   if (check.is_none()) return std::nullopt;
-  return profile_action_table(check.cast<const CheckOutcome&>().profile);
+  return profile_action_table(check.cast<const CheckResult&>().profile);
 }
 
 }  // namespace reserve::python

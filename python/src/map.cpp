@@ -7,6 +7,7 @@
 #include "bindings.hpp"
 #include "reserve/map_layers.hpp"
 #include "reserve/render.hpp"
+#include "reserve/rules.hpp"
 
 namespace reserve::python {
 namespace {
@@ -35,6 +36,9 @@ py::dict summary_dict(const RenderSummary& s) {
   py::list legend;
   for (const auto& e : s.legend) legend.append(py::make_tuple(e.key, e.label));
   d["legend"] = legend;
+  d["changes_drawn"] = s.changes_drawn;
+  d["north_arrow"] = py::make_tuple(s.north_arrow_x_pt, s.north_arrow_y_pt, s.north_arrow_radius_pt,
+                                    s.north_arrow_see_through);
   d["labels_placed"] = s.labels_placed;
   d["labels_leader_line"] = s.labels_leader_line;
   d["labels_dropped"] = s.labels_dropped;
@@ -50,6 +54,7 @@ py::dict summary_dict(const RenderSummary& s) {
   d["extent"] = py::make_tuple(t.extent.min_x, t.extent.min_y, t.extent.max_x, t.extent.max_y);
   d["page_size_pt"] = py::make_tuple(t.page_width_pt, t.page_height_pt);
   d["pt_per_unit"] = t.pt_per_unit;
+  d["map_area_pt"] = py::make_tuple(t.area_x_pt, t.area_y_pt, t.area_width_pt, t.area_height_pt);
   d["px_per_pt"] = t.px_per_pt;
   return d;
 }
@@ -62,9 +67,12 @@ std::unique_ptr<Map> make_map(const Zoning& before, const Zoning* after,
                               const Comparison* comparison, const FeatureSet* features,
                               const std::vector<LineSpec>& lines, const std::string& background,
                               const std::string& style_path, const py::dict& overrides,
-                              const std::string& focus) {
+                              const std::string& focus, const std::string& profile) {
   auto m = std::make_unique<Map>();
   m->style = style_path.empty() ? default_map_style() : load_map_style(style_path);
+  // The default title fits the input (a comparison or one zoning) unless the style names one.
+  if (m->style.title == default_map_style().title)
+    m->style.title = default_map_title(after != nullptr);
   for (auto item : overrides) {
     const std::string key = item.first.cast<std::string>();
     py::handle v = item.second;
@@ -106,7 +114,8 @@ std::unique_ptr<Map> make_map(const Zoning& before, const Zoning* after,
     if (comparison) {
       add_comparison(m->layers, *comparison);
     } else {
-      add_comparison(m->layers, compare(before, *after, CompareOptions{}));
+      // The comparison `check` makes under the same profile: the same noise pieces left out.
+      add_comparison(m->layers, compare(before, *after, compare_options(load_profile(profile))));
     }
   }
   if (features) add_features(m->layers, *features);
@@ -190,14 +199,14 @@ void bind_map(py::module_& m) {
       [](const Zoning& before, const Zoning* after, const Comparison* comparison,
          const FeatureSet* features, const std::vector<LineSpec>& lines,
          const std::string& background, const std::string& style, const py::dict& overrides,
-         const std::string& focus) {
+         const std::string& focus, const std::string& profile) {
         return make_map(before, after, comparison, features, lines, background, style, overrides,
-                        focus);
+                        focus, profile);
       },
       py::arg("before"), py::arg("after") = nullptr, py::arg("comparison") = nullptr,
       py::arg("features") = nullptr, py::arg("lines") = std::vector<LineSpec>{},
       py::arg("background") = "", py::arg("style") = "", py::arg("overrides") = py::dict(),
-      py::arg("focus") = "");
+      py::arg("focus") = "", py::arg("profile") = "three-no");
 }
 
 }  // namespace reserve::python

@@ -15,9 +15,18 @@
 #include "render/map_fixture.hpp"
 #include "reserve/error.hpp"
 #include "reserve/render.hpp"
+#include "reserve/report.hpp"
 
 namespace reserve {
 namespace {
+
+// Renders and writes the bytes, as `reserve map` does (the renderer itself writes no file).
+RenderSummary render_to_file(const MapLayers& layers, const MapStyle& style, MapFormat format,
+                             const std::string& path, const RenderOptions& options = {}) {
+  const RenderedMap map = render_map_bytes(layers, style, format, options);
+  write_file_atomic(path, map.bytes);
+  return map.summary;
+}
 
 using maptest::crs_from_epsg;
 using maptest::kX0;
@@ -96,7 +105,7 @@ void expect_scale_bar_true(const RenderSummary& s, int projected_epsg, int geogr
 TEST(RenderMap, PdfTextHasTitleZoneNamesLegendAndCrsNote) {
   TempDir dir;
   const std::string path = dir.file("map.pdf");
-  const RenderSummary s = render_map(sample_layers(), test_style(), MapFormat::pdf, path);
+  const RenderSummary s = render_to_file(sample_layers(), test_style(), MapFormat::pdf, path);
   const std::string text = maptest::run("pdftotext -enc UTF-8 '" + path + "' -");
   ASSERT_FALSE(text.empty()) << "pdftotext produced nothing";
   for (const char* expected : {"某某自然保护区功能区调整对比图",
@@ -285,7 +294,7 @@ TEST(RenderMap, PointLandsOnItsPixelInPng) {
   )");
   TempDir dir;
   const std::string path = dir.file("point.png");
-  const RenderSummary sum = render_map(L, s, MapFormat::png, path);
+  const RenderSummary sum = render_to_file(L, s, MapFormat::png, path);
   // Expected centre: x = 1000 m × 0.1 = 100 px; y = (3000 − 2000) m × 0.1 = 100 px from the top.
   GDALAllRegister();
   GDALDatasetH ds = GDALOpen(path.c_str(), GA_ReadOnly);
@@ -510,7 +519,7 @@ TEST(RenderMap, BackgroundRasterIsDrawnUnderTheMap) {
     core = "#00000000"
   )");
   const std::string png_path = dir.file("bg.png");
-  render_map(L, s, MapFormat::png, png_path);
+  render_to_file(L, s, MapFormat::png, png_path);
   GDALDatasetH out = GDALOpen(png_path.c_str(), GA_ReadOnly);
   ASSERT_NE(out, nullptr);
   unsigned char left = 0, right = 0;
@@ -547,7 +556,7 @@ TEST(RenderMap, BackgroundRasterIsDrawnUnderTheMap) {
     GDALClose(g);
     L.background_raster = geo_tif;
     const std::string warped_png = dir.file("bg-warped.png");
-    render_map(L, s, MapFormat::png, warped_png);
+    render_to_file(L, s, MapFormat::png, warped_png);
     GDALDatasetH w = GDALOpen(warped_png.c_str(), GA_ReadOnly);
     ASSERT_NE(w, nullptr);
     unsigned char wl = 0, wr = 0;
@@ -571,29 +580,22 @@ TEST(RenderMap, BackgroundRasterIsDrawnUnderTheMap) {
   EXPECT_THROW(render_map_bytes(full, test_style(), MapFormat::svg), InputError);
 }
 
-TEST(RenderMap, WritesAtomicallyAndReportsUnwritablePaths) {
-  TempDir dir;
-  const std::string path = dir.file("m.svg");
-  render_map(sample_layers(), test_style(), MapFormat::svg, path);
-  EXPECT_TRUE(std::filesystem::exists(path));
-  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path),
-                          std::filesystem::directory_iterator{}),
-            1);  // no temporary file left beside it
-  // Missing folders are made (the library's one atomic writer); a file in the way is an error.
-  render_map(sample_layers(), test_style(), MapFormat::svg, dir.file("new/dir/m.svg"));
-  EXPECT_TRUE(std::filesystem::exists(dir.file("new/dir/m.svg")));
-  EXPECT_THROW(render_map(sample_layers(), test_style(), MapFormat::svg, path + "/under/m.svg"),
-               InputError);
+// The renderer renders (bytes and a summary); callers write files (reserve map, Map.save), so
+// the same bytes come back for the same input.
+TEST(RenderMap, RendersBytesTheCallerWrites) {
+  const RenderedMap m = render_map_bytes(sample_layers(), test_style(), MapFormat::svg);
+  EXPECT_NE(m.bytes.find("<svg"), std::string::npos);
+  EXPECT_EQ(m.bytes, render_map_svg(sample_layers(), test_style()));
   // Optionally keep the sample maps for a person to look at.
   if (const char* keep = std::getenv("RESERVE_KEEP_MAPS")) {
     const MapLayers L = sample_layers();
     const MapStyle s = test_style();
-    render_map(L, s, MapFormat::png, std::string(keep) + "/sample.png");
-    render_map(L, s, MapFormat::pdf, std::string(keep) + "/sample.pdf");
-    render_map(L, s, MapFormat::svg, std::string(keep) + "/sample.svg");
+    render_to_file(L, s, MapFormat::png, std::string(keep) + "/sample.png");
+    render_to_file(L, s, MapFormat::pdf, std::string(keep) + "/sample.pdf");
+    render_to_file(L, s, MapFormat::svg, std::string(keep) + "/sample.svg");
     RenderOptions o;
     o.focus_feature_id = "f1";
-    render_map(L, s, MapFormat::png, std::string(keep) + "/focus.png", o);
+    render_to_file(L, s, MapFormat::png, std::string(keep) + "/focus.png", o);
   }
 }
 

@@ -11,26 +11,13 @@
 #include "report_map.hpp"
 #include "reserve/area.hpp"
 #include "reserve/check.hpp"
-#include "reserve/compare.hpp"
-#include "reserve/error.hpp"
 #include "reserve/report.hpp"
-#include "reserve/rules.hpp"
-#include "reserve/validate.hpp"
-#include "reserve/zoning.hpp"
 
 namespace reserve::cli {
 namespace {
 
 struct CheckArgs {
-  std::string before;
-  std::string after;
-  std::string before_layer;
-  std::string after_layer;
-  std::string zone_field;
-  std::vector<std::string> zone_maps;
-  std::string encoding;
-  std::string crs;
-  std::string working_crs;
+  ZoningArgs zoning;  // --before, --after, layers, zone field/maps, encoding, CRSs
   std::string profile = "three-no";
   std::string area_method;  // empty: the profile's
   std::string out = "reserve-out";
@@ -38,12 +25,7 @@ struct CheckArgs {
   bool json = false;
   bool no_reports = false;
 
-  // EXTENSION POINTS (wired by the conflicts and maps modules):
-  // --mining PATH / --facilities PATH: conflict layers for the overlay; when given, the overlay
-  // result goes into RuleContext::conflicts and a ReportSection "conflicts" into the report.
-  std::vector<std::string> mining;
-  std::vector<std::string> facilities;
-  // --map PATH.svg|PATH.png: render the map and embed it in the HTML report (Report::map).
+  // --map PATH.svg|PATH.png: the comparison map, written there and embedded in report.html.
   std::string map;
 };
 
@@ -56,17 +38,18 @@ std::string quoted(const std::string& s) {
 
 // The command line as reconstructed from the parsed options (for the audit block).
 std::string command_line(const CheckArgs& a) {
-  std::string s = "reserve check --before " + quoted(a.before) + " --after " + quoted(a.after);
+  std::string s =
+      "reserve check --before " + quoted(a.zoning.before) + " --after " + quoted(a.zoning.after);
   auto opt = [&s](const char* name, const std::string& v) {
     if (!v.empty()) s += std::string(" ") + name + " " + quoted(v);
   };
-  opt("--before-layer", a.before_layer);
-  opt("--after-layer", a.after_layer);
-  opt("--zone-field", a.zone_field);
-  for (const auto& m : a.zone_maps) opt("--zone-map", m);
-  opt("--encoding", a.encoding);
-  opt("--crs", a.crs);
-  opt("--working-crs", a.working_crs);
+  opt("--before-layer", a.zoning.before_layer);
+  opt("--after-layer", a.zoning.after_layer);
+  opt("--zone-field", a.zoning.zone_field);
+  for (const auto& m : a.zoning.zone_maps) opt("--zone-map", m);
+  opt("--encoding", a.zoning.encoding);
+  opt("--crs", a.zoning.crs);
+  opt("--working-crs", a.zoning.working_crs);
   opt("--profile", a.profile);
   opt("--area-method", a.area_method);
   opt("--out", a.out);
@@ -74,26 +57,6 @@ std::string command_line(const CheckArgs& a) {
   if (a.json) s += " --json";
   return s;
 }
-
-ZoningOptions zoning_options(const CheckArgs& a, const std::string& name, const std::string& path,
-                             const std::string& layer, const std::string& working_crs,
-                             AreaMethod method) {
-  ZoningOptions o;
-  o.name = name;
-  for (const auto& spec : a.zone_maps) o.scheme.add_mapping(spec);
-  ZoningSource s;
-  s.path = path;
-  s.read.layer = layer;
-  s.read.encoding = a.encoding;
-  s.read.assume_crs = a.crs;
-  s.zone_field = a.zone_field;
-  o.sources.push_back(std::move(s));
-  o.working_crs = working_crs;
-  o.area_method = method;
-  return o;
-}
-
-std::string crs_text(const Crs& c) { return c.epsg ? "EPSG:" + std::to_string(*c.epsg) : c.wkt; }
 
 std::string fixed(double v, int decimals) {
   char buf[64];
@@ -154,61 +117,37 @@ void print_summary(const Report& r, const std::vector<std::string>& written) {
   std::fflush(stdout);
 }
 
-void run_check(const CheckArgs& a, const CheckConflictArgs& ca) {
+// The command line as a CheckRequest (reserve/check.hpp): the library does the rest.
+CheckRequest check_request(const CheckArgs& a, const CheckConflictArgs& ca) {
+  CheckRequest r = zoning_request(a.zoning);
+  r.profile = a.profile;
+  if (!a.area_method.empty()) r.area_method = area_method_from_string(a.area_method);
+  r.conflicts = ca.conflicts;
+  r.ledger = ca.ledger;
+  if (!a.map.empty()) r.map_format = report_map_format(a.map);
+  r.command_line = command_line(a);
+  return r;
+}
+
+void run_check_command(const CheckArgs& a, const CheckConflictArgs& ca) {
   const std::vector<ReportFormat> formats = parse_report_formats(a.formats);
-  Profile profile = load_profile(a.profile);
-  if (!a.area_method.empty()) profile.area_method = area_method_from_string(a.area_method);
-
-  const Zoning before = load_zoning(
-      zoning_options(a, "baseline", a.before, a.before_layer, a.working_crs, profile.area_method));
-  // The proposal goes into the baseline's working CRS — but only silently when both sources
-  // share a CRS or the user chose the working CRS.
-  const Zoning after = load_zoning(zoning_options(a, "proposal", a.after, a.after_layer,
-                                                  crs_text(before.crs), profile.area_method));
-  if (a.working_crs.empty() && !before.sources.empty() && !after.sources.empty()) {
-    const Crs& sb = before.sources.front().source_crs;
-    const Crs& sa = after.sources.front().source_crs;
-    if (!sb.empty() && !sa.empty() && !equivalent(sb, sa)) {
-      throw InputError("the baseline is in " + sb.label() + " and the proposal in " + sa.label() +
-                       "; give --working-crs (e.g. --working-crs " + before.crs.label() +
-                       ") to compare them in one CRS");
-    }
-  }
-
-  Report report;
-  report.comparison = compare(before, after, compare_options(profile));
-  TopologyOptions topo;
-  report.before_validation =
-      validate_zoning(before, topo, AreaCalculator(before.crs, profile.area_method));
-  report.after_validation =
-      validate_zoning(after, topo, AreaCalculator(after.crs, profile.area_method));
-  // Conflicts module: overlay of the conflict layers, handed to the rule engine.
-  const std::optional<CheckConflicts> conflicts =
-      load_check_conflicts(ca.conflicts, ca.ledger, before, after, profile);
-  if (conflicts) print_issues(conflicts->issues, "the conflict and monitoring inputs");
-  // Maps module: the comparison map (with the conflict features) for the HTML report.
-  if (!a.map.empty()) {
-    report.map = write_report_map(before, after, report.comparison,
-                                  conflicts ? &conflicts->overlay.features : nullptr, a.map);
-  }
-  RuleContext ctx{report.comparison, profile, &*report.before_validation, &*report.after_validation,
-                  conflicts ? conflicts->rule_input() : nullptr};
-  report.verdicts = evaluate_rules(ctx, RuleRegistry::standard());
-  report.overall = overall_status(report.verdicts);
-  report.audit = make_audit(before, after, profile, command_line(a));
-
-  if (conflicts) report.sections.push_back(conflicts_section(*conflicts));
+  const CheckResult result = run_check(check_request(a, ca));
+  if (result.conflicts)
+    print_issues(result.conflicts->issues, "the conflict and monitoring inputs");
+  for (const auto& w : result.map_warnings) std::cerr << "reserve check: map: " << w << "\n";
+  // The map file holds the same bytes as the report's map.
+  if (!a.map.empty()) write_report_map(result.report.map, a.map);
 
   std::vector<std::string> written;
-  if (!a.no_reports) written = write_reports(report, a.out, formats);
-  if (conflicts && !a.no_reports)
-    for (const auto& p : write_ledger_files(conflicts->ledger, a.out)) written.push_back(p);
+  if (!a.no_reports) written = write_reports(result.report, a.out, formats);
+  if (result.conflicts && !a.no_reports)
+    for (const auto& p : write_ledger_files(result.conflicts->ledger, a.out)) written.push_back(p);
   if (a.json) {
-    std::cout << report_json(report);
+    std::cout << report_json(result.report);
   } else {
-    print_summary(report, written);
+    print_summary(result.report, written);
   }
-  command_exit_code() = exit_code_for(report.overall);
+  command_exit_code() = exit_code_for(result.report.overall);
 }
 
 }  // namespace
@@ -223,19 +162,21 @@ void add_check_command(CLI::App& app) {
       "zone areas, writes report.json, report.md, report.html and evidence.gpkg to --out.\n"
       "Exit 0 all rules pass (or warn), 1 a rule fails, 2 usage error, 3 input error, 5 incomplete\n"
       "(no rule fails, but a rule's input was partly left out).");
-  cmd->add_option("--before", args->before, "Baseline zoning (the approved one)")->required();
-  cmd->add_option("--after", args->after, "Proposed zoning")->required();
-  cmd->add_option("--before-layer", args->before_layer, "Layer of the baseline file");
-  cmd->add_option("--after-layer", args->after_layer, "Layer of the proposal file");
-  cmd->add_option("--zone-field", args->zone_field,
+  cmd->add_option("--before", args->zoning.before, "Baseline zoning (the approved one)")
+      ->required();
+  cmd->add_option("--after", args->zoning.after, "Proposed zoning")->required();
+  cmd->add_option("--before-layer", args->zoning.before_layer, "Layer of the baseline file");
+  cmd->add_option("--after-layer", args->zoning.after_layer, "Layer of the proposal file");
+  cmd->add_option("--zone-field", args->zoning.zone_field,
                   "Attribute holding the zone labels (default: detect)");
-  cmd->add_option("--zone-map", args->zone_maps,
+  cmd->add_option("--zone-map", args->zoning.zone_maps,
                   "Extra label mapping, e.g. '1=core,2=buffer,3=experimental'; repeat")
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  cmd->add_option("--encoding", args->encoding, "Text encoding of the sources (e.g. GBK)");
-  cmd->add_option("--crs", args->crs, "CRS to assume when a source has none (e.g. EPSG:4544)");
-  cmd->add_option("--working-crs", args->working_crs,
+  cmd->add_option("--encoding", args->zoning.encoding, "Text encoding of the sources (e.g. GBK)");
+  cmd->add_option("--crs", args->zoning.crs,
+                  "CRS to assume when a source has none (e.g. EPSG:4544)");
+  cmd->add_option("--working-crs", args->zoning.working_crs,
                   "Working CRS for both sides (default: the baseline's projected CRS or its "
                   "CGCS2000 GK zone)");
   cmd->add_option("--profile", args->profile,
@@ -251,7 +192,7 @@ void add_check_command(CLI::App& app) {
                   "Also draw the comparison map to this .svg or .png and embed it in the HTML "
                   "report");                        // maps module
   add_check_conflict_options(cmd, *conflict_args);  // conflicts module
-  cmd->callback([args, conflict_args] { run_check(*args, *conflict_args); });
+  cmd->callback([args, conflict_args] { run_check_command(*args, *conflict_args); });
 }
 
 }  // namespace reserve::cli

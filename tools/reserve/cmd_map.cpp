@@ -10,20 +10,22 @@
 
 #include "commands.hpp"
 #include "conflict_inputs.hpp"
+#include "reserve/check.hpp"
 #include "reserve/compare.hpp"
 #include "reserve/error.hpp"
 #include "reserve/map_layers.hpp"
 #include "reserve/map_style.hpp"
 #include "reserve/render.hpp"
+#include "reserve/report.hpp"
+#include "reserve/rules.hpp"
 #include "reserve/zoning.hpp"
 
 namespace reserve::cli {
 namespace {
 
 struct MapArgs {
-  std::string before, after, before_layer, after_layer;
-  std::string zone_field, encoding, crs, working_crs;
-  std::vector<std::string> zone_maps;
+  ZoningArgs zoning;
+  std::string profile = "three-no";
   ConflictArgs conflicts;
   std::string rivers, rivers_layer, roads, roads_layer;
   std::string background;
@@ -38,22 +40,6 @@ struct MapArgs {
   bool focus_all = false;
   std::string out;
 };
-
-ZoningOptions zoning_options(const MapArgs& a, const std::string& path, const std::string& layer,
-                             const std::string& name, const std::string& working_crs) {
-  ZoningOptions o;
-  o.name = name;
-  for (const auto& spec : a.zone_maps) o.scheme.add_mapping(spec);
-  ZoningSource s;
-  s.path = path;
-  s.read.layer = layer;
-  s.read.encoding = a.encoding;
-  s.read.assume_crs = a.crs;
-  s.zone_field = a.zone_field;
-  o.sources.push_back(std::move(s));
-  o.working_crs = working_crs;
-  return o;
-}
 
 std::vector<MapFormat> parse_formats(const std::string& list) {
   std::vector<MapFormat> formats;
@@ -93,19 +79,36 @@ std::string safe_name(const std::string& id) {
   return s.empty() ? "feature" : s;
 }
 
+std::size_t count_drawn(const RenderSummary& s, const std::string& prefix) {
+  std::size_t n = 0;
+  for (const auto& id : s.changes_drawn) n += id.rfind(prefix, 0) == 0 ? 1 : 0;
+  return n;
+}
+
+// Renders one map and writes it (the renderer renders; this command writes files).
 void render_one(const MapLayers& layers, const MapStyle& style, MapFormat f,
                 const std::string& path, const RenderOptions& options) {
-  const RenderSummary s = render_map(layers, style, f, path, options);
+  const RenderedMap map = render_map_bytes(layers, style, f, options);
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  std::error_code ec;
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  if (ec) throw UsageError("cannot create the folder " + parent.string() + ": " + ec.message());
+  write_file_atomic(path, map.bytes);
+  const RenderSummary& s = map.summary;
   for (const auto& w : s.warnings) std::cerr << "reserve map: warning: " << w << "\n";
   char scale[64];
   std::snprintf(scale, sizeof scale, "1:%.0f", s.scale_denominator);
   std::cout << path << ": " << s.legend.size() << " legend entries, labels " << s.labels_placed
             << " placed / " << s.labels_leader_line << " with leader line / " << s.labels_dropped
-            << " dropped, scale " << scale << ", scale bar " << s.scale_bar_ground_m << " m\n";
+            << " dropped, scale " << scale << ", scale bar " << s.scale_bar_ground_m
+            << " m, change areas drawn: " << count_drawn(s, "removed-") << " removed / "
+            << count_drawn(s, "downgraded-") << " downgraded / " << count_drawn(s, "added-")
+            << " added\n";
 }
 
 void run_map(const MapArgs& a) {
   MapStyle style = a.style.empty() ? default_map_style() : load_map_style(a.style);
+  const bool style_title = !a.style.empty() && style.title != default_map_style().title;
   if (!a.title.empty()) style.title = a.title;
   if (!a.subtitle.empty()) style.subtitle = a.subtitle;
   if (!a.date.empty()) style.date = a.date;
@@ -123,18 +126,22 @@ void run_map(const MapArgs& a) {
   if (a.dpi > 0.0) style.dpi = a.dpi;
   const std::vector<MapFormat> formats = parse_formats(a.formats);
 
+  // The zonings as `reserve check` loads them, compared under the same profile, so that the map
+  // shows the check's significant change pieces (noise by the profile's tolerances is not drawn).
+  Profile profile = load_profile(a.profile);
+  if (!a.zoning.area_method.empty())
+    profile.area_method = area_method_from_string(a.zoning.area_method);
+  const ZoningPair zonings = load_zoning_pair(zoning_request(a.zoning), profile.area_method);
+  const Zoning& before = zonings.before;
   MapLayers layers;
-  const Zoning before =
-      load_zoning(zoning_options(a, a.before, a.before_layer, "baseline", a.working_crs));
   print_issues(before.issues, "the baseline zoning");
   add_zoning(layers, before, false);
-  if (!a.after.empty()) {
-    const Zoning after =
-        load_zoning(zoning_options(a, a.after, a.after_layer, "proposal", before.crs.wkt));
-    print_issues(after.issues, "the proposal zoning");
-    add_zoning(layers, after, true);
-    add_comparison(layers, compare(before, after, CompareOptions{}));
+  if (zonings.after) {
+    print_issues(zonings.after->issues, "the proposal zoning");
+    add_zoning(layers, *zonings.after, true);
+    add_comparison(layers, compare(before, *zonings.after, compare_options(profile)));
   }
+  if (a.title.empty() && !style_title) style.title = default_map_title(zonings.after.has_value());
   if (!a.conflicts.mining.empty() || !a.conflicts.facilities.empty()) {
     const FeatureSet features = load_conflict_features(a.conflicts, before.crs);
     print_issues(features.issues, "the conflict layers");
@@ -192,16 +199,11 @@ void add_map_command(CLI::App& app) {
       "centre), true-north arrow, CRS note, producer, date and a review-number placeholder.\n"
       "Exit 0 ok, 2 usage error, 3 input error.");
   MapArgs& a = *args;
-  cmd->add_option("--before", a.before, "Baseline zoning (the approved reserve)")->required();
-  cmd->add_option("--after", a.after, "Proposed zoning (adds outlines and change hatching)");
-  cmd->add_option("--before-layer", a.before_layer, "Layer of the baseline file");
-  cmd->add_option("--after-layer", a.after_layer, "Layer of the proposal file");
-  cmd->add_option("--zone-field", a.zone_field, "Attribute with the zone labels (default: detect)");
-  cmd->add_option("--zone-map", a.zone_maps, "Extra zone label mapping, e.g. '1=core'; repeat");
-  cmd->add_option("--encoding", a.encoding, "Text encoding of the zoning files (e.g. GBK)");
-  cmd->add_option("--crs", a.crs, "CRS to assume for zoning files without one");
-  cmd->add_option("--working-crs", a.working_crs,
-                  "Map CRS (default: the baseline's projected CRS or its CGCS2000 GK zone)");
+  a.zoning.area_method.clear();  // empty: the profile's
+  add_zoning_options(cmd, a.zoning, false);
+  cmd->add_option("--profile", a.profile,
+                  "Rule profile whose comparison (noise tolerances, area method) the map draws, "
+                  "as `reserve check` (default three-no)");
   cmd->add_option("--mining", a.conflicts.mining, "Mining-right polygons (采矿权/探矿权); repeat");
   cmd->add_option("--facilities", a.conflicts.facilities,
                   "Facilities (points or polygons; CSV with lon/lat or 经度/纬度); repeat");

@@ -14,28 +14,11 @@ std::string fixed(double v, int decimals) {
   return buf;
 }
 
-ZoningOptions zoning_options(const ZoningArgs& a, const std::string& path, const std::string& layer,
-                             const std::string& name, const std::string& working_crs) {
-  ZoningOptions o;
-  o.name = name;
-  for (const auto& spec : a.zone_maps) o.scheme.add_mapping(spec);
-  ZoningSource s;
-  s.path = path;
-  s.read.layer = layer;
-  s.read.encoding = a.encoding;
-  s.read.assume_crs = a.crs;
-  s.zone_field = a.zone_field;
-  o.sources.push_back(std::move(s));
-  o.working_crs = working_crs;
-  o.area_method = area_method_from_string(a.area_method);
-  return o;
-}
-
 }  // namespace
 
-void add_zoning_options(CLI::App* cmd, ZoningArgs& a) {
+void add_zoning_options(CLI::App* cmd, ZoningArgs& a, bool after_required) {
   cmd->add_option("--before", a.before, "Baseline zoning (the approved reserve)")->required();
-  cmd->add_option("--after", a.after, "Proposed zoning")->required();
+  cmd->add_option("--after", a.after, "Proposed zoning")->required(after_required);
   cmd->add_option("--before-layer", a.before_layer, "Layer of the baseline file");
   cmd->add_option("--after-layer", a.after_layer, "Layer of the proposal file");
   cmd->add_option("--zone-field", a.zone_field, "Attribute with the zone labels (default: detect)");
@@ -44,7 +27,8 @@ void add_zoning_options(CLI::App* cmd, ZoningArgs& a) {
   cmd->add_option("--crs", a.crs, "CRS to assume for zoning files without one");
   cmd->add_option("--working-crs", a.working_crs,
                   "Working CRS (default: the baseline's projected CRS or its CGCS2000 GK zone)");
-  cmd->add_option("--area-method", a.area_method, "geodesic (default) or planar")
+  cmd->add_option("--area-method", a.area_method,
+                  "geodesic or planar (default geodesic; map: the profile's)")
       ->check(CLI::IsMember({"geodesic", "planar"}));
 }
 
@@ -96,11 +80,22 @@ void add_ledger_options(CLI::App* cmd, LedgerArgs& a) {
       "Year the reserve was established (decides 'built before the reserve')");
 }
 
+CheckRequest zoning_request(const ZoningArgs& a) {
+  CheckRequest r;
+  r.before = {a.before, a.before_layer, std::nullopt};
+  r.after = {a.after, a.after_layer, std::nullopt};
+  r.zone_field = a.zone_field;
+  r.zone_maps = a.zone_maps;
+  r.encoding = a.encoding;
+  r.crs = a.crs;
+  r.working_crs = a.working_crs;
+  return r;
+}
+
 LoadedZonings load_zonings(const ZoningArgs& a) {
-  LoadedZonings z;
-  z.before = load_zoning(zoning_options(a, a.before, a.before_layer, "baseline", a.working_crs));
-  z.after = load_zoning(zoning_options(a, a.after, a.after_layer, "proposal", z.before.crs.wkt));
-  return z;
+  ZoningPair pair = load_zoning_pair(zoning_request(a), area_method_from_string(a.area_method));
+  if (!pair.after) throw UsageError("give the proposal with --after");
+  return {std::move(pair.before), std::move(*pair.after)};
 }
 
 OverlayOptions overlay_options(const ConflictArgs& a, const ZoningArgs& z) {

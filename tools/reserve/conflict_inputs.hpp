@@ -28,7 +28,8 @@ struct ZoningArgs {
 using ConflictArgs = ConflictInputs;
 using LedgerArgs = LedgerInputs;
 
-void add_zoning_options(CLI::App* cmd, ZoningArgs& a);
+// --before, --after (required unless `after_required` is false), layers, zone field/maps, ….
+void add_zoning_options(CLI::App* cmd, ZoningArgs& a, bool after_required = true);
 void add_conflict_options(CLI::App* cmd, ConflictArgs& a);
 void add_ledger_options(CLI::App* cmd, LedgerArgs& a);
 
@@ -36,6 +37,9 @@ struct LoadedZonings {
   Zoning before;
   Zoning after;
 };
+// The zoning options as a CheckRequest (the library's one loading path, load_zoning_pair).
+CheckRequest zoning_request(const ZoningArgs& a);
+// Both zonings in one working CRS, with the check's CRS policy (reserve/check.hpp).
 LoadedZonings load_zonings(const ZoningArgs& a);
 
 OverlayOptions overlay_options(const ConflictArgs& a, const ZoningArgs& z);

@@ -1,19 +1,16 @@
 #pragma once
-// The map that `reserve check --map PATH` writes and embeds in the HTML report.
+// The map file of `reserve check --map PATH` (the map itself is drawn by run_check).
 #include <string>
 
-#include "reserve/compare.hpp"
-#include "reserve/features.hpp"
+#include "reserve/render.hpp"
 #include "reserve/report.hpp"
-#include "reserve/zoning.hpp"
 
 namespace reserve::cli {
 
-// Renders the comparison map (baseline and proposal zones, outlines, changes, and the conflict
-// features when given) with the default
-// style to `path` (.svg or .png, by extension) and returns it for Report::map. Throws UsageError
-// for any other extension.
-MapImage write_report_map(const Zoning& before, const Zoning& after, const Comparison& comparison,
-                          const FeatureSet* features, const std::string& path);
+// svg or png from PATH's extension; UsageError for any other.
+MapFormat report_map_format(const std::string& path);
+
+// Writes the report's map (the same bytes as in report.html) to `path`, creating its folder.
+void write_report_map(const MapImage& map, const std::string& path);
 
 }  // namespace reserve::cli

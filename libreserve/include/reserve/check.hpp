@@ -1,8 +1,10 @@
 #pragma once
-// The conflicts part of a check, shared by `reserve check` and Python's check(): the conflict
-// layers (mining rights, facilities) overlaid on both zonings, monitoring exceedances, the
-// rectification ledger, and the "conflicts" section of the reports. Plain values in, so both
-// faces (CLI, Python) are thin wrappers around the same calls.
+// The whole check as one library call, run_check(CheckRequest) -> CheckResult: profile → load both
+// zonings → compare → validate both sides → conflicts (overlay + ledger) → rules → audit (→ map).
+// `reserve check` and Python's check() only translate their arguments into a CheckRequest and the
+// CheckResult into output, so a number printed by the CLI and the same number in a notebook come
+// from one function. Below it, the conflicts part (layers, monitoring, ledger, report section)
+// as separate calls for `reserve overlay` and `reserve ledger`.
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +16,7 @@
 #include "reserve/ledger.hpp"
 #include "reserve/monitoring.hpp"
 #include "reserve/overlay.hpp"
+#include "reserve/render.hpp"
 #include "reserve/report.hpp"
 #include "reserve/rules.hpp"
 #include "reserve/zoning.hpp"
@@ -111,5 +114,84 @@ RESERVE_API ReportSection conflicts_section(const CheckConflicts& c);
 // Writes ledger.csv and ledger.xlsx into `dir` (created when missing); returns the two paths.
 RESERVE_API std::vector<std::string> write_ledger_files(const Ledger& ledger,
                                                         const std::string& dir);
+
+// ---------------------------------------------------------------------------------------------
+// The check as one call
+
+// One side of a check: a zoning file (read with the request's zone options), or a zoning that is
+// already loaded (from a GeoDataFrame, several files, …), used as it is.
+struct CheckZoningInput {
+  std::string path;
+  std::string layer;             // empty: the only layer (or the one GDAL picks first)
+  std::optional<Zoning> zoning;  // set: used instead of path and layer
+  bool given() const noexcept { return zoning.has_value() || !path.empty(); }
+};
+
+// Everything a check needs, as plain values. Only `before` and `after` are required.
+struct CheckRequest {
+  CheckZoningInput before;
+  CheckZoningInput after;
+
+  // How zoning files are read (not applied to zonings already loaded).
+  std::string zone_field;              // empty: detect
+  std::vector<std::string> zone_maps;  // extra label mappings, e.g. "1=core,2=buffer"
+  std::string encoding;                // text encoding of the zoning files, e.g. "GBK"
+  std::string crs;                     // CRS assumed for zoning files without one
+  // The CRS both sides are compared in. Empty: the baseline's (its projected CRS or the CGCS2000
+  // Gauss–Krüger zone of its centre) — allowed only when both sources are in one CRS.
+  std::string working_crs;
+
+  // The rule profile: `profile_value` when set, else the shipped name or .toml path `profile`.
+  std::string profile = "three-no";
+  std::optional<Profile> profile_value;
+  std::optional<AreaMethod> area_method;  // overrides the profile's
+
+  ConflictInputs conflicts;  // mining-right and facility files (none: 不以调代改 not evaluated)
+  // Conflict features already loaded (e.g. from GeoDataFrames), in any CRS equivalent to the
+  // working CRS; used together with conflicts' files.
+  std::optional<FeatureSet> features;
+  LedgerInputs ledger;  // monitoring, standards, assignments, decision table, …
+
+  // Draw the comparison map (svg or png) into CheckResult::report.map (nothing is written).
+  std::optional<MapFormat> map_format;
+  std::string title;         // report title; empty: the report's default
+  std::string command_line;  // for the audit block
+};
+
+struct CheckResult {
+  Report report;  // verdicts, comparison, validations, audit, conflicts section, map
+  Zoning before;  // the zonings that were compared (in the working CRS)
+  Zoning after;
+  Profile profile;                          // with the area-method override applied
+  std::optional<CheckConflicts> conflicts;  // overlay + ledger; nullopt without conflict inputs
+  std::vector<std::string> map_warnings;    // renderer warnings when a map was drawn
+  // The overlay of the conflict layers, or nullptr (no conflict layers, or only monitoring).
+  const ConflictOverlay* overlay() const noexcept {
+    return conflicts && conflicts->has_conflict_layers ? &conflicts->overlay : nullptr;
+  }
+};
+
+// Both zonings of a request in one working CRS; `after` is nullopt when the request has none.
+struct ZoningPair {
+  Zoning before;
+  std::optional<Zoning> after;
+};
+
+// Loads (or takes) both sides: the baseline in request.working_crs (or its own), the proposal in
+// the baseline's CRS. CRS policy: when the two sources are in different CRSs (or zonings already
+// loaded are in different working CRSs), InputError unless request.working_crs names the CRS to
+// compare in — a silent reprojection of one side would hide a wrong CRS. `area_method` measures
+// the repairs (load_zoning). Shared by check, overlay, ledger and map.
+RESERVE_API ZoningPair load_zoning_pair(const CheckRequest& request, AreaMethod area_method);
+
+// The check. Throws UsageError for bad options (unknown profile, no proposal, map format other
+// than svg/png), InputError for bad input (naming file, layer, feature), as the calls it makes.
+// Thread safety: independent requests may run concurrently.
+RESERVE_API CheckResult run_check(const CheckRequest& request);
+
+// The comparison map of a check (baseline and proposal zones, the check's own change pieces —
+// noise excluded by the same classification — and the conflict features) with the default style
+// and the title 保护区功能区调整对比图; for report.map and `reserve check --map`.
+RESERVE_API RenderedMap render_check_map(const CheckResult& result, MapFormat format);
 
 }  // namespace reserve

@@ -34,6 +34,10 @@ RESERVE_API MapLayers comparison_map_layers(const Zoning& before, const Zoning& 
                                             const Comparison& comparison,
                                             const FeatureSet* features = nullptr);
 
+// The title a map gets when neither the user nor the style names one: 保护区功能区调整对比图 for a
+// comparison (baseline and proposal), else the style's default 自然保护区功能分区图.
+RESERVE_API std::string default_map_title(bool comparison);
+
 struct LineLayerOptions {
   std::string path;
   std::string layer;  // empty: the only layer, or the layer named like `kind` (rivers, …)

@@ -127,9 +127,10 @@ struct RenderSummary {
   MapFormat format = MapFormat::pdf;
   MapTransform transform;
   std::vector<LegendEntry> legend;
-  int labels_placed = 0;       // placed next to their feature
-  int labels_leader_line = 0;  // placed further away with a leader line
-  int labels_dropped = 0;      // no room
+  std::vector<std::string> changes_drawn;  // ids of the change areas drawn ("removed-1", …)
+  int labels_placed = 0;                   // placed next to their feature
+  int labels_leader_line = 0;              // placed further away with a leader line
+  int labels_dropped = 0;                  // no room
   // Scale bar: drawn length and the ground distance it stands for at the map centre.
   double scale_bar_length_pt = 0.0;
   double scale_bar_ground_m = 0.0;
@@ -142,6 +143,10 @@ struct RenderSummary {
   // Direction of true north on the page: angle in degrees clockwise from page "up".
   double true_north_page_deg = 0.0;
   std::vector<GraticuleTick> graticule;
+  // The north-arrow disc (page points, top-left origin): in a corner of the map area where it
+  // covers no data, else see-through (only the ring and the needle drawn).
+  double north_arrow_x_pt = 0.0, north_arrow_y_pt = 0.0, north_arrow_radius_pt = 0.0;
+  bool north_arrow_see_through = false;
   std::string crs_note;  // e.g. "2000国家大地坐标系 高斯-克吕格投影 中央经线105°"
   std::vector<std::string> warnings;  // features outside the extent, empty geometries, …
 };
@@ -151,16 +156,13 @@ struct RenderedMap {
   RenderSummary summary;
 };
 
-// Renders to bytes. Throws InputError when there is nothing to draw, the CRS is missing or not
-// projected, a coordinate is not finite, or the background raster cannot be read; UsageError for
-// an unknown focus id; InputError when a style font is missing or lacks CJK glyphs (fontconfig),
-// naming the font and what to install.
+// Renders to bytes (the caller writes them: write_file_atomic in reserve/report.hpp). Throws
+// InputError when there is nothing to draw, the CRS is missing or not projected, a coordinate is
+// not finite, or the background raster cannot be read; UsageError for an unknown focus id;
+// InputError when a style font is missing or lacks CJK glyphs (fontconfig), naming the font and
+// what to install.
 RESERVE_API RenderedMap render_map_bytes(const MapLayers& layers, const MapStyle& style,
                                          MapFormat format, const RenderOptions& options = {});
-// Renders and writes `path` atomically (temporary file in the same directory, then rename).
-RESERVE_API RenderSummary render_map(const MapLayers& layers, const MapStyle& style,
-                                     MapFormat format, const std::string& path,
-                                     const RenderOptions& options = {});
 // Conveniences for HTML reports and notebooks.
 RESERVE_API std::string render_map_svg(const MapLayers& layers, const MapStyle& style,
                                        const RenderOptions& options = {});

@@ -1,42 +1,18 @@
 // The overlay as JSON (the shape of `reserve overlay --json`) and the "conflicts" report section
 // built from it and the ledger.
-#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "analysis/features_json.hpp"
+#include "report/format.hpp"
 #include "reserve/check.hpp"
 
 namespace reserve {
 namespace {
 
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
-
-std::string html_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-std::string md_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|') out += "\\";
-    out += c;
-  }
-  return out;
-}
+// One escaping and number format for every report part (report/format.hpp).
+using report::fixed;
+using report::html_escape;
+const auto md_escape = report::markdown_escape;
 
 nlohmann::json placement_json(const FeaturePlacement& p, bool is_point) {
   nlohmann::json j;

@@ -5,7 +5,7 @@
 #include <filesystem>
 
 #include "analysis/features_load.hpp"
-#include "analysis/text_util.hpp"
+#include "core/text_util.hpp"
 #include "ledger/csv_table.hpp"
 #include "ledger/data_files.hpp"
 #include "reserve/error.hpp"
@@ -49,11 +49,11 @@ std::string strip_unit(std::string s) {
     if (s.size() > suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0)
       s.erase(s.size() - suf.size());
   }
-  return analysis::normalise_label(s);
+  return text::normalise_label(s);
 }
 
 bool parse_bool(const std::string& text, bool& out) {
-  const std::string t = analysis::normalise_label(text);
+  const std::string t = text::normalise_label(text);
   if (t == "true" || t == "yes" || t == "1" || t == "是") return out = true, true;
   if (t == "false" || t == "no" || t == "0" || t == "否" || t.empty()) return out = false, true;
   return false;
@@ -69,7 +69,7 @@ const std::vector<std::string> kDateFields = {"日期", "采样日期", "监测�
                                               "sample_date"};
 
 SampleKind kind_of(const std::string& label) {
-  const std::string t = analysis::normalise_label(label);
+  const std::string t = text::normalise_label(label);
   for (const char* key : {"渗滤液", "排放", "排口", "废水", "出水", "leachate", "discharge",
                           "effluent", "outfall", "wastewater"})
     if (t.find(key) != std::string::npos) return SampleKind::discharge;
@@ -79,10 +79,10 @@ SampleKind kind_of(const std::string& label) {
 }  // namespace
 
 std::optional<std::string> parameter_code(const std::string& label) {
-  const std::string s = strip_unit(analysis::normalise_label(label));
+  const std::string s = strip_unit(text::normalise_label(label));
   for (const auto& p : parameters())
     for (const char* l : p.labels)
-      if (s == analysis::normalise_label(l)) return std::string(p.code);
+      if (s == text::normalise_label(l)) return std::string(p.code);
   return std::nullopt;
 }
 
@@ -112,7 +112,7 @@ StandardsTable StandardsTable::from_csv(const std::string& path) {
     const auto& row = t.rows[r];
     const SourceRef where{path, {}, "line " + std::to_string(t.line_numbers[r])};
     StandardLimit l;
-    l.standard = analysis::normalise_label(row[c_std]).empty() ? "" : row[c_std];
+    l.standard = text::normalise_label(row[c_std]).empty() ? "" : row[c_std];
     l.level = row[c_level];
     const auto code = parameter_code(row[c_param]);
     if (!code)
@@ -120,7 +120,7 @@ StandardsTable StandardsTable::from_csv(const std::string& path) {
           "unknown parameter '" + row[c_param] + "'; use Cd, Zn, Pb, As, Hg, Cu or Cr6", where);
     l.parameter = *code;
     l.parameter_zh = c_zh >= 0 && !row[c_zh].empty() ? row[c_zh] : parameter_chinese_name(*code);
-    const auto limit = analysis::parse_number(row[c_limit]);
+    const auto limit = text::parse_number(row[c_limit]);
     if (!limit || !(*limit > 0.0))
       throw InputError("limit '" + row[c_limit] + "' is not a positive number of mg/L", where);
     l.limit_mg_l = *limit;
@@ -128,7 +128,7 @@ StandardsTable StandardsTable::from_csv(const std::string& path) {
       throw InputError("confirmed must be true or false, not '" + row[c_conf] + "'", where);
     if (c_src >= 0) l.source = row[c_src];
     if (c_note >= 0) l.note = row[c_note];
-    if (l.standard.empty() || analysis::normalise_label(l.level).empty())
+    if (l.standard.empty() || text::normalise_label(l.level).empty())
       throw InputError("standard and level must not be empty", where);
     StandardsTable one;
     one.limits_.push_back(std::move(l));
@@ -141,8 +141,8 @@ void StandardsTable::merge(const StandardsTable& overrides) {
   for (const auto& o : overrides.limits_) {
     bool replaced = false;
     for (auto& l : limits_) {
-      if (analysis::normalise_label(l.standard) == analysis::normalise_label(o.standard) &&
-          analysis::normalise_label(l.level) == analysis::normalise_label(o.level) &&
+      if (text::normalise_label(l.standard) == text::normalise_label(o.standard) &&
+          text::normalise_label(l.level) == text::normalise_label(o.level) &&
           l.parameter == o.parameter) {
         l = o;
         replaced = true;
@@ -155,9 +155,8 @@ void StandardsTable::merge(const StandardsTable& overrides) {
 const StandardLimit* StandardsTable::find(const std::string& standard, const std::string& level,
                                           const std::string& parameter) const noexcept {
   for (const auto& l : limits_)
-    if (analysis::normalise_label(l.standard) == analysis::normalise_label(standard) &&
-        analysis::normalise_label(l.level) == analysis::normalise_label(level) &&
-        l.parameter == parameter)
+    if (text::normalise_label(l.standard) == text::normalise_label(standard) &&
+        text::normalise_label(l.level) == text::normalise_label(level) && l.parameter == parameter)
       return &l;
   return nullptr;
 }
@@ -200,7 +199,7 @@ SampleSet samples_from_layer(const Layer& layer, const Crs& working_crs) {
     s.where = where;
     s.location = f.geometry.points.front();
     auto value = [&](const std::vector<std::string>& names) {
-      const Attribute* a = analysis::find_attribute(f.attributes, names);
+      const Attribute* a = text::find_attribute(f.attributes, names);
       return (a && !a->is_null) ? a->value : std::string();
     };
     s.id = value(kIdFields);
@@ -211,15 +210,15 @@ SampleSet samples_from_layer(const Layer& layer, const Crs& working_crs) {
     s.kind = kind_of(s.kind_label);
     s.date = value(kDateFields);
     for (const auto& [field, code] : param_fields) {
-      const Attribute* a = analysis::find_attribute(f.attributes, {}, field);
-      const std::string text = (a && !a->is_null) ? analysis::normalise_label(a->value) : "";
+      const Attribute* a = text::find_attribute(f.attributes, {}, field);
+      const std::string text = (a && !a->is_null) ? text::normalise_label(a->value) : "";
       if (text.empty()) continue;
       if (text == "nd" || text == "未检出" || text == "-" || text.front() == '<' ||
           text.rfind("＜", 0) == 0 || text.rfind("lod", 0) == 0) {
         s.below_detection.push_back(code);
         continue;
       }
-      const auto v = analysis::parse_number(text);
+      const auto v = text::parse_number(text);
       if (!v || *v < 0.0 || !std::isfinite(*v)) {
         set.issues.push_back({"invalid-concentration", Severity::warning,
                               "column '" + field + "' holds '" + a->value +

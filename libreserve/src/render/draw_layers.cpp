@@ -8,6 +8,7 @@
 #include "render/raster_background.hpp"
 #include "render/symbols.hpp"
 #include "reserve/error.hpp"
+#include "reserve/features.hpp"
 
 namespace reserve::render {
 namespace {
@@ -35,10 +36,14 @@ void path_polygon(cairo_t* cr, const Polygon& poly, const MapTransform& t) {
   for (const Ring& h : poly.holes) path_ring(cr, h, t);
 }
 
+}  // namespace
+
 void path_multipolygon(cairo_t* cr, const MultiPolygon& mp, const MapTransform& t) {
   cairo_new_path(cr);
   for (const Polygon& p : mp.polygons) path_polygon(cr, p, t);
 }
+
+namespace {
 
 void path_lines(cairo_t* cr, const std::vector<LineString>& lines, const MapTransform& t) {
   cairo_new_path(cr);
@@ -70,6 +75,8 @@ bool reaches_extent(const geom::GeomPtr& g, const Envelope& e) {
   const char result = GEOSIntersects_r(geom::context(), g.get(), rect.get());
   return result != 0;  // 1 intersects, 2 GEOS exception: draw it anyway
 }
+}  // namespace
+
 bool reaches_extent(const MultiPolygon& mp, const Envelope& e) {
   try {
     return reaches_extent(geom::to_geos(mp), e);
@@ -84,6 +91,9 @@ bool reaches_extent(const Geometry& g, const Envelope& e) {
     return true;
   }
 }
+
+namespace {
+
 bool reaches_extent(const std::vector<LineString>& lines, const Envelope& e) {
   for (const auto& l : lines) {
     if (l.size() < 2) continue;
@@ -94,6 +104,14 @@ bool reaches_extent(const std::vector<LineString>& lines, const Envelope& e) {
     }
   }
   return false;
+}
+
+// The legend text of a facility category the style has no symbol for: the library's Chinese name
+// of a known category, the style's "other" text for "other", else the user's own key as given.
+std::string facility_label(const std::string& category, const std::string& other_label) {
+  if (category.empty() || category == "other") return other_label;
+  if (const auto known = category_from_string(category)) return chinese_name(*known);
+  return category;
 }
 
 // A point inside the polygons for a label or symbol. GEOS refuses some invalid input (a bow-tie
@@ -253,29 +271,27 @@ void draw_map_body(RenderContext& c, const BodyInput& in) {
     }
   }
 
-  // Hatched changes.
+  // Changed land: legend entries here (their place in the legend), drawn after the outlines
+  // and mining rights (draw_change_area) so that heavy lines and hatching do not hide them.
+  std::vector<std::pair<const MapChange*, HatchStyle>> changes;
   if (s.show_changes) {
     for (ChangeKind k : {ChangeKind::removed, ChangeKind::downgraded, ChangeKind::added}) {
-      const HatchStyle& h = k == ChangeKind::removed      ? s.removed
-                            : k == ChangeKind::downgraded ? s.downgraded
-                                                          : s.added;
+      const HatchStyle look = change_look(k == ChangeKind::removed      ? s.removed
+                                          : k == ChangeKind::downgraded ? s.downgraded
+                                                                        : s.added);
       bool any = false;
       for (const MapChange& ch : L.changes) {
         if (ch.kind != k) continue;
         if (!visible(envelope_of(ch.geometry), std::string(to_string(k)) + " area", ch.id,
                      ch.geometry))
           continue;
-        hatch_multipolygon(cr, ch.geometry, t, h);
-        path_multipolygon(cr, ch.geometry, t);
-        set_colour(cr, h.colour);
-        cairo_set_line_width(cr, 0.5);
-        cairo_stroke(cr);
+        changes.emplace_back(&ch, look);
         any = true;
       }
       if (any) {
         LegendItem item =
-            legend_item(std::string("change:") + to_string(k), h.label, LegendItem::Kind::hatch);
-        item.hatch = h;
+            legend_item(std::string("change:") + to_string(k), look.label, LegendItem::Kind::hatch);
+        item.hatch = look;
         c.add_legend(item);
       }
     }
@@ -363,13 +379,18 @@ void draw_map_body(RenderContext& c, const BodyInput& in) {
     }
   }
 
+  for (const auto& [change, look] : changes) {
+    draw_change_area(cr, change->geometry, t, look);
+    c.summary.changes_drawn.push_back(change->id);
+  }
+
   // Facilities: symbol at each point (or inside each polygon, which is outlined too).
   if (s.show_facilities) {
     for (const MapFacility& f : L.facilities) {
       if (!visible(envelope_of(f.geometry), "facility", f.id, f.geometry)) continue;
       const auto it = s.facility_symbols.find(f.category);
       SymbolStyle sym = it != s.facility_symbols.end() ? it->second : s.other_facility;
-      if (it == s.facility_symbols.end() && !f.category.empty()) sym.label = f.category;
+      if (it == s.facility_symbols.end()) sym.label = facility_label(f.category, sym.label);
       const double size = sym.size_mm * kPtPerMm;
       std::vector<Point> anchors;
       if (f.geometry.kind == GeometryKind::point) {

@@ -20,6 +20,19 @@ void draw_map_body(RenderContext& c, const BodyInput& in);
 // Places the queued labels greedily (priority order) and draws them; updates the summary counts.
 void place_and_draw_labels(RenderContext& c);
 
+// The path of the polygons in page points (no fill or stroke).
+void path_multipolygon(cairo_t* cr, const MultiPolygon& mp, const MapTransform& t);
+
+// True when the geometry reaches into the envelope (exact, by GEOS; true on GEOS trouble).
+bool reaches_extent(const MultiPolygon& mp, const Envelope& e);
+bool reaches_extent(const Geometry& g, const Envelope& e);
+
+// Changed land (draw_changes.cpp): the style as drawn (a translucent fill in the change colour
+// added) — for the map and its legend swatch — and the drawing of one change area.
+HatchStyle change_look(const HatchStyle& h);
+void draw_change_area(cairo_t* cr, const MultiPolygon& mp, const MapTransform& t,
+                      const HatchStyle& look);
+
 // Helpers shared with the legend.
 void hatch_current_path(cairo_t* cr, const HatchStyle& h, double x0, double y0, double x1,
                         double y1);

@@ -60,11 +60,49 @@ std::string angle_text(double deg) {
   return buf;
 }
 
-Point arrow_centre(const RenderContext& c) {
-  const MapTransform& t = c.transform;
-  return {t.area_x_pt + t.area_width_pt - 11.0 * kPtPerMm, t.area_y_pt + 14.0 * kPtPerMm};
-}
 constexpr double kArrowRadiusMm = 8.0;
+
+// True when a zone, change, mining right or facility reaches into the page box.
+bool data_under(const RenderContext& c, double x0, double y0, double x1, double y1) {
+  const MapTransform& t = c.transform;
+  Envelope e;
+  e.expand(Point{t.extent.min_x + (x0 - t.area_x_pt) / t.pt_per_unit,
+                 t.extent.max_y - (y1 - t.area_y_pt) / t.pt_per_unit});
+  e.expand(Point{t.extent.min_x + (x1 - t.area_x_pt) / t.pt_per_unit,
+                 t.extent.max_y - (y0 - t.area_y_pt) / t.pt_per_unit});
+  const MapLayers& L = c.layers;
+  for (const auto* zones : {&L.baseline_zones, &L.proposal_zones})
+    for (const auto& z : *zones)
+      if (reaches_extent(z.geometry, e)) return true;
+  for (const auto& ch : L.changes)
+    if (reaches_extent(ch.geometry, e)) return true;
+  for (const auto& m : L.mining_rights)
+    if (reaches_extent(m.geometry, e)) return true;
+  for (const auto& f : L.facilities)
+    if (reaches_extent(f.geometry, e)) return true;
+  return false;
+}
+
+// The north arrow sits in the first corner of the map area (top right, top left, bottom right,
+// bottom left) where its disc covers no data; when every corner has data, top right with a
+// see-through disc (`clear` false), so that the arrow never hides what the map is about.
+struct ArrowPlace {
+  Point centre;
+  bool clear = true;
+};
+ArrowPlace arrow_place(const RenderContext& c) {
+  const MapTransform& t = c.transform;
+  const double r = kArrowRadiusMm * kPtPerMm;
+  const double left = t.area_x_pt + 11.0 * kPtPerMm;
+  const double right = t.area_x_pt + t.area_width_pt - 11.0 * kPtPerMm;
+  const double top = t.area_y_pt + 14.0 * kPtPerMm;
+  const double bottom = t.area_y_pt + t.area_height_pt - 11.0 * kPtPerMm;
+  const Point corners[] = {{right, top}, {left, top}, {right, bottom}, {left, bottom}};
+  for (const Point& p : corners)
+    if (!data_under(c, p.x - r, p.y - r, p.x + r, p.y + r)) return {p, true};
+  return {corners[0], false};
+}
+Point arrow_centre(const RenderContext& c) { return arrow_place(c).centre; }
 
 void draw_swatch(cairo_t* cr, const LegendItem& item, double x, double y, double w, double h) {
   cairo_save(cr);
@@ -284,12 +322,17 @@ void reserve_north_arrow_space(RenderContext& c) {
 void draw_north_arrow(RenderContext& c) {
   if (!c.page.furniture || !c.style.show_north_arrow) return;
   cairo_t* cr = c.cr;
-  const Point ctr = arrow_centre(c);
+  const ArrowPlace place = arrow_place(c);
+  const Point ctr = place.centre;
   const double r = kArrowRadiusMm * kPtPerMm;
+  c.summary.north_arrow_x_pt = ctr.x;
+  c.summary.north_arrow_y_pt = ctr.y;
+  c.summary.north_arrow_radius_pt = r;
+  c.summary.north_arrow_see_through = !place.clear;
   cairo_save(cr);
   cairo_new_path(cr);  // no current point left over from text, or the arc would join it
   cairo_arc(cr, ctr.x, ctr.y, r, 0.0, 2.0 * std::numbers::pi);
-  cairo_set_source_rgba(cr, 1.0, 1.0, 1.0, 0.85);
+  cairo_set_source_rgba(cr, 1.0, 1.0, 1.0, place.clear ? 0.85 : 0.0);
   cairo_fill_preserve(cr);
   cairo_set_source_rgba(cr, 0.2, 0.2, 0.2, 1.0);
   cairo_set_line_width(cr, 0.5);

@@ -112,6 +112,10 @@ MapLayers comparison_map_layers(const Zoning& before, const Zoning& after,
   return layers;
 }
 
+std::string default_map_title(bool comparison) {
+  return comparison ? "保护区功能区调整对比图" : default_map_style().title;
+}
+
 std::vector<Issue> add_line_layer(MapLayers& layers, const LineLayerOptions& options) {
   if (layers.crs.empty()) {
     throw UsageError("add the zoning before the line layers: the map's CRS comes from it");

@@ -1,5 +1,5 @@
 // render_map(): extent and focus, page layout, the Cairo surface for the format, the drawing
-// order, and writing the bytes (atomically for files).
+// order; the bytes go to the caller, which writes files.
 #include "reserve/render.hpp"
 
 #include <cairo-pdf.h>
@@ -363,13 +363,6 @@ RenderedMap render_map_bytes(const MapLayers& layers, const MapStyle& style, Map
   }
   if (format == MapFormat::svg) out.bytes = renumber_svg_surfaces(out.bytes);
   return out;
-}
-
-RenderSummary render_map(const MapLayers& layers, const MapStyle& style, MapFormat format,
-                         const std::string& path, const RenderOptions& options) {
-  RenderedMap map = render_map_bytes(layers, style, format, options);
-  write_file_atomic(path, map.bytes);  // the library's one atomic writer
-  return map.summary;
 }
 
 std::string render_map_svg(const MapLayers& layers, const MapStyle& style,

@@ -4,7 +4,7 @@
 #include <cctype>
 #include <sstream>
 
-#include "analysis/text_util.hpp"
+#include "core/text_util.hpp"
 #include "reserve/error.hpp"
 
 namespace reserve {
@@ -32,7 +32,7 @@ const ZoneNames& names(Zone z) {
   return kNames[5];
 }
 
-using analysis::normalise_label;  // one definition of a label's canonical form
+using text::normalise_label;  // one definition of a label's canonical form
 
 }  // namespace
 

@@ -6,10 +6,11 @@
 #include <cstdio>
 #include <set>
 
-#include "analysis/text_util.hpp"
+#include "core/text_util.hpp"
 #include "geom/geos.hpp"
 #include "reserve/error.hpp"
 #include "reserve/overlay.hpp"
+#include "rules/rule_helpers.hpp"
 
 namespace reserve {
 namespace {
@@ -19,12 +20,6 @@ struct IndexedFeature {
   geom::GeomPtr geometry;
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
-
-std::string fmt_ha(double m2) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.2f", to_ha(m2));
-  return buf;
-}
 
 std::string fmt_num(double v, int decimals) {
   char buf[64];
@@ -53,12 +48,12 @@ std::vector<FeatureCategory> default_conflict_categories() {
 }
 
 bool is_wait_for_adjustment(const std::string& treatment) {
-  const std::string t = analysis::normalise_label(treatment);
+  const std::string t = text::normalise_label(treatment);
   if (t.empty()) return false;
   for (const char* key :
        {"等待调整", "待调整", "等调整", "调整后处理", "待区划调整", "等待区划调整",
         "wait-for-adjustment", "wait for adjustment", "wait_for_adjustment", "await adjustment"})
-    if (t.find(analysis::normalise_label(key)) != std::string::npos) return true;
+    if (t.find(text::normalise_label(key)) != std::string::npos) return true;
   return false;
 }
 
@@ -263,7 +258,7 @@ NoAdjustingOptions no_adjusting_options(const Profile& profile) {
 }
 
 RuleDefinition no_adjusting_rule_definition() {
-  RuleDefinition def;
+  RuleDefinition def;  // evaluate is set below; start_verdict() reads only the id and titles
   def.id = kNoAdjustingRuleId;
   def.title_zh = "不以调代改";
   def.title_en = "No adjusting instead of rectifying";
@@ -288,10 +283,7 @@ RuleDefinition no_adjusting_rule_definition() {
        "mining, polluting, industrial and energy categories)"},
   };
   def.evaluate = [](const RuleContext& ctx, const RuleConfig& config) {
-    Verdict v;
-    v.rule_id = kNoAdjustingRuleId;
-    v.title_zh = "不以调代改";
-    v.title_en = "No adjusting instead of rectifying";
+    Verdict v = rules::start_verdict(no_adjusting_rule_definition());
     if (!ctx.conflicts) {
       v.status = VerdictStatus::not_evaluated;
       v.explanation_zh = "未提供矿业权或设施图层，未评价。";
@@ -305,16 +297,16 @@ RuleDefinition no_adjusting_rule_definition() {
     v.explanation_zh = r.explanation_zh;
     v.explanation_en = r.explanation_en;
     v.measured = {
-        {"freed_feature_count", static_cast<double>(r.freed.size()), "count"},
-        {"changes_near_conflicts_count", static_cast<double>(r.changes.size()), "count"},
-        {"changed_area_m2", r.targeting.changed_area_m2, "m2"},
-        {"conflict_footprint_m2", r.targeting.footprint_area_m2, "m2"},
-        {"conflict_footprint_in_changed_m2", r.targeting.footprint_in_changed_m2, "m2"},
-        {"conflict_share_in_changed", r.targeting.share_in_changed, "fraction"},
-        {"conflict_share_in_reserve", r.targeting.share_in_reserve, "fraction"},
+        rules::count("freed_feature_count", static_cast<double>(r.freed.size())),
+        rules::count("changes_near_conflicts_count", static_cast<double>(r.changes.size())),
+        rules::m2("changed_area_m2", r.targeting.changed_area_m2),
+        rules::m2("conflict_footprint_m2", r.targeting.footprint_area_m2),
+        rules::m2("conflict_footprint_in_changed_m2", r.targeting.footprint_in_changed_m2),
+        rules::fraction("conflict_share_in_changed", r.targeting.share_in_changed),
+        rules::fraction("conflict_share_in_reserve", r.targeting.share_in_reserve),
     };
     if (r.targeting.ratio) v.measured.push_back({"targeting_ratio", *r.targeting.ratio, "ratio"});
-    v.thresholds = {{"max_freed_features", o.max_freed_features, "count"},
+    v.thresholds = {rules::count("max_freed_features", o.max_freed_features),
                     {"max_targeting_ratio", o.max_targeting_ratio, "ratio"},
                     {"distance_m", o.distance_m, "m"}};
     v.threshold_text = "freed conflict features ≤ " + fmt_num(o.max_freed_features, 0) +
@@ -328,8 +320,8 @@ RuleDefinition no_adjusting_rule_definition() {
       std::string ids;
       for (const auto& id : c.feature_ids) ids += (ids.empty() ? "" : ", ") + id;
       e.description = c.kind + " land (" + to_string(c.from) + " → " + to_string(c.to) + ", " +
-                      fmt_ha(c.piece_area_m2) + " ha) near conflict features " + ids +
-                      " (overlap " + fmt_ha(c.overlap_area_m2) + " ha, nearest " +
+                      rules::format_ha(c.piece_area_m2) + ") near conflict features " + ids +
+                      " (overlap " + rules::format_ha(c.overlap_area_m2) + ", nearest " +
                       fmt_num(c.min_distance_m, 1) + " m)";
       e.zone_before = c.from;
       e.zone_after = c.to;
@@ -352,7 +344,8 @@ RuleDefinition no_adjusting_rule_definition() {
       e.id = f.feature_id;
       e.description = std::string(chinese_name(f.category)) + " " + f.name + ": " +
                       to_string(f.zone_before) + " → " + to_string(f.zone_after) + " (" +
-                      english_name(f.change) + ", freed " + fmt_ha(f.freed_area_m2) + " ha)" +
+                      english_name(f.change) + ", freed " + rules::format_ha(f.freed_area_m2) +
+                      ")" +
                       (f.waiting_for_adjustment
                            ? "; its treatment is to wait for the adjustment: adjusting instead of "
                              "rectifying (以调代改)"

@@ -1,10 +1,11 @@
+// General text helpers (core/text_util.hpp).
 #include <cctype>
 #include <cerrno>
 #include <cstdlib>
 
-#include "analysis/text_util.hpp"
+#include "core/text_util.hpp"
 
-namespace reserve::analysis {
+namespace reserve::text {
 namespace {
 
 std::size_t space_at(const std::string& s, std::size_t pos) {
@@ -108,4 +109,4 @@ bool is_utf8(const std::string& bytes) {
   return true;
 }
 
-}  // namespace reserve::analysis
+}  // namespace reserve::text

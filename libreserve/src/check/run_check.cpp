@@ -1,0 +1,83 @@
+// The check as one call: profile → zonings → compare → validate → conflicts → rules → audit → map.
+#include "reserve/check.hpp"
+#include "reserve/compare.hpp"
+#include "reserve/error.hpp"
+#include "reserve/map_layers.hpp"
+#include "reserve/validate.hpp"
+
+namespace reserve {
+namespace {
+
+Profile request_profile(const CheckRequest& r) {
+  Profile p = r.profile_value ? *r.profile_value : load_profile(r.profile);
+  if (r.area_method) p.area_method = *r.area_method;
+  return p;
+}
+
+// The conflict layers (files and features already loaded) and monitoring; nullopt without any.
+std::optional<CheckConflicts> request_conflicts(const CheckRequest& r, const Zoning& before,
+                                                const Zoning& after, const Profile& profile) {
+  if (!r.features) return load_check_conflicts(r.conflicts, r.ledger, before, after, profile);
+  FeatureSet features = load_conflict_features(r.conflicts, before.crs);
+  append(features, *r.features);
+  std::vector<Issue> issues = features.issues;
+  return make_check_conflicts(std::move(features), true, before, after, profile,
+                              r.conflicts.boundary_tolerance_m, r.conflicts.min_area_m2, r.ledger,
+                              std::move(issues));
+}
+
+}  // namespace
+
+CheckResult run_check(const CheckRequest& r) {
+  if (r.map_format && *r.map_format == MapFormat::pdf)
+    throw UsageError("the check's map is embedded in the HTML report: use svg or png, not pdf");
+  CheckResult result;
+  result.profile = request_profile(r);
+  const Profile& profile = result.profile;
+  ZoningPair zonings = load_zoning_pair(r, profile.area_method);
+  if (!zonings.after) throw UsageError("no proposal given; give --after (after=)");
+  result.before = std::move(zonings.before);
+  result.after = std::move(*zonings.after);
+  const Zoning& before = result.before;
+  const Zoning& after = result.after;
+
+  Report& report = result.report;
+  report.title = r.title;
+  report.comparison = compare(before, after, compare_options(profile));
+  const TopologyOptions topo;
+  report.before_validation =
+      validate_zoning(before, topo, AreaCalculator(before.crs, profile.area_method));
+  report.after_validation =
+      validate_zoning(after, topo, AreaCalculator(after.crs, profile.area_method));
+  result.conflicts = request_conflicts(r, before, after, profile);
+  const RuleContext ctx{report.comparison, profile, &*report.before_validation,
+                        &*report.after_validation,
+                        result.conflicts ? result.conflicts->rule_input() : nullptr};
+  report.verdicts = evaluate_rules(ctx, RuleRegistry::standard());
+  report.overall = overall_status(report.verdicts);
+  report.audit = make_audit(before, after, profile, r.command_line);
+  if (result.conflicts) report.sections.push_back(conflicts_section(*result.conflicts));
+
+  if (r.map_format) {
+    const RenderedMap map = render_check_map(result, *r.map_format);
+    result.map_warnings = map.summary.warnings;
+    if (*r.map_format == MapFormat::svg)
+      report.map.svg = map.bytes;
+    else
+      report.map.png.assign(map.bytes.begin(), map.bytes.end());
+    report.map.caption = "调整前后功能区对比（" + map.summary.crs_note + "）";
+  }
+  return result;
+}
+
+RenderedMap render_check_map(const CheckResult& result, MapFormat format) {
+  const ConflictOverlay* overlay = result.overlay();
+  const MapLayers layers =
+      comparison_map_layers(result.before, result.after, result.report.comparison,
+                            overlay ? &overlay->features : nullptr);
+  MapStyle style = default_map_style();
+  style.title = default_map_title(true);
+  return render_map_bytes(layers, style, format);
+}
+
+}  // namespace reserve
