@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <set>
 
+#include "analysis/feature_filter.hpp"
 #include "analysis/text_util.hpp"
 #include "geom/geos.hpp"
 #include "reserve/error.hpp"
@@ -37,6 +38,14 @@ double area_of(const AreaCalculator& calc, const GEOSGeometry* g) {
   return calc.area_m2(geom::polygons_from_geos(g));
 }
 
+// False only when the boxes are more than d_m apart (1 mm of slack for rounded piece vertices).
+bool near_box(const Envelope& f, const Envelope& reserve, double d_m) {
+  if (!f.valid || !reserve.valid) return true;
+  const double m = d_m + 1e-3;
+  return !(f.max_x < reserve.min_x - m || f.min_x > reserve.max_x + m ||
+           f.max_y < reserve.min_y - m || f.min_y > reserve.max_y + m);
+}
+
 std::set<FeatureCategory> category_set(const std::vector<FeatureCategory>& categories) {
   const auto list = categories.empty() ? default_conflict_categories() : categories;
   return {list.begin(), list.end()};
@@ -63,8 +72,10 @@ bool is_wait_for_adjustment(const std::string& treatment) {
 }
 
 ConflictOverlay make_conflict_overlay(FeatureSet features, const Zoning& before,
-                                      const Zoning& after, const OverlayOptions& options) {
+                                      const Zoning& after, const OverlayOptions& options,
+                                      double search_distance_m) {
   ConflictOverlay out;
+  out.far = analysis::drop_far_features(features, before, after, search_distance_m);
   out.overlay = overlay_features(features, before, after, options);
   out.features = std::move(features);
   std::vector<const MultiPolygon*> parts;
@@ -83,11 +94,15 @@ NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
   const AreaCalculator calc(comparison.crs, comparison.area_method);
   const double d = options.distance_m;
 
-  // Conflict features as GEOS geometries with envelopes.
+  // Conflict features as GEOS geometries with envelopes. Only features whose envelope comes within
+  // d of the baseline reserve's envelope can touch a changed piece (inside the baseline) or put
+  // footprint into the reserve: the others are never buffered or unioned (province-wide layers).
+  const Envelope reserve_box = envelope_of(conflicts.baseline_outline);
   std::vector<IndexedFeature> feats;
   for (std::size_t i = 0; i < conflicts.features.features.size(); ++i) {
     const auto& f = conflicts.features.features[i];
     if (!counted.count(f.category)) continue;
+    if (!near_box(envelope_of(f.geometry), reserve_box, d)) continue;
     IndexedFeature ix;
     ix.index = i;
     ix.geometry = geom::to_geos(f.geometry);

@@ -22,9 +22,11 @@ CheckConflicts make_check_conflicts(FeatureSet features, bool has_conflict_layer
   CheckConflicts c;
   c.has_conflict_layers = has_conflict_layers;
   c.issues = std::move(issues);
-  c.overlay =
-      make_conflict_overlay(std::move(features), before, after,
-                            check_overlay_options(boundary_tolerance_m, min_area_m2, profile));
+  // Features farther than every distance the profile uses are counted, not overlaid.
+  c.overlay = make_conflict_overlay(
+      std::move(features), before, after,
+      check_overlay_options(boundary_tolerance_m, min_area_m2, profile),
+      conflict_search_distance_m(profile, boundary_tolerance_m));
   const auto exceedances = load_exceedances(ledger, before.crs, c.issues);
   const std::optional<ActionTable> profile_actions = profile_action_table(profile);
   c.ledger = make_ledger(c.overlay, exceedances, ledger,
