@@ -120,7 +120,7 @@ std::uint64_t test_seed() {
 
 TEST(FarFeatures, SearchDistanceIsTheProfilesLargest) {
   Profile p = planar_profile();
-  EXPECT_EQ(conflict_search_distance_m(p, 1.0), 100.0);  // three-no: buffer_distance_m = 100
+  EXPECT_EQ(conflict_search_distance_m(p, 1.0), 100.0);    // three-no: buffer_distance_m = 100
   EXPECT_EQ(conflict_search_distance_m(p, 250.0), 250.0);  // the tolerance when larger
   RuleConfig r;
   r.id = kNoAdjustingRuleId;

@@ -78,8 +78,8 @@ TEST(SegmentIndex, EqualsBruteForceOnRandomPolygonsWithHoles) {
       const Point p{cx + coord(rng), cy + coord(rng)};
       const double indexed = index.distance_m(p);
       // Same formula, every segment: exactly equal.
-      EXPECT_EQ(indexed, brute_force(segments, p)) << "seed " << seed << " point " << p.x << " "
-                                                   << p.y;
+      EXPECT_EQ(indexed, brute_force(segments, p))
+          << "seed " << seed << " point " << p.x << " " << p.y;
       // GEOS's own distance to the boundary (an independent implementation): equal to 1e-9 m.
       auto pt = geom::to_geos(p);
       double geos_d = 0.0;

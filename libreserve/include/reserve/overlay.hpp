@@ -143,10 +143,10 @@ struct ConflictOverlay {
 // (before and after) are counted in `far` and dropped first — an envelope test, then an exact
 // distance, so the result on the rest is the same as without the filter — then overlay_features
 // on the rest, plus the baseline outline. search_distance_m = +infinity keeps every feature.
-RESERVE_API ConflictOverlay make_conflict_overlay(
-    FeatureSet features, const Zoning& before, const Zoning& after,
-    const OverlayOptions& options = {},
-    double search_distance_m = std::numeric_limits<double>::infinity());
+RESERVE_API ConflictOverlay
+make_conflict_overlay(FeatureSet features, const Zoning& before, const Zoning& after,
+                      const OverlayOptions& options = {},
+                      double search_distance_m = std::numeric_limits<double>::infinity());
 
 // ---------------------------------------------------------------------------------------------
 // The rule 不以调代改 (id "no-adjusting-instead-of-rectifying").

@@ -96,7 +96,8 @@ FarFeatures drop_far_features(FeatureSet& features, const Zoning& before, const 
     if (is_near) {
       if (f.geometry.kind == GeometryKind::point) {
         is_near = false;
-        for (const Point& p : f.geometry.points) is_near = is_near || reserve.point_within(p, keep_m);
+        for (const Point& p : f.geometry.points)
+          is_near = is_near || reserve.point_within(p, keep_m);
       } else if (f.geometry.kind == GeometryKind::polygon) {
         is_near = reserve.polygon_within(f.geometry.polygons, keep_m);
       }  // lines (not produced by the feature loader today) stay: conservative

@@ -4,12 +4,18 @@
 #include <fstream>
 #include <sstream>
 
+#include "analysis/feature_filter.hpp"
+#include "check/conflict_loading.hpp"
 #include "reserve/check.hpp"
 #include "reserve/error.hpp"
 
 namespace reserve {
 
-FeatureSet load_conflict_features(const ConflictInputs& a, const Crs& working_crs) {
+namespace {
+
+// Loads every conflict layer; `each` sees one layer's features before they join the others.
+template <typename EachLayer>
+FeatureSet load_layers(const ConflictInputs& a, const Crs& working_crs, EachLayer each) {
   FeatureSet set;
   set.crs = working_crs;
   CategoryMap categories = CategoryMap::defaults();
@@ -30,13 +36,37 @@ FeatureSet load_conflict_features(const ConflictInputs& a, const Crs& working_cr
   for (const auto& path : a.mining) {
     FeatureOptions o = options_for(path, a.mining_layer);
     o.category = FeatureCategory::mining_right;  // a 类型 column with 探矿权 still wins
-    append(set, load_features(o, working_crs));
+    FeatureSet layer = load_features(o, working_crs);
+    each(layer);
+    append(set, std::move(layer));
   }
   for (const auto& path : a.facilities) {
     FeatureOptions o = options_for(path, a.facilities_layer);
-    append(set, load_features(o, working_crs));
+    FeatureSet layer = load_features(o, working_crs);
+    each(layer);
+    append(set, std::move(layer));
   }
   return set;
+}
+
+}  // namespace
+
+FeatureSet load_conflict_features(const ConflictInputs& a, const Crs& working_crs) {
+  return load_layers(a, working_crs, [](FeatureSet&) {});
+}
+
+FeatureSet load_conflict_features_near(const ConflictInputs& a, const Zoning& before,
+                                       const Zoning& after, double search_distance_m,
+                                       FarFeatures& far) {
+  far = FarFeatures{};
+  far.distance_m = search_distance_m;
+  // Each layer is filtered as soon as it is read: a province's far features are never copied
+  // into the combined set.
+  return load_layers(a, before.crs, [&](FeatureSet& layer) {
+    const FarFeatures f = analysis::drop_far_features(layer, before, after, search_distance_m);
+    far.count += f.count;
+    far.total += f.total;
+  });
 }
 
 std::vector<Exceedance> load_exceedances(const LedgerInputs& a, const Crs& working_crs,

@@ -24,7 +24,8 @@ void add_ring(GEOSContextHandle_t h, const GEOSGeometry* line,
   }
 }
 
-void collect(GEOSContextHandle_t h, const GEOSGeometry* g, std::vector<SegmentIndex::Segment>& out) {
+void collect(GEOSContextHandle_t h, const GEOSGeometry* g,
+             std::vector<SegmentIndex::Segment>& out) {
   if (!g || GEOSisEmpty_r(h, g) == 1) return;
   switch (GEOSGeomTypeId_r(h, g)) {
     case GEOS_LINESTRING:
