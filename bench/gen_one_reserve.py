@@ -133,17 +133,22 @@ def reserves(out, only):
     return boxes
 
 
+def location(i, every, boxes, rng, min_share):
+    """Where feature i goes: every `every`-th one within 1.3 radii of a reserve's centre (at
+    least min_share of the radius away), the others anywhere in the province."""
+    names = list(boxes)
+    if names and i % every == 0:
+        (_, cx, cy, radius) = boxes[names[(i // every) % len(names)]]
+        a, d = rng.uniform(0, 2 * math.pi), radius * rng.uniform(min_share, 1.3)
+        return cx + d * math.cos(a), cy + d * math.sin(a)
+    return X0 + rng.uniform(0, SIDE), Y0 + rng.uniform(0, SIDE)
+
+
 def mines(n, boxes, rng):
     """Mining-right polygons: quadrilaterals of 0.3–2 km across; 1 % of them near a reserve."""
     out = []
-    names = list(boxes)
     for i in range(n):
-        if names and i % 100 == 0:
-            (_, cx, cy, radius) = boxes[names[(i // 100) % len(names)]]
-            a, d = rng.uniform(0, 2 * math.pi), radius * rng.uniform(0.2, 1.3)
-            x, y = cx + d * math.cos(a), cy + d * math.sin(a)
-        else:
-            x, y = X0 + rng.uniform(0, SIDE), Y0 + rng.uniform(0, SIDE)
+        x, y = location(i, 100, boxes, rng, 0.2)
         s = rng.uniform(150, 1000)
         t = np.sort(rng.uniform(0, 2 * math.pi, 4))
         ring = [(x + s * math.cos(a), y + s * math.sin(a)) for a in t]
@@ -159,14 +164,8 @@ def facilities(n, boxes, rng):
     """Facility points; 0.5 % of them in and around a reserve."""
     from shapely.geometry import Point
     out = []
-    names = list(boxes)
     for i in range(n):
-        if names and i % 200 == 0:
-            (_, cx, cy, radius) = boxes[names[(i // 200) % len(names)]]
-            a, d = rng.uniform(0, 2 * math.pi), radius * rng.uniform(0.0, 1.3)
-            x, y = cx + d * math.cos(a), cy + d * math.sin(a)
-        else:
-            x, y = X0 + rng.uniform(0, SIDE), Y0 + rng.uniform(0, SIDE)
+        x, y = location(i, 200, boxes, rng, 0.0)
         out.append((Point(x, y), {"编号": f"SS{i:07d}", "名称": f"设施{i}",
                                   "类型": FACILITY_LABELS[i % len(FACILITY_LABELS)]}))
     return out

@@ -112,13 +112,29 @@ nlohmann::json section_without_far_counts(const CheckConflicts& c) {
   return j;
 }
 
-std::uint64_t test_seed() {
+// One random province around the zonings (seed printed, so a failure can be replayed).
+class FarFeatures : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::printf("far-features random seed: %llu\n", static_cast<unsigned long long>(seed));
+  }
   const std::uint64_t seed = std::random_device{}();
-  std::printf("far-features random seed: %llu\n", static_cast<unsigned long long>(seed));
-  return seed;
+  const Zoning before = zonings().first, after = zonings().second;
+  const Profile profile = planar_profile();
+  const FeatureSet all = province(seed);
+};
+
+// The 不以调代改 results agree: counts and verdict exactly, footprint areas within `tol_m2`.
+void expect_same_rule_result(const NoAdjustingResult& a, const NoAdjustingResult& b,
+                             double tol_m2) {
+  EXPECT_EQ(a.status, b.status);
+  EXPECT_EQ(a.freed.size(), b.freed.size());
+  EXPECT_EQ(a.changes.size(), b.changes.size());
+  EXPECT_NEAR(a.targeting.footprint_area_m2, b.targeting.footprint_area_m2, tol_m2);
+  EXPECT_NEAR(a.targeting.footprint_in_changed_m2, b.targeting.footprint_in_changed_m2, tol_m2);
 }
 
-TEST(FarFeatures, SearchDistanceIsTheProfilesLargest) {
+TEST(FarFeatureSearch, DistanceIsTheProfilesLargest) {
   Profile p = planar_profile();
   EXPECT_EQ(conflict_search_distance_m(p, 1.0), 100.0);    // three-no: buffer_distance_m = 100
   EXPECT_EQ(conflict_search_distance_m(p, 250.0), 250.0);  // the tolerance when larger
@@ -129,12 +145,8 @@ TEST(FarFeatures, SearchDistanceIsTheProfilesLargest) {
   EXPECT_EQ(conflict_search_distance_m(p, 1.0), 500.0);  // a rule's own distance_m
 }
 
-TEST(FarFeatures, FullAndClippedLayersGiveTheSameReport) {
-  const std::uint64_t seed = test_seed();
+TEST_F(FarFeatures, FullAndClippedLayersGiveTheSameReport) {
   SCOPED_TRACE("seed " + std::to_string(seed));
-  const auto [before, after] = zonings();
-  const Profile profile = planar_profile();
-  const FeatureSet all = province(seed);
   const FeatureSet clip = clipped(all);
   const CheckConflicts full =
       make_check_conflicts(all, true, before, after, profile, 1.0, 1.0, LedgerInputs{}, {});
@@ -154,11 +166,7 @@ TEST(FarFeatures, FullAndClippedLayersGiveTheSameReport) {
   NoAdjustingOptions o;
   const NoAdjustingResult a = evaluate_no_adjusting(cmp, full.overlay, o);
   const NoAdjustingResult b = evaluate_no_adjusting(cmp, cut.overlay, o);
-  EXPECT_EQ(a.status, b.status);
-  EXPECT_EQ(a.freed.size(), b.freed.size());
-  EXPECT_EQ(a.changes.size(), b.changes.size());
-  EXPECT_EQ(a.targeting.footprint_area_m2, b.targeting.footprint_area_m2);
-  EXPECT_EQ(a.targeting.footprint_in_changed_m2, b.targeting.footprint_in_changed_m2);
+  expect_same_rule_result(a, b, 0.0);  // the same features in the same order: exactly
   EXPECT_EQ(a.explanation_en, b.explanation_en);
 
   // The edge cases of the search distance: 99.9 m and 100 m kept, 100.5 m counted as far.
@@ -171,15 +179,11 @@ TEST(FarFeatures, FullAndClippedLayersGiveTheSameReport) {
   EXPECT_FALSE(kept.count("edge-poly-101"));
 }
 
-TEST(FarFeatures, FilteredOverlayEqualsTheUnfilteredOne) {
+TEST_F(FarFeatures, FilteredOverlayEqualsTheUnfilteredOne) {
   // Without the filter (search distance +infinity) every feature is overlaid; the kept features'
   // rows are the same, the far ones are outside both times and farther than 100 m, and the rule
   // gives the same result.
-  const std::uint64_t seed = test_seed();
   SCOPED_TRACE("seed " + std::to_string(seed));
-  const auto [before, after] = zonings();
-  const Profile profile = planar_profile();
-  const FeatureSet all = province(seed);
   const OverlayOptions oo = check_overlay_options(1.0, 1.0, profile);
   const ConflictOverlay filtered = make_conflict_overlay(all, before, after, oo, 100.0);
   const ConflictOverlay unfiltered = make_conflict_overlay(all, before, after, oo);
@@ -210,12 +214,8 @@ TEST(FarFeatures, FilteredOverlayEqualsTheUnfilteredOne) {
   const Comparison cmp = compare(before, after, compare_options(profile));
   const NoAdjustingResult a = evaluate_no_adjusting(cmp, filtered, {});
   const NoAdjustingResult b = evaluate_no_adjusting(cmp, unfiltered, {});
-  EXPECT_EQ(a.status, b.status);
-  EXPECT_EQ(a.freed.size(), b.freed.size());
-  EXPECT_EQ(a.changes.size(), b.changes.size());
-  // The footprint union is built from fewer features: the same land, to rounding (m²).
-  EXPECT_NEAR(a.targeting.footprint_area_m2, b.targeting.footprint_area_m2, 1e-6);
-  EXPECT_NEAR(a.targeting.footprint_in_changed_m2, b.targeting.footprint_in_changed_m2, 1e-6);
+  // The footprint union is built from fewer features: the same land, to rounding (1e-6 m²).
+  expect_same_rule_result(a, b, 1e-6);
 }
 
 }  // namespace
