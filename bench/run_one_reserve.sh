@@ -19,7 +19,7 @@ fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-# run NAME ARGS…: one timed check; prints "wall_s rss_mb report_mb"
+# run NAME ARGS…: one timed check; prints "wall_s rss_mb report_mb cpu_s" (cpu = user + system)
 run() {
   name=$1
   shift
@@ -29,7 +29,8 @@ run() {
     awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$out/$name.time")
   size=$(stat -c %s "$out/$name/report.json" 2>/dev/null || echo 0)
-  echo "$wall $((rss / 1024)) $(awk "BEGIN { printf \"%.2f\", $size / 1048576 }")"
+  cpu=$(sed -n 's/.*\(User\|System\) time (seconds): //p' "$out/$name.time" | awk '{ s += $1 } END { print s }')
+  echo "$wall $((rss / 1024)) $(awk "BEGIN { printf \"%.2f\", $size / 1048576 }") $cpu"
 }
 
 status=0
@@ -37,15 +38,16 @@ for r in $reserves; do
   zones="--before $data/${r}_before.gpkg --after $data/${r}_after.gpkg"
   # shellcheck disable=SC2086
   set -- $(run "$r-full" $zones --mining "$data/mining.gpkg" --facilities "$data/facilities.gpkg")
-  fw=$1 fr=$2 fs=$3
+  fw=$1 fr=$2 fs=$3 fc=$4
   # shellcheck disable=SC2086
   set -- $(run "$r-clip" $zones --mining "$data/${r}_mining_clip.gpkg" \
     --facilities "$data/${r}_facilities_clip.gpkg")
-  cw=$1 cr=$2 cs=$3
+  cw=$1 cr=$2 cs=$3 cc=$4
   echo "$r reserve:"
-  printf '  %-8s wall %7.2f s   peak RSS %6d MB   report.json %7s MB\n' full "$fw" "$fr" "$fs" \
-    clipped "$cw" "$cr" "$cs"
-  awk "BEGIN { printf \"  full / clipped: wall %.2f×, peak RSS %.2f×\n\", $fw / $cw, $fr / $cr }"
+  printf '  %-8s wall %7.2f s   cpu %7.2f s   peak RSS %6d MB   report.json %7s MB\n' \
+    full "$fw" "$fc" "$fr" "$fs" clipped "$cw" "$cc" "$cr" "$cs"
+  awk "BEGIN { printf \"  full / clipped: wall %.2f×, cpu %.2f×, peak RSS %.2f×\n\", \
+    $fw / $cw, $fc / $cc, $fr / $cr }"
   /usr/bin/python3 "$here/compare_reports.py" "$out/$r-full/report.json" \
     "$out/$r-clip/report.json" || status=1
 done
