@@ -129,6 +129,7 @@ FeatureSet features_from_layer(const Layer& layer, const FeatureOptions& options
 
   std::set<std::string> ids;
   FeatureSource source{layer.path, layer.name, layer.sha256, layer.crs, layer.features.size(), 0};
+  set.features.reserve(layer.features.size());  // no regrowth: province layers are large
   for (const auto& f : layer.features) {
     const SourceRef where{layer.path, layer.name, f.id};
     ConflictFeature cf;
