@@ -89,6 +89,25 @@ FeatureSet load_features(const FeatureOptions& options, const Crs& working_crs) 
   return set;
 }
 
+namespace analysis {
+
+FeatureSet load_features_within(const FeatureOptions& options, const Crs& working_crs,
+                                const Envelope& box, std::size_t& left_out) {
+  Layer layer = read_in_working_crs(options.path, options.read, working_crs);
+  const std::size_t rows = layer.features.size();
+  std::erase_if(layer.features, [&box](const Feature& f) {
+    const Envelope e = envelope_of(f.geometry);
+    return e.valid && (e.max_x < box.min_x || e.min_x > box.max_x || e.max_y < box.min_y ||
+                       e.min_y > box.max_y);
+  });
+  left_out = rows - layer.features.size();
+  FeatureSet set = features_from_layer(layer, options, working_crs);
+  if (!set.sources.empty()) set.sources.back().features_read += left_out;
+  return set;
+}
+
+}  // namespace analysis
+
 SampleSet load_samples(const std::string& path, const ReadOptions& options,
                        const Crs& working_crs) {
   return samples_from_layer(analysis::read_in_working_crs(path, options, working_crs), working_crs);

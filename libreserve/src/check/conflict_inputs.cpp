@@ -1,10 +1,12 @@
 // Loading the conflict layers, monitoring exceedances and decision tables of a check, and the
 // ledger built from them.
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "analysis/feature_filter.hpp"
+#include "analysis/features_load.hpp"
 #include "check/conflict_loading.hpp"
 #include "reserve/check.hpp"
 #include "reserve/error.hpp"
@@ -13,9 +15,10 @@ namespace reserve {
 
 namespace {
 
-// Loads every conflict layer; `each` sees one layer's features before they join the others.
-template <typename EachLayer>
-FeatureSet load_layers(const ConflictInputs& a, const Crs& working_crs, EachLayer each) {
+// Loads every conflict layer with `load` (FeatureOptions → FeatureSet); `each` sees one layer's
+// features before they join the others.
+template <typename Load, typename EachLayer>
+FeatureSet load_layers(const ConflictInputs& a, const Crs& working_crs, Load load, EachLayer each) {
   FeatureSet set;
   set.crs = working_crs;
   CategoryMap categories = CategoryMap::defaults();
@@ -36,13 +39,13 @@ FeatureSet load_layers(const ConflictInputs& a, const Crs& working_crs, EachLaye
   for (const auto& path : a.mining) {
     FeatureOptions o = options_for(path, a.mining_layer);
     o.category = FeatureCategory::mining_right;  // a 类型 column with 探矿权 still wins
-    FeatureSet layer = load_features(o, working_crs);
+    FeatureSet layer = load(o);
     each(layer);
     append(set, std::move(layer));
   }
   for (const auto& path : a.facilities) {
     FeatureOptions o = options_for(path, a.facilities_layer);
-    FeatureSet layer = load_features(o, working_crs);
+    FeatureSet layer = load(o);
     each(layer);
     append(set, std::move(layer));
   }
@@ -52,7 +55,9 @@ FeatureSet load_layers(const ConflictInputs& a, const Crs& working_crs, EachLaye
 }  // namespace
 
 FeatureSet load_conflict_features(const ConflictInputs& a, const Crs& working_crs) {
-  return load_layers(a, working_crs, [](FeatureSet&) {});
+  return load_layers(
+      a, working_crs, [&](const FeatureOptions& o) { return load_features(o, working_crs); },
+      [](FeatureSet&) {});
 }
 
 FeatureSet load_conflict_features_near(const ConflictInputs& a, const Zoning& before,
@@ -60,9 +65,29 @@ FeatureSet load_conflict_features_near(const ConflictInputs& a, const Zoning& be
                                        FarFeatures& far) {
   far = FarFeatures{};
   far.distance_m = search_distance_m;
-  // Each layer is filtered as soon as it is read: a province's far features are never copied
-  // into the combined set.
-  return load_layers(a, before.crs, [&](FeatureSet& layer) {
+  // Rows whose envelope misses the reserve's envelope grown by the distance (+1 mm, as in
+  // drop_far_features) are left out as soon as they are read, before they become features; the
+  // rest get the exact test. A province's far rows are never validated, categorised or copied.
+  Envelope box;
+  for (const Zoning* z : {&before, &after})
+    for (const auto& p : z->parts) box.expand(envelope_of(p.geometry));
+  const double grow_m = search_distance_m + 1e-3;
+  const bool prefilter = box.valid && std::isfinite(grow_m);
+  if (prefilter) {
+    box.min_x -= grow_m;
+    box.min_y -= grow_m;
+    box.max_x += grow_m;
+    box.max_y += grow_m;
+  }
+  auto load = [&](const FeatureOptions& o) {
+    if (!prefilter) return load_features(o, before.crs);
+    std::size_t left_out = 0;
+    FeatureSet set = analysis::load_features_within(o, before.crs, box, left_out);
+    far.count += left_out;
+    far.total += left_out;
+    return set;
+  };
+  return load_layers(a, before.crs, load, [&](FeatureSet& layer) {
     const FarFeatures f = analysis::drop_far_features(layer, before, after, search_distance_m);
     far.count += f.count;
     far.total += f.total;
