@@ -72,12 +72,13 @@ class ReserveShape {
   geom::SegmentIndex segments_;
 };
 
-bool boxes_apart(const Envelope& a, const Envelope& b, double d_m) {
-  return a.max_x < b.min_x - d_m || a.min_x > b.max_x + d_m || a.max_y < b.min_y - d_m ||
-         a.min_y > b.max_y + d_m;
-}
-
 }  // namespace
+
+bool boxes_within(const Envelope& a, const Envelope& b, double d_m) {
+  if (!a.valid || !b.valid) return true;
+  return !(a.max_x < b.min_x - d_m || a.min_x > b.max_x + d_m || a.max_y < b.min_y - d_m ||
+           a.min_y > b.max_y + d_m);
+}
 
 FarFeatures drop_far_features(FeatureSet& features, const Zoning& before, const Zoning& after,
                               double distance_m) {
@@ -92,17 +93,16 @@ FarFeatures drop_far_features(FeatureSet& features, const Zoning& before, const 
   std::vector<ConflictFeature> near;
   for (auto& f : features.features) {
     const Envelope e = envelope_of(f.geometry);
-    bool is_near = e.valid && !boxes_apart(e, reserve.envelope(), keep_m);
-    if (is_near) {
+    // No envelope (nothing to judge by) or a line (not produced by the loader): kept.
+    bool is_near = boxes_within(e, reserve.envelope(), keep_m);
+    if (is_near && e.valid) {
       if (f.geometry.kind == GeometryKind::point) {
         is_near = false;
         for (const Point& p : f.geometry.points)
           is_near = is_near || reserve.point_within(p, keep_m);
       } else if (f.geometry.kind == GeometryKind::polygon) {
         is_near = reserve.polygon_within(f.geometry.polygons, keep_m);
-      }  // lines (not produced by the feature loader today) stay: conservative
-    } else if (!e.valid) {
-      is_near = true;  // no envelope to judge by: keep it
+      }
     }
     if (is_near)
       near.push_back(std::move(f));

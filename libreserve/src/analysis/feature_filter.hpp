@@ -8,6 +8,10 @@
 
 namespace reserve::analysis {
 
+// True when the boxes come within d_m of each other (closed: touching counts); an invalid (empty)
+// box counts as near, having nothing to judge by. The cheap first test of every far-feature filter.
+bool boxes_within(const Envelope& a, const Envelope& b, double d_m);
+
 // Removes from `features` every feature farther than `distance_m` from the reserve both before
 // and after (the union of each zoning's zones), keeping the order of the rest, and counts them.
 //

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <memory>
 
+#include "analysis/feature_filter.hpp"
 #include "analysis/features_load.hpp"
 #include "crs/ballpark_issue.hpp"
 #include "reserve/error.hpp"
@@ -92,14 +93,11 @@ FeatureSet load_features(const FeatureOptions& options, const Crs& working_crs) 
 namespace analysis {
 
 FeatureSet load_features_within(const FeatureOptions& options, const Crs& working_crs,
-                                const Envelope& box, std::size_t& left_out) {
+                                const Envelope& box, double d_m, std::size_t& left_out) {
   Layer layer = read_in_working_crs(options.path, options.read, working_crs);
   const std::size_t rows = layer.features.size();
-  std::erase_if(layer.features, [&box](const Feature& f) {
-    const Envelope e = envelope_of(f.geometry);
-    return e.valid && (e.max_x < box.min_x || e.min_x > box.max_x || e.max_y < box.min_y ||
-                       e.min_y > box.max_y);
-  });
+  std::erase_if(layer.features,
+                [&](const Feature& f) { return !boxes_within(envelope_of(f.geometry), box, d_m); });
   left_out = rows - layer.features.size();
   FeatureSet set = features_from_layer(layer, options, working_crs);
   if (!set.sources.empty()) set.sources.back().features_read += left_out;

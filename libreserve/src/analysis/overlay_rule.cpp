@@ -38,14 +38,6 @@ double area_of(const AreaCalculator& calc, const GEOSGeometry* g) {
   return calc.area_m2(geom::polygons_from_geos(g));
 }
 
-// False only when the boxes are more than d_m apart (1 mm of slack for rounded piece vertices).
-bool near_box(const Envelope& f, const Envelope& reserve, double d_m) {
-  if (!f.valid || !reserve.valid) return true;
-  const double m = d_m + 1e-3;
-  return !(f.max_x < reserve.min_x - m || f.min_x > reserve.max_x + m ||
-           f.max_y < reserve.min_y - m || f.min_y > reserve.max_y + m);
-}
-
 std::set<FeatureCategory> category_set(const std::vector<FeatureCategory>& categories) {
   const auto list = categories.empty() ? default_conflict_categories() : categories;
   return {list.begin(), list.end()};
@@ -102,7 +94,8 @@ NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
   for (std::size_t i = 0; i < conflicts.features.features.size(); ++i) {
     const auto& f = conflicts.features.features[i];
     if (!counted.count(f.category)) continue;
-    if (!near_box(envelope_of(f.geometry), reserve_box, d)) continue;
+    // 1 mm of slack for piece vertices rounded off the baseline's boundary.
+    if (!analysis::boxes_within(envelope_of(f.geometry), reserve_box, d + 1e-3)) continue;
     IndexedFeature ix;
     ix.index = i;
     ix.geometry = geom::to_geos(f.geometry);

@@ -73,16 +73,10 @@ FeatureSet load_conflict_features_near(const ConflictInputs& a, const Zoning& be
     for (const auto& p : z->parts) box.expand(envelope_of(p.geometry));
   const double grow_m = search_distance_m + 1e-3;
   const bool prefilter = box.valid && std::isfinite(grow_m);
-  if (prefilter) {
-    box.min_x -= grow_m;
-    box.min_y -= grow_m;
-    box.max_x += grow_m;
-    box.max_y += grow_m;
-  }
   auto load = [&](const FeatureOptions& o) {
     if (!prefilter) return load_features(o, before.crs);
     std::size_t left_out = 0;
-    FeatureSet set = analysis::load_features_within(o, before.crs, box, left_out);
+    FeatureSet set = analysis::load_features_within(o, before.crs, box, grow_m, left_out);
     far.count += left_out;
     far.total += left_out;
     return set;
