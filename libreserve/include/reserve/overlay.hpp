@@ -12,6 +12,7 @@
 // edge areas carry ~1e-5 m² each); apportioning differs from that by the projection's scale
 // variation across the feature (~1e-5 relative for a 1 km feature).
 #include <cstddef>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -112,13 +113,31 @@ RESERVE_API Overlay overlay_features(const FeatureSet& features, const Zoning& b
 RESERVE_API int comparable_strictness(Zone zone, ZoneModel model, const LegacyToTwoZoneMap& map);
 
 // ---------------------------------------------------------------------------------------------
-// What the rule engine receives about conflicts (rules.hpp forward-declares it): the features,
-// their overlay and the baseline reserve outline (for the targeting statistic).
+// Features that lie farther from the reserve than every distance a check uses: counted, never
+// overlaid, buffered or listed one by one ("N of M features lie farther than D m from the
+// reserve"). With province-wide layers they are nearly all of the input.
+struct FarFeatures {
+  // D: the search distance (conflict_search_distance_m); +infinity when nothing was filtered.
+  double distance_m = std::numeric_limits<double>::infinity();
+  std::size_t count = 0;  // N: farther than D from the reserve both before and after
+  std::size_t total = 0;  // M: features given
+};
+
+// The largest distance a check with this profile looks at around the reserve, metres: the boundary
+// tolerance, [conflicts] buffer_distance_m and every rule parameter named *distance_m. A feature
+// farther than it from the reserve before and after is outside both times, decides no rule and
+// is not in the ledger.
+RESERVE_API double conflict_search_distance_m(const Profile& profile, double boundary_tolerance_m);
+
+// What the rule engine receives about conflicts (rules.hpp forward-declares it): the features
+// near the reserve, their overlay, the baseline reserve outline (for the targeting statistic) and
+// the count of the features set aside as far.
 struct ConflictOverlay {
-  FeatureSet features;
+  FeatureSet features;  // the features within far.distance_m of the reserve, in input order
   Overlay overlay;
   MultiPolygon baseline_outline;  // union of the baseline zones, working CRS
   MultiPolygon proposal_outline;  // union of the proposal's zones, working CRS
+  FarFeatures far;
 };
 
 // The overlay as text for `reserve overlay`: one line per feature with its area in each zone
@@ -126,10 +145,14 @@ struct ConflictOverlay {
 // and every feature left out, named.
 RESERVE_API std::string overlay_text(const ConflictOverlay& conflicts);
 
-// Builds a ConflictOverlay: overlay_features plus the baseline outline.
-RESERVE_API ConflictOverlay make_conflict_overlay(FeatureSet features, const Zoning& before,
-                                                  const Zoning& after,
-                                                  const OverlayOptions& options = {});
+// Builds a ConflictOverlay: the features farther than `search_distance_m` from the reserve
+// (before and after) are counted in `far` and dropped first — an envelope test, then an exact
+// distance, so the result on the rest is the same as without the filter — then overlay_features
+// on the rest, plus the baseline outline. search_distance_m = +infinity keeps every feature.
+RESERVE_API ConflictOverlay
+make_conflict_overlay(FeatureSet features, const Zoning& before, const Zoning& after,
+                      const OverlayOptions& options = {},
+                      double search_distance_m = std::numeric_limits<double>::infinity());
 
 // ---------------------------------------------------------------------------------------------
 // The rule 不以调代改 (id "no-adjusting-instead-of-rectifying").

@@ -214,6 +214,7 @@ FeatureSet features_from_layer(const Layer& layer, const FeatureOptions& options
   // Rows the reader (or the reprojection) already skipped: error issues from read_layer and
   // read_in_working_crs, one per row. They count in M and are named by their FID.
   FeatureSource source{layer.path, layer.name, layer.sha256, layer.crs, layer.features.size(), 0};
+  set.features.reserve(layer.features.size());  // no regrowth: province layers are large
   for (const auto& issue : layer.issues) {
     if (!analysis::is_skipped_row(issue)) continue;
     // The reader names the row by its FID, or in words ("row 7" in a CSV).

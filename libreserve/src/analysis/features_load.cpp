@@ -3,6 +3,7 @@
 #include <cmath>
 #include <memory>
 
+#include "analysis/feature_filter.hpp"
 #include "analysis/features_load.hpp"
 #include "crs/ballpark_issue.hpp"
 #include "reserve/error.hpp"
@@ -100,6 +101,30 @@ FeatureSet load_features(const FeatureOptions& options, const Crs& working_crs) 
   Layer layer = analysis::read_in_working_crs(options.path, options.read, working_crs, &ordinals);
   return features_from_layer(layer, options, working_crs, &ordinals);
 }
+
+namespace analysis {
+
+FeatureSet load_features_within(const FeatureOptions& options, const Crs& working_crs,
+                                const Envelope& box, double d_m, std::size_t& left_out) {
+  std::vector<std::size_t> ordinals;  // rows' positions in the source, kept for the near rows
+  Layer layer = read_in_working_crs(options.path, options.read, working_crs, &ordinals);
+  const std::size_t rows = layer.features.size();
+  std::vector<Feature> near;
+  std::vector<std::size_t> near_ordinals;
+  near.reserve(rows);
+  for (std::size_t i = 0; i < rows; ++i) {
+    if (!boxes_within(envelope_of(layer.features[i].geometry), box, d_m)) continue;
+    near.push_back(std::move(layer.features[i]));
+    if (i < ordinals.size()) near_ordinals.push_back(ordinals[i]);
+  }
+  layer.features = std::move(near);
+  left_out = rows - layer.features.size();
+  FeatureSet set = features_from_layer(layer, options, working_crs, &near_ordinals);
+  if (!set.sources.empty()) set.sources.back().features_read += left_out;
+  return set;
+}
+
+}  // namespace analysis
 
 SampleSet load_samples(const std::string& path, const ReadOptions& options,
                        const Crs& working_crs) {

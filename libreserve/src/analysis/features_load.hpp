@@ -4,6 +4,8 @@
 #include <vector>
 
 #include "reserve/crs.hpp"
+#include "reserve/features.hpp"
+#include "reserve/geometry.hpp"
 #include "reserve/io.hpp"
 #include "reserve/issue.hpp"
 
@@ -17,6 +19,16 @@ Layer read_in_working_crs(const std::string& path, const ReadOptions& options,
 
 // Whether an issue stands for a skipped row (an error, or a message saying the row was skipped).
 bool is_skipped_row(const Issue& issue);
+
+// load_features for the rows whose envelope (working CRS) comes within d_m of `box` (see
+// boxes_within, analysis/feature_filter.hpp): the others are left out
+// right after reprojection, before validation, category lookup or any copy, and counted in
+// `left_out` (they are not skipped rows: no issue). The source's features_read counts them.
+// Used for province-wide layers against one reserve (issue 14).
+FeatureSet load_features_within(const FeatureOptions& options, const Crs& working_crs,
+                                const Envelope& box, double d_m, std::size_t& left_out);
+
+// Issues that stand for a skipped row (errors, or messages saying the row was skipped).
 std::size_t count_skipped(const std::vector<Issue>& issues);
 
 }  // namespace reserve::analysis

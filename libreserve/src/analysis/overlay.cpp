@@ -56,7 +56,7 @@ FeaturePlacement place_point(const ZoneIndex& index, const GEOSGeometry* pt, Poi
     if (GEOSPreparedCovers_r(h, poly.prepared.get(), pt) == 1) {
       covering.push_back(poly.zone);
       near.push_back(poly.zone);
-    } else if (GEOSPreparedDistanceWithin_r(h, poly.prepared.get(), pt, tolerance_m) == 1) {
+    } else if (poly.segments.within(p, tolerance_m)) {  // not covered: distance to its rings
       near.push_back(poly.zone);
     }
   }
@@ -66,8 +66,7 @@ FeaturePlacement place_point(const ZoneIndex& index, const GEOSGeometry* pt, Poi
 
   const bool in_outline = !covering.empty();
   out.distance_to_reserve_boundary_m =
-      index.outline_boundary().empty() ? 0.0 : prepared_distance(index.outline_boundary(), pt);
-  if (index.outline().empty()) out.distance_to_reserve_boundary_m = 0.0;
+      index.outline().empty() ? 0.0 : index.outline_segments().distance_m(p);
   const bool near_boundary =
       !index.outline().empty() && out.distance_to_reserve_boundary_m <= tolerance_m;
   out.location = near_boundary ? PointLocation::on_boundary

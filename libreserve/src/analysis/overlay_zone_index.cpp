@@ -30,6 +30,7 @@ ZoneIndex::ZoneIndex(const Zoning& zoning) : model_(zoning.model) {
       ip.zone = zone;
       ip.geometry = geom::check(GEOSGeom_clone_r(h, part), "clone zone polygon");
       ip.prepared = geom::prepare(ip.geometry.get());
+      ip.segments = geom::SegmentIndex(ip.geometry.get());
       double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
       GEOSGeom_getXMin_r(h, part, &x0);
       GEOSGeom_getYMin_r(h, part, &y0);
@@ -46,8 +47,10 @@ ZoneIndex::ZoneIndex(const Zoning& zoning) : model_(zoning.model) {
             [](Zone a, Zone b) { return strictness(a) > strictness(b); });
 
   outline_ = make_prepared(geom::unite_all(std::move(all)));
-  if (!outline_.empty())
+  if (!outline_.empty()) {
     boundary_ = make_prepared(geom::check(GEOSBoundary_r(h, outline_.geometry.get()), "boundary"));
+    boundary_segments_ = geom::SegmentIndex(outline_.geometry.get());
+  }
 
   // Unions of the zones stricter than each level (0 … 3).
   for (int level = 0; level <= 3; ++level) {

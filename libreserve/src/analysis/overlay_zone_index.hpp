@@ -9,6 +9,7 @@
 #include <boost/geometry/index/rtree.hpp>
 
 #include "geom/geos.hpp"
+#include "geom/segment_index.hpp"
 #include "reserve/geometry.hpp"
 #include "reserve/zone.hpp"
 #include "reserve/zoning.hpp"
@@ -19,6 +20,7 @@ struct IndexedPolygon {
   Zone zone = Zone::outside;
   geom::GeomPtr geometry;
   geom::PreparedPtr prepared;
+  geom::SegmentIndex segments;  // its rings, for point distances within the boundary tolerance
 };
 
 struct PreparedShape {
@@ -37,6 +39,8 @@ class ZoneIndex {
   const PreparedShape& zone_shape(Zone z) const;  // union of the zone's parts
   const PreparedShape& outline() const noexcept { return outline_; }
   const PreparedShape& outline_boundary() const noexcept { return boundary_; }
+  // The outline's boundary segments, for point distances (indexed; GEOS 3.11 scans them all).
+  const geom::SegmentIndex& outline_segments() const noexcept { return boundary_segments_; }
   // Union of the zones stricter than `strictness` (strictness 0 = the whole reserve); may be empty.
   const PreparedShape& stricter_than(int strictness) const;
   // Indices of polygons whose envelope intersects the box.
@@ -54,6 +58,7 @@ class ZoneIndex {
   std::map<int, PreparedShape> stricter_;
   PreparedShape outline_;
   PreparedShape boundary_;
+  geom::SegmentIndex boundary_segments_;
   PreparedShape empty_;
   std::vector<IndexedPolygon> polygons_;
   boost::geometry::index::rtree<Value, boost::geometry::index::quadratic<16>> tree_;

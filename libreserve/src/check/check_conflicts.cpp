@@ -1,5 +1,6 @@
 // The conflicts part of a check: overlay of the conflict layers on both zonings and the ledger,
 // as `reserve check` and Python's check() both make it.
+#include "check/conflict_loading.hpp"
 #include "reserve/check.hpp"
 
 namespace reserve {
@@ -22,9 +23,11 @@ CheckConflicts make_check_conflicts(FeatureSet features, bool has_conflict_layer
   CheckConflicts c;
   c.has_conflict_layers = has_conflict_layers;
   c.issues = std::move(issues);
+  // Features farther than every distance the profile uses are counted, not overlaid.
   c.overlay =
       make_conflict_overlay(std::move(features), before, after,
-                            check_overlay_options(boundary_tolerance_m, min_area_m2, profile));
+                            check_overlay_options(boundary_tolerance_m, min_area_m2, profile),
+                            conflict_search_distance_m(profile, boundary_tolerance_m));
   const auto exceedances = load_exceedances(ledger, before.crs, c.issues);
   const std::optional<ActionTable> profile_actions = profile_action_table(profile);
   c.ledger =
@@ -37,11 +40,19 @@ std::optional<CheckConflicts> load_check_conflicts(const ConflictInputs& conflic
                                                    const LedgerInputs& ledger, const Zoning& before,
                                                    const Zoning& after, const Profile& profile) {
   if (!conflicts.has_layers() && ledger.monitoring.empty()) return std::nullopt;
-  FeatureSet features = load_conflict_features(conflicts, before.crs);
+  // Far features are dropped per layer while loading (memory follows the reserve); the overlay's
+  // own filter then finds none left and the counts are carried over.
+  FarFeatures far;
+  FeatureSet features = load_conflict_features_near(
+      conflicts, before, after, conflict_search_distance_m(profile, conflicts.boundary_tolerance_m),
+      far);
   std::vector<Issue> issues = features.issues;
-  return make_check_conflicts(std::move(features), conflicts.has_layers(), before, after, profile,
-                              conflicts.boundary_tolerance_m, conflicts.min_area_m2, ledger,
-                              std::move(issues));
+  CheckConflicts c = make_check_conflicts(std::move(features), conflicts.has_layers(), before,
+                                          after, profile, conflicts.boundary_tolerance_m,
+                                          conflicts.min_area_m2, ledger, std::move(issues));
+  c.overlay.far.count += far.count;
+  c.overlay.far.total = far.total;
+  return c;
 }
 
 }  // namespace reserve

@@ -1,15 +1,24 @@
 // Loading the conflict layers, monitoring exceedances and decision tables of a check, and the
 // ledger built from them.
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "analysis/feature_filter.hpp"
+#include "analysis/features_load.hpp"
+#include "check/conflict_loading.hpp"
 #include "reserve/check.hpp"
 #include "reserve/error.hpp"
 
 namespace reserve {
 
-FeatureSet load_conflict_features(const ConflictInputs& a, const Crs& working_crs) {
+namespace {
+
+// Loads every conflict layer with `load` (FeatureOptions → FeatureSet); `each` sees one layer's
+// features before they join the others.
+template <typename Load, typename EachLayer>
+FeatureSet load_layers(const ConflictInputs& a, const Crs& working_crs, Load load, EachLayer each) {
   FeatureSet set;
   set.crs = working_crs;
   CategoryMap categories = CategoryMap::defaults();
@@ -30,13 +39,53 @@ FeatureSet load_conflict_features(const ConflictInputs& a, const Crs& working_cr
   for (const auto& path : a.mining) {
     FeatureOptions o = options_for(path, a.mining_layer);
     o.category = FeatureCategory::mining_right;  // a 类型 column with 探矿权 still wins
-    append(set, load_features(o, working_crs));
+    FeatureSet layer = load(o);
+    each(layer);
+    append(set, std::move(layer));
   }
   for (const auto& path : a.facilities) {
     FeatureOptions o = options_for(path, a.facilities_layer);
-    append(set, load_features(o, working_crs));
+    FeatureSet layer = load(o);
+    each(layer);
+    append(set, std::move(layer));
   }
   return set;
+}
+
+}  // namespace
+
+FeatureSet load_conflict_features(const ConflictInputs& a, const Crs& working_crs) {
+  return load_layers(
+      a, working_crs, [&](const FeatureOptions& o) { return load_features(o, working_crs); },
+      [](FeatureSet&) {});
+}
+
+FeatureSet load_conflict_features_near(const ConflictInputs& a, const Zoning& before,
+                                       const Zoning& after, double search_distance_m,
+                                       FarFeatures& far) {
+  far = FarFeatures{};
+  far.distance_m = search_distance_m;
+  // Rows whose envelope misses the reserve's envelope grown by the distance (+1 mm, as in
+  // drop_far_features) are left out as soon as they are read, before they become features; the
+  // rest get the exact test. A province's far rows are never validated, categorised or copied.
+  Envelope box;
+  for (const Zoning* z : {&before, &after})
+    for (const auto& p : z->parts) box.expand(envelope_of(p.geometry));
+  const double grow_m = search_distance_m + 1e-3;
+  const bool prefilter = box.valid && std::isfinite(grow_m);
+  auto load = [&](const FeatureOptions& o) {
+    if (!prefilter) return load_features(o, before.crs);
+    std::size_t left_out = 0;
+    FeatureSet set = analysis::load_features_within(o, before.crs, box, grow_m, left_out);
+    far.count += left_out;
+    far.total += left_out;
+    return set;
+  };
+  return load_layers(a, before.crs, load, [&](FeatureSet& layer) {
+    const FarFeatures f = analysis::drop_far_features(layer, before, after, search_distance_m);
+    far.count += f.count;
+    far.total += f.total;
+  });
 }
 
 std::vector<Exceedance> load_exceedances(const LedgerInputs& a, const Crs& working_crs,

@@ -1,5 +1,7 @@
 // The overlay as JSON (the shape of `reserve overlay --json`) and the "conflicts" report section
 // built from it and the ledger.
+#include <cmath>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "analysis/features_json.hpp"
@@ -32,6 +34,25 @@ nlohmann::json placement_json(const FeaturePlacement& p, bool is_point) {
     for (const auto& a : p.areas)
       j["areas"].push_back(
           {{"zone", to_string(a.zone)}, {"area_m2", a.area_m2}, {"share", a.share}});
+  }
+  return j;
+}
+
+// "N of M features lie farther than D m from the reserve": the far features as one count.
+std::string far_sentence(const FarFeatures& far) {
+  return std::to_string(far.count) + " of " + std::to_string(far.total) +
+         " features lie farther than " + fixed(far.distance_m, 0) +
+         " m from the reserve (not listed; 距保护区超过 " + fixed(far.distance_m, 0) +
+         " 米的要素只计数，不逐一列出)";
+}
+
+nlohmann::json far_json(const FarFeatures& far) {
+  nlohmann::json j = {{"count", far.count}, {"total", far.total}};
+  if (std::isfinite(far.distance_m)) {
+    j["distance_m"] = far.distance_m;
+    j["text"] = far_sentence(far);
+  } else {
+    j["distance_m"] = nullptr;  // no filter: every feature is listed
   }
   return j;
 }
@@ -87,6 +108,7 @@ nlohmann::json overlay_json(const ConflictOverlay& c) {
   j["summary"] = {{"features", c.overlay.rows.size()},
                   {"skipped", c.features.skipped_count},
                   {"changes", counts}};
+  j["far_features"] = far_json(c.far);
   return j;
 }
 
@@ -140,8 +162,11 @@ ReportSection conflicts_section(const CheckConflicts& c) {
                               std::to_string(c.overlay.features.skipped_count) +
                               " input row(s) left out (see ledger.csv / ledger.xlsx); " +
                               c.overlay.features.used_summary() + ".";
-  s.markdown = md + "\n" + summary + "\n";
-  s.html = html + "<p>" + html_escape(summary) + "</p>";
+  const std::string far =
+      std::isfinite(c.overlay.far.distance_m) ? far_sentence(c.overlay.far) + ".\n" : "";
+  s.markdown = md + "\n" + summary + "\n" + (far.empty() ? "" : "\n" + far);
+  s.html = html + "<p>" + html_escape(summary) + "</p>" +
+           (far.empty() ? "" : "<p>" + html_escape(far) + "</p>");
   return s;
 }
 

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <set>
 
+#include "analysis/feature_filter.hpp"
 #include "core/text_util.hpp"
 #include "geom/geos.hpp"
 #include "reserve/error.hpp"
@@ -58,8 +59,10 @@ bool is_wait_for_adjustment(const std::string& treatment) {
 }
 
 ConflictOverlay make_conflict_overlay(FeatureSet features, const Zoning& before,
-                                      const Zoning& after, const OverlayOptions& options) {
+                                      const Zoning& after, const OverlayOptions& options,
+                                      double search_distance_m) {
   ConflictOverlay out;
+  out.far = analysis::drop_far_features(features, before, after, search_distance_m);
   out.overlay = overlay_features(features, before, after, options);
   out.features = std::move(features);
   std::vector<const MultiPolygon*> parts;
@@ -81,11 +84,16 @@ NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
   const AreaCalculator calc(comparison.crs, comparison.area_method);
   const double d = options.distance_m;
 
-  // Conflict features as GEOS geometries with envelopes.
+  // Conflict features as GEOS geometries with envelopes. Only features whose envelope comes within
+  // d of the baseline reserve's envelope can touch a changed piece (inside the baseline) or put
+  // footprint into the reserve: the others are never buffered or unioned (province-wide layers).
+  const Envelope reserve_box = envelope_of(conflicts.baseline_outline);
   std::vector<IndexedFeature> feats;
   for (std::size_t i = 0; i < conflicts.features.features.size(); ++i) {
     const auto& f = conflicts.features.features[i];
     if (!counted.count(f.category)) continue;
+    // 1 mm of slack for piece vertices rounded off the baseline's boundary.
+    if (!analysis::boxes_within(envelope_of(f.geometry), reserve_box, d + 1e-3)) continue;
     IndexedFeature ix;
     ix.index = i;
     ix.geometry = geom::to_geos(f.geometry);

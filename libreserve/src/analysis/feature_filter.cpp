@@ -1,0 +1,133 @@
+#include "analysis/feature_filter.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <variant>
+
+#include "geom/geos.hpp"
+#include "geom/segment_index.hpp"
+#include "reserve/error.hpp"
+
+namespace reserve::analysis {
+namespace {
+
+// Added to the distance before a feature is called far: see the header.
+constexpr double kMarginM = 1e-3;
+
+// The zones of both zonings, prepared one part at a time (each part is a valid multipolygon, so
+// its prepared form is indexed), and one R-tree over all their rings for point distances.
+class ReserveShape {
+ public:
+  ReserveShape(const Zoning& before, const Zoning& after) {
+    for (const Zoning* z : {&before, &after})
+      for (const auto& p : z->parts) {
+        if (p.geometry.empty()) continue;
+        envelope_.expand(envelope_of(p.geometry));
+        parts_.push_back(geom::to_geos(p.geometry));
+      }
+    auto* h = geom::context();
+    std::vector<GEOSGeometry*> members;
+    for (auto& g : parts_) {
+      prepared_.push_back(geom::prepare(g.get()));
+      members.push_back(GEOSGeom_clone_r(h, g.get()));
+    }
+    // A collection of the parts (overlaps allowed: it only feeds the segment index).
+    all_ = geom::check(GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, members.data(),
+                                                   static_cast<unsigned>(members.size())),
+                       "collect zone parts");
+    segments_ = geom::SegmentIndex(all_.get());
+  }
+
+  bool empty() const noexcept { return parts_.empty(); }
+  const Envelope& envelope() const noexcept { return envelope_; }
+
+  bool point_within(Point p, double d_m) const {
+    auto* h = geom::context();
+    if (segments_.within(p, d_m)) return true;
+    auto pt = geom::to_geos(p);
+    for (const auto& prep : prepared_)
+      if (GEOSPreparedIntersects_r(h, prep.get(), pt.get()) == 1) return true;
+    return false;
+  }
+
+  bool polygon_within(const MultiPolygon& mp, double d_m) const {
+    auto* h = geom::context();
+    auto g = geom::to_geos(mp);
+    for (const auto& prep : prepared_) {
+      double d = 0.0;
+      if (GEOSPreparedIntersects_r(h, prep.get(), g.get()) == 1) return true;
+      if (GEOSPreparedDistance_r(h, prep.get(), g.get(), &d) != 1)
+        throw InternalError("GEOS could not measure a feature's distance to the reserve");
+      if (d <= d_m) return true;
+    }
+    return false;
+  }
+
+ private:
+  Envelope envelope_;
+  std::vector<geom::GeomPtr> parts_;
+  std::vector<geom::PreparedPtr> prepared_;
+  geom::GeomPtr all_;
+  geom::SegmentIndex segments_;
+};
+
+}  // namespace
+
+bool boxes_within(const Envelope& a, const Envelope& b, double d_m) {
+  if (!a.valid || !b.valid) return true;
+  return !(a.max_x < b.min_x - d_m || a.min_x > b.max_x + d_m || a.max_y < b.min_y - d_m ||
+           a.min_y > b.max_y + d_m);
+}
+
+FarFeatures drop_far_features(FeatureSet& features, const Zoning& before, const Zoning& after,
+                              double distance_m) {
+  FarFeatures far;
+  far.distance_m = distance_m;
+  far.total = features.features.size();
+  if (!std::isfinite(distance_m) || features.features.empty()) return far;
+  const ReserveShape reserve(before, after);
+  if (reserve.empty()) return far;
+  const double keep_m = distance_m + kMarginM;
+
+  std::vector<ConflictFeature> near;
+  for (auto& f : features.features) {
+    const Envelope e = envelope_of(f.geometry);
+    // No envelope (nothing to judge by) or a line (not produced by the loader): kept.
+    bool is_near = boxes_within(e, reserve.envelope(), keep_m);
+    if (is_near && e.valid) {
+      if (f.geometry.kind == GeometryKind::point) {
+        is_near = false;
+        for (const Point& p : f.geometry.points)
+          is_near = is_near || reserve.point_within(p, keep_m);
+      } else if (f.geometry.kind == GeometryKind::polygon) {
+        is_near = reserve.polygon_within(f.geometry.polygons, keep_m);
+      }
+    }
+    if (is_near)
+      near.push_back(std::move(f));
+    else
+      ++far.count;
+  }
+  features.features = std::move(near);
+  return far;
+}
+
+}  // namespace reserve::analysis
+
+namespace reserve {
+
+double conflict_search_distance_m(const Profile& profile, double boundary_tolerance_m) {
+  double d = std::max({0.0, boundary_tolerance_m, profile.conflicts.buffer_distance_m});
+  // Any rule parameter that is a distance (distance_m, buffer_distance_m, …), enabled or not: a
+  // larger search distance only keeps more features, never changes a result.
+  const std::string suffix = "distance_m";
+  for (const RuleConfig& rule : profile.rules)
+    for (const auto& [name, value] : rule.params)
+      if (name.size() >= suffix.size() &&
+          name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+        if (const double* v = std::get_if<double>(&value)) d = std::max(d, *v);
+  return d;
+}
+
+}  // namespace reserve

@@ -1,0 +1,16 @@
+#pragma once
+// Loading the conflict layers of a check with the far features dropped per layer. Private to the
+// library (load_check_conflicts uses it; the public load_conflict_features keeps every feature).
+#include "reserve/check.hpp"
+
+namespace reserve {
+
+// As load_conflict_features, into the zonings' working CRS, but each layer's features farther
+// than `search_distance_m` from the reserve (before and after; see make_conflict_overlay) are
+// dropped as soon as the layer is read and counted in `far`, so that a province's layers are
+// never held whole in the combined set.
+FeatureSet load_conflict_features_near(const ConflictInputs& inputs, const Zoning& before,
+                                       const Zoning& after, double search_distance_m,
+                                       FarFeatures& far);
+
+}  // namespace reserve

@@ -1,0 +1,222 @@
+// Province-wide layers against one reserve (issue 14): the features far from the reserve are
+// counted, not overlaid, and the check's results are the same with the full layers, with layers
+// pre-clipped to the reserve's surroundings, and without the filter.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "analysis/zoning_fixtures.hpp"
+#include "reserve/check.hpp"
+#include "reserve/compare.hpp"
+
+namespace reserve {
+namespace {
+
+using testing::kX0;
+using testing::kY0;
+using testing::rect;
+using testing::rect_ring_shape;
+
+// Baseline: nested squares (core 0…1000 m, buffer to -500…1500, experimental to -1000…2000).
+// Proposal: the east strip x 1600…2000 m leaves the reserve and the core's east half (x 500…1000)
+// becomes buffer.
+std::pair<Zoning, Zoning> zonings() {
+  Zoning before = testing::nested_squares("baseline");
+  Zoning after = testing::make_zoning(
+      "proposal",
+      {{Zone::core, rect(0, 0, 500, 1000)},
+       {Zone::buffer, rect_ring_shape(-500, -500, 1500, 1500, 0, 0, 500, 1000)},
+       {Zone::experimental, rect_ring_shape(-1000, -1000, 1600, 2000, -500, -500, 1500, 1500)}});
+  return {std::move(before), std::move(after)};
+}
+
+ConflictFeature square_feature(std::string id, FeatureCategory c, double x, double y, double s) {
+  ConflictFeature f;
+  f.id = std::move(id);
+  f.name = f.id;
+  f.category = c;
+  f.geometry = Geometry::from(rect(x, y, x + s, y + s));
+  return f;
+}
+
+ConflictFeature point_feature(std::string id, FeatureCategory c, double x, double y) {
+  ConflictFeature f;
+  f.id = std::move(id);
+  f.name = f.id;
+  f.category = c;
+  f.geometry = Geometry::from(Point{kX0 + x, kY0 + y});
+  return f;
+}
+
+// Seeded "province": features over 200 km × 200 km around the reserve, some of them in and near
+// it, and points placed around the 100 m search distance of the three-no profile (east of the
+// baseline's edge at x = 2000 m, and of the proposal's at 1600 m).
+FeatureSet province(std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> wide(-100000.0, 100000.0), near(-4000.0, 5000.0),
+      size(50.0, 300.0);
+  const FeatureCategory point_kinds[] = {FeatureCategory::tailings_pond, FeatureCategory::smelter,
+                                         FeatureCategory::settlement, FeatureCategory::hydropower};
+  FeatureSet set;
+  set.crs = testing::test_crs();
+  for (int i = 0; i < 400; ++i) {
+    const bool close = i % 8 == 0;
+    set.features.push_back(square_feature("M" + std::to_string(i), FeatureCategory::mining_right,
+                                          close ? near(rng) : wide(rng),
+                                          close ? near(rng) : wide(rng), size(rng)));
+  }
+  for (int i = 0; i < 3000; ++i) {
+    const bool close = i % 10 == 0;
+    set.features.push_back(point_feature("P" + std::to_string(i), point_kinds[i % 4],
+                                         close ? near(rng) : wide(rng),
+                                         close ? near(rng) : wide(rng)));
+  }
+  // Around the search distance (100 m from the baseline's east edge x = 2000 m): 99.9 m and
+  // 100.0 m are near, 100.5 m is far; a polygon 99 m away is near, one 101 m away far.
+  for (double d : {99.9, 100.0, 100.5})
+    set.features.push_back(
+        point_feature("edge+" + std::to_string(d), FeatureCategory::tailings_pond, 2000 + d, 500));
+  set.features.push_back(
+      square_feature("edge-poly-99", FeatureCategory::mining_right, 2099, 400, 100));
+  set.features.push_back(
+      square_feature("edge-poly-101", FeatureCategory::mining_right, 2101, 400, 100));
+  return set;
+}
+
+// The features whose envelope meets the reserve's envelope grown by 2 km: what an analyst would
+// cut out of the province layers before a check.
+FeatureSet clipped(const FeatureSet& all) {
+  FeatureSet out;
+  out.crs = all.crs;
+  for (const auto& f : all.features) {
+    const Envelope e = envelope_of(f.geometry);
+    if (e.max_x >= kX0 - 3000 && e.min_x <= kX0 + 4000 && e.max_y >= kY0 - 3000 &&
+        e.min_y <= kY0 + 4000)
+      out.features.push_back(f);
+  }
+  return out;
+}
+
+Profile planar_profile() {
+  Profile p = load_profile("three-no");
+  p.area_method = AreaMethod::planar;
+  return p;
+}
+
+nlohmann::json section_without_far_counts(const CheckConflicts& c) {
+  auto j = nlohmann::json::parse(conflicts_section(c).json);
+  j.erase("far_features");
+  return j;
+}
+
+// One random province around the zonings (seed printed, so a failure can be replayed).
+class FarFeatures : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::printf("far-features random seed: %llu\n", static_cast<unsigned long long>(seed));
+  }
+  const std::uint64_t seed = std::random_device{}();
+  const Zoning before = zonings().first, after = zonings().second;
+  const Profile profile = planar_profile();
+  const FeatureSet all = province(seed);
+};
+
+// The 不以调代改 results agree: counts and verdict exactly, footprint areas within `tol_m2`.
+void expect_same_rule_result(const NoAdjustingResult& a, const NoAdjustingResult& b,
+                             double tol_m2) {
+  EXPECT_EQ(a.status, b.status);
+  EXPECT_EQ(a.freed.size(), b.freed.size());
+  EXPECT_EQ(a.changes.size(), b.changes.size());
+  EXPECT_NEAR(a.targeting.footprint_area_m2, b.targeting.footprint_area_m2, tol_m2);
+  EXPECT_NEAR(a.targeting.footprint_in_changed_m2, b.targeting.footprint_in_changed_m2, tol_m2);
+}
+
+TEST(FarFeatureSearch, DistanceIsTheProfilesLargest) {
+  Profile p = planar_profile();
+  EXPECT_EQ(conflict_search_distance_m(p, 1.0), 100.0);    // three-no: buffer_distance_m = 100
+  EXPECT_EQ(conflict_search_distance_m(p, 250.0), 250.0);  // the tolerance when larger
+  RuleConfig r;
+  r.id = kNoAdjustingRuleId;
+  r.params["distance_m"] = 500.0;
+  p.rules.push_back(r);
+  EXPECT_EQ(conflict_search_distance_m(p, 1.0), 500.0);  // a rule's own distance_m
+}
+
+TEST_F(FarFeatures, FullAndClippedLayersGiveTheSameReport) {
+  SCOPED_TRACE("seed " + std::to_string(seed));
+  const FeatureSet clip = clipped(all);
+  const CheckConflicts full =
+      make_check_conflicts(all, true, before, after, profile, 1.0, 1.0, LedgerInputs{}, {});
+  const CheckConflicts cut =
+      make_check_conflicts(clip, true, before, after, profile, 1.0, 1.0, LedgerInputs{}, {});
+
+  // The reports agree in everything but the count of far features.
+  EXPECT_EQ(section_without_far_counts(full), section_without_far_counts(cut));
+  EXPECT_EQ(full.overlay.far.total, all.features.size());
+  EXPECT_EQ(cut.overlay.far.total, clip.features.size());
+  EXPECT_EQ(full.overlay.far.count - cut.overlay.far.count,
+            all.features.size() - clip.features.size());
+  EXPECT_EQ(full.overlay.far.distance_m, 100.0);  // three-no's buffer_distance_m
+
+  // And so does the rule that buffers and unions the conflict features.
+  const Comparison cmp = compare(before, after, compare_options(profile));
+  NoAdjustingOptions o;
+  const NoAdjustingResult a = evaluate_no_adjusting(cmp, full.overlay, o);
+  const NoAdjustingResult b = evaluate_no_adjusting(cmp, cut.overlay, o);
+  expect_same_rule_result(a, b, 0.0);  // the same features in the same order: exactly
+  EXPECT_EQ(a.explanation_en, b.explanation_en);
+
+  // The edge cases of the search distance: 99.9 m and 100 m kept, 100.5 m counted as far.
+  std::map<std::string, bool> kept;
+  for (const auto& f : full.overlay.features.features) kept[f.id] = true;
+  EXPECT_TRUE(kept.count("edge+99.900000"));
+  EXPECT_TRUE(kept.count("edge+100.000000"));
+  EXPECT_FALSE(kept.count("edge+100.500000"));
+  EXPECT_TRUE(kept.count("edge-poly-99"));
+  EXPECT_FALSE(kept.count("edge-poly-101"));
+}
+
+TEST_F(FarFeatures, FilteredOverlayEqualsTheUnfilteredOne) {
+  // Without the filter (search distance +infinity) every feature is overlaid; the kept features'
+  // rows are the same, the far ones are outside both times and farther than 100 m, and the rule
+  // gives the same result.
+  SCOPED_TRACE("seed " + std::to_string(seed));
+  const OverlayOptions oo = check_overlay_options(1.0, 1.0, profile);
+  const ConflictOverlay filtered = make_conflict_overlay(all, before, after, oo, 100.0);
+  const ConflictOverlay unfiltered = make_conflict_overlay(all, before, after, oo);
+  EXPECT_EQ(unfiltered.far.count, 0u);
+  ASSERT_EQ(unfiltered.overlay.rows.size(), all.features.size());
+  EXPECT_EQ(filtered.overlay.rows.size() + filtered.far.count, all.features.size());
+
+  std::map<std::string, const FeatureOverlay*> near;
+  for (const auto& r : filtered.overlay.rows) near[r.feature_id] = &r;
+  for (const auto& r : unfiltered.overlay.rows) {
+    auto it = near.find(r.feature_id);
+    if (it == near.end()) {
+      EXPECT_EQ(r.before.zone, Zone::outside) << r.feature_id;
+      EXPECT_EQ(r.after.zone, Zone::outside) << r.feature_id;
+      EXPECT_EQ(r.change, StatusChange::unchanged) << r.feature_id;
+      EXPECT_GT(r.before.distance_to_reserve_boundary_m, 100.0) << r.feature_id;  // metres
+      EXPECT_GT(r.after.distance_to_reserve_boundary_m, 100.0) << r.feature_id;
+      continue;
+    }
+    const FeatureOverlay& k = *it->second;
+    EXPECT_EQ(k.change, r.change) << r.feature_id;
+    EXPECT_EQ(k.before.zone, r.before.zone) << r.feature_id;
+    EXPECT_EQ(k.after.zone, r.after.zone) << r.feature_id;
+    EXPECT_EQ(k.freed_area_m2, r.freed_area_m2) << r.feature_id;
+    EXPECT_EQ(k.before.distance_to_reserve_boundary_m, r.before.distance_to_reserve_boundary_m);
+  }
+
+  const Comparison cmp = compare(before, after, compare_options(profile));
+  const NoAdjustingResult a = evaluate_no_adjusting(cmp, filtered, {});
+  const NoAdjustingResult b = evaluate_no_adjusting(cmp, unfiltered, {});
+  // The footprint union is built from fewer features: the same land, to rounding (1e-6 m²).
+  expect_same_rule_result(a, b, 1e-6);
+}
+
+}  // namespace
+}  // namespace reserve
