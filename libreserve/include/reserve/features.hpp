@@ -114,6 +114,11 @@ struct FeatureSource {
   std::size_t features_kept = 0;   // N: rows used ("N of M used")
   std::size_t other_category = 0;  // rows kept as "other" because their category was unknown
   std::size_t repaired = 0;        // rows whose polygon was repaired
+  // Rows farther from the reserve than every distance the check uses (issue 14): counted, not
+  // used and not "left out" — they cannot decide any rule.
+  std::size_t far = 0;
+  // Rows that could not be used (skipped, unusable geometry): M − N − far.
+  std::size_t left_out() const noexcept { return features_read - features_kept - far; }
 };
 
 // A row of a conflict layer that could not be used (after repair): named and explained, listed in

@@ -104,10 +104,19 @@ FarFeatures drop_far_features(FeatureSet& features, const Zoning& before, const 
         is_near = reserve.polygon_within(f.geometry.polygons, keep_m);
       }
     }
-    if (is_near)
+    if (is_near) {
       near.push_back(std::move(f));
-    else
-      ++far.count;
+      continue;
+    }
+    ++far.count;
+    // The row moves from "used" to "far" in its layer's "N of M used".
+    for (auto& src : features.sources) {
+      if (src.path != f.where.file || src.layer != f.where.layer || src.features_kept == 0)
+        continue;
+      --src.features_kept;
+      ++src.far;
+      break;
+    }
   }
   features.features = std::move(near);
   return far;

@@ -169,9 +169,9 @@ std::string FeatureSet::used_summary() const {
     const std::string name = src.path + (src.layer.empty() ? "" : ":" + src.layer);
     out += (out.empty() ? "" : "; ") + name + " " + std::to_string(src.features_kept) + " of " +
            std::to_string(src.features_read) + " used (" +
-           std::to_string(src.features_read - src.features_kept) + " left out, " +
-           std::to_string(src.repaired) + " repaired, " + std::to_string(src.other_category) +
-           " as other)";
+           (src.far ? std::to_string(src.far) + " far from the reserve, " : std::string()) +
+           std::to_string(src.left_out()) + " left out, " + std::to_string(src.repaired) +
+           " repaired, " + std::to_string(src.other_category) + " as other)";
   }
   return out;
 }

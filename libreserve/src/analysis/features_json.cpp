@@ -9,7 +9,8 @@ void add_inputs_used(nlohmann::json& j, const FeatureSet& features) {
                            {"layer", s.layer},
                            {"rows", s.features_read},
                            {"used", s.features_kept},
-                           {"left_out", s.features_read - s.features_kept},
+                           {"far", s.far},
+                           {"left_out", s.left_out()},
                            {"repaired", s.repaired},
                            {"as_other", s.other_category}});
   j["left_out"] = nlohmann::json::array();

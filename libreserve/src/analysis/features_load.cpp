@@ -120,7 +120,10 @@ FeatureSet load_features_within(const FeatureOptions& options, const Crs& workin
   layer.features = std::move(near);
   left_out = rows - layer.features.size();
   FeatureSet set = features_from_layer(layer, options, working_crs, &near_ordinals);
-  if (!set.sources.empty()) set.sources.back().features_read += left_out;
+  if (!set.sources.empty()) {
+    set.sources.back().features_read += left_out;
+    set.sources.back().far += left_out;
+  }
   return set;
 }
 
