@@ -94,13 +94,17 @@ RESERVE_API Zoning load_zoning(const ZoningOptions& options);
 RESERVE_API Zoning zoning_from_layers(const std::vector<std::pair<Layer, ZoningSource>>& layers,
                                       const ZoningOptions& options);
 
-// The union of all parts of one zone (empty when the zoning has none), valid.
+// The union of all parts of one zone minus every stricter zone of the zoning (empty when the
+// zoning has none), valid. Overlapping zones are resolved once per zoning, the stricter zone
+// winning, so each piece of land belongs to one zone; the overlap itself is reported by
+// validate_zoning ("zone-overlap").
 RESERVE_API MultiPolygon zone_geometry(const Zoning& zoning, Zone zone);
 // The union of all parts: the reserve's outline.
 RESERVE_API MultiPolygon reserve_outline(const Zoning& zoning);
 
-// Area of each zone of the zoning's model (the union of its parts, so overlapping parts of one
-// zone count once), strictest zone first; zones without parts are listed with 0.
+// Area of each zone of the zoning's model (zone_geometry: overlapping parts of one zone count
+// once, land of two zones counts in the stricter), strictest zone first; zones without parts are
+// listed with 0. The areas add up to the area of reserve_outline().
 struct ZoneArea {
   Zone zone = Zone::core;
   double area_m2 = 0.0;
