@@ -183,7 +183,7 @@ void run_check(const CheckArgs& a, const CheckConflictArgs& ca) {
       validate_zoning(after, topo, AreaCalculator(after.crs, profile.area_method));
   // Conflicts module: overlay of the conflict layers, handed to the rule engine.
   const std::optional<CheckConflicts> conflicts =
-      load_check_conflicts(ca.conflicts, ca.ledger, before, after, profile);
+      load_check_conflicts(ca.conflicts, ca.ledger, before, after, profile, &report.comparison);
   if (conflicts) print_issues(conflicts->issues, "the conflict and monitoring inputs");
   // Maps module: the comparison map (with the conflict features) for the HTML report.
   if (!a.map.empty()) {

@@ -62,15 +62,31 @@ bool is_wait_for_adjustment(const std::string& treatment) {
   return false;
 }
 
-ConflictOverlay make_conflict_overlay(FeatureSet features, const Zoning& before,
-                                      const Zoning& after, const OverlayOptions& options) {
+namespace {
+
+ConflictOverlay with_baseline_outline(FeatureSet features, Overlay overlay, const Zoning& before) {
   ConflictOverlay out;
-  out.overlay = overlay_features(features, before, after, options);
+  out.overlay = std::move(overlay);
   out.features = std::move(features);
   std::vector<const MultiPolygon*> parts;
   for (const auto& p : before.parts) parts.push_back(&p.geometry);
   if (!parts.empty()) out.baseline_outline = geom::unite(parts);
   return out;
+}
+
+}  // namespace
+
+ConflictOverlay make_conflict_overlay(FeatureSet features, const Zoning& before,
+                                      const Zoning& after, const OverlayOptions& options) {
+  Overlay overlay = overlay_features(features, before, after, options);
+  return with_baseline_outline(std::move(features), std::move(overlay), before);
+}
+
+ConflictOverlay make_conflict_overlay(FeatureSet features, const Zoning& before,
+                                      const Zoning& after, const Comparison& changes,
+                                      const OverlayOptions& options) {
+  Overlay overlay = overlay_features(features, before, after, changes, options);
+  return with_baseline_outline(std::move(features), std::move(overlay), before);
 }
 
 NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,

@@ -2,6 +2,8 @@
 // as `reserve check` and Python's check() both make it.
 #include "reserve/check.hpp"
 
+#include <optional>
+
 namespace reserve {
 
 OverlayOptions check_overlay_options(double boundary_tolerance_m, double min_area_m2,
@@ -18,12 +20,15 @@ CheckConflicts make_check_conflicts(FeatureSet features, bool has_conflict_layer
                                     const Zoning& before, const Zoning& after,
                                     const Profile& profile, double boundary_tolerance_m,
                                     double min_area_m2, const LedgerInputs& ledger,
-                                    std::vector<Issue> issues) {
+                                    std::vector<Issue> issues, const Comparison* comparison) {
   CheckConflicts c;
   c.has_conflict_layers = has_conflict_layers;
   c.issues = std::move(issues);
+  // One noise classification: the features' change is the comparison's significant pieces.
+  std::optional<Comparison> own;
+  if (!comparison) comparison = &own.emplace(compare(before, after, compare_options(profile)));
   c.overlay =
-      make_conflict_overlay(std::move(features), before, after,
+      make_conflict_overlay(std::move(features), before, after, *comparison,
                             check_overlay_options(boundary_tolerance_m, min_area_m2, profile));
   const auto exceedances = load_exceedances(ledger, before.crs, c.issues);
   const std::optional<ActionTable> profile_actions = profile_action_table(profile);
@@ -34,13 +39,14 @@ CheckConflicts make_check_conflicts(FeatureSet features, bool has_conflict_layer
 
 std::optional<CheckConflicts> load_check_conflicts(const ConflictInputs& conflicts,
                                                    const LedgerInputs& ledger, const Zoning& before,
-                                                   const Zoning& after, const Profile& profile) {
+                                                   const Zoning& after, const Profile& profile,
+                                                   const Comparison* comparison) {
   if (!conflicts.has_layers() && ledger.monitoring.empty()) return std::nullopt;
   FeatureSet features = load_conflict_features(conflicts, before.crs);
   std::vector<Issue> issues = features.issues;
   return make_check_conflicts(std::move(features), conflicts.has_layers(), before, after, profile,
                               conflicts.boundary_tolerance_m, conflicts.min_area_m2, ledger,
-                              std::move(issues));
+                              std::move(issues), comparison);
 }
 
 }  // namespace reserve
