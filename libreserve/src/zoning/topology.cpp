@@ -98,7 +98,12 @@ void check_overlaps(const Zoning& zoning, const TopologyOptions& options,
         describe_part(parts[j], parts[i].where) + " by " + format_m2(overlap_m2) +
         (same_zone ? "; the land is counted once in the zone's area, but the duplicate should be "
                      "removed or the parts merged"
-                   : "; land belongs to one zone only: cut the overlap out of one of them") +
+                   : "; land belongs to one zone only: cut the overlap out of one of them "
+                     "(meanwhile every figure counts it once, in the stricter zone " +
+                         zone_words(strictness(parts[i].zone) >= strictness(parts[j].zone)
+                                        ? parts[i].zone
+                                        : parts[j].zone) +
+                         ")") +
         (issue.severity == Severity::info ? " (below --min-overlap-m2, likely a digitising sliver)"
                                           : "");
     issues.push_back(std::move(issue));
