@@ -35,7 +35,8 @@ TEST(ZoneOverlap, AZoningComparedWithItselfChangesNothingExactly) {
     EXPECT_TRUE(set->pieces.empty());
   }
   for (const auto& cell : c.matrix)
-    if (cell.from != cell.to) EXPECT_EQ(cell.area_m2, 0.0) << to_string(cell.from) << "→" << to_string(cell.to);
+    if (cell.from != cell.to)
+      EXPECT_EQ(cell.area_m2, 0.0) << to_string(cell.from) << "→" << to_string(cell.to);
   EXPECT_NEAR(c.before.total_m2, 3.0e6, 1e-6);  // m²: the union, not union + overlap
   EXPECT_NEAR(c.before.outline_m2, 3.0e6, 1e-6);
   EXPECT_NEAR(c.before.area_m2(Zone::core), 1.0e6, 1e-6);
@@ -48,8 +49,8 @@ TEST(ZoneOverlap, ABaselinesFiguresDoNotDependOnTheProposal) {
   const Zoning b = overlapping();
   const std::vector<Zoning> proposals = {
       overlapping("same"),
-      make_zoning("cut", {{Zone::core, rect(0, 0, 1000, 1000)},
-                          {Zone::buffer, rect(1000, 0, 2000, 1000)}}),
+      make_zoning(
+          "cut", {{Zone::core, rect(0, 0, 1000, 1000)}, {Zone::buffer, rect(1000, 0, 2000, 1000)}}),
       make_zoning("core-grows", {{Zone::core, rect(0, 0, 1500, 1000)},
                                  {Zone::buffer, rect(1500, 0, 2000, 1000)},
                                  {Zone::experimental, rect(0, 1000, 2000, 1500)}}),
@@ -71,7 +72,8 @@ TEST(ZoneOverlap, ABaselinesFiguresDoNotDependOnTheProposal) {
 
 TEST(ZoneOverlap, TheOverlapIsAFindingWithAreaAndLocation) {
   const Zoning z = overlapping();
-  const ValidationReport r = validate_zoning(z, TopologyOptions{}, AreaCalculator(z.crs, AreaMethod::planar));
+  const ValidationReport r =
+      validate_zoning(z, TopologyOptions{}, AreaCalculator(z.crs, AreaMethod::planar));
   const Issue* overlap = nullptr;
   for (const auto& i : r.issues)
     if (i.code == "zone-overlap") overlap = &i;
@@ -99,7 +101,7 @@ TEST(ZoneOverlap, TheOverlayCountsOverlappingLandOnceInTheStricterZone) {
   ASSERT_EQ(ov.rows.size(), 1u);
   EXPECT_EQ(ov.rows[0].before.zone, Zone::core);
   EXPECT_NEAR(ov.rows[0].before.inside_area_m2, 1.0e4, 1e-6);  // once, not twice
-  ASSERT_EQ(ov.rows[0].before.areas.size(), 2u);                // core, then outside (0)
+  ASSERT_EQ(ov.rows[0].before.areas.size(), 2u);               // core, then outside (0)
   EXPECT_EQ(ov.rows[0].before.areas[0].zone, Zone::core);
 }
 

@@ -28,7 +28,7 @@ inline const char* kZoneField = "功能分区";
 struct SourceZoning {
   std::string name;  // "sample", "lonlat", "holes-multi"
   std::vector<std::pair<Layer, ZoningSource>> layers;
-  std::string working_crs;      // the CRS the zoning is loaded into
+  std::string working_crs;         // the CRS the zoning is loaded into
   double metres_per_unit_x = 1.0;  // source units → metres (lon/lat: a lower bound per degree)
   double metres_per_unit_y = 1.0;
 };
@@ -121,8 +121,7 @@ inline SourceZoning holes_multi_zoning() {
       zone_layer(
           "holes_multi", 4544,
           {zone_feature("1", "核心区", MultiPolygon{{Polygon{a, {}}, Polygon{b, {}}}}),
-           zone_feature("2", "缓冲区",
-                        MultiPolygon{{Polygon{buffer, {reversed(a), reversed(b)}}}}),
+           zone_feature("2", "缓冲区", MultiPolygon{{Polygon{buffer, {reversed(a), reversed(b)}}}}),
            zone_feature("3", "实验区", MultiPolygon{{Polygon{exp1, {reversed(buffer)}}}}),
            zone_feature("4", "实验区", MultiPolygon{{Polygon{exp2, {reversed(enclave)}}}})}),
       zone_field_source());

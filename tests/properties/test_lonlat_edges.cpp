@@ -54,8 +54,8 @@ TEST(LonLatEdges, DensifyKeepsVerticesAndBoundsTheStep) {
   // By hand: an edge of 0.0012° (along a parallel, then a meridian) gets ceil(0.0012 / 0.0005)
   // − 1 = 2 vertices, at thirds; the closing diagonal of 0.0012·√2 = 0.001697° gets
   // ceil(3.39) − 1 = 3. The 4 vertices are kept: 4 + 2 + 2 + 3 = 11.
-  MultiPolygon mp{{Polygon{{{105.0, 34.0}, {105.0012, 34.0}, {105.0012, 34.0012}, {105.0, 34.0}},
-                           {}}}};
+  MultiPolygon mp{
+      {Polygon{{{105.0, 34.0}, {105.0012, 34.0}, {105.0012, 34.0012}, {105.0, 34.0}}, {}}}};
   geom::densify_lonlat(mp);
   const Ring& r = mp.polygons[0].outer;
   ASSERT_EQ(r.size(), 11u);

@@ -136,6 +136,12 @@ struct Comparison {
   ChangeSet downgraded;  // inside both, to a less strict zone
   ChangeSet upgraded;    // inside both, to a stricter zone
   double net_change_m2() const noexcept { return after.total_m2 - before.total_m2; }
+  // The after figures with the noise pieces undone (one noise classification for the area rules,
+  // the per-feature statuses and the maps): after.total_m2 − added noise + removed noise, and
+  // after.strict_m2 − noise that entered the strict set + noise that left it. Equal to the raw
+  // figures when there is no noise piece; the area rules judge these.
+  double total_after_noise_excluded_m2() const noexcept;
+  double strict_after_noise_excluded_m2() const noexcept;
 
   // The cell from → to (nullptr for outside → outside or zones not on the axis).
   const TransitionCell* cell(Zone from, Zone to) const noexcept;

@@ -79,8 +79,8 @@ ChangeAreas SignificantChanges::areas_in(const GEOSGeometry* g, const PieceArea&
 bool SignificantChanges::near(ChangeKind kind, const GEOSGeometry* point, Point p,
                               double distance_m) const {
   auto* h = geom::context();
-  for (std::size_t i : candidates(p.x - distance_m, p.y - distance_m, p.x + distance_m,
-                                  p.y + distance_m)) {
+  for (std::size_t i :
+       candidates(p.x - distance_m, p.y - distance_m, p.x + distance_m, p.y + distance_m)) {
     const Piece& piece = pieces_[i];
     if (piece.kind != kind) continue;
     const char hit = distance_m > 0.0

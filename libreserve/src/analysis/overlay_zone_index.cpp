@@ -18,7 +18,8 @@ ZoneIndex::ZoneIndex(const Zoning& zoning) : model_(zoning.model) {
   // Zones resolved once per zoning (the stricter wins where zones overlap), as compare() sees them.
   std::vector<geom::GeomPtr> all;
   std::vector<Value> values;
-  const ZoneModel parts_model = zoning.parts.empty() ? zoning.model : model_of(zoning.parts[0].zone);
+  const ZoneModel parts_model =
+      zoning.parts.empty() ? zoning.model : model_of(zoning.parts[0].zone);
   for (const auto& rz : zoning::resolved_zones(zoning, parts_model)) {
     if (rz.geometry.empty()) continue;
     const Zone zone = rz.zone;

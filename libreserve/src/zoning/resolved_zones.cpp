@@ -26,7 +26,8 @@ std::vector<ResolvedZone> resolved_zones(const Zoning& zoning, ZoneModel model) 
       // Only zones whose envelopes meet can overlap. The difference keeps the zone's own vertices
       // (OverlayNG adds nodes only where boundaries cross), so zones that merely share edges
       // keep their area to rounding.
-      const bool may_overlap = !stricter.empty() && boxes_meet(envelope_of(own), envelope_of(stricter));
+      const bool may_overlap =
+          !stricter.empty() && boxes_meet(envelope_of(own), envelope_of(stricter));
       MultiPolygon next_stricter = stricter.empty() ? own : geom::unite(stricter, own);
       rz.geometry = may_overlap ? geom::subtract(own, stricter) : std::move(own);
       stricter = std::move(next_stricter);

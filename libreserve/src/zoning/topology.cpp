@@ -185,6 +185,29 @@ void report_stretches(const std::vector<LineString>& stretches, const char* code
   }
 }
 
+// Core boundary that lies farther than kEnclosureSlack_m from every other zone. Two versions of
+// one shared boundary may differ by far less than a millimetre without any gap between them: a
+// lon/lat edge densified from different vertices (one side has an extra collinear vertex, or was
+// cut along a meridian) projects to polylines up to ~5e-5 m apart (geom/densify.hpp). An exact
+// line difference would call every such stretch "exposed", so stretches within the slack of
+// another zone are taken back out. Only the surroundings of the exact difference are buffered.
+constexpr double kEnclosureSlack_m = 1e-3;
+
+geom::GeomPtr exposed_core_boundary(const GEOSGeometry* core_boundary, const GEOSGeometry* rest,
+                                    bool projected) {
+  auto* h = geom::context();
+  geom::GeomPtr exact =
+      geom::check(GEOSDifference_r(h, core_boundary, rest), "exposed core boundary");
+  if (!projected || geom::is_empty(exact.get()) || geom::is_empty(rest)) return exact;
+  geom::GeomPtr band = geom::check(GEOSBuffer_r(h, exact.get(), 2.0 * kEnclosureSlack_m, 2),
+                                   "band around the exposed core boundary");
+  geom::GeomPtr rest_near = geom::check(GEOSIntersection_r(h, rest, band.get()), "nearby zones");
+  if (geom::is_empty(rest_near.get())) return exact;
+  geom::GeomPtr slack = geom::check(GEOSBuffer_r(h, rest_near.get(), kEnclosureSlack_m, 2),
+                                    "nearby zones with slack");
+  return geom::check(GEOSDifference_r(h, exact.get(), slack.get()), "exposed core boundary");
+}
+
 void check_core_enclosed(const Zoning& zoning,
                          const std::vector<std::pair<Zone, geom::GeomPtr>>& zones,
                          const TopologyOptions& options, const AreaCalculator& area,
@@ -206,7 +229,7 @@ void check_core_enclosed(const Zoning& zoning,
   // Core boundary next to no other zone lies on the reserve's boundary (outer or an enclave's).
   geom::GeomPtr rest = geom::unite_all(std::move(others));
   geom::GeomPtr exposed =
-      geom::check(GEOSDifference_r(h, core_boundary.get(), rest.get()), "exposed core boundary");
+      exposed_core_boundary(core_boundary.get(), rest.get(), zoning.crs.is_projected);
   report_stretches(merged_lines(exposed.get()), "core-not-enclosed", Severity::error,
                    "lies on the reserve's boundary, not enclosed by buffer",
                    "in the three-zone model the buffer zone surrounds the core zone", zoning,
