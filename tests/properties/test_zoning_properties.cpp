@@ -20,6 +20,7 @@
 #include <functional>
 #include <iostream>
 #include <map>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,11 @@ struct Case {
   Edit edit;
   std::uint32_t seed;
 };
+
+// Test names and failure messages show the case and its seed, not its bytes.
+void PrintTo(const Case& c, std::ostream* os) {
+  *os << c.shape << "/" << edit_name(c.edit) << " seed " << c.seed;
+}
 
 SourceZoning shape(const std::string& name) {
   if (name == "sample") return sample_zoning();
@@ -132,8 +138,9 @@ std::vector<Case> all_cases() {
 }
 
 INSTANTIATE_TEST_SUITE_P(Shapes, ZoningProperty, ::testing::ValuesIn(all_cases()),
-                         [](const ::testing::TestParamInfo<Case>& info) {
-                           std::string n = info.param.shape + "_" + edit_name(info.param.edit);
+                         [](const ::testing::TestParamInfo<Case>& param_info) {
+                           const Case& p = param_info.param;
+                           std::string n = p.shape + "_" + edit_name(p.edit);
                            for (auto& ch : n)
                              if (ch == '-') ch = '_';
                            return n;

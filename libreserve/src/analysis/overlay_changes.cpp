@@ -11,11 +11,8 @@ namespace reserve::analysis {
 namespace {
 
 void bounds(const GEOSGeometry* g, double& x0, double& y0, double& x1, double& y1) {
-  auto* h = geom::context();
-  GEOSGeom_getXMin_r(h, g, &x0);
-  GEOSGeom_getYMin_r(h, g, &y0);
-  GEOSGeom_getXMax_r(h, g, &x1);
-  GEOSGeom_getYMax_r(h, g, &y1);
+  if (GEOSGeom_getExtent_r(geom::context(), g, &x0, &y0, &x1, &y1) != 1)
+    throw InternalError("GEOS could not measure the extent of a geometry");
 }
 
 }  // namespace
