@@ -97,6 +97,8 @@ void bind_zoning(py::module_& m) {
       .def_readonly("driver", &SourceFile::driver)
       .def_readonly("encoding", &SourceFile::encoding)
       .def_readonly("source_crs", &SourceFile::source_crs)
+      .def_readonly("edge_model", &SourceFile::edge_model,
+                    "How edges reached the working CRS (lon/lat sources densified first).")
       .def("to_dict",
            [](const SourceFile& s) {
              py::dict d;
@@ -106,6 +108,7 @@ void bind_zoning(py::module_& m) {
              d["driver"] = s.driver;
              d["encoding"] = s.encoding;
              d["source_crs"] = s.source_crs.empty() ? std::string() : s.source_crs.label();
+             d["edge_model"] = s.edge_model;
              return d;
            })
       .def("__repr__", [](const SourceFile& s) {

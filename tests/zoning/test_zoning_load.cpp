@@ -2,6 +2,8 @@
 // reprojection, polygon-only input, and validity repair with the area change policed.
 #include <gtest/gtest.h>
 
+#include "geom/densify.hpp"
+
 #include <cmath>
 
 #include "reserve/error.hpp"
@@ -178,14 +180,19 @@ TEST(ZoningFromLayers, ReprojectsGeographicInputIntoTheGaussKrugerZone) {
   EXPECT_EQ(z.crs.epsg, 4544);
   EXPECT_EQ(z.sources[0].source_crs.epsg, 4490);
   const Ring& r = z.parts[0].geometry.polygons.at(0).outer;
-  ASSERT_EQ(r.size(), 5u);
+  // Lon/lat edges are densified before projecting: each 0.01° edge in 0.01 / 0.0005 = 20 steps,
+  // so 4 × 20 + 1 (closing) = 81 vertices, the corners at 0, 20, 40, 60, 80.
+  ASSERT_EQ(r.size(), 81u);
   EXPECT_NEAR(r[0].x, 564858.806429, 1e-3);
   EXPECT_NEAR(r[0].y, 3736151.532798, 1e-3);
-  EXPECT_NEAR(r[2].x, 565777.741173, 1e-3);
-  EXPECT_NEAR(r[2].y, 3737267.079755, 1e-3);
-  // Same vertices on the ellipsoid, so the geodesic area is the same in either CRS (1e-9 rel).
+  EXPECT_NEAR(r[40].x, 565777.741173, 1e-3);
+  EXPECT_NEAR(r[40].y, 3737267.079755, 1e-3);
+  // Same vertices on the ellipsoid (the cell densified the same way), so the geodesic area is
+  // the same in either CRS (1e-9 rel).
+  MultiPolygon dense{{cell}};
+  geom::densify_lonlat(dense);
   const double geographic =
-      AreaCalculator(Crs::from_epsg(4490), AreaMethod::geodesic).area_m2(cell);
+      AreaCalculator(Crs::from_epsg(4490), AreaMethod::geodesic).area_m2(dense);
   const double projected = AreaCalculator(z.crs, AreaMethod::geodesic).area_m2(z.parts[0].geometry);
   EXPECT_NEAR(projected, geographic, geographic * 1e-9);
 

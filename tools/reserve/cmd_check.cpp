@@ -160,7 +160,8 @@ void add_check_command(CLI::App& app) {
       "Check a proposal against its baseline under a rule profile (default: three-no):\n"
       "no slimming, core+buffer share not reduced, zoning sanity, …. Prints the verdicts and\n"
       "zone areas, writes report.json, report.md, report.html and evidence.gpkg to --out.\n"
-      "Exit 0 all rules pass (or warn), 1 a rule fails, 2 usage error, 3 input error, 5 incomplete\n"
+      "Exit 0 all rules pass (or warn), 1 a rule fails, 2 usage error, 3 input error, 5 "
+      "incomplete\n"
       "(no rule fails, but a rule's input was partly left out).");
   cmd->add_option("--before", args->zoning.before, "Baseline zoning (the approved one)")
       ->required();

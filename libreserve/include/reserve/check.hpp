@@ -90,19 +90,21 @@ struct CheckConflicts {
 
 // The overlay of `features` on both zonings and the ledger (profile decisions, then the user's
 // table, before the defaults). `issues` are the loading issues so far; more are appended.
+// Per-feature change comes from the significant pieces of `comparison` (the check's
+// compare(before, after, compare_options(profile)); computed here when null), so the feature
+// statuses use the noise classification of the area rules.
 RESERVE_API CheckConflicts make_check_conflicts(FeatureSet features, bool has_conflict_layers,
                                                 const Zoning& before, const Zoning& after,
                                                 const Profile& profile, double boundary_tolerance_m,
                                                 double min_area_m2, const LedgerInputs& ledger,
-                                                std::vector<Issue> issues);
+                                                std::vector<Issue> issues,
+                                                const Comparison* comparison = nullptr);
 
 // Loads the conflict layers and monitoring into the zonings' working CRS, overlays and builds
 // the ledger. nullopt when no conflict layer or monitoring file is given.
-RESERVE_API std::optional<CheckConflicts> load_check_conflicts(const ConflictInputs& conflicts,
-                                                               const LedgerInputs& ledger,
-                                                               const Zoning& before,
-                                                               const Zoning& after,
-                                                               const Profile& profile);
+RESERVE_API std::optional<CheckConflicts> load_check_conflicts(
+    const ConflictInputs& conflicts, const LedgerInputs& ledger, const Zoning& before,
+    const Zoning& after, const Profile& profile, const Comparison* comparison = nullptr);
 
 // The overlay as JSON text (the shape of `reserve overlay --json`).
 RESERVE_API std::string overlay_json_text(const ConflictOverlay& conflicts);

@@ -7,8 +7,13 @@
 // zonings' CRS, options.area_method) on the matrix cells; zone areas are the row sums (before)
 // and column sums (after) of the cells, so rows and columns add up to the zone areas exactly (to
 // floating-point summation). The directly measured area of each zone's union is kept next to it
-// (`measured_m2`) so a reviewer can see that the two agree; a difference beyond rounding means
-// the zones of one zoning overlap (see validate_zoning).
+// (`measured_m2`) so a reviewer can see that the two agree.
+//
+// Each zoning is measured on its own: where zones of one zoning overlap, the overlap is resolved
+// once, from that zoning alone, the stricter zone winning (zone_geometry in zoning.hpp; the
+// overlap is a "zone-overlap" finding of validate_zoning). So a side's figures never depend on
+// the other side, the total is the area of the zoning's union, and a zoning compared with itself
+// has no change at all (every off-diagonal cell empty).
 #include <optional>
 #include <string>
 #include <vector>
@@ -131,6 +136,12 @@ struct Comparison {
   ChangeSet downgraded;  // inside both, to a less strict zone
   ChangeSet upgraded;    // inside both, to a stricter zone
   double net_change_m2() const noexcept { return after.total_m2 - before.total_m2; }
+  // The after figures with the noise pieces undone (one noise classification for the area rules,
+  // the per-feature statuses and the maps): after.total_m2 − added noise + removed noise, and
+  // after.strict_m2 − noise that entered the strict set + noise that left it. Equal to the raw
+  // figures when there is no noise piece; the area rules judge these.
+  double total_after_noise_excluded_m2() const noexcept;
+  double strict_after_noise_excluded_m2() const noexcept;
 
   // The cell from → to (nullptr for outside → outside or zones not on the axis).
   const TransitionCell* cell(Zone from, Zone to) const noexcept;

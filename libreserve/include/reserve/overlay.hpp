@@ -54,9 +54,10 @@ struct ZoneShare {
 
 // One side (before or after) of a feature's overlay.
 struct FeaturePlacement {
-  // Points: the zone whose polygon covers the point (the strictest when several do; points
-  // exactly on a shared zone boundary are covered by both). Polygons: the strictest zone holding
-  // more than OverlayOptions::min_area_m2 of it. outside when none.
+  // Points: the strictest zone that covers the point or lies within the boundary tolerance of
+  // it (protection gets the benefit of the doubt: see OverlayOptions::boundary_tolerance_m).
+  // Polygons: the strictest zone holding more than OverlayOptions::min_area_m2 of it. outside
+  // when none.
   Zone zone = Zone::outside;
   std::vector<ZoneShare> areas;  // polygons: each zone with area > 0, then outside (always last)
   double inside_area_m2 = 0.0;   // polygons: area inside the reserve
@@ -80,13 +81,22 @@ struct FeatureOverlay {
   FeaturePlacement before;
   FeaturePlacement after;
   StatusChange change = StatusChange::unchanged;
-  double freed_area_m2 = 0.0;       // inside before, outside after
-  double downgraded_area_m2 = 0.0;  // inside both times, in a less strict zone after
+  // With a Comparison: the feature's area in its significant removed / downgraded pieces (noise
+  // pieces never count). Without: inside before and outside after / inside both times, in a
+  // less strict zone after.
+  double freed_area_m2 = 0.0;
+  double downgraded_area_m2 = 0.0;
 };
 
 struct OverlayOptions {
-  // Points within this distance of a boundary are on it (reserve: PointLocation::on_boundary;
-  // zones: listed in zones_within_tolerance). Metres, ≥ 0.
+  // The boundary tolerance decides, and protection gets the benefit of the doubt. A point inside
+  // a zone, or within this distance of a stricter zone, counts as in the stricter zone — before
+  // and after alike. So a point that ends up less than the tolerance outside a cut has not
+  // provably been freed (it stays in its zone), and one less than the tolerance outside added
+  // land counts as newly included; the statuses and 不以调代改 follow. Points within it of the
+  // reserve's boundary are also PointLocation::on_boundary; every zone within it is listed in
+  // zones_within_tolerance. Metres, ≥ 0 (0: exact point-in-polygon, a point on a boundary is in
+  // both zones, so in the stricter).
   double boundary_tolerance_m = 1.0;
   // Polygon pieces smaller than this do not decide a feature's zone (slivers from digitising).
   double min_area_m2 = 1.0;
@@ -107,6 +117,18 @@ struct RESERVE_API Overlay {
 // differ or a tolerance is negative.
 RESERVE_API Overlay overlay_features(const FeatureSet& features, const Zoning& before,
                                      const Zoning& after, const OverlayOptions& options = {});
+
+// The same, with per-feature change taken from the comparison of the two zonings: a polygon's
+// freed / downgraded area is its overlap with the comparison's SIGNIFICANT removed / downgraded
+// pieces (noise pieces, as CompareOptions::noise classed them for the area rules, never count),
+// and its status follows from those areas (freed or partly freed, downgraded, upgraded, newly
+// included when more than min_area_m2 of it lies in significant change of that kind). A point's
+// change stands only when a significant piece of that kind lies within the boundary tolerance of
+// it. So a re-digitised copy whose change pieces are all noise leaves every feature unchanged.
+// `changes` must be compare(before, after, …) of these zonings.
+RESERVE_API Overlay overlay_features(const FeatureSet& features, const Zoning& before,
+                                     const Zoning& after, const Comparison& changes,
+                                     const OverlayOptions& options = {});
 
 // The strictness of `zone` on the scale of `model` (three-zone zones mapped with `map` when the
 // model is two-zone). Used to compare a baseline zone with a proposal zone.
@@ -152,6 +174,12 @@ RESERVE_API std::string overlay_text(const ConflictOverlay& conflicts);
 RESERVE_API ConflictOverlay
 make_conflict_overlay(FeatureSet features, const Zoning& before, const Zoning& after,
                       const OverlayOptions& options = {},
+                      double search_distance_m = std::numeric_limits<double>::infinity());
+// The same with per-feature change from the comparison's significant pieces (see above); what a
+// check uses, so the rules and the feature table share the comparison's noise classification.
+RESERVE_API ConflictOverlay
+make_conflict_overlay(FeatureSet features, const Zoning& before, const Zoning& after,
+                      const Comparison& changes, const OverlayOptions& options = {},
                       double search_distance_m = std::numeric_limits<double>::infinity());
 
 // ---------------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ struct AuditInput {
   std::string driver;
   std::string encoding;
   std::string source_crs;  // label, e.g. "EPSG:4490"
+  std::string edge_model;  // how edges reached the working CRS (SourceFile::edge_model)
 };
 
 struct AuditRepair {

@@ -11,6 +11,7 @@
 #include "geom/geos.hpp"
 #include "reserve/compare.hpp"
 #include "reserve/error.hpp"
+#include "zoning/resolved_zones.hpp"
 
 namespace reserve {
 namespace {
@@ -73,17 +74,15 @@ struct Side {
   MultiPolygon outline;
 };
 
+// The zones are resolved from this zoning alone (stricter zone wins where zones overlap), so the
+// side's figures never depend on the other side and each piece of land is in one cell per row.
 Side build_side(const Zoning& z, ZoneModel model) {
   Side s;
   s.model = model;
-  s.zones = zones_of(model);
-  for (Zone zone : s.zones) {
-    std::vector<const MultiPolygon*> parts;
-    for (const auto& part : z.parts)
-      if (part.zone == zone && !part.geometry.empty()) parts.push_back(&part.geometry);
-    MultiPolygon u = parts.empty() ? MultiPolygon{} : geom::unite(parts);
-    s.envelope.push_back(envelope_of(u));
-    s.geometry.push_back(std::move(u));
+  for (auto& rz : zoning::resolved_zones(z, model)) {
+    s.zones.push_back(rz.zone);
+    s.envelope.push_back(envelope_of(rz.geometry));
+    s.geometry.push_back(std::move(rz.geometry));
   }
   std::vector<const MultiPolygon*> all;
   for (const auto& g : s.geometry)

@@ -50,6 +50,26 @@ const TransitionCell* Comparison::cell(Zone from, Zone to) const noexcept {
   return nullptr;
 }
 
+double Comparison::total_after_noise_excluded_m2() const noexcept {
+  if (added.noise_m2 == 0.0 && removed.noise_m2 == 0.0) return after.total_m2;
+  return after.total_m2 - added.noise_m2 + removed.noise_m2;
+}
+
+double Comparison::strict_after_noise_excluded_m2() const noexcept {
+  const auto strict = strict_zones(model);
+  auto is_strict = [&](Zone z) {
+    return std::find(strict.begin(), strict.end(), z) != strict.end();
+  };
+  double in_m2 = 0.0, out_m2 = 0.0;
+  for (const ChangeSet* set : {&removed, &added, &downgraded, &upgraded})
+    for (const auto& p : set->pieces) {
+      if (!p.noise || is_strict(p.from) == is_strict(p.to)) continue;
+      (is_strict(p.to) ? in_m2 : out_m2) += p.area_m2;
+    }
+  if (in_m2 == 0.0 && out_m2 == 0.0) return after.strict_m2;
+  return after.strict_m2 - in_m2 + out_m2;
+}
+
 std::vector<ChangePiece> Comparison::noise_pieces() const {
   std::vector<ChangePiece> out;
   for (const ChangeSet* set : {&removed, &added, &downgraded, &upgraded})

@@ -6,6 +6,7 @@
 #include "analysis/feature_filter.hpp"
 #include "analysis/features_load.hpp"
 #include "crs/ballpark_issue.hpp"
+#include "geom/densify.hpp"
 #include "reserve/error.hpp"
 #include "reserve/features.hpp"
 #include "reserve/monitoring.hpp"
@@ -76,7 +77,7 @@ Layer read_in_working_crs(const std::string& path, const ReadOptions& options,
     }
     if (transformer) {
       try {
-        transformer->apply(f.geometry);
+        geom::to_working_crs(f.geometry, layer.crs, *transformer);  // lon/lat edges densified
       } catch (const Error& e) {
         layer.issues.push_back({"reprojection-failed", Severity::error,
                                 "cannot transform the feature to the working CRS " +

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "analysis/overlay_area.hpp"
+#include "analysis/overlay_changes.hpp"
 #include "analysis/overlay_zone_index.hpp"
 #include "reserve/error.hpp"
 
@@ -234,8 +235,12 @@ std::size_t Overlay::count(StatusChange s) const noexcept {
       std::count_if(rows.begin(), rows.end(), [s](const auto& r) { return r.change == s; }));
 }
 
-Overlay overlay_features(const FeatureSet& features, const Zoning& before, const Zoning& after,
-                         const OverlayOptions& options) {
+namespace {
+
+// The overlay; with `changes`, per-feature change comes from the comparison's significant pieces
+// (analysis/overlay_changes.hpp), else from the zonings' geometry directly.
+Overlay overlay_rows(const FeatureSet& features, const Zoning& before, const Zoning& after,
+                     const analysis::SignificantChanges* changes, const OverlayOptions& options) {
   if (!(options.boundary_tolerance_m >= 0.0) || !std::isfinite(options.boundary_tolerance_m))
     throw UsageError("the boundary tolerance must be a number of metres ≥ 0");
   if (!(options.min_area_m2 >= 0.0)) throw UsageError("the minimum area must be ≥ 0 m²");
@@ -271,14 +276,32 @@ Overlay overlay_features(const FeatureSet& features, const Zoning& before, const
       auto pt = geom::to_geos(p);
       row.before = place_point(bi, pt.get(), p, options.boundary_tolerance_m);
       row.after = place_point(ai, pt.get(), p, options.boundary_tolerance_m);
+      // Within the tolerance of a stricter zone counts as in it, before and after.
+      row.before.zone = analysis::protective_point_zone(row.before);
+      row.after.zone = analysis::protective_point_zone(row.after);
       const bool in_b = row.before.zone != Zone::outside, in_a = row.after.zone != Zone::outside;
       row.change =
           status_of(in_b, in_a, rank(row.before.zone), rank(row.after.zone), 0.0, 0.0, 0.0);
+      if (changes)
+        row.change = analysis::confirm_point_change(row.change, *changes, pt.get(), p,
+                                                    options.boundary_tolerance_m);
     } else {
       auto g = geom::to_geos(f.geometry.polygons);
       row.area_m2 = area.whole_m2(g.get());
       PolygonSide b = place_polygon(bi, g.get(), row.area_m2, area, options.min_area_m2);
       PolygonSide a = place_polygon(ai, g.get(), row.area_m2, area, options.min_area_m2);
+      if (changes) {
+        const analysis::ChangeAreas ca = changes->areas_in(g.get(), area);
+        row.freed_area_m2 = ca.removed_m2;
+        row.downgraded_area_m2 = ca.downgraded_m2;
+        row.before = std::move(b.placement);
+        row.after = std::move(a.placement);
+        row.change = analysis::polygon_status_from_changes(
+            row.before.inside_area_m2 > options.min_area_m2,
+            row.after.inside_area_m2 > options.min_area_m2, ca, options.min_area_m2);
+        result.rows.push_back(std::move(row));
+        continue;
+      }
       // Freed: inside before, outside after.
       if (b.placement.inside_area_m2 > 0.0) {
         if (ai.outline().empty()) {
@@ -309,6 +332,19 @@ Overlay overlay_features(const FeatureSet& features, const Zoning& before, const
     result.rows.push_back(std::move(row));
   }
   return result;
+}
+
+}  // namespace
+
+Overlay overlay_features(const FeatureSet& features, const Zoning& before, const Zoning& after,
+                         const OverlayOptions& options) {
+  return overlay_rows(features, before, after, nullptr, options);
+}
+
+Overlay overlay_features(const FeatureSet& features, const Zoning& before, const Zoning& after,
+                         const Comparison& changes, const OverlayOptions& options) {
+  const analysis::SignificantChanges significant(changes);
+  return overlay_rows(features, before, after, &significant, options);
 }
 
 }  // namespace reserve

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "zoning/resolved_zones.hpp"
+
 namespace reserve::analysis {
 
 PreparedShape make_prepared(geom::GeomPtr g) {
@@ -13,14 +15,16 @@ PreparedShape make_prepared(geom::GeomPtr g) {
 
 ZoneIndex::ZoneIndex(const Zoning& zoning) : model_(zoning.model) {
   auto* h = geom::context();
-  std::map<Zone, std::vector<geom::GeomPtr>> parts;
-  for (const auto& p : zoning.parts) parts[p.zone].push_back(geom::to_geos(p.geometry));
-
+  // Zones resolved once per zoning (the stricter wins where zones overlap), as compare() sees them.
   std::vector<geom::GeomPtr> all;
   std::vector<Value> values;
-  for (auto& [zone, geoms] : parts) {
+  const ZoneModel parts_model =
+      zoning.parts.empty() ? zoning.model : model_of(zoning.parts[0].zone);
+  for (const auto& rz : zoning::resolved_zones(zoning, parts_model)) {
+    if (rz.geometry.empty()) continue;
+    const Zone zone = rz.zone;
     zones_.push_back(zone);
-    geom::GeomPtr u = geom::unite_all(std::move(geoms));
+    geom::GeomPtr u = geom::to_geos(rz.geometry);
     // Each polygon of the zone's union goes into the R-tree on its own.
     const int n = GEOSGetNumGeometries_r(h, u.get());
     for (int i = 0; i < n; ++i) {

@@ -3,6 +3,8 @@
 #include "check/conflict_loading.hpp"
 #include "reserve/check.hpp"
 
+#include <optional>
+
 namespace reserve {
 
 OverlayOptions check_overlay_options(double boundary_tolerance_m, double min_area_m2,
@@ -19,13 +21,16 @@ CheckConflicts make_check_conflicts(FeatureSet features, bool has_conflict_layer
                                     const Zoning& before, const Zoning& after,
                                     const Profile& profile, double boundary_tolerance_m,
                                     double min_area_m2, const LedgerInputs& ledger,
-                                    std::vector<Issue> issues) {
+                                    std::vector<Issue> issues, const Comparison* comparison) {
   CheckConflicts c;
   c.has_conflict_layers = has_conflict_layers;
   c.issues = std::move(issues);
+  // One noise classification: the features' change is the comparison's significant pieces.
   // Features farther than every distance the profile uses are counted, not overlaid.
+  std::optional<Comparison> own;
+  if (!comparison) comparison = &own.emplace(compare(before, after, compare_options(profile)));
   c.overlay =
-      make_conflict_overlay(std::move(features), before, after,
+      make_conflict_overlay(std::move(features), before, after, *comparison,
                             check_overlay_options(boundary_tolerance_m, min_area_m2, profile),
                             conflict_search_distance_m(profile, boundary_tolerance_m));
   const auto exceedances = load_exceedances(ledger, before.crs, c.issues);
@@ -38,7 +43,8 @@ CheckConflicts make_check_conflicts(FeatureSet features, bool has_conflict_layer
 
 std::optional<CheckConflicts> load_check_conflicts(const ConflictInputs& conflicts,
                                                    const LedgerInputs& ledger, const Zoning& before,
-                                                   const Zoning& after, const Profile& profile) {
+                                                   const Zoning& after, const Profile& profile,
+                                                   const Comparison* comparison) {
   if (!conflicts.has_layers() && ledger.monitoring.empty()) return std::nullopt;
   // Far features are dropped per layer while loading (memory follows the reserve); the overlay's
   // own filter then finds none left and the counts are carried over.
@@ -47,9 +53,9 @@ std::optional<CheckConflicts> load_check_conflicts(const ConflictInputs& conflic
       conflicts, before, after, conflict_search_distance_m(profile, conflicts.boundary_tolerance_m),
       far);
   std::vector<Issue> issues = features.issues;
-  CheckConflicts c = make_check_conflicts(std::move(features), conflicts.has_layers(), before,
-                                          after, profile, conflicts.boundary_tolerance_m,
-                                          conflicts.min_area_m2, ledger, std::move(issues));
+  CheckConflicts c = make_check_conflicts(
+      std::move(features), conflicts.has_layers(), before, after, profile,
+      conflicts.boundary_tolerance_m, conflicts.min_area_m2, ledger, std::move(issues), comparison);
   c.overlay.far.count += far.count;
   c.overlay.far.total = far.total;
   return c;

@@ -15,15 +15,18 @@ Profile request_profile(const CheckRequest& r) {
 }
 
 // The conflict layers (files and features already loaded) and monitoring; nullopt without any.
+// The features' change comes from the check's own comparison (one noise classification).
 std::optional<CheckConflicts> request_conflicts(const CheckRequest& r, const Zoning& before,
-                                                const Zoning& after, const Profile& profile) {
-  if (!r.features) return load_check_conflicts(r.conflicts, r.ledger, before, after, profile);
+                                                const Zoning& after, const Profile& profile,
+                                                const Comparison& comparison) {
+  if (!r.features)
+    return load_check_conflicts(r.conflicts, r.ledger, before, after, profile, &comparison);
   FeatureSet features = load_conflict_features(r.conflicts, before.crs);
   append(features, *r.features);
   std::vector<Issue> issues = features.issues;
   return make_check_conflicts(std::move(features), true, before, after, profile,
                               r.conflicts.boundary_tolerance_m, r.conflicts.min_area_m2, r.ledger,
-                              std::move(issues));
+                              std::move(issues), &comparison);
 }
 
 }  // namespace
@@ -49,7 +52,7 @@ CheckResult run_check(const CheckRequest& r) {
       validate_zoning(before, topo, AreaCalculator(before.crs, profile.area_method));
   report.after_validation =
       validate_zoning(after, topo, AreaCalculator(after.crs, profile.area_method));
-  result.conflicts = request_conflicts(r, before, after, profile);
+  result.conflicts = request_conflicts(r, before, after, profile, report.comparison);
   const RuleContext ctx{report.comparison, profile, &*report.before_validation,
                         &*report.after_validation,
                         result.conflicts ? result.conflicts->rule_input() : nullptr};

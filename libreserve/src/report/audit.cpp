@@ -19,7 +19,8 @@ std::string utc_now() {
 void add_inputs(Audit& a, const Zoning& z, const char* role) {
   for (const auto& s : z.sources) {
     a.inputs.push_back(AuditInput{role, s.path, s.sha256, s.layer, s.driver, s.encoding,
-                                  s.source_crs.empty() ? std::string() : s.source_crs.label()});
+                                  s.source_crs.empty() ? std::string() : s.source_crs.label(),
+                                  s.edge_model});
   }
   for (const auto& r : z.repairs) a.repairs.push_back(AuditRepair{role, r});
 }

@@ -180,11 +180,12 @@ std::string report_html(const Report& r) {
   }
 
   o << "<h2>Audit 审计信息</h2>\n<table><tr><th>Input 输入</th><th>Path</th><th>Layer</th>"
-       "<th>SHA-256</th><th>Source CRS</th></tr>\n";
+       "<th>SHA-256</th><th>Source CRS</th><th>Edges 边线模型</th></tr>\n";
   for (const auto& i : a.inputs)
     o << "<tr><td>" << html_escape(i.role) << "</td><td><code>" << html_escape(i.path)
       << "</code></td><td>" << html_escape(i.layer) << "</td><td><code>" << html_escape(i.sha256)
-      << "</code></td><td>" << html_escape(i.source_crs) << "</td></tr>\n";
+      << "</code></td><td>" << html_escape(i.source_crs) << "</td><td>" << html_escape(i.edge_model)
+      << "</td></tr>\n";
   o << "</table>\n<table>"
     << "<tr><th>Working CRS 工作坐标系</th><td>" << html_escape(a.working_crs) << "</td></tr>"
     << "<tr><th>Area method 面积算法</th><td>" << to_string(a.area_method) << "</td></tr>"

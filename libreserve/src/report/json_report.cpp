@@ -122,7 +122,8 @@ json audit_json(const Audit& a) {
                            {"layer", i.layer},
                            {"driver", i.driver},
                            {"encoding", i.encoding},
-                           {"source_crs", i.source_crs}});
+                           {"source_crs", i.source_crs},
+                           {"edge_model", i.edge_model}});
   }
   j["working_crs"] = a.working_crs;
   j["working_crs_wkt"] = a.working_crs_wkt;

@@ -114,10 +114,12 @@ std::string report_markdown(const Report& r) {
 
   const Audit& a = r.audit;
   o << "## Audit 审计信息\n\n";
-  o << "| Input 输入 | Path | Layer | SHA-256 | Source CRS |\n|---|---|---|---|---|\n";
+  o << "| Input 输入 | Path | Layer | SHA-256 | Source CRS | Edges 边线模型 |\n"
+       "|---|---|---|---|---|---|\n";
   for (const auto& i : a.inputs)
     o << "| " << i.role << " | " << markdown_escape(i.path) << " | " << markdown_escape(i.layer)
-      << " | `" << i.sha256 << "` | " << i.source_crs << " |\n";
+      << " | `" << i.sha256 << "` | " << i.source_crs << " | " << markdown_escape(i.edge_model)
+      << " |\n";
   o << "\n- Working CRS 工作坐标系: " << a.working_crs << "\n"
     << "- Area method 面积算法: " << to_string(a.area_method) << "\n"
     << "- Tolerance 容差: " << report::fixed(a.tolerance.abs_ha, 4) << " ha or "

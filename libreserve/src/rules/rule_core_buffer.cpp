@@ -30,8 +30,13 @@ Verdict evaluate_share(const RuleDefinition& def, const RuleContext& ctx, const 
   const Comparison& c = ctx.comparison;
   Verdict v = start_verdict(def);
   const double tol = rc.number("share_tolerance", 0.0);
-  const double before = c.before.strict_share, after = c.after.strict_share;
-  v.measured = {fraction("strict_share_before", before), fraction("strict_share_after", after),
+  // Judged with the noise pieces undone (one noise classification); raw figures reported beside.
+  const double total_after = c.total_after_noise_excluded_m2();
+  const double before = c.before.strict_share,
+               after = total_after > 0.0 ? c.strict_after_noise_excluded_m2() / total_after : 0.0;
+  v.measured = {fraction("strict_share_before", before),
+                fraction("strict_share_after", c.after.strict_share),
+                fraction("strict_share_after_noise_excluded", after),
                 fraction("strict_share_change", after - before),
                 m2("strict_before_m2", c.before.strict_m2),
                 m2("strict_after_m2", c.after.strict_m2)};

@@ -58,12 +58,13 @@ bool is_wait_for_adjustment(const std::string& treatment) {
   return false;
 }
 
-ConflictOverlay make_conflict_overlay(FeatureSet features, const Zoning& before,
-                                      const Zoning& after, const OverlayOptions& options,
-                                      double search_distance_m) {
+namespace {
+
+// The overlay with both reserve outlines (the targeting statistic and the ledger locations).
+ConflictOverlay with_outlines(FeatureSet features, Overlay overlay, const Zoning& before,
+                              const Zoning& after) {
   ConflictOverlay out;
-  out.far = analysis::drop_far_features(features, before, after, search_distance_m);
-  out.overlay = overlay_features(features, before, after, options);
+  out.overlay = std::move(overlay);
   out.features = std::move(features);
   std::vector<const MultiPolygon*> parts;
   for (const auto& p : before.parts) parts.push_back(&p.geometry);
@@ -71,6 +72,28 @@ ConflictOverlay make_conflict_overlay(FeatureSet features, const Zoning& before,
   parts.clear();
   for (const auto& p : after.parts) parts.push_back(&p.geometry);
   if (!parts.empty()) out.proposal_outline = geom::unite(parts);
+  return out;
+}
+
+}  // namespace
+
+ConflictOverlay make_conflict_overlay(FeatureSet features, const Zoning& before,
+                                      const Zoning& after, const OverlayOptions& options,
+                                      double search_distance_m) {
+  const FarFeatures far = analysis::drop_far_features(features, before, after, search_distance_m);
+  Overlay overlay = overlay_features(features, before, after, options);
+  ConflictOverlay out = with_outlines(std::move(features), std::move(overlay), before, after);
+  out.far = far;
+  return out;
+}
+
+ConflictOverlay make_conflict_overlay(FeatureSet features, const Zoning& before,
+                                      const Zoning& after, const Comparison& changes,
+                                      const OverlayOptions& options, double search_distance_m) {
+  const FarFeatures far = analysis::drop_far_features(features, before, after, search_distance_m);
+  Overlay overlay = overlay_features(features, before, after, changes, options);
+  ConflictOverlay out = with_outlines(std::move(features), std::move(overlay), before, after);
+  out.far = far;
   return out;
 }
 

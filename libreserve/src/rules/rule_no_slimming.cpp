@@ -9,15 +9,19 @@ namespace {
 Verdict evaluate(const RuleDefinition& def, const RuleContext& ctx, const RuleConfig& rc) {
   const Comparison& c = ctx.comparison;
   Verdict v = start_verdict(def);
-  const double before = c.before.total_m2, after = c.after.total_m2;
+  // Judged with the noise pieces undone (the area rules share the comparison's one noise
+  // classification); the raw figures are reported beside it.
+  const double before = c.before.total_m2, after = c.total_after_noise_excluded_m2();
   const double tol = ctx.profile.tolerance.allowed_m2(before);
   const bool gross_fails = rc.flag("gross_removal_fails", false);
   const bool gross_warns = rc.flag("gross_removal_warns", true);
   const double removed = c.removed.significant_m2();
 
   v.measured = {m2("total_before_m2", before),
-                m2("total_after_m2", after),
-                m2("net_change_m2", after - before),
+                m2("total_after_m2", c.after.total_m2),
+                m2("net_change_m2", c.net_change_m2()),
+                m2("total_after_noise_excluded_m2", after),
+                m2("net_change_noise_excluded_m2", after - before),
                 m2("gross_removed_m2", c.removed.area_m2),
                 m2("gross_removed_significant_m2", removed),
                 m2("gross_added_m2", c.added.area_m2),

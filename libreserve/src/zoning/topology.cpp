@@ -99,7 +99,12 @@ void check_overlaps(const Zoning& zoning, const TopologyOptions& options,
         describe_part(parts[j], parts[i].where) + " by " + format_m2(overlap_m2) +
         (same_zone ? "; the land is counted once in the zone's area, but the duplicate should be "
                      "removed or the parts merged"
-                   : "; land belongs to one zone only: cut the overlap out of one of them") +
+                   : "; land belongs to one zone only: cut the overlap out of one of them "
+                     "(meanwhile every figure counts it once, in the stricter zone " +
+                         zone_words(strictness(parts[i].zone) >= strictness(parts[j].zone)
+                                        ? parts[i].zone
+                                        : parts[j].zone) +
+                         ")") +
         (issue.severity == Severity::info ? " (below --min-overlap-m2, likely a digitising sliver)"
                                           : "");
     findings.push_back(Finding{std::move(issue), std::nullopt, {parts[j].feature_id}});
@@ -197,6 +202,29 @@ void report_stretches(const std::vector<LineString>& stretches, const char* code
   }
 }
 
+// Core boundary that lies farther than kEnclosureSlack_m from every other zone. Two versions of
+// one shared boundary may differ by far less than a millimetre without any gap between them: a
+// lon/lat edge densified from different vertices (one side has an extra collinear vertex, or was
+// cut along a meridian) projects to polylines up to ~5e-5 m apart (geom/densify.hpp). An exact
+// line difference would call every such stretch "exposed", so stretches within the slack of
+// another zone are taken back out. Only the surroundings of the exact difference are buffered.
+constexpr double kEnclosureSlack_m = 1e-3;
+
+geom::GeomPtr exposed_core_boundary(const GEOSGeometry* core_boundary, const GEOSGeometry* rest,
+                                    bool projected) {
+  auto* h = geom::context();
+  geom::GeomPtr exact =
+      geom::check(GEOSDifference_r(h, core_boundary, rest), "exposed core boundary");
+  if (!projected || geom::is_empty(exact.get()) || geom::is_empty(rest)) return exact;
+  geom::GeomPtr band = geom::check(GEOSBuffer_r(h, exact.get(), 2.0 * kEnclosureSlack_m, 2),
+                                   "band around the exposed core boundary");
+  geom::GeomPtr rest_near = geom::check(GEOSIntersection_r(h, rest, band.get()), "nearby zones");
+  if (geom::is_empty(rest_near.get())) return exact;
+  geom::GeomPtr slack = geom::check(GEOSBuffer_r(h, rest_near.get(), kEnclosureSlack_m, 2),
+                                    "nearby zones with slack");
+  return geom::check(GEOSDifference_r(h, exact.get(), slack.get()), "exposed core boundary");
+}
+
 void check_core_enclosed(const Zoning& zoning,
                          const std::vector<std::pair<Zone, geom::GeomPtr>>& zones,
                          const TopologyOptions& options, const AreaCalculator& area,
@@ -218,7 +246,7 @@ void check_core_enclosed(const Zoning& zoning,
   // Core boundary next to no other zone lies on the reserve's boundary (outer or an enclave's).
   geom::GeomPtr rest = geom::unite_all(std::move(others));
   geom::GeomPtr exposed =
-      geom::check(GEOSDifference_r(h, core_boundary.get(), rest.get()), "exposed core boundary");
+      exposed_core_boundary(core_boundary.get(), rest.get(), zoning.crs.is_projected);
   geom::GeomPtr touching;
   if (experimental && !geom::is_empty(experimental))
     touching = geom::check(GEOSIntersection_r(h, core_boundary.get(), experimental),

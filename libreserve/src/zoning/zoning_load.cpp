@@ -6,7 +6,9 @@
 #include <string>
 
 #include "crs/ballpark_issue.hpp"
+#include "geom/densify.hpp"
 #include "geom/repair.hpp"
+#include "geom/validity.hpp"
 #include "reserve/error.hpp"
 #include "reserve/zoning.hpp"
 #include "zoning/zone_field.hpp"
@@ -95,8 +97,9 @@ Zoning zoning_from_layers(const std::vector<std::pair<Layer, ZoningSource>>& lay
   const AreaCalculator calc(zoning.crs, options.area_method);
 
   for (const auto& [layer, source] : layers) {
-    zoning.sources.push_back(
-        SourceFile{layer.path, layer.sha256, layer.name, layer.driver, layer.encoding, layer.crs});
+    zoning.sources.push_back(SourceFile{layer.path, layer.sha256, layer.name, layer.driver,
+                                        layer.encoding, layer.crs,
+                                        geom::edge_model(layer.crs, zoning.crs)});
     zoning.issues.insert(zoning.issues.end(), layer.issues.begin(), layer.issues.end());
     const std::string field =
         source.zone ? std::string()
@@ -141,7 +144,8 @@ Zoning zoning_from_layers(const std::vector<std::pair<Layer, ZoningSource>>& lay
       part.geometry = feature.geometry.polygons;
       if (!to_working.is_identity()) {
         try {
-          to_working.apply(part.geometry);
+          // Edges are straight in the source CRS: lon/lat edges are densified before projecting.
+          geom::to_working_crs(part.geometry, layer.crs, to_working);
         } catch (const Error& e) {
           throw InputError("cannot reproject into " + zoning.crs.label() + ": " + e.message(),
                            part.where);

@@ -1,0 +1,40 @@
+// Overlapping zones of one zoning resolved once, the stricter zone winning.
+#include "zoning/resolved_zones.hpp"
+
+#include "geom/geos.hpp"
+
+namespace reserve::zoning {
+namespace {
+
+bool boxes_meet(const Envelope& a, const Envelope& b) {
+  return a.valid && b.valid && a.min_x <= b.max_x && b.min_x <= a.max_x && a.min_y <= b.max_y &&
+         b.min_y <= a.max_y;
+}
+
+}  // namespace
+
+std::vector<ResolvedZone> resolved_zones(const Zoning& zoning, ZoneModel model) {
+  std::vector<ResolvedZone> out;
+  MultiPolygon stricter;  // union of the zones already placed (all stricter than the next)
+  for (Zone zone : zones_of(model)) {
+    std::vector<const MultiPolygon*> parts;
+    for (const auto& part : zoning.parts)
+      if (part.zone == zone && !part.geometry.empty()) parts.push_back(&part.geometry);
+    ResolvedZone rz{zone, {}};
+    if (!parts.empty()) {
+      MultiPolygon own = geom::unite(parts);
+      // Only zones whose envelopes meet can overlap. The difference keeps the zone's own vertices
+      // (OverlayNG adds nodes only where boundaries cross), so zones that merely share edges
+      // keep their area to rounding.
+      const bool may_overlap =
+          !stricter.empty() && boxes_meet(envelope_of(own), envelope_of(stricter));
+      MultiPolygon next_stricter = stricter.empty() ? own : geom::unite(stricter, own);
+      rz.geometry = may_overlap ? geom::subtract(own, stricter) : std::move(own);
+      stricter = std::move(next_stricter);
+    }
+    out.push_back(std::move(rz));
+  }
+  return out;
+}
+
+}  // namespace reserve::zoning

@@ -1,0 +1,25 @@
+#pragma once
+// A zoning's zones with overlaps resolved once: every piece of land belongs to one zone only.
+// Private to the library.
+#include <vector>
+
+#include "reserve/geometry.hpp"
+#include "reserve/zone.hpp"
+#include "reserve/zoning.hpp"
+
+namespace reserve::zoning {
+
+struct ResolvedZone {
+  Zone zone = Zone::core;
+  MultiPolygon geometry;  // the zone's union minus every stricter zone; empty when absent
+};
+
+// Each zone of `model` (zones_of(model), strictest first) as the union of its parts minus the
+// union of the parts of every stricter zone: where zones of one zoning overlap, the stricter one
+// wins. The overlap itself is a finding of validate_zoning ("zone-overlap", with its area and a
+// location); resolving it here, from this zoning alone, is what makes a side's figures
+// independent of the zoning it is compared with and a zoning compared with itself change nothing.
+// Parts of other models are ignored.
+std::vector<ResolvedZone> resolved_zones(const Zoning& zoning, ZoneModel model);
+
+}  // namespace reserve::zoning
