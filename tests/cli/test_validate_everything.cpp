@@ -90,7 +90,9 @@ TEST(ValidateEverythingCli, EveryFindingOfTheFileInOneRun) {
   ASSERT_EQ(issues.count("core-not-enclosed"), 1u) << r.out;
   const auto& exposed = issues.find("core-not-enclosed")->second;
   EXPECT_EQ(exposed.at("feature"), "1");
-  EXPECT_NEAR(exposed.at("length_m").get<double>(), 200.0, 1e-6);  // m
+  // m: 200 m by hand; each end where the stretch meets another zone loses up to the 1 mm
+  // enclosure slack of topology.cpp (re-vertexed shared lon/lat edges are not "exposed").
+  EXPECT_NEAR(exposed.at("length_m").get<double>(), 200.0, 2.5e-3);
   EXPECT_EQ(exposed.at("severity"), "error");
 
   ASSERT_EQ(issues.count("invalid-geometry"), 1u) << r.out;

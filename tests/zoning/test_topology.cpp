@@ -310,7 +310,9 @@ TEST(ValidateZoning, ExposedCoreNamesEachCoreFeatureWithItsLength) {
   ASSERT_EQ(exposed.size(), 2u);
   for (const auto& f : exposed) {
     ASSERT_TRUE(f.length_m.has_value());
-    EXPECT_NEAR(*f.length_m, 200.0, 1e-6);  // m, exact planar lengths
+    // m: exact planar length 200 m by hand, less up to the 1 mm enclosure slack at each end where
+    // the stretch meets the buffer (topology.cpp, kEnclosureSlack_m).
+    EXPECT_NEAR(*f.length_m, 200.0, 2.5e-3);
     EXPECT_EQ(f.issue.severity, Severity::error);
   }
   EXPECT_EQ(exposed[0].issue.where.feature, "1");
