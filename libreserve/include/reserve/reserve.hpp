@@ -1,7 +1,8 @@
 #pragma once
-// Everything public in libreserve.
+// Everything public in libreserve (the generated version header included).
 #include "reserve/area.hpp"
 #include "reserve/check.hpp"
+#include "reserve/compare.hpp"
 #include "reserve/crs.hpp"
 #include "reserve/error.hpp"
 #include "reserve/features.hpp"
@@ -9,8 +10,13 @@
 #include "reserve/io.hpp"
 #include "reserve/issue.hpp"
 #include "reserve/ledger.hpp"
+#include "reserve/map_layers.hpp"
+#include "reserve/map_style.hpp"
 #include "reserve/monitoring.hpp"
 #include "reserve/overlay.hpp"
+#include "reserve/render.hpp"
+#include "reserve/report.hpp"
+#include "reserve/rules.hpp"
 #include "reserve/validate.hpp"
 #include "reserve/version.hpp"
 #include "reserve/zone.hpp"

@@ -203,8 +203,9 @@ RESERVE_API Profile parse_profile(const std::string& toml_text, const std::strin
                                   const RuleRegistry& registry = RuleRegistry::standard());
 
 // Loads a profile by path (anything containing '/' or ending in ".toml" that exists) or by
-// shipped name ("three-no"), searched in: $RESERVE_PROFILE_DIR, the source tree's
-// libreserve/share/profiles, then <prefix>/share/reserve/profiles. UsageError listing the
+// shipped name ("three-no"), searched in: $RESERVE_PROFILE_DIR, $RESERVE_DATA_DIR/profiles, then
+// share/reserve/profiles beside the installed library or program (<prefix>/share/reserve/profiles
+// for an install under <prefix>; never the source tree). UsageError listing the
 // directories searched and the names found when it is not found.
 RESERVE_API Profile load_profile(const std::string& name_or_path,
                                  const RuleRegistry& registry = RuleRegistry::standard());
