@@ -1,5 +1,6 @@
 // `reserve check`: compare a proposal with its baseline under a rule profile; print the verdicts
 // and zone areas, write the reports (JSON, Markdown, HTML, evidence GeoPackage).
+#include <fmt/format.h>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -96,9 +97,7 @@ ZoningOptions zoning_options(const CheckArgs& a, const std::string& name, const 
 std::string crs_text(const Crs& c) { return c.epsg ? "EPSG:" + std::to_string(*c.epsg) : c.wkt; }
 
 std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  std::string s = buf;
+  std::string s = fmt::format("{:.{}f}", v, decimals);
   if (s.rfind("-0.", 0) == 0 && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
   return s;
 }

@@ -1,6 +1,7 @@
 // `reserve map`: an official-style reserve map (PDF, SVG, PNG) of the baseline and, when given,
 // the proposal with removed / downgraded / added land, mining rights, facilities, rivers and
 // roads, an optional raster background; or a focus map of one feature.
+#include <fmt/format.h>
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
@@ -97,8 +98,7 @@ void render_one(const MapLayers& layers, const MapStyle& style, MapFormat f,
                 const std::string& path, const RenderOptions& options) {
   const RenderSummary s = render_map(layers, style, f, path, options);
   for (const auto& w : s.warnings) std::cerr << "reserve map: warning: " << w << "\n";
-  char scale[64];
-  std::snprintf(scale, sizeof scale, "1:%.0f", s.scale_denominator);
+  const std::string scale = fmt::format("1:{:.0f}", s.scale_denominator);
   std::cout << path << ": " << s.legend.size() << " legend entries, labels " << s.labels_placed
             << " placed / " << s.labels_leader_line << " with leader line / " << s.labels_dropped
             << " dropped, scale " << scale << ", scale bar " << s.scale_bar_ground_m << " m\n";

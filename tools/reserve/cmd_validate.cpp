@@ -1,5 +1,6 @@
 // `reserve validate`: load a zoning (labels, reprojection, repairs) and run the zone topology
 // checks; print per-zone areas, every finding feature by feature, the repairs and a summary.
+#include <fmt/format.h>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -10,6 +11,7 @@
 #include "commands.hpp"
 #include "reserve/area.hpp"
 #include "reserve/error.hpp"
+#include "reserve/issue_json.hpp"
 #include "reserve/validate.hpp"
 #include "reserve/zoning.hpp"
 
@@ -77,12 +79,6 @@ ZoningOptions zoning_options(const ValidateArgs& a) {
   return o;
 }
 
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
-
 nlohmann::json where_json(const SourceRef& w) {
   return {{"file", w.file}, {"layer", w.layer}, {"feature", w.feature}};
 }
@@ -113,14 +109,7 @@ nlohmann::json to_json(const Zoning& z, const std::vector<ZoneArea>& areas, doub
   j["total_area_ha"] = to_ha(total_m2);
   j["issues"] = nlohmann::json::array();
   for (const auto& i : r.issues) {
-    nlohmann::json ij = where_json(i.where);
-    ij["code"] = i.code;
-    ij["severity"] = to_string(i.severity);
-    ij["message"] = i.message;
-    ij["location"] = i.location ? nlohmann::json::array({i.location->x, i.location->y})
-                                : nlohmann::json(nullptr);
-    ij["area_m2"] = i.area_m2 ? nlohmann::json(*i.area_m2) : nlohmann::json(nullptr);
-    j["issues"].push_back(std::move(ij));
+    j["issues"].push_back(nlohmann::json::parse(issue_json_text(i)));
   }
   j["repairs"] = nlohmann::json::array();
   for (const auto& rep : r.repairs) {
@@ -147,10 +136,11 @@ void print_text(const Zoning& z, const std::vector<ZoneArea>& areas, double tota
   }
   std::cout << "Zone areas (" << to_string(calc.method()) << " method):\n";
   for (const auto& a : areas) {
-    std::printf("  %-16s %14s ha  %s\n", to_string(a.zone), fixed(to_ha(a.area_m2), 2).c_str(),
-                chinese_name(a.zone));
+    std::printf("  %-16s %14s ha  %s\n", to_string(a.zone),
+                fmt::format("{:.{}f}", to_ha(a.area_m2), 2).c_str(), chinese_name(a.zone));
   }
-  std::printf("  %-16s %14s ha  %s\n", "total", fixed(to_ha(total_m2), 2).c_str(), "合计");
+  std::printf("  %-16s %14s ha  %s\n", "total", fmt::format("{:.{}f}", to_ha(total_m2), 2).c_str(),
+              "合计");
   std::fflush(stdout);
 
   std::cout << "Issues (" << r.issues.size() << "):\n";
@@ -160,15 +150,17 @@ void print_text(const Zoning& z, const std::vector<ZoneArea>& areas, double tota
     std::fflush(stdout);
     std::cout << i.code << "  " << (where.empty() ? "" : where + ": ") << i.message;
     if (i.location)
-      std::cout << " at (" << fixed(i.location->x, 3) << ", " << fixed(i.location->y, 3) << ")";
-    if (i.area_m2) std::cout << " [" << fixed(*i.area_m2, 2) << " m²]";
+      std::cout << " at (" << fmt::format("{:.{}f}", i.location->x, 3) << ", "
+                << fmt::format("{:.{}f}", i.location->y, 3) << ")";
+    if (i.area_m2) std::cout << " [" << fmt::format("{:.{}f}", *i.area_m2, 2) << " m²]";
     std::cout << "\n";
   }
   std::cout << "Repairs (" << r.repairs.size() << "):\n";
   for (const auto& rep : r.repairs) {
     std::cout << "  " << describe(rep.where) << ": " << rep.reason << "; area "
-              << fixed(rep.area_before_m2, 2) << " → " << fixed(rep.area_after_m2, 2) << " m² (Δ "
-              << fixed(rep.area_change_m2(), 2) << " m²)\n";
+              << fmt::format("{:.{}f}", rep.area_before_m2, 2) << " → "
+              << fmt::format("{:.{}f}", rep.area_after_m2, 2) << " m² (Δ "
+              << fmt::format("{:.{}f}", rep.area_change_m2(), 2) << " m²)\n";
   }
   std::cout << "Summary: " << r.error_count() << " error(s), " << r.warning_count()
             << " warning(s), " << r.info_count() << " info, " << r.repairs.size() << " repair(s)\n";

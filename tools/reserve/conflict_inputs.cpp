@@ -1,5 +1,6 @@
 #include "conflict_inputs.hpp"
 
+#include <fmt/format.h>
 #include <cstdio>
 #include <iostream>
 
@@ -7,12 +8,6 @@
 
 namespace reserve::cli {
 namespace {
-
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
 
 ZoningOptions zoning_options(const ZoningArgs& a, const std::string& path, const std::string& layer,
                              const std::string& name, const std::string& working_crs) {
@@ -118,7 +113,7 @@ nlohmann::json overlay_json(const ConflictOverlay& c) {
 void print_overlay_text(const ConflictOverlay& c) {
   std::cout << "Conflict features × zones (working CRS " << c.features.crs.label() << ", "
             << to_string(c.overlay.area_method) << " areas, boundary tolerance "
-            << fixed(c.overlay.boundary_tolerance_m, 2) << " m)\n";
+            << fmt::format("{:.{}f}", c.overlay.boundary_tolerance_m, 2) << " m)\n";
   for (const auto& row : c.overlay.rows) {
     const auto& f = c.features.features.at(row.feature_index);
     std::cout << "  " << f.id << "  " << f.name << "  [" << chinese_name(f.category) << "]  "
@@ -126,14 +121,15 @@ void print_overlay_text(const ConflictOverlay& c) {
               << chinese_name(row.change) << ")";
     if (row.is_point) {
       std::cout << "  before: " << to_string(row.before.location) << ", "
-                << fixed(row.before.distance_to_reserve_boundary_m, 1)
+                << fmt::format("{:.{}f}", row.before.distance_to_reserve_boundary_m, 1)
                 << " m to boundary; after: " << to_string(row.after.location);
     } else {
-      std::cout << "  " << fixed(to_ha(row.area_m2), 2) << " ha";
+      std::cout << "  " << fmt::format("{:.{}f}", to_ha(row.area_m2), 2) << " ha";
       if (row.freed_area_m2 >= 50.0)
-        std::cout << ", freed " << fixed(to_ha(row.freed_area_m2), 2) << " ha";
+        std::cout << ", freed " << fmt::format("{:.{}f}", to_ha(row.freed_area_m2), 2) << " ha";
       if (row.downgraded_area_m2 >= 50.0)
-        std::cout << ", downgraded " << fixed(to_ha(row.downgraded_area_m2), 2) << " ha";
+        std::cout << ", downgraded " << fmt::format("{:.{}f}", to_ha(row.downgraded_area_m2), 2)
+                  << " ha";
     }
     std::cout << "\n";
   }

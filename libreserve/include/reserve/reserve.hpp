@@ -9,6 +9,7 @@
 #include "reserve/geometry.hpp"
 #include "reserve/io.hpp"
 #include "reserve/issue.hpp"
+#include "reserve/issue_json.hpp"
 #include "reserve/ledger.hpp"
 #include "reserve/map_layers.hpp"
 #include "reserve/map_style.hpp"

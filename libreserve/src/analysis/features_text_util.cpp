@@ -85,27 +85,4 @@ std::optional<double> parse_number(const std::string& text) {
   return v;
 }
 
-bool is_utf8(const std::string& bytes) {
-  std::size_t i = 0;
-  while (i < bytes.size()) {
-    const auto c = static_cast<unsigned char>(bytes[i]);
-    std::size_t n = 0;
-    if (c < 0x80)
-      n = 0;
-    else if ((c >> 5) == 0x6)
-      n = 1;
-    else if ((c >> 4) == 0xE)
-      n = 2;
-    else if ((c >> 3) == 0x1E)
-      n = 3;
-    else
-      return false;
-    if (i + n >= bytes.size()) return false;
-    for (std::size_t k = 1; k <= n; ++k)
-      if ((static_cast<unsigned char>(bytes[i + k]) >> 6) != 0x2) return false;
-    i += n + 1;
-  }
-  return true;
-}
-
 }  // namespace reserve::analysis

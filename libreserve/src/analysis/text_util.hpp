@@ -27,7 +27,4 @@ std::optional<int> parse_year(const std::string& text);
 // Parses a number (decimal point, optional exponent, surrounding blanks); nullopt otherwise.
 std::optional<double> parse_number(const std::string& text);
 
-// True when the bytes are valid UTF-8.
-bool is_utf8(const std::string& bytes);
-
 }  // namespace reserve::analysis

@@ -1,6 +1,7 @@
 #pragma once
-// Text tables (CSV/TSV/whitespace-separated) decoded to UTF-8, with column lookup by any of
-// several names (English or Chinese). Private to the library.
+// The library's one reader of delimited text: tables (CSV/TSV/whitespace-separated) decoded to
+// UTF-8, with column lookup by any of several names (English or Chinese). The ledger's CSV tables
+// (ledger/csv_table.hpp) are split by split_delimited too. Private to the library.
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,6 +9,17 @@
 #include "reserve/issue.hpp"
 
 namespace reserve::io {
+
+// Records of delimited text as written by RFC 4180: fields in double quotes may hold the
+// delimiter, doubled quotes and line breaks; CR, LF and CRLF end a record; records whose fields
+// are all blank (white space, U+3000 included) are dropped. A quote opens a quoted field only as
+// the first non-blank character of a field.
+struct DelimitedRecords {
+  std::vector<std::vector<std::string>> records;
+  std::vector<int> line_numbers;           // 1-based line on which each record starts
+  std::optional<int> unclosed_quote_line;  // a quoted field that never closes starts here
+};
+DelimitedRecords split_delimited(const std::string& utf8_text, char delimiter);
 
 struct TextTable {
   std::vector<std::string> header;

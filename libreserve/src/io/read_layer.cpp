@@ -1,4 +1,5 @@
 // read_layer for GDAL sources: one layer into plain Feature values, normalised at the boundary.
+#include <fmt/format.h>
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -84,11 +85,7 @@ void add_encoding_issues(const VectorSource& src, const LayerNotes& notes, const
   if (src.encoding.undeclared_non_utf8) {
     issues.push_back(Issue{"encoding-undeclared", Severity::warning,
                            "the DBF declares no usable encoding (no .cpg, language driver byte 0x" +
-                               [&] {
-                                 char b[3];
-                                 std::snprintf(b, sizeof b, "%02X", src.encoding.ldid);
-                                 return std::string(b);
-                               }() +
+                               fmt::format("{:02X}", src.encoding.ldid) +
                                ") and its text is not UTF-8; it was read as " + enc +
                                ". If Chinese text looks garbled pass --encoding GBK",
                            where, std::nullopt, std::nullopt});

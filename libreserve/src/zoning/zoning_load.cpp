@@ -1,5 +1,6 @@
 // Loading a zoning: zone labels → Zone, reprojection into one working CRS, validity and the one
 // allowed repair (GEOS MakeValid, STRUCTURE) with its area change checked against the policy.
+#include <fmt/format.h>
 #include <cmath>
 #include <cstdio>
 #include <set>
@@ -14,17 +15,9 @@
 namespace reserve {
 namespace {
 
-std::string format_m2(double area_m2) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.4f m²", area_m2);
-  return buf;
-}
+std::string format_m2(double area_m2) { return fmt::format("{:.4f} m²", area_m2); }
 
-std::string format_point(const Point& p) {
-  char buf[80];
-  std::snprintf(buf, sizeof buf, "(%.3f %.3f)", p.x, p.y);
-  return buf;
-}
+std::string format_point(const Point& p) { return fmt::format("({:.3f} {:.3f})", p.x, p.y); }
 
 const char* kind_name(GeometryKind k) {
   switch (k) {
