@@ -1,6 +1,7 @@
 // The rule 不以调代改 (no adjusting instead of rectifying): removed or downgraded land that
 // overlaps or lies near conflict features, conflict features freed by the adjustment, and the
 // targeting statistic.
+#include <fmt/format.h>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -10,6 +11,7 @@
 #include "geom/geos.hpp"
 #include "reserve/error.hpp"
 #include "reserve/overlay.hpp"
+#include "rules/rule_helpers.hpp"
 
 namespace reserve {
 namespace {
@@ -20,17 +22,7 @@ struct IndexedFeature {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 
-std::string fmt_ha(double m2) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.2f", to_ha(m2));
-  return buf;
-}
-
-std::string fmt_num(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
+std::string fmt_ha(double m2) { return fmt::format("{:.2f}", to_ha(m2)); }
 
 double area_of(const AreaCalculator& calc, const GEOSGeometry* g) {
   if (!g || geom::is_empty(g)) return 0.0;
@@ -198,22 +190,22 @@ NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
   } else {
     result.status = VerdictStatus::pass;
   }
-  const std::string ratio_text = t.ratio ? fmt_num(*t.ratio, 2) : std::string("n/a");
+  const std::string ratio_text = t.ratio ? fmt::format("{:.{}f}", *t.ratio, 2) : std::string("n/a");
   result.explanation_zh =
       std::to_string(result.freed.size()) +
       " 处冲突要素因调整被调出保护区或调入较低保护级别功能区（其中 " + std::to_string(waiting) +
       " 处整改方式为等待调整）；" + std::to_string(result.changes.size()) +
-      " 块调出/降级地块与冲突要素重叠或相距不足 " + fmt_num(d, 0) +
+      " 块调出/降级地块与冲突要素重叠或相距不足 " + fmt::format("{:.{}f}", d, 0) +
       " 米；冲突要素在调出/降级地块中的占比为其在原保护区中占比的 " + ratio_text + " 倍（阈值 " +
-      fmt_num(options.max_targeting_ratio, 2) + "）。";
+      fmt::format("{:.{}f}", options.max_targeting_ratio, 2) + "）。";
   result.explanation_en =
       std::to_string(result.freed.size()) +
       " conflict feature(s) freed from the reserve or moved to a less strict zone (" +
       std::to_string(waiting) + " of them waiting for the adjustment as their treatment); " +
       std::to_string(result.changes.size()) +
-      " removed/downgraded piece(s) overlap or lie within " + fmt_num(d, 0) +
+      " removed/downgraded piece(s) overlap or lie within " + fmt::format("{:.{}f}", d, 0) +
       " m of conflict features; targeting ratio " + ratio_text + " (threshold " +
-      fmt_num(options.max_targeting_ratio, 2) + ").";
+      fmt::format("{:.{}f}", options.max_targeting_ratio, 2) + ").";
   return result;
 }
 
@@ -232,17 +224,20 @@ RuleDefinition no_adjusting_rule_definition() {
       "lies near conflicts without freeing any.";
   def.params = {
       {"distance_m", ParamType::number,
-       "changed land within this distance (m) of a conflict feature is evidence; also the "
-       "footprint buffer of the targeting statistic (default: [conflicts] buffer_distance_m)"},
+       "changed land within this distance of a conflict feature is evidence; also the "
+       "footprint buffer of the targeting statistic (when absent: [conflicts] buffer_distance_m)",
+       std::nullopt, MeasureUnit::m},
       {"max_freed_features", ParamType::number,
-       "fail when more conflict features than this are freed or downgraded (default 0)"},
-      {"max_targeting_ratio", ParamType::number,
-       "fail when the targeting ratio exceeds this (default 2)"},
+       "fail when more conflict features than this are freed or downgraded", 0.0,
+       MeasureUnit::count},
+      {"max_targeting_ratio", ParamType::number, "fail when the targeting ratio exceeds this", 2.0,
+       MeasureUnit::ratio},
       {"categories", ParamType::text_list,
        "feature categories that count as conflicts (default: [conflicts] categories, else "
-       "mining, polluting, industrial and energy categories)"},
+       "mining, polluting, industrial and energy categories)",
+       std::nullopt, std::nullopt},
   };
-  def.evaluate = [](const RuleContext& ctx, const RuleConfig& config) {
+  def.evaluate = [d = def](const RuleContext& ctx, const RuleConfig& config) {
     Verdict v;
     v.rule_id = kNoAdjustingRuleId;
     v.title_zh = "不以调代改";
@@ -256,8 +251,8 @@ RuleDefinition no_adjusting_rule_definition() {
     }
     NoAdjustingOptions o;
     o.distance_m = config.number("distance_m", ctx.profile.conflicts.buffer_distance_m);
-    o.max_freed_features = config.number("max_freed_features", 0.0);
-    o.max_targeting_ratio = config.number("max_targeting_ratio", 2.0);
+    o.max_freed_features = rules::number_param(d, config, "max_freed_features");
+    o.max_targeting_ratio = rules::number_param(d, config, "max_targeting_ratio");
     std::vector<std::string> names = config.text_list("categories");
     if (names.empty()) names = ctx.profile.conflicts.categories;
     for (const auto& n : names) {
@@ -272,32 +267,34 @@ RuleDefinition no_adjusting_rule_definition() {
     v.explanation_zh = r.explanation_zh;
     v.explanation_en = r.explanation_en;
     v.measured = {
-        {"freed_feature_count", static_cast<double>(r.freed.size()), "count"},
-        {"changes_near_conflicts_count", static_cast<double>(r.changes.size()), "count"},
-        {"changed_area_m2", r.targeting.changed_area_m2, "m2"},
-        {"conflict_footprint_m2", r.targeting.footprint_area_m2, "m2"},
-        {"conflict_footprint_in_changed_m2", r.targeting.footprint_in_changed_m2, "m2"},
-        {"conflict_share_in_changed", r.targeting.share_in_changed, "fraction"},
-        {"conflict_share_in_reserve", r.targeting.share_in_reserve, "fraction"},
+        {"freed_feature_count", static_cast<double>(r.freed.size()), MeasureUnit::count},
+        {"changes_near_conflicts_count", static_cast<double>(r.changes.size()), MeasureUnit::count},
+        {"changed_area_m2", r.targeting.changed_area_m2, MeasureUnit::m2},
+        {"conflict_footprint_m2", r.targeting.footprint_area_m2, MeasureUnit::m2},
+        {"conflict_footprint_in_changed_m2", r.targeting.footprint_in_changed_m2, MeasureUnit::m2},
+        {"conflict_share_in_changed", r.targeting.share_in_changed, MeasureUnit::fraction},
+        {"conflict_share_in_reserve", r.targeting.share_in_reserve, MeasureUnit::fraction},
     };
-    if (r.targeting.ratio) v.measured.push_back({"targeting_ratio", *r.targeting.ratio, "ratio"});
-    v.thresholds = {{"max_freed_features", o.max_freed_features, "count"},
-                    {"max_targeting_ratio", o.max_targeting_ratio, "ratio"},
-                    {"distance_m", o.distance_m, "m"}};
-    v.threshold_text = "freed conflict features ≤ " + fmt_num(o.max_freed_features, 0) +
-                       " and targeting ratio ≤ " + fmt_num(o.max_targeting_ratio, 2) +
-                       " (conflicts within " + fmt_num(o.distance_m, 0) + " m)";
+    if (r.targeting.ratio)
+      v.measured.push_back({"targeting_ratio", *r.targeting.ratio, MeasureUnit::ratio});
+    v.thresholds = {{"max_freed_features", o.max_freed_features, MeasureUnit::count},
+                    {"max_targeting_ratio", o.max_targeting_ratio, MeasureUnit::ratio},
+                    {"distance_m", o.distance_m, MeasureUnit::m}};
+    v.threshold_text = "freed conflict features ≤ " +
+                       fmt::format("{:.{}f}", o.max_freed_features, 0) + " and targeting ratio ≤ " +
+                       fmt::format("{:.{}f}", o.max_targeting_ratio, 2) + " (conflicts within " +
+                       fmt::format("{:.{}f}", o.distance_m, 0) + " m)";
     int n = 0;
     for (const auto& c : r.changes) {
       Evidence e;
-      e.kind = c.kind;
+      e.kind = *evidence_kind_from_string(c.kind);  // "removed" or "downgraded"
       e.id = c.kind + "-near-conflict-" + std::to_string(++n);
       std::string ids;
       for (const auto& id : c.feature_ids) ids += (ids.empty() ? "" : ", ") + id;
       e.description = c.kind + " land (" + to_string(c.from) + " → " + to_string(c.to) + ", " +
                       fmt_ha(c.piece_area_m2) + " ha) near conflict features " + ids +
                       " (overlap " + fmt_ha(c.overlap_area_m2) + " ha, nearest " +
-                      fmt_num(c.min_distance_m, 1) + " m)";
+                      fmt::format("{:.{}f}", c.min_distance_m, 1) + " m)";
       e.zone_before = c.from;
       e.zone_after = c.to;
       e.area_m2 = c.piece_area_m2;
@@ -306,7 +303,7 @@ RuleDefinition no_adjusting_rule_definition() {
     }
     for (const auto& f : r.freed) {
       Evidence e;
-      e.kind = "feature";
+      e.kind = EvidenceKind::feature;
       e.id = f.feature_id;
       e.description = std::string(chinese_name(f.category)) + " " + f.name + ": " +
                       to_string(f.zone_before) + " → " + to_string(f.zone_after) + " (" +

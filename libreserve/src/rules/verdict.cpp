@@ -12,6 +12,36 @@ const char* to_string(VerdictStatus s) noexcept {
   return "not_evaluated";
 }
 
+const char* to_string(MeasureUnit unit) noexcept {
+  switch (unit) {
+    case MeasureUnit::m2: return "m2";
+    case MeasureUnit::m: return "m";
+    case MeasureUnit::fraction: return "fraction";
+    case MeasureUnit::ratio: return "ratio";
+    case MeasureUnit::count: return "count";
+  }
+  return "count";
+}
+
+const char* to_string(EvidenceKind kind) noexcept {
+  switch (kind) {
+    case EvidenceKind::removed: return "removed";
+    case EvidenceKind::added: return "added";
+    case EvidenceKind::downgraded: return "downgraded";
+    case EvidenceKind::upgraded: return "upgraded";
+    case EvidenceKind::noise: return "noise";
+    case EvidenceKind::issue: return "issue";
+    case EvidenceKind::feature: return "feature";
+  }
+  return "issue";
+}
+
+std::optional<EvidenceKind> evidence_kind_from_string(const std::string& text) {
+  for (EvidenceKind k : kEvidenceKinds)
+    if (text == to_string(k)) return k;
+  return std::nullopt;
+}
+
 VerdictStatus overall_status(const std::vector<Verdict>& verdicts) noexcept {
   bool warn = false;
   for (const auto& v : verdicts) {
