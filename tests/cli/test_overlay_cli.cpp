@@ -13,12 +13,12 @@
 namespace reserve {
 namespace {
 
+using test::run_shell;
 using testing::fresh_dir;
 using testing::GpkgRow;
 using testing::quoted;
 using testing::rect_with_hole_wkt;
 using testing::rect_wkt;
-using testing::run;
 using testing::write_gpkg;
 using testing::write_text;
 
@@ -64,11 +64,11 @@ Inputs write_inputs(const std::string& name) {
 TEST(OverlayCli, JsonOutputExitCodeAndSkippedRows) {
   const Inputs in = write_inputs("overlay-cli");
   const auto r =
-      run(kCli + " overlay --before " + quoted(in.before) + " --after " + quoted(in.after) +
-          " --mining " + quoted(in.mining) + " --facilities " + quoted(in.facilities) +
-          " --feature-crs EPSG:4544 --area-method planar --boundary-tolerance-m 2 "
-          "--json --out " +
-          quoted(in.dir / "out"));
+      run_shell(kCli + " overlay --before " + quoted(in.before) + " --after " + quoted(in.after) +
+                " --mining " + quoted(in.mining) + " --facilities " + quoted(in.facilities) +
+                " --feature-crs EPSG:4544 --area-method planar --boundary-tolerance-m 2 "
+                "--json --out " +
+                quoted(in.dir / "out"));
   EXPECT_EQ(r.exit_code, 1) << r.err;  // the mine is freed
   const auto j = nlohmann::json::parse(r.out);
   ASSERT_EQ(j["features"].size(), 2u);  // C001 and F1; the bow tie, F2 and F3 skipped
@@ -102,18 +102,21 @@ TEST(OverlayCli, JsonOutputExitCodeAndSkippedRows) {
 
 TEST(OverlayCli, UsageAndInputErrors) {
   const Inputs in = write_inputs("overlay-cli-errors");
-  EXPECT_EQ(run(kCli + " overlay --after " + quoted(in.after) + " --mining " + quoted(in.mining))
-                .exit_code,
-            2);  // --before missing
-  EXPECT_EQ(run(kCli + " overlay --before " + quoted(in.before) + " --after " + quoted(in.after))
-                .exit_code,
-            2);  // no conflict layer
-  EXPECT_EQ(run(kCli + " overlay --before " + quoted(in.before) + " --after " + quoted(in.after) +
+  EXPECT_EQ(
+      run_shell(kCli + " overlay --after " + quoted(in.after) + " --mining " + quoted(in.mining))
+          .exit_code,
+      2);  // --before missing
+  EXPECT_EQ(
+      run_shell(kCli + " overlay --before " + quoted(in.before) + " --after " + quoted(in.after))
+          .exit_code,
+      2);  // no conflict layer
+  EXPECT_EQ(
+      run_shell(kCli + " overlay --before " + quoted(in.before) + " --after " + quoted(in.after) +
                 " --mining " + quoted(in.mining) + " --category-map 'x=nonsense'")
-                .exit_code,
-            2);
-  const auto missing = run(kCli + " overlay --before " + quoted(in.before) + " --after " +
-                           quoted(in.after) + " --mining " + quoted(in.dir / "nope.gpkg"));
+          .exit_code,
+      2);
+  const auto missing = run_shell(kCli + " overlay --before " + quoted(in.before) + " --after " +
+                                 quoted(in.after) + " --mining " + quoted(in.dir / "nope.gpkg"));
   EXPECT_EQ(missing.exit_code, 3) << missing.err;
   EXPECT_NE(missing.err.find("nope.gpkg"), std::string::npos);
 }
@@ -124,10 +127,10 @@ TEST(OverlayCli, SampleDataMatchesExpectedJson) {
   ASSERT_TRUE(std::filesystem::exists(data / "expected.json"));
   std::ifstream ein(data / "expected.json");
   const auto expected = nlohmann::json::parse(ein);
-  const auto r =
-      run(kCli + " overlay --before " + quoted(data / "baseline.gpkg") + " --after " +
-          quoted(data / "proposal.gpkg") + " --mining " + quoted(data / "mining_rights.gpkg") +
-          " --facilities " + quoted(data / "facilities.csv") + " --area-method planar --json");
+  const auto r = run_shell(kCli + " overlay --before " + quoted(data / "baseline.gpkg") +
+                           " --after " + quoted(data / "proposal.gpkg") + " --mining " +
+                           quoted(data / "mining_rights.gpkg") + " --facilities " +
+                           quoted(data / "facilities.csv") + " --area-method planar --json");
   ASSERT_EQ(r.exit_code, 1) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   std::map<std::string, nlohmann::json> got;
@@ -177,9 +180,9 @@ TEST(OverlayCli, SampleDataMatchesExpectedJson) {
   // GY01 is 10 m outside: on the boundary with a 10.5 m tolerance, outside with 9.5 m.
   for (const auto& [tol, want] : {std::pair{"10.5", "on-boundary"}, std::pair{"9.5", "outside"}}) {
     const auto t =
-        run(kCli + " overlay --before " + quoted(data / "baseline.gpkg") + " --after " +
-            quoted(data / "proposal.gpkg") + " --facilities " + quoted(data / "facilities.csv") +
-            " --boundary-tolerance-m " + tol + " --json");
+        run_shell(kCli + " overlay --before " + quoted(data / "baseline.gpkg") + " --after " +
+                  quoted(data / "proposal.gpkg") + " --facilities " +
+                  quoted(data / "facilities.csv") + " --boundary-tolerance-m " + tol + " --json");
     const auto tj = nlohmann::json::parse(t.out);
     for (const auto& f : tj["features"]) {
       if (f["id"] == "GY01") {
