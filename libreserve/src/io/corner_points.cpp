@@ -267,17 +267,8 @@ void assign_corner_crs(Layer& out, bool geographic, const Envelope& extent,
 Layer read_corner_points(const std::string& path, const ReadOptions& options) {
   using namespace io;
   TextTable t = read_text_table(path, options.encoding);
-  Layer out;
-  out.path = path;
-  out.name = std::filesystem::path(path).stem().string();
-  out.driver = "CSV (corner points)";
-  out.encoding = t.encoding;
-  out.encoding_source = t.encoding_source;
+  Layer out = start_table_layer(path, t, "CSV (corner points)");
   const SourceRef where{path, out.name, ""};
-  for (auto& issue : t.issues) {
-    issue.where = where;
-    out.issues.push_back(std::move(issue));
-  }
 
   const CornerColumns cols = find_corner_columns(t, options, where);
   const std::vector<Right> rights = group_corners(t, cols, where, out.issues);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -161,6 +162,22 @@ TextTable read_text_table(const std::string& path, const std::string& encoding) 
   table.rows.assign(std::make_move_iterator(records.begin() + 1),
                     std::make_move_iterator(records.end()));
   return table;
+}
+
+Layer start_table_layer(const std::string& path, TextTable& table, const std::string& driver) {
+  Layer out;
+  out.path = path;
+  out.name = std::filesystem::path(path).stem().string();
+  out.driver = driver;
+  out.encoding = table.encoding;
+  out.encoding_source = table.encoding_source;
+  const SourceRef where{path, out.name, ""};
+  for (auto& issue : table.issues) {
+    issue.where = where;
+    out.issues.push_back(std::move(issue));
+  }
+  table.issues.clear();
+  return out;
 }
 
 std::optional<std::size_t> find_column(const std::vector<std::string>& header,

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "reserve/io.hpp"
 #include "reserve/issue.hpp"
 
 namespace reserve::io {
@@ -42,5 +43,9 @@ std::optional<std::size_t> find_column(const std::vector<std::string>& header,
                                        bool contains = false);
 
 std::string trim_copy(const std::string& s);
+
+// The Layer a table reader starts from: path, name (the file's stem), driver, the table's encoding
+// and its decoding issues, located at the file and layer. The table's issues are moved out.
+Layer start_table_layer(const std::string& path, TextTable& table, const std::string& driver);
 
 }  // namespace reserve::io
