@@ -49,7 +49,10 @@ LD_LIBRARY_PATH=$prefix/lib "$work/consumer-pc"
 
 echo "== 3. installed reserve check, source and build trees hidden"
 cp "$source"/data/baseline.gpkg "$source"/data/proposal.gpkg "$work/"
-run_check='cd "$0" && "$0/prefix/bin/reserve" check --before baseline.gpkg --after proposal.gpkg --profile three-no --json > check.json; echo "exit $?"'
+site=$(cd "$prefix" && ls -d lib/python3*/*-packages)
+run_check='cd "$0" && "$0/prefix/bin/reserve" check --before baseline.gpkg --after proposal.gpkg --profile three-no --json > check.json; echo "exit $?"; '
+# The installed Python package (cmake --install's python component) finds its own data too.
+run_check+='PYTHONPATH="$0/prefix/'$site'" /usr/bin/python3 -c "import libreserve; print(\"python:\", sorted(libreserve.profiles()))"'
 if unshare -rm true 2>/dev/null; then
   hide="mount -t tmpfs none '$source'; [ -d '$build' ] && mount -t tmpfs none '$build'; "
   hide+="[ -e '$source/CMakeLists.txt' ] && { echo 'source tree still visible'; exit 9; }; "
@@ -59,7 +62,9 @@ else
   status=$(sh -c "$run_check" "$work")
 fi
 echo "$status"
+[[ $status == *"python: ['guangdong-2023', 'national-2013', 'three-no']"* ]] ||
+  { echo "FAIL: the installed Python package does not find the shipped profiles"; exit 1; }
 # 0: every rule passes, 1: a rule fails; 2/3/4 would mean the profile or its data were missing.
-[[ $status == "exit 0" || $status == "exit 1" ]] || { head -c 2000 "$work/check.json"; exit 1; }
+[[ $status == *"exit 0"* || $status == *"exit 1"* ]] || { head -c 2000 "$work/check.json"; exit 1; }
 grep -q '"three-no"' "$work/check.json" || { echo "FAIL: the report does not name three-no"; exit 1; }
 echo "install test passed"
