@@ -61,8 +61,8 @@ void write_zones(const fs::path& path, const std::vector<Row>& rows, int epsg = 
 }
 
 // The shared runner, with this test's folder as the working directory.
-test::CliResult run(const std::string& args, const fs::path& dir) {
-  return test::run_cli_line(args, dir.string());
+reserve::test::CliResult run(const std::string& args, const fs::path& dir) {
+  return reserve::test::run_cli_line(args, dir.string());
 }
 
 // Core 100 m square (1 ha), buffer frame to [-100,200]² (8 ha), experimental frame to
@@ -96,7 +96,7 @@ class CheckCli : public ::testing::Test {
 TEST_F(CheckCli, UnchangedProposalPassesAndWritesAllReports) {
   write_zones(dir_ / "after.gpkg",
               {{"核心区", kCore}, {"缓冲区", kBuffer}, {"实验区", kExperimental}});
-  const test::CliResult r =
+  const reserve::test::CliResult r =
       run("check --before before.gpkg --after after.gpkg --area-method planar", dir_);
   // No conflict layers: no-adjusting-instead-of-rectifying is not evaluated → overall WARN, exit 0.
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
@@ -122,7 +122,7 @@ TEST_F(CheckCli, UnchangedProposalPassesAndWritesAllReports) {
 TEST_F(CheckCli, ShrinkingProposalFailsWithExitOne) {
   write_zones(dir_ / "after.gpkg",
               {{"核心区", kCore}, {"缓冲区", kBuffer}, {"实验区", kExperimentalCut}});
-  const test::CliResult r =
+  const reserve::test::CliResult r =
       run("check --before before.gpkg --after after.gpkg --area-method planar --out out "
           "--format json,html",
           dir_);
@@ -139,7 +139,7 @@ TEST_F(CheckCli, ShrinkingProposalFailsWithExitOne) {
 TEST_F(CheckCli, JsonToStdout) {
   write_zones(dir_ / "after.gpkg",
               {{"核心区", kCore}, {"缓冲区", kBuffer}, {"实验区", kExperimentalCut}});
-  const test::CliResult r =
+  const reserve::test::CliResult r =
       run("check --before before.gpkg --after after.gpkg --area-method planar --json --no-reports",
           dir_);
   EXPECT_EQ(r.exit_code, 1) << r.err;
@@ -152,7 +152,7 @@ TEST_F(CheckCli, JsonToStdout) {
 TEST_F(CheckCli, MismatchedCrsIsAnInputError) {
   write_zones(dir_ / "after.gpkg",
               {{"核心区", kCore}, {"缓冲区", kBuffer}, {"实验区", kExperimental}}, 4545);
-  const test::CliResult r = run("check --before before.gpkg --after after.gpkg", dir_);
+  const reserve::test::CliResult r = run("check --before before.gpkg --after after.gpkg", dir_);
   EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
   EXPECT_NE(r.err.find("EPSG:4544"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("EPSG:4545"), std::string::npos) << r.err;
@@ -162,7 +162,7 @@ TEST_F(CheckCli, MismatchedCrsIsAnInputError) {
 TEST_F(CheckCli, MissingZoneFieldIsAnInputError) {
   write_zones(dir_ / "after.gpkg",
               {{"核心区", kCore}, {"缓冲区", kBuffer}, {"实验区", kExperimental}});
-  const test::CliResult r =
+  const reserve::test::CliResult r =
       run("check --before before.gpkg --after after.gpkg --zone-field 分区代码", dir_);
   EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
   EXPECT_NE(r.err.find("分区代码"), std::string::npos) << r.err;
@@ -170,7 +170,7 @@ TEST_F(CheckCli, MissingZoneFieldIsAnInputError) {
 
 TEST_F(CheckCli, EmptyProposalIsAnInputError) {
   write_zones(dir_ / "after.gpkg", {});
-  const test::CliResult r = run("check --before before.gpkg --after after.gpkg", dir_);
+  const reserve::test::CliResult r = run("check --before before.gpkg --after after.gpkg", dir_);
   EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
   EXPECT_FALSE(r.err.empty());
 }
@@ -182,14 +182,14 @@ TEST_F(CheckCli, TwoZoneProposalWithoutMappingIsAnInputErrorWhenTheProfileForbid
   std::ofstream(dir_ / "strict.toml")
       << "name = \"strict\"\nversion = \"1\"\n[zone_model]\nallow_mapping = false\n"
          "[[rules]]\nid = \"no-slimming\"\n";
-  const test::CliResult r =
+  const reserve::test::CliResult r =
       run("check --before before.gpkg --after after.gpkg --profile ./strict.toml", dir_);
   EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
   EXPECT_NE(r.err.find("proposal uses the two-zone model"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("give a mapping"), std::string::npos) << r.err;
 
   // The shipped three-no profile maps it (default mapping: nothing changes here).
-  const test::CliResult ok =
+  const reserve::test::CliResult ok =
       run("check --before before.gpkg --after after.gpkg --area-method planar --no-reports", dir_);
   EXPECT_EQ(ok.exit_code, 0) << ok.out << ok.err;
   EXPECT_NE(ok.out.find("two-zone model"), std::string::npos) << ok.out;
@@ -198,13 +198,13 @@ TEST_F(CheckCli, TwoZoneProposalWithoutMappingIsAnInputErrorWhenTheProfileForbid
 
 TEST_F(CheckCli, UsageErrorsExitTwo) {
   EXPECT_EQ(run("check --before before.gpkg", dir_).exit_code, 2);
-  const test::CliResult profile =
+  const reserve::test::CliResult profile =
       run("check --before before.gpkg --after before.gpkg --profile no-such-profile", dir_);
   EXPECT_EQ(profile.exit_code, 2) << profile.err;
   EXPECT_NE(profile.err.find("three-no"), std::string::npos) << profile.err;
   EXPECT_EQ(run("check --before before.gpkg --after before.gpkg --format pdf", dir_).exit_code, 2);
   std::ofstream(dir_ / "typo.toml") << "name = \"t\"\nversion = \"1\"\ntolerance = 1\n";
-  const test::CliResult typo =
+  const reserve::test::CliResult typo =
       run("check --before before.gpkg --after before.gpkg --profile typo.toml", dir_);
   EXPECT_EQ(typo.exit_code, 2);
   EXPECT_NE(typo.err.find("tolerance"), std::string::npos) << typo.err;
@@ -212,7 +212,7 @@ TEST_F(CheckCli, UsageErrorsExitTwo) {
 }
 
 TEST_F(CheckCli, MissingInputFileExitsThree) {
-  const test::CliResult r = run("check --before before.gpkg --after nowhere.gpkg", dir_);
+  const reserve::test::CliResult r = run("check --before before.gpkg --after nowhere.gpkg", dir_);
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_NE(r.err.find("nowhere.gpkg"), std::string::npos) << r.err;
 }

@@ -82,8 +82,8 @@ void write_gpkg(const fs::path& path, const std::string& field, const std::vecto
 }
 
 // The shared runner, with this test's folder as the working directory.
-test::CliResult run(const std::string& args, const fs::path& dir) {
-  return test::run_cli_line(args, dir.string());
+reserve::test::CliResult run(const std::string& args, const fs::path& dir) {
+  return reserve::test::run_cli_line(args, dir.string());
 }
 
 const char* kSquare100 = "POLYGON((0 0,100 0,100 100,0 100,0 0))";
@@ -110,7 +110,7 @@ class ValidateCli : public ::testing::Test {
 TEST_F(ValidateCli, GoodZoningPrintsZoneAreasAndExitsZero) {
   write_gpkg(dir_ / "good.gpkg", "功能分区",
              {{"核心区", kSquare100}, {"缓冲区", kBufferFrame}, {"实验区", kExperimentalFrame}});
-  const test::CliResult r = run("validate good.gpkg --area-method planar", dir_);
+  const reserve::test::CliResult r = run("validate good.gpkg --area-method planar", dir_);
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   // Hand-computed: core 100² = 1 ha; buffer 300² − 100² = 8 ha; experimental 500² − 300² = 16 ha.
   EXPECT_NE(r.out.find("核心区"), std::string::npos) << r.out;
@@ -126,7 +126,7 @@ TEST_F(ValidateCli, JsonOutputCarriesAreasIssuesAndSummary) {
   write_gpkg(
       dir_ / "good.gpkg", "ZONE",
       {{"core", kSquare100}, {"buffer", kBufferFrame}, {"experimental", kExperimentalFrame}});
-  const test::CliResult r = run("validate good.gpkg --json", dir_);
+  const reserve::test::CliResult r = run("validate good.gpkg --json", dir_);
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["area_method"], "geodesic");
@@ -144,7 +144,7 @@ TEST_F(ValidateCli, OverlappingZonesAreErrorsWithTheirArea) {
   // Core [0,100]² and buffer [50,150]×[0,100]: overlap 50 × 100 = 5000 m².
   write_gpkg(dir_ / "overlap.gpkg", "功能分区",
              {{"核心区", kSquare100}, {"缓冲区", "POLYGON((50 0,150 0,150 100,50 100,50 0))"}});
-  const test::CliResult r = run("validate overlap.gpkg --area-method planar", dir_);
+  const reserve::test::CliResult r = run("validate overlap.gpkg --area-method planar", dir_);
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
   EXPECT_NE(r.out.find("zone-overlap"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("[5000.00 m²]"), std::string::npos) << r.out;
@@ -154,7 +154,7 @@ TEST_F(ValidateCli, OverlappingZonesAreErrorsWithTheirArea) {
 TEST_F(ValidateCli, SelfIntersectingRingIsRepairedAndItsAreaChangeReported) {
   // A bow tie (0,0)(100,100)(100,0)(0,100): shoelace 0 m², repaired into two 2500 m² triangles.
   write_gpkg(dir_ / "bowtie.gpkg", "分区", {{"实验区", "POLYGON((0 0,100 100,100 0,0 100,0 0))"}});
-  test::CliResult r = run("validate bowtie.gpkg --area-method planar", dir_);
+  reserve::test::CliResult r = run("validate bowtie.gpkg --area-method planar", dir_);
   EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
   EXPECT_NE(r.err.find("--allow-repair-area-change"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("feature 1"), std::string::npos) << r.err;
@@ -173,7 +173,7 @@ TEST_F(ValidateCli, SelfIntersectingRingIsRepairedAndItsAreaChangeReported) {
 TEST_F(ValidateCli, UnknownLabelsAreListedAndCanBeMapped) {
   write_gpkg(dir_ / "codes.gpkg", "分区",
              {{"1", kSquare100}, {"2", kBufferFrame}, {"3", kExperimentalFrame}});
-  test::CliResult r = run("validate codes.gpkg", dir_);
+  reserve::test::CliResult r = run("validate codes.gpkg", dir_);
   EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
   EXPECT_NE(r.err.find("'1' ×1, '2' ×1, '3' ×1"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("--zone-map '1=ZONE,2=ZONE,3=ZONE'"), std::string::npos) << r.err;
@@ -189,7 +189,7 @@ TEST_F(ValidateCli, UnknownLabelsAreListedAndCanBeMapped) {
 
 TEST_F(ValidateCli, MissingZoneFieldIsAnInputError) {
   write_gpkg(dir_ / "good.gpkg", "功能分区", {{"核心区", kSquare100}});
-  const test::CliResult r = run("validate good.gpkg --zone-field ZONE", dir_);
+  const reserve::test::CliResult r = run("validate good.gpkg --zone-field ZONE", dir_);
   EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
   EXPECT_NE(r.err.find("'ZONE' does not exist"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("'功能分区'"), std::string::npos) << r.err;
@@ -198,7 +198,7 @@ TEST_F(ValidateCli, MissingZoneFieldIsAnInputError) {
 TEST_F(ValidateCli, OneFilePerZone) {
   write_gpkg(dir_ / "core.gpkg", "name", {{"a", kSquare100}});
   write_gpkg(dir_ / "buffer.gpkg", "name", {{"b", kBufferFrame}});
-  const test::CliResult r =
+  const reserve::test::CliResult r =
       run("validate --zone-file core=core.gpkg --zone-file 缓冲区=buffer.gpkg --area-method planar",
           dir_);
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
