@@ -164,7 +164,8 @@ TextTable read_text_table(const std::string& path, const std::string& encoding) 
   return table;
 }
 
-Layer start_table_layer(const std::string& path, TextTable& table, const std::string& driver) {
+Layer start_table_layer(const std::string& path, const TextTable& table,
+                        const std::string& driver) {
   Layer out;
   out.path = path;
   out.name = std::filesystem::path(path).stem().string();
@@ -172,11 +173,10 @@ Layer start_table_layer(const std::string& path, TextTable& table, const std::st
   out.encoding = table.encoding;
   out.encoding_source = table.encoding_source;
   const SourceRef where{path, out.name, ""};
-  for (auto& issue : table.issues) {
+  for (Issue issue : table.issues) {
     issue.where = where;
     out.issues.push_back(std::move(issue));
   }
-  table.issues.clear();
   return out;
 }
 

@@ -45,7 +45,7 @@ std::optional<std::size_t> find_column(const std::vector<std::string>& header,
 std::string trim_copy(const std::string& s);
 
 // The Layer a table reader starts from: path, name (the file's stem), driver, the table's encoding
-// and its decoding issues, located at the file and layer. The table's issues are moved out.
-Layer start_table_layer(const std::string& path, TextTable& table, const std::string& driver);
+// and a copy of its decoding issues, located at the file and layer (the table keeps its own).
+Layer start_table_layer(const std::string& path, const TextTable& table, const std::string& driver);
 
 }  // namespace reserve::io
