@@ -1,5 +1,8 @@
 #include "reserve/rules.hpp"
 
+#include <cstddef>
+#include <utility>
+
 namespace reserve {
 
 const char* to_string(VerdictStatus s) noexcept {
@@ -12,33 +15,39 @@ const char* to_string(VerdictStatus s) noexcept {
   return "not_evaluated";
 }
 
-const char* to_string(MeasureUnit unit) noexcept {
-  switch (unit) {
-    case MeasureUnit::m2: return "m2";
-    case MeasureUnit::m: return "m";
-    case MeasureUnit::fraction: return "fraction";
-    case MeasureUnit::ratio: return "ratio";
-    case MeasureUnit::count: return "count";
-  }
-  return "count";
+namespace {
+
+// The one string table of each vocabulary enum.
+constexpr std::pair<MeasureUnit, const char*> kUnitNames[] = {
+    {MeasureUnit::m2, "m2"},
+    {MeasureUnit::m, "m"},
+    {MeasureUnit::fraction, "fraction"},
+    {MeasureUnit::ratio, "ratio"},
+    {MeasureUnit::count, "count"},
+};
+constexpr std::pair<EvidenceKind, const char*> kEvidenceKindNames[] = {
+    {EvidenceKind::removed, "removed"},       {EvidenceKind::added, "added"},
+    {EvidenceKind::downgraded, "downgraded"}, {EvidenceKind::upgraded, "upgraded"},
+    {EvidenceKind::noise, "noise"},           {EvidenceKind::issue, "issue"},
+    {EvidenceKind::feature, "feature"},
+};
+
+template <typename Enum, std::size_t N>
+const char* name_in(const std::pair<Enum, const char*> (&table)[N], Enum value) noexcept {
+  for (const auto& [e, name] : table)
+    if (e == value) return name;
+  return table[0].second;  // not reached for a declared enumerator
 }
 
-const char* to_string(EvidenceKind kind) noexcept {
-  switch (kind) {
-    case EvidenceKind::removed: return "removed";
-    case EvidenceKind::added: return "added";
-    case EvidenceKind::downgraded: return "downgraded";
-    case EvidenceKind::upgraded: return "upgraded";
-    case EvidenceKind::noise: return "noise";
-    case EvidenceKind::issue: return "issue";
-    case EvidenceKind::feature: return "feature";
-  }
-  return "issue";
-}
+}  // namespace
+
+const char* to_string(MeasureUnit unit) noexcept { return name_in(kUnitNames, unit); }
+
+const char* to_string(EvidenceKind kind) noexcept { return name_in(kEvidenceKindNames, kind); }
 
 std::optional<EvidenceKind> evidence_kind_from_string(const std::string& text) {
-  for (EvidenceKind k : kEvidenceKinds)
-    if (text == to_string(k)) return k;
+  for (const auto& [kind, name] : kEvidenceKindNames)
+    if (text == name) return kind;
   return std::nullopt;
 }
 
