@@ -16,48 +16,17 @@
 #include <vector>
 
 #include "support/cli_runner.hpp"
+#include "support/gdal_writer.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Row {
-  std::string label;
-  std::string wkt;  // local metres, shifted to E 500000, N 3700000
-};
+using Row = reserve::test::ZoneRow;  // WKT in local metres, shifted to E 500000, N 3700000
 
-// Writes a one-layer GeoPackage with a string zone field `功能分区` in `epsg`.
 void write_zones(const fs::path& path, const std::vector<Row>& rows, int epsg = 4544,
                  const std::string& field = "功能分区") {
-  GDALAllRegister();
-  GDALDriverH drv = GDALGetDriverByName("GPKG");
-  ASSERT_NE(drv, nullptr);
-  GDALDatasetH ds = GDALCreate(drv, path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
-  ASSERT_NE(ds, nullptr);
-  OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
-  OSRImportFromEPSG(srs, epsg);
-  OGRLayerH layer = GDALDatasetCreateLayer(ds, "zones", srs, wkbPolygon, nullptr);
-  ASSERT_NE(layer, nullptr);
-  OGRFieldDefnH fd = OGR_Fld_Create(field.c_str(), OFTString);
-  OGR_L_CreateField(layer, fd, 1);
-  OGR_Fld_Destroy(fd);
-  for (const auto& row : rows) {
-    OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(layer));
-    OGR_F_SetFieldString(f, 0, row.label.c_str());
-    OGRGeometryH g = nullptr;
-    char* text = const_cast<char*>(row.wkt.c_str());
-    ASSERT_EQ(OGR_G_CreateFromWkt(&text, nullptr, &g), OGRERR_NONE) << row.wkt;
-    for (int r = 0; r < OGR_G_GetGeometryCount(g); ++r) {
-      OGRGeometryH ring = OGR_G_GetGeometryRef(g, r);
-      for (int i = 0; i < OGR_G_GetPointCount(ring); ++i)
-        OGR_G_SetPoint_2D(ring, i, OGR_G_GetX(ring, i) + 500000.0, OGR_G_GetY(ring, i) + 3700000.0);
-    }
-    OGR_F_SetGeometryDirectly(f, g);
-    ASSERT_EQ(OGR_L_CreateFeature(layer, f), OGRERR_NONE);
-    OGR_F_Destroy(f);
-  }
-  OSRDestroySpatialReference(srs);
-  GDALClose(ds);
+  reserve::test::write_zone_gpkg(path.string(), field, rows, epsg);
 }
 
 // The shared runner, with this test's folder as the working directory.

@@ -16,69 +16,16 @@
 #include <vector>
 
 #include "support/cli_runner.hpp"
+#include "support/gdal_writer.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Row {
-  std::string label;  // value of the zone field
-  std::string wkt;    // local metres; shifted to E 500000, N 3700000 on write
-};
+using Row = reserve::test::ZoneRow;  // WKT in local metres, shifted to E 500000, N 3700000
 
-// Shifts "x y" pairs of a WKT written in local metres to EPSG:4544 coordinates.
-std::string shifted(const std::string& wkt) {
-  OGRGeometryH g = nullptr;
-  char* text = const_cast<char*>(wkt.c_str());
-  if (OGR_G_CreateFromWkt(&text, nullptr, &g) != OGRERR_NONE) return {};
-  // Walk the rings of every polygon and shift each vertex.
-  auto shift = [](OGRGeometryH ring) {
-    for (int i = 0; i < OGR_G_GetPointCount(ring); ++i)
-      OGR_G_SetPoint_2D(ring, i, OGR_G_GetX(ring, i) + 500000.0, OGR_G_GetY(ring, i) + 3700000.0);
-  };
-  auto shift_polygon = [&](OGRGeometryH poly) {
-    for (int r = 0; r < OGR_G_GetGeometryCount(poly); ++r) shift(OGR_G_GetGeometryRef(poly, r));
-  };
-  if (wkbFlatten(OGR_G_GetGeometryType(g)) == wkbMultiPolygon) {
-    for (int p = 0; p < OGR_G_GetGeometryCount(g); ++p) shift_polygon(OGR_G_GetGeometryRef(g, p));
-  } else {
-    shift_polygon(g);
-  }
-  char* out = nullptr;
-  OGR_G_ExportToWkt(g, &out);
-  std::string s = out;
-  CPLFree(out);
-  OGR_G_DestroyGeometry(g);
-  return s;
-}
-
-// Writes a one-layer GeoPackage in EPSG:4544 with a string zone field.
 void write_gpkg(const fs::path& path, const std::string& field, const std::vector<Row>& rows) {
-  GDALAllRegister();
-  GDALDriverH drv = GDALGetDriverByName("GPKG");
-  ASSERT_NE(drv, nullptr);
-  GDALDatasetH ds = GDALCreate(drv, path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
-  ASSERT_NE(ds, nullptr);
-  OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
-  OSRImportFromEPSG(srs, 4544);
-  OGRLayerH layer = GDALDatasetCreateLayer(ds, "zones", srs, wkbPolygon, nullptr);
-  ASSERT_NE(layer, nullptr);
-  OGRFieldDefnH fd = OGR_Fld_Create(field.c_str(), OFTString);
-  OGR_L_CreateField(layer, fd, 1);
-  OGR_Fld_Destroy(fd);
-  for (const auto& row : rows) {
-    OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(layer));
-    OGR_F_SetFieldString(f, 0, row.label.c_str());
-    OGRGeometryH g = nullptr;
-    const std::string wkt = shifted(row.wkt);
-    char* text = const_cast<char*>(wkt.c_str());
-    ASSERT_EQ(OGR_G_CreateFromWkt(&text, nullptr, &g), OGRERR_NONE) << row.wkt;
-    OGR_F_SetGeometryDirectly(f, g);
-    ASSERT_EQ(OGR_L_CreateFeature(layer, f), OGRERR_NONE);
-    OGR_F_Destroy(f);
-  }
-  OSRDestroySpatialReference(srs);
-  GDALClose(ds);
+  reserve::test::write_zone_gpkg(path.string(), field, rows);
 }
 
 // The shared runner, with this test's folder as the working directory.
