@@ -1,7 +1,8 @@
 """Builds libreserve._core with the project's CMake, for `pip install --no-build-isolation ./python`.
 
 The extension is the same CMake target the tests use (`_core`, linked statically against the C++
-library); nothing is downloaded. Set RESERVE_CMAKE_ARGS to pass extra CMake arguments and
+library) and the package carries the shipped data (profiles, standards, map styles) under
+libreserve/share/reserve, as `cmake --install` lays it out; nothing is downloaded. Set RESERVE_CMAKE_ARGS to pass extra CMake arguments and
 RESERVE_BUILD_JOBS for the parallel build (default 2).
 """
 import os
@@ -53,6 +54,13 @@ class CMakeBuild(build_ext):
         target = Path(self.get_ext_fullpath(ext.name))
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(built[0], target)
+        # The shipped data travels inside the package, where the library looks beside _core
+        # (libreserve/share/reserve/{profiles,standards,styles}); `cmake --install` does the same.
+        share = target.parent / "share" / "reserve"
+        if share.exists():
+            shutil.rmtree(share)
+        shutil.copytree(ROOT / "libreserve" / "share", share,
+                        ignore=shutil.ignore_patterns("*.md", ".*"))
 
 
 setup(

@@ -34,7 +34,7 @@ py::list evidence_list(const std::vector<Evidence>& list) {
   py::list out;
   for (const auto& e : list) {
     py::dict d;
-    d["kind"] = e.kind;
+    d["kind"] = to_string(e.kind);
     d["id"] = e.id;
     d["description"] = e.description;
     d["zone_before"] = optional_zone(e.zone_before);
@@ -94,7 +94,7 @@ void bind_check(py::module_& m) {
                              [](const Verdict& v) {
                                py::dict d;
                                for (const auto* list : {&v.measured, &v.thresholds})
-                                 for (const auto& x : *list) d[py::str(x.name)] = x.unit;
+                                 for (const auto& x : *list) d[py::str(x.name)] = to_string(x.unit);
                                return d;
                              })
       .def_readonly("threshold_text", &Verdict::threshold_text)

@@ -8,6 +8,7 @@
 #include <Python.h>
 
 #include "bindings.hpp"
+#include "reserve/issue_json.hpp"
 
 namespace reserve::python {
 namespace {
@@ -85,23 +86,8 @@ py::dict to_dict(const SourceRef& where) {
 }
 
 py::dict to_dict(const Issue& issue) {
-  py::dict d;
-  d["code"] = issue.code;
-  d["severity"] = to_string(issue.severity);
-  d["message"] = issue.message;
-  d["file"] = issue.where.file;
-  d["layer"] = issue.where.layer;
-  d["feature"] = issue.where.feature;
-  if (issue.location) {
-    py::list loc;
-    loc.append(issue.location->x);
-    loc.append(issue.location->y);
-    d["location"] = loc;
-  } else {
-    d["location"] = py::none();
-  }
-  d["area_m2"] = issue.area_m2 ? py::object(py::float_(*issue.area_m2)) : py::object(py::none());
-  return d;
+  // The library's one serialisation of Issue, read back as a dict (the keys of the JSON reports).
+  return py::module_::import("json").attr("loads")(issue_json_text(issue)).cast<py::dict>();
 }
 
 py::dict to_dict(const Repair& repair) {

@@ -58,7 +58,8 @@ def reserve_cli():
     """The `reserve` CLI built with this module (CTest sets RESERVE_CLI)."""
     path = os.environ.get("RESERVE_CLI")
     if not path or not os.path.exists(path):
-        pytest.skip("RESERVE_CLI is not set to the built `reserve` executable")
+        # A missing input fails the suite; it is never a skip (CTest sets RESERVE_CLI).
+        pytest.fail("RESERVE_CLI is not set to the built `reserve` executable")
     return path
 
 
@@ -84,7 +85,7 @@ DATA = os.path.join(REPO, "data")
 def sample():
     """Paths of the sample case (data/) and its designed numbers (data/expected.json)."""
     if not os.path.exists(os.path.join(DATA, "expected.json")):
-        pytest.skip("the sample case data/ is not present")
+        pytest.fail("the sample case data/expected.json is missing")
     with open(os.path.join(DATA, "expected.json"), encoding="utf-8") as f:
         expected = json.load(f)
     return {"dir": DATA, "expected": expected,

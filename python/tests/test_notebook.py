@@ -4,11 +4,10 @@ import json
 import os
 import sys
 
+import ipykernel  # noqa: F401  (the kernel nbclient starts; a missing one fails, never skips)
+import nbclient
+import nbformat
 import pytest
-
-nbformat = pytest.importorskip("nbformat")
-nbclient = pytest.importorskip("nbclient")
-pytest.importorskip("ipykernel")
 
 NOTEBOOK = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "examples",
                         "sample_case.ipynb")

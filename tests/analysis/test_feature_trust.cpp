@@ -105,7 +105,8 @@ TEST(FeatureTrust, CarveOutAroundBowTieMiningRightFailsNoAdjusting) {
   const Verdict& v = no_adjusting(c.verdicts);
   EXPECT_EQ(v.status, VerdictStatus::fail) << v.explanation_en;
   bool named = false;
-  for (const auto& e : v.evidence) named = named || (e.kind == "feature" && e.id == "C0002");
+  for (const auto& e : v.evidence)
+    named = named || (e.kind == EvidenceKind::feature && e.id == "C0002");
   EXPECT_TRUE(named);
   // Freed: the whole repaired right, 5000 m² planar (Shapely), tolerance 1e-6 m².
   EXPECT_NEAR(c.conflicts.overlay.overlay.rows[1].freed_area_m2, 5000.0, 1e-6);

@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -16,72 +15,23 @@
 #include <string>
 #include <vector>
 
+#include "support/cli_runner.hpp"
+#include "support/gdal_writer.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Row {
-  std::string label;
-  std::string wkt;  // local metres, shifted to E 500000, N 3700000
-};
+using Row = reserve::test::ZoneRow;  // WKT in local metres, shifted to E 500000, N 3700000
 
-// Writes a one-layer GeoPackage with a string zone field `功能分区` in `epsg`.
 void write_zones(const fs::path& path, const std::vector<Row>& rows, int epsg = 4544,
                  const std::string& field = "功能分区") {
-  GDALAllRegister();
-  GDALDriverH drv = GDALGetDriverByName("GPKG");
-  ASSERT_NE(drv, nullptr);
-  GDALDatasetH ds = GDALCreate(drv, path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
-  ASSERT_NE(ds, nullptr);
-  OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
-  OSRImportFromEPSG(srs, epsg);
-  OGRLayerH layer = GDALDatasetCreateLayer(ds, "zones", srs, wkbPolygon, nullptr);
-  ASSERT_NE(layer, nullptr);
-  OGRFieldDefnH fd = OGR_Fld_Create(field.c_str(), OFTString);
-  OGR_L_CreateField(layer, fd, 1);
-  OGR_Fld_Destroy(fd);
-  for (const auto& row : rows) {
-    OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(layer));
-    OGR_F_SetFieldString(f, 0, row.label.c_str());
-    OGRGeometryH g = nullptr;
-    char* text = const_cast<char*>(row.wkt.c_str());
-    ASSERT_EQ(OGR_G_CreateFromWkt(&text, nullptr, &g), OGRERR_NONE) << row.wkt;
-    for (int r = 0; r < OGR_G_GetGeometryCount(g); ++r) {
-      OGRGeometryH ring = OGR_G_GetGeometryRef(g, r);
-      for (int i = 0; i < OGR_G_GetPointCount(ring); ++i)
-        OGR_G_SetPoint_2D(ring, i, OGR_G_GetX(ring, i) + 500000.0, OGR_G_GetY(ring, i) + 3700000.0);
-    }
-    OGR_F_SetGeometryDirectly(f, g);
-    ASSERT_EQ(OGR_L_CreateFeature(layer, f), OGRERR_NONE);
-    OGR_F_Destroy(f);
-  }
-  OSRDestroySpatialReference(srs);
-  GDALClose(ds);
+  reserve::test::write_zone_gpkg(path.string(), field, rows, epsg);
 }
 
-struct Result {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-Result run(const std::string& args, const fs::path& dir) {
-  const fs::path err_file = dir / "stderr.txt";
-  const std::string cmd = std::string("cd '") + dir.string() + "' && PROJ_NETWORK=OFF '" +
-                          RESERVE_CLI_PATH + "' " + args + " 2>'" + err_file.string() + "'";
-  Result r;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) return r;
-  char buf[4096];
-  std::size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-  const int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream in(err_file);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  r.err = ss.str();
-  return r;
+// The shared runner, with this test's folder as the working directory.
+reserve::test::CliResult run(const std::string& args, const fs::path& dir) {
+  return reserve::test::run_cli_line(args, dir.string());
 }
 
 // Core 100 m square (1 ha), buffer frame to [-100,200]² (8 ha), experimental frame to
@@ -115,7 +65,8 @@ class CheckCli : public ::testing::Test {
 TEST_F(CheckCli, UnchangedProposalPassesAndWritesAllReports) {
   write_zones(dir_ / "after.gpkg",
               {{"核心区", kCore}, {"缓冲区", kBuffer}, {"实验区", kExperimental}});
-  const Result r = run("check --before before.gpkg --after after.gpkg --area-method planar", dir_);
+  const reserve::test::CliResult r =
+      run("check --before before.gpkg --after after.gpkg --area-method planar", dir_);
   // No conflict layers: no-adjusting-instead-of-rectifying is not evaluated → overall WARN, exit 0.
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find("no-slimming                          PASS"), std::string::npos) << r.out;
@@ -140,7 +91,7 @@ TEST_F(CheckCli, UnchangedProposalPassesAndWritesAllReports) {
 TEST_F(CheckCli, ShrinkingProposalFailsWithExitOne) {
   write_zones(dir_ / "after.gpkg",
               {{"核心区", kCore}, {"缓冲区", kBuffer}, {"实验区", kExperimentalCut}});
-  const Result r =
+  const reserve::test::CliResult r =
       run("check --before before.gpkg --after after.gpkg --area-method planar --out out "
           "--format json,html",
           dir_);
@@ -157,7 +108,7 @@ TEST_F(CheckCli, ShrinkingProposalFailsWithExitOne) {
 TEST_F(CheckCli, JsonToStdout) {
   write_zones(dir_ / "after.gpkg",
               {{"核心区", kCore}, {"缓冲区", kBuffer}, {"实验区", kExperimentalCut}});
-  const Result r =
+  const reserve::test::CliResult r =
       run("check --before before.gpkg --after after.gpkg --area-method planar --json --no-reports",
           dir_);
   EXPECT_EQ(r.exit_code, 1) << r.err;
@@ -170,7 +121,7 @@ TEST_F(CheckCli, JsonToStdout) {
 TEST_F(CheckCli, MismatchedCrsIsAnInputError) {
   write_zones(dir_ / "after.gpkg",
               {{"核心区", kCore}, {"缓冲区", kBuffer}, {"实验区", kExperimental}}, 4545);
-  const Result r = run("check --before before.gpkg --after after.gpkg", dir_);
+  const reserve::test::CliResult r = run("check --before before.gpkg --after after.gpkg", dir_);
   EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
   EXPECT_NE(r.err.find("EPSG:4544"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("EPSG:4545"), std::string::npos) << r.err;
@@ -180,14 +131,15 @@ TEST_F(CheckCli, MismatchedCrsIsAnInputError) {
 TEST_F(CheckCli, MissingZoneFieldIsAnInputError) {
   write_zones(dir_ / "after.gpkg",
               {{"核心区", kCore}, {"缓冲区", kBuffer}, {"实验区", kExperimental}});
-  const Result r = run("check --before before.gpkg --after after.gpkg --zone-field 分区代码", dir_);
+  const reserve::test::CliResult r =
+      run("check --before before.gpkg --after after.gpkg --zone-field 分区代码", dir_);
   EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
   EXPECT_NE(r.err.find("分区代码"), std::string::npos) << r.err;
 }
 
 TEST_F(CheckCli, EmptyProposalIsAnInputError) {
   write_zones(dir_ / "after.gpkg", {});
-  const Result r = run("check --before before.gpkg --after after.gpkg", dir_);
+  const reserve::test::CliResult r = run("check --before before.gpkg --after after.gpkg", dir_);
   EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
   EXPECT_FALSE(r.err.empty());
 }
@@ -199,14 +151,14 @@ TEST_F(CheckCli, TwoZoneProposalWithoutMappingIsAnInputErrorWhenTheProfileForbid
   std::ofstream(dir_ / "strict.toml")
       << "name = \"strict\"\nversion = \"1\"\n[zone_model]\nallow_mapping = false\n"
          "[[rules]]\nid = \"no-slimming\"\n";
-  const Result r =
+  const reserve::test::CliResult r =
       run("check --before before.gpkg --after after.gpkg --profile ./strict.toml", dir_);
   EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
   EXPECT_NE(r.err.find("proposal uses the two-zone model"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("give a mapping"), std::string::npos) << r.err;
 
   // The shipped three-no profile maps it (default mapping: nothing changes here).
-  const Result ok =
+  const reserve::test::CliResult ok =
       run("check --before before.gpkg --after after.gpkg --area-method planar --no-reports", dir_);
   EXPECT_EQ(ok.exit_code, 0) << ok.out << ok.err;
   EXPECT_NE(ok.out.find("two-zone model"), std::string::npos) << ok.out;
@@ -215,13 +167,13 @@ TEST_F(CheckCli, TwoZoneProposalWithoutMappingIsAnInputErrorWhenTheProfileForbid
 
 TEST_F(CheckCli, UsageErrorsExitTwo) {
   EXPECT_EQ(run("check --before before.gpkg", dir_).exit_code, 2);
-  const Result profile =
+  const reserve::test::CliResult profile =
       run("check --before before.gpkg --after before.gpkg --profile no-such-profile", dir_);
   EXPECT_EQ(profile.exit_code, 2) << profile.err;
   EXPECT_NE(profile.err.find("three-no"), std::string::npos) << profile.err;
   EXPECT_EQ(run("check --before before.gpkg --after before.gpkg --format pdf", dir_).exit_code, 2);
   std::ofstream(dir_ / "typo.toml") << "name = \"t\"\nversion = \"1\"\ntolerance = 1\n";
-  const Result typo =
+  const reserve::test::CliResult typo =
       run("check --before before.gpkg --after before.gpkg --profile typo.toml", dir_);
   EXPECT_EQ(typo.exit_code, 2);
   EXPECT_NE(typo.err.find("tolerance"), std::string::npos) << typo.err;
@@ -229,7 +181,7 @@ TEST_F(CheckCli, UsageErrorsExitTwo) {
 }
 
 TEST_F(CheckCli, MissingInputFileExitsThree) {
-  const Result r = run("check --before before.gpkg --after nowhere.gpkg", dir_);
+  const reserve::test::CliResult r = run("check --before before.gpkg --after nowhere.gpkg", dir_);
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_NE(r.err.find("nowhere.gpkg"), std::string::npos) << r.err;
 }

@@ -11,19 +11,19 @@
 namespace reserve {
 namespace {
 
+using test::run_shell;
 using testing::fresh_dir;
 using testing::quoted;
-using testing::run;
 
 const std::string kCli = RESERVE_CLI_PATH;
 const std::filesystem::path kData = std::filesystem::path(RESERVE_SOURCE_DIR) / "data";
 
 nlohmann::json read_csv_with_python(const std::filesystem::path& csv) {
-  const auto py =
-      run("/usr/bin/python3 -c \"import csv,json,sys; "
-          "r=list(csv.DictReader(open(sys.argv[1], encoding='utf-8-sig', newline=''))); "
-          "print(json.dumps(r, ensure_ascii=False))\" " +
-          quoted(csv));
+  const auto py = run_shell(
+      "/usr/bin/python3 -c \"import csv,json,sys; "
+      "r=list(csv.DictReader(open(sys.argv[1], encoding='utf-8-sig', newline=''))); "
+      "print(json.dumps(r, ensure_ascii=False))\" " +
+      quoted(csv));
   EXPECT_EQ(py.exit_code, 0) << py.err;
   return nlohmann::json::parse(py.out);
 }
@@ -37,7 +37,7 @@ std::string inputs() {
 
 TEST(LedgerCli, SampleCaseLedgerFilesRowsAndAssignments) {
   const auto out = fresh_dir("ledger-cli");
-  const auto r = run(kCli + " ledger" + inputs() + " --out " + quoted(out));
+  const auto r = run_shell(kCli + " ledger" + inputs() + " --out " + quoted(out));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("wrote"), std::string::npos);
   ASSERT_TRUE(std::filesystem::exists(out / "ledger.csv"));
@@ -87,7 +87,7 @@ TEST(LedgerCli, SampleCaseLedgerFilesRowsAndAssignments) {
 
 TEST(LedgerCli, CheckWithConflictLayersRunsTheRuleAndWritesTheLedger) {
   const auto out = fresh_dir("check-conflicts");
-  const auto r = run(kCli + " check" + inputs() + " --out " + quoted(out) + " --json");
+  const auto r = run_shell(kCli + " check" + inputs() + " --out " + quoted(out) + " --json");
   EXPECT_EQ(r.exit_code, 1) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   bool found = false;
@@ -104,8 +104,9 @@ TEST(LedgerCli, CheckWithConflictLayersRunsTheRuleAndWritesTheLedger) {
 
   // Without conflict layers the rule is not evaluated (never a silent pass), and no ledger.
   const auto out2 = fresh_dir("check-plain");
-  const auto r2 = run(kCli + " check --before " + quoted(kData / "baseline.gpkg") + " --after " +
-                      quoted(kData / "proposal.gpkg") + " --out " + quoted(out2) + " --json");
+  const auto r2 =
+      run_shell(kCli + " check --before " + quoted(kData / "baseline.gpkg") + " --after " +
+                quoted(kData / "proposal.gpkg") + " --out " + quoted(out2) + " --json");
   const auto j2 = nlohmann::json::parse(r2.out);
   for (const auto& v : j2["verdicts"])
     if (v["rule_id"] == "no-adjusting-instead-of-rectifying") {
@@ -120,9 +121,9 @@ TEST(LedgerCli, CheckWithConflictLayersRunsTheRuleAndWritesTheLedger) {
 TEST(LedgerCli, CheckOnPartialInputIsIncompleteAndExitsFive) {
   const auto out = fresh_dir("check-incomplete");
   testing::write_text(out / "one.csv", "编号,名称,类型,经度,纬度\nP1,甲电厂,Coal,,\n");
-  const auto r = run(kCli + " check --before " + quoted(kData / "baseline.gpkg") + " --after " +
-                     quoted(kData / "baseline.gpkg") + " --facilities " + quoted(out / "one.csv") +
-                     " --out " + quoted(out) + " --json");
+  const auto r = run_shell(kCli + " check --before " + quoted(kData / "baseline.gpkg") +
+                           " --after " + quoted(kData / "baseline.gpkg") + " --facilities " +
+                           quoted(out / "one.csv") + " --out " + quoted(out) + " --json");
   EXPECT_EQ(r.exit_code, 5) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["overall"], "incomplete");
@@ -139,16 +140,16 @@ TEST(LedgerCli, CheckOnPartialInputIsIncompleteAndExitsFive) {
 
 TEST(LedgerCli, BadInputsGiveUsageOrInputErrors) {
   const auto out = fresh_dir("ledger-cli-bad");
-  EXPECT_EQ(run(kCli + " ledger --before " + quoted(kData / "baseline.gpkg") + " --after " +
-                quoted(kData / "proposal.gpkg") + " --out " + quoted(out))
+  EXPECT_EQ(run_shell(kCli + " ledger --before " + quoted(kData / "baseline.gpkg") + " --after " +
+                      quoted(kData / "proposal.gpkg") + " --out " + quoted(out))
                 .exit_code,
             2);
   const auto bad = out / "assign.csv";
   testing::write_text(bad, "责任单位\nX县\n");
-  const auto r =
-      run(kCli + " ledger --before " + quoted(kData / "baseline.gpkg") + " --after " +
-          quoted(kData / "proposal.gpkg") + " --facilities " + quoted(kData / "facilities.csv") +
-          " --assignments " + quoted(bad) + " --out " + quoted(out));
+  const auto r = run_shell(kCli + " ledger --before " + quoted(kData / "baseline.gpkg") +
+                           " --after " + quoted(kData / "proposal.gpkg") + " --facilities " +
+                           quoted(kData / "facilities.csv") + " --assignments " + quoted(bad) +
+                           " --out " + quoted(out));
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_NE(r.err.find("问题编号"), std::string::npos);
   EXPECT_FALSE(std::filesystem::exists(out / "ledger.csv"));  // nothing half-written

@@ -18,14 +18,6 @@ using test::FieldSpec;
 using test::LayerSpec;
 using test::run_cli;
 
-std::string sh(const std::string& command) {
-  std::string out;
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  char buf[4096];
-  while (pipe && fgets(buf, sizeof buf, pipe.get())) out += buf;
-  return out;
-}
-
 // A 10 km × 8 km reserve at E 550000, N 3320000 (EPSG:4544); the proposal drops the east 2 km.
 struct MapInputs {
   test::TempDir dir;
@@ -100,7 +92,7 @@ TEST(MapCli, DrawsAllFormatsWithChineseTextAndSameBytesTwice) {
   for (const char* ext : {".pdf", ".svg", ".png"})
     EXPECT_TRUE(std::filesystem::exists(out + ext)) << ext;
   EXPECT_NE(r.out.find("map.pdf"), std::string::npos) << r.out;
-  const std::string text = sh("pdftotext -enc UTF-8 '" + out + ".pdf' -");
+  const std::string text = test::run_shell("pdftotext -enc UTF-8 '" + out + ".pdf' -").out;
   for (const char* expected :
        {"测试保护区功能区调整图", "核心区", "实验区", "调出区域", "C5300002011071120115678",
         "某某河", "河流", "矿权范围", "2000国家大地坐标系", "审图号"})

@@ -13,12 +13,12 @@
 namespace reserve {
 namespace {
 
+using test::run_shell;
 using testing::fresh_dir;
 using testing::GpkgRow;
 using testing::quoted;
 using testing::rect_with_hole_wkt;
 using testing::rect_wkt;
-using testing::run;
 using testing::write_gpkg;
 using testing::write_text;
 
@@ -64,11 +64,11 @@ Inputs write_inputs(const std::string& name) {
 TEST(OverlayCli, JsonOutputExitCodeAndSkippedRows) {
   const Inputs in = write_inputs("overlay-cli");
   const auto r =
-      run(kCli + " overlay --before " + quoted(in.before) + " --after " + quoted(in.after) +
-          " --mining " + quoted(in.mining) + " --facilities " + quoted(in.facilities) +
-          " --feature-crs EPSG:4544 --area-method planar --boundary-tolerance-m 2 "
-          "--json --out " +
-          quoted(in.dir / "out"));
+      run_shell(kCli + " overlay --before " + quoted(in.before) + " --after " + quoted(in.after) +
+                " --mining " + quoted(in.mining) + " --facilities " + quoted(in.facilities) +
+                " --feature-crs EPSG:4544 --area-method planar --boundary-tolerance-m 2 "
+                "--json --out " +
+                quoted(in.dir / "out"));
   EXPECT_EQ(r.exit_code, 1) << r.err;  // the mine is freed
   const auto j = nlohmann::json::parse(r.out);
   // C001, the bow tie C002 (repaired, not dropped), F1 and F2 (加油站: unknown, kept as "other");
@@ -117,8 +117,8 @@ TEST(OverlayCli, RowsLeftOutMakeTheOverlayIncomplete) {
              "P1,甲电厂,Coal,,\n"
              "P2,乙电厂,Gas,,\n");
   const auto r =
-      run(kCli + " overlay --before " + quoted(in.before) + " --after " + quoted(in.after) +
-          " --facilities " + quoted(in.dir / "plants.csv") + " --feature-crs EPSG:4544");
+      run_shell(kCli + " overlay --before " + quoted(in.before) + " --after " + quoted(in.after) +
+                " --facilities " + quoted(in.dir / "plants.csv") + " --feature-crs EPSG:4544");
   EXPECT_EQ(r.exit_code, 5) << r.out << r.err;
   EXPECT_NE(r.out.find("0 of 2 used"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("INCOMPLETE"), std::string::npos) << r.out;
@@ -126,18 +126,21 @@ TEST(OverlayCli, RowsLeftOutMakeTheOverlayIncomplete) {
 
 TEST(OverlayCli, UsageAndInputErrors) {
   const Inputs in = write_inputs("overlay-cli-errors");
-  EXPECT_EQ(run(kCli + " overlay --after " + quoted(in.after) + " --mining " + quoted(in.mining))
-                .exit_code,
-            2);  // --before missing
-  EXPECT_EQ(run(kCli + " overlay --before " + quoted(in.before) + " --after " + quoted(in.after))
-                .exit_code,
-            2);  // no conflict layer
-  EXPECT_EQ(run(kCli + " overlay --before " + quoted(in.before) + " --after " + quoted(in.after) +
+  EXPECT_EQ(
+      run_shell(kCli + " overlay --after " + quoted(in.after) + " --mining " + quoted(in.mining))
+          .exit_code,
+      2);  // --before missing
+  EXPECT_EQ(
+      run_shell(kCli + " overlay --before " + quoted(in.before) + " --after " + quoted(in.after))
+          .exit_code,
+      2);  // no conflict layer
+  EXPECT_EQ(
+      run_shell(kCli + " overlay --before " + quoted(in.before) + " --after " + quoted(in.after) +
                 " --mining " + quoted(in.mining) + " --category-map 'x=nonsense'")
-                .exit_code,
-            2);
-  const auto missing = run(kCli + " overlay --before " + quoted(in.before) + " --after " +
-                           quoted(in.after) + " --mining " + quoted(in.dir / "nope.gpkg"));
+          .exit_code,
+      2);
+  const auto missing = run_shell(kCli + " overlay --before " + quoted(in.before) + " --after " +
+                                 quoted(in.after) + " --mining " + quoted(in.dir / "nope.gpkg"));
   EXPECT_EQ(missing.exit_code, 3) << missing.err;
   EXPECT_NE(missing.err.find("nope.gpkg"), std::string::npos);
 }
@@ -148,10 +151,10 @@ TEST(OverlayCli, SampleDataMatchesExpectedJson) {
   ASSERT_TRUE(std::filesystem::exists(data / "expected.json"));
   std::ifstream ein(data / "expected.json");
   const auto expected = nlohmann::json::parse(ein);
-  const auto r =
-      run(kCli + " overlay --before " + quoted(data / "baseline.gpkg") + " --after " +
-          quoted(data / "proposal.gpkg") + " --mining " + quoted(data / "mining_rights.gpkg") +
-          " --facilities " + quoted(data / "facilities.csv") + " --area-method planar --json");
+  const auto r = run_shell(kCli + " overlay --before " + quoted(data / "baseline.gpkg") +
+                           " --after " + quoted(data / "proposal.gpkg") + " --mining " +
+                           quoted(data / "mining_rights.gpkg") + " --facilities " +
+                           quoted(data / "facilities.csv") + " --area-method planar --json");
   ASSERT_EQ(r.exit_code, 1) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   std::map<std::string, nlohmann::json> got;
@@ -201,9 +204,9 @@ TEST(OverlayCli, SampleDataMatchesExpectedJson) {
   // GY01 is 10 m outside: on the boundary with a 10.5 m tolerance, outside with 9.5 m.
   for (const auto& [tol, want] : {std::pair{"10.5", "on-boundary"}, std::pair{"9.5", "outside"}}) {
     const auto t =
-        run(kCli + " overlay --before " + quoted(data / "baseline.gpkg") + " --after " +
-            quoted(data / "proposal.gpkg") + " --facilities " + quoted(data / "facilities.csv") +
-            " --boundary-tolerance-m " + tol + " --json");
+        run_shell(kCli + " overlay --before " + quoted(data / "baseline.gpkg") + " --after " +
+                  quoted(data / "proposal.gpkg") + " --facilities " +
+                  quoted(data / "facilities.csv") + " --boundary-tolerance-m " + tol + " --json");
     const auto tj = nlohmann::json::parse(t.out);
     for (const auto& f : tj["features"]) {
       if (f["id"] == "GY01") {

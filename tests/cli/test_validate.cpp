@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
-#include <sys/wait.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -16,93 +15,22 @@
 #include <string>
 #include <vector>
 
+#include "support/cli_runner.hpp"
+#include "support/gdal_writer.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Row {
-  std::string label;  // value of the zone field
-  std::string wkt;    // local metres; shifted to E 500000, N 3700000 on write
-};
+using Row = reserve::test::ZoneRow;  // WKT in local metres, shifted to E 500000, N 3700000
 
-// Shifts "x y" pairs of a WKT written in local metres to EPSG:4544 coordinates.
-std::string shifted(const std::string& wkt) {
-  OGRGeometryH g = nullptr;
-  char* text = const_cast<char*>(wkt.c_str());
-  if (OGR_G_CreateFromWkt(&text, nullptr, &g) != OGRERR_NONE) return {};
-  // Walk the rings of every polygon and shift each vertex.
-  auto shift = [](OGRGeometryH ring) {
-    for (int i = 0; i < OGR_G_GetPointCount(ring); ++i)
-      OGR_G_SetPoint_2D(ring, i, OGR_G_GetX(ring, i) + 500000.0, OGR_G_GetY(ring, i) + 3700000.0);
-  };
-  auto shift_polygon = [&](OGRGeometryH poly) {
-    for (int r = 0; r < OGR_G_GetGeometryCount(poly); ++r) shift(OGR_G_GetGeometryRef(poly, r));
-  };
-  if (wkbFlatten(OGR_G_GetGeometryType(g)) == wkbMultiPolygon) {
-    for (int p = 0; p < OGR_G_GetGeometryCount(g); ++p) shift_polygon(OGR_G_GetGeometryRef(g, p));
-  } else {
-    shift_polygon(g);
-  }
-  char* out = nullptr;
-  OGR_G_ExportToWkt(g, &out);
-  std::string s = out;
-  CPLFree(out);
-  OGR_G_DestroyGeometry(g);
-  return s;
-}
-
-// Writes a one-layer GeoPackage in EPSG:4544 with a string zone field.
 void write_gpkg(const fs::path& path, const std::string& field, const std::vector<Row>& rows) {
-  GDALAllRegister();
-  GDALDriverH drv = GDALGetDriverByName("GPKG");
-  ASSERT_NE(drv, nullptr);
-  GDALDatasetH ds = GDALCreate(drv, path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
-  ASSERT_NE(ds, nullptr);
-  OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
-  OSRImportFromEPSG(srs, 4544);
-  OGRLayerH layer = GDALDatasetCreateLayer(ds, "zones", srs, wkbPolygon, nullptr);
-  ASSERT_NE(layer, nullptr);
-  OGRFieldDefnH fd = OGR_Fld_Create(field.c_str(), OFTString);
-  OGR_L_CreateField(layer, fd, 1);
-  OGR_Fld_Destroy(fd);
-  for (const auto& row : rows) {
-    OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(layer));
-    OGR_F_SetFieldString(f, 0, row.label.c_str());
-    OGRGeometryH g = nullptr;
-    const std::string wkt = shifted(row.wkt);
-    char* text = const_cast<char*>(wkt.c_str());
-    ASSERT_EQ(OGR_G_CreateFromWkt(&text, nullptr, &g), OGRERR_NONE) << row.wkt;
-    OGR_F_SetGeometryDirectly(f, g);
-    ASSERT_EQ(OGR_L_CreateFeature(layer, f), OGRERR_NONE);
-    OGR_F_Destroy(f);
-  }
-  OSRDestroySpatialReference(srs);
-  GDALClose(ds);
+  reserve::test::write_zone_gpkg(path.string(), field, rows);
 }
 
-struct Result {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-Result run(const std::string& args, const fs::path& dir) {
-  const fs::path err_file = dir / "stderr.txt";
-  const std::string cmd = std::string("cd '") + dir.string() + "' && PROJ_NETWORK=OFF '" +
-                          RESERVE_CLI_PATH + "' " + args + " 2>'" + err_file.string() + "'";
-  Result r;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) return r;
-  char buf[4096];
-  std::size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-  const int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream in(err_file);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  r.err = ss.str();
-  return r;
+// The shared runner, with this test's folder as the working directory.
+reserve::test::CliResult run(const std::string& args, const fs::path& dir) {
+  return reserve::test::run_cli_line(args, dir.string());
 }
 
 const char* kSquare100 = "POLYGON((0 0,100 0,100 100,0 100,0 0))";
@@ -129,7 +57,7 @@ class ValidateCli : public ::testing::Test {
 TEST_F(ValidateCli, GoodZoningPrintsZoneAreasAndExitsZero) {
   write_gpkg(dir_ / "good.gpkg", "功能分区",
              {{"核心区", kSquare100}, {"缓冲区", kBufferFrame}, {"实验区", kExperimentalFrame}});
-  const Result r = run("validate good.gpkg --area-method planar", dir_);
+  const reserve::test::CliResult r = run("validate good.gpkg --area-method planar", dir_);
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   // Hand-computed: core 100² = 1 ha; buffer 300² − 100² = 8 ha; experimental 500² − 300² = 16 ha.
   EXPECT_NE(r.out.find("核心区"), std::string::npos) << r.out;
@@ -145,7 +73,7 @@ TEST_F(ValidateCli, JsonOutputCarriesAreasIssuesAndSummary) {
   write_gpkg(
       dir_ / "good.gpkg", "ZONE",
       {{"core", kSquare100}, {"buffer", kBufferFrame}, {"experimental", kExperimentalFrame}});
-  const Result r = run("validate good.gpkg --json", dir_);
+  const reserve::test::CliResult r = run("validate good.gpkg --json", dir_);
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["area_method"], "geodesic");
@@ -163,7 +91,7 @@ TEST_F(ValidateCli, OverlappingZonesAreErrorsWithTheirArea) {
   // Core [0,100]² and buffer [50,150]×[0,100]: overlap 50 × 100 = 5000 m².
   write_gpkg(dir_ / "overlap.gpkg", "功能分区",
              {{"核心区", kSquare100}, {"缓冲区", "POLYGON((50 0,150 0,150 100,50 100,50 0))"}});
-  const Result r = run("validate overlap.gpkg --area-method planar", dir_);
+  const reserve::test::CliResult r = run("validate overlap.gpkg --area-method planar", dir_);
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
   EXPECT_NE(r.out.find("zone-overlap"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("[5000.00 m²]"), std::string::npos) << r.out;
@@ -174,7 +102,7 @@ TEST_F(ValidateCli, SelfIntersectingRingIsRepairedAndItsAreaChangeReported) {
   // A bow tie (0,0)(100,100)(100,0)(0,100): shoelace 0 m², repaired into two 2500 m² triangles.
   write_gpkg(dir_ / "bowtie.gpkg", "分区", {{"实验区", "POLYGON((0 0,100 100,100 0,0 100,0 0))"}});
   // Without permission the repair is not made: an error finding (exit 1), not a stop (exit 3).
-  Result r = run("validate bowtie.gpkg --area-method planar", dir_);
+  reserve::test::CliResult r = run("validate bowtie.gpkg --area-method planar", dir_);
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
   EXPECT_NE(r.out.find("invalid-geometry"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("--allow-repair-area-change"), std::string::npos) << r.out;
@@ -196,7 +124,7 @@ TEST_F(ValidateCli, SelfIntersectingRingIsRepairedAndItsAreaChangeReported) {
 TEST_F(ValidateCli, UnknownLabelsAreListedAndCanBeMapped) {
   write_gpkg(dir_ / "codes.gpkg", "分区",
              {{"1", kSquare100}, {"2", kBufferFrame}, {"3", kExperimentalFrame}});
-  Result r = run("validate codes.gpkg", dir_);
+  reserve::test::CliResult r = run("validate codes.gpkg", dir_);
   EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
   EXPECT_NE(r.err.find("'1' ×1, '2' ×1, '3' ×1"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("--zone-map '1=ZONE,2=ZONE,3=ZONE'"), std::string::npos) << r.err;
@@ -212,7 +140,7 @@ TEST_F(ValidateCli, UnknownLabelsAreListedAndCanBeMapped) {
 
 TEST_F(ValidateCli, MissingZoneFieldIsAnInputError) {
   write_gpkg(dir_ / "good.gpkg", "功能分区", {{"核心区", kSquare100}});
-  const Result r = run("validate good.gpkg --zone-field ZONE", dir_);
+  const reserve::test::CliResult r = run("validate good.gpkg --zone-field ZONE", dir_);
   EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
   EXPECT_NE(r.err.find("'ZONE' does not exist"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("'功能分区'"), std::string::npos) << r.err;
@@ -221,7 +149,7 @@ TEST_F(ValidateCli, MissingZoneFieldIsAnInputError) {
 TEST_F(ValidateCli, OneFilePerZone) {
   write_gpkg(dir_ / "core.gpkg", "name", {{"a", kSquare100}});
   write_gpkg(dir_ / "buffer.gpkg", "name", {{"b", kBufferFrame}});
-  const Result r =
+  const reserve::test::CliResult r =
       run("validate --zone-file core=core.gpkg --zone-file 缓冲区=buffer.gpkg --area-method planar",
           dir_);
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;

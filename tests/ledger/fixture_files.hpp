@@ -1,13 +1,12 @@
 #pragma once
 // Real input files for the conflicts and ledger tests, written through GDAL (GeoPackage) or as
-// plain text (CSV), in a fresh temporary directory; and a runner for the CLI and for Debian's
-// python3 (csv, openpyxl) as independent readers.
+// plain text (CSV), in a fresh temporary directory. Commands (the CLI, Debian's python3 as an
+// independent reader) run through support/cli_runner.hpp.
 #include <cpl_conv.h>
 #include <gdal.h>
 #include <gtest/gtest.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -17,6 +16,8 @@
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "support/cli_runner.hpp"
 
 namespace reserve::testing {
 
@@ -101,29 +102,7 @@ inline std::string rect_with_hole_wkt(double x0, double y0, double x1, double y1
          p(hx1, hy0) + ", " + p(hx0, hy0) + "))";
 }
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;  // stdout (stderr goes to err_path)
-  std::string err;
-};
-
-// Runs a shell command line; stdout captured, stderr captured through a file.
-inline RunResult run(const std::string& command_line) {
-  const fs::path err =
-      fs::temp_directory_path() / ("reserve-stderr-" + std::to_string(::getpid()) + ".txt");
-  RunResult r;
-  FILE* pipe = ::popen((command_line + " 2>" + err.string()).c_str(), "r");
-  if (!pipe) return r;
-  char buf[4096];
-  std::size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-  const int status = ::pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.err = read_bytes(err);
-  fs::remove(err);
-  return r;
-}
-
-inline std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
+// Command lines for the shared runner (support/cli_runner.hpp): a path quoted for the shell.
+inline std::string quoted(const fs::path& p) { return test::shell_quote(p.string()); }
 
 }  // namespace reserve::testing

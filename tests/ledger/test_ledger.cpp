@@ -131,7 +131,7 @@ TEST(Ledger, CsvAndXlsxReadBackWithChineseIntact) {
   EXPECT_NE(bytes.find("\"某铅锌矿尾矿库, \"\"北\"\"库\""), std::string::npos);
 
   // Python's csv module (utf-8-sig strips the BOM).
-  const auto py = testing::run(
+  const auto py = test::run_shell(
       "/usr/bin/python3 -c \"import csv,json,sys; "
       "rows=list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline=''))); "
       "print(json.dumps(rows, ensure_ascii=False))\" " +
@@ -147,7 +147,7 @@ TEST(Ledger, CsvAndXlsxReadBackWithChineseIntact) {
   EXPECT_EQ(rows[0].size(), ledger_headers().size());
 
   // openpyxl: cell values, frozen header.
-  const auto px = testing::run(
+  const auto px = test::run_shell(
       "/usr/bin/python3 -c \"import json,sys,openpyxl; "
       "ws=openpyxl.load_workbook(sys.argv[1]).active; "
       "print(json.dumps({'title': ws.title, 'freeze': ws.freeze_panes, "

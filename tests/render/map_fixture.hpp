@@ -13,6 +13,7 @@
 #include <string>
 
 #include "reserve/render.hpp"
+#include "support/cli_runner.hpp"
 
 namespace reserve::maptest {
 
@@ -139,15 +140,5 @@ struct TempDir {
   }
   std::string file(const std::string& name) const { return (path / name).string(); }
 };
-
-// Runs a command and returns its standard output.
-inline std::string run(const std::string& command) {
-  std::string out;
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  if (!pipe) return out;
-  char buf[4096];
-  while (std::size_t n = fread(buf, 1, sizeof buf, pipe.get())) out.append(buf, n);
-  return out;
-}
 
 }  // namespace reserve::maptest

@@ -106,7 +106,7 @@ TEST(RenderMap, PdfTextHasTitleZoneNamesLegendAndCrsNote) {
   TempDir dir;
   const std::string path = dir.file("map.pdf");
   const RenderSummary s = render_to_file(sample_layers(), test_style(), MapFormat::pdf, path);
-  const std::string text = maptest::run("pdftotext -enc UTF-8 '" + path + "' -");
+  const std::string text = test::run_shell("pdftotext -enc UTF-8 '" + path + "' -").out;
   ASSERT_FALSE(text.empty()) << "pdftotext produced nothing";
   for (const char* expected : {"某某自然保护区功能区调整对比图",
                                "核心区",
@@ -466,16 +466,18 @@ TEST(Fonts, CjkCoverageIsCheckedWithFontconfig) {
   EXPECT_NO_THROW(require_cjk_font("Noto Serif CJK SC"));
   // DejaVu Sans is installed (fontconfig's default) but has no Han glyphs. Independent check:
   // fc-list lists the families whose charset contains U+6838; DejaVu Sans must not be among them.
-  const std::string han = maptest::run("fc-list ':charset=6838' family");
+  const std::string han = test::run_shell("fc-list ':charset=6838' family").out;
   ASSERT_NE(han.find("Noto Sans CJK SC"), std::string::npos);
-  if (maptest::run("fc-list 'DejaVu Sans' family").find("DejaVu Sans") != std::string::npos) {
-    EXPECT_EQ(han.find("DejaVu Sans"), std::string::npos);
-    try {
-      require_cjk_font("DejaVu Sans");
-      FAIL() << "expected InputError";
-    } catch (const InputError& e) {
-      EXPECT_NE(std::string(e.what()).find("no Chinese glyphs"), std::string::npos) << e.what();
-    }
+  // DejaVu Sans is an input of this test: its absence fails the test, never skips the check.
+  ASSERT_NE(test::run_shell("fc-list 'DejaVu Sans' family").out.find("DejaVu Sans"),
+            std::string::npos)
+      << "DejaVu Sans is not installed (fonts-dejavu-core)";
+  EXPECT_EQ(han.find("DejaVu Sans"), std::string::npos);
+  try {
+    require_cjk_font("DejaVu Sans");
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("no Chinese glyphs"), std::string::npos) << e.what();
   }
 }
 

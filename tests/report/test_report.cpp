@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
-#include <sys/wait.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -14,6 +13,7 @@
 #include "analysis/zoning_fixtures.hpp"
 #include "reserve/error.hpp"
 #include "reserve/report.hpp"
+#include "support/cli_runner.hpp"
 
 namespace reserve {
 namespace {
@@ -80,19 +80,15 @@ Report swap_report(bool zero_share_tolerance = true) {
   return r;
 }
 
-int run(const std::string& command) {
-  const int status = std::system(command.c_str());
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
 // Validates a JSON file against the schema with python3-jsonschema; returns the exit code.
 int validate_json_file(const fs::path& file) {
   const std::string schema = std::string(RESERVE_SOURCE_DIR) + "/docs/report-schema.json";
-  return run(
-      "/usr/bin/python3 -c \"import json,sys,jsonschema; "
-      "jsonschema.Draft202012Validator(json.load(open(sys.argv[2]))).validate("
-      "json.load(open(sys.argv[1])))\" '" +
-      file.string() + "' '" + schema + "' 2>/dev/null");
+  return test::run_shell(
+             "/usr/bin/python3 -c \"import json,sys,jsonschema; "
+             "jsonschema.Draft202012Validator(json.load(open(sys.argv[2]))).validate("
+             "json.load(open(sys.argv[1])))\" '" +
+             file.string() + "' '" + schema + "'")
+      .exit_code;
 }
 
 TEST(Report, JsonMatchesTheSchemaAndKeepsFullPrecision) {

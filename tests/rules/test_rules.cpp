@@ -64,7 +64,7 @@ TEST(Rules, SwapWarnsByDefaultAndFailsOnlyWhenTheProfileSaysSo) {
   EXPECT_NEAR(measured(warns[0], "gross_removed_m2").value, 1.5e6, 1e-3);
   EXPECT_NEAR(measured(warns[0], "gross_added_m2").value, 1.5e6, 1e-3);
   ASSERT_EQ(warns[0].evidence.size(), 1u);
-  EXPECT_EQ(warns[0].evidence[0].kind, "removed");
+  EXPECT_EQ(warns[0].evidence[0].kind, EvidenceKind::removed);
   EXPECT_NEAR(*warns[0].evidence[0].area_m2, 1.5e6, 1e-3);
 
   const auto fails = run(nested_squares(), swap_proposal(),
@@ -121,7 +121,7 @@ TEST(Rules, DowngradeOnlyFailsTheShareRuleButNotNoSlimming) {
   EXPECT_NEAR(measured(v[1], "strict_share_before").value, 4.0 / 9.0, 1e-12);
   EXPECT_NEAR(measured(v[1], "strict_share_after").value, 3.8 / 9.0, 1e-12);
   ASSERT_EQ(v[1].evidence.size(), 1u);
-  EXPECT_EQ(v[1].evidence[0].kind, "downgraded");
+  EXPECT_EQ(v[1].evidence[0].kind, EvidenceKind::downgraded);
   EXPECT_EQ(*v[1].evidence[0].zone_before, Zone::core);
   EXPECT_EQ(*v[1].evidence[0].zone_after, Zone::experimental);
   EXPECT_NEAR(*v[1].evidence[0].area_m2, 2e5, 1e-3);
@@ -203,7 +203,7 @@ TEST(Rules, ZoningSanityUsesTheValidationReports) {
   const auto fail = run(nested_squares(), nested_squares("proposal"), p, &clean, &overlapping);
   EXPECT_EQ(fail[0].status, VerdictStatus::fail);
   ASSERT_EQ(fail[0].evidence.size(), 1u);
-  EXPECT_EQ(fail[0].evidence[0].kind, "issue");
+  EXPECT_EQ(fail[0].evidence[0].kind, EvidenceKind::issue);
   EXPECT_NE(fail[0].evidence[0].id.find("zone-overlap"), std::string::npos);
 }
 

@@ -1,7 +1,10 @@
 #include "support/gdal_writer.hpp"
 
+#include <fmt/format.h>
+
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
+#include <cctype>
 
 #include <filesystem>
 #include <fstream>
@@ -86,6 +89,41 @@ void write_layer(const std::string& path, const LayerSpec& spec) {
     if (layer->CreateFeature(feature.get()) != OGRERR_NONE)
       throw gdal_failure("cannot write a feature to " + path);
   }
+}
+
+std::string shifted_wkt(const std::string& wkt, double dx, double dy) {
+  // Numbers after "(" or "," are x, then y (then z, m: left alone).
+  std::string out;
+  int axis = 0;
+  for (std::size_t i = 0; i < wkt.size();) {
+    const char c = wkt[i];
+    if (std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '+' || c == '.') {
+      std::size_t used = 0;
+      const double v = std::stod(wkt.substr(i), &used);
+      out += fmt::format("{}", v + (axis == 0 ? dx : axis == 1 ? dy : 0.0));
+      ++axis;
+      i += used;
+      continue;
+    }
+    if (c == '(' || c == ',') axis = 0;
+    out += c;
+    ++i;
+  }
+  return out;
+}
+
+void write_zone_gpkg(const std::string& path, const std::string& field,
+                     const std::vector<ZoneRow>& rows, int epsg) {
+  LayerSpec spec;
+  spec.driver = "GPKG";
+  spec.layer = "zones";
+  spec.epsg = epsg;
+  spec.geometry_type = "Polygon";
+  spec.fields = {{field, "string"}};
+  for (const auto& row : rows)
+    spec.features.emplace_back(shifted_wkt(row.wkt, 500000.0, 3700000.0),
+                               std::vector<std::string>{row.label});
+  write_layer(path, spec);
 }
 
 void set_dbf_ldid(const std::string& dbf_path, std::uint8_t ldid) {

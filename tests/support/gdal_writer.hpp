@@ -42,6 +42,20 @@ struct LayerSpec {
 // several layers: GPKG, OpenFileGDB). Throws std::runtime_error with GDAL's message on failure.
 void write_layer(const std::string& path, const LayerSpec& spec);
 
+// `wkt` (2D, any geometry type) with every vertex moved by (dx, dy).
+std::string shifted_wkt(const std::string& wkt, double dx, double dy);
+
+// One zone polygon: the zone field's value and a WKT in local metres.
+struct ZoneRow {
+  std::string label;
+  std::string wkt;
+};
+
+// A GeoPackage with one polygon layer "zones" in `epsg` and one string field `field`; each row's
+// WKT is shifted by (500000, 3700000) m, which puts local metres inside EPSG:4544's extent.
+void write_zone_gpkg(const std::string& path, const std::string& field,
+                     const std::vector<ZoneRow>& rows, int epsg = 4544);
+
 // Sets the DBF language-driver ID (header byte 29) of `dbf_path`.
 void set_dbf_ldid(const std::string& dbf_path, std::uint8_t ldid);
 

@@ -1,5 +1,6 @@
 // `reserve check`: compare a proposal with its baseline under a rule profile; print the verdicts
 // and zone areas, write the reports (JSON, Markdown, HTML, evidence GeoPackage).
+#include <fmt/format.h>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -59,9 +60,7 @@ std::string command_line(const CheckArgs& a) {
 }
 
 std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  std::string s = buf;
+  std::string s = fmt::format("{:.{}f}", v, decimals);
   if (s.rfind("-0.", 0) == 0 && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
   return s;
 }

@@ -1,6 +1,7 @@
 // `reserve info PATH...`: what each dataset holds — driver, layers, geometry type, feature count,
 // CRS, text encoding and where it came from, fields, extent — and, when a zone field is found,
 // the zone labels with feature counts and areas. Reading problems are listed, not fatal.
+#include <fmt/format.h>
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -16,7 +17,9 @@
 #include "reserve/area.hpp"
 #include "reserve/error.hpp"
 #include "reserve/io.hpp"
+#include "reserve/issue_json.hpp"
 #include "reserve/zone.hpp"
+#include "reserve/zoning.hpp"
 
 namespace reserve::cli {
 namespace {
@@ -29,13 +32,6 @@ struct InfoArgs {
   std::string zone_field;
   bool json = false;
 };
-
-// Field names that usually hold the zone labels of a reserve zoning (Chinese and English, and
-// the pinyin initials used in provincial databases: GNFQ = 功能分区, GNQ = 功能区, FQ = 分区).
-const std::vector<std::string> kZoneFieldNames = {
-    "功能分区", "功能区", "分区",      "功能分区名称", "分区名称", "功能区名称",
-    "区划",     "zone",   "zone_name", "zonename",     "zoning",   "gnfq",
-    "gnq",      "gnqmc",  "fqmc",      "fq",           "qh"};
 
 std::string lower(std::string s) {
   for (auto& c : s)
@@ -53,9 +49,11 @@ std::optional<std::string> find_zone_field(const LayerInfo& layer, const std::st
     throw UsageError("layer '" + layer.name + "' has no field '" + requested +
                      "'; the fields are " + list);
   }
-  for (const auto& candidate : kZoneFieldNames)
+  // The library's list (the one load_zoning uses), without the generic names: info shows the
+  // labels it finds and does not check that they map.
+  for (const auto& [candidate, generic] : common_zone_field_names())
     for (const auto& f : layer.fields)
-      if (lower(f.name) == candidate) return f.name;
+      if (!generic && lower(f.name) == lower(candidate)) return f.name;
   return std::nullopt;
 }
 
@@ -74,12 +72,6 @@ std::size_t display_width(const std::string& s) {
 std::string pad(const std::string& s, std::size_t width) {
   const std::size_t w = display_width(s);
   return w >= width ? s : s + std::string(width - w, ' ');
-}
-
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
 }
 
 struct ZoneSummary {
@@ -198,10 +190,7 @@ nlohmann::json to_json(const DatasetReport& d) {
     }
     lj["issues"] = nlohmann::json::array();
     for (const auto& i : r.issues)
-      lj["issues"].push_back({{"code", i.code},
-                              {"severity", to_string(i.severity)},
-                              {"message", i.message},
-                              {"feature", i.where.feature}});
+      lj["issues"].push_back(nlohmann::json::parse(issue_json_text(i)));
     lj["read_error"] =
         r.read_error.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.read_error);
     j["layers"].push_back(std::move(lj));
@@ -222,9 +211,10 @@ void print_text(const DatasetReport& d) {
     std::cout << "    encoding:  " << li.encoding << " (" << li.encoding_source << ")\n";
     if (li.extent.valid) {
       const int dec = li.crs.is_geographic ? 6 : 2;
-      std::cout << "    extent:    x " << fixed(li.extent.min_x, dec) << " … "
-                << fixed(li.extent.max_x, dec) << ", y " << fixed(li.extent.min_y, dec) << " … "
-                << fixed(li.extent.max_y, dec) << "\n";
+      std::cout << "    extent:    x " << fmt::format("{:.{}f}", li.extent.min_x, dec) << " … "
+                << fmt::format("{:.{}f}", li.extent.max_x, dec) << ", y "
+                << fmt::format("{:.{}f}", li.extent.min_y, dec) << " … "
+                << fmt::format("{:.{}f}", li.extent.max_y, dec) << "\n";
     }
     std::cout << "    fields:    ";
     for (std::size_t i = 0; i < li.fields.size(); ++i)
@@ -240,7 +230,8 @@ void print_text(const DatasetReport& d) {
         const std::string zone = z.zone ? to_string(*z.zone) : "unknown label";
         std::cout << "      " << pad(z.label.empty() ? "(null)" : z.label, width) << pad(zone, 18)
                   << std::to_string(z.features) << " feature(s)";
-        if (!r.area_method.empty()) std::cout << "  " << fixed(to_ha(z.area_m2), 2) << " ha";
+        if (!r.area_method.empty())
+          std::cout << "  " << fmt::format("{:.{}f}", to_ha(z.area_m2), 2) << " ha";
         std::cout << "\n";
       }
     }

@@ -1,6 +1,7 @@
 // `reserve map`: an official-style reserve map (PDF, SVG, PNG) of the baseline and, when given,
 // the proposal with removed / downgraded / added land, mining rights, facilities, rivers and
 // roads, an optional raster background; or a focus map of one feature.
+#include <fmt/format.h>
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
@@ -96,8 +97,7 @@ void render_one(const MapLayers& layers, const MapStyle& style, MapFormat f,
   write_file_atomic(path, map.bytes);
   const RenderSummary& s = map.summary;
   for (const auto& w : s.warnings) std::cerr << "reserve map: warning: " << w << "\n";
-  char scale[64];
-  std::snprintf(scale, sizeof scale, "1:%.0f", s.scale_denominator);
+  const std::string scale = fmt::format("1:{:.0f}", s.scale_denominator);
   std::cout << path << ": " << s.legend.size() << " legend entries, labels " << s.labels_placed
             << " placed / " << s.labels_leader_line << " with leader line / " << s.labels_dropped
             << " dropped, scale " << scale << ", scale bar " << s.scale_bar_ground_m

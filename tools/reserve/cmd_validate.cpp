@@ -1,5 +1,6 @@
 // `reserve validate`: load a zoning (labels, reprojection, repairs) and run the zone topology
 // checks; print per-zone areas, every finding feature by feature, the repairs and a summary.
+#include <fmt/format.h>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -10,6 +11,7 @@
 #include "commands.hpp"
 #include "reserve/area.hpp"
 #include "reserve/error.hpp"
+#include "reserve/issue_json.hpp"
 #include "reserve/validate.hpp"
 #include "reserve/validate_findings.hpp"
 #include "reserve/zoning.hpp"
@@ -78,12 +80,6 @@ ZoningOptions zoning_options(const ValidateArgs& a) {
   return o;
 }
 
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
-
 nlohmann::json where_json(const SourceRef& w) {
   return {{"file", w.file}, {"layer", w.layer}, {"feature", w.feature}};
 }
@@ -114,14 +110,7 @@ nlohmann::json to_json(const Zoning& z, const std::vector<ZoneArea>& areas, doub
   j["total_area_ha"] = to_ha(total_m2);
   j["issues"] = nlohmann::json::array();
   for (const auto& f : r.findings) {
-    const Issue& i = f.issue;
-    nlohmann::json ij = where_json(i.where);
-    ij["code"] = i.code;
-    ij["severity"] = to_string(i.severity);
-    ij["message"] = i.message;
-    ij["location"] = i.location ? nlohmann::json::array({i.location->x, i.location->y})
-                                : nlohmann::json(nullptr);
-    ij["area_m2"] = i.area_m2 ? nlohmann::json(*i.area_m2) : nlohmann::json(nullptr);
+    nlohmann::json ij = nlohmann::json::parse(issue_json_text(f.issue));
     ij["length_m"] = f.length_m ? nlohmann::json(*f.length_m) : nlohmann::json(nullptr);
     ij["related_features"] = f.related_features;
     j["issues"].push_back(std::move(ij));
@@ -151,10 +140,11 @@ void print_text(const Zoning& z, const std::vector<ZoneArea>& areas, double tota
   }
   std::cout << "Zone areas (" << to_string(calc.method()) << " method):\n";
   for (const auto& a : areas) {
-    std::printf("  %-16s %14s ha  %s\n", to_string(a.zone), fixed(to_ha(a.area_m2), 2).c_str(),
-                chinese_name(a.zone));
+    std::printf("  %-16s %14s ha  %s\n", to_string(a.zone),
+                fmt::format("{:.{}f}", to_ha(a.area_m2), 2).c_str(), chinese_name(a.zone));
   }
-  std::printf("  %-16s %14s ha  %s\n", "total", fixed(to_ha(total_m2), 2).c_str(), "合计");
+  std::printf("  %-16s %14s ha  %s\n", "total", fmt::format("{:.{}f}", to_ha(total_m2), 2).c_str(),
+              "合计");
   std::fflush(stdout);
 
   std::cout << "Issues (" << r.findings.size() << "):\n";
@@ -165,9 +155,10 @@ void print_text(const Zoning& z, const std::vector<ZoneArea>& areas, double tota
     std::fflush(stdout);
     std::cout << i.code << "  " << (where.empty() ? "" : where + ": ") << i.message;
     if (i.location)
-      std::cout << " at (" << fixed(i.location->x, 3) << ", " << fixed(i.location->y, 3) << ")";
-    if (i.area_m2) std::cout << " [" << fixed(*i.area_m2, 2) << " m²]";
-    if (f.length_m) std::cout << " [" << fixed(*f.length_m, 2) << " m]";
+      std::cout << " at (" << fmt::format("{:.3f}", i.location->x) << ", "
+                << fmt::format("{:.3f}", i.location->y) << ")";
+    if (i.area_m2) std::cout << " [" << fmt::format("{:.2f}", *i.area_m2) << " m²]";
+    if (f.length_m) std::cout << " [" << fmt::format("{:.2f}", *f.length_m) << " m]";
     if (!f.related_features.empty()) {
       std::cout << " [with feature";
       for (const auto& id : f.related_features) std::cout << " " << id;
@@ -178,8 +169,9 @@ void print_text(const Zoning& z, const std::vector<ZoneArea>& areas, double tota
   std::cout << "Repairs (" << r.repairs.size() << "):\n";
   for (const auto& rep : r.repairs) {
     std::cout << "  " << describe(rep.where) << ": " << rep.reason << "; area "
-              << fixed(rep.area_before_m2, 2) << " → " << fixed(rep.area_after_m2, 2) << " m² (Δ "
-              << fixed(rep.area_change_m2(), 2) << " m²)\n";
+              << fmt::format("{:.{}f}", rep.area_before_m2, 2) << " → "
+              << fmt::format("{:.{}f}", rep.area_after_m2, 2) << " m² (Δ "
+              << fmt::format("{:.{}f}", rep.area_change_m2(), 2) << " m²)\n";
   }
   std::cout << "Summary: " << r.count(Severity::error) << " error(s), "
             << r.count(Severity::warning) << " warning(s), " << r.count(Severity::info) << " info, "

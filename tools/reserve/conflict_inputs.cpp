@@ -1,20 +1,12 @@
 #include "conflict_inputs.hpp"
 
+#include <fmt/format.h>
 #include <cstdio>
 #include <iostream>
 
 #include "reserve/error.hpp"
 
 namespace reserve::cli {
-namespace {
-
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
-
-}  // namespace
 
 void add_zoning_options(CLI::App* cmd, ZoningArgs& a, bool after_required) {
   cmd->add_option("--before", a.before, "Baseline zoning (the approved reserve)")->required();

@@ -146,7 +146,8 @@ RESERVE_API MapStyle load_map_style(const std::string& path);
 RESERVE_API MapStyle parse_map_style(const std::string& toml_text,
                                      const std::string& source_name = "<style>");
 
-// The shipped default style file (libreserve/share/styles/default.toml in the source tree).
+// The shipped default style file, styles/default.toml, found like the other shipped data
+// ($RESERVE_DATA_DIR, then <prefix>/share/reserve beside the installed library or program).
 RESERVE_API std::string default_map_style_path();
 
 }  // namespace reserve

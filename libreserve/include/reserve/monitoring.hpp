@@ -31,8 +31,8 @@ struct StandardLimit {
 
 class RESERVE_API StandardsTable {
  public:
-  // The shipped table standards/water_limits.csv, searched in $RESERVE_DATA_DIR, the source
-  // tree's libreserve/share and <prefix>/share/reserve. Throws InternalError when missing.
+  // The shipped table standards/water_limits.csv, searched in $RESERVE_DATA_DIR, then beside the
+  // installed library or program (<prefix>/share/reserve). Throws InternalError when missing.
   static StandardsTable defaults();
   // Reads a CSV with the columns standard, level, parameter, parameter_zh, limit_mg_l, confirmed,
   // source, note (UTF-8, optional BOM). Throws InputError naming the file and row for a bad row.

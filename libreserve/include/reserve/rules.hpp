@@ -30,19 +30,41 @@ namespace reserve {
 enum class VerdictStatus { pass, fail, warn, not_evaluated, incomplete };
 RESERVE_API const char* to_string(VerdictStatus s) noexcept;  // "pass", "fail", "warn", …
 
-// A named measured value or threshold. Units are spelled out: "m2", "ha", "fraction", "count".
+// The unit of a Measure. The strings of to_string() are the only spellings; the JSON report
+// writes them and docs/report-schema.json lists exactly these (a test checks it).
+enum class MeasureUnit {
+  m2,        // square metres
+  m,         // metres
+  fraction,  // a share, 0.30 for 30 %
+  ratio,     // a ratio of two like quantities (may exceed 1)
+  count,     // a number of things
+};
+inline constexpr MeasureUnit kMeasureUnits[] = {
+    MeasureUnit::m2, MeasureUnit::m, MeasureUnit::fraction, MeasureUnit::ratio, MeasureUnit::count};
+RESERVE_API const char* to_string(MeasureUnit unit) noexcept;  // "m2", "m", "fraction", …
+
+// A named measured value or threshold.
 struct Measure {
   std::string
       name;  // snake_case with the unit suffix, e.g. "total_after_m2", "strict_share_before"
   double value = 0.0;
-  std::string unit;
+  MeasureUnit unit = MeasureUnit::count;
 };
+
+// What a piece of evidence is. The strings of to_string() are the only spellings (JSON "kind").
+enum class EvidenceKind { removed, added, downgraded, upgraded, noise, issue, feature };
+inline constexpr EvidenceKind kEvidenceKinds[] = {
+    EvidenceKind::removed, EvidenceKind::added, EvidenceKind::downgraded, EvidenceKind::upgraded,
+    EvidenceKind::noise,   EvidenceKind::issue, EvidenceKind::feature};
+RESERVE_API const char* to_string(EvidenceKind kind) noexcept;  // "removed", "added", …
+// The kind spelled `text` by to_string(), or nullopt.
+RESERVE_API std::optional<EvidenceKind> evidence_kind_from_string(const std::string& text);
 
 // One piece of evidence behind a verdict: a changed piece of land, a conflict feature, a
 // validation issue. Geometries are in the comparison's working CRS.
 struct Evidence {
-  std::string kind;  // "removed", "added", "downgraded", "upgraded", "noise", "issue", "feature"
-  std::string id;    // stable within a report, e.g. "removed-3", or a feature / issue id
+  EvidenceKind kind = EvidenceKind::issue;
+  std::string id;           // stable within a report, e.g. "removed-3", or a feature / issue id
   std::string description;  // one line
   std::optional<Zone> zone_before;
   std::optional<Zone> zone_after;
@@ -84,10 +106,14 @@ using ParamValue = std::variant<bool, double, std::string, std::vector<std::stri
 
 enum class ParamType { boolean, number, text, text_list, number_table };
 
+// A rule parameter, declared once: the rule reads its default from here (rules/rule_helpers.hpp)
+// and docs/profiles.md lists the same default and unit (a test checks it).
 struct ParamSpec {
   std::string name;
   ParamType type = ParamType::number;
-  std::string description;  // for docs/profiles.md and error messages
+  std::string description;                  // for docs/profiles.md and error messages
+  std::optional<ParamValue> default_value;  // nullopt: no default (absent means "not set")
+  std::optional<MeasureUnit> unit;          // of a number or of a table's numbers
 };
 
 struct RuleConfig {
@@ -211,8 +237,9 @@ RESERVE_API Profile parse_profile(const std::string& toml_text, const std::strin
                                   const RuleRegistry& registry = RuleRegistry::standard());
 
 // Loads a profile by path (anything containing '/' or ending in ".toml" that exists) or by
-// shipped name ("three-no"), searched in: $RESERVE_PROFILE_DIR, the source tree's
-// libreserve/share/profiles, then <prefix>/share/reserve/profiles. UsageError listing the
+// shipped name ("three-no"), searched in: $RESERVE_PROFILE_DIR, $RESERVE_DATA_DIR/profiles, then
+// share/reserve/profiles beside the installed library or program (<prefix>/share/reserve/profiles
+// for an install under <prefix>; never the source tree). UsageError listing the
 // directories searched and the names found when it is not found.
 RESERVE_API Profile load_profile(const std::string& name_or_path,
                                  const RuleRegistry& registry = RuleRegistry::standard());

@@ -71,6 +71,16 @@ struct ZoningOptions {
   AreaMethod area_method = AreaMethod::geodesic;  // used for repair area deltas
 };
 
+// The one list of common names of the zone attribute in Chinese reserve data (Chinese, English,
+// and the pinyin initials of provincial databases: GNFQ = 功能分区, GNQ = 功能区, FQ = 分区), most
+// specific first, matched without regard to ASCII case. A `generic` name (类型, 名称, NAME, …)
+// marks a zone field only when all its labels map; `reserve info` guesses from the others alone.
+struct ZoneFieldName {
+  const char* name;
+  bool generic;
+};
+RESERVE_API const std::vector<ZoneFieldName>& common_zone_field_names();
+
 // Reads, maps labels, reprojects, validates and repairs.
 //
 // Zone field: ZoningSource::zone_field, else the first field with a common zone-field name

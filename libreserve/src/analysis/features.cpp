@@ -12,6 +12,14 @@
 namespace reserve {
 namespace {
 
+// "mining_right, exploration_right, …": the category ids from the one table (features.hpp).
+std::string category_list() {
+  std::string out;
+  for (FeatureCategory c : all_categories())
+    out += (out.empty() ? "" : ", ") + std::string(to_string(c));
+  return out;
+}
+
 const std::vector<std::string> kCategoryFields = {
     "类别",     "类型",     "设施类型", "问题类型", "矿权类型", "企业类型", "活动类型",
     "图斑类型", "category", "type",     "kind",     "class",    "lb",       "lx"};
@@ -278,12 +286,9 @@ FeatureSet features_from_layer(const Layer& layer, const FeatureOptions& options
       if (c)
         cf.category = *c;
       else
-        as_other("unknown-category",
-                 "category '" + label + "' in field '" + category_field +
-                     "' is not known; map it with --category-map '" + label +
-                     "=<category>' (categories: mining_right, exploration_right, mine, "
-                     "concentrator, smelter, slag_yard, tailings_pond, industrial, hydropower, "
-                     "other_energy, tourism, transport, aquaculture, settlement, other)");
+        as_other("unknown-category", "category '" + label + "' in field '" + category_field +
+                                         "' is not known; map it with --category-map '" + label +
+                                         "=<category>' (categories: " + category_list() + ")");
     } else if (options.category) {
       cf.category = *options.category;
       cf.category_label = to_string(*options.category);

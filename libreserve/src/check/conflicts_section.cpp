@@ -1,11 +1,14 @@
 // The overlay as JSON (the shape of `reserve overlay --json`) and the "conflicts" report section
 // built from it and the ledger.
+#include <fmt/format.h>
+
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "analysis/features_json.hpp"
 #include "report/format.hpp"
+#include "report/issue_json.hpp"
 #include "reserve/check.hpp"
 
 namespace reserve {
@@ -94,13 +97,7 @@ nlohmann::json overlay_json(const ConflictOverlay& c) {
   j["skipped_count"] = c.features.skipped_count;
   analysis::add_inputs_used(j, c.features);  // layers "N of M used", left-out features, repairs
   j["issues"] = nlohmann::json::array();
-  for (const auto& i : c.features.issues)
-    j["issues"].push_back({{"code", i.code},
-                           {"severity", to_string(i.severity)},
-                           {"message", i.message},
-                           {"file", i.where.file},
-                           {"layer", i.where.layer},
-                           {"feature", i.where.feature}});
+  for (const auto& i : c.features.issues) j["issues"].push_back(report::issue_json(i));
   nlohmann::json counts;
   for (auto s : {StatusChange::unchanged, StatusChange::freed, StatusChange::partly_freed,
                  StatusChange::downgraded, StatusChange::newly_included, StatusChange::upgraded})
@@ -144,7 +141,7 @@ ReportSection conflicts_section(const CheckConflicts& c) {
       "</thead><tbody>";
   for (const auto& row : c.overlay.overlay.rows) {
     const auto& f = c.overlay.features.features.at(row.feature_index);
-    const std::string area = row.is_point ? "" : fixed(to_ha(row.area_m2), 2);
+    const std::string area = row.is_point ? "" : fmt::format("{:.{}f}", to_ha(row.area_m2), 2);
     md += "| " + md_escape(f.id) + " | " + md_escape(f.name) + " | " + chinese_name(f.category) +
           " | " + chinese_name(row.before.zone) + " | " + chinese_name(row.after.zone) + " | " +
           chinese_name(row.change) + " | " + area + " |\n";

@@ -1,56 +1,61 @@
 #include "geom/envelope_index.hpp"
 
 #include <algorithm>
-#include <memory>
-
-#include "geom/geos.hpp"
-#include "reserve/error.hpp"
+#include <boost/geometry.hpp>
+#include <boost/geometry/index/rtree.hpp>
 
 namespace reserve::geom {
 namespace {
 
-struct TreeDeleter {
-  void operator()(GEOSSTRtree* t) const noexcept { GEOSSTRtree_destroy_r(context(), t); }
-};
+namespace bg = boost::geometry;
+namespace bgi = boost::geometry::index;
+using BoxPoint = bg::model::point<double, 2, bg::cs::cartesian>;
+using Box = bg::model::box<BoxPoint>;
+using Value = std::pair<Box, std::size_t>;
 
-struct QueryState {
-  std::size_t self = 0;
-  std::vector<std::pair<std::size_t, std::size_t>>* out = nullptr;
-};
-
-void collect_pair(void* item, void* user) {
-  auto* state = static_cast<QueryState*>(user);
-  const std::size_t other = *static_cast<const std::size_t*>(item);
-  if (other > state->self) state->out->emplace_back(state->self, other);
+Box to_box(const Envelope& e) {
+  return Box(BoxPoint(e.min_x, e.min_y), BoxPoint(e.max_x, e.max_y));
 }
 
 }  // namespace
 
+struct EnvelopeIndex::Impl {
+  // Quadratic split, up to 16 entries a node, as the overlay's zone index; the range constructor
+  // packs the tree (STR-like bulk loading) since the boxes never change.
+  bgi::rtree<Value, bgi::quadratic<16>> tree;
+};
+
+EnvelopeIndex::EnvelopeIndex(const std::vector<Envelope>& boxes) : impl_(std::make_unique<Impl>()) {
+  std::vector<Value> values;
+  values.reserve(boxes.size());
+  for (std::size_t i = 0; i < boxes.size(); ++i)
+    if (boxes[i].valid) values.emplace_back(to_box(boxes[i]), i);
+  impl_->tree = bgi::rtree<Value, bgi::quadratic<16>>(values.begin(), values.end());
+}
+
+EnvelopeIndex::~EnvelopeIndex() = default;
+EnvelopeIndex::EnvelopeIndex(EnvelopeIndex&&) noexcept = default;
+EnvelopeIndex& EnvelopeIndex::operator=(EnvelopeIndex&&) noexcept = default;
+
+std::vector<std::size_t> EnvelopeIndex::query(const Envelope& box) const {
+  std::vector<std::size_t> out;
+  if (!box.valid) return out;
+  std::vector<Value> hits;
+  impl_->tree.query(bgi::intersects(to_box(box)), std::back_inserter(hits));
+  out.reserve(hits.size());
+  for (const auto& [b, i] : hits) out.push_back(i);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 std::vector<std::pair<std::size_t, std::size_t>> intersecting_envelope_pairs(
     const std::vector<Envelope>& boxes) {
-  auto* h = context();
+  const EnvelopeIndex index(boxes);
   std::vector<std::pair<std::size_t, std::size_t>> pairs;
-  std::unique_ptr<GEOSSTRtree, TreeDeleter> tree(GEOSSTRtree_create_r(h, 10));
-  if (!tree) throw InternalError("GEOS could not create an STRtree");
-  // The tree keeps pointers to the items and reads each geometry's envelope; both stay alive here
-  // until the tree is gone.
-  std::vector<std::size_t> ids(boxes.size());
-  std::vector<GeomPtr> rects(boxes.size());
-  for (std::size_t i = 0; i < boxes.size(); ++i) {
-    ids[i] = i;
-    const Envelope& b = boxes[i];
-    if (!b.valid) continue;
-    rects[i] =
-        check(GEOSGeom_createRectangle_r(h, b.min_x, b.min_y, b.max_x, b.max_y), "rectangle");
-    GEOSSTRtree_insert_r(h, tree.get(), rects[i].get(), &ids[i]);
-  }
-  for (std::size_t i = 0; i < boxes.size(); ++i) {
-    if (!rects[i]) continue;
-    QueryState state{i, &pairs};
-    GEOSSTRtree_query_r(h, tree.get(), rects[i].get(), &collect_pair, &state);
-  }
-  std::sort(pairs.begin(), pairs.end());
-  return pairs;
+  for (std::size_t i = 0; i < boxes.size(); ++i)
+    for (std::size_t j : index.query(boxes[i]))
+      if (j > i) pairs.emplace_back(i, j);
+  return pairs;  // ascending in i, then in j: sorted
 }
 
 }  // namespace reserve::geom

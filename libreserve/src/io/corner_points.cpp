@@ -92,49 +92,59 @@ bool looks_like_corner_point_table(const TextTable& t) {
   return false;
 }
 
-}  // namespace io
+namespace {
 
-Layer read_corner_points(const std::string& path, const ReadOptions& options) {
-  using namespace io;
-  TextTable t = read_text_table(path, options.encoding);
-  Layer out;
-  out.path = path;
-  out.name = std::filesystem::path(path).stem().string();
-  out.driver = "CSV (corner points)";
-  out.encoding = t.encoding;
-  out.encoding_source = t.encoding_source;
-  const SourceRef where{path, out.name, ""};
-  for (auto& issue : t.issues) {
-    issue.where = where;
-    out.issues.push_back(std::move(issue));
-  }
-  std::string header_list;
-  for (const auto& h : t.header) header_list += (header_list.empty() ? "'" : ", '") + h + "'";
-
-  const auto id_col = column(t, options.id_field, kIdNames, where);
-  if (!id_col)
-    throw InputError("cannot find the right's id column (矿权编号/许可证号/id) among " +
-                         header_list + "; pass --id-field",
-                     where);
-  const auto point_col = find_column(t.header, kPointNames);
-  const auto part_col = find_column(t.header, kPartNames);
-  const auto ring_col = find_column(t.header, kRingNames);
-  auto north_col = column(t, options.x_field, kNorthingNames, where);
-  auto east_col = column(t, options.y_field, kEastingNames, where);
+// Where the columns of a corner-point table are; north/east are longitude/latitude when
+// `geographic`.
+struct CornerColumns {
+  std::size_t id = 0;
+  std::optional<std::size_t> point, part, ring, north, east;
   bool geographic = false;
-  if (!north_col || !east_col) {
+
+  bool is_per_point(std::size_t i) const {
+    return i == north || i == east || i == point || i == ring || i == part;
+  }
+};
+
+std::string header_list(const TextTable& t) {
+  std::string list;
+  for (const auto& h : t.header) list += (list.empty() ? "'" : ", '") + h + "'";
+  return list;
+}
+
+CornerColumns find_corner_columns(const TextTable& t, const ReadOptions& options,
+                                  const SourceRef& where) {
+  CornerColumns c;
+  const auto id = column(t, options.id_field, kIdNames, where);
+  if (!id)
+    throw InputError("cannot find the right's id column (矿权编号/许可证号/id) among " +
+                         header_list(t) + "; pass --id-field",
+                     where);
+  c.id = *id;
+  c.point = find_column(t.header, kPointNames);
+  c.part = find_column(t.header, kPartNames);
+  c.ring = find_column(t.header, kRingNames);
+  c.north = column(t, options.x_field, kNorthingNames, where);
+  c.east = column(t, options.y_field, kEastingNames, where);
+  if (!c.north || !c.east) {
     // Exploration rights are often listed in longitude/latitude (度分秒).
-    east_col = find_column(t.header, kLonNames);
-    north_col = find_column(t.header, kLatNames);
-    geographic = true;
-    if (!north_col || !east_col)
+    c.east = find_column(t.header, kLonNames);
+    c.north = find_column(t.header, kLatNames);
+    c.geographic = true;
+    if (!c.north || !c.east)
       throw InputError(
           "cannot find the coordinate columns (X = northing and Y = easting, or "
           "经度/纬度) among " +
-              header_list + "; pass --x-field and --y-field",
+              header_list(t) + "; pass --x-field and --y-field",
           where);
   }
+  return c;
+}
 
+// The rows grouped by right, part and ring, in file order of the rights; rows without an id or
+// usable coordinates are skipped with an issue in `issues`.
+std::vector<Right> group_corners(const TextTable& t, const CornerColumns& cols,
+                                 const SourceRef& where, std::vector<Issue>& issues) {
   std::vector<Right> rights;
   std::map<std::string, std::size_t> index;
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
@@ -142,92 +152,84 @@ Layer read_corner_points(const std::string& path, const ReadOptions& options) {
     auto cell = [&](std::optional<std::size_t> i) {
       return i && *i < row.size() ? trim_copy(row[*i]) : std::string();
     };
-    const SourceRef rwhere{path, out.name, "row " + std::to_string(r + 2)};
-    const std::string id = cell(id_col);
+    const SourceRef rwhere{where.file, where.layer, "row " + std::to_string(r + 2)};
+    const std::string id = cell(cols.id);
     if (id.empty()) {
-      out.issues.push_back(Issue{"missing-id", Severity::warning,
-                                 "the row has no right id; it is skipped", rwhere, std::nullopt,
-                                 std::nullopt});
+      issues.push_back(Issue{"missing-id", Severity::warning,
+                             "the row has no right id; it is skipped", rwhere, std::nullopt,
+                             std::nullopt});
       continue;
     }
     std::optional<double> n, e;
-    if (geographic) {
-      n = parse_angle_deg(cell(north_col));
-      e = parse_angle_deg(cell(east_col));
+    if (cols.geographic) {
+      n = parse_angle_deg(cell(cols.north));
+      e = parse_angle_deg(cell(cols.east));
     } else {
-      n = parse_number(cell(north_col));
-      e = parse_number(cell(east_col));
+      n = parse_number(cell(cols.north));
+      e = parse_number(cell(cols.east));
     }
     if (!n || !e) {
-      out.issues.push_back(Issue{"bad-coordinate", Severity::error,
-                                 "corner point of right " + id +
-                                     " has no usable coordinates; the point is skipped, so the "
-                                     "polygon may be wrong",
-                                 rwhere, std::nullopt, std::nullopt});
+      issues.push_back(Issue{"bad-coordinate", Severity::error,
+                             "corner point of right " + id +
+                                 " has no usable coordinates; the point is skipped, so the "
+                                 "polygon may be wrong",
+                             rwhere, std::nullopt, std::nullopt});
       continue;
     }
     auto [it, inserted] = index.emplace(id, rights.size());
     if (inserted) rights.push_back(Right{id, row, {}, {}});
     Right& right = rights[it->second];
-    const std::string part = cell(part_col).empty() ? "1" : cell(part_col);
-    const std::string ring = cell(ring_col).empty() ? "1" : cell(ring_col);
+    const std::string part = cell(cols.part).empty() ? "1" : cell(cols.part);
+    const std::string ring = cell(cols.ring).empty() ? "1" : cell(cols.ring);
     if (right.parts.find(part) == right.parts.end()) right.part_order.push_back(part);
-    const auto pn = parse_number(cell(point_col));
+    const auto pn = parse_number(cell(cols.point));
     right.parts[part][ring].push_back(
         Corner{pn ? *pn : static_cast<double>(r), Point{*e, *n}});  // x = easting, y = northing
   }
+  return rights;
+}
 
-  Envelope extent;
-  for (const auto& right : rights) {
-    MultiPolygon mp;
-    for (const auto& part_name : right.part_order) {
-      Polygon poly;
-      bool first_ring = true;
-      for (auto& [ring_name, corners_in] : right.parts.at(part_name)) {
-        auto corners = corners_in;
-        std::stable_sort(corners.begin(), corners.end(),
-                         [](const Corner& a, const Corner& b) { return a.order < b.order; });
-        Ring ring;
-        for (const auto& c : corners) ring.push_back(c.p);
-        if (ring.size() >= 2 && ring.front() == ring.back()) ring.pop_back();
-        if (ring.size() < 3) {
-          out.issues.push_back(Issue{"too-few-corner-points", Severity::error,
-                                     "ring " + ring_name + " of part " + part_name + " has " +
-                                         std::to_string(ring.size()) +
-                                         " distinct corner point(s), fewer than 3; it is skipped",
-                                     SourceRef{path, out.name, right.id}, std::nullopt,
-                                     std::nullopt});
-          continue;
-        }
-        ring.push_back(ring.front());
-        for (const auto& p : ring) extent.expand(p);
-        // Ring 1 (the lowest ring number) is the boundary; further rings are excluded areas.
-        if (first_ring)
-          poly.outer = std::move(ring);
-        else
-          poly.holes.push_back(std::move(ring));
-        first_ring = false;
-      }
-      if (!poly.outer.empty()) mp.polygons.push_back(std::move(poly));
-    }
-    if (mp.empty()) continue;
-    normalise_orientation(mp);
-    Feature f;
-    f.id = right.id;
-    f.geometry = Geometry::from(std::move(mp));
-    // Attributes: the right's first row, minus the per-point columns.
-    for (std::size_t i = 0; i < t.header.size(); ++i) {
-      if (i == north_col || i == east_col || (point_col && i == *point_col) ||
-          (ring_col && i == *ring_col) || (part_col && i == *part_col))
+// One right's polygons: per part, its rings closed in point-number order. Ring 1 (the lowest ring
+// number) is the boundary, further rings are excluded areas; a ring with fewer than 3 distinct
+// points is skipped with an issue. `extent` grows by every kept point.
+MultiPolygon right_polygons(const Right& right, const SourceRef& where, Envelope& extent,
+                            std::vector<Issue>& issues) {
+  MultiPolygon mp;
+  for (const auto& part_name : right.part_order) {
+    Polygon poly;
+    bool first_ring = true;
+    for (const auto& [ring_name, corners_in] : right.parts.at(part_name)) {
+      auto corners = corners_in;
+      std::stable_sort(corners.begin(), corners.end(),
+                       [](const Corner& a, const Corner& b) { return a.order < b.order; });
+      Ring ring;
+      for (const auto& c : corners) ring.push_back(c.p);
+      if (ring.size() >= 2 && ring.front() == ring.back()) ring.pop_back();
+      if (ring.size() < 3) {
+        issues.push_back(Issue{
+            "too-few-corner-points", Severity::error,
+            "ring " + ring_name + " of part " + part_name + " has " + std::to_string(ring.size()) +
+                " distinct corner point(s), fewer than 3; it is skipped",
+            SourceRef{where.file, where.layer, right.id}, std::nullopt, std::nullopt});
         continue;
-      const std::string v = i < right.first_row.size() ? trim_copy(right.first_row[i]) : "";
-      f.attributes.push_back(Attribute{t.header[i], v, v.empty()});
+      }
+      ring.push_back(ring.front());
+      for (const auto& p : ring) extent.expand(p);
+      if (first_ring)
+        poly.outer = std::move(ring);
+      else
+        poly.holes.push_back(std::move(ring));
+      first_ring = false;
     }
-    out.features.push_back(std::move(f));
+    if (!poly.outer.empty()) mp.polygons.push_back(std::move(poly));
   }
-  if (!out.features.empty())
-    for (const auto& a : out.features.front().attributes) out.fields.push_back(a.name);
+  return mp;
+}
 
+// The CRS of the table: --crs, else CGCS2000 for longitude/latitude, else the 3-degree
+// Gauss-Kruger zone named by the easting's zone prefix (both ends of the extent must agree).
+void assign_corner_crs(Layer& out, bool geographic, const Envelope& extent,
+                       const ReadOptions& options, const SourceRef& where) {
   if (!options.assume_crs.empty()) {
     out.crs = Crs::from_user_input(options.assume_crs);
   } else if (geographic) {
@@ -256,6 +258,40 @@ Layer read_corner_points(const std::string& path, const ReadOptions& options) {
                   "); for Xian 1980 tables pass --crs EPSG:" + std::to_string(2349 + *zone - 25),
               where, std::nullopt, std::nullopt});
   }
+}
+
+}  // namespace
+
+}  // namespace io
+
+Layer read_corner_points(const std::string& path, const ReadOptions& options) {
+  using namespace io;
+  TextTable t = read_text_table(path, options.encoding);
+  Layer out = start_table_layer(path, t, "CSV (corner points)");
+  const SourceRef where{path, out.name, ""};
+
+  const CornerColumns cols = find_corner_columns(t, options, where);
+  const std::vector<Right> rights = group_corners(t, cols, where, out.issues);
+  Envelope extent;
+  for (const auto& right : rights) {
+    MultiPolygon mp = right_polygons(right, where, extent, out.issues);
+    if (mp.empty()) continue;
+    normalise_orientation(mp);
+    Feature f;
+    f.id = right.id;
+    f.geometry = Geometry::from(std::move(mp));
+    // Attributes: the right's first row, minus the per-point columns.
+    for (std::size_t i = 0; i < t.header.size(); ++i) {
+      if (cols.is_per_point(i)) continue;
+      const std::string v = i < right.first_row.size() ? trim_copy(right.first_row[i]) : "";
+      f.attributes.push_back(Attribute{t.header[i], v, v.empty()});
+    }
+    out.features.push_back(std::move(f));
+  }
+  if (!out.features.empty())
+    for (const auto& a : out.features.front().attributes) out.fields.push_back(a.name);
+
+  assign_corner_crs(out, cols.geographic, extent, options, where);
   check_extent_matches_crs(out.crs, extent, where);
   out.sha256 = sha256_file(path);
   return out;

@@ -102,18 +102,9 @@ Layer read_csv_points(const std::string& path, const ReadOptions& options) {
     if (auto wkt_col = find_wkt_column(t))
       return read_csv_wkt(path, options, std::move(t), *wkt_col);
   }
-  Layer out;
-  out.path = path;
-  out.name = std::filesystem::path(path).stem().string();
-  out.driver = "CSV";
-  out.encoding = t.encoding;
-  out.encoding_source = t.encoding_source;
+  Layer out = start_table_layer(path, t, "CSV");
   out.fields = t.header;
   const SourceRef where{path, out.name, ""};
-  for (auto& issue : t.issues) {
-    issue.where = where;
-    out.issues.push_back(std::move(issue));
-  }
   const Columns cols = find_coordinate_columns(t, options, where);
   const Mode mode = detect_mode(t, cols);
   std::optional<std::size_t> id_col;

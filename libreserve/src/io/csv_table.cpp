@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -33,11 +34,42 @@ char choose_delimiter(const std::string& first_line) {
   return best;  // '\0': whitespace-separated
 }
 
-std::vector<std::vector<std::string>> split_delimited(const std::string& text, char delim) {
+std::vector<std::vector<std::string>> split_whitespace(const std::string& text) {
   std::vector<std::vector<std::string>> records;
+  std::istringstream lines(text);
+  std::string line;
+  while (std::getline(lines, line)) {
+    std::istringstream words(line);
+    std::vector<std::string> record{std::istream_iterator<std::string>(words), {}};
+    if (!record.empty()) records.push_back(record);
+  }
+  return records;
+}
+
+// Blank as the ledger's labels are: ASCII white space and the ideographic space U+3000.
+bool is_blank_field(const std::string& field) {
+  static const std::string kIdeographicSpace = "\xE3\x80\x80";
+  std::size_t i = 0;
+  while (i < field.size()) {
+    if (std::isspace(static_cast<unsigned char>(field[i]))) {
+      ++i;
+    } else if (field.compare(i, kIdeographicSpace.size(), kIdeographicSpace) == 0) {
+      i += kIdeographicSpace.size();
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+DelimitedRecords split_delimited(const std::string& text, char delim) {
+  DelimitedRecords out;
   std::vector<std::string> record;
   std::string field;
   bool in_quotes = false, field_started = false;
+  int line = 1, record_line = 1;
   auto end_field = [&] {
     record.push_back(field);
     field.clear();
@@ -45,9 +77,10 @@ std::vector<std::vector<std::string>> split_delimited(const std::string& text, c
   };
   auto end_record = [&] {
     end_field();
-    const bool blank = std::all_of(record.begin(), record.end(),
-                                   [](const std::string& f) { return trim_copy(f).empty(); });
-    if (!blank) records.push_back(record);
+    if (!std::all_of(record.begin(), record.end(), is_blank_field)) {
+      out.records.push_back(std::move(record));
+      out.line_numbers.push_back(record_line);
+    }
     record.clear();
   };
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -61,6 +94,7 @@ std::vector<std::vector<std::string>> split_delimited(const std::string& text, c
           in_quotes = false;
         }
       } else {
+        if (c == '\n') ++line;
         field.push_back(c);
       }
     } else if (c == '"' && !field_started) {
@@ -71,28 +105,16 @@ std::vector<std::vector<std::string>> split_delimited(const std::string& text, c
     } else if (c == '\r' || c == '\n') {
       if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
       end_record();
+      record_line = ++line;
     } else {
       field.push_back(c);
       if (!std::isspace(static_cast<unsigned char>(c))) field_started = true;
     }
   }
+  if (in_quotes) out.unclosed_quote_line = record_line;
   if (!field.empty() || !record.empty()) end_record();
-  return records;
+  return out;
 }
-
-std::vector<std::vector<std::string>> split_whitespace(const std::string& text) {
-  std::vector<std::vector<std::string>> records;
-  std::istringstream lines(text);
-  std::string line;
-  while (std::getline(lines, line)) {
-    std::istringstream words(line);
-    std::vector<std::string> record{std::istream_iterator<std::string>(words), {}};
-    if (!record.empty()) records.push_back(record);
-  }
-  return records;
-}
-
-}  // namespace
 
 std::string trim_copy(const std::string& s) {
   std::size_t a = 0, b = s.size();
@@ -133,13 +155,29 @@ TextTable read_text_table(const std::string& path, const std::string& encoding) 
   const std::string& text = decoded.utf8;
   const std::string first_line = text.substr(0, text.find_first_of("\r\n"));
   const char delim = choose_delimiter(first_line);
-  auto records = delim == '\0' ? split_whitespace(text) : split_delimited(text, delim);
+  auto records = delim == '\0' ? split_whitespace(text) : split_delimited(text, delim).records;
   if (records.empty()) throw InputError("the table is empty (no header row)", where);
   table.header = std::move(records.front());
   for (auto& h : table.header) h = trim_copy(h);
   table.rows.assign(std::make_move_iterator(records.begin() + 1),
                     std::make_move_iterator(records.end()));
   return table;
+}
+
+Layer start_table_layer(const std::string& path, const TextTable& table,
+                        const std::string& driver) {
+  Layer out;
+  out.path = path;
+  out.name = std::filesystem::path(path).stem().string();
+  out.driver = driver;
+  out.encoding = table.encoding;
+  out.encoding_source = table.encoding_source;
+  const SourceRef where{path, out.name, ""};
+  for (Issue issue : table.issues) {
+    issue.where = where;
+    out.issues.push_back(std::move(issue));
+  }
+  return out;
 }
 
 std::optional<std::size_t> find_column(const std::vector<std::string>& header,

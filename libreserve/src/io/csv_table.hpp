@@ -1,13 +1,26 @@
 #pragma once
-// Text tables (CSV/TSV/whitespace-separated) decoded to UTF-8, with column lookup by any of
-// several names (English or Chinese). Private to the library.
+// The library's one reader of delimited text: tables (CSV/TSV/whitespace-separated) decoded to
+// UTF-8, with column lookup by any of several names (English or Chinese). The ledger's CSV tables
+// (ledger/csv_table.hpp) are split by split_delimited too. Private to the library.
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "reserve/io.hpp"
 #include "reserve/issue.hpp"
 
 namespace reserve::io {
+
+// Records of delimited text as written by RFC 4180: fields in double quotes may hold the
+// delimiter, doubled quotes and line breaks; CR, LF and CRLF end a record; records whose fields
+// are all blank (white space, U+3000 included) are dropped. A quote opens a quoted field only as
+// the first non-blank character of a field.
+struct DelimitedRecords {
+  std::vector<std::vector<std::string>> records;
+  std::vector<int> line_numbers;           // 1-based line on which each record starts
+  std::optional<int> unclosed_quote_line;  // a quoted field that never closes starts here
+};
+DelimitedRecords split_delimited(const std::string& utf8_text, char delimiter);
 
 struct TextTable {
   std::vector<std::string> header;
@@ -30,5 +43,9 @@ std::optional<std::size_t> find_column(const std::vector<std::string>& header,
                                        bool contains = false);
 
 std::string trim_copy(const std::string& s);
+
+// The Layer a table reader starts from: path, name (the file's stem), driver, the table's encoding
+// and a copy of its decoding issues, located at the file and layer (the table keeps its own).
+Layer start_table_layer(const std::string& path, const TextTable& table, const std::string& driver);
 
 }  // namespace reserve::io

@@ -15,18 +15,9 @@ std::optional<std::size_t> find_wkt_column(const TextTable& t) {
 
 Layer read_csv_wkt(const std::string& path, const ReadOptions& options, TextTable t,
                    std::size_t wkt_col) {
-  Layer out;
-  out.path = path;
-  out.name = std::filesystem::path(path).stem().string();
-  out.driver = "CSV";
-  out.encoding = t.encoding;
-  out.encoding_source = t.encoding_source;
+  Layer out = start_table_layer(path, t, "CSV");
   out.fields = t.header;
   const SourceRef where{path, out.name, ""};
-  for (auto& issue : t.issues) {
-    issue.where = where;
-    out.issues.push_back(std::move(issue));
-  }
   std::optional<std::size_t> id_col;
   if (!options.id_field.empty()) {
     id_col = find_column(t.header, {options.id_field});

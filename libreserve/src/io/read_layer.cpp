@@ -1,4 +1,5 @@
 // read_layer for GDAL sources: one layer into plain Feature values, normalised at the boundary.
+#include <fmt/format.h>
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>

@@ -6,7 +6,7 @@
 
 #include <toml++/toml.h>
 
-#include "ledger/data_files.hpp"
+#include "core/data_files.hpp"
 #include "reserve/error.hpp"
 #include "reserve/ledger.hpp"
 
@@ -81,7 +81,7 @@ std::string RequiredAction::text_en() const {
 }
 
 ActionTable ActionTable::defaults() {
-  const std::string path = ledger::find_standards_file("required_actions.toml");
+  const std::string path = detail::require_data_file("standards", "required_actions.toml");
   std::ifstream in(path);
   if (!in) throw InternalError("cannot read the shipped decision table " + path);
   std::stringstream ss;

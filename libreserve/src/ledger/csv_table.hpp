@@ -1,6 +1,6 @@
 #pragma once
-// A small RFC 4180 CSV reader/writer for tables without geometry (standards, assignments, the
-// ledger). Private to the library.
+// CSV tables without geometry (standards, assignments, the ledger): read through the library's
+// one splitter (io/csv_table.hpp) and written field by field. Private to the library.
 #include <string>
 #include <vector>
 

@@ -1,5 +1,6 @@
 #include "reserve/ledger.hpp"
 
+#include <fmt/format.h>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -16,19 +17,11 @@
 namespace reserve {
 namespace {
 
-std::string fmt(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
-
 // Concentrations keep six significant digits, without an exponent ("0.00005", "12.3").
 std::string fmt_g(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.6g", v);
-  if (std::string(buf).find('e') == std::string::npos) return buf;
-  std::snprintf(buf, sizeof buf, "%.12f", v);
-  std::string s = buf;
+  std::string s = fmt::format("{:.6g}", v);
+  if (s.find('e') == std::string::npos) return s;
+  s = fmt::format("{:.12f}", v);
   while (!s.empty() && s.back() == '0') s.pop_back();
   if (!s.empty() && s.back() == '.') s.pop_back();
   return s;
@@ -46,7 +39,8 @@ std::string areas_zh(const FeaturePlacement& p) {
   std::string s;
   for (const auto& a : p.areas) {
     if (a.area_m2 <= 0.0) continue;
-    s += (s.empty() ? "" : "，") + zone_zh(a.zone) + " " + fmt(to_ha(a.area_m2), 2) + " 公顷";
+    s += (s.empty() ? "" : "，") + zone_zh(a.zone) + " " +
+         fmt::format("{:.{}f}", to_ha(a.area_m2), 2) + " 公顷";
   }
   return s;
 }
@@ -56,7 +50,7 @@ std::string areas_en(const FeaturePlacement& p) {
   for (const auto& a : p.areas) {
     if (a.area_m2 <= 0.0) continue;
     s += (s.empty() ? "" : ", ") + std::string(english_name(a.zone)) + " " +
-         fmt(to_ha(a.area_m2), 2) + " ha";
+         fmt::format("{:.{}f}", to_ha(a.area_m2), 2) + " ha";
   }
   return s;
 }
@@ -233,26 +227,27 @@ Ledger build_ledger(const ConflictOverlay& conflicts, const std::vector<Exceedan
     std::string zh = f.label() + "（" + row.category_zh + "）";
     std::string en = f.label() + " (" + english_name(f.category) + ")";
     if (f.is_point()) {
-      zh += "现状位于" + row.zone_before + "（" + chinese_name(ov.before.location) +
-            "，距保护区边界 " + fmt(ov.before.distance_to_reserve_boundary_m, 1) +
-            " 米），调整方案后位于" + row.zone_after + "（" + chinese_name(ov.after.location) +
-            "）";
+      zh +=
+          "现状位于" + row.zone_before + "（" + chinese_name(ov.before.location) +
+          "，距保护区边界 " + fmt::format("{:.{}f}", ov.before.distance_to_reserve_boundary_m, 1) +
+          " 米），调整方案后位于" + row.zone_after + "（" + chinese_name(ov.after.location) + "）";
       en += " lies in the " + std::string(english_name(ov.before.zone)) + " today (" +
             to_string(ov.before.location) + ", " +
-            fmt(ov.before.distance_to_reserve_boundary_m, 1) +
+            fmt::format("{:.{}f}", ov.before.distance_to_reserve_boundary_m, 1) +
             " m from the reserve boundary) and in the " + english_name(ov.after.zone) +
             " under the proposal (" + to_string(ov.after.location) + ")";
     } else {
-      zh += "面积 " + fmt(to_ha(ov.area_m2), 2) + " 公顷，现状：" + areas_zh(ov.before) +
-            "；调整方案后：" + areas_zh(ov.after);
-      en += ", " + fmt(to_ha(ov.area_m2), 2) + " ha; today: " + areas_en(ov.before) +
-            "; under the proposal: " + areas_en(ov.after);
+      zh += "面积 " + fmt::format("{:.{}f}", to_ha(ov.area_m2), 2) + " 公顷，现状：" +
+            areas_zh(ov.before) + "；调整方案后：" + areas_zh(ov.after);
+      en += ", " + fmt::format("{:.{}f}", to_ha(ov.area_m2), 2) +
+            " ha; today: " + areas_en(ov.before) + "; under the proposal: " + areas_en(ov.after);
     }
     zh += "；状态变化：" + row.change;
     en += "; change: " + std::string(english_name(ov.change));
     if (ov.freed_area_m2 > 0.0) {
-      zh += "，调出保护区 " + fmt(to_ha(ov.freed_area_m2), 2) + " 公顷";
-      en += ", " + fmt(to_ha(ov.freed_area_m2), 2) + " ha freed from the reserve";
+      zh += "，调出保护区 " + fmt::format("{:.{}f}", to_ha(ov.freed_area_m2), 2) + " 公顷";
+      en +=
+          ", " + fmt::format("{:.{}f}", to_ha(ov.freed_area_m2), 2) + " ha freed from the reserve";
     }
     if (f.mining_right && !f.mining_right->licence_number.empty()) {
       zh += "；许可证号 " + f.mining_right->licence_number;
@@ -326,13 +321,13 @@ Ledger build_ledger(const ConflictOverlay& conflicts, const std::vector<Exceedan
     row.description_zh = "监测点" + e.sample_name + e.parameter_zh + "浓度 " +
                          fmt_g(e.concentration_mg_l) + " mg/L，超过 " + e.standard + " " +
                          level_zh + "限值 " + fmt_g(e.limit_mg_l) + " mg/L" + limit_note +
-                         "，超标 " + fmt(e.multiple, 2) + " 倍" +
+                         "，超标 " + fmt::format("{:.{}f}", e.multiple, 2) + " 倍" +
                          (e.date.empty() ? "" : "（" + e.date + "）") +
                          (n > 1 ? "；共 " + std::to_string(n) + " 次采样超标" : "") + "。";
     row.description_en = "Sample " + e.sample_name + ": " + e.parameter + " " +
                          fmt_g(e.concentration_mg_l) + " mg/L exceeds " + e.standard + " " +
                          e.level + " limit " + fmt_g(e.limit_mg_l) + " mg/L" + limit_note_en +
-                         " by a multiple of " + fmt(e.multiple, 2) +
+                         " by a multiple of " + fmt::format("{:.{}f}", e.multiple, 2) +
                          (e.date.empty() ? "" : " (" + e.date + ")") +
                          (n > 1 ? "; " + std::to_string(n) + " samples exceed" : "") + ".";
     const RequiredAction action{ActionKind::remediate_by_deadline, {}, {}, {}};
@@ -371,7 +366,7 @@ std::vector<std::string> ledger_headers(const std::string& lonlat_datum) {
 
 std::vector<std::string> ledger_cells(const LedgerRow& r) {
   auto opt = [](const std::optional<double>& v, int decimals) {
-    return v ? fmt(*v, decimals) : std::string();
+    return v ? fmt::format("{:.{}f}", *v, decimals) : std::string();
   };
   return {r.problem_id,
           r.feature_id,

@@ -5,9 +5,9 @@
 #include <filesystem>
 
 #include "analysis/features_load.hpp"
+#include "core/data_files.hpp"
 #include "core/text_util.hpp"
 #include "ledger/csv_table.hpp"
-#include "ledger/data_files.hpp"
 #include "reserve/error.hpp"
 
 namespace reserve {
@@ -93,7 +93,7 @@ const char* parameter_chinese_name(const std::string& code) noexcept {
 }
 
 StandardsTable StandardsTable::defaults() {
-  return from_csv(ledger::find_standards_file("water_limits.csv"));
+  return from_csv(detail::require_data_file("standards", "water_limits.csv"));
 }
 
 StandardsTable StandardsTable::from_csv(const std::string& path) {

@@ -1,5 +1,6 @@
 #include "render/furniture.hpp"
 
+#include <fmt/format.h>
 #include <cmath>
 #include <cstdio>
 #include <numbers>
@@ -15,9 +16,8 @@ namespace {
 constexpr double kDeg = std::numbers::pi / 180.0;
 
 std::string grouped(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.0f", std::round(v));
-  std::string digits = buf, out;
+  const std::string digits = fmt::format("{:.0f}", std::round(v));
+  std::string out;
   const int n = static_cast<int>(digits.size());
   for (int i = 0; i < n; ++i) {
     out += digits[static_cast<std::size_t>(i)];
@@ -27,24 +27,12 @@ std::string grouped(double v) {
 }
 
 std::string distance_text(double metres) {
-  char buf[64];
-  if (metres >= 1000.0)
-    std::snprintf(buf, sizeof buf, "%g km", metres / 1000.0);
-  else
-    std::snprintf(buf, sizeof buf, "%g m", metres);
-  return buf;
+  return metres >= 1000.0 ? fmt::format("{:g} km", metres / 1000.0) : fmt::format("{:g} m", metres);
 }
 
 std::string km_label(double value_m, double step_m) {
-  char buf[64];
-  const double km = value_m / 1000.0;
-  if (step_m >= 1000.0)
-    std::snprintf(buf, sizeof buf, "%.0f", km);
-  else if (step_m >= 100.0)
-    std::snprintf(buf, sizeof buf, "%.1f", km);
-  else
-    std::snprintf(buf, sizeof buf, "%.2f", km);
-  return buf;
+  const int decimals = step_m >= 1000.0 ? 0 : step_m >= 100.0 ? 1 : 2;
+  return fmt::format("{:.{}f}", value_m / 1000.0, decimals);
 }
 
 std::string angle_text(double deg) {
@@ -55,9 +43,7 @@ std::string angle_text(double deg) {
     ++d;
     m = 0;
   }
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%s%d°%02d′", deg < 0 ? "-" : "+", d, m);
-  return buf;
+  return fmt::format("{}{}°{:02}′", deg < 0 ? "-" : "+", d, m);
 }
 
 constexpr double kArrowRadiusMm = 8.0;
@@ -224,9 +210,7 @@ namespace {
 
 std::string dm_text(double deg) {
   const long total = std::lround(std::fabs(deg) * 60.0);
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%s%ld°%02ld′", deg < 0 ? "-" : "", total / 60, total % 60);
-  return buf;
+  return fmt::format("{}{}°{:02}′", deg < 0 ? "-" : "", total / 60, total % 60);
 }
 
 // Where along a frame edge (parameter 0…1) the longitude (or latitude) passes multiples of
@@ -469,10 +453,8 @@ double draw_info(RenderContext& c, double x, double y, double width, bool draw) 
   std::vector<std::string> notes;
   notes.push_back("坐标系：" + c.projection.note);
   if (s.show_grid) {
-    char buf[96];
     const double step_m = grid_step(c) * c.projection.metres_per_unit;
-    std::snprintf(buf, sizeof buf, "公里网间隔 %s，坐标单位 km", distance_text(step_m).c_str());
-    notes.emplace_back(buf);
+    notes.push_back("公里网间隔 " + distance_text(step_m) + "，坐标单位 km");
   }
   if (s.show_north_arrow) {
     notes.push_back("指北针指向真北；图幅中心子午线收敛角 γ = " +

@@ -9,6 +9,7 @@
 #include <functional>
 #include <sstream>
 
+#include "core/data_files.hpp"
 #include "reserve/error.hpp"
 
 namespace reserve {
@@ -422,7 +423,13 @@ MapStyle load_map_style(const std::string& path) {
 }
 
 std::string default_map_style_path() {
-  return std::string(RESERVE_DATA_DIR) + "/styles/default.toml";
+  // When the file is missing, name where it was expected, so that the error reading it says so.
+  std::string found = detail::find_data_file("styles", "default.toml");
+  if (found.empty()) {
+    const auto dirs = detail::data_search_path("styles");
+    if (!dirs.empty()) found = dirs.front() + "/default.toml";
+  }
+  return found;
 }
 
 }  // namespace reserve

@@ -2,6 +2,7 @@
 
 #include <proj.h>
 
+#include <fmt/format.h>
 #include <cmath>
 #include <cstdio>
 #include <numbers>
@@ -64,12 +65,7 @@ std::string degrees_text(double deg) {
   const double rounded = std::round(deg * 60.0) / 60.0;
   const int whole = static_cast<int>(std::trunc(rounded));
   const int minutes = static_cast<int>(std::lround(std::fabs(rounded - whole) * 60.0));
-  char buf[64];
-  if (minutes == 0)
-    std::snprintf(buf, sizeof buf, "%d°", whole);
-  else
-    std::snprintf(buf, sizeof buf, "%d°%02d′", whole, minutes);
-  return buf;
+  return minutes == 0 ? fmt::format("{}°", whole) : fmt::format("{}°{:02}′", whole, minutes);
 }
 
 PjPtr create_crs(PJ_CONTEXT* ctx, const Crs& crs) {
@@ -115,9 +111,7 @@ Point ToGeographic::apply(Point projected) const {
   PJ_COORD c = proj_coord(projected.x, projected.y, 0.0, 0.0);
   PJ_COORD out = proj_trans(impl_->op.get(), PJ_FWD, c);
   if (!std::isfinite(out.xy.x) || !std::isfinite(out.xy.y) || out.xy.x == HUGE_VAL) {
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "(%.3f, %.3f)", projected.x, projected.y);
-    throw InputError(std::string("the map centre ") + buf +
+    throw InputError(fmt::format("the map centre ({:.3f}, {:.3f})", projected.x, projected.y) +
                      " lies outside the domain of the map CRS; check the CRS of the layers");
   }
   return {out.xy.x, out.xy.y};

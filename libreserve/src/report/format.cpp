@@ -1,13 +1,11 @@
 #include "report/format.hpp"
 
-#include <cstdio>
+#include <fmt/format.h>
 
 namespace reserve::report {
 
 std::string fixed(double value, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
-  std::string s = buf;
+  std::string s = fmt::format("{:.{}f}", value, decimals);
   if (s == "-0.00" || s == "-0.0" || s == "-0") s.erase(0, 1);  // no "−0.00 ha" in a report
   return s;
 }
@@ -92,10 +90,14 @@ std::string status_symbol(VerdictStatus s) {
 }
 
 std::string measure_text(const Measure& m) {
-  if (m.unit == "m2") return ha(m.value) + " ha";
-  if (m.unit == "fraction") return percent(m.value) + " %";
-  if (m.unit == "count") return fixed(m.value, 0);
-  return fixed(m.value, 6) + " " + m.unit;
+  switch (m.unit) {
+    case MeasureUnit::m2: return ha(m.value) + " ha";
+    case MeasureUnit::fraction: return percent(m.value) + " %";
+    case MeasureUnit::count: return fixed(m.value, 0);
+    case MeasureUnit::m:
+    case MeasureUnit::ratio: break;
+  }
+  return fixed(m.value, 6) + " " + to_string(m.unit);
 }
 
 std::string measure_name(const Measure& m) {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/format.hpp"
+#include "report/issue_json.hpp"
 #include "reserve/error.hpp"
 #include "reserve/report.hpp"
 
@@ -56,7 +57,8 @@ json change_json(const ChangeSet& set, const std::string& kind) {
 
 json measures_json(const std::vector<Measure>& ms) {
   json a = json::array();
-  for (const auto& m : ms) a.push_back({{"name", m.name}, {"value", m.value}, {"unit", m.unit}});
+  for (const auto& m : ms)
+    a.push_back({{"name", m.name}, {"value", m.value}, {"unit", to_string(m.unit)}});
   return a;
 }
 
@@ -74,7 +76,7 @@ json verdict_json(const Verdict& v) {
   j["evidence"] = json::array();
   for (const auto& e : v.evidence) {
     json ej;
-    ej["kind"] = e.kind;
+    ej["kind"] = to_string(e.kind);
     ej["id"] = e.id;
     ej["description"] = e.description;
     ej["zone_before"] = e.zone_before ? json(to_string(*e.zone_before)) : json(nullptr);
@@ -92,15 +94,7 @@ json validation_json(const std::optional<ValidationReport>& r) {
   json j;
   j["issues"] = json::array();
   for (const auto& i : r->issues) {
-    j["issues"].push_back(
-        {{"code", i.code},
-         {"severity", to_string(i.severity)},
-         {"message", i.message},
-         {"file", i.where.file},
-         {"layer", i.where.layer},
-         {"feature", i.where.feature},
-         {"location", i.location ? json::array({i.location->x, i.location->y}) : json(nullptr)},
-         {"area_m2", optional_number(i.area_m2)}});
+    j["issues"].push_back(report::issue_json(i));
   }
   int errors = 0, warnings = 0;
   for (const auto& i : r->issues) {

@@ -10,6 +10,7 @@
 
 #include <toml++/toml.h>
 
+#include "core/data_files.hpp"
 #include "reserve/error.hpp"
 #include "reserve/rules.hpp"
 
@@ -308,14 +309,7 @@ Profile parse_profile(const std::string& toml_text, const std::string& origin,
 std::vector<std::string> profile_search_path() {
   std::vector<std::string> dirs;
   if (const char* env = std::getenv("RESERVE_PROFILE_DIR"); env && *env) dirs.emplace_back(env);
-#ifdef RESERVE_DATA_DIR
-  dirs.emplace_back(std::string(RESERVE_DATA_DIR) + "/profiles");
-#endif
-#ifdef RESERVE_INSTALL_DATA_DIR
-  dirs.emplace_back(std::string(RESERVE_INSTALL_DATA_DIR) + "/profiles");
-#endif
-  dirs.emplace_back("/usr/local/share/reserve/profiles");
-  dirs.emplace_back("/usr/share/reserve/profiles");
+  for (auto& dir : detail::data_search_path("profiles")) dirs.push_back(std::move(dir));
   return dirs;
 }
 

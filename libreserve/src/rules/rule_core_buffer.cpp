@@ -17,9 +17,9 @@ bool is_strict(ZoneModel model, Zone z) {
 // Pieces of land that leave the strict set: strict → outside or strict → less strict.
 std::vector<Evidence> strict_losses(const Comparison& c) {
   std::vector<Evidence> out;
-  for (auto& e : piece_evidence(c.removed, "removed"))
+  for (auto& e : piece_evidence(c.removed, EvidenceKind::removed))
     if (e.zone_before && is_strict(c.model, *e.zone_before)) out.push_back(std::move(e));
-  for (auto& e : piece_evidence(c.downgraded, "downgraded"))
+  for (auto& e : piece_evidence(c.downgraded, EvidenceKind::downgraded))
     if (e.zone_before && e.zone_after && is_strict(c.model, *e.zone_before) &&
         !is_strict(c.model, *e.zone_after))
       out.push_back(std::move(e));
@@ -29,7 +29,7 @@ std::vector<Evidence> strict_losses(const Comparison& c) {
 Verdict evaluate_share(const RuleDefinition& def, const RuleContext& ctx, const RuleConfig& rc) {
   const Comparison& c = ctx.comparison;
   Verdict v = start_verdict(def);
-  const double tol = rc.number("share_tolerance", 0.0);
+  const double tol = number_param(def, rc, "share_tolerance");
   // Judged with the noise pieces undone (one noise classification); raw figures reported beside.
   const double total_after = c.total_after_noise_excluded_m2();
   const double before = c.before.strict_share,
@@ -69,7 +69,7 @@ Verdict evaluate_share(const RuleDefinition& def, const RuleContext& ctx, const 
 Verdict evaluate_area(const RuleDefinition& def, const RuleContext& ctx, const RuleConfig& rc) {
   const Comparison& c = ctx.comparison;
   Verdict v = start_verdict(def);
-  const bool per_zone = rc.flag("per_zone", false);
+  const bool per_zone = flag_param(def, rc, "per_zone");
   const AreaTolerance& t = ctx.profile.tolerance;
   const double tol = t.allowed_m2(c.before.strict_m2);
   v.measured = {m2("strict_before_m2", c.before.strict_m2),
@@ -126,8 +126,8 @@ RuleDefinition core_buffer_share_rule() {
       "(core + buffer) / total after ≥ before − share_tolerance; in the two-zone model the "
       "core protection zone's share, with a three-zone side mapped by [zone_model.legacy_map].";
   def.params = {{"share_tolerance", ParamType::number,
-                 "allowed fall of the share, as a fraction (0.0001 = 0.01 percentage points); "
-                 "default 0"}};
+                 "allowed fall of the share, as a fraction (0.0001 = 0.01 percentage points)", 0.0,
+                 MeasureUnit::fraction}};
   def.evaluate = [d = def](const RuleContext& ctx, const RuleConfig& rc) {
     return evaluate_share(d, ctx, rc);
   };
@@ -144,7 +144,8 @@ RuleDefinition core_buffer_area_rule() {
       "tolerance (国函〔2013〕129号 第五条). With per_zone, each strict zone is checked on its "
       "own.";
   def.params = {{"per_zone", ParamType::boolean,
-                 "also require each strict zone (core, buffer) not to shrink; default false"}};
+                 "also require each strict zone (core, buffer) not to shrink", false,
+                 std::nullopt}};
   def.evaluate = [d = def](const RuleContext& ctx, const RuleConfig& rc) {
     return evaluate_area(d, ctx, rc);
   };

@@ -1,27 +1,19 @@
 #include "rules/rule_helpers.hpp"
 
-#include <cstdio>
+#include "reserve/error.hpp"
+
+#include <fmt/format.h>
 
 namespace reserve::rules {
 
-std::string format_ha(double area_m2) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.2f ha", to_ha(area_m2));
-  return buf;
-}
+std::string format_ha(double area_m2) { return fmt::format("{:.2f} ha", to_ha(area_m2)); }
 
 std::string format_percent(double fraction_value) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.2f %%", fraction_value * 100.0);
-  return buf;
+  return fmt::format("{:.2f} %", fraction_value * 100.0);
 }
 
 std::pair<std::string, std::string> format_percent_pair(double before, double after) {
-  auto text = [](double v, int decimals) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f %%", decimals, v * 100.0);
-    return std::string(buf);
-  };
+  auto text = [](double v, int decimals) { return fmt::format("{:.{}f} %", v * 100.0, decimals); };
   // A verdict judged on a change must show the change: "56.25 % → 56.25 %" cannot explain a FAIL.
   for (int decimals = 2; decimals < 12; ++decimals) {
     std::string a = text(before, decimals), b = text(after, decimals);
@@ -30,20 +22,23 @@ std::pair<std::string, std::string> format_percent_pair(double before, double af
   return {text(before, 12), text(after, 12)};
 }
 
-Measure m2(std::string name, double value) { return {std::move(name), value, "m2"}; }
-Measure fraction(std::string name, double value) { return {std::move(name), value, "fraction"}; }
-Measure count(std::string name, double value) { return {std::move(name), value, "count"}; }
+Measure m2(std::string name, double value) { return {std::move(name), value, MeasureUnit::m2}; }
+Measure fraction(std::string name, double value) {
+  return {std::move(name), value, MeasureUnit::fraction};
+}
+Measure count(std::string name, double value) {
+  return {std::move(name), value, MeasureUnit::count};
+}
 
-std::vector<Evidence> piece_evidence(const ChangeSet& set, const std::string& kind,
-                                     bool include_noise) {
+std::vector<Evidence> piece_evidence(const ChangeSet& set, EvidenceKind kind, bool include_noise) {
   std::vector<Evidence> out;
   int n = 0;
   for (const auto& p : set.pieces) {
     ++n;
     if (p.noise && !include_noise) continue;
     Evidence e;
-    e.kind = p.noise ? "noise" : kind;
-    e.id = kind + "-" + std::to_string(n);
+    e.kind = p.noise ? EvidenceKind::noise : kind;
+    e.id = std::string(to_string(kind)) + "-" + std::to_string(n);
     e.zone_before = p.from;
     e.zone_after = p.to;
     e.area_m2 = p.area_m2;
@@ -53,6 +48,28 @@ std::vector<Evidence> piece_evidence(const ChangeSet& set, const std::string& ki
     out.push_back(std::move(e));
   }
   return out;
+}
+
+namespace {
+
+const ParamValue& declared_default(const RuleDefinition& def, const std::string& name) {
+  for (const auto& spec : def.params)
+    if (spec.name == name && spec.default_value) return *spec.default_value;
+  throw InternalError("rule '" + def.id + "' declares no default for parameter '" + name + "'");
+}
+
+}  // namespace
+
+double number_param(const RuleDefinition& def, const RuleConfig& rc, const std::string& name) {
+  return rc.number(name, std::get<double>(declared_default(def, name)));
+}
+
+bool flag_param(const RuleDefinition& def, const RuleConfig& rc, const std::string& name) {
+  return rc.flag(name, std::get<bool>(declared_default(def, name)));
+}
+
+std::string text_param(const RuleDefinition& def, const RuleConfig& rc, const std::string& name) {
+  return rc.text(name, std::get<std::string>(declared_default(def, name)));
 }
 
 Verdict start_verdict(const RuleDefinition& def) {

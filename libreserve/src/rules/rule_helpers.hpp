@@ -22,8 +22,14 @@ Measure count(std::string name, double value);
 
 // Evidence items for the pieces of a change set (noise pieces excluded unless asked), with ids
 // "<kind>-<n>" numbered in the order of the comparison's pieces (stable within a report).
-std::vector<Evidence> piece_evidence(const ChangeSet& set, const std::string& kind,
+std::vector<Evidence> piece_evidence(const ChangeSet& set, EvidenceKind kind,
                                      bool include_noise = false);
+
+// The value of parameter `name` in `rc`, else the default its ParamSpec in `def` declares.
+// InternalError when `def` declares no such parameter or no default (a bug in the rule).
+double number_param(const RuleDefinition& def, const RuleConfig& rc, const std::string& name);
+bool flag_param(const RuleDefinition& def, const RuleConfig& rc, const std::string& name);
+std::string text_param(const RuleDefinition& def, const RuleConfig& rc, const std::string& name);
 
 // A verdict skeleton filled with the rule's id and titles.
 Verdict start_verdict(const RuleDefinition& def);

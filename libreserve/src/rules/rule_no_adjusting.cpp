@@ -14,8 +14,8 @@ RuleDefinition no_adjusting_instead_of_rectifying_rule() {
     Verdict v = inner(ctx, config);
     if (!ctx.conflicts) {
       v.threshold_text = "no conflict feature inside removed or downgraded land";
-      v.evidence = piece_evidence(ctx.comparison.removed, "removed");
-      auto downgraded = piece_evidence(ctx.comparison.downgraded, "downgraded");
+      v.evidence = piece_evidence(ctx.comparison.removed, EvidenceKind::removed);
+      auto downgraded = piece_evidence(ctx.comparison.downgraded, EvidenceKind::downgraded);
       v.evidence.insert(v.evidence.end(), downgraded.begin(), downgraded.end());
       v.explanation_en =
           "Not evaluated: no conflict layers (mining rights, facilities) were given. The removed "

@@ -1,6 +1,7 @@
 // The rule 不以调代改 (no adjusting instead of rectifying): removed or downgraded land that
 // overlaps or lies near conflict features, conflict features freed by the adjustment, and the
 // targeting statistic.
+#include <fmt/format.h>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -22,11 +23,7 @@ struct IndexedFeature {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 
-std::string fmt_num(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
+std::string fmt_num(double v, int decimals) { return fmt::format("{:.{}f}", v, decimals); }
 
 double area_of(const AreaCalculator& calc, const GEOSGeometry* g) {
   if (!g || geom::is_empty(g)) return 0.0;
@@ -233,12 +230,12 @@ NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
   } else {
     result.status = VerdictStatus::pass;
   }
-  const std::string ratio_text = t.ratio ? fmt_num(*t.ratio, 2) : std::string("n/a");
+  const std::string ratio_text = t.ratio ? fmt::format("{:.{}f}", *t.ratio, 2) : std::string("n/a");
   result.explanation_zh =
       std::to_string(result.freed.size()) +
       " 处冲突要素因调整被调出保护区或调入较低保护级别功能区（其中 " + std::to_string(waiting) +
       " 处整改方式为等待调整）；" + std::to_string(result.changes.size()) +
-      " 块调出/降级地块与冲突要素重叠或相距不足 " + fmt_num(d, 0) +
+      " 块调出/降级地块与冲突要素重叠或相距不足 " + fmt::format("{:.{}f}", d, 0) +
       " 米；冲突要素在调出/降级地块中的占比为其在原保护区中占比的 " + ratio_text + " 倍（阈值 " +
       fmt_num(options.max_targeting_ratio, 2) + "）。" +
       (result.left_out.empty() ? ""
@@ -249,7 +246,7 @@ NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
       " conflict feature(s) freed from the reserve or moved to a less strict zone (" +
       std::to_string(waiting) + " of them waiting for the adjustment as their treatment); " +
       std::to_string(result.changes.size()) +
-      " removed/downgraded piece(s) overlap or lie within " + fmt_num(d, 0) +
+      " removed/downgraded piece(s) overlap or lie within " + fmt::format("{:.{}f}", d, 0) +
       " m of conflict features; targeting ratio " + ratio_text + " (threshold " +
       fmt_num(options.max_targeting_ratio, 2) + ")." +
       (result.left_out.empty()
@@ -267,8 +264,10 @@ namespace {
 NoAdjustingOptions options_from(const Profile& profile, const RuleConfig& config) {
   NoAdjustingOptions o;
   o.distance_m = config.number("distance_m", profile.conflicts.buffer_distance_m);
-  o.max_freed_features = config.number("max_freed_features", 0.0);
-  o.max_targeting_ratio = config.number("max_targeting_ratio", 2.0);
+  // Defaults as the rule declares them (ParamSpec), in one place.
+  const RuleDefinition def = no_adjusting_rule_definition();
+  o.max_freed_features = rules::number_param(def, config, "max_freed_features");
+  o.max_targeting_ratio = rules::number_param(def, config, "max_targeting_ratio");
   std::vector<std::string> names = config.text_list("categories");
   if (names.empty()) names = profile.conflicts.categories;
   for (const auto& n : names) {
@@ -303,15 +302,18 @@ RuleDefinition no_adjusting_rule_definition() {
       "lies near conflicts without freeing any.";
   def.params = {
       {"distance_m", ParamType::number,
-       "changed land within this distance (m) of a conflict feature is evidence; also the "
-       "footprint buffer of the targeting statistic (default: [conflicts] buffer_distance_m)"},
+       "changed land within this distance of a conflict feature is evidence; also the "
+       "footprint buffer of the targeting statistic (when absent: [conflicts] buffer_distance_m)",
+       std::nullopt, MeasureUnit::m},
       {"max_freed_features", ParamType::number,
-       "fail when more conflict features than this are freed or downgraded (default 0)"},
-      {"max_targeting_ratio", ParamType::number,
-       "fail when the targeting ratio exceeds this (default 2)"},
+       "fail when more conflict features than this are freed or downgraded", 0.0,
+       MeasureUnit::count},
+      {"max_targeting_ratio", ParamType::number, "fail when the targeting ratio exceeds this", 2.0,
+       MeasureUnit::ratio},
       {"categories", ParamType::text_list,
        "feature categories that count as conflicts (default: [conflicts] categories, else "
-       "mining, polluting, industrial and energy categories)"},
+       "mining, polluting, industrial and energy categories)",
+       std::nullopt, std::nullopt},
   };
   def.evaluate = [](const RuleContext& ctx, const RuleConfig& config) {
     Verdict v = rules::start_verdict(no_adjusting_rule_definition());
@@ -336,17 +338,18 @@ RuleDefinition no_adjusting_rule_definition() {
         rules::fraction("conflict_share_in_changed", r.targeting.share_in_changed),
         rules::fraction("conflict_share_in_reserve", r.targeting.share_in_reserve),
     };
-    if (r.targeting.ratio) v.measured.push_back({"targeting_ratio", *r.targeting.ratio, "ratio"});
+    if (r.targeting.ratio)
+      v.measured.push_back({"targeting_ratio", *r.targeting.ratio, MeasureUnit::ratio});
     v.thresholds = {rules::count("max_freed_features", o.max_freed_features),
-                    {"max_targeting_ratio", o.max_targeting_ratio, "ratio"},
-                    {"distance_m", o.distance_m, "m"}};
+                    {"max_targeting_ratio", o.max_targeting_ratio, MeasureUnit::ratio},
+                    {"distance_m", o.distance_m, MeasureUnit::m}};
     v.threshold_text = "freed conflict features ≤ " + fmt_num(o.max_freed_features, 0) +
                        " and targeting ratio ≤ " + fmt_num(o.max_targeting_ratio, 2) +
                        " (conflicts within " + fmt_num(o.distance_m, 0) + " m)";
     int n = 0;
     for (const auto& c : r.changes) {
       Evidence e;
-      e.kind = c.kind;
+      e.kind = *evidence_kind_from_string(c.kind);  // "removed" or "downgraded"
       e.id = c.kind + "-near-conflict-" + std::to_string(++n);
       std::string ids;
       for (const auto& id : c.feature_ids) ids += (ids.empty() ? "" : ", ") + id;
@@ -362,7 +365,7 @@ RuleDefinition no_adjusting_rule_definition() {
     }
     for (const auto& l : r.left_out) {
       Evidence e;
-      e.kind = "issue";
+      e.kind = EvidenceKind::issue;
       e.id = "left-out-" + std::to_string(&l - r.left_out.data() + 1);
       e.description = "not used: " + l.label + " (" + l.where.file +
                       (l.where.layer.empty() ? "" : ":" + l.where.layer) + "): " + l.code + ", " +
@@ -371,7 +374,7 @@ RuleDefinition no_adjusting_rule_definition() {
     }
     for (const auto& f : r.freed) {
       Evidence e;
-      e.kind = "feature";
+      e.kind = EvidenceKind::feature;
       e.id = f.feature_id;
       e.description = std::string(chinese_name(f.category)) + " " + f.name + ": " +
                       to_string(f.zone_before) + " → " + to_string(f.zone_after) + " (" +

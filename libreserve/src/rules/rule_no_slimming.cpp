@@ -13,8 +13,8 @@ Verdict evaluate(const RuleDefinition& def, const RuleContext& ctx, const RuleCo
   // classification); the raw figures are reported beside it.
   const double before = c.before.total_m2, after = c.total_after_noise_excluded_m2();
   const double tol = ctx.profile.tolerance.allowed_m2(before);
-  const bool gross_fails = rc.flag("gross_removal_fails", false);
-  const bool gross_warns = rc.flag("gross_removal_warns", true);
+  const bool gross_fails = flag_param(def, rc, "gross_removal_fails");
+  const bool gross_warns = flag_param(def, rc, "gross_removal_warns");
   const double removed = c.removed.significant_m2();
 
   v.measured = {m2("total_before_m2", before),
@@ -66,7 +66,7 @@ Verdict evaluate(const RuleDefinition& def, const RuleContext& ctx, const RuleCo
     v.explanation_en = "The reserve does not shrink: " + figures_en + ".";
     v.explanation_zh = "保护区面积未减少：" + figures_zh + "。";
   }
-  v.evidence = piece_evidence(c.removed, "removed");
+  v.evidence = piece_evidence(c.removed, EvidenceKind::removed);
   return v;
 }
 
@@ -83,10 +83,10 @@ RuleDefinition no_slimming_rule() {
       "land removed) warns by default and fails when gross_removal_fails is true.";
   def.params = {
       {"gross_removal_fails", ParamType::boolean,
-       "fail when noise-excluded gross removal exceeds the tolerance even if the net is kept "
-       "(default false)"},
+       "fail when noise-excluded gross removal exceeds the tolerance even if the net is kept",
+       false, std::nullopt},
       {"gross_removal_warns", ParamType::boolean,
-       "warn in that case when gross_removal_fails is false (default true)"}};
+       "warn in that case when gross_removal_fails is false", true, std::nullopt}};
   def.evaluate = [d = def](const RuleContext& ctx, const RuleConfig& rc) {
     return evaluate(d, ctx, rc);
   };

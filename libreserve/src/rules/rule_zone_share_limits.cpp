@@ -37,7 +37,7 @@ void check_table(const RuleConfig& rc, const std::string& name) {
 Verdict evaluate(const RuleDefinition& def, const RuleContext& ctx, const RuleConfig& rc) {
   const Comparison& c = ctx.comparison;
   Verdict v = start_verdict(def);
-  const bool check_before = rc.text("apply_to", "after") == "both";
+  const bool check_before = text_param(def, rc, "apply_to") == "both";
   bool failed = false;
   std::vector<std::string> missing, broken_en, broken_zh, texts;
   for (const bool is_min : {true, false}) {
@@ -112,18 +112,20 @@ RuleDefinition zone_share_limits_rule() {
       "checked on the proposal (apply_to = \"after\") or on both sides (\"both\"). A zone of the "
       "other model is looked up in the side's original figures; when absent the rule is not "
       "evaluated.";
-  def.params = {{"min_share", ParamType::number_table,
-                 "zone id → minimum share (fraction), e.g. core = 0.30"},
-                {"max_share", ParamType::number_table,
-                 "zone id → maximum share (fraction), e.g. experimental = 0.50"},
-                {"apply_to", ParamType::text, "\"after\" (default) or \"both\""}};
+  def.params = {
+      {"min_share", ParamType::number_table, "zone id → minimum share (fraction), e.g. core = 0.30",
+       std::nullopt, MeasureUnit::fraction},
+      {"max_share", ParamType::number_table,
+       "zone id → maximum share (fraction), e.g. experimental = 0.50", std::nullopt,
+       MeasureUnit::fraction},
+      {"apply_to", ParamType::text, "\"after\" or \"both\"", std::string("after"), std::nullopt}};
   def.evaluate = [d = def](const RuleContext& ctx, const RuleConfig& rc) {
     return evaluate(d, ctx, rc);
   };
-  def.validate = [](const RuleConfig& rc) {
+  def.validate = [d = def](const RuleConfig& rc) {
     check_table(rc, "min_share");
     check_table(rc, "max_share");
-    const std::string apply = rc.text("apply_to", "after");
+    const std::string apply = text_param(d, rc, "apply_to");
     if (apply != "after" && apply != "both")
       throw UsageError("rule '" + rc.id + "': apply_to must be \"after\" or \"both\"");
   };

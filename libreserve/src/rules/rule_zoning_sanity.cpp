@@ -13,7 +13,7 @@ void add_issues(Verdict& v, const ValidationReport& report, const char* side, bo
     if (issue.severity == Severity::info) continue;
     if (issue.severity == Severity::warning && !warnings) continue;
     Evidence e;
-    e.kind = "issue";
+    e.kind = EvidenceKind::issue;
     e.id = std::string(side) + "-" + issue.code + "-" + std::to_string(n);
     e.description = std::string(side) + ": " + to_string(issue.severity) + " " + issue.code + ": " +
                     issue.message;
@@ -34,7 +34,7 @@ int count_of(const ValidationReport& report, Severity severity) {
 
 Verdict evaluate(const RuleDefinition& def, const RuleContext& ctx, const RuleConfig& rc) {
   Verdict v = start_verdict(def);
-  const bool warnings_fail = rc.flag("fail_on_warnings", false);
+  const bool warnings_fail = flag_param(def, rc, "fail_on_warnings");
   if (!ctx.before_validation && !ctx.after_validation) {
     v.status = VerdictStatus::not_evaluated;
     v.explanation_en = "The zonings were not validated, so their topology was not checked.";
@@ -99,8 +99,8 @@ RuleDefinition zoning_sanity_rule() {
       "validate_zoning on both sides: zones must not overlap, must leave no gaps inside the "
       "reserve, and core should be enclosed by buffer. Error findings fail; warnings warn (or "
       "fail with fail_on_warnings).";
-  def.params = {
-      {"fail_on_warnings", ParamType::boolean, "fail on warning findings too; default false"}};
+  def.params = {{"fail_on_warnings", ParamType::boolean, "fail on warning findings too", false,
+                 std::nullopt}};
   def.evaluate = [d = def](const RuleContext& ctx, const RuleConfig& rc) {
     return evaluate(d, ctx, rc);
   };

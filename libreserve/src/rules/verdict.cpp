@@ -1,5 +1,8 @@
 #include "reserve/rules.hpp"
 
+#include <cstddef>
+#include <utility>
+
 namespace reserve {
 
 const char* to_string(VerdictStatus s) noexcept {
@@ -11,6 +14,42 @@ const char* to_string(VerdictStatus s) noexcept {
     case VerdictStatus::incomplete: return "incomplete";
   }
   return "not_evaluated";
+}
+
+namespace {
+
+// The one string table of each vocabulary enum.
+constexpr std::pair<MeasureUnit, const char*> kUnitNames[] = {
+    {MeasureUnit::m2, "m2"},
+    {MeasureUnit::m, "m"},
+    {MeasureUnit::fraction, "fraction"},
+    {MeasureUnit::ratio, "ratio"},
+    {MeasureUnit::count, "count"},
+};
+constexpr std::pair<EvidenceKind, const char*> kEvidenceKindNames[] = {
+    {EvidenceKind::removed, "removed"},       {EvidenceKind::added, "added"},
+    {EvidenceKind::downgraded, "downgraded"}, {EvidenceKind::upgraded, "upgraded"},
+    {EvidenceKind::noise, "noise"},           {EvidenceKind::issue, "issue"},
+    {EvidenceKind::feature, "feature"},
+};
+
+template <typename Enum, std::size_t N>
+const char* name_in(const std::pair<Enum, const char*> (&table)[N], Enum value) noexcept {
+  for (const auto& [e, name] : table)
+    if (e == value) return name;
+  return table[0].second;  // not reached for a declared enumerator
+}
+
+}  // namespace
+
+const char* to_string(MeasureUnit unit) noexcept { return name_in(kUnitNames, unit); }
+
+const char* to_string(EvidenceKind kind) noexcept { return name_in(kEvidenceKindNames, kind); }
+
+std::optional<EvidenceKind> evidence_kind_from_string(const std::string& text) {
+  for (const auto& [kind, name] : kEvidenceKindNames)
+    if (text == name) return kind;
+  return std::nullopt;
 }
 
 VerdictStatus overall_status(const std::vector<Verdict>& verdicts) noexcept {

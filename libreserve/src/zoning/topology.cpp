@@ -1,5 +1,6 @@
 // Zone topology checks that GEOS 3.11 lacks (coverage validation came in 3.12): overlaps between
 // parts, gaps inside the reserve, and core land not enclosed by buffer.
+#include <fmt/format.h>
 #include <algorithm>
 #include <cstdio>
 #include <string>
@@ -16,16 +17,10 @@ namespace reserve {
 namespace {
 
 std::string format_m2(double area_m2) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.2f m² (%.4f ha)", area_m2, to_ha(area_m2));
-  return buf;
+  return fmt::format("{:.2f} m² ({:.4f} ha)", area_m2, to_ha(area_m2));
 }
 
-std::string format_m(double length_m) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.2f m", length_m);
-  return buf;
-}
+std::string format_m(double length_m) { return fmt::format("{:.2f} m", length_m); }
 
 std::string zone_words(Zone z) { return std::string(to_string(z)) + " " + chinese_name(z); }
 

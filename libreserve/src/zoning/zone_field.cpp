@@ -4,16 +4,10 @@
 #include <cctype>
 
 #include "reserve/error.hpp"
+#include "reserve/zoning.hpp"
 
 namespace reserve::zoning {
 namespace {
-
-// Common names of the zone attribute in Chinese reserve data, most specific first.
-const char* const kZoneFieldNames[] = {
-    "功能分区", "功能分区名称", "分区名称", "分区",      "功能区", "分区类型", "功能区名称",
-    "ZONE",     "ZONE_NAME",    "ZONENAME", "ZONE_TYPE", "ZONING", "GNFQ",     "GNFQMC",
-    "FQMC",     "FQ",           "GNQ",      "类型",      "类别",   "名称",     "NAME",
-};
 
 std::string upper_ascii(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -101,9 +95,9 @@ std::string find_zone_field(const Layer& layer, const std::string& requested,
     return field;
   }
 
-  // Fields with a common zone-field name, in the order of kZoneFieldNames.
+  // Fields with a common zone-field name, in the order of common_zone_field_names().
   std::vector<std::string> named;
-  for (const char* name : kZoneFieldNames)
+  for (const auto& [name, generic] : common_zone_field_names())
     for (const auto& f : layer.fields)
       if (upper_ascii(f) == upper_ascii(name) &&
           std::find(named.begin(), named.end(), f) == named.end())
@@ -150,3 +144,21 @@ std::string find_zone_field(const Layer& layer, const std::string& requested,
 }
 
 }  // namespace reserve::zoning
+
+namespace reserve {
+
+const std::vector<ZoneFieldName>& common_zone_field_names() {
+  // The order of the names that were on the list before 区划, GNQMC and QH (from `reserve info`)
+  // joined it is kept: it decides between several fields whose labels all map.
+  static const std::vector<ZoneFieldName> names = {
+      {"功能分区", false}, {"功能分区名称", false}, {"分区名称", false},   {"分区", false},
+      {"功能区", false},   {"分区类型", false},     {"功能区名称", false}, {"区划", false},
+      {"ZONE", false},     {"ZONE_NAME", false},    {"ZONENAME", false},   {"ZONE_TYPE", false},
+      {"ZONING", false},   {"GNFQ", false},         {"GNFQMC", false},     {"FQMC", false},
+      {"FQ", false},       {"GNQ", false},          {"GNQMC", false},      {"QH", false},
+      {"类型", true},      {"类别", true},          {"名称", true},        {"NAME", true},
+  };
+  return names;
+}
+
+}  // namespace reserve

@@ -1,5 +1,6 @@
 // Loading a zoning: zone labels → Zone, reprojection into one working CRS, validity and the one
 // allowed repair (GEOS MakeValid, STRUCTURE) with its area change checked against the policy.
+#include <fmt/format.h>
 #include <cmath>
 #include <cstdio>
 #include <set>
