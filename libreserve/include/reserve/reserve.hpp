@@ -19,6 +19,7 @@
 #include "reserve/report.hpp"
 #include "reserve/rules.hpp"
 #include "reserve/validate.hpp"
+#include "reserve/validate_findings.hpp"
 #include "reserve/version.hpp"
 #include "reserve/zone.hpp"
 #include "reserve/zoning.hpp"
