@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  build-essential cmake pkg-config git clang-format
+  build-essential cmake ninja-build ccache pkg-config git clang-format
   # geometry, CRS and vector I/O
   libgdal-dev gdal-bin python3-gdal libgeos-dev libproj-dev proj-bin proj-data libboost-dev
   # small libraries we build on
