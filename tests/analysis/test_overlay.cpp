@@ -124,11 +124,12 @@ BruteResult brute(const BruteZoning& z, Point p, double tol) {
             [](Zone a, Zone b) { return strictness(a) > strictness(b); });
   r.near.erase(std::unique(r.near.begin(), r.near.end()), r.near.end());
   // Protection gets the benefit of the doubt: the strictest zone within the tolerance.
-  for (Zone z : r.near)
-    if (z != Zone::outside) {
-      r.protective = z;
+  for (Zone near_zone : r.near) {
+    if (near_zone != Zone::outside) {
+      r.protective = near_zone;
       break;
     }
+  }
   return r;
 }
 

@@ -34,9 +34,11 @@ TEST(ZoneOverlap, AZoningComparedWithItselfChangesNothingExactly) {
     EXPECT_EQ(set->area_m2, 0.0);
     EXPECT_TRUE(set->pieces.empty());
   }
-  for (const auto& cell : c.matrix)
-    if (cell.from != cell.to)
+  for (const auto& cell : c.matrix) {
+    if (cell.from != cell.to) {
       EXPECT_EQ(cell.area_m2, 0.0) << to_string(cell.from) << "→" << to_string(cell.to);
+    }
+  }
   EXPECT_NEAR(c.before.total_m2, 3.0e6, 1e-6);  // m²: the union, not union + overlap
   EXPECT_NEAR(c.before.outline_m2, 3.0e6, 1e-6);
   EXPECT_NEAR(c.before.area_m2(Zone::core), 1.0e6, 1e-6);
