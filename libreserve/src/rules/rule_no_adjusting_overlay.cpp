@@ -94,19 +94,16 @@ ConflictOverlay make_conflict_overlay(FeatureSet features, const Zoning& before,
   return out;
 }
 
-NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
-                                        const ConflictOverlay& conflicts,
-                                        const NoAdjustingOptions& options) {
-  if (!(options.distance_m >= 0.0) || !std::isfinite(options.distance_m))
-    throw UsageError("no-adjusting-instead-of-rectifying: distance_m must be ≥ 0 metres");
-  auto* h = geom::context();
-  const std::set<FeatureCategory> counted = category_set(options.categories);
-  const AreaCalculator calc(comparison.crs, comparison.area_method);
-  const double d = options.distance_m;
+namespace {
 
-  // Conflict features as GEOS geometries with envelopes. Only features whose envelope comes within
-  // d of the baseline reserve's envelope can touch a changed piece (inside the baseline) or put
-  // footprint into the reserve: the others are never buffered or unioned (province-wide layers).
+// Conflict features of a counted category as GEOS geometries with envelopes. Only features whose
+// envelope comes within d of the baseline reserve's envelope can touch a changed piece (inside
+// the baseline) or put footprint into the reserve: the others are never buffered or unioned
+// (province-wide layers).
+std::vector<IndexedFeature> conflicts_near_reserve(const ConflictOverlay& conflicts,
+                                                   const std::set<FeatureCategory>& counted,
+                                                   double d) {
+  auto* h = geom::context();
   const Envelope reserve_box = envelope_of(conflicts.baseline_outline);
   std::vector<IndexedFeature> feats;
   for (std::size_t i = 0; i < conflicts.features.features.size(); ++i) {
@@ -123,46 +120,54 @@ NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
     GEOSGeom_getYMax_r(h, ix.geometry.get(), &ix.y1);
     feats.push_back(std::move(ix));
   }
+  return feats;
+}
 
-  NoAdjustingResult result;
-  // 1. Removed and downgraded pieces near conflict features.
-  auto scan = [&](const ChangeSet& set, const char* kind) {
-    for (const auto& piece : set.pieces) {
-      if (piece.noise) continue;
-      auto g = geom::to_geos(piece.geometry);
-      auto prepared = geom::prepare(g.get());
-      double px0 = 0, py0 = 0, px1 = 0, py1 = 0;
-      GEOSGeom_getXMin_r(h, g.get(), &px0);
-      GEOSGeom_getYMin_r(h, g.get(), &py0);
-      GEOSGeom_getXMax_r(h, g.get(), &px1);
-      GEOSGeom_getYMax_r(h, g.get(), &py1);
-      ChangeNearConflict hit;
-      hit.kind = kind;
-      hit.from = piece.from;
-      hit.to = piece.to;
-      hit.piece_area_m2 = piece.area_m2;
-      hit.geometry = piece.geometry;
-      hit.min_distance_m = std::numeric_limits<double>::infinity();
-      for (const auto& f : feats) {
-        if (f.x1 < px0 - d || f.x0 > px1 + d || f.y1 < py0 - d || f.y0 > py1 + d) continue;
-        if (GEOSPreparedDistanceWithin_r(h, prepared.get(), f.geometry.get(), d) != 1) continue;
-        double dist = 0.0;
-        GEOSPreparedDistance_r(h, prepared.get(), f.geometry.get(), &dist);
-        hit.min_distance_m = std::min(hit.min_distance_m, dist);
-        hit.feature_ids.push_back(conflicts.features.features[f.index].id);
-        if (!conflicts.features.features[f.index].is_point() &&
-            GEOSPreparedIntersects_r(h, prepared.get(), f.geometry.get()) == 1) {
-          auto both = geom::check(GEOSIntersection_r(h, g.get(), f.geometry.get()), "overlap");
-          hit.overlap_area_m2 += area_of(calc, both.get());
-        }
+// Part 1: the significant (not noise) pieces of a change set that overlap or lie within d of a
+// conflict feature, with the nearest distance and the overlap area. Envelopes grown by d reject
+// most pairs before the exact prepared-geometry distance test.
+void find_changes_near_conflicts(const ChangeSet& set, const char* kind,
+                                 const std::vector<IndexedFeature>& feats,
+                                 const ConflictOverlay& conflicts, const AreaCalculator& calc,
+                                 double d, std::vector<ChangeNearConflict>& out) {
+  auto* h = geom::context();
+  for (const auto& piece : set.pieces) {
+    if (piece.noise) continue;
+    auto g = geom::to_geos(piece.geometry);
+    auto prepared = geom::prepare(g.get());
+    double px0 = 0, py0 = 0, px1 = 0, py1 = 0;
+    GEOSGeom_getXMin_r(h, g.get(), &px0);
+    GEOSGeom_getYMin_r(h, g.get(), &py0);
+    GEOSGeom_getXMax_r(h, g.get(), &px1);
+    GEOSGeom_getYMax_r(h, g.get(), &py1);
+    ChangeNearConflict hit;
+    hit.kind = kind;
+    hit.from = piece.from;
+    hit.to = piece.to;
+    hit.piece_area_m2 = piece.area_m2;
+    hit.geometry = piece.geometry;
+    hit.min_distance_m = std::numeric_limits<double>::infinity();
+    for (const auto& f : feats) {
+      if (f.x1 < px0 - d || f.x0 > px1 + d || f.y1 < py0 - d || f.y0 > py1 + d) continue;
+      if (GEOSPreparedDistanceWithin_r(h, prepared.get(), f.geometry.get(), d) != 1) continue;
+      double dist = 0.0;
+      GEOSPreparedDistance_r(h, prepared.get(), f.geometry.get(), &dist);
+      hit.min_distance_m = std::min(hit.min_distance_m, dist);
+      hit.feature_ids.push_back(conflicts.features.features[f.index].id);
+      if (!conflicts.features.features[f.index].is_point() &&
+          GEOSPreparedIntersects_r(h, prepared.get(), f.geometry.get()) == 1) {
+        auto both = geom::check(GEOSIntersection_r(h, g.get(), f.geometry.get()), "overlap");
+        hit.overlap_area_m2 += area_of(calc, both.get());
       }
-      if (!hit.feature_ids.empty()) result.changes.push_back(std::move(hit));
     }
-  };
-  scan(comparison.removed, "removed");
-  scan(comparison.downgraded, "downgraded");
+    if (!hit.feature_ids.empty()) out.push_back(std::move(hit));
+  }
+}
 
-  // 2. Conflict features freed or downgraded by the adjustment.
+// Part 2: conflict features of a counted category that the adjustment frees or downgrades.
+std::vector<FreedFeature> freed_conflict_features(const ConflictOverlay& conflicts,
+                                                  const std::set<FeatureCategory>& counted) {
+  std::vector<FreedFeature> out;
   for (const auto& row : conflicts.overlay.rows) {
     if (!counted.count(row.category)) continue;
     if (row.change != StatusChange::freed && row.change != StatusChange::partly_freed &&
@@ -179,11 +184,23 @@ NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
     ff.freed_area_m2 = row.freed_area_m2;
     ff.downgraded_area_m2 = row.downgraded_area_m2;
     ff.waiting_for_adjustment = is_wait_for_adjustment(f.treatment);
-    result.freed.push_back(std::move(ff));
+    out.push_back(std::move(ff));
   }
+  return out;
+}
 
-  // 3. Targeting statistic.
-  TargetingStatistic& t = result.targeting;
+// Part 3, the targeting statistic: the share of the changed (removed or downgraded) land that is
+// conflict footprint, divided by the share of the whole baseline reserve that is. A ratio near 1
+// is what a change drawn without regard to the conflicts gives; well above 1 means the new
+// boundary was drawn around the conflicts, which is what 不以调代改 forbids even when each piece
+// on its own looks harmless. The footprint is the features buffered by d (so that points and
+// lines have an area, and land next to a feature counts); with d = 0 only polygons have one.
+TargetingStatistic targeting_statistic(const Comparison& comparison,
+                                       const ConflictOverlay& conflicts,
+                                       const std::vector<IndexedFeature>& feats,
+                                       const AreaCalculator& calc, double d) {
+  auto* h = geom::context();
+  TargetingStatistic t;
   auto reserve = geom::to_geos(conflicts.baseline_outline);
   t.reserve_area_m2 = area_of(calc, reserve.get());
   std::vector<geom::GeomPtr> changed_parts;
@@ -192,6 +209,7 @@ NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
       if (!p.noise) changed_parts.push_back(geom::to_geos(p.geometry));
   auto changed = geom::unite_all(std::move(changed_parts));
   t.changed_area_m2 = area_of(calc, changed.get());
+  // Unioned before measuring: overlapping features (a mine inside its mining right) count once.
   std::vector<geom::GeomPtr> footprint_parts;
   for (const auto& f : feats) {
     if (d > 0.0)
@@ -211,25 +229,28 @@ NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
   if (t.reserve_area_m2 > 0.0) t.share_in_reserve = t.footprint_area_m2 / t.reserve_area_m2;
   if (t.changed_area_m2 > 0.0 && t.share_in_reserve > 0.0)
     t.ratio = t.share_in_changed / t.share_in_reserve;
+  return t;
+}
 
-  // Features the rule depends on that could not be used: a counted category, or unknown.
-  for (const auto& l : conflicts.features.left_out)
-    if (!l.category || counted.count(*l.category)) result.left_out.push_back(l);
-
-  // Verdict.
+// Fail beats incomplete beats warn: a failure found on part of the input is still a failure,
+// while a pass on part of it is not a pass.
+VerdictStatus no_adjusting_status(const NoAdjustingResult& result,
+                                  const NoAdjustingOptions& options) {
+  const TargetingStatistic& t = result.targeting;
   const bool too_many_freed = static_cast<double>(result.freed.size()) > options.max_freed_features;
   const bool targeted = t.ratio && *t.ratio > options.max_targeting_ratio;
+  if (too_many_freed || targeted) return VerdictStatus::fail;
+  if (!result.left_out.empty()) return VerdictStatus::incomplete;
+  if (!result.changes.empty()) return VerdictStatus::warn;
+  return VerdictStatus::pass;
+}
+
+void explain_no_adjusting(NoAdjustingResult& result, const ConflictOverlay& conflicts,
+                          const NoAdjustingOptions& options) {
+  const TargetingStatistic& t = result.targeting;
+  const double d = options.distance_m;
   std::size_t waiting = 0;
   for (const auto& f : result.freed) waiting += f.waiting_for_adjustment ? 1 : 0;
-  if (too_many_freed || targeted) {
-    result.status = VerdictStatus::fail;
-  } else if (!result.left_out.empty()) {
-    result.status = VerdictStatus::incomplete;  // nothing failed, but not on all the input
-  } else if (!result.changes.empty()) {
-    result.status = VerdictStatus::warn;
-  } else {
-    result.status = VerdictStatus::pass;
-  }
   const std::string ratio_text = t.ratio ? fmt::format("{:.{}f}", *t.ratio, 2) : std::string("n/a");
   result.explanation_zh =
       std::to_string(result.freed.size()) +
@@ -256,6 +277,32 @@ NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
                  "as evidence.") +
       (conflicts.features.sources.empty() ? ""
                                           : " Inputs: " + conflicts.features.used_summary() + ".");
+}
+
+}  // namespace
+
+NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
+                                        const ConflictOverlay& conflicts,
+                                        const NoAdjustingOptions& options) {
+  if (!(options.distance_m >= 0.0) || !std::isfinite(options.distance_m))
+    throw UsageError("no-adjusting-instead-of-rectifying: distance_m must be ≥ 0 metres");
+  const std::set<FeatureCategory> counted = category_set(options.categories);
+  const AreaCalculator calc(comparison.crs, comparison.area_method);
+  const double d = options.distance_m;
+  const std::vector<IndexedFeature> feats = conflicts_near_reserve(conflicts, counted, d);
+
+  NoAdjustingResult result;
+  find_changes_near_conflicts(comparison.removed, "removed", feats, conflicts, calc, d,
+                              result.changes);
+  find_changes_near_conflicts(comparison.downgraded, "downgraded", feats, conflicts, calc, d,
+                              result.changes);
+  result.freed = freed_conflict_features(conflicts, counted);
+  result.targeting = targeting_statistic(comparison, conflicts, feats, calc, d);
+  // Features the rule depends on that could not be used: a counted category, or unknown.
+  for (const auto& l : conflicts.features.left_out)
+    if (!l.category || counted.count(*l.category)) result.left_out.push_back(l);
+  result.status = no_adjusting_status(result, options);
+  explain_no_adjusting(result, conflicts, options);
   return result;
 }
 
