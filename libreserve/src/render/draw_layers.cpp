@@ -1,8 +1,10 @@
+// The map body, one function per layer, drawn bottom to top in draw_map_body(); each layer adds
+// its legend entries and queues its labels as it is drawn.
 #include "render/draw_layers.hpp"
 
-#include <algorithm>
-#include <cmath>
-#include <numbers>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "geom/geos.hpp"
 #include "render/raster_background.hpp"
@@ -16,94 +18,6 @@ namespace {
 bool intersects(const Envelope& a, const Envelope& b) {
   return a.valid && b.valid && a.min_x <= b.max_x && b.min_x <= a.max_x && a.min_y <= b.max_y &&
          b.min_y <= a.max_y;
-}
-
-void path_ring(cairo_t* cr, const Ring& ring, const MapTransform& t) {
-  bool first = true;
-  for (const Point& p : ring) {
-    const Point q = t.to_page_pt(p);
-    if (first)
-      cairo_move_to(cr, q.x, q.y);
-    else
-      cairo_line_to(cr, q.x, q.y);
-    first = false;
-  }
-  cairo_close_path(cr);
-}
-
-void path_polygon(cairo_t* cr, const Polygon& poly, const MapTransform& t) {
-  path_ring(cr, poly.outer, t);
-  for (const Ring& h : poly.holes) path_ring(cr, h, t);
-}
-
-}  // namespace
-
-void path_multipolygon(cairo_t* cr, const MultiPolygon& mp, const MapTransform& t) {
-  cairo_new_path(cr);
-  for (const Polygon& p : mp.polygons) path_polygon(cr, p, t);
-}
-
-namespace {
-
-void path_lines(cairo_t* cr, const std::vector<LineString>& lines, const MapTransform& t) {
-  cairo_new_path(cr);
-  for (const LineString& l : lines) {
-    bool first = true;
-    for (const Point& p : l) {
-      const Point q = t.to_page_pt(p);
-      if (first)
-        cairo_move_to(cr, q.x, q.y);
-      else
-        cairo_line_to(cr, q.x, q.y);
-      first = false;
-    }
-  }
-}
-
-// Exact test whether a geometry reaches into the map extent (an envelope overlap is not enough:
-// an L-shaped zone or a bending river can have its box in the map and nothing visible, and then
-// it must not get a legend entry). GEOS trouble (invalid input) falls back to the envelope test.
-bool reaches_extent(const geom::GeomPtr& g, const Envelope& e) {
-  if (!g) return true;
-  Polygon r;
-  r.outer = {{e.min_x, e.min_y},
-             {e.max_x, e.min_y},
-             {e.max_x, e.max_y},
-             {e.min_x, e.max_y},
-             {e.min_x, e.min_y}};
-  const geom::GeomPtr rect = geom::to_geos(r);
-  const char result = GEOSIntersects_r(geom::context(), g.get(), rect.get());
-  return result != 0;  // 1 intersects, 2 GEOS exception: draw it anyway
-}
-}  // namespace
-
-bool reaches_extent(const MultiPolygon& mp, const Envelope& e) {
-  try {
-    return reaches_extent(geom::to_geos(mp), e);
-  } catch (const Error&) {
-    return true;
-  }
-}
-bool reaches_extent(const Geometry& g, const Envelope& e) {
-  try {
-    return reaches_extent(geom::to_geos(g), e);
-  } catch (const Error&) {
-    return true;
-  }
-}
-
-namespace {
-
-bool reaches_extent(const std::vector<LineString>& lines, const Envelope& e) {
-  for (const auto& l : lines) {
-    if (l.size() < 2) continue;
-    try {
-      if (reaches_extent(geom::to_geos(l), e)) return true;
-    } catch (const Error&) {
-      return true;
-    }
-  }
-  return false;
 }
 
 // The legend text of a facility category the style has no symbol for: the library's Chinese name
@@ -137,67 +51,6 @@ void hatch_multipolygon(cairo_t* cr, const MultiPolygon& mp, const MapTransform&
   cairo_path_extents(cr, &x0, &y0, &x1, &y1);
   hatch_current_path(cr, h, x0, y0, x1, y1);
 }
-
-}  // namespace
-
-void stroke_with_style(cairo_t* cr, const LineStyle& l) {
-  set_colour(cr, l.colour);
-  const double w = l.width_mm * kPtPerMm;
-  cairo_set_line_width(cr, w);
-  cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-  if (l.dashed) {
-    const double dashes[2] = {std::max(2.5, w * 5.0), std::max(1.5, w * 3.0)};
-    cairo_set_dash(cr, dashes, 2, 0.0);
-  } else {
-    cairo_set_dash(cr, nullptr, 0, 0.0);
-  }
-  cairo_stroke(cr);
-  cairo_set_dash(cr, nullptr, 0, 0.0);
-}
-
-// Fills the current path with the hatch's translucent fill, then strokes parallel lines clipped
-// to it. Lines are anchored to the page origin so adjacent polygons' hatching lines up.
-void hatch_current_path(cairo_t* cr, const HatchStyle& h, double x0, double y0, double x1,
-                        double y1) {
-  cairo_save(cr);
-  cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
-  if (h.fill.a > 0.0) {
-    set_colour(cr, h.fill);
-    cairo_fill_preserve(cr);
-  }
-  cairo_clip(cr);
-  set_colour(cr, h.colour);
-  cairo_set_line_width(cr, h.line_width_mm * kPtPerMm);
-  const double spacing = h.spacing_mm * kPtPerMm;
-  for (int set = 0; set < (h.cross ? 2 : 1); ++set) {
-    const double a = (h.angle_deg + 90.0 * set) * std::numbers::pi / 180.0;
-    const double dx = std::cos(a), dy = -std::sin(a);  // line direction (page y is down)
-    const double nx = -dy, ny = dx;                    // normal
-    double lo = 1e300, hi = -1e300;
-    for (double x : {x0, x1})
-      for (double y : {y0, y1}) {
-        lo = std::min(lo, x * nx + y * ny);
-        hi = std::max(hi, x * nx + y * ny);
-      }
-    const double len = std::hypot(x1 - x0, y1 - y0) + spacing;
-    const double cx = (x0 + x1) / 2.0, cy = (y0 + y1) / 2.0;
-    const double along = cx * dx + cy * dy;
-    cairo_new_path(cr);
-    for (double d = std::floor(lo / spacing) * spacing; d <= hi; d += spacing) {
-      // Point on the line nearest to the box centre, then half the diagonal either way.
-      const double px = d * nx + along * dx, py = d * ny + along * dy;
-      cairo_move_to(cr, px - dx * len / 2.0, py - dy * len / 2.0);
-      cairo_line_to(cr, px + dx * len / 2.0, py + dy * len / 2.0);
-    }
-    cairo_stroke(cr);
-  }
-  cairo_restore(cr);
-}
-
-namespace {
-
-using render::reaches_extent;  // the public overloads beside the ones above
 
 // Decides whether a feature is drawn, and says why not: empty geometries always warn, features
 // outside the extent warn only on whole-extent maps (a focus map leaves most features out).
@@ -511,49 +364,6 @@ void draw_map_body(RenderContext& c, const BodyInput& in) {
   if (s.show_facilities) draw_facilities(c, filter);
 
   cairo_restore(c.cr);
-}
-
-void place_and_draw_labels(RenderContext& c) {
-  cairo_t* cr = c.cr;
-  const MapTransform& t = c.transform;
-  LabelPlacer placer(
-      {t.area_x_pt, t.area_y_pt, t.area_x_pt + t.area_width_pt, t.area_y_pt + t.area_height_pt});
-  for (const Box& b : c.obstacles) placer.add_obstacle(b);
-  std::stable_sort(
-      c.labels.begin(), c.labels.end(),
-      [](const PendingLabel& a, const PendingLabel& b) { return a.priority < b.priority; });
-  for (PendingLabel& l : c.labels) {
-    // An anchor outside the map area (a feature cut by the frame of a focus map) is not a label
-    // of this map: skip it rather than count it as dropped.
-    const double ax = l.request.anchor_x, ay = l.request.anchor_y;
-    if (ax < t.area_x_pt || ax > t.area_x_pt + t.area_width_pt || ay < t.area_y_pt ||
-        ay > t.area_y_pt + t.area_height_pt)
-      continue;
-    Text text(cr, l.text, l.style);
-    l.request.width_pt = text.box().width_pt;
-    l.request.height_pt = text.box().height_pt;
-    const auto placed = placer.place(l.request);
-    if (!placed) {
-      ++c.summary.labels_dropped;
-      continue;
-    }
-    if (placed->leader) {
-      ++c.summary.labels_leader_line;
-      // From the anchor to the nearest point of the label box.
-      const double bx = std::clamp(l.request.anchor_x, placed->x, placed->x + l.request.width_pt);
-      const double by = std::clamp(l.request.anchor_y, placed->y, placed->y + l.request.height_pt);
-      cairo_save(cr);
-      cairo_set_source_rgba(cr, 0.2, 0.2, 0.2, 1.0);
-      cairo_set_line_width(cr, 0.4);
-      cairo_move_to(cr, l.request.anchor_x, l.request.anchor_y);
-      cairo_line_to(cr, bx, by);
-      cairo_stroke(cr);
-      cairo_restore(cr);
-    } else {
-      ++c.summary.labels_placed;
-    }
-    text.draw(cr, placed->x, placed->y, 1.6);
-  }
 }
 
 }  // namespace reserve::render
