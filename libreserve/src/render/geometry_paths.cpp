@@ -12,9 +12,10 @@
 namespace reserve::render {
 namespace {
 
-void path_ring(cairo_t* cr, const Ring& ring, const MapTransform& t) {
+// Starts a new sub-path at the first point and adds a segment to each next one (page points).
+void path_points(cairo_t* cr, const std::vector<Point>& points, const MapTransform& t) {
   bool first = true;
-  for (const Point& p : ring) {
+  for (const Point& p : points) {
     const Point q = t.to_page_pt(p);
     if (first)
       cairo_move_to(cr, q.x, q.y);
@@ -22,6 +23,10 @@ void path_ring(cairo_t* cr, const Ring& ring, const MapTransform& t) {
       cairo_line_to(cr, q.x, q.y);
     first = false;
   }
+}
+
+void path_ring(cairo_t* cr, const Ring& ring, const MapTransform& t) {
+  path_points(cr, ring, t);
   cairo_close_path(cr);
 }
 
@@ -55,17 +60,7 @@ void path_multipolygon(cairo_t* cr, const MultiPolygon& mp, const MapTransform& 
 
 void path_lines(cairo_t* cr, const std::vector<LineString>& lines, const MapTransform& t) {
   cairo_new_path(cr);
-  for (const LineString& l : lines) {
-    bool first = true;
-    for (const Point& p : l) {
-      const Point q = t.to_page_pt(p);
-      if (first)
-        cairo_move_to(cr, q.x, q.y);
-      else
-        cairo_line_to(cr, q.x, q.y);
-      first = false;
-    }
-  }
+  for (const LineString& l : lines) path_points(cr, l, t);
 }
 
 bool reaches_extent(const MultiPolygon& mp, const Envelope& e) {
