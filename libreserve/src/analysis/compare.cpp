@@ -169,17 +169,19 @@ ChangeSet* change_set_for(Comparison& c, Zone from, Zone to) {
   return strictness(to) < strictness(from) ? &c.downgraded : &c.upgraded;
 }
 
-}  // namespace
-
-Comparison compare(const Zoning& before, const Zoning& after, const CompareOptions& options) {
-  const ZoneModel before_model = parts_model(before, "baseline (before)");
-  const ZoneModel after_model = parts_model(after, "proposal (after)");
+void require_same_crs(const Zoning& before, const Zoning& after) {
   if (!same_crs(before.crs, after.crs)) {
     throw InputError("the baseline is in " + crs_label(before.crs) + " and the proposal in " +
                      crs_label(after.crs) +
                      "; load both into one working CRS (e.g. --working-crs EPSG:4544)");
   }
+}
 
+// The model both sides are compared in: the one asked for, else the sides' own when they agree,
+// else the two-zone model (three zones map onto two, never back). A side in another model needs
+// the mapping to be allowed.
+ZoneModel common_model(ZoneModel before_model, ZoneModel after_model,
+                       const CompareOptions& options) {
   const ZoneModel model = options.common_model.value_or(
       before_model == after_model ? before_model : ZoneModel::two_zone);
   for (const auto& [side_model, side] :
@@ -207,6 +209,87 @@ Comparison compare(const Zoning& before, const Zoning& after, const CompareOptio
           " the three-zone model" + how);
     }
   }
+  return model;
+}
+
+// A side's zone in the common model ("outside" stays outside).
+struct ToCommon {
+  ZoneModel model;
+  const LegacyToTwoZoneMap& legacy_map;
+  Zone operator()(Zone z, ZoneModel side_model) const {
+    return (side_model == model || z == Zone::outside) ? z : legacy_map.map(z);
+  }
+};
+
+// Splits a changed cell into its polygons, each measured and classed as noise or not on its own:
+// a thin sliver along a redrawn boundary is noise even when the same cell holds a real change.
+void add_change_pieces(ChangeSet& set, const TransitionCell& cell, const AreaCalculator& area,
+                       const CompareOptions& options, bool geographic) {
+  for (const auto& poly : cell.geometry.polygons) {
+    ChangePiece piece;
+    piece.from = cell.from;
+    piece.to = cell.to;
+    piece.area_m2 = area.area_m2(poly);
+    piece.width_m = mean_width_m(poly, piece.area_m2, geographic);
+    piece.noise = options.noise.is_noise(piece.area_m2, piece.width_m);
+    piece.geometry = poly;
+    set.area_m2 += piece.area_m2;
+    if (piece.noise) set.noise_m2 += piece.area_m2;
+    set.pieces.push_back(std::move(piece));
+  }
+}
+
+using CellParts = std::map<std::pair<Zone, Zone>, std::vector<const MultiPolygon*>>;
+using CellAreas = std::map<std::pair<Zone, Zone>, double>;
+
+// The common-model matrix (every from × to on the axis but outside → outside), each cell the
+// union of the fine cells that map onto it, and the change pieces of the changed cells. Returns
+// the cell areas.
+CellAreas common_matrix(Comparison& c, const CellParts& common_parts, const AreaCalculator& area,
+                        const CompareOptions& options, bool geographic) {
+  CellAreas common_m2;
+  for (Zone from : c.axis) {
+    for (Zone to : c.axis) {
+      if (from == Zone::outside && to == Zone::outside) continue;
+      TransitionCell cell{from, to, 0.0, {}};
+      const auto it = common_parts.find({from, to});
+      if (it != common_parts.end()) {
+        cell.geometry = it->second.size() == 1 ? *it->second.front() : geom::unite(it->second);
+      }
+      cell.area_m2 = measure(area, cell.geometry);
+      common_m2[{from, to}] = cell.area_m2;
+      if (ChangeSet* set = change_set_for(c, from, to))
+        add_change_pieces(*set, cell, area, options, geographic);
+      c.matrix.push_back(std::move(cell));
+    }
+  }
+  return common_m2;
+}
+
+// The directly measured zone areas of a side in the common model: a mapped side's zones that map
+// onto one common zone are unioned and measured again (not summed: they may overlap).
+std::vector<double> common_measured(const Side& side, const std::vector<double>& fine_measured,
+                                    ZoneModel side_model, const ToCommon& to_common,
+                                    const AreaCalculator& area) {
+  if (side_model == to_common.model) return fine_measured;
+  std::vector<double> out;
+  for (Zone z : zones_of(to_common.model)) {
+    std::vector<const MultiPolygon*> parts;
+    for (std::size_t i = 0; i < side.zones.size(); ++i)
+      if (to_common(side.zones[i], side_model) == z && !side.geometry[i].empty())
+        parts.push_back(&side.geometry[i]);
+    out.push_back(parts.empty() ? 0.0 : measure(area, geom::unite(parts)));
+  }
+  return out;
+}
+
+}  // namespace
+
+Comparison compare(const Zoning& before, const Zoning& after, const CompareOptions& options) {
+  const ZoneModel before_model = parts_model(before, "baseline (before)");
+  const ZoneModel after_model = parts_model(after, "proposal (after)");
+  require_same_crs(before, after);
+  const ZoneModel model = common_model(before_model, after_model, options);
 
   Comparison c;
   c.crs = before.crs;
@@ -219,74 +302,34 @@ Comparison compare(const Zoning& before, const Zoning& after, const CompareOptio
   const Side bs = build_side(before, before_model);
   const Side as = build_side(after, after_model);
   const std::vector<FineCell> fine = fine_matrix(bs, as);
-
-  auto to_common = [&](Zone z, ZoneModel side_model) {
-    return (side_model == model || z == Zone::outside) ? z : options.legacy_map.map(z);
-  };
+  const ToCommon to_common{model, options.legacy_map};
 
   // Fine cell areas (for the original summaries) and common-model cells.
-  std::map<std::pair<Zone, Zone>, double> fine_m2;
-  std::map<std::pair<Zone, Zone>, std::vector<const MultiPolygon*>> common_parts;
+  CellAreas fine_m2;
+  CellParts common_parts;
   for (const auto& f : fine) {
     fine_m2[{f.from, f.to}] = measure(area, f.geometry);
     if (!f.geometry.empty())
       common_parts[{to_common(f.from, before_model), to_common(f.to, after_model)}].push_back(
           &f.geometry);
   }
-
   c.axis = zones_of(model);
   c.axis.push_back(Zone::outside);
-  std::map<std::pair<Zone, Zone>, double> common_m2;
-  for (Zone from : c.axis) {
-    for (Zone to : c.axis) {
-      if (from == Zone::outside && to == Zone::outside) continue;
-      TransitionCell cell{from, to, 0.0, {}};
-      const auto it = common_parts.find({from, to});
-      if (it != common_parts.end()) {
-        cell.geometry = it->second.size() == 1 ? *it->second.front() : geom::unite(it->second);
-      }
-      cell.area_m2 = measure(area, cell.geometry);
-      common_m2[{from, to}] = cell.area_m2;
-      if (ChangeSet* set = change_set_for(c, from, to)) {
-        for (const auto& poly : cell.geometry.polygons) {
-          ChangePiece piece;
-          piece.from = from;
-          piece.to = to;
-          piece.area_m2 = area.area_m2(poly);
-          piece.width_m = mean_width_m(poly, piece.area_m2, before.crs.is_geographic);
-          piece.noise = options.noise.is_noise(piece.area_m2, piece.width_m);
-          piece.geometry = poly;
-          set->area_m2 += piece.area_m2;
-          if (piece.noise) set->noise_m2 += piece.area_m2;
-          set->pieces.push_back(std::move(piece));
-        }
-      }
-      c.matrix.push_back(std::move(cell));
-    }
-  }
+  const CellAreas common_m2 =
+      common_matrix(c, common_parts, area, options, before.crs.is_geographic);
 
-  // Zone figures from the cells; the directly measured unions alongside.
+  // Zone figures from the cells (so that the matrix rows and columns add up to them exactly); the
+  // directly measured unions alongside.
   const double before_outline_m2 = measure(area, bs.outline);
   const double after_outline_m2 = measure(area, as.outline);
   const auto before_measured = measured_zone_areas(area, bs);
   const auto after_measured = measured_zone_areas(area, as);
-  auto common_measured = [&](const Side& side, const std::vector<double>& fine_measured,
-                             ZoneModel side_model) {
-    if (side_model == model) return fine_measured;
-    std::vector<double> out;
-    for (Zone z : zones_of(model)) {
-      std::vector<const MultiPolygon*> parts;
-      for (std::size_t i = 0; i < side.zones.size(); ++i)
-        if (to_common(side.zones[i], side_model) == z && !side.geometry[i].empty())
-          parts.push_back(&side.geometry[i]);
-      out.push_back(parts.empty() ? 0.0 : measure(area, geom::unite(parts)));
-    }
-    return out;
-  };
   c.before = summarise(model, zones_of(model), common_m2, true,
-                       common_measured(bs, before_measured, before_model), before_outline_m2);
+                       common_measured(bs, before_measured, before_model, to_common, area),
+                       before_outline_m2);
   c.after = summarise(model, zones_of(model), common_m2, false,
-                      common_measured(as, after_measured, after_model), after_outline_m2);
+                      common_measured(as, after_measured, after_model, to_common, area),
+                      after_outline_m2);
   if (before_model != model) {
     c.before_original =
         summarise(before_model, bs.zones, fine_m2, true, before_measured, before_outline_m2);

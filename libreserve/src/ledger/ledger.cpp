@@ -119,6 +119,201 @@ void apply_assignment(LedgerRow& row, const Assignments* assignments) {
   }
 }
 
+// Where a ledger row points: plane coordinates in the working CRS, and longitude/latitude when
+// the working CRS has a geographic datum to convert to.
+struct RowLocator {
+  const ledger::GeographicLocation& to_lonlat;
+  std::string plane;
+
+  void locate(LedgerRow& row, Point at) const {
+    row.x_m = at.x;
+    row.y_m = at.y;
+    row.plane_crs = plane;
+    if (auto ll = to_lonlat(at)) {
+      row.lon_deg = ll->x;
+      row.lat_deg = ll->y;
+    }
+  }
+};
+
+// A feature enters the ledger when any part of it touches the reserve before or after (a point
+// on the boundary counts): the features far outside are listed only on request.
+bool inside_somewhere(const FeatureOverlay& ov) {
+  return ov.before.zone != Zone::outside || ov.after.zone != Zone::outside ||
+         ov.before.location == PointLocation::on_boundary ||
+         ov.after.location == PointLocation::on_boundary || ov.freed_area_m2 > 0.0 ||
+         ov.before.inside_area_m2 > 0.0 || ov.after.inside_area_m2 > 0.0;
+}
+
+// The first part of a conflict feature's description: where it lies before and after (a point:
+// zone, location and distance to the boundary; a polygon: its area in each zone).
+void describe_placement(const ConflictFeature& f, const FeatureOverlay& ov, const LedgerRow& row,
+                        std::string& zh, std::string& en) {
+  if (f.is_point()) {
+    zh += "现状位于" + row.zone_before + "（" + chinese_name(ov.before.location) +
+          "，距保护区边界 " + fmt::format("{:.{}f}", ov.before.distance_to_reserve_boundary_m, 1) +
+          " 米），调整方案后位于" + row.zone_after + "（" + chinese_name(ov.after.location) + "）";
+    en += " lies in the " + std::string(english_name(ov.before.zone)) + " today (" +
+          to_string(ov.before.location) + ", " +
+          fmt::format("{:.{}f}", ov.before.distance_to_reserve_boundary_m, 1) +
+          " m from the reserve boundary) and in the " + english_name(ov.after.zone) +
+          " under the proposal (" + to_string(ov.after.location) + ")";
+  } else {
+    zh += "面积 " + fmt::format("{:.{}f}", to_ha(ov.area_m2), 2) + " 公顷，现状：" +
+          areas_zh(ov.before) + "；调整方案后：" + areas_zh(ov.after);
+    en += ", " + fmt::format("{:.{}f}", to_ha(ov.area_m2), 2) +
+          " ha; today: " + areas_en(ov.before) + "; under the proposal: " + areas_en(ov.after);
+  }
+}
+
+// The conflict feature's description, Chinese and English: placement, change, freed area,
+// licence, planned treatment, and the 不以调代改 verdict on it.
+void describe_conflict(const ConflictFeature& f, const FeatureOverlay& ov, LedgerRow& row) {
+  // Named unambiguously (FID, row in the layer, name, licence): ids and names repeat in real
+  // lists.
+  std::string zh = f.label() + "（" + row.category_zh + "）";
+  std::string en = f.label() + " (" + english_name(f.category) + ")";
+  describe_placement(f, ov, row, zh, en);
+  zh += "；状态变化：" + row.change;
+  en += "; change: " + std::string(english_name(ov.change));
+  if (ov.freed_area_m2 > 0.0) {
+    zh += "，调出保护区 " + fmt::format("{:.{}f}", to_ha(ov.freed_area_m2), 2) + " 公顷";
+    en += ", " + fmt::format("{:.{}f}", to_ha(ov.freed_area_m2), 2) + " ha freed from the reserve";
+  }
+  if (f.mining_right && !f.mining_right->licence_number.empty()) {
+    zh += "；许可证号 " + f.mining_right->licence_number;
+    en += "; licence " + f.mining_right->licence_number;
+  }
+  if (!f.treatment.empty()) {
+    zh += "；拟整改方式：" + f.treatment;
+    en += "; planned treatment: " + f.treatment;
+  }
+  if (row.adjusting_instead_of_rectifying && row.waiting_for_adjustment) {
+    zh +=
+        "。整改方式为等待调整，且调整方案将其调出保护区或降低保护级别，属“以调代改”，应按要求整"
+        "改";
+    en +=
+        ". Its treatment is to wait for the adjustment and the proposal frees or downgrades it: "
+        "adjusting instead of rectifying; it must be rectified";
+  } else if (row.adjusting_instead_of_rectifying) {
+    zh += "。调整方案将其调出保护区或降低保护级别，“不以调代改”规则不通过，应按要求整改";
+    en +=
+        ". The proposal frees or downgrades it and the rule 'no adjusting instead of "
+        "rectifying' fails on it; it must be rectified";
+  }
+  row.description_zh = zh + "。";
+  row.description_en = en + ".";
+}
+
+LedgerRow conflict_row(const ConflictFeature& f, const FeatureOverlay& ov,
+                       const ConflictOverlay& conflicts, const RowLocator& locator,
+                       const std::set<std::size_t>& failed, const LedgerOptions& options) {
+  LedgerRow row;
+  row.problem_id = "F-" + f.id;
+  row.feature_id = f.id;
+  row.category = to_string(f.category);
+  row.category_zh = chinese_name(f.category);
+  row.name = f.name;
+  locator.locate(row, ledger_location(f, ov, conflicts));
+  row.zone_before = zone_zh(ov.before.zone);
+  row.zone_after = zone_zh(ov.after.zone);
+  row.change = chinese_name(ov.change);
+
+  std::optional<bool> built_before;
+  if (f.built_year && options.reserve_established_year)
+    built_before = *f.built_year < *options.reserve_established_year;
+  const Zone zone = deciding_zone(ov);
+  const RequiredAction action = options.actions.decide(zone, f.category, built_before);
+  row.action_zh = action.text_zh();
+  row.action_en = action.text_en();
+  row.basis = action.basis;
+  row.assignment.deadline = action.deadline;
+
+  row.adjusting_instead_of_rectifying = failed.count(ov.feature_index) > 0;
+  row.waiting_for_adjustment = is_wait_for_adjustment(f.treatment);
+  describe_conflict(f, ov, row);
+  return row;
+}
+
+// The exceedance that stands for one sampling point and parameter, and how many samples exceeded.
+struct WorstExceedance {
+  const Exceedance* worst;
+  std::size_t samples;
+};
+
+// One problem per sampling point and parameter, not per sample: the worst sample (largest
+// multiple of the limit; the first of equals), and how many exceeded. Order: first appearance.
+std::vector<WorstExceedance> worst_exceedances(const std::vector<Exceedance>& exceedances) {
+  std::vector<const Exceedance*> worst;
+  std::map<std::string, std::size_t> count;
+  for (const auto& e : exceedances) {
+    const std::string key = e.sample_id + "\x1f" + e.parameter;
+    if (count[key]++ == 0) {
+      worst.push_back(&e);
+      continue;
+    }
+    for (auto& w : worst)
+      if (w->sample_id == e.sample_id && w->parameter == e.parameter && e.multiple > w->multiple)
+        w = &e;
+  }
+  std::vector<WorstExceedance> out;
+  for (const Exceedance* e : worst) out.push_back({e, count[e->sample_id + "\x1f" + e->parameter]});
+  return out;
+}
+
+void describe_exceedance(const Exceedance& e, std::size_t n, LedgerRow& row) {
+  const std::string limit_note = e.limit_confirmed ? "" : "（限值未经标准原文核实）";
+  const std::string limit_note_en = e.limit_confirmed ? ""
+                                                      : " (limit not confirmed from the "
+                                                        "standard's text)";
+  const std::string level_zh = e.level == "new"        ? "新建企业"
+                               : e.level == "existing" ? "现有企业"
+                                                       : e.level + " 类";
+  row.description_zh = "监测点" + e.sample_name + e.parameter_zh + "浓度 " +
+                       fmt_g(e.concentration_mg_l) + " mg/L，超过 " + e.standard + " " + level_zh +
+                       "限值 " + fmt_g(e.limit_mg_l) + " mg/L" + limit_note + "，超标 " +
+                       fmt::format("{:.{}f}", e.multiple, 2) + " 倍" +
+                       (e.date.empty() ? "" : "（" + e.date + "）") +
+                       (n > 1 ? "；共 " + std::to_string(n) + " 次采样超标" : "") + "。";
+  row.description_en = "Sample " + e.sample_name + ": " + e.parameter + " " +
+                       fmt_g(e.concentration_mg_l) + " mg/L exceeds " + e.standard + " " + e.level +
+                       " limit " + fmt_g(e.limit_mg_l) + " mg/L" + limit_note_en +
+                       " by a multiple of " + fmt::format("{:.{}f}", e.multiple, 2) +
+                       (e.date.empty() ? "" : " (" + e.date + ")") +
+                       (n > 1 ? "; " + std::to_string(n) + " samples exceed" : "") + ".";
+}
+
+LedgerRow exceedance_row(const Exceedance& e, std::size_t n, const RowLocator& locator) {
+  LedgerRow row;
+  row.problem_id = "W-" + e.sample_id + "-" + e.parameter;
+  row.feature_id = e.sample_id;
+  row.category = "water-exceedance";
+  row.category_zh = "水质超标";
+  row.name = e.sample_name;
+  locator.locate(row, e.location);
+  describe_exceedance(e, n, row);
+  const RequiredAction action{ActionKind::remediate_by_deadline, {}, {}, {}};
+  row.action_zh = action.text_zh();
+  row.action_en = action.text_en();
+  row.basis = e.kind == SampleKind::discharge
+                  ? "《自然保护区条例》第三十二条（污染物排放超过国家和地方规定的排放标准的，应当"
+                    "限期治理）；" +
+                        e.standard
+                  : "《自然保护区条例》第三十二条；" + e.standard + "（自然保护区执行 I 类标准）";
+  return row;
+}
+
+// Problem ids are keys (assignments, 销号): unique even when ids repeat across layers. Later
+// repeats get "-2", "-3", … in ledger order.
+void make_problem_ids_unique(std::vector<LedgerRow>& rows) {
+  std::set<std::string> seen;
+  for (auto& row : rows) {
+    const std::string base = row.problem_id;
+    for (int k = 2; !seen.insert(row.problem_id).second; ++k)
+      row.problem_id = base + "-" + std::to_string(k);
+  }
+}
+
 }  // namespace
 
 const Assignment* Assignments::find(const std::string& problem_id,
@@ -172,241 +367,31 @@ Assignments read_assignments(const std::string& path) {
   return out;
 }
 
+// Rows in this order: conflict features (overlay order), features left out, water exceedances.
 Ledger build_ledger(const ConflictOverlay& conflicts, const std::vector<Exceedance>& exceedances,
                     const Assignments* assignments, const LedgerOptions& options) {
   Ledger ledger;
   const Crs& crs = conflicts.features.crs;
   const ledger::GeographicLocation to_lonlat(crs);
   if (!to_lonlat.datum_name().empty()) ledger.lonlat_datum = to_lonlat.datum_name();
-  const std::string plane = crs.empty() ? std::string() : crs.label();
+  const RowLocator locator{to_lonlat, crs.empty() ? std::string() : crs.label()};
   const std::set<std::size_t> failed = failed_features(conflicts, options.no_adjusting);
 
+  auto add = [&](LedgerRow row) {
+    apply_assignment(row, assignments);
+    ledger.rows.push_back(std::move(row));
+  };
   for (const auto& ov : conflicts.overlay.rows) {
     const ConflictFeature& f = conflicts.features.features.at(ov.feature_index);
-    const bool inside_somewhere =
-        ov.before.zone != Zone::outside || ov.after.zone != Zone::outside ||
-        ov.before.location == PointLocation::on_boundary ||
-        ov.after.location == PointLocation::on_boundary || ov.freed_area_m2 > 0.0 ||
-        ov.before.inside_area_m2 > 0.0 || ov.after.inside_area_m2 > 0.0;
-    if (!inside_somewhere && !options.include_outside) continue;
-
-    LedgerRow row;
-    row.problem_id = "F-" + f.id;
-    row.feature_id = f.id;
-    row.category = to_string(f.category);
-    row.category_zh = chinese_name(f.category);
-    row.name = f.name;
-    const Point at = ledger_location(f, ov, conflicts);
-    row.x_m = at.x;
-    row.y_m = at.y;
-    row.plane_crs = plane;
-    if (auto ll = to_lonlat(at)) {
-      row.lon_deg = ll->x;
-      row.lat_deg = ll->y;
-    }
-    row.zone_before = zone_zh(ov.before.zone);
-    row.zone_after = zone_zh(ov.after.zone);
-    row.change = chinese_name(ov.change);
-
-    std::optional<bool> built_before;
-    if (f.built_year && options.reserve_established_year)
-      built_before = *f.built_year < *options.reserve_established_year;
-    const Zone zone = deciding_zone(ov);
-    const RequiredAction action = options.actions.decide(zone, f.category, built_before);
-    row.action_zh = action.text_zh();
-    row.action_en = action.text_en();
-    row.basis = action.basis;
-    row.assignment.deadline = action.deadline;
-
-    row.adjusting_instead_of_rectifying = failed.count(ov.feature_index) > 0;
-    row.waiting_for_adjustment = is_wait_for_adjustment(f.treatment);
-
-    // Description (Chinese, then English).
-    // Named unambiguously (FID, row in the layer, name, licence): ids and names repeat in real
-    // lists.
-    std::string zh = f.label() + "（" + row.category_zh + "）";
-    std::string en = f.label() + " (" + english_name(f.category) + ")";
-    if (f.is_point()) {
-      zh +=
-          "现状位于" + row.zone_before + "（" + chinese_name(ov.before.location) +
-          "，距保护区边界 " + fmt::format("{:.{}f}", ov.before.distance_to_reserve_boundary_m, 1) +
-          " 米），调整方案后位于" + row.zone_after + "（" + chinese_name(ov.after.location) + "）";
-      en += " lies in the " + std::string(english_name(ov.before.zone)) + " today (" +
-            to_string(ov.before.location) + ", " +
-            fmt::format("{:.{}f}", ov.before.distance_to_reserve_boundary_m, 1) +
-            " m from the reserve boundary) and in the " + english_name(ov.after.zone) +
-            " under the proposal (" + to_string(ov.after.location) + ")";
-    } else {
-      zh += "面积 " + fmt::format("{:.{}f}", to_ha(ov.area_m2), 2) + " 公顷，现状：" +
-            areas_zh(ov.before) + "；调整方案后：" + areas_zh(ov.after);
-      en += ", " + fmt::format("{:.{}f}", to_ha(ov.area_m2), 2) +
-            " ha; today: " + areas_en(ov.before) + "; under the proposal: " + areas_en(ov.after);
-    }
-    zh += "；状态变化：" + row.change;
-    en += "; change: " + std::string(english_name(ov.change));
-    if (ov.freed_area_m2 > 0.0) {
-      zh += "，调出保护区 " + fmt::format("{:.{}f}", to_ha(ov.freed_area_m2), 2) + " 公顷";
-      en +=
-          ", " + fmt::format("{:.{}f}", to_ha(ov.freed_area_m2), 2) + " ha freed from the reserve";
-    }
-    if (f.mining_right && !f.mining_right->licence_number.empty()) {
-      zh += "；许可证号 " + f.mining_right->licence_number;
-      en += "; licence " + f.mining_right->licence_number;
-    }
-    if (!f.treatment.empty()) {
-      zh += "；拟整改方式：" + f.treatment;
-      en += "; planned treatment: " + f.treatment;
-    }
-    if (row.adjusting_instead_of_rectifying && row.waiting_for_adjustment) {
-      zh +=
-          "。整改方式为等待调整，且调整方案将其调出保护区或降低保护级别，属“以调代改”，应按要求整"
-          "改";
-      en +=
-          ". Its treatment is to wait for the adjustment and the proposal frees or downgrades it: "
-          "adjusting instead of rectifying; it must be rectified";
-    } else if (row.adjusting_instead_of_rectifying) {
-      zh += "。调整方案将其调出保护区或降低保护级别，“不以调代改”规则不通过，应按要求整改";
-      en +=
-          ". The proposal frees or downgrades it and the rule 'no adjusting instead of "
-          "rectifying' fails on it; it must be rectified";
-    }
-    row.description_zh = zh + "。";
-    row.description_en = en + ".";
-    apply_assignment(row, assignments);
-    ledger.rows.push_back(std::move(row));
+    if (!inside_somewhere(ov) && !options.include_outside) continue;
+    add(conflict_row(f, ov, conflicts, locator, failed, options));
   }
   std::size_t n = 0;
-  for (const auto& l : conflicts.features.left_out) {
-    LedgerRow row = left_out_row(l, ++n);
-    apply_assignment(row, assignments);
-    ledger.rows.push_back(std::move(row));
-  }
-
-  // One problem per sampling point and parameter: the worst sample, and how many exceeded.
-  std::vector<const Exceedance*> worst;
-  std::map<std::string, std::size_t> count;
-  for (const auto& e : exceedances) {
-    const std::string key = e.sample_id + "\x1f" + e.parameter;
-    if (count[key]++ == 0) {
-      worst.push_back(&e);
-      continue;
-    }
-    for (auto& w : worst)
-      if (w->sample_id == e.sample_id && w->parameter == e.parameter && e.multiple > w->multiple)
-        w = &e;
-  }
-  for (const Exceedance* ep : worst) {
-    const Exceedance& e = *ep;
-    const std::size_t n = count[e.sample_id + "\x1f" + e.parameter];
-    LedgerRow row;
-    row.problem_id = "W-" + e.sample_id + "-" + e.parameter;
-    row.feature_id = e.sample_id;
-    row.category = "water-exceedance";
-    row.category_zh = "水质超标";
-    row.name = e.sample_name;
-    row.x_m = e.location.x;
-    row.y_m = e.location.y;
-    row.plane_crs = plane;
-    if (auto ll = to_lonlat(e.location)) {
-      row.lon_deg = ll->x;
-      row.lat_deg = ll->y;
-    }
-    const std::string limit_note = e.limit_confirmed ? "" : "（限值未经标准原文核实）";
-    const std::string limit_note_en = e.limit_confirmed ? ""
-                                                        : " (limit not confirmed from the "
-                                                          "standard's text)";
-    const std::string level_zh = e.level == "new"        ? "新建企业"
-                                 : e.level == "existing" ? "现有企业"
-                                                         : e.level + " 类";
-    row.description_zh = "监测点" + e.sample_name + e.parameter_zh + "浓度 " +
-                         fmt_g(e.concentration_mg_l) + " mg/L，超过 " + e.standard + " " +
-                         level_zh + "限值 " + fmt_g(e.limit_mg_l) + " mg/L" + limit_note +
-                         "，超标 " + fmt::format("{:.{}f}", e.multiple, 2) + " 倍" +
-                         (e.date.empty() ? "" : "（" + e.date + "）") +
-                         (n > 1 ? "；共 " + std::to_string(n) + " 次采样超标" : "") + "。";
-    row.description_en = "Sample " + e.sample_name + ": " + e.parameter + " " +
-                         fmt_g(e.concentration_mg_l) + " mg/L exceeds " + e.standard + " " +
-                         e.level + " limit " + fmt_g(e.limit_mg_l) + " mg/L" + limit_note_en +
-                         " by a multiple of " + fmt::format("{:.{}f}", e.multiple, 2) +
-                         (e.date.empty() ? "" : " (" + e.date + ")") +
-                         (n > 1 ? "; " + std::to_string(n) + " samples exceed" : "") + ".";
-    const RequiredAction action{ActionKind::remediate_by_deadline, {}, {}, {}};
-    row.action_zh = action.text_zh();
-    row.action_en = action.text_en();
-    row.basis = e.kind == SampleKind::discharge
-                    ? "《自然保护区条例》第三十二条（污染物排放超过国家和地方规定的排放标准的，应当"
-                      "限期治理）；" +
-                          e.standard
-                    : "《自然保护区条例》第三十二条；" + e.standard + "（自然保护区执行 I 类标准）";
-    apply_assignment(row, assignments);
-    ledger.rows.push_back(std::move(row));
-  }
-  // Problem ids are keys (assignments, 销号): unique even when ids repeat across layers.
-  std::set<std::string> seen;
-  for (auto& row : ledger.rows) {
-    const std::string base = row.problem_id;
-    for (int k = 2; !seen.insert(row.problem_id).second; ++k)
-      row.problem_id = base + "-" + std::to_string(k);
-  }
+  for (const auto& l : conflicts.features.left_out) add(left_out_row(l, ++n));
+  for (const WorstExceedance& w : worst_exceedances(exceedances))
+    add(exceedance_row(*w.worst, w.samples, locator));
+  make_problem_ids_unique(ledger.rows);
   return ledger;
-}
-
-std::vector<std::string> ledger_headers(const std::string& lonlat_datum) {
-  return {"问题编号 (problem id)", "要素编号 (feature id)", "问题类别 (category)", "名称 (name)",
-          "经度 " + lonlat_datum + " (lon)", "纬度 " + lonlat_datum + " (lat)",
-          // Chinese surveying convention (拐点坐标 tables): X is the northing, Y the easting.
-          "X 纵坐标 (northing, m)", "Y 横坐标 (easting, m)", "平面坐标系 (plane CRS)",
-          "调整前功能区 (zone before)", "调整后功能区 (zone after)", "变化 (change)",
-          "问题描述 (description)", "description (English)", "处置要求 (required action)",
-          "依据 (legal basis)", "以调代改 (adjusting instead of rectifying)", "整改目标 (target)",
-          "整改时限 (deadline)", "责任单位 (responsible unit)", "责任领导 (responsible leader)",
-          "责任人 (responsible person)", "督办单位 (supervising unit)", "整改措施 (measures)",
-          "状态 (status)"};
-}
-
-std::vector<std::string> ledger_cells(const LedgerRow& r) {
-  auto opt = [](const std::optional<double>& v, int decimals) {
-    return v ? fmt::format("{:.{}f}", *v, decimals) : std::string();
-  };
-  return {r.problem_id,
-          r.feature_id,
-          r.category_zh,
-          r.name,
-          opt(r.lon_deg, 7),
-          opt(r.lat_deg, 7),
-          opt(r.y_m, 2),  // X = northing
-          opt(r.x_m, 2),  // Y = easting
-          r.plane_crs,
-          r.zone_before,
-          r.zone_after,
-          r.change,
-          r.description_zh,
-          r.description_en,
-          r.action_zh,
-          r.basis,
-          r.adjusting_instead_of_rectifying ? "是" : "",
-          r.assignment.target,
-          r.assignment.deadline,
-          r.assignment.responsible_unit,
-          r.assignment.responsible_leader,
-          r.assignment.responsible_person,
-          r.assignment.supervising_unit,
-          r.assignment.measures,
-          r.status == "closed" ? "已销号 (closed)" : "未销号 (open)"};
-}
-
-void write_ledger_csv(const Ledger& ledger, const std::string& path) {
-  std::string out = "\xEF\xBB\xBF";
-  auto line = [&out](const std::vector<std::string>& cells) {
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      if (i) out += ',';
-      out += ledger::csv_field(cells[i]);
-    }
-    out += "\r\n";
-  };
-  line(ledger_headers(ledger.lonlat_datum));
-  for (const auto& r : ledger.rows) line(ledger_cells(r));
-  write_file_atomic(path, out);
 }
 
 }  // namespace reserve

@@ -17,15 +17,21 @@ struct BodyInput {
 
 void draw_map_body(RenderContext& c, const BodyInput& in);
 
-// Places the queued labels greedily (priority order) and draws them; updates the summary counts.
+// Places the queued labels greedily (priority order) and draws them; updates the summary counts
+// (draw_labels.cpp).
 void place_and_draw_labels(RenderContext& c);
 
 // The path of the polygons in page points (no fill or stroke).
 void path_multipolygon(cairo_t* cr, const MultiPolygon& mp, const MapTransform& t);
 
+// Geometries as paths, strokes and hatching, and the extent test: geometry_paths.cpp.
+// The path of lines in page points (no stroke).
+void path_lines(cairo_t* cr, const std::vector<LineString>& lines, const MapTransform& t);
+
 // True when the geometry reaches into the envelope (exact, by GEOS; true on GEOS trouble).
 bool reaches_extent(const MultiPolygon& mp, const Envelope& e);
 bool reaches_extent(const Geometry& g, const Envelope& e);
+bool reaches_extent(const std::vector<LineString>& lines, const Envelope& e);
 
 // Changed land (draw_changes.cpp): the style as drawn (a translucent fill in the change colour
 // added) — for the map and its legend swatch — and the drawing of one change area.

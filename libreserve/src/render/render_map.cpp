@@ -191,6 +191,152 @@ void draw_everything(RenderContext& c, const render::BodyInput& body) {
   render::draw_footer(c);
 }
 
+// What to fill and which outlines to draw: the outline given with the layers, else the union
+// of that zoning's zones.
+render::BodyInput body_input(const MapLayers& layers, const MapStyle& style,
+                             std::vector<std::string>& warnings) {
+  const bool use_proposal = style.fill_zoning == "proposal" ||
+                            (style.fill_zoning == "auto" && !layers.proposal_zones.empty());
+  render::BodyInput body;
+  body.filled_zones = use_proposal ? &layers.proposal_zones : &layers.baseline_zones;
+  body.baseline_outline = layers.baseline_outline.empty()
+                              ? outline_of(layers.baseline_zones, "baseline", warnings)
+                              : layers.baseline_outline;
+  body.proposal_outline = layers.proposal_outline.empty()
+                              ? outline_of(layers.proposal_zones, "proposal", warnings)
+                              : layers.proposal_outline;
+  return body;
+}
+
+// The data extent to show: the focus feature with its margin, or all layers with theirs. A
+// focus map stops warning about features outside it (most are, by design).
+Envelope map_extent(const MapLayers& layers, const MapStyle& style, const RenderOptions& options,
+                    render::BodyInput& body) {
+  Envelope extent;
+  if (!options.focus_feature_id.empty()) {
+    extent = focus_extent(layers, options.focus_feature_id);
+    if (!extent.valid) {
+      throw InputError("the focus feature has an empty geometry; nothing to zoom to",
+                       SourceRef{"", "", options.focus_feature_id});
+    }
+    extent = with_margin(extent, style.focus_margin_ratio, style.focus_min_margin_m);
+    body.warn_outside = false;
+  } else {
+    extent = data_extent(layers);
+    if (!extent.valid) {
+      throw InputError(
+          "nothing to draw: the map layers hold no zone, outline, change, mining right, facility "
+          "or line with a geometry");
+    }
+    extent = with_margin(extent, style.extent_margin_ratio, 0.0);
+  }
+  // A single point or a straight line has no area to fit; give it the minimum margin.
+  if (extent.width() <= 0.0 || extent.height() <= 0.0)
+    extent = with_margin(extent, 0.0, std::max(1.0, style.focus_min_margin_m));
+  return extent;
+}
+
+// Projection facts at the data centre (the centre stays fixed when the scale is rounded).
+render::ProjectionInfo projection_at_centre(const MapLayers& layers, const Envelope& extent,
+                                            RenderSummary& summary) {
+  const Point centre{(extent.min_x + extent.max_x) / 2.0, (extent.min_y + extent.max_y) / 2.0};
+  render::ProjectionInfo projection = render::projection_info(layers.crs, centre);
+  summary.scale_factor = projection.scale_factor;
+  summary.meridian_convergence_deg = projection.convergence_deg;
+  // Grid north is page up; true north is rotated from it by -γ (clockwise positive on the page).
+  summary.true_north_page_deg = -projection.convergence_deg;
+  summary.crs_note = projection.note;
+  if (!projection.conformal) {
+    summary.warnings.push_back(
+        "the map CRS is not conformal: the scale bar is true along the parallel through the map "
+        "centre only");
+  }
+  return projection;
+}
+
+// The page regions. The title's height depends on how its text wraps, so it is measured first on
+// a throwaway 1×1 surface, and the map area is what remains.
+render::PageLayout lay_out_page(const MapLayers& layers, const MapStyle& style,
+                                const render::ProjectionInfo& projection, RenderSummary& summary) {
+  double page_w = 0.0, page_h = 0.0;
+  render::page_size_pt(style, page_w, page_h);
+  render::PageLayout page;
+  {
+    render::SurfacePtr probe(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1));
+    render::CairoPtr pcr(cairo_create(probe.get()));
+    RenderContext probe_ctx{pcr.get(), style, layers, {}, {}, projection, {}, {}, {}, summary};
+    probe_ctx.page.width_pt = page_w;
+    page = render::layout_page(style, render::draw_title(probe_ctx, false));
+  }
+  if (page.map_area.w < 20.0 || page.map_area.h < 20.0) {
+    throw UsageError("the page is too small for the map layout; use a larger page or pixel size");
+  }
+  return page;
+}
+
+render::SurfacePtr png_surface(const MapStyle& style, const render::PageLayout& page,
+                               double px_per_pt) {
+  const int w = style.page == PageSize::pixels
+                    ? style.width_px
+                    : static_cast<int>(std::lround(page.width_pt * px_per_pt));
+  const int h = style.page == PageSize::pixels
+                    ? style.height_px
+                    : static_cast<int>(std::lround(page.height_pt * px_per_pt));
+  // 4 bytes a pixel: refuse sizes that would need gigabytes rather than fail half-way.
+  constexpr double kMaxPixels = 120e6;
+  if (static_cast<double>(w) * static_cast<double>(h) > kMaxPixels) {
+    throw UsageError("the PNG would be " + std::to_string(w) + " × " + std::to_string(h) +
+                     " pixels; lower the dpi or the page size (at most 120 million pixels)");
+  }
+  return render::SurfacePtr(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h));
+}
+
+// The Cairo surface for the format. PDF and SVG stream into `bytes` as they are drawn; the PNG
+// is an image surface encoded after drawing.
+render::SurfacePtr create_surface(MapFormat format, const MapStyle& style,
+                                  const render::PageLayout& page, double px_per_pt,
+                                  std::string& bytes) {
+  render::SurfacePtr surface;
+  switch (format) {
+    case MapFormat::pdf:
+      surface.reset(
+          cairo_pdf_surface_create_for_stream(append_bytes, &bytes, page.width_pt, page.height_pt));
+      cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, style.title.c_str());
+      cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR,
+                                     "libreserve " RESERVE_VERSION_STRING);
+      cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE,
+                                     pdf_date(style.date).c_str());
+      cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE,
+                                     pdf_date(style.date).c_str());
+      break;
+    case MapFormat::svg:
+      surface.reset(
+          cairo_svg_surface_create_for_stream(append_bytes, &bytes, page.width_pt, page.height_pt));
+      break;
+    case MapFormat::png: surface = png_surface(style, page, px_per_pt); break;
+  }
+  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
+    throw InternalError(std::string("cannot create the ") + to_string(format) +
+                        " surface: " + cairo_status_to_string(cairo_surface_status(surface.get())));
+  }
+  return surface;
+}
+
+// Ends the surface: encodes the PNG, finishes the stream, and gives SVG surfaces stable ids.
+void finish_surface(cairo_surface_t* surface, MapFormat format, std::string& bytes) {
+  if (format == MapFormat::png) {
+    cairo_surface_flush(surface);
+    if (cairo_surface_write_to_png_stream(surface, append_bytes, &bytes) != CAIRO_STATUS_SUCCESS)
+      throw InternalError("cannot encode the PNG");
+  }
+  cairo_surface_finish(surface);
+  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+    throw InternalError(std::string("finishing the map failed: ") +
+                        cairo_status_to_string(cairo_surface_status(surface)));
+  }
+  if (format == MapFormat::svg) bytes = renumber_svg_surfaces(bytes);
+}
+
 }  // namespace
 
 const char* to_string(ChangeKind k) noexcept {
@@ -231,67 +377,11 @@ RenderedMap render_map_bytes(const MapLayers& layers, const MapStyle& style, Map
   RenderSummary& summary = out.summary;
   summary.format = format;
 
-  // What to fill and which outlines to draw.
-  const bool use_proposal = style.fill_zoning == "proposal" ||
-                            (style.fill_zoning == "auto" && !layers.proposal_zones.empty());
-  render::BodyInput body;
-  body.filled_zones = use_proposal ? &layers.proposal_zones : &layers.baseline_zones;
-  body.baseline_outline = layers.baseline_outline.empty()
-                              ? outline_of(layers.baseline_zones, "baseline", summary.warnings)
-                              : layers.baseline_outline;
-  body.proposal_outline = layers.proposal_outline.empty()
-                              ? outline_of(layers.proposal_zones, "proposal", summary.warnings)
-                              : layers.proposal_outline;
+  render::BodyInput body = body_input(layers, style, summary.warnings);
+  const Envelope extent = map_extent(layers, style, options, body);
+  const render::ProjectionInfo projection = projection_at_centre(layers, extent, summary);
+  const render::PageLayout page = lay_out_page(layers, style, projection, summary);
 
-  Envelope extent;
-  if (!options.focus_feature_id.empty()) {
-    extent = focus_extent(layers, options.focus_feature_id);
-    if (!extent.valid) {
-      throw InputError("the focus feature has an empty geometry; nothing to zoom to",
-                       SourceRef{"", "", options.focus_feature_id});
-    }
-    extent = with_margin(extent, style.focus_margin_ratio, style.focus_min_margin_m);
-    body.warn_outside = false;
-  } else {
-    extent = data_extent(layers);
-    if (!extent.valid) {
-      throw InputError(
-          "nothing to draw: the map layers hold no zone, outline, change, mining right, facility "
-          "or line with a geometry");
-    }
-    extent = with_margin(extent, style.extent_margin_ratio, 0.0);
-  }
-  if (extent.width() <= 0.0 || extent.height() <= 0.0)
-    extent = with_margin(extent, 0.0, std::max(1.0, style.focus_min_margin_m));
-
-  // Projection facts at the data centre (the centre stays fixed when the scale is rounded).
-  const Point centre{(extent.min_x + extent.max_x) / 2.0, (extent.min_y + extent.max_y) / 2.0};
-  const render::ProjectionInfo projection = render::projection_info(layers.crs, centre);
-  summary.scale_factor = projection.scale_factor;
-  summary.meridian_convergence_deg = projection.convergence_deg;
-  // Grid north is page up; true north is rotated from it by -γ (clockwise positive on the page).
-  summary.true_north_page_deg = -projection.convergence_deg;
-  summary.crs_note = projection.note;
-  if (!projection.conformal) {
-    summary.warnings.push_back(
-        "the map CRS is not conformal: the scale bar is true along the parallel through the map "
-        "centre only");
-  }
-
-  // A throwaway context to measure the title before laying out the page.
-  double page_w = 0.0, page_h = 0.0;
-  render::page_size_pt(style, page_w, page_h);
-  render::PageLayout page;
-  {
-    render::SurfacePtr probe(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1));
-    render::CairoPtr pcr(cairo_create(probe.get()));
-    RenderContext probe_ctx{pcr.get(), style, layers, {}, {}, projection, {}, {}, {}, summary};
-    probe_ctx.page.width_pt = page_w;
-    page = render::layout_page(style, render::draw_title(probe_ctx, false));
-  }
-  if (page.map_area.w < 20.0 || page.map_area.h < 20.0) {
-    throw UsageError("the page is too small for the map layout; use a larger page or pixel size");
-  }
   double denominator = 0.0;
   MapTransform transform =
       render::fit_extent(extent, page.map_area, projection.metres_per_unit,
@@ -302,44 +392,7 @@ RenderedMap render_map_bytes(const MapLayers& layers, const MapStyle& style, Map
   summary.scale_denominator = denominator;
   summary.transform = transform;
 
-  render::SurfacePtr surface;
-  switch (format) {
-    case MapFormat::pdf:
-      surface.reset(cairo_pdf_surface_create_for_stream(append_bytes, &out.bytes, page.width_pt,
-                                                        page.height_pt));
-      cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, style.title.c_str());
-      cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR,
-                                     "libreserve " RESERVE_VERSION_STRING);
-      cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE,
-                                     pdf_date(style.date).c_str());
-      cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_MOD_DATE,
-                                     pdf_date(style.date).c_str());
-      break;
-    case MapFormat::svg:
-      surface.reset(cairo_svg_surface_create_for_stream(append_bytes, &out.bytes, page.width_pt,
-                                                        page.height_pt));
-      break;
-    case MapFormat::png: {
-      const int w = style.page == PageSize::pixels
-                        ? style.width_px
-                        : static_cast<int>(std::lround(page.width_pt * transform.px_per_pt));
-      const int h = style.page == PageSize::pixels
-                        ? style.height_px
-                        : static_cast<int>(std::lround(page.height_pt * transform.px_per_pt));
-      // 4 bytes a pixel: refuse sizes that would need gigabytes rather than fail half-way.
-      constexpr double kMaxPixels = 120e6;
-      if (static_cast<double>(w) * static_cast<double>(h) > kMaxPixels) {
-        throw UsageError("the PNG would be " + std::to_string(w) + " × " + std::to_string(h) +
-                         " pixels; lower the dpi or the page size (at most 120 million pixels)");
-      }
-      surface.reset(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h));
-      break;
-    }
-  }
-  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
-    throw InternalError(std::string("cannot create the ") + to_string(format) +
-                        " surface: " + cairo_status_to_string(cairo_surface_status(surface.get())));
-  }
+  render::SurfacePtr surface = create_surface(format, style, page, transform.px_per_pt, out.bytes);
   {
     render::CairoPtr cr(cairo_create(surface.get()));
     if (format == MapFormat::png) cairo_scale(cr.get(), transform.px_per_pt, transform.px_per_pt);
@@ -350,18 +403,7 @@ RenderedMap render_map_bytes(const MapLayers& layers, const MapStyle& style, Map
                           cairo_status_to_string(cairo_status(cr.get())));
     }
   }
-  if (format == MapFormat::png) {
-    cairo_surface_flush(surface.get());
-    if (cairo_surface_write_to_png_stream(surface.get(), append_bytes, &out.bytes) !=
-        CAIRO_STATUS_SUCCESS)
-      throw InternalError("cannot encode the PNG");
-  }
-  cairo_surface_finish(surface.get());
-  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
-    throw InternalError(std::string("finishing the map failed: ") +
-                        cairo_status_to_string(cairo_surface_status(surface.get())));
-  }
-  if (format == MapFormat::svg) out.bytes = renumber_svg_surfaces(out.bytes);
+  finish_surface(surface.get(), format, out.bytes);
   return out;
 }
 

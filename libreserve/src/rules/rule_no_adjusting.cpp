@@ -1,7 +1,7 @@
 // 不以调代改 (no adjusting instead of rectifying): the slot filled by the conflicts module. The
-// rule itself lives in rules/rule_no_adjusting_overlay.cpp (reserve/overlay.hpp): without conflict
-// layers it reports not_evaluated with the removed and downgraded land as evidence to check by
-// hand.
+// rule itself lives in rules/rule_no_adjusting_overlay.cpp and rule_no_adjusting_verdict.cpp
+// (reserve/overlay.hpp): without conflict layers it reports not_evaluated with the removed and
+// downgraded land as evidence to check by hand.
 #include "reserve/overlay.hpp"
 #include "rules/rule_helpers.hpp"
 

@@ -1,6 +1,7 @@
 // The rule 不以调代改 (no adjusting instead of rectifying): removed or downgraded land that
 // overlaps or lies near conflict features, conflict features freed by the adjustment, and the
 // targeting statistic.
+// The rule's definition and verdict: rule_no_adjusting_verdict.cpp.
 #include <fmt/format.h>
 #include <algorithm>
 #include <cmath>
@@ -94,19 +95,16 @@ ConflictOverlay make_conflict_overlay(FeatureSet features, const Zoning& before,
   return out;
 }
 
-NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
-                                        const ConflictOverlay& conflicts,
-                                        const NoAdjustingOptions& options) {
-  if (!(options.distance_m >= 0.0) || !std::isfinite(options.distance_m))
-    throw UsageError("no-adjusting-instead-of-rectifying: distance_m must be ≥ 0 metres");
-  auto* h = geom::context();
-  const std::set<FeatureCategory> counted = category_set(options.categories);
-  const AreaCalculator calc(comparison.crs, comparison.area_method);
-  const double d = options.distance_m;
+namespace {
 
-  // Conflict features as GEOS geometries with envelopes. Only features whose envelope comes within
-  // d of the baseline reserve's envelope can touch a changed piece (inside the baseline) or put
-  // footprint into the reserve: the others are never buffered or unioned (province-wide layers).
+// Conflict features of a counted category as GEOS geometries with envelopes. Only features whose
+// envelope comes within d of the baseline reserve's envelope can touch a changed piece (inside
+// the baseline) or put footprint into the reserve: the others are never buffered or unioned
+// (province-wide layers).
+std::vector<IndexedFeature> conflicts_near_reserve(const ConflictOverlay& conflicts,
+                                                   const std::set<FeatureCategory>& counted,
+                                                   double d) {
+  auto* h = geom::context();
   const Envelope reserve_box = envelope_of(conflicts.baseline_outline);
   std::vector<IndexedFeature> feats;
   for (std::size_t i = 0; i < conflicts.features.features.size(); ++i) {
@@ -123,46 +121,54 @@ NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
     GEOSGeom_getYMax_r(h, ix.geometry.get(), &ix.y1);
     feats.push_back(std::move(ix));
   }
+  return feats;
+}
 
-  NoAdjustingResult result;
-  // 1. Removed and downgraded pieces near conflict features.
-  auto scan = [&](const ChangeSet& set, const char* kind) {
-    for (const auto& piece : set.pieces) {
-      if (piece.noise) continue;
-      auto g = geom::to_geos(piece.geometry);
-      auto prepared = geom::prepare(g.get());
-      double px0 = 0, py0 = 0, px1 = 0, py1 = 0;
-      GEOSGeom_getXMin_r(h, g.get(), &px0);
-      GEOSGeom_getYMin_r(h, g.get(), &py0);
-      GEOSGeom_getXMax_r(h, g.get(), &px1);
-      GEOSGeom_getYMax_r(h, g.get(), &py1);
-      ChangeNearConflict hit;
-      hit.kind = kind;
-      hit.from = piece.from;
-      hit.to = piece.to;
-      hit.piece_area_m2 = piece.area_m2;
-      hit.geometry = piece.geometry;
-      hit.min_distance_m = std::numeric_limits<double>::infinity();
-      for (const auto& f : feats) {
-        if (f.x1 < px0 - d || f.x0 > px1 + d || f.y1 < py0 - d || f.y0 > py1 + d) continue;
-        if (GEOSPreparedDistanceWithin_r(h, prepared.get(), f.geometry.get(), d) != 1) continue;
-        double dist = 0.0;
-        GEOSPreparedDistance_r(h, prepared.get(), f.geometry.get(), &dist);
-        hit.min_distance_m = std::min(hit.min_distance_m, dist);
-        hit.feature_ids.push_back(conflicts.features.features[f.index].id);
-        if (!conflicts.features.features[f.index].is_point() &&
-            GEOSPreparedIntersects_r(h, prepared.get(), f.geometry.get()) == 1) {
-          auto both = geom::check(GEOSIntersection_r(h, g.get(), f.geometry.get()), "overlap");
-          hit.overlap_area_m2 += area_of(calc, both.get());
-        }
+// Part 1: the significant (not noise) pieces of a change set that overlap or lie within d of a
+// conflict feature, with the nearest distance and the overlap area. Envelopes grown by d reject
+// most pairs before the exact prepared-geometry distance test.
+void find_changes_near_conflicts(const ChangeSet& set, const char* kind,
+                                 const std::vector<IndexedFeature>& feats,
+                                 const ConflictOverlay& conflicts, const AreaCalculator& calc,
+                                 double d, std::vector<ChangeNearConflict>& out) {
+  auto* h = geom::context();
+  for (const auto& piece : set.pieces) {
+    if (piece.noise) continue;
+    auto g = geom::to_geos(piece.geometry);
+    auto prepared = geom::prepare(g.get());
+    double px0 = 0, py0 = 0, px1 = 0, py1 = 0;
+    GEOSGeom_getXMin_r(h, g.get(), &px0);
+    GEOSGeom_getYMin_r(h, g.get(), &py0);
+    GEOSGeom_getXMax_r(h, g.get(), &px1);
+    GEOSGeom_getYMax_r(h, g.get(), &py1);
+    ChangeNearConflict hit;
+    hit.kind = kind;
+    hit.from = piece.from;
+    hit.to = piece.to;
+    hit.piece_area_m2 = piece.area_m2;
+    hit.geometry = piece.geometry;
+    hit.min_distance_m = std::numeric_limits<double>::infinity();
+    for (const auto& f : feats) {
+      if (f.x1 < px0 - d || f.x0 > px1 + d || f.y1 < py0 - d || f.y0 > py1 + d) continue;
+      if (GEOSPreparedDistanceWithin_r(h, prepared.get(), f.geometry.get(), d) != 1) continue;
+      double dist = 0.0;
+      GEOSPreparedDistance_r(h, prepared.get(), f.geometry.get(), &dist);
+      hit.min_distance_m = std::min(hit.min_distance_m, dist);
+      hit.feature_ids.push_back(conflicts.features.features[f.index].id);
+      if (!conflicts.features.features[f.index].is_point() &&
+          GEOSPreparedIntersects_r(h, prepared.get(), f.geometry.get()) == 1) {
+        auto both = geom::check(GEOSIntersection_r(h, g.get(), f.geometry.get()), "overlap");
+        hit.overlap_area_m2 += area_of(calc, both.get());
       }
-      if (!hit.feature_ids.empty()) result.changes.push_back(std::move(hit));
     }
-  };
-  scan(comparison.removed, "removed");
-  scan(comparison.downgraded, "downgraded");
+    if (!hit.feature_ids.empty()) out.push_back(std::move(hit));
+  }
+}
 
-  // 2. Conflict features freed or downgraded by the adjustment.
+// Part 2: conflict features of a counted category that the adjustment frees or downgrades.
+std::vector<FreedFeature> freed_conflict_features(const ConflictOverlay& conflicts,
+                                                  const std::set<FeatureCategory>& counted) {
+  std::vector<FreedFeature> out;
   for (const auto& row : conflicts.overlay.rows) {
     if (!counted.count(row.category)) continue;
     if (row.change != StatusChange::freed && row.change != StatusChange::partly_freed &&
@@ -179,11 +185,23 @@ NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
     ff.freed_area_m2 = row.freed_area_m2;
     ff.downgraded_area_m2 = row.downgraded_area_m2;
     ff.waiting_for_adjustment = is_wait_for_adjustment(f.treatment);
-    result.freed.push_back(std::move(ff));
+    out.push_back(std::move(ff));
   }
+  return out;
+}
 
-  // 3. Targeting statistic.
-  TargetingStatistic& t = result.targeting;
+// Part 3, the targeting statistic: the share of the changed (removed or downgraded) land that is
+// conflict footprint, divided by the share of the whole baseline reserve that is. A ratio near 1
+// is what a change drawn without regard to the conflicts gives; well above 1 means the new
+// boundary was drawn around the conflicts, which is what 不以调代改 forbids even when each piece
+// on its own looks harmless. The footprint is the features buffered by d (so that points and
+// lines have an area, and land next to a feature counts); with d = 0 only polygons have one.
+TargetingStatistic targeting_statistic(const Comparison& comparison,
+                                       const ConflictOverlay& conflicts,
+                                       const std::vector<IndexedFeature>& feats,
+                                       const AreaCalculator& calc, double d) {
+  auto* h = geom::context();
+  TargetingStatistic t;
   auto reserve = geom::to_geos(conflicts.baseline_outline);
   t.reserve_area_m2 = area_of(calc, reserve.get());
   std::vector<geom::GeomPtr> changed_parts;
@@ -192,6 +210,7 @@ NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
       if (!p.noise) changed_parts.push_back(geom::to_geos(p.geometry));
   auto changed = geom::unite_all(std::move(changed_parts));
   t.changed_area_m2 = area_of(calc, changed.get());
+  // Unioned before measuring: overlapping features (a mine inside its mining right) count once.
   std::vector<geom::GeomPtr> footprint_parts;
   for (const auto& f : feats) {
     if (d > 0.0)
@@ -211,25 +230,28 @@ NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
   if (t.reserve_area_m2 > 0.0) t.share_in_reserve = t.footprint_area_m2 / t.reserve_area_m2;
   if (t.changed_area_m2 > 0.0 && t.share_in_reserve > 0.0)
     t.ratio = t.share_in_changed / t.share_in_reserve;
+  return t;
+}
 
-  // Features the rule depends on that could not be used: a counted category, or unknown.
-  for (const auto& l : conflicts.features.left_out)
-    if (!l.category || counted.count(*l.category)) result.left_out.push_back(l);
-
-  // Verdict.
+// Fail beats incomplete beats warn: a failure found on part of the input is still a failure,
+// while a pass on part of it is not a pass.
+VerdictStatus no_adjusting_status(const NoAdjustingResult& result,
+                                  const NoAdjustingOptions& options) {
+  const TargetingStatistic& t = result.targeting;
   const bool too_many_freed = static_cast<double>(result.freed.size()) > options.max_freed_features;
   const bool targeted = t.ratio && *t.ratio > options.max_targeting_ratio;
+  if (too_many_freed || targeted) return VerdictStatus::fail;
+  if (!result.left_out.empty()) return VerdictStatus::incomplete;
+  if (!result.changes.empty()) return VerdictStatus::warn;
+  return VerdictStatus::pass;
+}
+
+void explain_no_adjusting(NoAdjustingResult& result, const ConflictOverlay& conflicts,
+                          const NoAdjustingOptions& options) {
+  const TargetingStatistic& t = result.targeting;
+  const double d = options.distance_m;
   std::size_t waiting = 0;
   for (const auto& f : result.freed) waiting += f.waiting_for_adjustment ? 1 : 0;
-  if (too_many_freed || targeted) {
-    result.status = VerdictStatus::fail;
-  } else if (!result.left_out.empty()) {
-    result.status = VerdictStatus::incomplete;  // nothing failed, but not on all the input
-  } else if (!result.changes.empty()) {
-    result.status = VerdictStatus::warn;
-  } else {
-    result.status = VerdictStatus::pass;
-  }
   const std::string ratio_text = t.ratio ? fmt::format("{:.{}f}", *t.ratio, 2) : std::string("n/a");
   result.explanation_zh =
       std::to_string(result.freed.size()) +
@@ -256,148 +278,33 @@ NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
                  "as evidence.") +
       (conflicts.features.sources.empty() ? ""
                                           : " Inputs: " + conflicts.features.used_summary() + ".");
-  return result;
-}
-
-namespace {
-
-NoAdjustingOptions options_from(const Profile& profile, const RuleConfig& config) {
-  NoAdjustingOptions o;
-  o.distance_m = config.number("distance_m", profile.conflicts.buffer_distance_m);
-  // Defaults as the rule declares them (ParamSpec), in one place.
-  const RuleDefinition def = no_adjusting_rule_definition();
-  o.max_freed_features = rules::number_param(def, config, "max_freed_features");
-  o.max_targeting_ratio = rules::number_param(def, config, "max_targeting_ratio");
-  std::vector<std::string> names = config.text_list("categories");
-  if (names.empty()) names = profile.conflicts.categories;
-  for (const auto& n : names) {
-    auto c = category_from_string(n);
-    if (!c)
-      throw UsageError("rule " + std::string(kNoAdjustingRuleId) + ": unknown category '" + n +
-                       "' in the profile (" + profile.path + ")");
-    o.categories.push_back(*c);
-  }
-  return o;
 }
 
 }  // namespace
 
-NoAdjustingOptions no_adjusting_options(const Profile& profile) {
-  const RuleConfig* found = profile.rule(kNoAdjustingRuleId);
-  return options_from(profile, found ? *found : RuleConfig{});
-}
+NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
+                                        const ConflictOverlay& conflicts,
+                                        const NoAdjustingOptions& options) {
+  if (!(options.distance_m >= 0.0) || !std::isfinite(options.distance_m))
+    throw UsageError("no-adjusting-instead-of-rectifying: distance_m must be ≥ 0 metres");
+  const std::set<FeatureCategory> counted = category_set(options.categories);
+  const AreaCalculator calc(comparison.crs, comparison.area_method);
+  const double d = options.distance_m;
+  const std::vector<IndexedFeature> feats = conflicts_near_reserve(conflicts, counted, d);
 
-RuleDefinition no_adjusting_rule_definition() {
-  RuleDefinition def;  // evaluate is set below; start_verdict() reads only the id and titles
-  def.id = kNoAdjustingRuleId;
-  def.title_zh = "不以调代改";
-  def.title_en = "No adjusting instead of rectifying";
-  def.description =
-      "Removed or downgraded land that overlaps or lies within distance_m of a conflict feature "
-      "(mining right, mine, tailings pond, concentrator, smelter, slag yard, hydropower, …) is "
-      "evidence; conflict features that were inside (or in a stricter zone) before and are "
-      "outside (or weaker) after are listed as freed. Fails when more than max_freed_features are "
-      "freed or when the targeting ratio (share of the conflict footprint in the changed land / "
-      "its share in the baseline reserve) exceeds max_targeting_ratio; warns when changed land "
-      "lies near conflicts without freeing any.";
-  def.params = {
-      {"distance_m", ParamType::number,
-       "changed land within this distance of a conflict feature is evidence; also the "
-       "footprint buffer of the targeting statistic (when absent: [conflicts] buffer_distance_m)",
-       std::nullopt, MeasureUnit::m},
-      {"max_freed_features", ParamType::number,
-       "fail when more conflict features than this are freed or downgraded", 0.0,
-       MeasureUnit::count},
-      {"max_targeting_ratio", ParamType::number, "fail when the targeting ratio exceeds this", 2.0,
-       MeasureUnit::ratio},
-      {"categories", ParamType::text_list,
-       "feature categories that count as conflicts (default: [conflicts] categories, else "
-       "mining, polluting, industrial and energy categories)",
-       std::nullopt, std::nullopt},
-  };
-  def.evaluate = [](const RuleContext& ctx, const RuleConfig& config) {
-    Verdict v = rules::start_verdict(no_adjusting_rule_definition());
-    if (!ctx.conflicts) {
-      v.status = VerdictStatus::not_evaluated;
-      v.explanation_zh = "未提供矿业权或设施图层，未评价。";
-      v.explanation_en =
-          "not evaluated: no mining-right or facility layer was given (--mining, --facilities)";
-      return v;
-    }
-    const NoAdjustingOptions o = options_from(ctx.profile, config);
-    const NoAdjustingResult r = evaluate_no_adjusting(ctx.comparison, *ctx.conflicts, o);
-    v.status = r.status == VerdictStatus::fail ? config.on_violation : r.status;
-    v.explanation_zh = r.explanation_zh;
-    v.explanation_en = r.explanation_en;
-    v.measured = {
-        rules::count("freed_feature_count", static_cast<double>(r.freed.size())),
-        rules::count("changes_near_conflicts_count", static_cast<double>(r.changes.size())),
-        rules::m2("changed_area_m2", r.targeting.changed_area_m2),
-        rules::m2("conflict_footprint_m2", r.targeting.footprint_area_m2),
-        rules::m2("conflict_footprint_in_changed_m2", r.targeting.footprint_in_changed_m2),
-        rules::fraction("conflict_share_in_changed", r.targeting.share_in_changed),
-        rules::fraction("conflict_share_in_reserve", r.targeting.share_in_reserve),
-    };
-    if (r.targeting.ratio)
-      v.measured.push_back({"targeting_ratio", *r.targeting.ratio, MeasureUnit::ratio});
-    v.thresholds = {rules::count("max_freed_features", o.max_freed_features),
-                    {"max_targeting_ratio", o.max_targeting_ratio, MeasureUnit::ratio},
-                    {"distance_m", o.distance_m, MeasureUnit::m}};
-    v.threshold_text = "freed conflict features ≤ " + fmt_num(o.max_freed_features, 0) +
-                       " and targeting ratio ≤ " + fmt_num(o.max_targeting_ratio, 2) +
-                       " (conflicts within " + fmt_num(o.distance_m, 0) + " m)";
-    int n = 0;
-    for (const auto& c : r.changes) {
-      Evidence e;
-      e.kind = *evidence_kind_from_string(c.kind);  // "removed" or "downgraded"
-      e.id = c.kind + "-near-conflict-" + std::to_string(++n);
-      std::string ids;
-      for (const auto& id : c.feature_ids) ids += (ids.empty() ? "" : ", ") + id;
-      e.description = c.kind + " land (" + to_string(c.from) + " → " + to_string(c.to) + ", " +
-                      rules::format_ha(c.piece_area_m2) + ") near conflict features " + ids +
-                      " (overlap " + rules::format_ha(c.overlap_area_m2) + ", nearest " +
-                      fmt_num(c.min_distance_m, 1) + " m)";
-      e.zone_before = c.from;
-      e.zone_after = c.to;
-      e.area_m2 = c.piece_area_m2;
-      e.geometry.polygons.push_back(c.geometry);
-      v.evidence.push_back(std::move(e));
-    }
-    for (const auto& l : r.left_out) {
-      Evidence e;
-      e.kind = EvidenceKind::issue;
-      e.id = "left-out-" + std::to_string(&l - r.left_out.data() + 1);
-      e.description = "not used: " + l.label + " (" + l.where.file +
-                      (l.where.layer.empty() ? "" : ":" + l.where.layer) + "): " + l.code + ", " +
-                      l.reason;
-      v.evidence.push_back(std::move(e));
-    }
-    for (const auto& f : r.freed) {
-      Evidence e;
-      e.kind = EvidenceKind::feature;
-      e.id = f.feature_id;
-      e.description = std::string(chinese_name(f.category)) + " " + f.name + ": " +
-                      to_string(f.zone_before) + " → " + to_string(f.zone_after) + " (" +
-                      english_name(f.change) + ", freed " + rules::format_ha(f.freed_area_m2) +
-                      ")" +
-                      (f.waiting_for_adjustment
-                           ? "; its treatment is to wait for the adjustment: adjusting instead of "
-                             "rectifying (以调代改)"
-                           : "");
-      e.zone_before = f.zone_before;
-      e.zone_after = f.zone_after;
-      e.area_m2 = f.freed_area_m2;
-      if (const auto* feat = ctx.conflicts->features.find(f.feature_id)) {
-        if (feat->is_point())
-          e.location = feat->geometry.points.front();
-        else
-          e.geometry = feat->geometry.polygons;
-      }
-      v.evidence.push_back(std::move(e));
-    }
-    return v;
-  };
-  return def;
+  NoAdjustingResult result;
+  find_changes_near_conflicts(comparison.removed, "removed", feats, conflicts, calc, d,
+                              result.changes);
+  find_changes_near_conflicts(comparison.downgraded, "downgraded", feats, conflicts, calc, d,
+                              result.changes);
+  result.freed = freed_conflict_features(conflicts, counted);
+  result.targeting = targeting_statistic(comparison, conflicts, feats, calc, d);
+  // Features the rule depends on that could not be used: a counted category, or unknown.
+  for (const auto& l : conflicts.features.left_out)
+    if (!l.category || counted.count(*l.category)) result.left_out.push_back(l);
+  result.status = no_adjusting_status(result, options);
+  explain_no_adjusting(result, conflicts, options);
+  return result;
 }
 
 }  // namespace reserve
