@@ -46,8 +46,9 @@ TEST(NoiseNeverAccuses, ARedigitisedCopyFreesNoFeature) {
     EXPECT_EQ(row.downgraded_area_m2, 0.0) << row.feature_id;
   }
   for (const auto& v : run.verdicts) {
-    if (v.rule_id == kNoAdjustingRuleId)
+    if (v.rule_id == kNoAdjustingRuleId) {
       EXPECT_EQ(v.status, VerdictStatus::pass) << v.explanation_en;
+    }
     EXPECT_NE(v.status, VerdictStatus::fail) << v.rule_id << ": " << v.explanation_en;
   }
 }

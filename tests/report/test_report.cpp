@@ -52,9 +52,9 @@ Report swap_report(bool zero_share_tolerance = true) {
        {Zone::experimental, rect_ring_shape(-1500, -1000, 1500, 2000, -500, -500, 1500, 1500)},
        {Zone::experimental, rect(-1000, 2000, -990, 2000.2)}});
   before.sources.push_back(SourceFile{"/data/baseline.gpkg", std::string(64, 'a'), "zones", "GPKG",
-                                      "UTF-8", Crs::from_epsg(4490)});
+                                      "UTF-8", Crs::from_epsg(4490), ""});
   after.sources.push_back(SourceFile{"/data/proposal.gpkg", std::string(64, 'b'), "zones", "GPKG",
-                                     "UTF-8", Crs::from_epsg(4490)});
+                                     "UTF-8", Crs::from_epsg(4490), ""});
   before.repairs.push_back(
       Repair{{"/data/baseline.gpkg", "zones", "7"}, "Self-intersection", 100.0, 99.5});
   Profile p =
