@@ -2,12 +2,18 @@
 """Compares two `reserve check` JSON reports of one reserve — one run with the province-wide
 layers, one with the layers pre-clipped to the reserve's surroundings — and exits 1 when they
 differ in anything but what must differ: the audit block (input file names and hashes), each
-feature's source reference (file name and FID of the input row) and the count of far features.
+feature's source reference (file name, FID and row of the input, also inside its label and the
+ledger's descriptions), each layer's path, row count and far count ("N of M used" — N must agree)
+and the count of far features.
 
   /usr/bin/python3 bench/compare_reports.py FULL.json CLIPPED.json
 """
 import json
+import re
 import sys
+
+# "FID 201 (row 201 of mining), " — where a row sits in its input file, which differs by design.
+ROW_REF = re.compile(r"FID [^ ]+ \(row \d+ of [^)]*\)(, )?")
 
 
 def normalised(path):
@@ -20,6 +26,19 @@ def normalised(path):
         far = conflicts.pop("far_features", None)
         for feature in conflicts.get("features", []):
             feature.pop("source", None)
+            feature.pop("label", None)
+        for layer in conflicts.get("layers", []):
+            for key in ("path", "rows", "far"):
+                layer.pop(key, None)
+        for row in conflicts.get("ledger", []):
+            for key, value in row.items():
+                if isinstance(value, str):
+                    row[key] = ROW_REF.sub("", value)
+    for verdict in report.get("verdicts", []):
+        for key in ("explanation_en", "explanation_zh"):
+            text = verdict.get(key, "")
+            # The "Inputs: … N of M used (F far …)" sentence names the files and their row counts.
+            verdict[key] = text.split(" Inputs: ")[0]
     return report, far
 
 
