@@ -1,6 +1,5 @@
 #include "ledger/csv_table.hpp"
 
-
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
