@@ -111,7 +111,7 @@ TEST(FeatureLoading, FacilityCsvBadRowsAreReportedAndGoodRowsKept) {
   EXPECT_EQ(set.sources[0].features_kept, 3u);
   EXPECT_EQ(set.sources[0].other_category, 1u);
 
-  auto has = [&](const std::string& code, const std::string& row) {
+  auto has = [&](IssueCode code, const std::string& row) {
     for (const auto& i : set.issues)
       if (i.code == code && i.where.feature.find(row) != std::string::npos) return true;
     return false;

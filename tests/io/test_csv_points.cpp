@@ -9,7 +9,7 @@
 namespace reserve {
 namespace {
 
-const Issue* find_issue(const Layer& layer, const std::string& code) {
+const Issue* find_issue(const Layer& layer, IssueCode code) {
   for (const auto& i : layer.issues)
     if (i.code == code) return &i;
   return nullptr;

@@ -158,7 +158,7 @@ TEST(ReadLayerTest, NullAndEmptyGeometriesAreSkippedAndReported) {
   o.id_field = "编号";
   const Layer layer = read_layer(path, o);
   ASSERT_EQ(layer.features.size(), 1u);
-  auto find = [&](const std::string& code) -> const Issue* {
+  auto find = [&](IssueCode code) -> const Issue* {
     for (const auto& i : layer.issues)
       if (i.code == code) return &i;
     return nullptr;

@@ -32,7 +32,7 @@ std::string write_gbk_shapefile(const test::TempDir& dir, std::uint8_t ldid, boo
   return shp;
 }
 
-const Issue* find_issue(const Layer& layer, const std::string& code) {
+const Issue* find_issue(const Layer& layer, IssueCode code) {
   for (const auto& i : layer.issues)
     if (i.code == code) return &i;
   return nullptr;

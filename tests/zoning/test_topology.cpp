@@ -61,7 +61,7 @@ struct Builder {
   }
 };
 
-std::vector<Issue> with_code(const ValidationReport& r, const std::string& code) {
+std::vector<Issue> with_code(const ValidationReport& r, IssueCode code) {
   std::vector<Issue> out;
   for (const auto& i : r.issues)
     if (i.code == code) out.push_back(i);
@@ -79,7 +79,8 @@ TEST(ValidateZoning, NestedThreeZoneZoningHasNoFindings) {
       .add("2", Zone::buffer, frame(-100, -100, 200, 200, 0, 0, 100, 100))
       .add("3", Zone::experimental, frame(-200, -200, 300, 300, -100, -100, 200, 200));
   const ValidationReport r = validate_zoning(b.zoning, {}, planar());
-  EXPECT_TRUE(r.issues.empty()) << r.issues.front().code << ": " << r.issues.front().message;
+  EXPECT_TRUE(r.issues.empty()) << to_string(r.issues.front().code) << ": "
+                                << r.issues.front().message;
   EXPECT_EQ(r.error_count(), 0);
   // Zone areas by hand: 100² = 10000; 300² − 100² = 80000; 500² − 300² = 160000 m².
   const auto areas = zone_areas(b.zoning, planar());
@@ -293,7 +294,7 @@ TEST(ValidateZoning, OverlapSearchEqualsAllPairsOnRandomRectangles) {
 }  // namespace
 // Issue 10.7: an exposed-core finding names the core feature and carries its length as a number;
 // with two core parts, each part's own exposed stretch is its own finding.
-std::vector<Finding> findings_with_code(const std::vector<Finding>& all, const std::string& code) {
+std::vector<Finding> findings_with_code(const std::vector<Finding>& all, IssueCode code) {
   std::vector<Finding> out;
   for (const auto& f : all)
     if (f.issue.code == code) out.push_back(f);
