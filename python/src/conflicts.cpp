@@ -45,7 +45,7 @@ Layer reprojected(const Layer& in, const Crs& working_crs) {
       t.apply(g.geometry);
     } catch (const InputError& e) {
       Issue i;
-      i.code = "transform-failed";
+      i.code = IssueCode::transform_failed;
       i.severity = Severity::error;
       i.message = e.message() + "; the feature is skipped";
       i.where = SourceRef{in.path, in.name, f.id};
@@ -188,7 +188,7 @@ void bind_conflicts(py::module_& m) {
               d["label"] = l.label;
               d["category"] =
                   l.category ? py::object(py::str(to_string(*l.category))) : py::object(py::none());
-              d["code"] = l.code;
+              d["code"] = to_string(l.code);
               d["reason"] = l.reason;
               d["file"] = l.where.file;
               d["layer"] = l.where.layer;

@@ -9,7 +9,7 @@ void bind_issue(py::module_& m) {
       .value("warning", Severity::warning)
       .value("error", Severity::error);
   py::class_<Issue>(m, "Issue", "A finding about the input: code, severity, message, location.")
-      .def_readonly("code", &Issue::code)
+      .def_property_readonly("code", [](const Issue& i) { return std::string(to_string(i.code)); })
       .def_property_readonly("severity",
                              [](const Issue& i) { return std::string(to_string(i.severity)); })
       .def_readonly("message", &Issue::message)
@@ -25,7 +25,7 @@ void bind_issue(py::module_& m) {
       .def("to_dict", [](const Issue& i) { return to_dict(i); })
       .def("__repr__", [](const Issue& i) {
         std::string where = describe(i.where);
-        return "<Issue " + std::string(to_string(i.severity)) + " " + i.code +
+        return "<Issue " + std::string(to_string(i.severity)) + " " + to_string(i.code) +
                (where.empty() ? "" : " at " + where) + ": " + i.message + ">";
       });
   py::class_<Repair>(m, "Repair", "A geometry repair and the area change it made.")

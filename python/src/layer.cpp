@@ -21,7 +21,7 @@ void close_and_orient(MultiPolygon& mp) {
   }
 }
 
-Issue skipped(const std::string& code, const std::string& message, const Layer& layer,
+Issue skipped(IssueCode code, const std::string& message, const Layer& layer,
               const std::string& id) {
   Issue i;
   i.code = code;
@@ -56,12 +56,16 @@ Layer layer_from_records(
       throw UsageError("row " + std::to_string(i) + " has " + std::to_string(rows[i].size()) +
                        " values for " + std::to_string(fields.size()) + " fields");
     if (problems[i]) {
-      layer.issues.push_back(skipped(problems[i]->first, problems[i]->second, layer, ids[i]));
+      // Codes cross the Python boundary as strings; they must be one of the library's codes.
+      const auto code = issue_code_from_string(problems[i]->first);
+      if (!code)
+        throw UsageError("unknown issue code '" + problems[i]->first + "' for row " + ids[i]);
+      layer.issues.push_back(skipped(*code, problems[i]->second, layer, ids[i]));
       continue;
     }
     if (!wkbs[i]) {
-      layer.issues.push_back(
-          skipped("null-geometry", "the feature has no geometry; it is skipped", layer, ids[i]));
+      layer.issues.push_back(skipped(IssueCode::null_geometry,
+                                     "the feature has no geometry; it is skipped", layer, ids[i]));
       continue;
     }
     Feature f;
@@ -72,8 +76,9 @@ Layer layer_from_records(
       throw InputError(e.message(), SourceRef{path, name, ids[i]});
     }
     if (f.geometry.empty()) {
-      layer.issues.push_back(skipped(
-          "empty-geometry", "the feature's geometry is empty; it is skipped", layer, ids[i]));
+      layer.issues.push_back(skipped(IssueCode::empty_geometry,
+                                     "the feature's geometry is empty; it is skipped", layer,
+                                     ids[i]));
       continue;
     }
     if (f.geometry.kind == GeometryKind::polygon) close_and_orient(f.geometry.polygons);

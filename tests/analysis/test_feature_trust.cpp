@@ -252,7 +252,7 @@ TEST(FeatureTrust, PowerPlantFuelsMinesRoadsAndVillagesAreRecognised) {
   EXPECT_EQ(set.sources[0].other_category, 1u);
   bool warned = false;
   for (const auto& i : set.issues)
-    warned = warned || (i.code == "unknown-category" && i.severity == Severity::warning);
+    warned = warned || (i.code == IssueCode::unknown_category && i.severity == Severity::warning);
   EXPECT_TRUE(warned);
 }
 
@@ -287,7 +287,7 @@ TEST(FeatureTrust, FeaturesAreNamedUnambiguously) {
   EXPECT_EQ(ids.size(), 4u);  // unique ids: C1, C1#2, row-3, row-4
   bool duplicate_named = false;
   for (const auto& i : set.issues)
-    duplicate_named = duplicate_named || (i.code == "duplicate-feature-id" &&
+    duplicate_named = duplicate_named || (i.code == IssueCode::duplicate_feature_id &&
                                           i.message.find("row 2 of rights") != std::string::npos);
   EXPECT_TRUE(duplicate_named);
 }

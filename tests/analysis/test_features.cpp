@@ -111,17 +111,17 @@ TEST(FeatureLoading, FacilityCsvBadRowsAreReportedAndGoodRowsKept) {
   EXPECT_EQ(set.sources[0].features_kept, 3u);
   EXPECT_EQ(set.sources[0].other_category, 1u);
 
-  auto has = [&](const std::string& code, const std::string& row) {
+  auto has = [&](IssueCode code, const std::string& row) {
     for (const auto& i : set.issues)
       if (i.code == code && i.where.feature.find(row) != std::string::npos) return true;
     return false;
   };
-  EXPECT_TRUE(has("missing-coordinate", "3"));
-  EXPECT_TRUE(has("coordinate-out-of-range", "4"));
-  EXPECT_TRUE(has("unknown-category", "5"));
-  EXPECT_TRUE(has("bad-coordinate", "7"));
+  EXPECT_TRUE(has(IssueCode::missing_coordinate, "3"));
+  EXPECT_TRUE(has(IssueCode::coordinate_out_of_range, "4"));
+  EXPECT_TRUE(has(IssueCode::unknown_category, "5"));
+  EXPECT_TRUE(has(IssueCode::bad_coordinate, "7"));
   for (const auto& i : set.issues)
-    if (i.code == "unknown-category") {
+    if (i.code == IssueCode::unknown_category) {
       EXPECT_NE(i.message.find("加油站"), std::string::npos);
       EXPECT_NE(i.message.find("--category-map"), std::string::npos);
     }
@@ -168,9 +168,9 @@ TEST(FeatureLoading, MiningPolygonsInvalidAreRepairedAndEmptyAreLeftOutWithMessa
   ASSERT_EQ(set.repairs.size(), 1u);
   bool invalid = false, empty = false;
   for (const auto& i : set.issues) {
-    invalid = invalid || (i.code == "invalid-geometry-repaired" &&
+    invalid = invalid || (i.code == IssueCode::invalid_geometry_repaired &&
                           i.message.find("Self-intersection") != std::string::npos);
-    empty = empty || i.code == "empty-geometry" || i.code == "null-geometry" ||
+    empty = empty || i.code == IssueCode::empty_geometry || i.code == IssueCode::null_geometry ||
             i.message.find("no geometry") != std::string::npos;
   }
   EXPECT_TRUE(invalid);

@@ -78,7 +78,7 @@ TEST(ZoneOverlap, TheOverlapIsAFindingWithAreaAndLocation) {
       validate_zoning(z, TopologyOptions{}, AreaCalculator(z.crs, AreaMethod::planar));
   const Issue* overlap = nullptr;
   for (const auto& i : r.issues)
-    if (i.code == "zone-overlap") overlap = &i;
+    if (i.code == IssueCode::zone_overlap) overlap = &i;
   ASSERT_NE(overlap, nullptr);
   ASSERT_TRUE(overlap->area_m2.has_value());
   EXPECT_NEAR(*overlap->area_m2, 2.0e5, 1e-6);  // m², 200 × 1000

@@ -109,7 +109,7 @@ TEST(CornerPointsTest, TooFewPointsAndDegreeTables) {
   EXPECT_NEAR(layer.features[0].geometry.polygons.polygons[0].outer[1].x, 105.8, 1e-12);
   bool reported = false;
   for (const auto& i : layer.issues)
-    reported |= i.code == "too-few-corner-points" && i.where.feature == "E2";
+    reported |= i.code == IssueCode::too_few_corner_points && i.where.feature == "E2";
   EXPECT_TRUE(reported);
 }
 
@@ -120,7 +120,7 @@ TEST(CornerPointsTest, ReadLayerRecognisesACornerPointTable) {
   const Layer layer = read_layer(path);
   ASSERT_EQ(layer.features.size(), 2u);
   EXPECT_EQ(layer.features[0].geometry.kind, GeometryKind::polygon);
-  EXPECT_EQ(layer.issues.at(0).code, "corner-point-table");
+  EXPECT_EQ(layer.issues.at(0).code, IssueCode::corner_point_table);
   const DatasetInfo info = inspect_dataset(path);
   EXPECT_EQ(info.layers.at(0).geometry_type, "MultiPolygon");
   EXPECT_EQ(info.layers.at(0).feature_count, 2);

@@ -9,7 +9,7 @@
 namespace reserve {
 namespace {
 
-const Issue* find_issue(const Layer& layer, const std::string& code) {
+const Issue* find_issue(const Layer& layer, IssueCode code) {
   for (const auto& i : layer.issues)
     if (i.code == code) return &i;
   return nullptr;
@@ -24,7 +24,7 @@ TEST(CsvPointsTest, DecimalDegreesWithBomAndChineseHeaders) {
                    "\"尾矿库, 一号\",105.71,33.76,尾矿库\r\n");
   const Layer layer = read_layer(path);
   EXPECT_EQ(layer.crs.epsg, 4490);
-  ASSERT_NE(find_issue(layer, "csv-default-crs"), nullptr);
+  ASSERT_NE(find_issue(layer, IssueCode::csv_default_crs), nullptr);
   ASSERT_EQ(layer.features.size(), 2u);
   EXPECT_EQ(layer.features[0].geometry.points.at(0), (Point{105.7, 33.75}));
   EXPECT_EQ(*layer.features[1].attribute("名称"), "尾矿库, 一号");
@@ -58,14 +58,14 @@ TEST(CsvPointsTest, DegreesMinutesSecondsAndBadRows) {
     EXPECT_NEAR(f.geometry.points.at(0).y, 33.75, 1e-12) << f.id;
   }
   EXPECT_EQ(layer.features[2].id, "f");
-  const Issue* missing = find_issue(layer, "missing-coordinate");
+  const Issue* missing = find_issue(layer, IssueCode::missing_coordinate);
   ASSERT_NE(missing, nullptr);
   EXPECT_EQ(missing->where.feature, "row 4");
   EXPECT_EQ(missing->where.file, path);
-  ASSERT_NE(find_issue(layer, "bad-coordinate"), nullptr);
-  EXPECT_EQ(find_issue(layer, "bad-coordinate")->where.feature, "row 5");
-  ASSERT_NE(find_issue(layer, "coordinate-out-of-range"), nullptr);
-  EXPECT_EQ(find_issue(layer, "coordinate-out-of-range")->where.feature, "row 6");
+  ASSERT_NE(find_issue(layer, IssueCode::bad_coordinate), nullptr);
+  EXPECT_EQ(find_issue(layer, IssueCode::bad_coordinate)->where.feature, "row 5");
+  ASSERT_NE(find_issue(layer, IssueCode::coordinate_out_of_range), nullptr);
+  EXPECT_EQ(find_issue(layer, IssueCode::coordinate_out_of_range)->where.feature, "row 6");
 }
 
 TEST(CsvPointsTest, GbkTableNeedsTheEncoding) {
@@ -153,8 +153,8 @@ TEST(CsvPointsTest, WktColumnTablesNeedACrs) {
               1e-6);
   int bad = 0, null_geom = 0;
   for (const auto& i : layer.issues) {
-    bad += i.code == "bad-geometry" && i.where.feature == "row 3";
-    null_geom += i.code == "null-geometry" && i.where.feature == "row 4";
+    bad += i.code == IssueCode::bad_geometry && i.where.feature == "row 3";
+    null_geom += i.code == IssueCode::null_geometry && i.where.feature == "row 4";
   }
   EXPECT_EQ(bad, 1);
   EXPECT_EQ(null_geom, 1);

@@ -41,7 +41,7 @@ TEST(DestroyedText, CountedPerFieldAndWarned) {
   const Layer layer = read_layer(path);
   int found = 0;
   for (const auto& i : layer.issues) {
-    if (i.code != "text-destroyed") continue;
+    if (i.code != IssueCode::text_destroyed) continue;
     ++found;
     EXPECT_EQ(i.severity, Severity::warning);
     const bool names = i.message.find("field '名称': 2 value(s)") != std::string::npos;

@@ -158,20 +158,20 @@ TEST(ReadLayerTest, NullAndEmptyGeometriesAreSkippedAndReported) {
   o.id_field = "编号";
   const Layer layer = read_layer(path, o);
   ASSERT_EQ(layer.features.size(), 1u);
-  auto find = [&](const std::string& code) -> const Issue* {
+  auto find = [&](IssueCode code) -> const Issue* {
     for (const auto& i : layer.issues)
       if (i.code == code) return &i;
     return nullptr;
   };
-  const Issue* null_issue = find("null-geometry");
+  const Issue* null_issue = find(IssueCode::null_geometry);
   ASSERT_NE(null_issue, nullptr);
   EXPECT_EQ(null_issue->where.feature, "Z2");
   EXPECT_EQ(null_issue->where.layer, "zones");
   EXPECT_EQ(null_issue->where.file, path);
-  ASSERT_NE(find("empty-geometry"), nullptr);
-  EXPECT_EQ(find("empty-geometry")->where.feature, "Z3");
-  ASSERT_NE(find("mixed-geometry-collection"), nullptr);
-  EXPECT_EQ(find("mixed-geometry-collection")->severity, Severity::error);
+  ASSERT_NE(find(IssueCode::empty_geometry), nullptr);
+  EXPECT_EQ(find(IssueCode::empty_geometry)->where.feature, "Z3");
+  ASSERT_NE(find(IssueCode::mixed_geometry_collection), nullptr);
+  EXPECT_EQ(find(IssueCode::mixed_geometry_collection)->severity, Severity::error);
 }
 
 TEST(ReadLayerTest, ZAndMAreDroppedOnceWithAnInfoIssue) {
@@ -189,7 +189,7 @@ TEST(ReadLayerTest, ZAndMAreDroppedOnceWithAnInfoIssue) {
   ASSERT_EQ(layer.features.size(), 2u);
   EXPECT_EQ(layer.features[0].geometry.points[0], (Point{500000, 3700000}));
   int z_issues = 0;
-  for (const auto& i : layer.issues) z_issues += i.code == "dropped-z" ? 1 : 0;
+  for (const auto& i : layer.issues) z_issues += i.code == IssueCode::dropped_z ? 1 : 0;
   EXPECT_EQ(z_issues, 1);
 }
 
@@ -305,7 +305,7 @@ TEST(ReadLayerTest, CrsOptionDoesNotOverrideTheDataButIsReported) {
   const Layer layer = read_layer(path, o);
   EXPECT_EQ(layer.crs.epsg, 4490);
   bool reported = false;
-  for (const auto& i : layer.issues) reported |= i.code == "crs-option-ignored";
+  for (const auto& i : layer.issues) reported |= i.code == IssueCode::crs_option_ignored;
   EXPECT_TRUE(reported);
 }
 

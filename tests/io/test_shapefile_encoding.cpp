@@ -32,7 +32,7 @@ std::string write_gbk_shapefile(const test::TempDir& dir, std::uint8_t ldid, boo
   return shp;
 }
 
-const Issue* find_issue(const Layer& layer, const std::string& code) {
+const Issue* find_issue(const Layer& layer, IssueCode code) {
   for (const auto& i : layer.issues)
     if (i.code == code) return &i;
   return nullptr;
@@ -89,10 +89,10 @@ TEST(ShapefileEncodingTest, OverrideGbkOnUndeclaredFile) {
   EXPECT_EQ(plain.encoding_source, "detected");
   ASSERT_NE(plain.features[0].attribute("功能分区"), nullptr);
   EXPECT_EQ(*plain.features[0].attribute("功能分区"), "核心区");
-  const Issue* undeclared = find_issue(plain, "encoding-undeclared");
+  const Issue* undeclared = find_issue(plain, IssueCode::encoding_undeclared);
   ASSERT_NE(undeclared, nullptr);
   EXPECT_NE(undeclared->message.find("GBK"), std::string::npos);
-  EXPECT_EQ(find_issue(plain, "text-mojibake"), nullptr);
+  EXPECT_EQ(find_issue(plain, IssueCode::text_mojibake), nullptr);
   // One decision for every command: info sees what the loaders see.
   EXPECT_EQ(inspect_dataset(shp).layers.at(0).encoding, "CP936");
   EXPECT_EQ(inspect_dataset(shp).layers.at(0).encoding_source, "detected");
@@ -102,7 +102,7 @@ TEST(ShapefileEncodingTest, OverrideGbkOnUndeclaredFile) {
   o.encoding = "GBK";
   const Layer fixed = read_layer(shp, o);
   EXPECT_EQ(*fixed.features[0].attribute("功能分区"), "核心区");
-  EXPECT_EQ(find_issue(fixed, "text-mojibake"), nullptr);
+  EXPECT_EQ(find_issue(fixed, IssueCode::text_mojibake), nullptr);
   EXPECT_EQ(inspect_dataset(shp, o).layers.at(0).encoding_source, "override");
 }
 
@@ -113,7 +113,7 @@ TEST(ShapefileEncodingTest, WrongOverrideWarnsAndDoesNotCrash) {
   o.encoding = "UTF-8";  // wrong: the bytes are GBK
   const Layer layer = read_layer(shp, o);
   ASSERT_EQ(layer.features.size(), 2u);
-  const Issue* bad = find_issue(layer, "text-not-decodable");
+  const Issue* bad = find_issue(layer, IssueCode::text_not_decodable);
   ASSERT_NE(bad, nullptr);
   EXPECT_EQ(bad->severity, Severity::warning);
   EXPECT_NE(bad->message.find("--encoding GBK"), std::string::npos);
@@ -125,7 +125,7 @@ TEST(ShapefileEncodingTest, WrongOverrideWarnsAndDoesNotCrash) {
   EXPECT_TRUE(replaced);
 
   o.encoding = "LATIN1";  // wrong the other way: valid but garbled
-  EXPECT_NE(find_issue(read_layer(shp, o), "text-mojibake"), nullptr);
+  EXPECT_NE(find_issue(read_layer(shp, o), IssueCode::text_mojibake), nullptr);
 
   o.encoding = "NO-SUCH-ENCODING";
   EXPECT_THROW(read_layer(shp, o), UsageError);

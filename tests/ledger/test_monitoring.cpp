@@ -76,7 +76,7 @@ TEST(Monitoring, ExceedanceMultiplesByHand) {
   EXPECT_EQ(samples.samples[0].below_detection, std::vector<std::string>{"Hg"});
   bool bad_cell = false;
   for (const auto& i : samples.issues)
-    bad_cell = bad_cell || (i.code == "invalid-concentration" &&
+    bad_cell = bad_cell || (i.code == IssueCode::invalid_concentration &&
                             i.where.feature.find("4") != std::string::npos);
   EXPECT_TRUE(bad_cell);
 

@@ -1,6 +1,6 @@
-// The vocabulary of the reports has one string table per enum (reserve/rules.hpp), and the
-// documentation lists exactly those strings: docs/report-schema.json is checked against the
-// tables here, so neither can drift from the other.
+// The vocabulary of the reports has one string table per enum (reserve/rules.hpp, issue.hpp), and
+// the documentation lists exactly those strings: docs/report-schema.json and docs/issue-codes.md
+// are checked against the tables here, so neither can drift from the other.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -10,6 +10,7 @@
 #include <string>
 
 #include "reserve/features.hpp"
+#include "reserve/issue.hpp"
 #include "reserve/rules.hpp"
 
 namespace reserve {
@@ -58,6 +59,28 @@ TEST(Vocabulary, ConflictsDocNamesEveryFeatureCategory) {
         << to_string(c);
     EXPECT_EQ(category_from_string(to_string(c)), c);
   }
+}
+
+// docs/issue-codes.md has one table row per issue code: the first cell of each row, in
+// backticks, is the code. The rows are exactly the codes of the one table (issue.hpp).
+TEST(Vocabulary, IssueCodesDocListsExactlyTheCodesTheCodeWrites) {
+  std::ifstream in(std::string(RESERVE_SOURCE_DIR) + "/docs/issue-codes.md");
+  ASSERT_TRUE(in) << "docs/issue-codes.md is missing";
+  std::set<std::string> documented;
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("| `", 0) != 0) continue;
+    const auto end = line.find('`', 3);
+    ASSERT_NE(end, std::string::npos) << line;
+    EXPECT_TRUE(documented.insert(line.substr(3, end - 3)).second) << "listed twice: " << line;
+  }
+  std::set<std::string> table;
+  for (IssueCode c : kIssueCodes) {
+    EXPECT_TRUE(table.insert(to_string(c)).second) << to_string(c);
+    EXPECT_EQ(issue_code_from_string(to_string(c)), c);  // the table reads back
+  }
+  EXPECT_EQ(documented, table);
+  EXPECT_FALSE(issue_code_from_string("Zone-Overlap"));  // spellings are exact
+  EXPECT_FALSE(issue_code_from_string("zone_overlap"));
 }
 
 }  // namespace

@@ -195,7 +195,7 @@ TEST(Rules, ZoningSanityUsesTheValidationReports) {
 
   ValidationReport overlapping;
   Issue issue;
-  issue.code = "zone-overlap";
+  issue.code = IssueCode::zone_overlap;
   issue.severity = Severity::error;
   issue.message = "core and buffer overlap by 12.5 m²";
   issue.area_m2 = 12.5;

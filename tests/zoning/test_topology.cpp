@@ -61,7 +61,7 @@ struct Builder {
   }
 };
 
-std::vector<Issue> with_code(const ValidationReport& r, const std::string& code) {
+std::vector<Issue> with_code(const ValidationReport& r, IssueCode code) {
   std::vector<Issue> out;
   for (const auto& i : r.issues)
     if (i.code == code) out.push_back(i);
@@ -79,7 +79,8 @@ TEST(ValidateZoning, NestedThreeZoneZoningHasNoFindings) {
       .add("2", Zone::buffer, frame(-100, -100, 200, 200, 0, 0, 100, 100))
       .add("3", Zone::experimental, frame(-200, -200, 300, 300, -100, -100, 200, 200));
   const ValidationReport r = validate_zoning(b.zoning, {}, planar());
-  EXPECT_TRUE(r.issues.empty()) << r.issues.front().code << ": " << r.issues.front().message;
+  EXPECT_TRUE(r.issues.empty()) << to_string(r.issues.front().code) << ": "
+                                << r.issues.front().message;
   EXPECT_EQ(r.error_count(), 0);
   // Zone areas by hand: 100² = 10000; 300² − 100² = 80000; 500² − 300² = 160000 m².
   const auto areas = zone_areas(b.zoning, planar());
@@ -95,7 +96,7 @@ TEST(ValidateZoning, OverlapOfTwoZonesIsAnErrorWithItsExactArea) {
   Builder b;
   b.add("c1", Zone::core, rect(0, 0, 100, 100)).add("b1", Zone::buffer, rect(50, 0, 150, 100));
   const ValidationReport r = validate_zoning(b.zoning, {}, planar());
-  const auto overlaps = with_code(r, "zone-overlap");
+  const auto overlaps = with_code(r, IssueCode::zone_overlap);
   ASSERT_EQ(overlaps.size(), 1u);
   EXPECT_EQ(overlaps[0].severity, Severity::error);
   ASSERT_TRUE(overlaps[0].area_m2.has_value());
@@ -115,14 +116,14 @@ TEST(ValidateZoning, SmallOverlapBelowThresholdIsInfoAndSameZoneOverlapHasItsOwn
   TopologyOptions opt;
   opt.min_overlap_area_m2 = 60.0;
   auto r = validate_zoning(b.zoning, opt, planar());
-  auto same = with_code(r, "same-zone-overlap");
+  auto same = with_code(r, IssueCode::same_zone_overlap);
   ASSERT_EQ(same.size(), 1u);
   EXPECT_NEAR(*same[0].area_m2, 50.0, 1e-6);
   EXPECT_EQ(same[0].severity, Severity::info);
-  EXPECT_TRUE(with_code(r, "zone-overlap").empty());
+  EXPECT_TRUE(with_code(r, IssueCode::zone_overlap).empty());
   opt.min_overlap_area_m2 = 40.0;
   r = validate_zoning(b.zoning, opt, planar());
-  EXPECT_EQ(with_code(r, "same-zone-overlap").at(0).severity, Severity::error);
+  EXPECT_EQ(with_code(r, IssueCode::same_zone_overlap).at(0).severity, Severity::error);
 }
 
 TEST(ValidateZoning, GapInsideTheOutlineIsReportedWithItsArea) {
@@ -135,7 +136,7 @@ TEST(ValidateZoning, GapInsideTheOutlineIsReportedWithItsArea) {
   TopologyOptions opt;
   opt.min_gap_area_m2 = 100.0;
   const ValidationReport r = validate_zoning(b.zoning, opt, planar());
-  const auto gaps = with_code(r, "interior-gap");
+  const auto gaps = with_code(r, IssueCode::interior_gap);
   ASSERT_EQ(gaps.size(), 1u);
   EXPECT_NEAR(*gaps[0].area_m2, 2000.0, 1e-6);
   EXPECT_EQ(gaps[0].severity, Severity::warning);
@@ -143,13 +144,14 @@ TEST(ValidateZoning, GapInsideTheOutlineIsReportedWithItsArea) {
   ASSERT_TRUE(gaps[0].location.has_value());
   EXPECT_GT(gaps[0].location->y, kY0 + 100);
   EXPECT_LT(gaps[0].location->y, kY0 + 120);
-  const auto exposed = with_code(r, "core-not-enclosed");
+  const auto exposed = with_code(r, IssueCode::core_not_enclosed);
   ASSERT_EQ(exposed.size(), 1u);
   EXPECT_NE(exposed[0].message.find("100.00 m"), std::string::npos) << exposed[0].message;
 
   opt.min_gap_area_m2 = 5000.0;  // the same gap below the threshold is only info
-  EXPECT_EQ(with_code(validate_zoning(b.zoning, opt, planar()), "interior-gap").at(0).severity,
-            Severity::info);
+  EXPECT_EQ(
+      with_code(validate_zoning(b.zoning, opt, planar()), IssueCode::interior_gap).at(0).severity,
+      Severity::info);
 }
 
 TEST(ValidateZoning, IslandInsideAHoleIsNotPartOfTheGap) {
@@ -159,11 +161,11 @@ TEST(ValidateZoning, IslandInsideAHoleIsNotPartOfTheGap) {
   b.add("1", Zone::buffer, frame(-100, -100, 200, 200, 0, 0, 100, 100))
       .add("2", Zone::core, rect(25, 25, 75, 75));
   const ValidationReport r = validate_zoning(b.zoning, {}, planar());
-  const auto gaps = with_code(r, "interior-gap");
+  const auto gaps = with_code(r, IssueCode::interior_gap);
   ASSERT_EQ(gaps.size(), 1u);
   EXPECT_NEAR(*gaps[0].area_m2, 7500.0, 1e-6);
   // The whole core boundary (4 × 50 m) borders the gap, not buffer: exposed.
-  const auto exposed = with_code(r, "core-not-enclosed");
+  const auto exposed = with_code(r, IssueCode::core_not_enclosed);
   ASSERT_EQ(exposed.size(), 1u);
   EXPECT_NE(exposed[0].message.find("200.00 m"), std::string::npos) << exposed[0].message;
 }
@@ -179,7 +181,7 @@ TEST(ValidateZoning, CoreOnTheReserveBoundaryIsMeasured) {
   TopologyOptions opt;
   opt.min_exposed_core_length_m = 150.0;
   const ValidationReport r = validate_zoning(b.zoning, opt, planar());
-  const auto exposed = with_code(r, "core-not-enclosed");
+  const auto exposed = with_code(r, IssueCode::core_not_enclosed);
   ASSERT_EQ(exposed.size(), 1u);
   EXPECT_EQ(exposed[0].severity, Severity::error);
   EXPECT_NE(exposed[0].message.find("200.00 m"), std::string::npos) << exposed[0].message;
@@ -187,15 +189,16 @@ TEST(ValidateZoning, CoreOnTheReserveBoundaryIsMeasured) {
   // Midpoint of the 200 m stretch (0,100)→(0,0)→(100,0) or reverse: the corner (0,0).
   EXPECT_NEAR(exposed[0].location->x, kX0, 1e-6);
   EXPECT_NEAR(exposed[0].location->y, kY0, 1e-6);
-  const auto adjacent = with_code(r, "core-adjacent-experimental");
+  const auto adjacent = with_code(r, IssueCode::core_adjacent_experimental);
   ASSERT_EQ(adjacent.size(), 1u);
   EXPECT_NE(adjacent[0].message.find("100.00 m"), std::string::npos);
   EXPECT_EQ(adjacent[0].severity, Severity::info);  // 100 m < 150 m threshold
-  EXPECT_TRUE(with_code(r, "zone-overlap").empty());
-  EXPECT_TRUE(with_code(r, "interior-gap").empty());
+  EXPECT_TRUE(with_code(r, IssueCode::zone_overlap).empty());
+  EXPECT_TRUE(with_code(r, IssueCode::interior_gap).empty());
 
   opt.check_core_enclosed = false;
-  EXPECT_TRUE(with_code(validate_zoning(b.zoning, opt, planar()), "core-not-enclosed").empty());
+  EXPECT_TRUE(
+      with_code(validate_zoning(b.zoning, opt, planar()), IssueCode::core_not_enclosed).empty());
 }
 
 TEST(ValidateZoning, TwoZoneModelSkipsTheCoreEnclosureCheck) {
@@ -209,13 +212,14 @@ TEST(ValidateZoning, TwoZoneModelSkipsTheCoreEnclosureCheck) {
 TEST(ValidateZoning, LoadingIssuesAndRepairsAreCarriedIntoTheReport) {
   Builder b;
   b.add("1", Zone::core, rect(0, 0, 100, 100));
-  b.zoning.issues.push_back(Issue{"null-geometry", Severity::warning, "skipped", {}, {}, {}});
+  b.zoning.issues.push_back(
+      Issue{IssueCode::null_geometry, Severity::warning, "skipped", {}, {}, {}});
   b.zoning.repairs.push_back(Repair{{"f", "l", "9"}, "Self-intersection", 10.0, 7.5});
   TopologyOptions opt;
   opt.check_core_enclosed = false;
   const ValidationReport r = validate_zoning(b.zoning, opt, planar());
   ASSERT_EQ(r.issues.size(), 1u);
-  EXPECT_EQ(r.issues[0].code, "null-geometry");
+  EXPECT_EQ(r.issues[0].code, IssueCode::null_geometry);
   EXPECT_EQ(r.warning_count(), 1);
   ASSERT_EQ(r.repairs.size(), 1u);
   EXPECT_DOUBLE_EQ(r.repairs[0].area_change_m2(), -2.5);
@@ -273,7 +277,8 @@ TEST(ValidateZoning, OverlapSearchEqualsAllPairsOnRandomRectangles) {
   const ValidationReport r = validate_zoning(b.zoning, opt, planar());
   std::map<std::pair<std::string, std::string>, double> found;
   for (const auto& issue : r.issues) {
-    if (issue.code != "zone-overlap" && issue.code != "same-zone-overlap") continue;
+    if (issue.code != IssueCode::zone_overlap && issue.code != IssueCode::same_zone_overlap)
+      continue;
     // The other feature's id is the one named in the message after "overlaps feature ".
     const auto at = issue.message.find("overlaps feature ") + 17;
     const std::string other = issue.message.substr(at, issue.message.find(' ', at) - at);
@@ -289,7 +294,7 @@ TEST(ValidateZoning, OverlapSearchEqualsAllPairsOnRandomRectangles) {
 }  // namespace
 // Issue 10.7: an exposed-core finding names the core feature and carries its length as a number;
 // with two core parts, each part's own exposed stretch is its own finding.
-std::vector<Finding> findings_with_code(const std::vector<Finding>& all, const std::string& code) {
+std::vector<Finding> findings_with_code(const std::vector<Finding>& all, IssueCode code) {
   std::vector<Finding> out;
   for (const auto& f : all)
     if (f.issue.code == code) out.push_back(f);
@@ -306,7 +311,7 @@ TEST(ValidateZoning, ExposedCoreNamesEachCoreFeatureWithItsLength) {
       .add("2", Zone::core, rect(100, 0, 200, 100))
       .add("3", Zone::buffer, rect(0, 100, 200, 150));
   const auto exposed =
-      findings_with_code(topology_findings(b.zoning, {}, planar()), "core-not-enclosed");
+      findings_with_code(topology_findings(b.zoning, {}, planar()), IssueCode::core_not_enclosed);
   ASSERT_EQ(exposed.size(), 2u);
   for (const auto& f : exposed) {
     ASSERT_TRUE(f.length_m.has_value());
@@ -318,7 +323,8 @@ TEST(ValidateZoning, ExposedCoreNamesEachCoreFeatureWithItsLength) {
   EXPECT_EQ(exposed[0].issue.where.feature, "1");
   EXPECT_EQ(exposed[1].issue.where.feature, "2");
   // validate_zoning() reports the same issues.
-  EXPECT_EQ(with_code(validate_zoning(b.zoning, {}, planar()), "core-not-enclosed").size(), 2u);
+  EXPECT_EQ(with_code(validate_zoning(b.zoning, {}, planar()), IssueCode::core_not_enclosed).size(),
+            2u);
 }
 
 // Overlaps and gaps name the other features involved in a field, not only in the text.
@@ -331,12 +337,12 @@ TEST(ValidateZoning, OverlapAndGapNameTheirFeaturesInAField) {
       .add("2", Zone::buffer, rect(50, 0, 150, 100))
       .add("4", Zone::buffer, frame(1000, 0, 1100, 100, 1045, 45, 1055, 55));
   const auto all = topology_findings(b.zoning, {}, planar());
-  const auto overlaps = findings_with_code(all, "zone-overlap");
+  const auto overlaps = findings_with_code(all, IssueCode::zone_overlap);
   ASSERT_EQ(overlaps.size(), 1u);
   EXPECT_NEAR(*overlaps[0].issue.area_m2, 5000.0, 1e-6);
   EXPECT_EQ(overlaps[0].issue.where.feature, "1");
   EXPECT_EQ(overlaps[0].related_features, std::vector<std::string>{"2"});
-  const auto gaps = findings_with_code(all, "interior-gap");
+  const auto gaps = findings_with_code(all, IssueCode::interior_gap);
   ASSERT_EQ(gaps.size(), 1u);
   EXPECT_NEAR(*gaps[0].issue.area_m2, 100.0, 1e-6);
   EXPECT_EQ(gaps[0].related_features, std::vector<std::string>{"4"});

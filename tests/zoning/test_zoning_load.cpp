@@ -218,7 +218,7 @@ TEST(ZoningFromLayers, DatumChangeWithoutAShiftIsAWarningNamingTheLayer) {
   const Zoning z = load(l, o);
   int ballpark = 0;
   for (const auto& i : z.issues)
-    if (i.code == "ballpark-transformation") {
+    if (i.code == IssueCode::ballpark_transformation) {
       ++ballpark;
       EXPECT_EQ(i.severity, Severity::warning);
       EXPECT_EQ(i.where.file, "xian80.gpkg");
@@ -228,7 +228,7 @@ TEST(ZoningFromLayers, DatumChangeWithoutAShiftIsAWarningNamingTheLayer) {
 
   // CGCS2000 geographic → CGCS2000 GK is a projection on one datum: no warning.
   l.crs = Crs::from_epsg(4490);
-  for (const auto& i : load(l, o).issues) EXPECT_NE(i.code, "ballpark-transformation");
+  for (const auto& i : load(l, o).issues) EXPECT_NE(i.code, IssueCode::ballpark_transformation);
 }
 
 TEST(ZoningFromLayers, PointsAndLinesAreRejectedNamingTheFeature) {
@@ -244,13 +244,17 @@ TEST(ZoningFromLayers, LayerIssuesAndEmptyGeometriesCarryOver) {
   Layer l = layer_4544({"ZONE"});
   l.features.push_back(feature("1", square(0, 0, 100), {{"ZONE", "core"}}));
   l.features.push_back(feature("2", Geometry{}, {{"ZONE", "core"}}));
-  l.issues.push_back(
-      Issue{"null-geometry", Severity::warning, "skipped", {"zones.gpkg", "zones", "9"}, {}, {}});
+  l.issues.push_back(Issue{IssueCode::null_geometry,
+                           Severity::warning,
+                           "skipped",
+                           {"zones.gpkg", "zones", "9"},
+                           {},
+                           {}});
   const Zoning z = load(l, planar_options());
   ASSERT_EQ(z.parts.size(), 1u);
   ASSERT_EQ(z.issues.size(), 2u);
-  EXPECT_EQ(z.issues[0].code, "null-geometry");
-  EXPECT_EQ(z.issues[1].code, "empty-geometry");
+  EXPECT_EQ(z.issues[0].code, IssueCode::null_geometry);
+  EXPECT_EQ(z.issues[1].code, IssueCode::empty_geometry);
   EXPECT_EQ(z.issues[1].where.feature, "2");
 }
 
@@ -270,7 +274,7 @@ TEST(ZoningFromLayers, SelfTouchingRingIsRepairedWithoutAreaChange) {
   EXPECT_NE(z.repairs[0].reason.find("Self-intersection"), std::string::npos)
       << z.repairs[0].reason;
   ASSERT_EQ(z.issues.size(), 1u);
-  EXPECT_EQ(z.issues[0].code, "invalid-geometry-repaired");
+  EXPECT_EQ(z.issues[0].code, IssueCode::invalid_geometry_repaired);
   EXPECT_EQ(z.issues[0].severity, Severity::info);
   const auto& poly = z.parts[0].geometry.polygons.at(0);
   EXPECT_EQ(poly.holes.size(), 1u);

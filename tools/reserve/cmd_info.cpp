@@ -241,7 +241,7 @@ void print_text(const DatasetReport& d) {
       std::cout << "    issues (" << r.issues.size() << "):\n";
       for (std::size_t k = 0; k < r.issues.size() && k < kMaxShown; ++k) {
         const Issue& i = r.issues[k];
-        std::cout << "      " << to_string(i.severity) << " " << i.code << ": "
+        std::cout << "      " << to_string(i.severity) << " " << to_string(i.code) << ": "
                   << (i.where.feature.empty() ? "" : "feature " + i.where.feature + ": ")
                   << i.message << "\n";
       }

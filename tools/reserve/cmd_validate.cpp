@@ -153,7 +153,7 @@ void print_text(const Zoning& z, const std::vector<ZoneArea>& areas, double tota
     const std::string where = describe(i.where);
     std::printf("  %-7s  ", to_string(i.severity));
     std::fflush(stdout);
-    std::cout << i.code << "  " << (where.empty() ? "" : where + ": ") << i.message;
+    std::cout << to_string(i.code) << "  " << (where.empty() ? "" : where + ": ") << i.message;
     if (i.location)
       std::cout << " at (" << fmt::format("{:.3f}", i.location->x) << ", "
                 << fmt::format("{:.3f}", i.location->y) << ")";

@@ -107,7 +107,7 @@ void print_overlay_text(const ConflictOverlay& c) { std::cout << overlay_text(c)
 void print_issues(const std::vector<Issue>& issues, const std::string& what) {
   for (const auto& i : issues) {
     const std::string where = describe(i.where);
-    std::cerr << to_string(i.severity) << ": " << i.code << ": "
+    std::cerr << to_string(i.severity) << ": " << to_string(i.code) << ": "
               << (where.empty() ? "" : where + ": ") << i.message << "\n";
   }
   if (!issues.empty()) std::cerr << issues.size() << " issue(s) in " << what << "\n";

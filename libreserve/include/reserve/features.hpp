@@ -126,7 +126,7 @@ struct FeatureSource {
 struct LeftOutFeature {
   std::string label;  // as ConflictFeature::label, or "FID …" when the reader skipped the row
   std::optional<FeatureCategory> category;  // when known (rules not counting it are unaffected)
-  std::string code;                         // the issue code, e.g. "invalid-geometry"
+  IssueCode code = IssueCode::invalid_geometry;  // why it could not be used
   std::string reason;
   SourceRef where;
 };

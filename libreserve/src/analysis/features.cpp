@@ -3,7 +3,7 @@
 #include <set>
 
 #include "analysis/features_load.hpp"
-#include "analysis/text_util.hpp"
+#include "core/text_util.hpp"
 #include "geom/geos.hpp"
 #include "geom/repair.hpp"
 #include "reserve/error.hpp"
@@ -43,7 +43,7 @@ const std::vector<std::string> kTreatmentFields = {"整改方式", "处置方式
 
 std::string value_of(const Attribute* a) { return (a && !a->is_null) ? a->value : std::string(); }
 
-Issue skip_issue(const std::string& code, const std::string& message, const SourceRef& where,
+Issue skip_issue(IssueCode code, const std::string& message, const SourceRef& where,
                  std::optional<Point> location = std::nullopt) {
   Issue issue;
   issue.code = code;
@@ -102,21 +102,21 @@ bool use_repaired(ConflictFeature& cf, const RepairPolicy& policy, const AreaCal
   switch (r.outcome) {
     case geom::RepairOutcome::valid: cf.geometry.polygons = std::move(r.geometry); return true;
     case geom::RepairOutcome::refused:
-      leave_out("invalid-geometry",
+      leave_out(IssueCode::invalid_geometry,
                 "the polygon is invalid (" + r.reason +
                     ") and repairs are switched off (--no-repair); repair it at the source "
                     "(e.g. QGIS 'Fix geometries' or ST_MakeValid) or drop --no-repair",
                 cf.category);
       return false;
     case geom::RepairOutcome::failed:
-      leave_out("invalid-geometry",
+      leave_out(IssueCode::invalid_geometry,
                 "the polygon is invalid (" + r.reason + ") and GEOS could not repair it (" +
                     r.failure + "); repair it at the source",
                 cf.category);
       return false;
     case geom::RepairOutcome::too_large:
       if (r.change_m2() < 0.0) {
-        leave_out("invalid-geometry",
+        leave_out(IssueCode::invalid_geometry,
                   "the polygon is invalid (" + r.reason +
                       ") and repairing it with GEOS MakeValid would shrink it from " +
                       geom::format_m2(r.area_before_m2) + " to " +
@@ -131,7 +131,7 @@ bool use_repaired(ConflictFeature& cf, const RepairPolicy& policy, const AreaCal
     case geom::RepairOutcome::repaired: break;
   }
   if (r.geometry.empty()) {
-    leave_out("collapsed-geometry",
+    leave_out(IssueCode::collapsed_geometry,
               "the polygon is invalid (" + r.reason +
                   ") and nothing of its area is left after the repair; fix it at the source",
               cf.category);
@@ -197,7 +197,7 @@ FeatureSet features_from_layer(const Layer& layer, const FeatureOptions& options
   set.issues = layer.issues;
 
   const std::string category_field = options.category_field.empty()
-                                         ? analysis::find_field(layer.fields, kCategoryFields)
+                                         ? text::find_field(layer.fields, kCategoryFields)
                                          : options.category_field;
   if (!options.category_field.empty()) {
     bool found = false;
@@ -246,16 +246,15 @@ FeatureSet features_from_layer(const Layer& layer, const FeatureOptions& options
     // (mining rights are known by it), else the FID.
     std::string id_value;
     if (options.read.id_field.empty()) {
-      id_value = value_of(analysis::find_attribute(f.attributes, kIdFields));
-      if (id_value.empty())
-        id_value = value_of(analysis::find_attribute(f.attributes, kLicenceFields));
+      id_value = value_of(text::find_attribute(f.attributes, kIdFields));
+      if (id_value.empty()) id_value = value_of(text::find_attribute(f.attributes, kLicenceFields));
     }
     cf.id = id_value.empty() ? f.id : id_value;
     if (cf.id.empty()) cf.id = "row-" + std::to_string(cf.ordinal);
-    cf.name = value_of(analysis::find_attribute(f.attributes, kNameFields, options.name_field));
-    const std::string licence = value_of(analysis::find_attribute(f.attributes, kLicenceFields));
+    cf.name = value_of(text::find_attribute(f.attributes, kNameFields, options.name_field));
+    const std::string licence = value_of(text::find_attribute(f.attributes, kLicenceFields));
     if (!licence.empty()) cf.mining_right = MiningRightInfo{licence, {}, {}, {}, {}};
-    auto leave_out = [&](const std::string& code, const std::string& message,
+    auto leave_out = [&](IssueCode code, const std::string& message,
                          std::optional<FeatureCategory> category) {
       const std::string named = cf.label();
       set.issues.push_back(skip_issue(code, named + ": " + message, where));
@@ -265,11 +264,10 @@ FeatureSet features_from_layer(const Layer& layer, const FeatureOptions& options
     // Category: the field's value when there is one (it wins), else the layer's category. An
     // unknown or missing category is kept as "other" (the profile decides whether "other" is a
     // conflict), with a warning and a count.
-    const Attribute* cat_attr = category_field.empty()
-                                    ? nullptr
-                                    : analysis::find_attribute(f.attributes, {}, category_field);
+    const Attribute* cat_attr =
+        category_field.empty() ? nullptr : text::find_attribute(f.attributes, {}, category_field);
     const std::string label = value_of(cat_attr);
-    auto as_other = [&](const std::string& code, const std::string& message) {
+    auto as_other = [&](IssueCode code, const std::string& message) {
       cf.category = FeatureCategory::other;
       ++source.other_category;
       Issue issue;
@@ -286,20 +284,22 @@ FeatureSet features_from_layer(const Layer& layer, const FeatureOptions& options
       if (c)
         cf.category = *c;
       else
-        as_other("unknown-category", "category '" + label + "' in field '" + category_field +
-                                         "' is not known; map it with --category-map '" + label +
-                                         "=<category>' (categories: " + category_list() + ")");
+        as_other(IssueCode::unknown_category,
+                 "category '" + label + "' in field '" + category_field +
+                     "' is not known; map it with --category-map '" + label +
+                     "=<category>' (categories: " + category_list() + ")");
     } else if (options.category) {
       cf.category = *options.category;
       cf.category_label = to_string(*options.category);
     } else {
-      as_other("missing-category",
+      as_other(IssueCode::missing_category,
                "field '" + category_field + "' is empty; fill it in or map the layer's category");
     }
 
     const std::string problem = geometry_problem(f.geometry);
     if (!problem.empty()) {
-      leave_out(f.geometry.kind == GeometryKind::empty ? "empty-geometry" : "invalid-geometry",
+      leave_out(f.geometry.kind == GeometryKind::empty ? IssueCode::empty_geometry
+                                                       : IssueCode::invalid_geometry,
                 problem, cf.category);
       continue;
     }
@@ -311,21 +311,20 @@ FeatureSet features_from_layer(const Layer& layer, const FeatureOptions& options
     }
 
     if (cf.name.empty()) cf.name = cf.id;
-    if (auto y =
-            analysis::parse_year(value_of(analysis::find_attribute(f.attributes, kBuiltFields))))
+    if (auto y = text::parse_year(value_of(text::find_attribute(f.attributes, kBuiltFields))))
       cf.built_year = *y;
-    cf.treatment = value_of(analysis::find_attribute(f.attributes, kTreatmentFields));
+    cf.treatment = value_of(text::find_attribute(f.attributes, kTreatmentFields));
 
     cf.mining_right.reset();
     if (cf.category == FeatureCategory::mining_right ||
         cf.category == FeatureCategory::exploration_right) {
       MiningRightInfo info;
       info.licence_number = licence;
-      info.holder = value_of(analysis::find_attribute(f.attributes, kHolderFields));
-      info.right_type = value_of(analysis::find_attribute(f.attributes, kRightTypeFields));
+      info.holder = value_of(text::find_attribute(f.attributes, kHolderFields));
+      info.right_type = value_of(text::find_attribute(f.attributes, kRightTypeFields));
       if (info.right_type.empty()) info.right_type = chinese_name(cf.category);
-      info.valid_from = value_of(analysis::find_attribute(f.attributes, kValidFromFields));
-      info.valid_to = value_of(analysis::find_attribute(f.attributes, kValidToFields));
+      info.valid_from = value_of(text::find_attribute(f.attributes, kValidFromFields));
+      info.valid_to = value_of(text::find_attribute(f.attributes, kValidToFields));
       cf.mining_right = info;
     }
 
@@ -333,7 +332,7 @@ FeatureSet features_from_layer(const Layer& layer, const FeatureOptions& options
       // Repeated (or empty) ids get the row's ordinal, which is unique within the layer.
       const std::string unique = cf.id + "#" + std::to_string(cf.ordinal);
       Issue dup;
-      dup.code = "duplicate-feature-id";
+      dup.code = IssueCode::duplicate_feature_id;
       dup.severity = Severity::warning;
       dup.message = cf.label() + ": feature id '" + cf.id +
                     "' occurs more than once; this one is called '" + unique + "'";

@@ -2,7 +2,7 @@
 #include <cctype>
 #include <sstream>
 
-#include "analysis/text_util.hpp"
+#include "core/text_util.hpp"
 #include "reserve/error.hpp"
 #include "reserve/features.hpp"
 
@@ -235,7 +235,7 @@ const char* chinese_name(FeatureCategory c) noexcept { return names(c).chinese; 
 const char* english_name(FeatureCategory c) noexcept { return names(c).english; }
 
 std::optional<FeatureCategory> category_from_string(const std::string& id) {
-  std::string n = analysis::normalise_label(id);
+  std::string n = text::normalise_label(id);
   std::replace(n.begin(), n.end(), '-', '_');
   std::replace(n.begin(), n.end(), ' ', '_');
   for (const auto& c : kNames)
@@ -267,19 +267,19 @@ bool is_polluting(FeatureCategory c) noexcept {
 CategoryMap CategoryMap::defaults() {
   CategoryMap m;
   for (const auto& [label, category] : kDefaultLabels)
-    m.labels_[analysis::normalise_label(label)] = category;
+    m.labels_[text::normalise_label(label)] = category;
   for (const auto& c : kNames) m.labels_[c.id] = c.category;
   for (const auto& [label, category] : kExactLabels)
-    m.exact_[analysis::normalise_label(label)] = category;
+    m.exact_[text::normalise_label(label)] = category;
   return m;
 }
 
 void CategoryMap::add(const std::string& label, FeatureCategory category) {
-  user_[analysis::normalise_label(label)] = category;
+  user_[text::normalise_label(label)] = category;
 }
 
 std::optional<FeatureCategory> CategoryMap::lookup(const std::string& label) const {
-  const std::string n = analysis::normalise_label(label);
+  const std::string n = text::normalise_label(label);
   if (n.empty()) return std::nullopt;
   if (auto it = user_.find(n); it != user_.end()) return it->second;
   if (auto it = labels_.find(n); it != labels_.end()) return it->second;
@@ -293,7 +293,7 @@ void CategoryMap::add_mapping(const std::string& spec) {
   std::stringstream ss(spec);
   std::string pair;
   while (std::getline(ss, pair, ',')) {
-    if (analysis::normalise_label(pair).empty()) continue;
+    if (text::normalise_label(pair).empty()) continue;
     const auto eq = pair.find('=');
     if (eq == std::string::npos)
       throw UsageError("category mapping '" + pair +
@@ -307,7 +307,7 @@ void CategoryMap::add_mapping(const std::string& spec) {
       throw UsageError("unknown category '" + id + "' in mapping '" + pair + "'; use one of " +
                        known);
     }
-    if (analysis::normalise_label(label).empty())
+    if (text::normalise_label(label).empty())
       throw UsageError("category mapping '" + pair + "' has an empty label");
     add(label, *category);
   }

@@ -18,7 +18,7 @@ void add_inputs_used(nlohmann::json& j, const FeatureSet& features) {
     j["left_out"].push_back(
         {{"label", l.label},
          {"category", l.category ? nlohmann::json(to_string(*l.category)) : nlohmann::json()},
-         {"code", l.code},
+         {"code", to_string(l.code)},
          {"reason", l.reason},
          {"file", l.where.file},
          {"layer", l.where.layer},

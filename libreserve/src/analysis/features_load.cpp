@@ -68,7 +68,7 @@ Layer read_in_working_crs(const std::string& path, const ReadOptions& options,
     Feature& f = layer.features[row];
     const SourceRef where{layer.path, layer.name, f.id};
     if (layer.crs.is_geographic && !in_geographic_range(f.geometry)) {
-      layer.issues.push_back({"coordinate-out-of-range", Severity::error,
+      layer.issues.push_back({IssueCode::coordinate_out_of_range, Severity::error,
                               "a coordinate is outside longitude −180…180 / latitude −90…90 (are "
                               "the columns swapped, or is this plane data with a wrong CRS?); "
                               "the feature was skipped",
@@ -79,7 +79,7 @@ Layer read_in_working_crs(const std::string& path, const ReadOptions& options,
       try {
         geom::to_working_crs(f.geometry, layer.crs, *transformer);  // lon/lat edges densified
       } catch (const Error& e) {
-        layer.issues.push_back({"reprojection-failed", Severity::error,
+        layer.issues.push_back({IssueCode::reprojection_failed, Severity::error,
                                 "cannot transform the feature to the working CRS " +
                                     working_crs.label() + " (" + e.message() +
                                     "); the feature was skipped",

@@ -2,9 +2,6 @@
 // (see overlay_changes.hpp).
 #include "analysis/overlay_changes.hpp"
 
-#include <algorithm>
-#include <iterator>
-
 #include "reserve/error.hpp"
 
 namespace reserve::analysis {
@@ -23,7 +20,7 @@ SignificantChanges::SignificantChanges(const Comparison& comparison) {
        {ChangeKind::added, &comparison.added},
        {ChangeKind::downgraded, &comparison.downgraded},
        {ChangeKind::upgraded, &comparison.upgraded}}};
-  std::vector<Value> values;
+  std::vector<Envelope> boxes;
   for (const auto& [kind, set] : sets) {
     for (const auto& piece : set->pieces) {
       if (piece.noise) continue;  // the classification the area rules use
@@ -32,23 +29,17 @@ SignificantChanges::SignificantChanges(const Comparison& comparison) {
       p.prepared = geom::prepare(p.geometry.get());
       double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
       bounds(p.geometry.get(), x0, y0, x1, y1);
-      values.emplace_back(Box(BPoint(x0, y0), BPoint(x1, y1)), pieces_.size());
+      boxes.push_back(Envelope{x0, y0, x1, y1, true});
       pieces_.push_back(std::move(p));
     }
   }
-  tree_ = decltype(tree_)(values.begin(), values.end());
+  tree_ = geom::EnvelopeIndex(boxes);
 }
 
 std::vector<std::size_t> SignificantChanges::candidates(double x0, double y0, double x1,
                                                         double y1) const {
-  std::vector<Value> hits;
-  tree_.query(boost::geometry::index::intersects(Box(BPoint(x0, y0), BPoint(x1, y1))),
-              std::back_inserter(hits));
-  std::vector<std::size_t> out;
-  out.reserve(hits.size());
-  for (const auto& v : hits) out.push_back(v.second);
-  std::sort(out.begin(), out.end());  // a fixed order: sums do not depend on the tree's layout
-  return out;
+  // Ascending indices, a fixed order: sums do not depend on the tree's layout.
+  return tree_.query(Envelope{x0, y0, x1, y1, true});
 }
 
 ChangeAreas SignificantChanges::areas_in(const GEOSGeometry* g, const PieceArea& area) const {

@@ -11,10 +11,8 @@
 #include <cstddef>
 #include <vector>
 
-#include <boost/geometry.hpp>
-#include <boost/geometry/index/rtree.hpp>
-
 #include "analysis/overlay_area.hpp"
+#include "geom/envelope_index.hpp"
 #include "geom/geos.hpp"
 #include "reserve/compare.hpp"
 #include "reserve/overlay.hpp"
@@ -43,16 +41,13 @@ class SignificantChanges {
   bool near(ChangeKind kind, const GEOSGeometry* point, Point p, double distance_m) const;
 
  private:
-  using BPoint = boost::geometry::model::point<double, 2, boost::geometry::cs::cartesian>;
-  using Box = boost::geometry::model::box<BPoint>;
-  using Value = std::pair<Box, std::size_t>;
   struct Piece {
     ChangeKind kind;
     geom::GeomPtr geometry;
     geom::PreparedPtr prepared;
   };
   std::vector<Piece> pieces_;
-  boost::geometry::index::rtree<Value, boost::geometry::index::quadratic<16>> tree_;
+  geom::EnvelopeIndex tree_{{}};  // the pieces' envelopes, in the order of pieces_
   std::vector<std::size_t> candidates(double x0, double y0, double x1, double y1) const;
 };
 

@@ -47,8 +47,8 @@ std::string overlay_text(const ConflictOverlay& c) {
   }
   for (const auto& l : c.features.left_out)
     out += "  NOT USED  " + l.label + "  (" + l.where.file +
-           (l.where.layer.empty() ? "" : ":" + l.where.layer) + "): " + l.code + ", " + l.reason +
-           "\n";
+           (l.where.layer.empty() ? "" : ":" + l.where.layer) + "): " + to_string(l.code) + ", " +
+           l.reason + "\n";
   out += "Summary: " + std::to_string(c.overlay.rows.size()) + " feature(s) analysed; " +
          std::to_string(c.overlay.count(StatusChange::freed)) + " freed, " +
          std::to_string(c.overlay.count(StatusChange::partly_freed)) + " partly freed, " +

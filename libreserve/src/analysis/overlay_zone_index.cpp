@@ -17,7 +17,7 @@ ZoneIndex::ZoneIndex(const Zoning& zoning) : model_(zoning.model) {
   auto* h = geom::context();
   // Zones resolved once per zoning (the stricter wins where zones overlap), as compare() sees them.
   std::vector<geom::GeomPtr> all;
-  std::vector<Value> values;
+  std::vector<Envelope> boxes;
   const ZoneModel parts_model =
       zoning.parts.empty() ? zoning.model : model_of(zoning.parts[0].zone);
   for (const auto& rz : zoning::resolved_zones(zoning, parts_model)) {
@@ -40,13 +40,13 @@ ZoneIndex::ZoneIndex(const Zoning& zoning) : model_(zoning.model) {
       GEOSGeom_getYMin_r(h, part, &y0);
       GEOSGeom_getXMax_r(h, part, &x1);
       GEOSGeom_getYMax_r(h, part, &y1);
-      values.emplace_back(Box(BPoint(x0, y0), BPoint(x1, y1)), polygons_.size());
+      boxes.push_back(Envelope{x0, y0, x1, y1, true});
       polygons_.push_back(std::move(ip));
     }
     all.push_back(geom::check(GEOSGeom_clone_r(h, u.get()), "clone zone"));
     zone_shapes_[zone] = make_prepared(std::move(u));
   }
-  tree_ = decltype(tree_)(values.begin(), values.end());
+  tree_ = geom::EnvelopeIndex(boxes);
   std::sort(zones_.begin(), zones_.end(),
             [](Zone a, Zone b) { return strictness(a) > strictness(b); });
 
@@ -79,14 +79,7 @@ const PreparedShape& ZoneIndex::stricter_than(int level) const {
 
 std::vector<std::size_t> ZoneIndex::candidates(double min_x, double min_y, double max_x,
                                                double max_y) const {
-  std::vector<Value> hits;
-  tree_.query(boost::geometry::index::intersects(Box(BPoint(min_x, min_y), BPoint(max_x, max_y))),
-              std::back_inserter(hits));
-  std::vector<std::size_t> out;
-  out.reserve(hits.size());
-  for (const auto& v : hits) out.push_back(v.second);
-  std::sort(out.begin(), out.end());
-  return out;
+  return tree_.query(Envelope{min_x, min_y, max_x, max_y, true});  // ascending indices
 }
 
 }  // namespace reserve::analysis

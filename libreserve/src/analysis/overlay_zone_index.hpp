@@ -5,9 +5,7 @@
 #include <map>
 #include <vector>
 
-#include <boost/geometry.hpp>
-#include <boost/geometry/index/rtree.hpp>
-
+#include "geom/envelope_index.hpp"
 #include "geom/geos.hpp"
 #include "geom/segment_index.hpp"
 #include "reserve/geometry.hpp"
@@ -48,10 +46,6 @@ class ZoneIndex {
   const IndexedPolygon& polygon(std::size_t i) const { return polygons_[i]; }
 
  private:
-  using BPoint = boost::geometry::model::point<double, 2, boost::geometry::cs::cartesian>;
-  using Box = boost::geometry::model::box<BPoint>;
-  using Value = std::pair<Box, std::size_t>;
-
   ZoneModel model_;
   std::vector<Zone> zones_;
   std::map<Zone, PreparedShape> zone_shapes_;
@@ -61,7 +55,7 @@ class ZoneIndex {
   geom::SegmentIndex boundary_segments_;
   PreparedShape empty_;
   std::vector<IndexedPolygon> polygons_;
-  boost::geometry::index::rtree<Value, boost::geometry::index::quadratic<16>> tree_;
+  geom::EnvelopeIndex tree_{{}};  // the polygons' envelopes, in the order of polygons_
 };
 
 PreparedShape make_prepared(geom::GeomPtr g);

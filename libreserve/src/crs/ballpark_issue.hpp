@@ -25,7 +25,7 @@ inline std::optional<Issue> ballpark_issue(const Transformer& t, const Crs& from
                                            const SourceRef& where) {
   if (!t.is_ballpark()) return std::nullopt;
   Issue issue;
-  issue.code = "ballpark-transformation";
+  issue.code = IssueCode::ballpark_transformation;
   issue.where = where;
   const std::string head = "no datum shift is known from " + from.label() + " to " + to.label() +
                            " (PROJ: " + t.description() + "); ";

@@ -69,7 +69,7 @@ Repair repair_record(const RepairResult& r, const SourceRef& where) {
 
 Issue repair_issue(const RepairResult& r, const SourceRef& where) {
   Issue issue;
-  issue.code = "invalid-geometry-repaired";
+  issue.code = IssueCode::invalid_geometry_repaired;
   issue.severity = r.large ? Severity::warning : Severity::info;
   issue.where = where;
   issue.location = r.location;

@@ -155,7 +155,7 @@ std::vector<Right> group_corners(const TextTable& t, const CornerColumns& cols,
     const SourceRef rwhere{where.file, where.layer, "row " + std::to_string(r + 2)};
     const std::string id = cell(cols.id);
     if (id.empty()) {
-      issues.push_back(Issue{"missing-id", Severity::warning,
+      issues.push_back(Issue{IssueCode::missing_id, Severity::warning,
                              "the row has no right id; it is skipped", rwhere, std::nullopt,
                              std::nullopt});
       continue;
@@ -169,7 +169,7 @@ std::vector<Right> group_corners(const TextTable& t, const CornerColumns& cols,
       e = parse_number(cell(cols.east));
     }
     if (!n || !e) {
-      issues.push_back(Issue{"bad-coordinate", Severity::error,
+      issues.push_back(Issue{IssueCode::bad_coordinate, Severity::error,
                              "corner point of right " + id +
                                  " has no usable coordinates; the point is skipped, so the "
                                  "polygon may be wrong",
@@ -207,7 +207,7 @@ MultiPolygon right_polygons(const Right& right, const SourceRef& where, Envelope
       if (ring.size() >= 2 && ring.front() == ring.back()) ring.pop_back();
       if (ring.size() < 3) {
         issues.push_back(Issue{
-            "too-few-corner-points", Severity::error,
+            IssueCode::too_few_corner_points, Severity::error,
             "ring " + ring_name + " of part " + part_name + " has " + std::to_string(ring.size()) +
                 " distinct corner point(s), fewer than 3; it is skipped",
             SourceRef{where.file, where.layer, right.id}, std::nullopt, std::nullopt});
@@ -234,7 +234,7 @@ void assign_corner_crs(Layer& out, bool geographic, const Envelope& extent,
     out.crs = Crs::from_user_input(options.assume_crs);
   } else if (geographic) {
     out.crs = Crs::from_epsg(4490);
-    out.issues.push_back(Issue{"csv-default-crs", Severity::info,
+    out.issues.push_back(Issue{IssueCode::csv_default_crs, Severity::info,
                                "longitude/latitude corner points read as CGCS2000 (EPSG:4490); "
                                "pass --crs for another datum",
                                where, std::nullopt, std::nullopt});
@@ -251,7 +251,7 @@ void assign_corner_crs(Layer& out, bool geographic, const Envelope& extent,
     }
     out.crs = Crs::from_epsg(gk3_epsg(*zone, true));
     out.issues.push_back(
-        Issue{"corner-points-crs", Severity::info,
+        Issue{IssueCode::corner_points_crs, Severity::info,
               "Y (easting) carries zone prefix " + std::to_string(*zone) +
                   ": read as CGCS2000 3-degree Gauss-Kruger zone " + std::to_string(*zone) + " (" +
                   out.crs.label() +

@@ -123,7 +123,7 @@ Layer read_csv_points(const std::string& path, const ReadOptions& options) {
     const std::string xs = cell(cols.x), ys = cell(cols.y);
     if (xs.empty() || ys.empty()) {
       out.issues.push_back(Issue{
-          "missing-coordinate", Severity::warning,
+          IssueCode::missing_coordinate, Severity::warning,
           "the row has no " + t.header[xs.empty() ? cols.x : cols.y] + " value; it is skipped",
           rwhere, std::nullopt, std::nullopt});
       continue;
@@ -133,7 +133,7 @@ Layer read_csv_points(const std::string& path, const ReadOptions& options) {
       auto lon = parse_angle_deg(xs);
       auto lat = parse_angle_deg(ys);
       if (!lon || !lat) {
-        out.issues.push_back(Issue{"bad-coordinate", Severity::warning,
+        out.issues.push_back(Issue{IssueCode::bad_coordinate, Severity::warning,
                                    "'" + (lon ? ys : xs) +
                                        "' is not an angle (decimal degrees or 度分秒 such as "
                                        "105°42'30.5\"); the row is skipped",
@@ -141,7 +141,7 @@ Layer read_csv_points(const std::string& path, const ReadOptions& options) {
         continue;
       }
       if (std::abs(*lon) > 180.0 || std::abs(*lat) > 90.0) {
-        out.issues.push_back(Issue{"coordinate-out-of-range", Severity::warning,
+        out.issues.push_back(Issue{IssueCode::coordinate_out_of_range, Severity::warning,
                                    "longitude " + xs + " / latitude " + ys +
                                        " is out of range (|lon| ≤ 180, |lat| ≤ 90; are the "
                                        "columns swapped?); the row is skipped",
@@ -153,7 +153,7 @@ Layer read_csv_points(const std::string& path, const ReadOptions& options) {
       auto x = parse_number(xs);
       auto y = parse_number(ys);
       if (!x || !y) {
-        out.issues.push_back(Issue{"bad-coordinate", Severity::warning,
+        out.issues.push_back(Issue{IssueCode::bad_coordinate, Severity::warning,
                                    "'" + (x ? ys : xs) + "' is not a number; the row is skipped",
                                    rwhere, std::nullopt, std::nullopt});
         continue;
@@ -177,7 +177,7 @@ Layer read_csv_points(const std::string& path, const ReadOptions& options) {
     out.crs = Crs::from_user_input(options.assume_crs);
   } else if (mode == Mode::degrees) {
     out.crs = Crs::from_epsg(4490);
-    out.issues.push_back(Issue{"csv-default-crs", Severity::info,
+    out.issues.push_back(Issue{IssueCode::csv_default_crs, Severity::info,
                                "a CSV carries no CRS: longitude/latitude read as CGCS2000 "
                                "(EPSG:4490); pass --crs EPSG:4326 for WGS 84 (GPS) values",
                                where, std::nullopt, std::nullopt});
@@ -191,7 +191,7 @@ Layer read_csv_points(const std::string& path, const ReadOptions& options) {
     }
     out.crs = Crs::from_epsg(gk3_epsg(*zone, true));
     out.issues.push_back(
-        Issue{"csv-default-crs", Severity::info,
+        Issue{IssueCode::csv_default_crs, Severity::info,
               std::string(mode == Mode::plane_surveying ? "X read as northing and Y as easting "
                                                           "(Chinese surveying convention); "
                                                         : "") +
@@ -220,7 +220,7 @@ Layer read_text_layer(const std::string& path, const ReadOptions& options) {
   if (!looks_like_corner_point_table(t)) return read_csv_points(path, options);
   Layer layer = read_corner_points(path, options);
   layer.issues.insert(layer.issues.begin(),
-                      Issue{"corner-point-table", Severity::info,
+                      Issue{IssueCode::corner_point_table, Severity::info,
                             "read as a corner-point table (拐点坐标): one polygon per right, "
                             "corners joined in point-number order",
                             where, std::nullopt, std::nullopt});

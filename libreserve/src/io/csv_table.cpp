@@ -144,7 +144,7 @@ TextTable read_text_table(const std::string& path, const std::string& encoding) 
   }
   if (decoded.replaced > 0) {
     table.issues.push_back(
-        Issue{"text-not-decodable", Severity::warning,
+        Issue{IssueCode::text_not_decodable, Severity::warning,
               std::to_string(decoded.replaced) + " byte sequence(s) are not valid " +
                   table.encoding + " and were replaced by U+FFFD; " +
                   (encoding.empty()

@@ -34,7 +34,7 @@ Layer read_csv_wkt(const std::string& path, const ReadOptions& options, TextTabl
     const SourceRef rwhere{path, out.name, "row " + std::to_string(r + 2)};
     const std::string wkt = cell(wkt_col);
     if (wkt.empty()) {
-      out.issues.push_back(Issue{"null-geometry", Severity::warning,
+      out.issues.push_back(Issue{IssueCode::null_geometry, Severity::warning,
                                  "the row has no geometry; it is skipped", rwhere, std::nullopt,
                                  std::nullopt});
       continue;
@@ -42,13 +42,13 @@ Layer read_csv_wkt(const std::string& path, const ReadOptions& options, TextTabl
     try {
       f.geometry = geometry_from_wkt(wkt);
     } catch (const InputError& e) {
-      out.issues.push_back(Issue{"bad-geometry", Severity::error,
+      out.issues.push_back(Issue{IssueCode::bad_geometry, Severity::error,
                                  "the WKT does not parse (" + e.message() + "); the row is skipped",
                                  rwhere, std::nullopt, std::nullopt});
       continue;
     }
     if (f.geometry.empty()) {
-      out.issues.push_back(Issue{"empty-geometry", Severity::warning,
+      out.issues.push_back(Issue{IssueCode::empty_geometry, Severity::warning,
                                  "the row's geometry is empty; it is skipped", rwhere, std::nullopt,
                                  std::nullopt});
       continue;

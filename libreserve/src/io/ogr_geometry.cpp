@@ -100,12 +100,12 @@ void normalise_orientation(MultiPolygon& mp) {
 ConvertedGeometry convert_ogr_geometry(const OGRGeometry* g, bool swap_axes) {
   ConvertedGeometry result;
   if (g == nullptr) {
-    result.problem_code = "null-geometry";
+    result.problem_code = IssueCode::null_geometry;
     result.problem_message = "the feature has no geometry; it is skipped";
     return result;
   }
   if (g->IsEmpty()) {
-    result.problem_code = "empty-geometry";
+    result.problem_code = IssueCode::empty_geometry;
     result.problem_message = "the feature's geometry is empty; it is skipped";
     return result;
   }
@@ -116,7 +116,7 @@ ConvertedGeometry convert_ogr_geometry(const OGRGeometry* g, bool swap_axes) {
   if (g->hasCurveGeometry(TRUE)) {
     linear.reset(g->getLinearGeometry());
     if (!linear) {
-      result.problem_code = "unsupported-geometry";
+      result.problem_code = IssueCode::unsupported_geometry;
       result.problem_message = "the curved geometry cannot be linearised; it is skipped";
       return result;
     }
@@ -127,13 +127,13 @@ ConvertedGeometry convert_ogr_geometry(const OGRGeometry* g, bool swap_axes) {
   c.swap = swap_axes;
   c.add(*src);
   if (c.unsupported) {
-    result.problem_code = "unsupported-geometry";
+    result.problem_code = IssueCode::unsupported_geometry;
     result.problem_message = std::string("geometry type ") + src->getGeometryName() +
                              " is not supported; the feature is skipped";
     return result;
   }
   if (c.mixed) {
-    result.problem_code = "mixed-geometry-collection";
+    result.problem_code = IssueCode::mixed_geometry_collection;
     result.problem_message =
         "the GeometryCollection mixes points, lines and polygons; split it into one geometry "
         "type per layer. The feature is skipped";
@@ -141,7 +141,7 @@ ConvertedGeometry convert_ogr_geometry(const OGRGeometry* g, bool swap_axes) {
   }
   // Before orienting rings: a NaN makes the signed area NaN and the vertex order meaningless.
   if (const auto bad = find_non_finite_vertex(c.out)) {
-    result.problem_code = "non-finite-coordinate";
+    result.problem_code = IssueCode::non_finite_coordinate;
     result.problem_message = "vertex " + std::to_string(bad->vertex) +
                              " has a coordinate that is not a finite number (NaN or infinity); "
                              "the geometry is invalid and the feature is skipped. Fix the vertex "
@@ -158,7 +158,7 @@ ConvertedGeometry convert_ogr_geometry(const OGRGeometry* g, bool swap_axes) {
       normalise_orientation(c.out.polygons);
       break;
     default:
-      result.problem_code = "empty-geometry";
+      result.problem_code = IssueCode::empty_geometry;
       result.problem_message = "the feature's geometry is empty; it is skipped";
       return result;
   }

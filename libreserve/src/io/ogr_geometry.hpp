@@ -8,6 +8,7 @@
 #include <string>
 
 #include "reserve/geometry.hpp"
+#include "reserve/issue.hpp"
 
 namespace reserve::io {
 
@@ -16,9 +17,9 @@ struct ConvertedGeometry {
   bool dropped_z = false;
   bool dropped_m = false;
   bool linearised = false;
-  // Set when the feature must be skipped: "null-geometry", "empty-geometry",
-  // "mixed-geometry-collection", "unsupported-geometry", "non-finite-coordinate".
-  std::string problem_code;
+  // Set when the feature must be skipped: null-geometry, empty-geometry,
+  // mixed-geometry-collection, unsupported-geometry, non-finite-coordinate.
+  std::optional<IssueCode> problem_code;
   std::string problem_message;
   std::optional<Point> problem_location;  // where to look, when known
 };

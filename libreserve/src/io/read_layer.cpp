@@ -116,14 +116,14 @@ void add_encoding_issues(const VectorSource& src, const LayerNotes& notes, const
                          std::vector<Issue>& issues) {
   const std::string& enc = src.encoding.encoding;
   if (src.encoding.undeclared_non_utf8 && src.encoding.source == "detected") {
-    issues.push_back(Issue{"encoding-undeclared", Severity::info,
+    issues.push_back(Issue{IssueCode::encoding_undeclared, Severity::info,
                            "the DBF declares no encoding (no .cpg, language driver byte 0x" +
                                ldid_hex(src.encoding.ldid) +
                                "); its text decodes as GBK (CP936) and was read so. If that is "
                                "wrong, pass --encoding",
                            where, std::nullopt, std::nullopt});
   } else if (src.encoding.undeclared_non_utf8) {
-    issues.push_back(Issue{"encoding-undeclared", Severity::warning,
+    issues.push_back(Issue{IssueCode::encoding_undeclared, Severity::warning,
                            "the DBF declares no usable encoding (no .cpg, language driver byte 0x" +
                                ldid_hex(src.encoding.ldid) +
                                ") and its text is not UTF-8; it was read as " + enc +
@@ -132,7 +132,7 @@ void add_encoding_issues(const VectorSource& src, const LayerNotes& notes, const
   }
   if (notes.replaced > 0) {
     issues.push_back(
-        Issue{"text-not-decodable", Severity::warning,
+        Issue{IssueCode::text_not_decodable, Severity::warning,
               std::to_string(notes.replaced) + " byte sequence(s) are not valid " + enc +
                   " (encoding from " + src.encoding.source +
                   ") and were replaced by U+FFFD; pass the right encoding, e.g. --encoding GBK for "
@@ -141,7 +141,7 @@ void add_encoding_issues(const VectorSource& src, const LayerNotes& notes, const
   }
   for (const auto& [field, d] : notes.destroyed) {
     issues.push_back(
-        Issue{"text-destroyed", Severity::warning,
+        Issue{IssueCode::text_destroyed, Severity::warning,
               "field '" + field + "': " + std::to_string(d.count) +
                   " value(s) hold text destroyed before this file was written (e.g. '" + d.example +
                   "': 锟斤拷, U+FFFD or GBK read as Latin-1); no encoding recovers it. "
@@ -150,7 +150,7 @@ void add_encoding_issues(const VectorSource& src, const LayerNotes& notes, const
               where, std::nullopt, std::nullopt});
   }
   if (notes.mojibake > 0) {
-    issues.push_back(Issue{"text-mojibake", Severity::warning,
+    issues.push_back(Issue{IssueCode::text_mojibake, Severity::warning,
                            std::to_string(notes.mojibake) +
                                " value(s) look like GBK text read as " + enc + " (e.g. '" +
                                notes.mojibake_example + "'); pass --encoding GBK",
@@ -204,7 +204,7 @@ Layer read_layer(const std::string& path, const ReadOptions& options) {
   const SourceRef where{path, out.name, ""};
 
   if (!options.encoding.empty() && !src.decode_text) {
-    out.issues.push_back(Issue{"encoding-override-ignored", Severity::info,
+    out.issues.push_back(Issue{IssueCode::encoding_override_ignored, Severity::info,
                                "--encoding is ignored: " + src.driver + " text is always UTF-8",
                                where, std::nullopt, std::nullopt});
   }
@@ -258,7 +258,7 @@ Layer read_layer(const std::string& path, const ReadOptions& options) {
                              "; fix or replace it (export the layer again from the GIS), or "
                              "remove it and pass --crs EPSG:xxxx",
                          where);
-      out.issues.push_back(Issue{"prj-malformed", Severity::warning,
+      out.issues.push_back(Issue{IssueCode::prj_malformed, Severity::warning,
                                  what + "; --crs " + options.assume_crs + " is used instead", where,
                                  std::nullopt, std::nullopt});
     }
@@ -266,7 +266,7 @@ Layer read_layer(const std::string& path, const ReadOptions& options) {
   out.crs = io::resolve_layer_crs(ogr_layer, options, where, swap_axes);
   if (!options.assume_crs.empty() && ogr_layer.GetSpatialRef() != nullptr &&
       !equivalent(out.crs, Crs::from_user_input(options.assume_crs))) {
-    out.issues.push_back(Issue{"crs-option-ignored", Severity::warning,
+    out.issues.push_back(Issue{IssueCode::crs_option_ignored, Severity::warning,
                                "the layer has its own CRS " + out.crs.label() + " (" +
                                    out.crs.name + "); --crs " + options.assume_crs +
                                    " applies only to data without one. If the layer's CRS is "
@@ -284,10 +284,10 @@ Layer read_layer(const std::string& path, const ReadOptions& options) {
                            : std::to_string(ogr_feature->GetFID());
       SourceRef fwhere{path, out.name, f.id};
       io::ConvertedGeometry g = io::convert_ogr_geometry(ogr_feature->GetGeometryRef(), swap_axes);
-      if (!g.problem_code.empty()) {
-        const bool skip_only =
-            g.problem_code == "null-geometry" || g.problem_code == "empty-geometry";
-        out.issues.push_back(Issue{g.problem_code, skip_only ? Severity::warning : Severity::error,
+      if (g.problem_code) {
+        const bool skip_only = g.problem_code == IssueCode::null_geometry ||
+                               g.problem_code == IssueCode::empty_geometry;
+        out.issues.push_back(Issue{*g.problem_code, skip_only ? Severity::warning : Severity::error,
                                    g.problem_message, fwhere, g.problem_location, std::nullopt});
         continue;
       }
@@ -314,22 +314,23 @@ Layer read_layer(const std::string& path, const ReadOptions& options) {
       // like the data (GBK → 中文), so the message is readable and valid UTF-8 for every writer.
       std::size_t ignored = 0;
       const std::string text = src.decode_text ? io::to_utf8(src, m.raw.c_str(), ignored) : m.text;
-      out.issues.push_back(Issue{"gdal-warning", m.is_error ? Severity::error : Severity::warning,
-                                 "GDAL: " + text, where, std::nullopt, std::nullopt});
+      out.issues.push_back(Issue{IssueCode::gdal_warning,
+                                 m.is_error ? Severity::error : Severity::warning, "GDAL: " + text,
+                                 where, std::nullopt, std::nullopt});
     }
   }
   if (notes.dropped_z > 0)
-    out.issues.push_back(Issue{"dropped-z", Severity::info,
+    out.issues.push_back(Issue{IssueCode::dropped_z, Severity::info,
                                "Z values dropped from " + std::to_string(notes.dropped_z) +
                                    " feature(s); all analysis is 2D",
                                where, std::nullopt, std::nullopt});
   if (notes.dropped_m > 0)
     out.issues.push_back(
-        Issue{"dropped-m", Severity::info,
+        Issue{IssueCode::dropped_m, Severity::info,
               "M values dropped from " + std::to_string(notes.dropped_m) + " feature(s)", where,
               std::nullopt, std::nullopt});
   if (notes.linearised > 0)
-    out.issues.push_back(Issue{"curves-linearised", Severity::info,
+    out.issues.push_back(Issue{IssueCode::curves_linearised, Severity::info,
                                std::to_string(notes.linearised) +
                                    " curved geometry(ies) were approximated by straight segments",
                                where, std::nullopt, std::nullopt});

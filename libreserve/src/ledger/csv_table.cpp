@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "analysis/text_util.hpp"
+#include "core/text_util.hpp"
 #include "io/csv_table.hpp"
 #include "io/text_encoding.hpp"
 #include "reserve/error.hpp"
@@ -15,9 +15,9 @@ namespace reserve::ledger {
 
 int CsvTable::column(const std::vector<std::string>& candidates) const {
   for (const auto& c : candidates) {
-    const std::string want = analysis::normalise_label(c);
+    const std::string want = text::normalise_label(c);
     for (std::size_t i = 0; i < header.size(); ++i)
-      if (analysis::normalise_label(header[i]) == want) return static_cast<int>(i);
+      if (text::normalise_label(header[i]) == want) return static_cast<int>(i);
   }
   return -1;
 }

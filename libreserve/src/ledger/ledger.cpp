@@ -7,7 +7,7 @@
 #include <memory>
 #include <set>
 
-#include "analysis/text_util.hpp"
+#include "core/text_util.hpp"
 #include "geom/geos.hpp"
 #include "ledger/csv_table.hpp"
 #include "ledger/geographic_location.hpp"
@@ -100,10 +100,11 @@ LedgerRow left_out_row(const LeftOutFeature& l, std::size_t n) {
   row.name = l.label;
   row.change = "未评价";
   const std::string source = l.where.file + (l.where.layer.empty() ? "" : ":" + l.where.layer);
-  row.description_zh = "要素 " + l.label + "（" + source + "）未能使用（" + l.code + "）：" +
-                       l.reason + "。依赖它的规则结论不完整。";
-  row.description_en = "Feature " + l.label + " (" + source + ") could not be used (" + l.code +
-                       "): " + l.reason + ". The rules that depend on it are incomplete.";
+  row.description_zh = "要素 " + l.label + "（" + source + "）未能使用（" + to_string(l.code) +
+                       "）：" + l.reason + "。依赖它的规则结论不完整。";
+  row.description_en = "Feature " + l.label + " (" + source + ") could not be used (" +
+                       to_string(l.code) + "): " + l.reason +
+                       ". The rules that depend on it are incomplete.";
   row.action_zh = "核实并修正源数据后重新检查";
   row.action_en = "check and correct the source data, then run the check again";
   return row;
@@ -113,7 +114,7 @@ void apply_assignment(LedgerRow& row, const Assignments* assignments) {
   if (!assignments) return;
   if (const Assignment* a = assignments->find(row.problem_id, row.feature_id)) {
     row.assignment = *a;
-    const std::string s = analysis::normalise_label(a->status);
+    const std::string s = text::normalise_label(a->status);
     if (s == "closed" || s == "销号" || s == "已销号" || s == "done" || s == "已完成")
       row.status = "closed";
   }
@@ -345,15 +346,15 @@ Assignments read_assignments(const std::string& path) {
   Assignments out;
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
     const auto& row = t.rows[r];
-    std::string key = analysis::normalise_label(cell(row, key_problem)).empty()
+    std::string key = text::normalise_label(cell(row, key_problem)).empty()
                           ? cell(row, key_feature)
                           : cell(row, key_problem);
-    key = analysis::normalise_label(key).empty() ? std::string() : key;
+    key = text::normalise_label(key).empty() ? std::string() : key;
     // Keys are compared as written, trimmed.
     while (!key.empty() && std::isspace(static_cast<unsigned char>(key.back()))) key.pop_back();
     while (!key.empty() && std::isspace(static_cast<unsigned char>(key.front()))) key.erase(0, 1);
     if (key.empty()) {
-      out.issues.push_back({"assignment-without-key", Severity::warning,
+      out.issues.push_back({IssueCode::assignment_without_key, Severity::warning,
                             "the row has no problem id or feature id; it was skipped",
                             SourceRef{path, {}, "line " + std::to_string(t.line_numbers[r])},
                             std::nullopt, std::nullopt});

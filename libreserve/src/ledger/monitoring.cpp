@@ -185,7 +185,7 @@ SampleSet samples_from_layer(const Layer& layer, const Crs& working_crs) {
     if (f.geometry.kind != GeometryKind::point || f.geometry.points.size() != 1 ||
         !std::isfinite(f.geometry.points.front().x) ||
         !std::isfinite(f.geometry.points.front().y)) {
-      Issue issue{"invalid-sample-location",
+      Issue issue{IssueCode::invalid_sample_location,
                   Severity::error,
                   "a sample needs exactly one point with finite coordinates; the row was skipped",
                   where,
@@ -220,7 +220,7 @@ SampleSet samples_from_layer(const Layer& layer, const Crs& working_crs) {
       }
       const auto v = text::parse_number(text);
       if (!v || *v < 0.0 || !std::isfinite(*v)) {
-        set.issues.push_back({"invalid-concentration", Severity::warning,
+        set.issues.push_back({IssueCode::invalid_concentration, Severity::warning,
                               "column '" + field + "' holds '" + a->value +
                                   "', not a concentration in mg/L; the value was ignored",
                               where, s.location, std::nullopt});
@@ -243,7 +243,7 @@ MonitoringResult check_samples(const SampleSet& samples, const StandardsTable& t
     for (const auto& [code, c] : s.concentrations_mg_l) {
       const StandardLimit* limit = table.find(standard, level, code);
       if (!limit) {
-        out.issues.push_back({"no-standard-limit", Severity::warning,
+        out.issues.push_back({IssueCode::no_standard_limit, Severity::warning,
                               "no limit for " + code + " in " + standard + " " + level +
                                   "; add one with --standards FILE",
                               s.where, s.location, std::nullopt});

@@ -156,7 +156,7 @@ std::vector<Issue> add_line_layer(MapLayers& layers, const LineLayerOptions& opt
       }
     } else {
       Issue issue;
-      issue.code = "not-a-line";
+      issue.code = IssueCode::not_a_line;
       issue.severity = Severity::warning;
       issue.message = "point feature in a line layer; not drawn";
       issue.where = SourceRef{options.path, layer.name, f.id};

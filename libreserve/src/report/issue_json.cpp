@@ -7,7 +7,7 @@ namespace report {
 
 nlohmann::json issue_json(const Issue& i) {
   using nlohmann::json;
-  return {{"code", i.code},
+  return {{"code", to_string(i.code)},
           {"severity", to_string(i.severity)},
           {"message", i.message},
           {"file", i.where.file},

@@ -92,8 +92,8 @@ void add_left_out_evidence(Verdict& v, const NoAdjustingResult& r) {
     e.kind = EvidenceKind::issue;
     e.id = "left-out-" + std::to_string(&l - r.left_out.data() + 1);
     e.description = "not used: " + l.label + " (" + l.where.file +
-                    (l.where.layer.empty() ? "" : ":" + l.where.layer) + "): " + l.code + ", " +
-                    l.reason;
+                    (l.where.layer.empty() ? "" : ":" + l.where.layer) + "): " + to_string(l.code) +
+                    ", " + l.reason;
     v.evidence.push_back(std::move(e));
   }
 }

@@ -14,9 +14,9 @@ void add_issues(Verdict& v, const ValidationReport& report, const char* side, bo
     if (issue.severity == Severity::warning && !warnings) continue;
     Evidence e;
     e.kind = EvidenceKind::issue;
-    e.id = std::string(side) + "-" + issue.code + "-" + std::to_string(n);
-    e.description = std::string(side) + ": " + to_string(issue.severity) + " " + issue.code + ": " +
-                    issue.message;
+    e.id = std::string(side) + "-" + to_string(issue.code) + "-" + std::to_string(n);
+    e.description = std::string(side) + ": " + to_string(issue.severity) + " " +
+                    to_string(issue.code) + ": " + issue.message;
     const std::string where = describe(issue.where);
     if (!where.empty()) e.description += " (" + where + ")";
     e.area_m2 = issue.area_m2;

@@ -84,7 +84,7 @@ void check_overlaps(const Zoning& zoning, const TopologyOptions& options,
     if (overlap_m2 <= 0.0) continue;
     const bool same_zone = parts[i].zone == parts[j].zone;
     Issue issue;
-    issue.code = same_zone ? "same-zone-overlap" : "zone-overlap";
+    issue.code = same_zone ? IssueCode::same_zone_overlap : IssueCode::zone_overlap;
     issue.severity = overlap_m2 < options.min_overlap_area_m2 ? Severity::info : Severity::error;
     issue.where = parts[i].where;
     issue.location = point_on_surface(overlap);
@@ -162,7 +162,7 @@ void check_gaps(const Zoning& zoning, const MultiPolygon& outline,
         if (gap_m2 <= 0.0) continue;
         auto g = geom::to_geos(gap);
         Issue issue;
-        issue.code = "interior-gap";
+        issue.code = IssueCode::interior_gap;
         issue.severity = gap_m2 < options.min_gap_area_m2 ? Severity::info : Severity::warning;
         issue.where = zoning_ref(zoning);
         issue.location = point_on_surface(gap);
@@ -179,7 +179,7 @@ void check_gaps(const Zoning& zoning, const MultiPolygon& outline,
   }
 }
 
-void report_stretches(const std::vector<LineString>& stretches, const char* code, Severity above,
+void report_stretches(const std::vector<LineString>& stretches, IssueCode code, Severity above,
                       const std::string& what, const std::string& advice, const ZonePart& core,
                       const TopologyOptions& options, const AreaCalculator& area,
                       std::vector<Finding>& findings) {
@@ -254,14 +254,14 @@ void check_core_enclosed(const Zoning& zoning,
     geom::GeomPtr own = geom::check(GEOSBoundary_r(h, shape.get()), "boundary of a core part");
     geom::GeomPtr own_exposed =
         geom::check(GEOSIntersection_r(h, own.get(), exposed.get()), "exposed core stretch");
-    report_stretches(merged_lines(own_exposed.get()), "core-not-enclosed", Severity::error,
+    report_stretches(merged_lines(own_exposed.get()), IssueCode::core_not_enclosed, Severity::error,
                      "lies on the reserve's boundary, not enclosed by buffer",
                      "in the three-zone model the buffer zone surrounds the core zone", part,
                      options, area, findings);
     if (!touching) continue;
     geom::GeomPtr own_touching = geom::check(GEOSIntersection_r(h, own.get(), touching.get()),
                                              "core stretch on experimental");
-    report_stretches(merged_lines(own_touching.get()), "core-adjacent-experimental",
+    report_stretches(merged_lines(own_touching.get()), IssueCode::core_adjacent_experimental,
                      Severity::warning,
                      "borders the experimental zone directly, without buffer in between",
                      "in the three-zone model the buffer zone separates core and experimental",

@@ -96,10 +96,10 @@ void withdraw_unpermitted_repairs(Zoning& zoning, const RepairPolicy& policy) {
       continue;
     }
     for (auto& issue : zoning.issues) {
-      if (issue.code != "invalid-geometry-repaired" || issue.where.file != r.where.file ||
+      if (issue.code != IssueCode::invalid_geometry_repaired || issue.where.file != r.where.file ||
           issue.where.layer != r.where.layer || issue.where.feature != r.where.feature)
         continue;
-      issue.code = "invalid-geometry";
+      issue.code = IssueCode::invalid_geometry;
       issue.severity = Severity::error;
       issue.area_m2 = std::abs(r.area_change_m2());
       issue.message =
@@ -158,7 +158,7 @@ ZoningValidation validate_zoning_sources(const ZoningOptions& options,
                              unusable_issues.front().message + ")",
                          e.where());
       }
-      unusable_issues.push_back(Issue{"unusable-feature", Severity::error,
+      unusable_issues.push_back(Issue{IssueCode::unusable_feature, Severity::error,
                                       e.message() + "; the feature is left out of the checks",
                                       e.where(), std::nullopt, std::nullopt});
       unusable.emplace_back(std::move(removed), removed_crs);

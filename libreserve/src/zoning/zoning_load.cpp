@@ -129,7 +129,7 @@ Zoning zoning_from_layers(const std::vector<std::pair<Layer, ZoningSource>>& lay
       }
       if (feature.geometry.kind == GeometryKind::empty) {
         Issue issue;
-        issue.code = "empty-geometry";
+        issue.code = IssueCode::empty_geometry;
         issue.severity = Severity::warning;
         issue.where = part.where;
         issue.message = "feature has no geometry and is left out of the zoning";
@@ -155,7 +155,7 @@ Zoning zoning_from_layers(const std::vector<std::pair<Layer, ZoningSource>>& lay
       make_valid(part, options.repair, calc, zoning);
       if (part.geometry.empty()) {
         Issue issue;
-        issue.code = "collapsed-geometry";
+        issue.code = IssueCode::collapsed_geometry;
         issue.severity = Severity::warning;
         issue.where = part.where;
         issue.message = "nothing of the feature's area is left after the repair; it is left out";
