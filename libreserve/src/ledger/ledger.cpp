@@ -55,20 +55,43 @@ std::string areas_en(const FeaturePlacement& p) {
   return s;
 }
 
+// The reserve's outlines before and after, converted to GEOS once per ledger: they are large
+// (tens of thousands of vertices) and every row intersects them.
+struct GeosOutlines {
+  explicit GeosOutlines(const ConflictOverlay& c)
+      : baseline(geom::to_geos(c.baseline_outline)), proposal(geom::to_geos(c.proposal_outline)) {}
+  geom::GeomPtr baseline;
+  geom::GeomPtr proposal;
+};
+
+// a ∩ b as polygons (what geom::intersect returns, without converting the operands again).
+MultiPolygon intersect_polygons(const GEOSGeometry* a, const GEOSGeometry* b) {
+  return geom::polygons_from_geos(
+      geom::check(GEOSIntersection_r(geom::context(), a, b), "intersection").get());
+}
+
 // The point that locates a conflict feature in the ledger: for a polygon, a point inside the part
 // that left the reserve (freed), else the part inside it before, else after, else the feature.
 Point ledger_location(const ConflictFeature& f, const FeatureOverlay& ov,
-                      const ConflictOverlay& conflicts) {
+                      const ConflictOverlay& conflicts, const GeosOutlines& outlines) {
   if (f.is_point()) return f.geometry.points.front();
   const MultiPolygon& whole = f.geometry.polygons;
+  const geom::GeomPtr g = geom::to_geos(whole);
   if (ov.freed_area_m2 > 0.0) {
-    const MultiPolygon freed = geom::subtract(geom::intersect(whole, conflicts.baseline_outline),
-                                              conflicts.proposal_outline);
+    const geom::GeomPtr was_inside =
+        geom::to_geos(intersect_polygons(g.get(), outlines.baseline.get()));
+    const MultiPolygon freed = geom::polygons_from_geos(
+        geom::check(GEOSDifference_r(geom::context(), was_inside.get(), outlines.proposal.get()),
+                    "difference")
+            .get());
     if (!freed.empty()) return point_on_surface(freed);
   }
-  for (const MultiPolygon* outline : {&conflicts.baseline_outline, &conflicts.proposal_outline}) {
+  const std::pair<const MultiPolygon*, const GEOSGeometry*> sides[] = {
+      {&conflicts.baseline_outline, outlines.baseline.get()},
+      {&conflicts.proposal_outline, outlines.proposal.get()}};
+  for (const auto& [outline, geos_outline] : sides) {
     if (outline->empty()) continue;
-    const MultiPolygon inside = geom::intersect(whole, *outline);
+    const MultiPolygon inside = intersect_polygons(g.get(), geos_outline);
     if (!inside.empty()) return point_on_surface(inside);
   }
   return point_on_surface(whole);
@@ -207,15 +230,16 @@ void describe_conflict(const ConflictFeature& f, const FeatureOverlay& ov, Ledge
 }
 
 LedgerRow conflict_row(const ConflictFeature& f, const FeatureOverlay& ov,
-                       const ConflictOverlay& conflicts, const RowLocator& locator,
-                       const std::set<std::size_t>& failed, const LedgerOptions& options) {
+                       const ConflictOverlay& conflicts, const GeosOutlines& outlines,
+                       const RowLocator& locator, const std::set<std::size_t>& failed,
+                       const LedgerOptions& options) {
   LedgerRow row;
   row.problem_id = "F-" + f.id;
   row.feature_id = f.id;
   row.category = to_string(f.category);
   row.category_zh = chinese_name(f.category);
   row.name = f.name;
-  locator.locate(row, ledger_location(f, ov, conflicts));
+  locator.locate(row, ledger_location(f, ov, conflicts, outlines));
   row.zone_before = zone_zh(ov.before.zone);
   row.zone_after = zone_zh(ov.after.zone);
   row.change = chinese_name(ov.change);
@@ -377,6 +401,7 @@ Ledger build_ledger(const ConflictOverlay& conflicts, const std::vector<Exceedan
   if (!to_lonlat.datum_name().empty()) ledger.lonlat_datum = to_lonlat.datum_name();
   const RowLocator locator{to_lonlat, crs.empty() ? std::string() : crs.label()};
   const std::set<std::size_t> failed = failed_features(conflicts, options.no_adjusting);
+  const GeosOutlines outlines(conflicts);
 
   auto add = [&](LedgerRow row) {
     apply_assignment(row, assignments);
@@ -385,7 +410,7 @@ Ledger build_ledger(const ConflictOverlay& conflicts, const std::vector<Exceedan
   for (const auto& ov : conflicts.overlay.rows) {
     const ConflictFeature& f = conflicts.features.features.at(ov.feature_index);
     if (!inside_somewhere(ov) && !options.include_outside) continue;
-    add(conflict_row(f, ov, conflicts, locator, failed, options));
+    add(conflict_row(f, ov, conflicts, outlines, locator, failed, options));
   }
   std::size_t n = 0;
   for (const auto& l : conflicts.features.left_out) add(left_out_row(l, ++n));

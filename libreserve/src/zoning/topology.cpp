@@ -12,6 +12,7 @@
 #include "reserve/error.hpp"
 #include "reserve/validate.hpp"
 #include "reserve/validate_findings.hpp"
+#include "zoning/resolved_zones.hpp"
 
 namespace reserve {
 namespace {
@@ -296,11 +297,11 @@ std::vector<Finding> topology_findings(const Zoning& zoning, const TopologyOptio
 
   std::vector<std::pair<Zone, geom::GeomPtr>> zones;
   std::vector<MultiPolygon> zone_unions;
-  for (Zone z : zones_of(zoning.model)) {
-    MultiPolygon g = zone_geometry(zoning, z);
-    if (g.empty()) continue;
-    zones.emplace_back(z, geom::to_geos(g));
-    zone_unions.push_back(std::move(g));
+  // Resolved once for all zones (zone_geometry per zone would resolve the whole zoning each time).
+  for (auto& rz : zoning::resolved_zones(zoning, zoning.model)) {
+    if (rz.geometry.empty()) continue;
+    zones.emplace_back(rz.zone, geom::to_geos(rz.geometry));
+    zone_unions.push_back(std::move(rz.geometry));
   }
   // The outline is the union of the zone unions (cheaper than uniting every part again).
   std::vector<const MultiPolygon*> unions;
