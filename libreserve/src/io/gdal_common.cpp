@@ -56,6 +56,16 @@ DatasetPtr open_vector(const std::string& path, const std::vector<std::string>& 
   ErrorCapture capture;
   DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
                                   opts.data(), nullptr));
+  if (!ds && is_connection_string(path)) {
+    // Named with its password masked (reserve::Error masks it); GDAL's reason says what failed
+    // (no server on that socket, authentication, no such database).
+    const std::string reason = mask_passwords(capture.all_errors());
+    throw InputError("cannot open the database connection" +
+                         (reason.empty() ? std::string() : " (GDAL: " + reason + ")") +
+                         "; check the connection string (host, port, dbname, user, password) "
+                         "and that the server is running",
+                     where);
+  }
   if (!ds) {
     const std::string reason = capture.all_errors();
     throw InputError("cannot be read as vector data" +
