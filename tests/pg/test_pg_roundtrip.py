@@ -256,3 +256,18 @@ def normalised_cmd(stdout, inputs):
         masked = path.replace("password=s3cret", "password=***")
         text = text.replace(json.dumps(masked)[1:-1], f"<{role}>")
     return json.loads(text)
+
+
+def test_ledger_command_appends_to_the_ledger_table(pg, file_run):
+    dbs = pg_inputs(pg)
+    code, stdout, err = run("ledger", "--before", dbs["before"], "--after", dbs["after"],
+                            "--mining", dbs["mining"], "--facilities", dbs["facilities"],
+                            "--monitoring", os.path.join(DATA, "monitoring.csv"),
+                            "--out", pg.connection(), "--run-id", "ledger-1",
+                            "--reserve-name", "青岚山")
+    assert code == 0, err
+    rows = read_table(pg.connection(), "reserve_ledger", "ledger-1")
+    with open(file_run["out"] / "ledger.csv", encoding="utf-8-sig") as f:
+        csv_ids = [line.split(",")[0] for line in f.read().splitlines()[1:] if line]
+    assert sorted(r["problem_id"] for r in rows) == sorted(csv_ids)
+    assert {r["reserve"] for r in rows} == {"青岚山"}

@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "conflict_inputs.hpp"
 #include "reserve/error.hpp"
+#include "reserve/result_store.hpp"
 
 namespace reserve::cli {
 namespace {
@@ -16,7 +17,19 @@ struct LedgerCommandArgs {
   ConflictArgs conflicts;
   LedgerArgs ledger;
   std::string out_dir = ".";
+  std::string run_id;  // --out PG:…: the stamp of every row
+  std::string reserve_name;
 };
+
+// `--out PG:…`: the ledger as the table reserve_ledger (one transaction).
+std::vector<std::string> write_ledger_to_database(const Ledger& ledger,
+                                                  const LedgerCommandArgs& a) {
+  RunStamp stamp{a.run_id.empty() ? new_run_id() : a.run_id, a.reserve_name};
+  ResultStore store = ResultStore::open(a.out_dir, stamp);
+  store.write_table(ledger_store_table(ledger));
+  store.commit();
+  return {"reserve_ledger (run " + stamp.run_id + ")"};
+}
 
 void run_ledger(const LedgerCommandArgs& a) {
   if (a.conflicts.mining.empty() && a.conflicts.facilities.empty() && a.ledger.monitoring.empty())
@@ -31,7 +44,8 @@ void run_ledger(const LedgerCommandArgs& a) {
   const auto exceedances = load_exceedances(a.ledger, z.before.crs, issues);
   const Ledger ledger = make_ledger(c, exceedances, a.ledger, nullptr, issues);
   print_issues(issues, "the inputs");
-  const auto paths = write_ledger_files(ledger, a.out_dir);
+  const auto paths = is_database_destination(a.out_dir) ? write_ledger_to_database(ledger, a)
+                                                        : write_ledger_files(ledger, a.out_dir);
   std::size_t flagged = 0;
   for (const auto& r : ledger.rows) flagged += r.adjusting_instead_of_rectifying ? 1 : 0;
   std::cout << "Ledger: " << ledger.rows.size() << " problem(s) ("
@@ -57,7 +71,13 @@ void add_ledger_command(CLI::App& app) {
   add_zoning_options(cmd, args->zoning);
   add_conflict_options(cmd, args->conflicts);
   add_ledger_options(cmd, args->ledger);
-  cmd->add_option("--out", args->out_dir, "Output directory (default: current directory)");
+  cmd->add_option("--out", args->out_dir,
+                  "Output directory (default: current directory), or a database connection "
+                  "'PG:dbname=… host=…' to append the ledger to the table reserve_ledger");
+  cmd->add_option("--run-id", args->run_id,
+                  "With --out PG:…: the run id written in every row (default: UTC time + random)");
+  cmd->add_option("--reserve-name", args->reserve_name,
+                  "With --out PG:…: the reserve name written in every row");
   cmd->callback([args] { run_ledger(*args); });
 }
 

@@ -94,6 +94,10 @@ class RESERVE_API ResultStore {
   std::unique_ptr<Impl> impl_;
 };
 
+// The ledger as the table reserve_ledger: one row per problem, snake_case columns (problem_id,
+// feature_id, category, …, lon_deg/lat_deg and easting_m/northing_m as numbers, status).
+RESERVE_API StoreTable ledger_store_table(const Ledger& ledger);
+
 // The tables of one check (`reserve check --out PG:…`), in one transaction: reserve_runs (one
 // row: overall result, profile, area method, working CRS, command line, the JSON report),
 // reserve_verdicts (one row per rule), reserve_zone_areas (per zone, strict land and total:

@@ -94,7 +94,9 @@ StoreTable zone_areas_table(const Report& r) {
   return t;
 }
 
-StoreTable ledger_table(const Ledger& l) {
+}  // namespace
+
+StoreTable ledger_store_table(const Ledger& l) {
   StoreTable t{"reserve_ledger",
                {{"problem_id", T::text},
                 {"feature_id", T::text},
@@ -159,8 +161,6 @@ StoreTable ledger_table(const Ledger& l) {
   return t;
 }
 
-}  // namespace
-
 std::vector<std::string> write_check_results(const Report& report, const Ledger* ledger,
                                              const std::string& destination,
                                              const RunStamp& stamp) {
@@ -174,7 +174,7 @@ std::vector<std::string> write_check_results(const Report& report, const Ledger*
   table(verdicts_table(report));
   table(measures_table(report));
   table(zone_areas_table(report));
-  if (ledger != nullptr) table(ledger_table(*ledger));
+  if (ledger != nullptr) table(ledger_store_table(*ledger));
   for (const auto& layer : report::evidence_layers(report.comparison, "reserve_evidence_")) {
     store.write_polygons(layer);
     names.push_back(layer.table.name);
