@@ -37,6 +37,12 @@ def test_check_reads_postgis_tables(baseline_gpkg, proposal_gpkg):
         files = lr.check(str(baseline_gpkg), str(proposal_gpkg), area_method="planar")
         assert [(v.rule_id, v.status) for v in result.rules] == [
             (v.rule_id, v.status) for v in files.rules]
+        # result.write to a connection: the check's tables, stamped (as `reserve check --out`).
+        written = result.write(pg.connection(), run_id="py-1", reserve="hand case")
+        assert any(w.endswith(" reserve_verdicts") for w in written)
+        rows = pg.psql("SELECT rule_id, status FROM reserve_verdicts WHERE run_id = 'py-1' "
+                       "AND reserve = 'hand case' ORDER BY fid").split()
+        assert rows == [f"{v.rule_id}|{v.status}" for v in result.rules]
         layer = lr.read_layer(after)
         assert layer.driver == "PostgreSQL" and layer.name == "zones_after"
         assert len(layer.ids) == 3 and len(layer.sha256) == 64  # a hash of the content read
