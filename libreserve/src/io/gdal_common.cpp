@@ -31,11 +31,35 @@ std::string ErrorCapture::last() const {
   return messages_.empty() ? std::string() : messages_.back().text;
 }
 
+namespace {
+// libpq's reasons span lines ("PQconnectdb failed.\nconnection to server … failed: …\n\tIs the
+// server running …?\n"): one line for a one-line message.
+std::string one_line(const std::string& text) {
+  std::string out;
+  bool line_break = false;
+  for (char c : text) {
+    if (c == '\n' || c == '\r' || c == '\t') {
+      line_break = true;
+      continue;
+    }
+    if (line_break) {
+      while (!out.empty() && out.back() == ' ') out.pop_back();
+      if (!out.empty() && c != ' ') out += ' ';
+      line_break = c == ' ';  // spaces that indent the next line go too
+      if (c == ' ') continue;
+    }
+    out += c;
+  }
+  return out;
+}
+}  // namespace
+
 std::string ErrorCapture::all_errors() const {
   std::vector<std::string> seen;
-  for (const auto& m : messages_)
-    if (m.is_error && std::find(seen.begin(), seen.end(), m.text) == seen.end())
-      seen.push_back(m.text);
+  for (const auto& m : messages_) {
+    const std::string text = one_line(m.text);
+    if (m.is_error && std::find(seen.begin(), seen.end(), text) == seen.end()) seen.push_back(text);
+  }
   std::string out;
   for (const auto& t : seen) out += (out.empty() ? "" : "; ") + t;
   return out.empty() ? last() : out;
