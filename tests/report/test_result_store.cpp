@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "io/gdal_common.hpp"
 #include "reserve/crs.hpp"
@@ -91,6 +92,23 @@ TEST(ResultStore, NothingStaysWithoutCommit) {
   ASSERT_TRUE(ds);
   EXPECT_EQ(ds->GetLayerByName("results")->GetFeatureCount(), 2);
   EXPECT_EQ(ds->GetLayerByName("other"), nullptr);
+}
+
+TEST(ResultStore, ReservesOneAfterAnotherInOneStore) {
+  test::TempDir dir;
+  const std::string path = dir.file("province.gpkg");
+  ResultStore store = ResultStore::open(path, RunStamp{"province-1", "甲"});
+  store.write_table(two_rows());
+  store.set_reserve("乙");
+  store.write_table(two_rows());
+  store.commit();
+  const io::DatasetPtr ds = open_read(path);
+  ASSERT_TRUE(ds);
+  OGRLayer* t = ds->GetLayerByName("results");
+  ASSERT_NE(t, nullptr);
+  std::vector<std::string> reserves;
+  for (auto& f : *t) reserves.emplace_back(f->GetFieldAsString("reserve"));
+  EXPECT_EQ(reserves, (std::vector<std::string>{"甲", "甲", "乙", "乙"}));
 }
 
 TEST(ResultStore, AnExistingTableWithoutAColumnIsNamed) {

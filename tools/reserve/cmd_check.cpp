@@ -14,6 +14,7 @@
 #include "reserve/check.hpp"
 #include "reserve/report.hpp"
 #include "reserve/result_store.hpp"
+#include "store_options.hpp"
 
 namespace reserve::cli {
 namespace {
@@ -26,9 +27,7 @@ struct CheckArgs {
   std::string formats = "json,md,html,gpkg";
   bool json = false;
   bool no_reports = false;
-  // --out PG:…: the run's id and the reserve's name in every row (default: new id, title).
-  std::string run_id;
-  std::string reserve_name;
+  StoreArgs store;  // --out PG:…: --run-id, --reserve-name
 
   // --map PATH.svg|PATH.png: the comparison map, written there and embedded in report.html.
   std::string map;
@@ -58,8 +57,8 @@ std::string command_line(const CheckArgs& a) {
   opt("--profile", a.profile);
   opt("--area-method", a.area_method);
   opt("--out", a.out);
-  opt("--run-id", a.run_id);
-  opt("--reserve-name", a.reserve_name);
+  opt("--run-id", a.store.run_id);
+  opt("--reserve-name", a.store.reserve_name);
   opt("--format", a.formats);
   if (a.json) s += " --json";
   return s;
@@ -147,10 +146,10 @@ void run_check_command(const CheckArgs& a, const CheckConflictArgs& ca) {
   std::string run_id;
   if (!a.no_reports && is_database_destination(a.out)) {
     // A database: the results as tables, in one transaction (reserve/result_store.hpp).
-    RunStamp stamp{a.run_id.empty() ? new_run_id() : a.run_id, a.reserve_name};
-    if (stamp.reserve.empty()) stamp.reserve = result.report.title;
-    if (stamp.reserve.empty() && !result.report.audit.inputs.empty())
-      stamp.reserve = result.report.audit.inputs.front().layer;  // the baseline's layer name
+    std::string reserve = result.report.title;
+    if (reserve.empty() && !result.report.audit.inputs.empty())
+      reserve = result.report.audit.inputs.front().layer;  // the baseline's layer name
+    const RunStamp stamp = run_stamp(a.store, reserve);
     written = write_check_results(
         result.report, result.conflicts ? &result.conflicts->ledger : nullptr, a.out, stamp);
     run_id = stamp.run_id;
@@ -207,11 +206,7 @@ void add_check_command(CLI::App& app) {
   cmd->add_option("--out", args->out,
                   "Output directory for the reports (default ./reserve-out), or a database "
                   "connection 'PG:dbname=… host=…' to write the results as tables");
-  cmd->add_option("--run-id", args->run_id,
-                  "With --out PG:…: the run id written in every row (default: UTC time + random)");
-  cmd->add_option("--reserve-name", args->reserve_name,
-                  "With --out PG:…: the reserve name written in every row (default: the "
-                  "baseline's layer name)");
+  add_store_options(cmd, args->store);
   cmd->add_option("--format", args->formats, "Report formats: json,md,html,gpkg (default all)");
   cmd->add_flag("--json", args->json, "Print the JSON report to stdout instead of the summary");
   cmd->add_flag("--no-reports", args->no_reports, "Write no report files");

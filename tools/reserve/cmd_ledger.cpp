@@ -8,6 +8,7 @@
 #include "conflict_inputs.hpp"
 #include "reserve/error.hpp"
 #include "reserve/result_store.hpp"
+#include "store_options.hpp"
 
 namespace reserve::cli {
 namespace {
@@ -17,14 +18,14 @@ struct LedgerCommandArgs {
   ConflictArgs conflicts;
   LedgerArgs ledger;
   std::string out_dir = ".";
-  std::string run_id;  // --out PG:…: the stamp of every row
-  std::string reserve_name;
+  StoreArgs store;  // --out PG:…: the stamp of every row
 };
 
 // `--out PG:…`: the ledger as the table reserve_ledger (one transaction).
-std::vector<std::string> write_ledger_to_database(const Ledger& ledger,
-                                                  const LedgerCommandArgs& a) {
-  RunStamp stamp{a.run_id.empty() ? new_run_id() : a.run_id, a.reserve_name};
+std::vector<std::string> write_ledger_to_database(const Ledger& ledger, const LedgerCommandArgs& a,
+                                                  const Zoning& before) {
+  const RunStamp stamp =
+      run_stamp(a.store, before.sources.empty() ? std::string() : before.sources.front().layer);
   ResultStore store = ResultStore::open(a.out_dir, stamp);
   store.write_table(ledger_store_table(ledger));
   store.commit();
@@ -44,8 +45,9 @@ void run_ledger(const LedgerCommandArgs& a) {
   const auto exceedances = load_exceedances(a.ledger, z.before.crs, issues);
   const Ledger ledger = make_ledger(c, exceedances, a.ledger, nullptr, issues);
   print_issues(issues, "the inputs");
-  const auto paths = is_database_destination(a.out_dir) ? write_ledger_to_database(ledger, a)
-                                                        : write_ledger_files(ledger, a.out_dir);
+  const auto paths = is_database_destination(a.out_dir)
+                         ? write_ledger_to_database(ledger, a, z.before)
+                         : write_ledger_files(ledger, a.out_dir);
   std::size_t flagged = 0;
   for (const auto& r : ledger.rows) flagged += r.adjusting_instead_of_rectifying ? 1 : 0;
   std::cout << "Ledger: " << ledger.rows.size() << " problem(s) ("
@@ -74,10 +76,7 @@ void add_ledger_command(CLI::App& app) {
   cmd->add_option("--out", args->out_dir,
                   "Output directory (default: current directory), or a database connection "
                   "'PG:dbname=… host=…' to append the ledger to the table reserve_ledger");
-  cmd->add_option("--run-id", args->run_id,
-                  "With --out PG:…: the run id written in every row (default: UTC time + random)");
-  cmd->add_option("--reserve-name", args->reserve_name,
-                  "With --out PG:…: the reserve name written in every row");
+  add_store_options(cmd, args->store);
   cmd->callback([args] { run_ledger(*args); });
 }
 

@@ -11,7 +11,12 @@
 // tables such as a province summary:
 //
 //   reserve::ResultStore store = reserve::ResultStore::open("PG:dbname=reserves", {run_id, ""});
-//   store.write_table(table);   // StoreTable{name, columns, rows}
+//   for (const auto& r : reserves) {   // province mode: every reserve in the same transaction
+//     store.set_reserve(r.name);
+//     reserve::write_check_results(r.report, &r.ledger, store);
+//   }
+//   store.set_reserve("");
+//   store.write_table(province_table);  // StoreTable{name, columns, rows}
 //   store.commit();
 #include <cstdint>
 #include <memory>
@@ -80,6 +85,10 @@ class RESERVE_API ResultStore {
   void write_table(const StoreTable& table);
   void write_polygons(const StorePolygons& layer);
 
+  // The reserve name of the rows written from now on (province mode: one store and run id,
+  // the reserves one after another, all committed together).
+  void set_reserve(const std::string& reserve);
+
   // Commits everything written; afterwards the store accepts no more writes. Without commit()
   // the destructor rolls the transaction back.
   void commit();
@@ -103,9 +112,13 @@ RESERVE_API StoreTable ledger_store_table(const Ledger& ledger);
 // reserve_verdicts (one row per rule), reserve_zone_areas (per zone, strict land and total:
 // before/after m² and shares), reserve_ledger (when `ledger` is given) and the evidence layers
 // reserve_evidence_{removed,added,downgraded,upgraded,noise} (the fields of evidence.gpkg).
-// Returns the names of the tables written, as "destination/table" with any password masked.
+// Returns the names of the tables written, as "destination table" with any password masked.
 RESERVE_API std::vector<std::string> write_check_results(const Report& report, const Ledger* ledger,
                                                          const std::string& destination,
                                                          const RunStamp& stamp);
+// The same tables into an open store, not committed: the caller adds more (the next reserve's
+// results, a province table) and commits once. Returns the table names.
+RESERVE_API std::vector<std::string> write_check_results(const Report& report, const Ledger* ledger,
+                                                         ResultStore& store);
 
 }  // namespace reserve

@@ -162,9 +162,7 @@ StoreTable ledger_store_table(const Ledger& l) {
 }
 
 std::vector<std::string> write_check_results(const Report& report, const Ledger* ledger,
-                                             const std::string& destination,
-                                             const RunStamp& stamp) {
-  ResultStore store = ResultStore::open(destination, stamp);
+                                             ResultStore& store) {
   std::vector<std::string> names;
   auto table = [&](const StoreTable& t) {
     store.write_table(t);
@@ -179,6 +177,14 @@ std::vector<std::string> write_check_results(const Report& report, const Ledger*
     store.write_polygons(layer);
     names.push_back(layer.table.name);
   }
+  return names;
+}
+
+std::vector<std::string> write_check_results(const Report& report, const Ledger* ledger,
+                                             const std::string& destination,
+                                             const RunStamp& stamp) {
+  ResultStore store = ResultStore::open(destination, stamp);
+  std::vector<std::string> names = write_check_results(report, ledger, store);
   store.commit();
   const std::string shown = io::mask_passwords(destination);
   for (auto& n : names) n = shown + " " + n;

@@ -117,6 +117,8 @@ void ResultStore::write_polygons(const StorePolygons& layer) {
                               impl_->layer_options);
 }
 
+void ResultStore::set_reserve(const std::string& reserve) { impl_->stamp.reserve = reserve; }
+
 void ResultStore::commit() {
   GDALDataset& ds = impl_->writable();
   io::ErrorCapture gdal;
