@@ -235,26 +235,40 @@ def test_other_commands_read_pg_inputs(pg, tmp_path):
         b = run(*args, dbs["before"])
         assert a[0] == b[0] == 0, b[2]
         assert_same(normalised_cmd(a[1], files), normalised_cmd(b[1], dbs), args[0])
-    # overlay: zone before/after and areas of every mining right and facility.
-    common = ["--mining", "--facilities"]
+    # overlay: zone before/after and areas of every mining right and facility. Here the tables
+    # are chosen with the layer options (one schema, two tables), as layers of a file are.
+    dbs = dict(dbs, mining=pg.connection(schemas="inputs"),
+               facilities=pg.connection(schemas="inputs"))
+
     def overlay(inp):
         return run("overlay", "--before", inp["before"], "--after", inp["after"],
-                   common[0], inp["mining"], common[1], inp["facilities"], "--json")
+                   "--mining", inp["mining"], "--mining-layer", "mining_rights",
+                   "--facilities", inp["facilities"], "--facilities-layer", "facility_areas",
+                   "--json")
     a, b = overlay(files), overlay(dbs)
     assert a[0] == b[0], b[2]
-    assert_same(normalised_cmd(a[1], files), normalised_cmd(b[1], dbs), "overlay")
+    shared = ("mining", "facilities")
+    assert_same(normalised_cmd(a[1], files, shared), normalised_cmd(b[1], dbs, shared), "overlay")
+    # Without a layer option, a connection that sees several tables is a usage error listing them.
+    code, _, err = run("overlay", "--before", dbs["before"], "--after", dbs["after"],
+                       "--mining", dbs["mining"])
+    assert code == 2 and "'mining_rights'" in err and "'facility_areas'" in err, err
     # map: draws from the database without error.
     code, _, err = run("map", "--before", dbs["before"], "--after", dbs["after"], "--mining",
-                       dbs["mining"], "--out", str(tmp_path / "map.svg"))
+                       dbs["mining"], "--mining-layer", "mining_rights", "--out",
+                       str(tmp_path / "map.svg"))
     assert code == 0, err
     assert (tmp_path / "map.svg").stat().st_size > 1000
 
 
-def normalised_cmd(stdout, inputs):
+def normalised_cmd(stdout, inputs, same=()):
+    """The command's JSON with the inputs' names replaced by <role>; roles in `same` share one
+    token (one connection string serving two roles)."""
     text = stdout
     for role, path in sorted(inputs.items(), key=lambda kv: -len(kv[1])):
         masked = path.replace("password=s3cret", "password=***")
-        text = text.replace(json.dumps(masked)[1:-1], f"<{role}>")
+        token = "<shared>" if role in same else f"<{role}>"
+        text = text.replace(json.dumps(masked)[1:-1], token)
     return json.loads(text)
 
 
