@@ -11,6 +11,7 @@
 #include "reserve/overlay.hpp"
 #include "reserve/render.hpp"
 #include "reserve/report.hpp"
+#include "reserve/result_store.hpp"
 #include "reserve/rules.hpp"
 #include "reserve/validate.hpp"
 #include "reserve/zoning.hpp"
@@ -207,15 +208,25 @@ void bind_check(py::module_& m) {
           "(zones, changes and the conflict features of this check) as `reserve check --map`.")
       .def(
           "write",
-          [](CheckResult& c, const std::string& directory, const std::string& formats, bool map) {
+          [](CheckResult& c, const std::string& directory, const std::string& formats, bool map,
+             const std::string& run_id, const std::string& reserve) {
             const auto fmts = parse_report_formats(formats);
             py::gil_scoped_release release;
+            if (is_database_destination(directory)) {  // as `reserve check --out PG:…`
+              const RunStamp stamp{run_id.empty() ? new_run_id() : run_id, reserve};
+              return write_check_results(c.report, c.conflicts ? &c.conflicts->ledger : nullptr,
+                                         directory, stamp);
+            }
             if (map) embed_map(c);
             return write_reports(c.report, directory, fmts);
           },
           py::arg("directory"), py::arg("formats") = "json,md,html,gpkg", py::arg("map") = false,
+          py::arg("run_id") = "", py::arg("reserve") = "",
           "Writes report.json / report.md / report.html / evidence.gpkg into `directory` "
-          "(atomically) and returns the paths; map=True embeds the map in report.html.")
+          "(atomically) and returns the paths; map=True embeds the map in report.html. A "
+          "connection string ('PG:dbname=… host=…') writes the results as tables instead, in one "
+          "transaction, each row stamped with `run_id` (default: UTC time + random) and "
+          "`reserve` (README, \"PostGIS\").")
       .def("to_dict", [](const py::object& self) { return helpers().attr("check_to_dict")(self); })
       .def("verdicts",
            [](const py::object& self) { return helpers().attr("check_verdicts")(self); })

@@ -71,5 +71,38 @@ TEST(InputPath, FileInAnUnreadableFolderIsPermissionDenied) {
                                        "10: cannot drop root";
 }
 
+// GDAL connection strings are not paths: they pass the path checks, and are shown with any
+// password masked. Expected strings written by hand.
+TEST(InputPath, ConnectionStringsAreToldFromPaths) {
+  test::TempDir dir;
+  EXPECT_TRUE(is_connection_string("PG:dbname=reserves host=/run/pg tables=zones"));
+  EXPECT_TRUE(is_connection_string("MySQL:reserves,user=a"));
+  EXPECT_FALSE(is_connection_string("C:\\data\\a.gpkg"));  // one letter: a Windows drive
+  EXPECT_FALSE(is_connection_string("./PG:x"));
+  EXPECT_FALSE(is_connection_string("data/baseline.gpkg"));
+  test::write_file(dir.file("PG:odd.gpkg"), "x");  // a file of that very name stays a file
+  EXPECT_FALSE(is_connection_string(dir.file("PG:odd.gpkg")));
+  EXPECT_EQ(message_of("PG:dbname=x", InputKind::file_or_folder), "");
+}
+
+TEST(InputPath, PasswordsAreMasked) {
+  EXPECT_EQ(mask_passwords("PG:dbname=x password=hunter2 host=h"),
+            "PG:dbname=x password=*** host=h");
+  EXPECT_EQ(mask_passwords("PG:\"dbname='x' password='a b\\'c' user=u\""),
+            "PG:\"dbname='x' password=*** user=u\"");
+  EXPECT_EQ(mask_passwords("PG:PASSWORD = s3 user=u"), "PG:PASSWORD = *** user=u");
+  EXPECT_EQ(mask_passwords("MSSQL:server=.;pwd=abc;database=d"),
+            "MSSQL:server=.;pwd=***;database=d");
+  EXPECT_EQ(mask_passwords("PG:postgresql://ana:s3cret@db.example/reserves"),
+            "PG:postgresql://ana:***@db.example/reserves");
+  EXPECT_EQ(mask_passwords("PG:postgresql://ana@db.example:5432/reserves"),
+            "PG:postgresql://ana@db.example:5432/reserves");
+  EXPECT_EQ(mask_passwords("keep old_password_file=x"), "keep old_password_file=x");
+  // Errors carry the connection masked, in what() and where().
+  const InputError e("cannot open", SourceRef{"PG:dbname=x password=hunter2", "", ""});
+  EXPECT_EQ(std::string(e.what()), "PG:dbname=x password=***: cannot open");
+  EXPECT_EQ(e.where().file, "PG:dbname=x password=***");
+}
+
 }  // namespace
 }  // namespace reserve::io

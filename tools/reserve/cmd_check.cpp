@@ -13,6 +13,8 @@
 #include "reserve/area.hpp"
 #include "reserve/check.hpp"
 #include "reserve/report.hpp"
+#include "reserve/result_store.hpp"
+#include "store_options.hpp"
 
 namespace reserve::cli {
 namespace {
@@ -25,6 +27,7 @@ struct CheckArgs {
   std::string formats = "json,md,html,gpkg";
   bool json = false;
   bool no_reports = false;
+  StoreArgs store;  // --out PG:…: --run-id, --reserve-name
 
   // --map PATH.svg|PATH.png: the comparison map, written there and embedded in report.html.
   std::string map;
@@ -54,6 +57,8 @@ std::string command_line(const CheckArgs& a) {
   opt("--profile", a.profile);
   opt("--area-method", a.area_method);
   opt("--out", a.out);
+  opt("--run-id", a.store.run_id);
+  opt("--reserve-name", a.store.reserve_name);
   opt("--format", a.formats);
   if (a.json) s += " --json";
   return s;
@@ -138,13 +143,27 @@ void run_check_command(const CheckArgs& a, const CheckConflictArgs& ca) {
   if (!a.map.empty()) write_report_map(result.report.map, a.map);
 
   std::vector<std::string> written;
-  if (!a.no_reports) written = write_reports(result.report, a.out, formats);
-  if (result.conflicts && !a.no_reports)
-    for (const auto& p : write_ledger_files(result.conflicts->ledger, a.out)) written.push_back(p);
+  std::string run_id;
+  if (!a.no_reports && is_database_destination(a.out)) {
+    // A database: the results as tables, in one transaction (reserve/result_store.hpp).
+    std::string reserve = result.report.title;
+    if (reserve.empty() && !result.report.audit.inputs.empty())
+      reserve = result.report.audit.inputs.front().layer;  // the baseline's layer name
+    const RunStamp stamp = run_stamp(a.store, reserve);
+    written = write_check_results(
+        result.report, result.conflicts ? &result.conflicts->ledger : nullptr, a.out, stamp);
+    run_id = stamp.run_id;
+  } else if (!a.no_reports) {
+    written = write_reports(result.report, a.out, formats);
+    if (result.conflicts)
+      for (const auto& p : write_ledger_files(result.conflicts->ledger, a.out))
+        written.push_back(p);
+  }
   if (a.json) {
     std::cout << report_json(result.report);
   } else {
     print_summary(result.report, written);
+    if (!run_id.empty()) std::printf("run id %s\n", run_id.c_str());
   }
   command_exit_code() = exit_code_for(result.report.overall);
 }
@@ -184,7 +203,10 @@ void add_check_command(CLI::App& app) {
                   "path to a .toml file");
   cmd->add_option("--area-method", args->area_method, "geodesic or planar (default: the profile's)")
       ->check(CLI::IsMember({"geodesic", "planar"}));
-  cmd->add_option("--out", args->out, "Output directory for the reports (default ./reserve-out)");
+  cmd->add_option("--out", args->out,
+                  "Output directory for the reports (default ./reserve-out), or a database "
+                  "connection 'PG:dbname=… host=…' to write the results as tables");
+  add_store_options(cmd, args->store);
   cmd->add_option("--format", args->formats, "Report formats: json,md,html,gpkg (default all)");
   cmd->add_flag("--json", args->json, "Print the JSON report to stdout instead of the summary");
   cmd->add_flag("--no-reports", args->no_reports, "Write no report files");

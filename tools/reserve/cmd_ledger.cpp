@@ -7,6 +7,8 @@
 #include "commands.hpp"
 #include "conflict_inputs.hpp"
 #include "reserve/error.hpp"
+#include "reserve/result_store.hpp"
+#include "store_options.hpp"
 
 namespace reserve::cli {
 namespace {
@@ -16,7 +18,19 @@ struct LedgerCommandArgs {
   ConflictArgs conflicts;
   LedgerArgs ledger;
   std::string out_dir = ".";
+  StoreArgs store;  // --out PG:…: the stamp of every row
 };
+
+// `--out PG:…`: the ledger as the table reserve_ledger (one transaction).
+std::vector<std::string> write_ledger_to_database(const Ledger& ledger, const LedgerCommandArgs& a,
+                                                  const Zoning& before) {
+  const RunStamp stamp =
+      run_stamp(a.store, before.sources.empty() ? std::string() : before.sources.front().layer);
+  ResultStore store = ResultStore::open(a.out_dir, stamp);
+  store.write_table(ledger_store_table(ledger));
+  store.commit();
+  return {"reserve_ledger (run " + stamp.run_id + ")"};
+}
 
 void run_ledger(const LedgerCommandArgs& a) {
   if (a.conflicts.mining.empty() && a.conflicts.facilities.empty() && a.ledger.monitoring.empty())
@@ -31,7 +45,9 @@ void run_ledger(const LedgerCommandArgs& a) {
   const auto exceedances = load_exceedances(a.ledger, z.before.crs, issues);
   const Ledger ledger = make_ledger(c, exceedances, a.ledger, nullptr, issues);
   print_issues(issues, "the inputs");
-  const auto paths = write_ledger_files(ledger, a.out_dir);
+  const auto paths = is_database_destination(a.out_dir)
+                         ? write_ledger_to_database(ledger, a, z.before)
+                         : write_ledger_files(ledger, a.out_dir);
   std::size_t flagged = 0;
   for (const auto& r : ledger.rows) flagged += r.adjusting_instead_of_rectifying ? 1 : 0;
   std::cout << "Ledger: " << ledger.rows.size() << " problem(s) ("
@@ -57,7 +73,10 @@ void add_ledger_command(CLI::App& app) {
   add_zoning_options(cmd, args->zoning);
   add_conflict_options(cmd, args->conflicts);
   add_ledger_options(cmd, args->ledger);
-  cmd->add_option("--out", args->out_dir, "Output directory (default: current directory)");
+  cmd->add_option("--out", args->out_dir,
+                  "Output directory (default: current directory), or a database connection "
+                  "'PG:dbname=… host=…' to append the ledger to the table reserve_ledger");
+  add_store_options(cmd, args->store);
   cmd->callback([args] { run_ledger(*args); });
 }
 

@@ -17,6 +17,7 @@
 #include "reserve/overlay.hpp"
 #include "reserve/render.hpp"
 #include "reserve/report.hpp"
+#include "reserve/result_store.hpp"
 #include "reserve/rules.hpp"
 #include "reserve/validate.hpp"
 #include "reserve/validate_findings.hpp"

@@ -1,5 +1,6 @@
 #include "reserve/error.hpp"
 
+#include "io/input_path.hpp"
 #include "io/text_encoding.hpp"
 #include "reserve/issue.hpp"
 
@@ -12,19 +13,24 @@ std::string with_location(const std::string& message, const SourceRef& where) {
 }
 
 // Messages quote file names and data, which need not be UTF-8; every face (JSON, Python str)
-// needs valid UTF-8, so foreign bytes are escaped once, here.
+// needs valid UTF-8, so foreign bytes are escaped once, here. A database connection string
+// (`PG:… password=…`) is shown with its password masked, also once, here.
+std::string shown(const std::string& text) {
+  return io::mask_passwords(io::escape_invalid_utf8(text));
+}
+
 SourceRef escaped(SourceRef where) {
-  for (auto* s : {&where.file, &where.layer, &where.feature}) *s = io::escape_invalid_utf8(*s);
+  for (auto* s : {&where.file, &where.layer, &where.feature}) *s = shown(*s);
   return where;
 }
 
 }  // namespace
 
 Error::Error(ErrorKind kind, const std::string& message, SourceRef where)
-    : std::runtime_error(with_location(io::escape_invalid_utf8(message), escaped(where))),
+    : std::runtime_error(with_location(shown(message), escaped(where))),
       kind_(kind),
       where_(escaped(std::move(where))),
-      message_(io::escape_invalid_utf8(message)) {}
+      message_(shown(message)) {}
 
 std::string describe(const SourceRef& where) {
   std::string out = where.file;

@@ -31,11 +31,35 @@ std::string ErrorCapture::last() const {
   return messages_.empty() ? std::string() : messages_.back().text;
 }
 
+namespace {
+// libpq's reasons span lines ("PQconnectdb failed.\nconnection to server … failed: …\n\tIs the
+// server running …?\n"): one line for a one-line message.
+std::string one_line(const std::string& text) {
+  std::string out;
+  bool line_break = false;
+  for (char c : text) {
+    if (c == '\n' || c == '\r' || c == '\t') {
+      line_break = true;
+      continue;
+    }
+    if (line_break) {
+      while (!out.empty() && out.back() == ' ') out.pop_back();
+      if (!out.empty() && c != ' ') out += ' ';
+      line_break = c == ' ';  // spaces that indent the next line go too
+      if (c == ' ') continue;
+    }
+    out += c;
+  }
+  return out;
+}
+}  // namespace
+
 std::string ErrorCapture::all_errors() const {
   std::vector<std::string> seen;
-  for (const auto& m : messages_)
-    if (m.is_error && std::find(seen.begin(), seen.end(), m.text) == seen.end())
-      seen.push_back(m.text);
+  for (const auto& m : messages_) {
+    const std::string text = one_line(m.text);
+    if (m.is_error && std::find(seen.begin(), seen.end(), text) == seen.end()) seen.push_back(text);
+  }
   std::string out;
   for (const auto& t : seen) out += (out.empty() ? "" : "; ") + t;
   return out.empty() ? last() : out;
@@ -56,6 +80,16 @@ DatasetPtr open_vector(const std::string& path, const std::vector<std::string>& 
   ErrorCapture capture;
   DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
                                   opts.data(), nullptr));
+  if (!ds && is_connection_string(path)) {
+    // Named with its password masked (reserve::Error masks it); GDAL's reason says what failed
+    // (no server on that socket, authentication, no such database).
+    const std::string reason = mask_passwords(capture.all_errors());
+    throw InputError("cannot open the database connection" +
+                         (reason.empty() ? std::string() : " (GDAL: " + reason + ")") +
+                         "; check the connection string (host, port, dbname, user, password) "
+                         "and that the server is running",
+                     where);
+  }
   if (!ds) {
     const std::string reason = capture.all_errors();
     throw InputError("cannot be read as vector data" +

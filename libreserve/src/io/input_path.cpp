@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 
@@ -10,7 +11,84 @@
 
 namespace reserve::io {
 
+namespace {
+
+bool is_key_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+// Whether `text` holds `key=` (any case) at `at`, not preceded by a key character.
+bool key_at(const std::string& text, std::size_t at, const std::string& key) {
+  if (at > 0 && is_key_char(text[at - 1])) return false;
+  if (at + key.size() >= text.size()) return false;
+  for (std::size_t i = 0; i < key.size(); ++i)
+    if (lower(text[at + i]) != key[i]) return false;
+  std::size_t eq = at + key.size();
+  while (eq < text.size() && text[eq] == ' ') ++eq;
+  return eq < text.size() && text[eq] == '=';
+}
+
+// End of a libpq-style value starting at `v`: a quoted '…' (with \' escapes) or up to a blank.
+std::size_t value_end(const std::string& text, std::size_t v) {
+  if (v < text.size() && (text[v] == '\'' || text[v] == '"')) {
+    const char quote = text[v];
+    std::size_t i = v + 1;
+    while (i < text.size() && text[i] != quote) i += text[i] == '\\' ? 2 : 1;
+    return i < text.size() ? i + 1 : text.size();
+  }
+  std::size_t i = v;
+  while (i < text.size() && text[i] != ' ' && text[i] != '\t' && text[i] != ';' &&
+         text[i] != '\'' && text[i] != '"')
+    ++i;
+  return i;
+}
+
+}  // namespace
+
+bool is_connection_string(const std::string& path) {
+  std::size_t n = 0;
+  while (n < path.size() && is_key_char(path[n])) ++n;
+  if (n < 2 || n >= path.size() || path[n] != ':') return false;
+  struct stat st {};
+  return ::stat(path.c_str(), &st) != 0;  // a file of that very name is a file
+}
+
+std::string mask_passwords(const std::string& text) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const char* key = key_at(text, i, "password") ? "password"
+                      : key_at(text, i, "pwd")    ? "pwd"
+                                                  : nullptr;
+    if (key != nullptr) {
+      std::size_t v = text.find('=', i) + 1;
+      while (v < text.size() && text[v] == ' ') ++v;
+      out.append(text, i, v - i);
+      out += "***";
+      i = value_end(text, v);
+      continue;
+    }
+    // scheme://user:secret@host: the secret sits between the first ':' and the '@' after "//".
+    if (text.compare(i, 3, "://") == 0) {
+      const std::size_t user = i + 3;
+      const std::size_t end = text.find_first_of("/ @", user);
+      const std::size_t at = text.find('@', user);
+      const std::size_t colon = text.find(':', user);
+      if (at != std::string::npos && (end == std::string::npos || end == at) &&
+          colon != std::string::npos && colon < at) {
+        out.append(text, i, colon + 1 - i);
+        out += "***";
+        i = at;
+        continue;
+      }
+    }
+    out += text[i++];
+  }
+  return out;
+}
+
 void check_input_path(const std::string& path, InputKind kind) {
+  if (is_connection_string(path)) return;
   const SourceRef where{path, "", ""};
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {

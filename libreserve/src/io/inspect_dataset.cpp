@@ -40,7 +40,7 @@ DatasetInfo inspect_dataset(const std::string& path, const ReadOptions& options)
   io::ErrorCapture quiet;  // GDAL's messages become errors here, never stderr noise
   io::VectorSource src = io::open_source(path, options.encoding);
   DatasetInfo info;
-  info.path = path;
+  info.path = io::mask_passwords(path);
   info.driver = src.driver;
   const bool shp_folder = src.driver == "ESRI Shapefile" && std::filesystem::is_directory(path);
   std::vector<std::string> names = io::layer_names(*src.dataset);

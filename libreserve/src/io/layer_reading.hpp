@@ -22,6 +22,9 @@ Crs resolve_layer_crs(OGRLayer& layer, const ReadOptions& options, const SourceR
 
 // SHA-256 of a file, or of a folder (FileGDB): hash over the sorted file names and their hashes.
 std::string sha256_path(const std::string& path);
+// A database layer has no file to hash: SHA-256 of its content as read, in read order (feature
+// ids, geometries as WKB after normalisation, attribute names and values).
+std::string sha256_content(const Layer& layer);
 
 Layer read_csv_points(const std::string& path, const ReadOptions& options);
 

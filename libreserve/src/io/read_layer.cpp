@@ -67,6 +67,16 @@ std::string sha256_path(const std::string& path) {
   return sha256_hex(listing);
 }
 
+std::string sha256_content(const Layer& layer) {
+  std::string bytes;
+  for (const auto& f : layer.features) {
+    bytes += f.id + '\0' + to_wkb(f.geometry) + '\0';
+    for (const auto& a : f.attributes) bytes += a.name + '=' + (a.is_null ? "\1" : a.value) + '\0';
+    bytes += '\n';
+  }
+  return sha256_hex(bytes);
+}
+
 namespace {
 
 // Destroyed text in one field: how many values, and the first one as an example.
@@ -196,12 +206,12 @@ Layer read_layer(const std::string& path, const ReadOptions& options) {
   }
   OGRLayer& ogr_layer = *chosen;
   Layer out;
-  out.path = path;
+  out.path = io::mask_passwords(path);  // a connection string is shown without its password
   out.name = ogr_layer.GetName();
   out.driver = src.driver;
   out.encoding = src.encoding.encoding;
   out.encoding_source = src.encoding.source;
-  const SourceRef where{path, out.name, ""};
+  const SourceRef where{out.path, out.name, ""};
 
   if (!options.encoding.empty() && !src.decode_text) {
     out.issues.push_back(Issue{IssueCode::encoding_override_ignored, Severity::info,
@@ -282,7 +292,7 @@ Layer read_layer(const std::string& path, const ReadOptions& options) {
       Feature f;
       f.id = id_index >= 0 ? io::decode_value(src, ogr_feature->GetFieldAsString(id_index), notes)
                            : std::to_string(ogr_feature->GetFID());
-      SourceRef fwhere{path, out.name, f.id};
+      SourceRef fwhere{out.path, out.name, f.id};
       io::ConvertedGeometry g = io::convert_ogr_geometry(ogr_feature->GetGeometryRef(), swap_axes);
       if (g.problem_code) {
         const bool skip_only = g.problem_code == IssueCode::null_geometry ||
@@ -337,7 +347,7 @@ Layer read_layer(const std::string& path, const ReadOptions& options) {
   io::add_encoding_issues(src, notes, where, out.issues);
 
   io::check_extent_matches_crs(out.crs, extent, where);
-  out.sha256 = io::sha256_path(src.path);
+  out.sha256 = io::is_connection_string(path) ? io::sha256_content(out) : io::sha256_path(src.path);
   return out;
 }
 

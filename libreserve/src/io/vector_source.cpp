@@ -19,6 +19,7 @@ std::string lower_ext(const std::string& path) {
 }  // namespace
 
 bool is_csv_path(const std::string& path) {
+  if (is_connection_string(path)) return false;  // "PG:… host=/run/a.csv" is a database
   const std::string ext = lower_ext(path);
   return ext == ".csv" || ext == ".txt" || ext == ".tsv";
 }
@@ -27,7 +28,7 @@ VectorSource open_source(const std::string& path, const std::string& encoding_ov
   VectorSource src;
   src.path = path;
   const std::string ext = lower_ext(path);
-  const bool shapefile = ext == ".shp" || ext == ".dbf";
+  const bool shapefile = (ext == ".shp" || ext == ".dbf") && !is_connection_string(path);
   if (shapefile) {
     check_input_path(path, InputKind::file);
     src.encoding = resolve_shapefile_encoding(path, encoding_override);

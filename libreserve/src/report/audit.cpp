@@ -1,6 +1,7 @@
 // The audit block: everything a reviewer needs to redo the numbers.
 #include <ctime>
 
+#include "io/input_path.hpp"
 #include "reserve/report.hpp"
 #include "reserve/version.hpp"
 
@@ -42,7 +43,7 @@ Audit make_audit(const Zoning& before, const Zoning& after, const Profile& profi
   a.profile_path = profile.path;
   a.library_version = RESERVE_VERSION_STRING;
   a.generated_utc = utc_now();
-  a.command_line = command_line;
+  a.command_line = io::mask_passwords(command_line);  // `--before 'PG:… password=…'`
   return a;
 }
 
