@@ -37,8 +37,8 @@ fs::path existing_folder(const std::string& output) {
                        " is a file, not a folder");
     if (ec && ec != std::errc::no_such_file_or_directory)
       throw UsageError("cannot write " + output + ": " + folder.string() + ": " + ec.message());
-    if (!folder.has_parent_path() || folder.parent_path() == folder) return folder;
-    folder = folder.parent_path();
+    if (folder.parent_path() == folder) return folder;  // "/": cannot happen, but stops
+    folder = folder.has_parent_path() ? folder.parent_path() : fs::path(".");
   }
 }
 
