@@ -392,6 +392,44 @@ Assignments read_assignments(const std::string& path) {
   return out;
 }
 
+// Up to ten problem ids, then "and N more".
+std::string id_list(const std::vector<std::string>& ids) {
+  std::string s;
+  for (std::size_t i = 0; i < ids.size() && i < 10; ++i) s += (i ? ", " : "") + ids[i];
+  if (ids.size() > 10) s += " and " + std::to_string(ids.size() - 10) + " more";
+  return s;
+}
+
+// A column left empty where it should hold a value is said, never silent (issue 13.5): lon/lat
+// when a point could not be converted, the legal basis when no action-table row gives one.
+void report_empty_columns(Ledger& ledger, const ledger::GeographicLocation& to_lonlat,
+                          const Crs& crs) {
+  std::vector<std::string> no_lonlat, no_basis;
+  for (const auto& r : ledger.rows) {
+    if (r.x_m && !r.lon_deg) no_lonlat.push_back(r.problem_id);
+    if (r.category != "left-out" && !r.action_zh.empty() && r.basis.empty())
+      no_basis.push_back(r.problem_id);
+  }
+  const auto add = [&](std::vector<std::string>& ids, const std::string& what) {
+    if (ids.empty()) return;
+    Issue i;
+    i.code = IssueCode::ledger_column_empty;
+    i.severity = Severity::warning;
+    i.message =
+        what + " empty in " + std::to_string(ids.size()) + " ledger row(s): " + id_list(ids);
+    ledger.issues.push_back(std::move(i));
+  };
+  const std::string why = !to_lonlat.unavailable_reason().empty() ? to_lonlat.unavailable_reason()
+                                                                  : to_lonlat.last_failure();
+  add(no_lonlat, "longitude/latitude are left" +
+                     (why.empty() ? std::string()
+                                  : " (conversion from " + crs.label() + " failed: " + why + ")") +
+                     ";");
+  add(no_basis,
+      "the legal basis (依据) is left (no row of the action table, shipped "
+      "required_actions.toml or --actions, gives one for the category and action);");
+}
+
 // Rows in this order: conflict features (overlay order), features left out, water exceedances.
 Ledger build_ledger(const ConflictOverlay& conflicts, const std::vector<Exceedance>& exceedances,
                     const Assignments* assignments, const LedgerOptions& options) {
@@ -417,6 +455,7 @@ Ledger build_ledger(const ConflictOverlay& conflicts, const std::vector<Exceedan
   for (const WorstExceedance& w : worst_exceedances(exceedances))
     add(exceedance_row(*w.worst, w.samples, locator));
   make_problem_ids_unique(ledger.rows);
+  report_empty_columns(ledger, to_lonlat, crs);
   return ledger;
 }
 
