@@ -71,7 +71,6 @@ enum class IssueCode {
   invalid_sample_location,
   invalid_concentration,
   not_a_line,
-  ledger_column_empty,
 };
 inline constexpr IssueCode kIssueCodes[] = {
     IssueCode::null_geometry,
@@ -119,7 +118,6 @@ inline constexpr IssueCode kIssueCodes[] = {
     IssueCode::invalid_sample_location,
     IssueCode::invalid_concentration,
     IssueCode::not_a_line,
-    IssueCode::ledger_column_empty,
 };
 RESERVE_API const char* to_string(IssueCode code) noexcept;  // "zone-overlap", …
 // The code spelled `text` by to_string(), or nullopt (spellings are exact).

@@ -50,7 +50,6 @@ constexpr std::pair<IssueCode, const char*> kIssueCodeNames[] = {
     {IssueCode::duplicate_feature_id, "duplicate-feature-id"},
     {IssueCode::assignment_without_key, "assignment-without-key"},
     {IssueCode::no_standard_limit, "no-standard-limit"},
-    {IssueCode::ledger_column_empty, "ledger-column-empty"},
     {IssueCode::invalid_sample_location, "invalid-sample-location"},
     {IssueCode::invalid_concentration, "invalid-concentration"},
     {IssueCode::not_a_line, "not-a-line"},

@@ -251,7 +251,7 @@ LedgerRow conflict_row(const ConflictFeature& f, const FeatureOverlay& ov,
   const RequiredAction action = options.actions.decide(zone, f.category, built_before);
   row.action_zh = action.text_zh();
   row.action_en = action.text_en();
-  row.basis = action.basis;
+  row.basis = action.basis.empty() ? kNoBasis : action.basis;
   row.assignment.deadline = action.deadline;
 
   row.adjusting_instead_of_rectifying = failed.count(ov.feature_index) > 0;
@@ -400,34 +400,29 @@ std::string id_list(const std::vector<std::string>& ids) {
   return s;
 }
 
-// A column left empty where it should hold a value is said, never silent (issue 13.5): lon/lat
-// when a point could not be converted, the legal basis when no action-table row gives one.
-void report_empty_columns(Ledger& ledger, const ledger::GeographicLocation& to_lonlat,
-                          const Crs& crs) {
-  std::vector<std::string> no_lonlat, no_basis;
-  for (const auto& r : ledger.rows) {
-    if (r.x_m && !r.lon_deg) no_lonlat.push_back(r.problem_id);
-    if (r.category != "left-out" && !r.action_zh.empty() && r.basis.empty())
-      no_basis.push_back(r.problem_id);
-  }
-  const auto add = [&](std::vector<std::string>& ids, const std::string& what) {
-    if (ids.empty()) return;
-    Issue i;
-    i.code = IssueCode::ledger_column_empty;
-    i.severity = Severity::warning;
-    i.message =
-        what + " empty in " + std::to_string(ids.size()) + " ledger row(s): " + id_list(ids);
-    ledger.issues.push_back(std::move(i));
-  };
+// The text of a 依据 cell that no row of the action table fills: the ledger says so in the cell
+// rather than leaving it blank (issue 13.5).
+const char* const kNoBasis =
+    "（无：决策表未给出依据，请补充 / none: the decision table gives no legal basis; add one）";
+
+// Longitude/latitude left empty where a point could not be converted is said, never silent
+// (issue 13.5): one issue naming the rows and PROJ's reason.
+void report_missing_lonlat(Ledger& ledger, const ledger::GeographicLocation& to_lonlat,
+                           const Crs& crs) {
+  std::vector<std::string> ids;
+  for (const auto& r : ledger.rows)
+    if (r.x_m && !r.lon_deg) ids.push_back(r.problem_id);
+  if (ids.empty()) return;
   const std::string why = !to_lonlat.unavailable_reason().empty() ? to_lonlat.unavailable_reason()
                                                                   : to_lonlat.last_failure();
-  add(no_lonlat, "longitude/latitude are left" +
-                     (why.empty() ? std::string()
-                                  : " (conversion from " + crs.label() + " failed: " + why + ")") +
-                     ";");
-  add(no_basis,
-      "the legal basis (依据) is left (no row of the action table, shipped "
-      "required_actions.toml or --actions, gives one for the category and action);");
+  Issue i;
+  i.code = IssueCode::transform_failed;
+  i.severity = Severity::warning;
+  i.message = "longitude/latitude are left empty in " + std::to_string(ids.size()) +
+              " ledger row(s) (" + id_list(ids) + "): the conversion from " + crs.label() +
+              " failed" + (why.empty() ? std::string() : ": " + why) +
+              "; the plane coordinates are given";
+  ledger.issues.push_back(std::move(i));
 }
 
 // Rows in this order: conflict features (overlay order), features left out, water exceedances.
@@ -455,7 +450,7 @@ Ledger build_ledger(const ConflictOverlay& conflicts, const std::vector<Exceedan
   for (const WorstExceedance& w : worst_exceedances(exceedances))
     add(exceedance_row(*w.worst, w.samples, locator));
   make_problem_ids_unique(ledger.rows);
-  report_empty_columns(ledger, to_lonlat, crs);
+  report_missing_lonlat(ledger, to_lonlat, crs);
   return ledger;
 }
 
