@@ -17,6 +17,11 @@
 namespace reserve {
 namespace {
 
+// The text of a 依据 cell that no row of the action table fills: the ledger says so in the cell
+// rather than leaving it blank (issue 13.5).
+const char* const kNoBasis =
+    "（无：决策表未给出依据，请补充 / none: the decision table gives no legal basis; add one）";
+
 // Concentrations keep six significant digits, without an exponent ("0.00005", "12.3").
 std::string fmt_g(double v) {
   std::string s = fmt::format("{:.6g}", v);
@@ -399,11 +404,6 @@ std::string id_list(const std::vector<std::string>& ids) {
   if (ids.size() > 10) s += " and " + std::to_string(ids.size() - 10) + " more";
   return s;
 }
-
-// The text of a 依据 cell that no row of the action table fills: the ledger says so in the cell
-// rather than leaving it blank (issue 13.5).
-const char* const kNoBasis =
-    "（无：决策表未给出依据，请补充 / none: the decision table gives no legal basis; add one）";
 
 // Longitude/latitude left empty where a point could not be converted is said, never silent
 // (issue 13.5): one issue naming the rows and PROJ's reason.
