@@ -20,6 +20,7 @@ packages=(
   python3-nbformat python3-ipykernel python3-openpyxl python3-jsonschema python3-matplotlib
   # the PostGIS round trip (tests/pg): a throw-away server started by the test itself
   postgresql-15 postgresql-15-postgis-3
+  python3-pil
 )
 
 missing=()

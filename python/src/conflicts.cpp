@@ -112,7 +112,7 @@ Ledger make_ledger(const ConflictOverlay& conflicts, const LedgerArgs& a) {
   const auto exceedances = load_exceedances(a.inputs, conflicts.features.crs, issues);
   Ledger ledger = reserve::make_ledger(conflicts, exceedances, a.inputs,
                                        a.profile_actions ? &*a.profile_actions : nullptr, issues);
-  ledger.issues.insert(ledger.issues.begin(), issues.begin(), issues.end());
+  ledger.issues = std::move(issues);  // the input issues, then the ledger's own (make_ledger)
   return ledger;
 }
 

@@ -159,5 +159,24 @@ TEST(AreaCalculator, RefusesPlanarAreaOnDegrees) {
   EXPECT_STREQ(to_string(AreaMethod::geodesic), "geodesic");
 }
 
+TEST(AreaCalculator, NamesTheVertexThatCannotBeTakenToGeographic) {
+  // Vertex 3 lies at E = 1e30 m, where the inverse Gauss–Krüger projection has no answer (pyproj
+  // 4544→4490 gives inf there); vertices 1, 2 and 4 are ordinary. The message must name vertex 3
+  // and its coordinates, not the ring's first vertex (issue 13.5).
+  const AreaCalculator calc(Crs::from_epsg(4544), AreaMethod::geodesic);
+  Polygon p;
+  p.outer = {
+      {565000, 3736000}, {566000, 3736000}, {1e30, 3737000}, {565000, 3737000}, {565000, 3736000}};
+  try {
+    (void)calc.area_m2(p);
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    const std::string m = e.what();
+    EXPECT_NE(m.find("vertex 3"), std::string::npos) << m;
+    EXPECT_NE(m.find("3737000"), std::string::npos) << m;
+    EXPECT_EQ(m.find("3736000"), std::string::npos) << m;  // not the first vertex
+  }
+}
+
 }  // namespace
 }  // namespace reserve

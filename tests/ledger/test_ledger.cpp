@@ -185,5 +185,48 @@ TEST(Ledger, AssignmentsWithoutKeyColumnAreAnInputError) {
   EXPECT_EQ(a.find("F-T1", "")->responsible_person, "张三");
 }
 
+// Issue 13.5: a ledger column left empty is said, with the rows. A sample at E = 1e30 m has no
+// longitude/latitude in the working CRS (the inverse Gauss–Krüger projection gives inf there:
+// pyproj 4544→4490 of (1e30, 3736000) is (inf, inf)); the other rows keep theirs.
+TEST(Ledger, LonLatThatCannotBeComputedIsAnIssueNamingTheRow) {
+  std::vector<Exceedance> far = sample_exceedances();
+  far[0].location.x = 1e30;
+  const Ledger ledger = build_ledger(sample_overlay(), far, nullptr, LedgerOptions{});
+  ASSERT_EQ(ledger.rows.size(), 3u);
+  EXPECT_TRUE(ledger.rows[0].lon_deg.has_value());
+  EXPECT_FALSE(ledger.rows[2].lon_deg.has_value());
+  ASSERT_EQ(ledger.issues.size(), 1u);
+  const Issue& issue = ledger.issues[0];
+  EXPECT_EQ(issue.code, IssueCode::transform_failed);
+  EXPECT_EQ(issue.severity, Severity::warning);
+  EXPECT_NE(issue.message.find("longitude/latitude"), std::string::npos) << issue.message;
+  EXPECT_NE(issue.message.find(ledger.rows[2].problem_id), std::string::npos) << issue.message;
+  EXPECT_EQ(issue.message.find(ledger.rows[0].problem_id), std::string::npos) << issue.message;
+}
+
+// A user decision table whose only row gives no basis: the conflict rows' 依据 cells say so
+// instead of staying blank; the water row's basis comes from its standard.
+TEST(Ledger, MissingLegalBasisIsSaidInTheCell) {
+  LedgerOptions o;
+  o.actions = ActionTable::from_toml(
+      "[[required_actions]]\nzones = [\"core\", \"buffer\", \"experimental\"]\n"
+      "action = \"close\"\n",
+      "user.toml");
+  const Ledger ledger = build_ledger(sample_overlay(), sample_exceedances(), nullptr, o);
+  ASSERT_EQ(ledger.rows.size(), 3u);
+  for (std::size_t i : {0u, 1u})
+    EXPECT_NE(ledger.rows[i].basis.find("the decision table gives no legal basis"),
+              std::string::npos)
+        << ledger.rows[i].basis;
+  EXPECT_NE(ledger.rows[2].basis.find("第三十二条"), std::string::npos) << ledger.rows[2].basis;
+}
+
+// The sample case's ledger has every column filled: no issue.
+TEST(Ledger, FilledColumnsRaiseNoIssue) {
+  const Ledger ledger =
+      build_ledger(sample_overlay(), sample_exceedances(), nullptr, LedgerOptions{});
+  EXPECT_TRUE(ledger.issues.empty());
+}
+
 }  // namespace
 }  // namespace reserve

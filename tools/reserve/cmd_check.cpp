@@ -2,6 +2,7 @@
 // and zone areas, write the reports (JSON, Markdown, HTML, evidence GeoPackage).
 #include <fmt/format.h>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -9,6 +10,7 @@
 
 #include "check_conflicts.hpp"  // conflicts module: --mining, --facilities, ledger
 #include "commands.hpp"
+#include "output_guard.hpp"
 #include "report_map.hpp"
 #include "reserve/area.hpp"
 #include "reserve/check.hpp"
@@ -133,8 +135,32 @@ CheckRequest check_request(const CheckArgs& a, const CheckConflictArgs& ca) {
   return r;
 }
 
+// The files this run will write (before any work, so that a bad --out fails at once).
+std::vector<std::string> planned_outputs(const CheckArgs& a, const CheckConflictArgs& ca,
+                                         const std::vector<ReportFormat>& formats) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  if (!a.map.empty()) out.push_back(a.map);
+  if (a.no_reports) return out;
+  for (ReportFormat f : formats) {
+    const char* name = f == ReportFormat::json       ? "report.json"
+                       : f == ReportFormat::markdown ? "report.md"
+                       : f == ReportFormat::html     ? "report.html"
+                                                     : "evidence.gpkg";
+    out.push_back((fs::path(a.out) / name).string());
+  }
+  if (!ca.conflicts.mining.empty() || !ca.conflicts.facilities.empty() ||
+      !ca.ledger.monitoring.empty())
+    for (const char* name : {"ledger.csv", "ledger.xlsx"})
+      out.push_back((fs::path(a.out) / name).string());
+  return out;
+}
+
 void run_check_command(const CheckArgs& a, const CheckConflictArgs& ca) {
   const std::vector<ReportFormat> formats = parse_report_formats(a.formats);
+  std::vector<std::string> inputs = input_files(a.zoning, ca.conflicts, &ca.ledger);
+  inputs.push_back(a.profile);
+  guard_outputs(planned_outputs(a, ca, formats), inputs);
   const CheckResult result = run_check(check_request(a, ca));
   if (result.conflicts)
     print_issues(result.conflicts->issues, "the conflict and monitoring inputs");

@@ -1,11 +1,13 @@
 // `reserve ledger`: the rectification ledger (整改台账) — one row per problem (conflict feature in
 // the reserve, water-quality exceedance) with its required action and the assignments — written
 // as ledger.csv and ledger.xlsx.
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
 #include "commands.hpp"
 #include "conflict_inputs.hpp"
+#include "output_guard.hpp"
 #include "reserve/error.hpp"
 #include "reserve/result_store.hpp"
 #include "store_options.hpp"
@@ -37,6 +39,9 @@ void run_ledger(const LedgerCommandArgs& a) {
     throw UsageError(
         "give --mining, --facilities and/or --monitoring: the ledger lists their "
         "problems");
+  guard_outputs({(std::filesystem::path(a.out_dir) / "ledger.csv").string(),
+                 (std::filesystem::path(a.out_dir) / "ledger.xlsx").string()},
+                input_files(a.zoning, a.conflicts, &a.ledger));
   const LoadedZonings z = load_zonings(a.zoning);
   FeatureSet features = load_conflict_features(a.conflicts, z.before.crs);
   std::vector<Issue> issues = features.issues;

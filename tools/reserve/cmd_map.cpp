@@ -11,6 +11,7 @@
 
 #include "commands.hpp"
 #include "conflict_inputs.hpp"
+#include "output_guard.hpp"
 #include "reserve/check.hpp"
 #include "reserve/compare.hpp"
 #include "reserve/error.hpp"
@@ -125,6 +126,14 @@ void run_map(const MapArgs& a) {
   if (a.portrait) style.landscape = false;
   if (a.dpi > 0.0) style.dpi = a.dpi;
   const std::vector<MapFormat> formats = parse_formats(a.formats);
+  // Before any work: the map files (per-feature names share the folder) replace no input.
+  std::vector<std::string> inputs = input_files(a.zoning, a.conflicts);
+  for (const std::string* s : {&a.rivers, &a.roads, &a.background, &a.style, &a.profile})
+    if (!s->empty()) inputs.push_back(*s);
+  std::vector<std::string> planned;
+  for (MapFormat f : formats)
+    planned.push_back(output_path(a.out, f, formats.size() > 1 || a.focus_all, ""));
+  guard_outputs(planned, inputs);
 
   // The zonings as `reserve check` loads them, compared under the same profile, so that the map
   // shows the check's significant change pieces (noise by the profile's tolerances is not drawn).
@@ -180,6 +189,7 @@ void run_map(const MapArgs& a) {
     for (MapFormat f : formats) {
       const std::string path =
           output_path(a.out, f, formats.size() > 1 || !job.suffix.empty(), job.suffix);
+      if (!job.suffix.empty()) guard_outputs({path}, inputs);  // a feature id made the name
       render_one(layers, job_style, f, path, options);
     }
   }

@@ -7,6 +7,7 @@
 
 #include "commands.hpp"
 #include "conflict_inputs.hpp"
+#include "output_guard.hpp"
 #include "reserve/error.hpp"
 #include "reserve/report.hpp"
 
@@ -36,6 +37,9 @@ bool any_conflict_freed(const ConflictOverlay& c) {
 void run_overlay(const OverlayArgs& a) {
   if (a.conflicts.mining.empty() && a.conflicts.facilities.empty())
     throw UsageError("give at least one conflict layer: --mining FILE or --facilities FILE");
+  if (!a.out_dir.empty())
+    guard_outputs({(std::filesystem::path(a.out_dir) / "overlay.json").string()},
+                  input_files(a.zoning, a.conflicts));
   const LoadedZonings z = load_zonings(a.zoning);
   FeatureSet features = load_conflict_features(a.conflicts, z.before.crs);
   print_issues(features.issues, "the conflict layers");

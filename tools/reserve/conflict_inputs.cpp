@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <cstdio>
 #include <iostream>
+#include <map>
 
 #include "reserve/error.hpp"
 
@@ -105,11 +106,23 @@ nlohmann::json overlay_json(const ConflictOverlay& c) {
 void print_overlay_text(const ConflictOverlay& c) { std::cout << overlay_text(c); }
 
 void print_issues(const std::vector<Issue>& issues, const std::string& what) {
+  // A million bad rows would print a million lines: the terminal shows the first ones of each
+  // code; report.json keeps every one.
+  constexpr std::size_t kShownPerCode = 20;
+  std::map<IssueCode, std::size_t> shown;
+  std::size_t hidden = 0;
   for (const auto& i : issues) {
+    if (++shown[i.code] > kShownPerCode) {
+      ++hidden;
+      continue;
+    }
     const std::string where = describe(i.where);
     std::cerr << to_string(i.severity) << ": " << to_string(i.code) << ": "
               << (where.empty() ? "" : where + ": ") << i.message << "\n";
   }
+  if (hidden > 0)
+    std::cerr << "… " << hidden << " more issue(s) not shown (at most " << kShownPerCode
+              << " per code are shown; `reserve check` keeps every one in report.json)\n";
   if (!issues.empty()) std::cerr << issues.size() << " issue(s) in " << what << "\n";
 }
 

@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <exception>
 #include <iostream>
+#include <new>
 
 #include "commands.hpp"
 #include "reserve/error.hpp"
@@ -44,6 +45,12 @@ int main(int argc, char** argv) {
   } catch (const reserve::Error& e) {
     std::cerr << "reserve: " << e.what() << '\n';
     return reserve::exit_code(e.kind());
+  } catch (const std::bad_alloc&) {
+    // The inputs need more memory than the machine (or `ulimit -v`) gives: an input too large
+    // for this run, not a bug; README "Limits" states what the commands need.
+    std::cerr << "reserve: out of memory: the inputs need more memory than this process may "
+                 "use (see README, Limits); use smaller inputs or a machine with more memory\n";
+    return 3;
   } catch (const std::exception& e) {
     std::cerr << "reserve: internal error: " << e.what() << '\n';
     return 4;

@@ -131,7 +131,9 @@ Ledger make_ledger(const ConflictOverlay& conflicts, const std::vector<Exceedanc
     assignments = read_assignments(a.assignments);
     issues.insert(issues.end(), assignments->issues.begin(), assignments->issues.end());
   }
-  return build_ledger(conflicts, exceedances, assignments ? &*assignments : nullptr, lo);
+  Ledger ledger = build_ledger(conflicts, exceedances, assignments ? &*assignments : nullptr, lo);
+  issues.insert(issues.end(), ledger.issues.begin(), ledger.issues.end());  // said, not kept silent
+  return ledger;
 }
 
 std::vector<std::string> write_ledger_files(const Ledger& ledger, const std::string& dir) {

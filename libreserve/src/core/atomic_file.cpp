@@ -1,6 +1,7 @@
 #include "core/atomic_file.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -36,6 +37,47 @@ void sync_path(const std::string& path, bool folder, const std::string& target) 
                      SourceRef{target, {}, {}});
 }
 
+// The pid in a temporary name made by temporary_path_for for `path` (".<stem>.tmp-<pid>-<n><ext>",
+// optionally with an SQLite side-file suffix), or 0 when `name` is not one.
+long temporary_owner(const std::string& name, const fs::path& path) {
+  const std::string prefix = "." + path.stem().string() + ".tmp-";
+  if (name.rfind(prefix, 0) != 0) return 0;
+  std::size_t at = prefix.size();
+  const std::size_t pid_end = name.find('-', at);
+  if (pid_end == std::string::npos || pid_end == at) return 0;
+  const std::string pid = name.substr(at, pid_end - at);
+  if (pid.find_first_not_of("0123456789") != std::string::npos || pid.size() > 9) return 0;
+  at = pid_end + 1;
+  const std::size_t n_end = name.find_first_not_of("0123456789", at);
+  if (n_end == at) return 0;
+  std::string rest = n_end == std::string::npos ? std::string() : name.substr(n_end);
+  for (const char* side : {"-journal", "-wal", "-shm"}) {
+    const std::string s(side);
+    if (rest.size() >= s.size() && rest.compare(rest.size() - s.size(), s.size(), s) == 0) {
+      rest.resize(rest.size() - s.size());
+      break;
+    }
+  }
+  return rest == path.extension().string() ? std::stol(pid) : 0;
+}
+
+// Removes the temporary files for `path` left by processes that no longer exist (a run killed
+// half-way: SIGKILL runs no destructor). Only this target's names, and only when the owner is
+// provably gone (ESRCH), so a concurrent run's file is never touched. Best effort: a file that
+// cannot be removed stays and does no harm, since every run picks a fresh name.
+void remove_dead_temporaries(const fs::path& path) {
+  std::error_code ec;
+  const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    const long pid = temporary_owner(it->path().filename().string(), path);
+    if (pid <= 0 || pid == ::getpid()) continue;
+    if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+      std::error_code ignored;
+      fs::remove(it->path(), ignored);
+    }
+  }
+}
+
 }  // namespace
 
 void make_parent_folders(const std::string& path) {
@@ -53,6 +95,7 @@ std::string temporary_path_for(const std::string& path) {
   // guards against a stale file left by a killed process with a recycled pid.
   static std::atomic<unsigned long> counter{0};
   const fs::path p(path);
+  remove_dead_temporaries(p);
   for (;;) {
     const fs::path candidate =
         p.parent_path() / ("." + p.stem().string() + ".tmp-" + std::to_string(::getpid()) + "-" +

@@ -12,7 +12,9 @@ namespace reserve::atomic {
 void make_parent_folders(const std::string& path);
 
 // A temporary path in `path`'s folder with the same extension (GDAL and libxlsxwriter pick the
-// format by it) that no other process, thread or call uses, and no file occupies now.
+// format by it) that no other process, thread or call uses, and no file occupies now. Named
+// ".<stem>.tmp-<pid>-<n><ext>"; the temporaries of `path` left by processes that no longer exist
+// (killed runs) are removed here, so they do not pile up.
 std::string temporary_path_for(const std::string& path);
 
 // Flushes `tmp` to disk, renames it over `path` (atomic on one file system) and flushes the

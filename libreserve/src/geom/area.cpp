@@ -73,14 +73,16 @@ struct AreaCalculator::Impl {
     const std::size_t done =
         proj_trans_generic(to_geographic.get(), PJ_FWD, &out[0].x, stride, out.size(), &out[0].y,
                            stride, out.size(), nullptr, 0, 0, nullptr, 0, 0);
-    for (const Point& p : out) {
-      if (done != out.size() || !std::isfinite(p.x) || !std::isfinite(p.y)) {
-        throw InputError("a vertex (" + std::to_string(ring.front().x) + ", " +
-                         std::to_string(ring.front().y) +
-                         ") cannot be taken to geographic "
-                         "coordinates in " +
-                         crs.label() + "; check that the data really is in this CRS");
-      }
+    // PROJ marks a vertex it cannot convert with HUGE_VAL: name that one (not the ring's first).
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      if (done == out.size() && std::isfinite(out[i].x) && std::isfinite(out[i].y)) continue;
+      if (done != out.size() && i + 1 < out.size() && std::isfinite(out[i].x) &&
+          std::isfinite(out[i].y))
+        continue;  // a short count without a marked vertex: the last one is named
+      throw InputError("vertex " + std::to_string(i + 1) + " of a ring (" +
+                       std::to_string(ring[i].x) + ", " + std::to_string(ring[i].y) +
+                       ") cannot be taken to geographic coordinates in " + crs.label() +
+                       "; check that the data really is in this CRS");
     }
     return out;
   }

@@ -152,7 +152,7 @@ std::vector<Right> group_corners(const TextTable& t, const CornerColumns& cols,
     auto cell = [&](std::optional<std::size_t> i) {
       return i && *i < row.size() ? trim_copy(row[*i]) : std::string();
     };
-    const SourceRef rwhere{where.file, where.layer, "row " + std::to_string(r + 2)};
+    const SourceRef rwhere{where.file, where.layer, "row " + std::to_string(t.row_numbers[r])};
     const std::string id = cell(cols.id);
     if (id.empty()) {
       issues.push_back(Issue{IssueCode::missing_id, Severity::warning,

@@ -117,7 +117,7 @@ Layer read_csv_points(const std::string& path, const ReadOptions& options) {
 
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
     const auto& row = t.rows[r];
-    const std::string row_label = "row " + std::to_string(r + 2);  // header is row 1
+    const std::string row_label = "row " + std::to_string(t.row_numbers[r]);  // header is row 1
     SourceRef rwhere{path, out.name, row_label};
     auto cell = [&](std::size_t i) { return i < row.size() ? trim_copy(row[i]) : std::string(); };
     const std::string xs = cell(cols.x), ys = cell(cols.y);
@@ -162,7 +162,7 @@ Layer read_csv_points(const std::string& path, const ReadOptions& options) {
       p = mode == Mode::plane_surveying ? Point{*y, *x} : Point{*x, *y};
     }
     Feature f;
-    f.id = id_col ? cell(*id_col) : std::to_string(r + 2);
+    f.id = id_col ? cell(*id_col) : std::to_string(t.row_numbers[r]);
     f.geometry = Geometry::from(p);
     for (std::size_t i = 0; i < t.header.size(); ++i) {
       const std::string v = cell(i);

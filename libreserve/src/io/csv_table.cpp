@@ -34,16 +34,21 @@ char choose_delimiter(const std::string& first_line) {
   return best;  // '\0': whitespace-separated
 }
 
-std::vector<std::vector<std::string>> split_whitespace(const std::string& text) {
-  std::vector<std::vector<std::string>> records;
+DelimitedRecords split_whitespace(const std::string& text) {
+  DelimitedRecords out;
   std::istringstream lines(text);
   std::string line;
+  int row = 0;
   while (std::getline(lines, line)) {
+    ++row;
     std::istringstream words(line);
     std::vector<std::string> record{std::istream_iterator<std::string>(words), {}};
-    if (!record.empty()) records.push_back(record);
+    if (record.empty()) continue;
+    out.records.push_back(std::move(record));
+    out.line_numbers.push_back(row);
+    out.row_numbers.push_back(row);
   }
-  return records;
+  return out;
 }
 
 // Blank as the ledger's labels are: ASCII white space and the ideographic space U+3000.
@@ -69,7 +74,7 @@ DelimitedRecords split_delimited(const std::string& text, char delim) {
   std::vector<std::string> record;
   std::string field;
   bool in_quotes = false, field_started = false;
-  int line = 1, record_line = 1;
+  int line = 1, record_line = 1, row = 0;
   auto end_field = [&] {
     record.push_back(field);
     field.clear();
@@ -77,9 +82,11 @@ DelimitedRecords split_delimited(const std::string& text, char delim) {
   };
   auto end_record = [&] {
     end_field();
+    ++row;
     if (!std::all_of(record.begin(), record.end(), is_blank_field)) {
       out.records.push_back(std::move(record));
       out.line_numbers.push_back(record_line);
+      out.row_numbers.push_back(row);
     }
     record.clear();
   };
@@ -155,8 +162,12 @@ TextTable read_text_table(const std::string& path, const std::string& encoding) 
   const std::string& text = decoded.utf8;
   const std::string first_line = text.substr(0, text.find_first_of("\r\n"));
   const char delim = choose_delimiter(first_line);
-  auto records = delim == '\0' ? split_whitespace(text) : split_delimited(text, delim).records;
+  DelimitedRecords split = delim == '\0' ? split_whitespace(text) : split_delimited(text, delim);
+  auto& records = split.records;
   if (records.empty()) throw InputError("the table is empty (no header row)", where);
+  // Rows are numbered from the header's row (1), as the user sees them in a spreadsheet.
+  for (std::size_t i = 1; i < split.row_numbers.size(); ++i)
+    table.row_numbers.push_back(split.row_numbers[i] - split.row_numbers[0] + 1);
   table.header = std::move(records.front());
   for (auto& h : table.header) h = trim_copy(h);
   table.rows.assign(std::make_move_iterator(records.begin() + 1),

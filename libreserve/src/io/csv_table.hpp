@@ -17,17 +17,21 @@ namespace reserve::io {
 // the first non-blank character of a field.
 struct DelimitedRecords {
   std::vector<std::vector<std::string>> records;
-  std::vector<int> line_numbers;           // 1-based line on which each record starts
+  std::vector<int> line_numbers;  // 1-based line on which each record starts
+  std::vector<int> row_numbers;   // spreadsheet row of each record: blank records count too
   std::optional<int> unclosed_quote_line;  // a quoted field that never closes starts here
 };
 DelimitedRecords split_delimited(const std::string& utf8_text, char delimiter);
 
 struct TextTable {
   std::vector<std::string> header;
-  std::vector<std::vector<std::string>> rows;  // rows[i] is spreadsheet row i + 2 (header = 1)
-  std::string encoding;                        // "UTF-8", "CP936", …
-  std::string encoding_source;                 // "override", "detected", "default"
-  std::vector<Issue> issues;                   // decoding problems
+  std::vector<std::vector<std::string>> rows;  // data rows, blank ones dropped
+  // The spreadsheet row of rows[i] (header = 1): blank rows are dropped but still counted, so
+  // that a message names the row the user sees in Excel.
+  std::vector<int> row_numbers;
+  std::string encoding;         // "UTF-8", "CP936", …
+  std::string encoding_source;  // "override", "detected", "default"
+  std::vector<Issue> issues;    // decoding problems
 };
 
 // Reads and decodes `path` (UTF-8 with or without BOM unless `encoding` says otherwise) and

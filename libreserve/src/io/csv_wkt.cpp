@@ -30,8 +30,8 @@ Layer read_csv_wkt(const std::string& path, const ReadOptions& options, TextTabl
     const auto& row = t.rows[r];
     auto cell = [&](std::size_t i) { return i < row.size() ? trim_copy(row[i]) : std::string(); };
     Feature f;
-    f.id = id_col ? cell(*id_col) : std::to_string(r + 2);
-    const SourceRef rwhere{path, out.name, "row " + std::to_string(r + 2)};
+    f.id = id_col ? cell(*id_col) : std::to_string(t.row_numbers[r]);
+    const SourceRef rwhere{path, out.name, "row " + std::to_string(t.row_numbers[r])};
     const std::string wkt = cell(wkt_col);
     if (wkt.empty()) {
       out.issues.push_back(Issue{IssueCode::null_geometry, Severity::warning,

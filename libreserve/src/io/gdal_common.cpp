@@ -92,6 +92,12 @@ DatasetPtr open_vector(const std::string& path, const std::vector<std::string>& 
   }
   if (!ds) {
     const std::string reason = capture.all_errors();
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+      throw InputError(
+          "is a folder in which GDAL finds no dataset (no shapefile; not a FileGDB); give the "
+          "path of the file inside it",
+          where);
     throw InputError("cannot be read as vector data" +
                          (reason.empty() ? std::string() : " (GDAL: " + reason + ")") +
                          "; check that the file is complete and is a GeoPackage, Shapefile, "

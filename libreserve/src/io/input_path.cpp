@@ -110,6 +110,14 @@ void check_input_path(const std::string& path, InputKind kind) {
       throw InputError("permission denied: the folder cannot be read by this user", where);
     return;
   }
+  // A FIFO or socket would block the reader forever waiting for a writer (a hang, not an error).
+  if (!S_ISREG(st.st_mode))
+    throw InputError(std::string("is not a regular file but a ") +
+                         (S_ISFIFO(st.st_mode)   ? "named pipe (FIFO)"
+                          : S_ISSOCK(st.st_mode) ? "socket"
+                                                 : "device") +
+                         ", which cannot be read as data; give the path of a file",
+                     where);
   if (::access(path.c_str(), R_OK) != 0)
     throw InputError(std::string(errno == EACCES ? "permission denied" : std::strerror(errno)) +
                          ": the file cannot be read by this user; check its permissions",

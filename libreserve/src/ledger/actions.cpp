@@ -192,8 +192,9 @@ ActionTable ActionTable::from_decisions(const std::vector<ConflictDecision>& dec
     rule.deadline = d.deadline;
     table.rules_.push_back(std::move(rule));
   }
-  // Legal basis: from the defaults' first row for the same category and action.
-  try {
+  // Legal basis: from the defaults' first row for the same category and action. A missing
+  // shipped table is an error (it names the folders searched), not a column left blank.
+  {
     const ActionTable defaults = ActionTable::defaults();
     for (auto& rule : table.rules_) {
       for (const auto& def : defaults.rules_) {
@@ -206,8 +207,6 @@ ActionTable ActionTable::from_decisions(const std::vector<ConflictDecision>& dec
         }
       }
     }
-  } catch (const InternalError&) {
-    // No shipped table: the profile's rows stay without a basis text.
   }
   return table;
 }

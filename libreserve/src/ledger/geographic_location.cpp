@@ -34,12 +34,16 @@ GeographicLocation::GeographicLocation(const Crs& working) {
   if (working.empty()) return;
   try {
     const std::optional<Crs> geographic = geodetic_crs_of(working);
-    if (!geographic) return;
+    if (!geographic) {
+      unavailable_ = working.label() + " has no geographic CRS to convert to";
+      return;
+    }
     transformer_ = std::make_unique<Transformer>(working, *geographic);
     datum_name_ = short_name(*geographic);
-  } catch (const Error&) {
+  } catch (const Error& e) {
     transformer_.reset();  // no geographic location; the plane coordinates remain
     datum_name_.clear();
+    unavailable_ = e.message();
   }
 }
 
@@ -49,7 +53,8 @@ std::optional<Point> GeographicLocation::operator()(Point p) const {
   if (!transformer_) return std::nullopt;
   try {
     return transformer_->apply(p);
-  } catch (const Error&) {
+  } catch (const Error& e) {
+    if (failure_.empty()) failure_ = e.message();
     return std::nullopt;
   }
 }

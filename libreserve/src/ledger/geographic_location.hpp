@@ -18,10 +18,16 @@ class GeographicLocation {
   // "CGCS2000", "WGS 84", "Xian 1980", …; empty when no geographic location can be given.
   const std::string& datum_name() const noexcept { return datum_name_; }
   std::optional<Point> operator()(Point p) const;
+  // Why there is no geographic location at all (empty when there is one, or no CRS), and the
+  // first reason a point could not be converted: the ledger tells the user (issue 13.5).
+  const std::string& unavailable_reason() const noexcept { return unavailable_; }
+  const std::string& last_failure() const noexcept { return failure_; }
 
  private:
   std::unique_ptr<Transformer> transformer_;
   std::string datum_name_;
+  std::string unavailable_;
+  mutable std::string failure_;
 };
 
 }  // namespace reserve::ledger

@@ -17,6 +17,11 @@
 namespace reserve {
 namespace {
 
+// The text of a 依据 cell that no row of the action table fills: the ledger says so in the cell
+// rather than leaving it blank (issue 13.5).
+const char* const kNoBasis =
+    "（无：决策表未给出依据，请补充 / none: the decision table gives no legal basis; add one）";
+
 // Concentrations keep six significant digits, without an exponent ("0.00005", "12.3").
 std::string fmt_g(double v) {
   std::string s = fmt::format("{:.6g}", v);
@@ -251,7 +256,7 @@ LedgerRow conflict_row(const ConflictFeature& f, const FeatureOverlay& ov,
   const RequiredAction action = options.actions.decide(zone, f.category, built_before);
   row.action_zh = action.text_zh();
   row.action_en = action.text_en();
-  row.basis = action.basis;
+  row.basis = action.basis.empty() ? kNoBasis : action.basis;
   row.assignment.deadline = action.deadline;
 
   row.adjusting_instead_of_rectifying = failed.count(ov.feature_index) > 0;
@@ -392,6 +397,34 @@ Assignments read_assignments(const std::string& path) {
   return out;
 }
 
+// Up to ten problem ids, then "and N more".
+std::string id_list(const std::vector<std::string>& ids) {
+  std::string s;
+  for (std::size_t i = 0; i < ids.size() && i < 10; ++i) s += (i ? ", " : "") + ids[i];
+  if (ids.size() > 10) s += " and " + std::to_string(ids.size() - 10) + " more";
+  return s;
+}
+
+// Longitude/latitude left empty where a point could not be converted is said, never silent
+// (issue 13.5): one issue naming the rows and PROJ's reason.
+void report_missing_lonlat(Ledger& ledger, const ledger::GeographicLocation& to_lonlat,
+                           const Crs& crs) {
+  std::vector<std::string> ids;
+  for (const auto& r : ledger.rows)
+    if (r.x_m && !r.lon_deg) ids.push_back(r.problem_id);
+  if (ids.empty()) return;
+  const std::string why = !to_lonlat.unavailable_reason().empty() ? to_lonlat.unavailable_reason()
+                                                                  : to_lonlat.last_failure();
+  Issue i;
+  i.code = IssueCode::transform_failed;
+  i.severity = Severity::warning;
+  i.message = "longitude/latitude are left empty in " + std::to_string(ids.size()) +
+              " ledger row(s) (" + id_list(ids) + "): the conversion from " + crs.label() +
+              " failed" + (why.empty() ? std::string() : ": " + why) +
+              "; the plane coordinates are given";
+  ledger.issues.push_back(std::move(i));
+}
+
 // Rows in this order: conflict features (overlay order), features left out, water exceedances.
 Ledger build_ledger(const ConflictOverlay& conflicts, const std::vector<Exceedance>& exceedances,
                     const Assignments* assignments, const LedgerOptions& options) {
@@ -417,6 +450,7 @@ Ledger build_ledger(const ConflictOverlay& conflicts, const std::vector<Exceedan
   for (const WorstExceedance& w : worst_exceedances(exceedances))
     add(exceedance_row(*w.worst, w.samples, locator));
   make_problem_ids_unique(ledger.rows);
+  report_missing_lonlat(ledger, to_lonlat, crs);
   return ledger;
 }
 

@@ -79,6 +79,22 @@ std::string labels_of(const Zoning& z, ZoneModel model) {
   return out;
 }
 
+// No feature is left to make a zoning of: the reasons are the issues that left them out (a
+// non-finite vertex, a ring that collapsed), which would otherwise be lost with the exception.
+[[noreturn]] void throw_no_features(const std::vector<Issue>& issues, const SourceRef& where) {
+  std::string reasons;
+  for (const auto& i : issues) {
+    if (i.severity == Severity::info) continue;
+    reasons += (reasons.empty() ? "" : "; ") + std::string("feature ") +
+               (i.where.feature.empty() ? "?" : i.where.feature) + ": " + i.message;
+    if (reasons.size() > 2000) break;
+  }
+  throw InputError(
+      "the zoning has no polygon features" +
+          (reasons.empty() ? std::string() : " left; every one was left out — " + reasons),
+      where);
+}
+
 }  // namespace
 
 Zoning zoning_from_layers(const std::vector<std::pair<Layer, ZoningSource>>& layers,
@@ -102,6 +118,8 @@ Zoning zoning_from_layers(const std::vector<std::pair<Layer, ZoningSource>>& lay
                                         layer.encoding, layer.crs,
                                         geom::edge_model(layer.crs, zoning.crs)});
     zoning.issues.insert(zoning.issues.end(), layer.issues.begin(), layer.issues.end());
+    if (layer.features.empty())
+      throw_no_features(layer.issues, SourceRef{layer.path, layer.name, {}});
     const std::string field =
         source.zone ? std::string()
                     : zoning::find_zone_field(layer, source.zone_field, options.scheme);
@@ -167,7 +185,7 @@ Zoning zoning_from_layers(const std::vector<std::pair<Layer, ZoningSource>>& lay
   }
 
   if (zoning.parts.empty()) {
-    throw InputError("the zoning has no polygon features", SourceRef{first.path, first.name, {}});
+    throw_no_features(zoning.issues, SourceRef{first.path, first.name, {}});
   }
   bool three = false, two = false;
   for (const auto& p : zoning.parts) (model_of(p.zone) == ZoneModel::two_zone ? two : three) = true;
