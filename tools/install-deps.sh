@@ -18,9 +18,9 @@ packages=(
   python3 python3-dev pybind11-dev python3-pybind11 python3-numpy python3-pandas
   python3-shapely python3-geopandas python3-pyproj python3-pytest python3-nbclient
   python3-nbformat python3-ipykernel python3-openpyxl python3-jsonschema python3-matplotlib
+  python3-pil  # the kill test decodes PNG outputs (tests/kill)
   # the PostGIS round trip (tests/pg): a throw-away server started by the test itself
   postgresql-15 postgresql-15-postgis-3
-  python3-pil
 )
 
 missing=()
