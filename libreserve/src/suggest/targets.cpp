@@ -35,27 +35,28 @@ Targets targets_of(const CheckResult& check, const ZonePlan& plan, AddedZonePoli
     const Verdict* v = verdict_of(check.report, id);
     return v && v->status == VerdictStatus::fail;
   };
+  // A failing rule is restored in full (to the baseline's figure, no tolerance used); a passing
+  // one must not fall below the lower of its baseline and current figures.
   if (enabled(kNoSlimming)) {
-    const double tol = p.tolerance.allowed_m2(c.before.total_m2);
-    m.need_total_m2 = c.before.total_m2 - 0.5 * tol - c.total_after_noise_excluded_m2();
+    const double gap = c.before.total_m2 - c.total_after_noise_excluded_m2();
+    m.need_total_m2 = failing(kNoSlimming) ? gap : std::min(gap, 0.0);
     if (failing(kNoSlimming))
       t.failing.push_back({kNoSlimming, "不瘦身", c.before.total_m2,
                            c.total_after_noise_excluded_m2(), MeasureUnit::m2});
   }
-  if (const RuleConfig* rc = enabled(kShare)) {
-    const double tol = rc->number("share_tolerance", 0.0);
-    m.share = ShareConstraint{c.before.strict_share - 0.5 * tol, c.total_after_noise_excluded_m2(),
-                              c.strict_after_noise_excluded_m2()};
-    if (failing(kShare)) {
-      const double T = c.total_after_noise_excluded_m2();
-      t.failing.push_back({kShare, "核心区和缓冲区占比不降低", c.before.strict_share,
-                           T > 0.0 ? c.strict_after_noise_excluded_m2() / T : 0.0,
-                           MeasureUnit::fraction});
-    }
+  if (enabled(kShare)) {
+    const double T = c.total_after_noise_excluded_m2();
+    const double now = T > 0.0 ? c.strict_after_noise_excluded_m2() / T : 0.0;
+    m.share = ShareConstraint{
+        failing(kShare) ? c.before.strict_share : std::min(c.before.strict_share, now), T,
+        c.strict_after_noise_excluded_m2()};
+    if (failing(kShare))
+      t.failing.push_back(
+          {kShare, "核心区和缓冲区占比不降低", c.before.strict_share, now, MeasureUnit::fraction});
   }
   if (enabled(kStrictArea)) {
-    const double tol = p.tolerance.allowed_m2(c.before.strict_m2);
-    m.need_strict_m2 = c.before.strict_m2 - 0.5 * tol - c.after.strict_m2;
+    const double gap = c.before.strict_m2 - c.after.strict_m2;
+    m.need_strict_m2 = failing(kStrictArea) ? gap : std::min(gap, 0.0);
     if (failing(kStrictArea))
       t.failing.push_back({kStrictArea, "核心区、缓冲区面积不缩小", c.before.strict_m2,
                            c.after.strict_m2, MeasureUnit::m2});

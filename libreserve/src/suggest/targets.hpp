@@ -22,8 +22,9 @@ struct Targets {
   Model constraints;                       // every enabled rule of the three (items empty)
 };
 
-// From the check: every enabled rule among the three becomes a constraint (a passing one must
-// keep passing), with half the rule's tolerance kept as a margin against rounding.
+// From the check: every enabled rule among the three becomes a constraint. A failing one is
+// restored to the baseline's figure (the rule's tolerance is not used up); a passing one must not
+// fall below the lower of its baseline and current figures, so it keeps passing.
 Targets targets_of(const CheckResult& check, const ZonePlan& plan, AddedZonePolicy added);
 
 // One sentence per rule that no choice of the model's reachable items can meet, with figures;
