@@ -18,6 +18,7 @@
 #include "reserve/render.hpp"
 #include "reserve/report.hpp"
 #include "reserve/rules.hpp"
+#include "reserve/suggest.hpp"
 #include "reserve/validate.hpp"
 #include "reserve/validate_findings.hpp"
 #include "reserve/version.hpp"
