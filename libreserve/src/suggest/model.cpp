@@ -14,28 +14,29 @@ bool at_least(double lhs, double rhs) {
   return lhs >= rhs - 1e-9 * scale;
 }
 
-// Chosen add items reached from the anchors through chosen add items.
-std::vector<bool> connected_choice(const Model& model, const Picks& picks) {
-  std::vector<bool> seen(model.items.size(), false);
+}  // namespace
+
+Joins joins(const Model& model, const Picks& picks) {
+  Joins out{std::vector<bool>(model.items.size(), false),
+            std::vector<std::optional<std::size_t>>(model.items.size())};
   std::deque<std::size_t> queue;
   for (std::size_t i = 0; i < model.items.size(); ++i)
     if (model.items[i].add && picks[i] > 0 && model.items[i].anchored) {
-      seen[i] = true;
+      out.joined[i] = true;
       queue.push_back(i);
     }
   while (!queue.empty()) {
     const std::size_t i = queue.front();
     queue.pop_front();
     for (std::size_t j : model.items[i].neighbours)
-      if (!seen[j] && picks[j] > 0) {
-        seen[j] = true;
+      if (!out.joined[j] && picks[j] > 0) {
+        out.joined[j] = true;
+        out.through[j] = i;
         queue.push_back(j);
       }
   }
-  return seen;
+  return out;
 }
-
-}  // namespace
 
 bool satisfies(const Model& model, const Picks& picks) {
   if (picks.size() != model.items.size()) return false;
@@ -57,7 +58,7 @@ bool satisfies(const Model& model, const Picks& picks) {
     if (!at_least(s.strict_after_m2 + strict_gain, s.share_before * (s.total_after_m2 + added)))
       return false;
   }
-  const std::vector<bool> linked = connected_choice(model, picks);
+  const std::vector<bool> linked = joins(model, picks).joined;
   for (std::size_t i = 0; i < picks.size(); ++i)
     if (model.items[i].add && picks[i] > 0 && !linked[i]) return false;
   return true;
@@ -71,7 +72,7 @@ double cost_of(const Model& model, const Picks& picks) {
 }
 
 std::vector<bool> reachable(const Model& model) {
-  return connected_choice(model, Picks(model.items.size(), 1));
+  return joins(model, Picks(model.items.size(), 1)).joined;
 }
 
 }  // namespace reserve::suggestion

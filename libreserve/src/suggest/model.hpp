@@ -52,6 +52,15 @@ double cost_of(const Model& model, const Picks& picks);
 // Add items joined to an anchor through add items (the only ones that can ever be chosen).
 std::vector<bool> reachable(const Model& model);
 
+// How the chosen add items are joined to the reserve: `joined[i]` when a chain of chosen add
+// items links i to an anchored one; `through[i]` the chosen item it is reached from (nullopt for
+// an anchored item), in breadth-first order from the anchors.
+struct Joins {
+  std::vector<bool> joined;
+  std::vector<std::optional<std::size_t>> through;
+};
+Joins joins(const Model& model, const Picks& picks);
+
 struct Solution {
   bool feasible = false;
   Picks picks;

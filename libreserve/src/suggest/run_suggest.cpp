@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <chrono>
-#include <deque>
 
 #include "reserve/error.hpp"
 #include "reserve/suggest.hpp"
@@ -29,30 +28,6 @@ void check_options(const SuggestOptions& o) {
   if (o.time_limit_s <= 0.0) throw UsageError("the time limit must be > 0 s");
 }
 
-// For each chosen add item, the chosen item it is joined through (or none: it is anchored), in
-// the order a search from the reserve reaches them.
-std::vector<std::optional<std::size_t>> joined_through(const Model& m, const Picks& picks) {
-  std::vector<std::optional<std::size_t>> parent(m.items.size());
-  std::vector<bool> seen(m.items.size(), false);
-  std::deque<std::size_t> queue;
-  for (std::size_t i = 0; i < m.items.size(); ++i)
-    if (m.items[i].add && picks[i] > 0 && m.items[i].anchored) {
-      seen[i] = true;
-      queue.push_back(i);
-    }
-  while (!queue.empty()) {
-    const std::size_t i = queue.front();
-    queue.pop_front();
-    for (std::size_t j : m.items[i].neighbours)
-      if (!seen[j] && picks[j] > 0) {
-        seen[j] = true;
-        parent[j] = i;
-        queue.push_back(j);
-      }
-  }
-  return parent;
-}
-
 std::string rules_helped(const Model& m, bool add, bool strict) {
   std::vector<std::string> r;
   if (add && m.need_total_m2 && *m.need_total_m2 > 0.0) r.push_back("不瘦身");
@@ -66,7 +41,7 @@ std::string rules_helped(const Model& m, bool add, bool strict) {
 std::vector<SuggestedParcel> parcels_of(const Model& m, const Picks& picks,
                                         const std::vector<Piece>& pieces,
                                         const suggestion::ZonePlan& plan) {
-  const auto parent = joined_through(m, picks);
+  const auto parent = suggestion::joins(m, picks).through;
   std::vector<std::string> ids(pieces.size());
   int n_add = 0, n_up = 0;
   for (std::size_t i = 0; i < pieces.size(); ++i)
