@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "reserve/suggest.hpp"
+#include "support/cli_runner.hpp"
 #include "support/gdal_writer.hpp"
 #include "support/temp_dir.hpp"
 
@@ -193,6 +194,56 @@ TEST_F(SuggestRoundTrip, NoCandidateSetCanPass) {
   const SuggestResult w = suggest(wider);
   EXPECT_EQ(w.status, SuggestStatus::solved);
   EXPECT_NEAR(w.objective, 10000.0, 0.01);  // the 1 ha parcel alone; ±0.01 m²
+}
+
+TEST_F(SuggestRoundTrip, GreedyBeyondTheExactLimitStatesItsBound) {
+  // As SlimmingOnly with the exact limit at 0 pieces: the greedy takes the 1 ha parcel (its best
+  // ratio of violation removed per m²), and the LP relaxation's bound is the same 10 000 m² (the
+  // relaxation may take fractions, but any fraction of the 3 ha strip costs as much per m²).
+  auto req = request({{"核心区", box(0, 0, 100, 100)},
+                      {"缓冲区", box(100, 0, 300, 100)},
+                      {"实验区", box(300, 0, 500, 100)}},
+                     {box(500, 0, 600, 100), box(0, 100, 600, 150), box(700, 0, 800, 100)});
+  req.options.max_exact_candidates = 0;
+  const SuggestResult r = suggest(req);
+  EXPECT_EQ(r.method, "greedy");
+  EXPECT_NEAR(r.objective, 10000.0, 0.01);    // ±0.01 m²
+  EXPECT_NEAR(r.lower_bound, 10000.0, 0.01);  // ±0.01 m²
+  EXPECT_NEAR(r.gap, 0.0, 1e-9);
+  expect_round_trip(req, r);
+}
+
+TEST_F(SuggestRoundTrip, CommandLineExitCodesAndMessage) {
+  // The infeasible case of NoCandidateSetCanPass through `reserve suggest`: exit 1 and the
+  // sentence with the figures; with --max-gap 200 it is solved (exit 0) and writes the files.
+  const auto req = request({{"核心区", box(0, 0, 100, 100)},
+                            {"缓冲区", box(100, 0, 300, 100)},
+                            {"实验区", box(300, 0, 500, 100)}},
+                           {box(500, 0, 530, 100), box(700, 0, 800, 100)});
+  const std::vector<std::string> args = {"suggest",
+                                         "--before",
+                                         req.check.before.path,
+                                         "--after",
+                                         req.check.after.path,
+                                         "--candidates",
+                                         req.options.candidates[0],
+                                         "--area-method",
+                                         "planar",
+                                         "--no-map",
+                                         "--out",
+                                         dir.file("cli")};
+  const test::CliResult no = test::run_cli(args);
+  EXPECT_EQ(no.exit_code, 1) << no.err;
+  EXPECT_NE(no.out.find("不瘦身 cannot be met: candidates contiguous with the reserve add at most "
+                        "0.30 ha of the 1.00 ha needed"),
+            std::string::npos)
+      << no.out;
+  std::vector<std::string> wider = args;
+  wider.insert(wider.end(), {"--max-gap", "200"});
+  const test::CliResult yes = test::run_cli(wider);
+  EXPECT_EQ(yes.exit_code, 0) << yes.err;
+  EXPECT_TRUE(std::filesystem::exists(dir.file("cli") + "/proposal_suggested.gpkg"));
+  EXPECT_TRUE(std::filesystem::exists(dir.file("cli") + "/suggestion.gpkg"));
 }
 
 TEST(SuggestSample, RoundTripOnTheSampleCase) {
