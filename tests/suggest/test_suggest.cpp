@@ -4,9 +4,11 @@
 // expected figure below is computed by hand in the comment beside it.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 
+#include "reserve/map_layers.hpp"
 #include "reserve/suggest.hpp"
 #include "support/cli_runner.hpp"
 #include "support/gdal_writer.hpp"
@@ -244,6 +246,28 @@ TEST_F(SuggestRoundTrip, CommandLineExitCodesAndMessage) {
   EXPECT_EQ(yes.exit_code, 0) << yes.err;
   EXPECT_TRUE(std::filesystem::exists(dir.file("cli") + "/proposal_suggested.gpkg"));
   EXPECT_TRUE(std::filesystem::exists(dir.file("cli") + "/suggestion.gpkg"));
+}
+
+TEST_F(SuggestRoundTrip, MapDrawsTheSuggestedParcels) {
+  // The suggestion map's layer: parcels as ChangeKind::suggested, drawn with their own legend
+  // entry ("change:suggested", label from the default style).
+  const auto req = request({{"核心区", box(0, 0, 100, 100)},
+                            {"缓冲区", box(100, 0, 300, 100)},
+                            {"实验区", box(300, 0, 500, 100)}},
+                           {box(500, 0, 600, 100)});
+  const SuggestResult r = suggest(req);
+  ASSERT_EQ(r.parcels.size(), 1u);
+  MapLayers layers =
+      comparison_map_layers(r.check.before, r.check.after, r.check.report.comparison);
+  layers.changes.push_back({r.parcels[0].id, ChangeKind::suggested, r.parcels[0].geometry});
+  const RenderedMap m = render_map_bytes(layers, default_map_style(), MapFormat::svg);
+  EXPECT_NE(
+      std::find(m.summary.changes_drawn.begin(), m.summary.changes_drawn.end(), r.parcels[0].id),
+      m.summary.changes_drawn.end());
+  bool legend = false;
+  for (const auto& e : m.summary.legend)
+    legend = legend || (e.key == "change:suggested" && e.label == "建议调入或升级区域");
+  EXPECT_TRUE(legend);
 }
 
 TEST(SuggestSample, RoundTripOnTheSampleCase) {
