@@ -37,6 +37,14 @@ void write_candidates(const std::string& path, const std::vector<std::string>& w
   test::write_layer(path, spec);
 }
 
+// The slimming proposal: experimental cut back from [300,600] to [300,500] → total 5 ha (1 ha
+// short of the baseline below), core + buffer 3 ha (share 60 %, not reduced).
+std::vector<ZoneRow> short_by_one_ha() {
+  return {{"核心区", box(0, 0, 100, 100)},
+          {"缓冲区", box(100, 0, 300, 100)},
+          {"实验区", box(300, 0, 500, 100)}};
+}
+
 // Baseline: core [0,100], buffer [100,300], experimental [300,600] × [0,100]: total 6 ha, core +
 // buffer 3 ha, share 50 %.
 class SuggestRoundTrip : public ::testing::Test {
@@ -99,9 +107,7 @@ TEST_F(SuggestRoundTrip, SlimmingOnly) {
   // Proposal: experimental cut back to [300,500] → total 5 ha (1 ha short), share 3/5 = 60 %.
   // Candidates: [500,600] (1 ha, touches), [0,600]×[100,150] (3 ha, touches), [700,800] (1 ha,
   // 200 m away). Least area: the 1 ha parcel, so the total is back to 6 ha.
-  const auto req = request({{"核心区", box(0, 0, 100, 100)},
-                            {"缓冲区", box(100, 0, 300, 100)},
-                            {"实验区", box(300, 0, 500, 100)}},
+  const auto req = request(short_by_one_ha(),
                            {box(500, 0, 600, 100), box(0, 100, 600, 150), box(700, 0, 800, 100)});
   const SuggestResult r = suggest(req);
   ASSERT_EQ(r.targets.size(), 1u);
@@ -179,10 +185,7 @@ TEST_F(SuggestRoundTrip, BothWithConflicts) {
 TEST_F(SuggestRoundTrip, NoCandidateSetCanPass) {
   // Proposal 1 ha short (as SlimmingOnly); the only touching candidate is [500,530] (0.30 ha), the
   // other lies 200 m away: 不瘦身 cannot be met, 0.30 ha of the 1.00 ha needed.
-  const auto req = request({{"核心区", box(0, 0, 100, 100)},
-                            {"缓冲区", box(100, 0, 300, 100)},
-                            {"实验区", box(300, 0, 500, 100)}},
-                           {box(500, 0, 530, 100), box(700, 0, 800, 100)});
+  const auto req = request(short_by_one_ha(), {box(500, 0, 530, 100), box(700, 0, 800, 100)});
   const SuggestResult r = suggest(req);
   EXPECT_EQ(r.status, SuggestStatus::infeasible);
   EXPECT_EQ(exit_code_for(r), 1);
@@ -202,9 +205,7 @@ TEST_F(SuggestRoundTrip, GreedyBeyondTheExactLimitStatesItsBound) {
   // As SlimmingOnly with the exact limit at 0 pieces: the greedy takes the 1 ha parcel (its best
   // ratio of violation removed per m²), and the LP relaxation's bound is the same 10 000 m² (the
   // relaxation may take fractions, but any fraction of the 3 ha strip costs as much per m²).
-  auto req = request({{"核心区", box(0, 0, 100, 100)},
-                      {"缓冲区", box(100, 0, 300, 100)},
-                      {"实验区", box(300, 0, 500, 100)}},
+  auto req = request(short_by_one_ha(),
                      {box(500, 0, 600, 100), box(0, 100, 600, 150), box(700, 0, 800, 100)});
   req.options.max_exact_candidates = 0;
   const SuggestResult r = suggest(req);
@@ -218,10 +219,7 @@ TEST_F(SuggestRoundTrip, GreedyBeyondTheExactLimitStatesItsBound) {
 TEST_F(SuggestRoundTrip, CommandLineExitCodesAndMessage) {
   // The infeasible case of NoCandidateSetCanPass through `reserve suggest`: exit 1 and the
   // sentence with the figures; with --max-gap 200 it is solved (exit 0) and writes the files.
-  const auto req = request({{"核心区", box(0, 0, 100, 100)},
-                            {"缓冲区", box(100, 0, 300, 100)},
-                            {"实验区", box(300, 0, 500, 100)}},
-                           {box(500, 0, 530, 100), box(700, 0, 800, 100)});
+  const auto req = request(short_by_one_ha(), {box(500, 0, 530, 100), box(700, 0, 800, 100)});
   const std::vector<std::string> args = {"suggest",
                                          "--before",
                                          req.check.before.path,
@@ -251,10 +249,7 @@ TEST_F(SuggestRoundTrip, CommandLineExitCodesAndMessage) {
 TEST_F(SuggestRoundTrip, MapDrawsTheSuggestedParcels) {
   // The suggestion map's layer: parcels as ChangeKind::suggested, drawn with their own legend
   // entry ("change:suggested", label from the default style).
-  const auto req = request({{"核心区", box(0, 0, 100, 100)},
-                            {"缓冲区", box(100, 0, 300, 100)},
-                            {"实验区", box(300, 0, 500, 100)}},
-                           {box(500, 0, 600, 100)});
+  const auto req = request(short_by_one_ha(), {box(500, 0, 600, 100)});
   const SuggestResult r = suggest(req);
   ASSERT_EQ(r.parcels.size(), 1u);
   MapLayers layers =
