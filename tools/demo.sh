@@ -30,9 +30,14 @@ fi
 # The printable maps (PDF with selectable Chinese text, SVG), with the river.
 "$reserve" map "${inputs[@]}" --rivers data/river.gpkg --format pdf,svg --out "$out/map"
 
+# What it would take to pass: candidate land (data/candidates.gpkg) → out/suggest/ (exit 1 would
+# mean no candidate set can pass).
+"$reserve" suggest "${inputs[@]}" --candidates data/candidates.gpkg --out "$out/suggest"
+
 echo
 echo "demo: the proposal $( [ "$status" -eq 0 ] && echo passes || echo fails ) the three-no profile."
 echo "demo: report  $out/report.html  $out/report.json  $out/report.md"
 echo "demo: map     $out/map.pdf  $out/map.svg  $out/map.png"
 echo "demo: ledger  $out/ledger.csv  $out/ledger.xlsx"
 echo "demo: evidence layers  $out/evidence.gpkg"
+echo "demo: suggestion  $out/suggest/report.html  $out/suggest/suggestion.gpkg  $out/suggest/proposal_suggested.gpkg  $out/suggest/suggestion_map.svg"

@@ -31,6 +31,7 @@ from ._core import (
     InputError,
     InternalError,
     ReserveError,
+    SuggestResult,
     UsageError,
     Zone,
     ZoneModel,
@@ -42,6 +43,7 @@ from .check import check, load_profile, profiles
 from .compare import compare
 from .conflicts import ledger, load_features, overlay
 from .maps import render_map, save_map
+from .suggest import suggest
 from .io import from_geopandas, inspect, read_corner_points, read_layer
 from .zoning import load_zoning, validate
 
@@ -67,6 +69,7 @@ __all__ = [
     "InputError",
     "InternalError",
     "ReserveError",
+    "SuggestResult",
     "UsageError",
     "Zone",
     "ZoneModel",
@@ -78,6 +81,7 @@ __all__ = [
     "ledger",
     "load_features",
     "overlay",
+    "suggest",
     "from_geopandas",
     "inspect",
     "profiles",

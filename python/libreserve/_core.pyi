@@ -554,3 +554,31 @@ def make_map(before: Zoning, after: Optional[Zoning] = None,
              lines: Sequence[LineLayerSpec] = ..., background: str = "", style: str = "",
              overrides: Dict[str, Any] = ..., focus: str = "",
              profile: str = "three-no") -> Map: ...
+
+# --- suggest --------------------------------------------------------------------------------
+
+class SuggestResult:
+    status: str
+    method: str
+    method_reason: str
+    objective: float
+    lower_bound: float
+    gap: float
+    solve_seconds: float
+    unmet: List[str]
+    not_addressed: List[str]
+    check: CheckResult
+    recheck: Optional[CheckResult]
+    suggested: Optional[Zoning]
+    targets: List[str]
+    parcels: List[Dict[str, Any]]
+    def to_dict(self) -> Dict[str, Any]: ...
+    def write(self, directory: str, formats: str = "json,md,html",
+              map: bool = True) -> List[str]: ...
+
+def suggest(before: str, after: str, candidates: Sequence[str], profile: str = "three-no",
+            area_method: str = "", working_crs: str = "", conflicts: ConflictInputs = ...,
+            cost_field: str = "", candidates_layer: str = "", added_zone: str = "choose",
+            conflict_buffer_m: Optional[float] = None, max_gap_m: float = 0.0,
+            min_parcel_m2: float = 100.0, upgrades: bool = True, max_exact: int = 3000,
+            time_limit_s: float = 60.0) -> SuggestResult: ...

@@ -14,5 +14,6 @@ void add_info_command(CLI::App& app);      // cmd_info.cpp
 void add_overlay_command(CLI::App& app);   // cmd_overlay.cpp
 void add_ledger_command(CLI::App& app);    // cmd_ledger.cpp
 void add_map_command(CLI::App& app);       // cmd_map.cpp
+void add_suggest_command(CLI::App& app);   // cmd_suggest.cpp
 
 }  // namespace reserve::cli

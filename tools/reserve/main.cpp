@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   reserve::cli::add_overlay_command(app);
   reserve::cli::add_ledger_command(app);
   reserve::cli::add_map_command(app);
+  reserve::cli::add_suggest_command(app);
 
   try {
     app.parse(argc, argv);

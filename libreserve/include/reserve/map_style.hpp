@@ -113,6 +113,7 @@ struct MapStyle {
   HatchStyle removed;
   HatchStyle downgraded;
   HatchStyle added;
+  HatchStyle suggested;  // parcels of `reserve suggest`
   HatchStyle mining_right;
   Rgba mining_right_outline{0.45, 0.2, 0.05, 1.0};
   std::map<std::string, SymbolStyle> facility_symbols;  // by facility category id

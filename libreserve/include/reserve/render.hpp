@@ -26,7 +26,8 @@ struct MapZone {
   MultiPolygon geometry;
 };
 
-enum class ChangeKind { removed, downgraded, added };
+// suggested: land a `reserve suggest` result adds or upgrades (drawn like a change, its own style).
+enum class ChangeKind { removed, downgraded, added, suggested };
 RESERVE_API const char* to_string(ChangeKind k) noexcept;  // "removed", "downgraded", "added"
 
 struct MapChange {

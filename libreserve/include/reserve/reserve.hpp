@@ -19,6 +19,7 @@
 #include "reserve/report.hpp"
 #include "reserve/result_store.hpp"
 #include "reserve/rules.hpp"
+#include "reserve/suggest.hpp"
 #include "reserve/validate.hpp"
 #include "reserve/validate_findings.hpp"
 #include "reserve/version.hpp"

@@ -153,10 +153,12 @@ using ChangeToDraw = std::pair<const MapChange*, HatchStyle>;
 std::vector<ChangeToDraw> collect_changes(RenderContext& c, LayerFilter& filter) {
   const MapStyle& s = c.style;
   std::vector<ChangeToDraw> changes;
-  for (ChangeKind k : {ChangeKind::removed, ChangeKind::downgraded, ChangeKind::added}) {
+  for (ChangeKind k :
+       {ChangeKind::removed, ChangeKind::downgraded, ChangeKind::added, ChangeKind::suggested}) {
     const HatchStyle look = change_look(k == ChangeKind::removed      ? s.removed
                                         : k == ChangeKind::downgraded ? s.downgraded
-                                                                      : s.added);
+                                        : k == ChangeKind::added      ? s.added
+                                                                      : s.suggested);
     bool any = false;
     for (const MapChange& ch : c.layers.changes) {
       if (ch.kind != k) continue;

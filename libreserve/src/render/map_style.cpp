@@ -262,6 +262,7 @@ MapStyle default_map_style() {
   s.removed = hatch(0xE00000, 0.15, 45.0, false, "调出区域");
   s.downgraded = hatch(0x7B2CBF, 0.12, -45.0, false, "降级区域");
   s.added = hatch(0x00897B, 0.12, 0.0, false, "调入区域");
+  s.suggested = hatch(0xF9A825, 0.15, 90.0, false, "建议调入或升级区域");
   s.mining_right = hatch(0x8B4513, 0.10, 60.0, true, "矿权范围");
   s.mining_right.spacing_mm = 1.4;
   s.mining_right.line_width_mm = 0.18;
@@ -374,6 +375,7 @@ MapStyle parse_map_style(const std::string& toml_text, const std::string& source
     t.table("removed", [&](TableReader& h) { read_hatch(h, s.removed); });
     t.table("downgraded", [&](TableReader& h) { read_hatch(h, s.downgraded); });
     t.table("added", [&](TableReader& h) { read_hatch(h, s.added); });
+    t.table("suggested", [&](TableReader& h) { read_hatch(h, s.suggested); });
     t.table("mining_right", [&](TableReader& h) { read_hatch(h, s.mining_right); });
   });
   top.table("facilities", [&](TableReader& t) {

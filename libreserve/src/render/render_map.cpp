@@ -344,6 +344,7 @@ const char* to_string(ChangeKind k) noexcept {
     case ChangeKind::removed: return "removed";
     case ChangeKind::downgraded: return "downgraded";
     case ChangeKind::added: return "added";
+    case ChangeKind::suggested: return "suggested";
   }
   return "removed";
 }
