@@ -43,7 +43,7 @@ import numpy as np  # noqa: E402
 from osgeo import ogr  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gen_one_reserve import FACILITY_LABELS, MINE_LABELS, SEED, srs  # noqa: E402
+from gen_one_reserve import FACILITY_LABELS, MINE_LABELS, SEED, write_layer  # noqa: E402
 
 ogr.UseExceptions()
 
@@ -239,26 +239,11 @@ def near_or_anywhere(n, share, reserves, cfg, rng, min_share):
     return xy
 
 
-def write_layer(path, name, geom_type, fields, wkbs, columns):
-    """One transaction per layer; columns: {field: list of str}."""
-    if path.exists():
-        path.unlink()
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    lyr = ds.CreateLayer(name, srs(), geom_type, options=["SPATIAL_INDEX=YES"])
-    for f in fields:
-        lyr.CreateField(ogr.FieldDefn(f, ogr.OFTString))
-    defn = lyr.GetLayerDefn()
-    idx = [defn.GetFieldIndex(f) for f in fields]
-    cols = [columns[f] for f in fields]
-    lyr.StartTransaction()
-    for row, wkb in enumerate(wkbs):
-        feat = ogr.Feature(defn)
-        feat.SetGeometryDirectly(ogr.CreateGeometryFromWkb(wkb))
-        for i, col in zip(idx, cols):
-            feat.SetField(i, col[row])
-        lyr.CreateFeature(feat)
-    lyr.CommitTransaction()
-    ds = None
+def rows(wkbs, columns):
+    """(wkb, {field: value}) per feature, for gen_one_reserve.write_layer (lazily: millions)."""
+    names = list(columns)
+    for i, wkb in enumerate(wkbs):
+        yield wkb, {f: columns[f][i] for f in names}
 
 
 def main():
@@ -294,8 +279,8 @@ def main():
                 cols["reserve_id"].append(ids[r.index])
                 cols["保护区名称"].append(names[r.index])
                 cols["功能分区"].append(label)
-        write_layer(out / f"{side}.gpkg", "zones", ogr.wkbMultiPolygon,
-                    ["reserve_id", "保护区名称", "功能分区"], wkbs, cols)
+        write_layer(out / f"{side}.gpkg", "zones", ogr.wkbMultiPolygon, list(cols),
+                    rows(wkbs, cols))
         vertices[side] = total
     t_zones = time.monotonic() - started
 
@@ -312,15 +297,15 @@ def main():
                  "许可证号": [f"C5300{i:09d}" for i in range(m)],
                  "采矿权人": [f"矿业公司{i % 997}" for i in range(m)],
                  "类型": [MINE_LABELS[i % 4] for i in range(m)]}
-    write_layer(out / "mining.gpkg", "mining", ogr.wkbPolygon, list(mine_cols), quad_wkbs(quad),
-                mine_cols)
+    write_layer(out / "mining.gpkg", "mining", ogr.wkbPolygon, list(mine_cols),
+                rows(quad_wkbs(quad), mine_cols))
 
     p = cfg["points"]
     xy = near_or_anywhere(p, NEAR_POINTS, reserves, cfg, rng_for("facilities", a.scale), 0.0)
     point_cols = {"编号": [f"SS{i:07d}" for i in range(p)], "名称": [f"设施{i}" for i in range(p)],
                   "类型": [FACILITY_LABELS[i % len(FACILITY_LABELS)] for i in range(p)]}
     write_layer(out / "facilities.gpkg", "facilities", ogr.wkbPoint, list(point_cols),
-                point_wkbs(xy), point_cols)
+                rows(point_wkbs(xy), point_cols))
 
     largest = int(np.argmax(n_outline))
     meta = {"scale": a.scale, "seed": SEED, "epsg": 4544, "reserves": n, "zones_per_side": 3 * n,

@@ -49,6 +49,10 @@ def main():
     if mode == "province":
         doc = json.loads(src.read_text(encoding="utf-8"))
         reports = [(r["reserve"], r["report"]) for r in doc["reserves"] if r.get("report")]
+        for r in doc["reserves"]:
+            if not r.get("report"):  # not checked: its quantities will show as disagreements
+                print(f"libreserve: {r['reserve']} ({r.get('match')}) not checked: "
+                      f"{r.get('error')}", file=sys.stderr)
     else:
         reports = [(p.parent.name, json.loads(p.read_text(encoding="utf-8")))
                    for p in sorted(src.glob("*/report.json"))]
