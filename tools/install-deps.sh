@@ -18,8 +18,8 @@ packages=(
   python3 python3-dev pybind11-dev python3-pybind11 python3-numpy python3-pandas
   python3-shapely python3-geopandas python3-pyproj python3-pytest python3-nbclient
   python3-nbformat python3-ipykernel python3-openpyxl python3-jsonschema python3-matplotlib
-  # GeoPandas' spatial index (overlay, sjoin) for the province benchmark (bench/)
-  python3-rtree
+  # the benchmarks (bench/): GeoPandas' spatial index (overlay, sjoin), /usr/bin/time -v
+  python3-rtree time
 )
 
 missing=()
