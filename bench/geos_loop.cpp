@@ -186,29 +186,23 @@ struct Args {
 };
 
 Args parse(int argc, char** argv) {
+  const std::map<std::string, std::string Args::*> options = {
+      {"--before", &Args::before},
+      {"--after", &Args::after},
+      {"--mining", &Args::mining},
+      {"--facilities", &Args::facilities},
+      {"--out", &Args::out},
+      {"--reserve-field", &Args::reserve_field},
+      {"--zone-field", &Args::zone_field},
+      {"--id-field", &Args::id_field}};
   Args a;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    std::string k = argv[i], v = argv[i + 1];
-    if (k == "--before")
-      a.before = v;
-    else if (k == "--after")
-      a.after = v;
-    else if (k == "--mining")
-      a.mining = v;
-    else if (k == "--facilities")
-      a.facilities = v;
-    else if (k == "--out")
-      a.out = v;
-    else if (k == "--reserve-field")
-      a.reserve_field = v;
-    else if (k == "--zone-field")
-      a.zone_field = v;
-    else if (k == "--id-field")
-      a.id_field = v;
-    else {
-      std::fprintf(stderr, "bench_geos_loop: unknown option %s\n", k.c_str());
+  for (int i = 1; i < argc; i += 2) {
+    auto option = options.find(argv[i]);
+    if (option == options.end() || i + 1 == argc) {
+      std::fprintf(stderr, "bench_geos_loop: unknown option or missing value: %s\n", argv[i]);
       std::exit(2);
     }
+    a.*(option->second) = argv[i + 1];
   }
   if (a.before.empty() || a.after.empty() || a.mining.empty() || a.facilities.empty() ||
       a.out.empty()) {
@@ -314,8 +308,8 @@ int main(int argc, char** argv) {
   std::fclose(t);
   std::printf(
       "geos loop: %zu reserves; largest reserve %s (%d zone vertices before + after) "
-      "took %.3f s\n",
-      reserves.size(), largest.c_str(), largest_vertices, largest_s);
+      "took %.3f s (CPU %.3f s)\n",
+      reserves.size(), largest.c_str(), largest_vertices, largest_s, largest_cpu_s);
   mine_tree.reset();
   point_tree.reset();
   before.clear(), after.clear(), mines.clear(), points.clear();

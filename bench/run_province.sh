@@ -102,7 +102,7 @@ run_tool() {  # run_tool NAME LABEL CMD…
   shift 2
   echo "running $label …"
   if timed "$name" "$@"; then
-    read -r wall[$name] cpu[$name] rss[$name] < <(stats "$name")
+    read -r "wall[$name]" "cpu[$name]" "rss[$name]" < <(stats "$name")
     ran+=("$name")
     grep -v '^\s*$' "$res/$name.out" | tail -2 | sed 's/^/  /'
   else
