@@ -30,6 +30,7 @@ files (GDAL's timestamps are pinned).
   /usr/bin/python3 bench/gen_province.py [--scale province|national|small] [--out DIR]
 """
 import argparse
+import hashlib
 import json
 import math
 import os
@@ -87,10 +88,10 @@ def place(radii, cfg, rng):
     n = len(radii)
     reach = radii * MAX_REACH
     centres = np.zeros((n, 2))
-    partner = {}
+    partner = {}  # whichever of a pair is placed second goes across the first
     pair_members = rng.choice(np.arange(cfg["large"], n), 2 * cfg["pairs"], replace=False)
     for a, b in pair_members.reshape(-1, 2):
-        partner[int(max(a, b))] = int(min(a, b))
+        partner[int(a)], partner[int(b)] = int(b), int(a)
     order = np.r_[np.arange(cfg["large"]), cfg["large"] + np.argsort(-radii[cfg["large"]:])]
     placed = []
     for i in order:
@@ -99,7 +100,8 @@ def place(radii, cfg, rng):
             if i in partner and partner[i] in placed:
                 j = partner[i]
                 a = rng.uniform(0, 2 * math.pi)
-                d = 0.8 * (radii[i] + radii[j])
+                # every outline reaches ≥ 0.6 mean radii from its centre: the two must overlap
+                d = 0.5 * (radii[i] + radii[j])
                 c = centres[j] + d * np.array([math.cos(a), math.sin(a)])
             else:
                 c = np.array([X0 + rng.uniform(reach[i], cfg["width"] - reach[i]),
@@ -308,7 +310,8 @@ def main():
                 rows(point_wkbs(xy), point_cols))
 
     largest = int(np.argmax(n_outline))
-    meta = {"scale": a.scale, "seed": SEED, "epsg": 4544, "reserves": n, "zones_per_side": 3 * n,
+    meta = {"scale": a.scale, "seed": SEED,
+            "generator_sha256": hashlib.sha256(Path(__file__).read_bytes()).hexdigest(), "epsg": 4544, "reserves": n, "zones_per_side": 3 * n,
             "vertices": vertices, "mining_rights": m, "facilities": p,
             "largest_reserve": {"reserve_id": ids[largest],
                                 "outline_vertices": int(n_outline[largest])},

@@ -11,7 +11,7 @@
 #       [--jobs N] [--skip libreserve|geos|geopandas]… [--show N]
 #
 # --scale          workload of bench/gen_province.py (default province); generated into
-#                  bench/out/<scale> on first use and reused afterwards (seeded)
+#                  bench/out/<scale> on first use and reused while the generator is unchanged
 # --reserve        the reserve CLI (default build/bin/reserve)
 # --geos-loop      the plain loop (default build/bin/bench_geos_loop; ninja bench_geos_loop)
 # --libreserve-mode
@@ -48,7 +48,10 @@ for t in $skip; do
   case $t in libreserve|geos|geopandas) ;; *) echo "run_province: --skip $t: not a tool" >&2; exit 2 ;; esac
 done
 
-if [ ! -f "$data/meta.json" ] || ! grep -q "\"scale\": \"$scale\"" "$data/meta.json"; then
+gen_sha=$(sha256sum "$here/gen_province.py" | cut -d' ' -f1)
+if [ ! -f "$data/meta.json" ] || ! grep -q "\"scale\": \"$scale\"" "$data/meta.json" ||
+  ! grep -q "\"generator_sha256\": \"$gen_sha\"" "$data/meta.json"; then
+  rm -rf "$data/split"  # cut from the old files
   echo "generating the $scale workload into $data (seeded)"
   nice $py "$here/gen_province.py" --scale "$scale" --out "$data"
 fi
