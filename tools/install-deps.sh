@@ -23,6 +23,8 @@ packages=(
   python3-pil  # the kill test decodes PNG outputs (tests/kill)
   # the PostGIS round trip (tests/pg): a throw-away server started by the test itself
   postgresql-15 postgresql-15-postgis-3
+  # the benchmarks (bench/): GeoPandas' spatial index (overlay, sjoin), /usr/bin/time -v
+  python3-rtree time
 )
 
 missing=()
