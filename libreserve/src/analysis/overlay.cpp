@@ -7,6 +7,7 @@
 #include "analysis/overlay_area.hpp"
 #include "analysis/overlay_changes.hpp"
 #include "analysis/overlay_zone_index.hpp"
+#include "geom/prepared_overlay.hpp"
 #include "reserve/error.hpp"
 
 namespace reserve {
@@ -84,11 +85,12 @@ FeaturePlacement place_point(const ZoneIndex& index, const GEOSGeometry* pt, Poi
 struct PolygonSide {
   FeaturePlacement placement;
   std::map<Zone, geom::GeomPtr> pieces;  // zone → feature ∩ zone
-  geom::GeomPtr inside;                  // feature ∩ reserve
+  geom::GeomPtr inside;                  // feature ∩ reserve (when asked for)
 };
 
+// `keep_inside`: also keep the feature's part inside the reserve (side.inside).
 PolygonSide place_polygon(const ZoneIndex& index, const GEOSGeometry* g, double feature_area_m2,
-                          const PieceArea& area, double min_area_m2) {
+                          const PieceArea& area, double min_area_m2, bool keep_inside) {
   auto* h = geom::context();
   PolygonSide side;
   FeaturePlacement& out = side.placement;
@@ -127,11 +129,12 @@ PolygonSide place_polygon(const ZoneIndex& index, const GEOSGeometry* g, double 
     outside_m2 = feature_area_m2;
     side.inside = geom::check(GEOSGeom_createEmptyPolygon_r(h), "empty");
   } else {
-    auto outside =
-        geom::check(GEOSDifference_r(h, g, index.outline().geometry.get()), "feature − reserve");
+    const PreparedShape& outline = index.outline();
+    const auto outside =
+        geom::prepared_difference(g, outline.geometry.get(), outline.prepared.get());
     outside_m2 = area.piece_m2(outside.get());
-    side.inside =
-        geom::check(GEOSIntersection_r(h, g, index.outline().geometry.get()), "feature ∩ reserve");
+    if (keep_inside)
+      side.inside = geom::prepared_intersection(g, outline.geometry.get(), outline.prepared.get());
   }
 
   out.zone = Zone::outside;
@@ -288,8 +291,10 @@ Overlay overlay_rows(const FeatureSet& features, const Zoning& before, const Zon
     } else {
       auto g = geom::to_geos(f.geometry.polygons);
       row.area_m2 = area.whole_m2(g.get());
-      PolygonSide b = place_polygon(bi, g.get(), row.area_m2, area, options.min_area_m2);
-      PolygonSide a = place_polygon(ai, g.get(), row.area_m2, area, options.min_area_m2);
+      // The freed piece below needs the part inside the baseline reserve; the comparison's
+      // pieces give it otherwise.
+      PolygonSide b = place_polygon(bi, g.get(), row.area_m2, area, options.min_area_m2, !changes);
+      PolygonSide a = place_polygon(ai, g.get(), row.area_m2, area, options.min_area_m2, false);
       if (changes) {
         const analysis::ChangeAreas ca = changes->areas_in(g.get(), area);
         row.freed_area_m2 = ca.removed_m2;

@@ -56,14 +56,19 @@ ZoneIndex::ZoneIndex(const Zoning& zoning) : model_(zoning.model) {
     boundary_segments_ = geom::SegmentIndex(outline_.geometry.get());
   }
 
-  // Unions of the zones stricter than each level (0 … 3).
+  // Unions of the zones stricter than each level (0 … 3). When that is every zone (level 0), it
+  // is the outline: the same union of the same zones in the same order (strictest first).
   for (int level = 0; level <= 3; ++level) {
     std::vector<geom::GeomPtr> stricter;
     for (Zone z : zones_)
       if (strictness(z) > level)
         stricter.push_back(
             geom::check(GEOSGeom_clone_r(h, zone_shapes_.at(z).geometry.get()), "clone zone"));
-    if (!stricter.empty()) stricter_[level] = make_prepared(geom::unite_all(std::move(stricter)));
+    if (stricter.empty()) continue;
+    stricter_[level] = make_prepared(
+        stricter.size() == zones_.size()
+            ? geom::check(GEOSGeom_clone_r(h, outline_.geometry.get()), "clone outline")
+            : geom::unite_all(std::move(stricter)));
   }
 }
 
