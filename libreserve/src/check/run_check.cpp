@@ -1,9 +1,12 @@
 // The check as one call: profile → zonings → compare → validate → conflicts → rules → audit → map.
 #include "reserve/check.hpp"
+
+#include "analysis/compare_resolved.hpp"
 #include "reserve/compare.hpp"
 #include "reserve/error.hpp"
 #include "reserve/map_layers.hpp"
 #include "reserve/validate.hpp"
+#include "zoning/validate_resolved.hpp"
 
 namespace reserve {
 namespace {
@@ -29,6 +32,20 @@ std::optional<CheckConflicts> request_conflicts(const CheckRequest& r, const Zon
                               std::move(issues), &comparison);
 }
 
+// A zoning's zones resolved once, for the comparison and the validation; nullopt when that fails
+// (each step then resolves the zoning itself and reports the failure in its own words and order).
+std::optional<zoning::ResolvedLayout> try_resolve(const Zoning& z) {
+  try {
+    return zoning::resolve_layout(z, z.model);
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+}
+
+const zoning::ResolvedLayout* layout_ptr(const std::optional<zoning::ResolvedLayout>& l) {
+  return l ? &*l : nullptr;
+}
+
 }  // namespace
 
 CheckResult run_check(const CheckRequest& r) {
@@ -46,12 +63,15 @@ CheckResult run_check(const CheckRequest& r) {
 
   Report& report = result.report;
   report.title = r.title;
-  report.comparison = compare(before, after, compare_options(profile));
+  const std::optional<zoning::ResolvedLayout> before_layout = try_resolve(before);
+  const std::optional<zoning::ResolvedLayout> after_layout = try_resolve(after);
+  report.comparison = analysis::compare_resolved(
+      before, after, compare_options(profile), layout_ptr(before_layout), layout_ptr(after_layout));
   const TopologyOptions topo;
-  report.before_validation =
-      validate_zoning(before, topo, AreaCalculator(before.crs, profile.area_method));
-  report.after_validation =
-      validate_zoning(after, topo, AreaCalculator(after.crs, profile.area_method));
+  report.before_validation = zoning::validate_zoning_resolved(
+      before, topo, AreaCalculator(before.crs, profile.area_method), layout_ptr(before_layout));
+  report.after_validation = zoning::validate_zoning_resolved(
+      after, topo, AreaCalculator(after.crs, profile.area_method), layout_ptr(after_layout));
   result.conflicts = request_conflicts(r, before, after, profile, report.comparison);
   const RuleContext ctx{report.comparison, profile, &*report.before_validation,
                         &*report.after_validation,

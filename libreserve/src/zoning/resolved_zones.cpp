@@ -42,4 +42,20 @@ std::vector<ResolvedZone> resolved_zones(const Zoning& zoning, ZoneModel model) 
   return out;
 }
 
+ResolvedLayout resolve_layout(const Zoning& zoning, ZoneModel model) {
+  ResolvedLayout out;
+  out.model = model;
+  out.zones = resolved_zones(zoning, model);
+  std::vector<const MultiPolygon*> all;
+  for (const auto& rz : out.zones)
+    if (!rz.geometry.empty()) all.push_back(&rz.geometry);
+  if (!all.empty()) out.outline = geom::unite(all);
+  return out;
+}
+
+ResolvedLayout layout_for(const Zoning& zoning, ZoneModel model, const ResolvedLayout* given) {
+  if (given && given->model == model) return *given;
+  return resolve_layout(zoning, model);
+}
+
 }  // namespace reserve::zoning
