@@ -6,6 +6,7 @@
 
 #include "analysis/overlay_area.hpp"
 #include "analysis/overlay_changes.hpp"
+#include "analysis/overlay_resolved.hpp"
 #include "analysis/overlay_zone_index.hpp"
 #include "geom/prepared_overlay.hpp"
 #include "reserve/error.hpp"
@@ -243,7 +244,8 @@ namespace {
 // The overlay; with `changes`, per-feature change comes from the comparison's significant pieces
 // (analysis/overlay_changes.hpp), else from the zonings' geometry directly.
 Overlay overlay_rows(const FeatureSet& features, const Zoning& before, const Zoning& after,
-                     const analysis::SignificantChanges* changes, const OverlayOptions& options) {
+                     const analysis::SignificantChanges* changes, const OverlayOptions& options,
+                     zoning::LayoutPair layouts) {
   if (!(options.boundary_tolerance_m >= 0.0) || !std::isfinite(options.boundary_tolerance_m))
     throw UsageError("the boundary tolerance must be a number of metres ≥ 0");
   if (!(options.min_area_m2 >= 0.0)) throw UsageError("the minimum area must be ≥ 0 m²");
@@ -258,7 +260,7 @@ Overlay overlay_rows(const FeatureSet& features, const Zoning& before, const Zon
                      before.crs.name + "; load the features with the zonings' working CRS");
 
   auto* h = geom::context();
-  const ZoneIndex bi(before), ai(after);
+  const ZoneIndex bi(before, layouts.before), ai(after, layouts.after);
   PieceArea area(before.crs.empty() ? after.crs : before.crs, options.area_method);
   const ZoneModel model = comparison_model(bi, ai);
   auto rank = [&](Zone z) { return comparable_strictness(z, model, options.legacy_map); };
@@ -343,13 +345,20 @@ Overlay overlay_rows(const FeatureSet& features, const Zoning& before, const Zon
 
 Overlay overlay_features(const FeatureSet& features, const Zoning& before, const Zoning& after,
                          const OverlayOptions& options) {
-  return overlay_rows(features, before, after, nullptr, options);
+  return overlay_rows(features, before, after, nullptr, options, {});
 }
 
 Overlay overlay_features(const FeatureSet& features, const Zoning& before, const Zoning& after,
                          const Comparison& changes, const OverlayOptions& options) {
+  return analysis::overlay_features_resolved(features, before, after, changes, options, {});
+}
+
+Overlay analysis::overlay_features_resolved(const FeatureSet& features, const Zoning& before,
+                                            const Zoning& after, const Comparison& changes,
+                                            const OverlayOptions& options,
+                                            zoning::LayoutPair layouts) {
   const analysis::SignificantChanges significant(changes);
-  return overlay_rows(features, before, after, &significant, options);
+  return overlay_rows(features, before, after, &significant, options, layouts);
 }
 
 }  // namespace reserve

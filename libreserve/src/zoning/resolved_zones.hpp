@@ -33,6 +33,12 @@ struct ResolvedLayout {
 
 ResolvedLayout resolve_layout(const Zoning& zoning, ZoneModel model);
 
+// The layouts of a check's two zonings, handed down to the overlay (null: resolved where needed).
+struct LayoutPair {
+  const ResolvedLayout* before = nullptr;
+  const ResolvedLayout* after = nullptr;
+};
+
 // The layout when `given` holds the zoning's zones in `model`, else resolved now.
 ResolvedLayout layout_for(const Zoning& zoning, ZoneModel model, const ResolvedLayout* given);
 
