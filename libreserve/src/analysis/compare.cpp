@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analysis/compare_detail.hpp"
+#include "analysis/compare_resolved.hpp"
 #include "geom/geos.hpp"
 #include "reserve/compare.hpp"
 #include "reserve/error.hpp"
@@ -76,18 +77,16 @@ struct Side {
 
 // The zones are resolved from this zoning alone (stricter zone wins where zones overlap), so the
 // side's figures never depend on the other side and each piece of land is in one cell per row.
-Side build_side(const Zoning& z, ZoneModel model) {
+Side build_side(const Zoning& z, ZoneModel model, const zoning::ResolvedLayout* given) {
   Side s;
   s.model = model;
-  for (auto& rz : zoning::resolved_zones(z, model)) {
+  zoning::ResolvedLayout layout = zoning::layout_for(z, model, given);
+  for (auto& rz : layout.zones) {
     s.zones.push_back(rz.zone);
     s.envelope.push_back(envelope_of(rz.geometry));
     s.geometry.push_back(std::move(rz.geometry));
   }
-  std::vector<const MultiPolygon*> all;
-  for (const auto& g : s.geometry)
-    if (!g.empty()) all.push_back(&g);
-  s.outline = all.empty() ? MultiPolygon{} : geom::unite(all);
+  s.outline = std::move(layout.outline);
   return s;
 }
 
@@ -286,6 +285,13 @@ std::vector<double> common_measured(const Side& side, const std::vector<double>&
 }  // namespace
 
 Comparison compare(const Zoning& before, const Zoning& after, const CompareOptions& options) {
+  return analysis::compare_resolved(before, after, options, nullptr, nullptr);
+}
+
+Comparison analysis::compare_resolved(const Zoning& before, const Zoning& after,
+                                      const CompareOptions& options,
+                                      const zoning::ResolvedLayout* before_layout,
+                                      const zoning::ResolvedLayout* after_layout) {
   const ZoneModel before_model = parts_model(before, "baseline (before)");
   const ZoneModel after_model = parts_model(after, "proposal (after)");
   require_same_crs(before, after);
@@ -299,8 +305,8 @@ Comparison compare(const Zoning& before, const Zoning& after, const CompareOptio
   c.noise = options.noise;
   AreaCalculator area(before.crs, options.area_method);
 
-  const Side bs = build_side(before, before_model);
-  const Side as = build_side(after, after_model);
+  const Side bs = build_side(before, before_model, before_layout);
+  const Side as = build_side(after, after_model, after_layout);
   const std::vector<FineCell> fine = fine_matrix(bs, as);
   const ToCommon to_common{model, options.legacy_map};
 

@@ -6,7 +6,9 @@
 
 #include "analysis/overlay_area.hpp"
 #include "analysis/overlay_changes.hpp"
+#include "analysis/overlay_resolved.hpp"
 #include "analysis/overlay_zone_index.hpp"
+#include "geom/prepared_overlay.hpp"
 #include "reserve/error.hpp"
 
 namespace reserve {
@@ -84,11 +86,12 @@ FeaturePlacement place_point(const ZoneIndex& index, const GEOSGeometry* pt, Poi
 struct PolygonSide {
   FeaturePlacement placement;
   std::map<Zone, geom::GeomPtr> pieces;  // zone → feature ∩ zone
-  geom::GeomPtr inside;                  // feature ∩ reserve
+  geom::GeomPtr inside;                  // feature ∩ reserve (when asked for)
 };
 
+// `keep_inside`: also keep the feature's part inside the reserve (side.inside).
 PolygonSide place_polygon(const ZoneIndex& index, const GEOSGeometry* g, double feature_area_m2,
-                          const PieceArea& area, double min_area_m2) {
+                          const PieceArea& area, double min_area_m2, bool keep_inside) {
   auto* h = geom::context();
   PolygonSide side;
   FeaturePlacement& out = side.placement;
@@ -127,11 +130,12 @@ PolygonSide place_polygon(const ZoneIndex& index, const GEOSGeometry* g, double 
     outside_m2 = feature_area_m2;
     side.inside = geom::check(GEOSGeom_createEmptyPolygon_r(h), "empty");
   } else {
-    auto outside =
-        geom::check(GEOSDifference_r(h, g, index.outline().geometry.get()), "feature − reserve");
+    const PreparedShape& outline = index.outline();
+    const auto outside =
+        geom::prepared_difference(g, outline.geometry.get(), outline.prepared.get());
     outside_m2 = area.piece_m2(outside.get());
-    side.inside =
-        geom::check(GEOSIntersection_r(h, g, index.outline().geometry.get()), "feature ∩ reserve");
+    if (keep_inside)
+      side.inside = geom::prepared_intersection(g, outline.geometry.get(), outline.prepared.get());
   }
 
   out.zone = Zone::outside;
@@ -240,7 +244,8 @@ namespace {
 // The overlay; with `changes`, per-feature change comes from the comparison's significant pieces
 // (analysis/overlay_changes.hpp), else from the zonings' geometry directly.
 Overlay overlay_rows(const FeatureSet& features, const Zoning& before, const Zoning& after,
-                     const analysis::SignificantChanges* changes, const OverlayOptions& options) {
+                     const analysis::SignificantChanges* changes, const OverlayOptions& options,
+                     zoning::LayoutPair layouts) {
   if (!(options.boundary_tolerance_m >= 0.0) || !std::isfinite(options.boundary_tolerance_m))
     throw UsageError("the boundary tolerance must be a number of metres ≥ 0");
   if (!(options.min_area_m2 >= 0.0)) throw UsageError("the minimum area must be ≥ 0 m²");
@@ -255,7 +260,7 @@ Overlay overlay_rows(const FeatureSet& features, const Zoning& before, const Zon
                      before.crs.name + "; load the features with the zonings' working CRS");
 
   auto* h = geom::context();
-  const ZoneIndex bi(before), ai(after);
+  const ZoneIndex bi(before, layouts.before), ai(after, layouts.after);
   PieceArea area(before.crs.empty() ? after.crs : before.crs, options.area_method);
   const ZoneModel model = comparison_model(bi, ai);
   auto rank = [&](Zone z) { return comparable_strictness(z, model, options.legacy_map); };
@@ -288,8 +293,10 @@ Overlay overlay_rows(const FeatureSet& features, const Zoning& before, const Zon
     } else {
       auto g = geom::to_geos(f.geometry.polygons);
       row.area_m2 = area.whole_m2(g.get());
-      PolygonSide b = place_polygon(bi, g.get(), row.area_m2, area, options.min_area_m2);
-      PolygonSide a = place_polygon(ai, g.get(), row.area_m2, area, options.min_area_m2);
+      // The freed piece below needs the part inside the baseline reserve; the comparison's
+      // pieces give it otherwise.
+      PolygonSide b = place_polygon(bi, g.get(), row.area_m2, area, options.min_area_m2, !changes);
+      PolygonSide a = place_polygon(ai, g.get(), row.area_m2, area, options.min_area_m2, false);
       if (changes) {
         const analysis::ChangeAreas ca = changes->areas_in(g.get(), area);
         row.freed_area_m2 = ca.removed_m2;
@@ -338,13 +345,20 @@ Overlay overlay_rows(const FeatureSet& features, const Zoning& before, const Zon
 
 Overlay overlay_features(const FeatureSet& features, const Zoning& before, const Zoning& after,
                          const OverlayOptions& options) {
-  return overlay_rows(features, before, after, nullptr, options);
+  return overlay_rows(features, before, after, nullptr, options, {});
 }
 
 Overlay overlay_features(const FeatureSet& features, const Zoning& before, const Zoning& after,
                          const Comparison& changes, const OverlayOptions& options) {
+  return analysis::overlay_features_resolved(features, before, after, changes, options, {});
+}
+
+Overlay analysis::overlay_features_resolved(const FeatureSet& features, const Zoning& before,
+                                            const Zoning& after, const Comparison& changes,
+                                            const OverlayOptions& options,
+                                            zoning::LayoutPair layouts) {
   const analysis::SignificantChanges significant(changes);
-  return overlay_rows(features, before, after, &significant, options);
+  return overlay_rows(features, before, after, &significant, options, layouts);
 }
 
 }  // namespace reserve

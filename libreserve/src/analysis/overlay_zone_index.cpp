@@ -13,14 +13,15 @@ PreparedShape make_prepared(geom::GeomPtr g) {
   return s;
 }
 
-ZoneIndex::ZoneIndex(const Zoning& zoning) : model_(zoning.model) {
+ZoneIndex::ZoneIndex(const Zoning& zoning, const zoning::ResolvedLayout* layout)
+    : model_(zoning.model) {
   auto* h = geom::context();
   // Zones resolved once per zoning (the stricter wins where zones overlap), as compare() sees them.
-  std::vector<geom::GeomPtr> all;
   std::vector<Envelope> boxes;
   const ZoneModel parts_model =
       zoning.parts.empty() ? zoning.model : model_of(zoning.parts[0].zone);
-  for (const auto& rz : zoning::resolved_zones(zoning, parts_model)) {
+  const zoning::ResolvedLayout resolved = zoning::layout_for(zoning, parts_model, layout);
+  for (const auto& rz : resolved.zones) {
     if (rz.geometry.empty()) continue;
     const Zone zone = rz.zone;
     zones_.push_back(zone);
@@ -43,27 +44,32 @@ ZoneIndex::ZoneIndex(const Zoning& zoning) : model_(zoning.model) {
       boxes.push_back(Envelope{x0, y0, x1, y1, true});
       polygons_.push_back(std::move(ip));
     }
-    all.push_back(geom::check(GEOSGeom_clone_r(h, u.get()), "clone zone"));
     zone_shapes_[zone] = make_prepared(std::move(u));
   }
   tree_ = geom::EnvelopeIndex(boxes);
   std::sort(zones_.begin(), zones_.end(),
             [](Zone a, Zone b) { return strictness(a) > strictness(b); });
 
-  outline_ = make_prepared(geom::unite_all(std::move(all)));
+  // The union of the zones, strictest first (the layout's outline).
+  outline_ = make_prepared(geom::to_geos(resolved.outline));
   if (!outline_.empty()) {
     boundary_ = make_prepared(geom::check(GEOSBoundary_r(h, outline_.geometry.get()), "boundary"));
     boundary_segments_ = geom::SegmentIndex(outline_.geometry.get());
   }
 
-  // Unions of the zones stricter than each level (0 … 3).
+  // Unions of the zones stricter than each level (0 … 3). When that is every zone (level 0), it
+  // is the outline: the same union of the same zones in the same order (strictest first).
   for (int level = 0; level <= 3; ++level) {
     std::vector<geom::GeomPtr> stricter;
     for (Zone z : zones_)
       if (strictness(z) > level)
         stricter.push_back(
             geom::check(GEOSGeom_clone_r(h, zone_shapes_.at(z).geometry.get()), "clone zone"));
-    if (!stricter.empty()) stricter_[level] = make_prepared(geom::unite_all(std::move(stricter)));
+    if (stricter.empty()) continue;
+    stricter_[level] = make_prepared(
+        stricter.size() == zones_.size()
+            ? geom::check(GEOSGeom_clone_r(h, outline_.geometry.get()), "clone outline")
+            : geom::unite_all(std::move(stricter)));
   }
 }
 

@@ -11,6 +11,7 @@
 #include "reserve/geometry.hpp"
 #include "reserve/zone.hpp"
 #include "reserve/zoning.hpp"
+#include "zoning/resolved_zones.hpp"
 
 namespace reserve::analysis {
 
@@ -29,7 +30,8 @@ struct PreparedShape {
 
 class ZoneIndex {
  public:
-  explicit ZoneIndex(const Zoning& zoning);
+  // `layout`: the zoning's zones resolved by the caller (null: resolved here).
+  explicit ZoneIndex(const Zoning& zoning, const zoning::ResolvedLayout* layout = nullptr);
 
   ZoneModel model() const noexcept { return model_; }
   // Zones present, strictest first.

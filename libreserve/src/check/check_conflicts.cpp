@@ -2,6 +2,7 @@
 // as `reserve check` and Python's check() both make it.
 #include "check/conflict_loading.hpp"
 #include "reserve/check.hpp"
+#include "rules/conflict_overlay_resolved.hpp"
 
 #include <optional>
 
@@ -22,6 +23,18 @@ CheckConflicts make_check_conflicts(FeatureSet features, bool has_conflict_layer
                                     const Profile& profile, double boundary_tolerance_m,
                                     double min_area_m2, const LedgerInputs& ledger,
                                     std::vector<Issue> issues, const Comparison* comparison) {
+  return make_check_conflicts_resolved(std::move(features), has_conflict_layers, before, after,
+                                       profile, boundary_tolerance_m, min_area_m2, ledger,
+                                       std::move(issues), comparison, {});
+}
+
+CheckConflicts make_check_conflicts_resolved(FeatureSet features, bool has_conflict_layers,
+                                             const Zoning& before, const Zoning& after,
+                                             const Profile& profile, double boundary_tolerance_m,
+                                             double min_area_m2, const LedgerInputs& ledger,
+                                             std::vector<Issue> issues,
+                                             const Comparison* comparison,
+                                             zoning::LayoutPair layouts) {
   CheckConflicts c;
   c.has_conflict_layers = has_conflict_layers;
   c.issues = std::move(issues);
@@ -29,10 +42,10 @@ CheckConflicts make_check_conflicts(FeatureSet features, bool has_conflict_layer
   // Features farther than every distance the profile uses are counted, not overlaid.
   std::optional<Comparison> own;
   if (!comparison) comparison = &own.emplace(compare(before, after, compare_options(profile)));
-  c.overlay =
-      make_conflict_overlay(std::move(features), before, after, *comparison,
-                            check_overlay_options(boundary_tolerance_m, min_area_m2, profile),
-                            conflict_search_distance_m(profile, boundary_tolerance_m));
+  c.overlay = rules::make_conflict_overlay_resolved(
+      std::move(features), before, after, *comparison,
+      check_overlay_options(boundary_tolerance_m, min_area_m2, profile),
+      conflict_search_distance_m(profile, boundary_tolerance_m), layouts);
   const auto exceedances = load_exceedances(ledger, before.crs, c.issues);
   const std::optional<ActionTable> profile_actions = profile_action_table(profile);
   c.ledger =
@@ -45,6 +58,13 @@ std::optional<CheckConflicts> load_check_conflicts(const ConflictInputs& conflic
                                                    const LedgerInputs& ledger, const Zoning& before,
                                                    const Zoning& after, const Profile& profile,
                                                    const Comparison* comparison) {
+  return load_check_conflicts_resolved(conflicts, ledger, before, after, profile, comparison, {});
+}
+
+std::optional<CheckConflicts> load_check_conflicts_resolved(
+    const ConflictInputs& conflicts, const LedgerInputs& ledger, const Zoning& before,
+    const Zoning& after, const Profile& profile, const Comparison* comparison,
+    zoning::LayoutPair layouts) {
   if (!conflicts.has_layers() && ledger.monitoring.empty()) return std::nullopt;
   // Far features are dropped per layer while loading (memory follows the reserve); the overlay's
   // own filter then finds none left and the counts are carried over.
@@ -53,9 +73,10 @@ std::optional<CheckConflicts> load_check_conflicts(const ConflictInputs& conflic
       conflicts, before, after, conflict_search_distance_m(profile, conflicts.boundary_tolerance_m),
       far);
   std::vector<Issue> issues = features.issues;
-  CheckConflicts c = make_check_conflicts(
-      std::move(features), conflicts.has_layers(), before, after, profile,
-      conflicts.boundary_tolerance_m, conflicts.min_area_m2, ledger, std::move(issues), comparison);
+  CheckConflicts c =
+      make_check_conflicts_resolved(std::move(features), conflicts.has_layers(), before, after,
+                                    profile, conflicts.boundary_tolerance_m, conflicts.min_area_m2,
+                                    ledger, std::move(issues), comparison, layouts);
   c.overlay.far.count += far.count;
   c.overlay.far.total = far.total;
   return c;

@@ -2,6 +2,7 @@
 // Loading the conflict layers of a check with the far features dropped per layer. Private to the
 // library (load_check_conflicts uses it; the public load_conflict_features keeps every feature).
 #include "reserve/check.hpp"
+#include "zoning/resolved_zones.hpp"
 
 namespace reserve {
 
@@ -12,5 +13,19 @@ namespace reserve {
 FeatureSet load_conflict_features_near(const ConflictInputs& inputs, const Zoning& before,
                                        const Zoning& after, double search_distance_m,
                                        FarFeatures& far);
+
+// make_check_conflicts / load_check_conflicts with the zonings' resolved layouts computed once by
+// the caller (run_check shares them with the comparison and the validation; null: resolved here).
+CheckConflicts make_check_conflicts_resolved(FeatureSet features, bool has_conflict_layers,
+                                             const Zoning& before, const Zoning& after,
+                                             const Profile& profile, double boundary_tolerance_m,
+                                             double min_area_m2, const LedgerInputs& ledger,
+                                             std::vector<Issue> issues,
+                                             const Comparison* comparison,
+                                             zoning::LayoutPair layouts);
+std::optional<CheckConflicts> load_check_conflicts_resolved(
+    const ConflictInputs& conflicts, const LedgerInputs& ledger, const Zoning& before,
+    const Zoning& after, const Profile& profile, const Comparison* comparison,
+    zoning::LayoutPair layouts);
 
 }  // namespace reserve

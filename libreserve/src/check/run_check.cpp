@@ -1,9 +1,13 @@
 // The check as one call: profile → zonings → compare → validate → conflicts → rules → audit → map.
 #include "reserve/check.hpp"
+
+#include "analysis/compare_resolved.hpp"
+#include "check/conflict_loading.hpp"
 #include "reserve/compare.hpp"
 #include "reserve/error.hpp"
 #include "reserve/map_layers.hpp"
 #include "reserve/validate.hpp"
+#include "zoning/validate_resolved.hpp"
 
 namespace reserve {
 namespace {
@@ -18,15 +22,31 @@ Profile request_profile(const CheckRequest& r) {
 // The features' change comes from the check's own comparison (one noise classification).
 std::optional<CheckConflicts> request_conflicts(const CheckRequest& r, const Zoning& before,
                                                 const Zoning& after, const Profile& profile,
-                                                const Comparison& comparison) {
+                                                const Comparison& comparison,
+                                                zoning::LayoutPair layouts) {
   if (!r.features)
-    return load_check_conflicts(r.conflicts, r.ledger, before, after, profile, &comparison);
+    return load_check_conflicts_resolved(r.conflicts, r.ledger, before, after, profile, &comparison,
+                                         layouts);
   FeatureSet features = load_conflict_features(r.conflicts, before.crs);
   append(features, *r.features);
   std::vector<Issue> issues = features.issues;
-  return make_check_conflicts(std::move(features), true, before, after, profile,
-                              r.conflicts.boundary_tolerance_m, r.conflicts.min_area_m2, r.ledger,
-                              std::move(issues), &comparison);
+  return make_check_conflicts_resolved(std::move(features), true, before, after, profile,
+                                       r.conflicts.boundary_tolerance_m, r.conflicts.min_area_m2,
+                                       r.ledger, std::move(issues), &comparison, layouts);
+}
+
+// A zoning's zones resolved once, for the comparison and the validation; nullopt when that fails
+// (each step then resolves the zoning itself and reports the failure in its own words and order).
+std::optional<zoning::ResolvedLayout> try_resolve(const Zoning& z) {
+  try {
+    return zoning::resolve_layout(z, z.model);
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+}
+
+const zoning::ResolvedLayout* layout_ptr(const std::optional<zoning::ResolvedLayout>& l) {
+  return l ? &*l : nullptr;
 }
 
 }  // namespace
@@ -46,13 +66,17 @@ CheckResult run_check(const CheckRequest& r) {
 
   Report& report = result.report;
   report.title = r.title;
-  report.comparison = compare(before, after, compare_options(profile));
+  const std::optional<zoning::ResolvedLayout> before_layout = try_resolve(before);
+  const std::optional<zoning::ResolvedLayout> after_layout = try_resolve(after);
+  report.comparison = analysis::compare_resolved(
+      before, after, compare_options(profile), layout_ptr(before_layout), layout_ptr(after_layout));
   const TopologyOptions topo;
-  report.before_validation =
-      validate_zoning(before, topo, AreaCalculator(before.crs, profile.area_method));
-  report.after_validation =
-      validate_zoning(after, topo, AreaCalculator(after.crs, profile.area_method));
-  result.conflicts = request_conflicts(r, before, after, profile, report.comparison);
+  report.before_validation = zoning::validate_zoning_resolved(
+      before, topo, AreaCalculator(before.crs, profile.area_method), layout_ptr(before_layout));
+  report.after_validation = zoning::validate_zoning_resolved(
+      after, topo, AreaCalculator(after.crs, profile.area_method), layout_ptr(after_layout));
+  result.conflicts = request_conflicts(r, before, after, profile, report.comparison,
+                                       {layout_ptr(before_layout), layout_ptr(after_layout)});
   const RuleContext ctx{report.comparison, profile, &*report.before_validation,
                         &*report.after_validation,
                         result.conflicts ? result.conflicts->rule_input() : nullptr};

@@ -9,6 +9,7 @@
 
 #include "core/text_util.hpp"
 #include "geom/geos.hpp"
+#include "geom/prepared_overlay.hpp"
 #include "ledger/csv_table.hpp"
 #include "ledger/geographic_location.hpp"
 #include "reserve/error.hpp"
@@ -60,20 +61,14 @@ std::string areas_en(const FeaturePlacement& p) {
   return s;
 }
 
-// The reserve's outlines before and after, converted to GEOS once per ledger: they are large
-// (tens of thousands of vertices) and every row intersects them.
+// The reserve's outlines before and after, converted to GEOS and prepared once per ledger: they
+// are large (tens of thousands of vertices) and every row intersects them.
 struct GeosOutlines {
   explicit GeosOutlines(const ConflictOverlay& c)
       : baseline(geom::to_geos(c.baseline_outline)), proposal(geom::to_geos(c.proposal_outline)) {}
-  geom::GeomPtr baseline;
-  geom::GeomPtr proposal;
+  geom::PreparedOperand baseline;
+  geom::PreparedOperand proposal;
 };
-
-// a ∩ b as polygons (what geom::intersect returns, without converting the operands again).
-MultiPolygon intersect_polygons(const GEOSGeometry* a, const GEOSGeometry* b) {
-  return geom::polygons_from_geos(
-      geom::check(GEOSIntersection_r(geom::context(), a, b), "intersection").get());
-}
 
 // The point that locates a conflict feature in the ledger: for a polygon, a point inside the part
 // that left the reserve (freed), else the part inside it before, else after, else the feature.
@@ -84,19 +79,17 @@ Point ledger_location(const ConflictFeature& f, const FeatureOverlay& ov,
   const geom::GeomPtr g = geom::to_geos(whole);
   if (ov.freed_area_m2 > 0.0) {
     const geom::GeomPtr was_inside =
-        geom::to_geos(intersect_polygons(g.get(), outlines.baseline.get()));
-    const MultiPolygon freed = geom::polygons_from_geos(
-        geom::check(GEOSDifference_r(geom::context(), was_inside.get(), outlines.proposal.get()),
-                    "difference")
-            .get());
+        geom::to_geos(geom::polygons_from_geos(outlines.baseline.intersection(g.get()).get()));
+    const MultiPolygon freed =
+        geom::polygons_from_geos(outlines.proposal.difference(was_inside.get()).get());
     if (!freed.empty()) return point_on_surface(freed);
   }
-  const std::pair<const MultiPolygon*, const GEOSGeometry*> sides[] = {
-      {&conflicts.baseline_outline, outlines.baseline.get()},
-      {&conflicts.proposal_outline, outlines.proposal.get()}};
+  const std::pair<const MultiPolygon*, const geom::PreparedOperand*> sides[] = {
+      {&conflicts.baseline_outline, &outlines.baseline},
+      {&conflicts.proposal_outline, &outlines.proposal}};
   for (const auto& [outline, geos_outline] : sides) {
     if (outline->empty()) continue;
-    const MultiPolygon inside = intersect_polygons(g.get(), geos_outline);
+    const MultiPolygon inside = geom::polygons_from_geos(geos_outline->intersection(g.get()).get());
     if (!inside.empty()) return point_on_surface(inside);
   }
   return point_on_surface(whole);

@@ -9,10 +9,12 @@
 #include <set>
 
 #include "analysis/feature_filter.hpp"
+#include "analysis/overlay_resolved.hpp"
 #include "core/text_util.hpp"
 #include "geom/geos.hpp"
 #include "reserve/error.hpp"
 #include "reserve/overlay.hpp"
+#include "rules/conflict_overlay_resolved.hpp"
 #include "rules/rule_helpers.hpp"
 
 namespace reserve {
@@ -88,8 +90,16 @@ ConflictOverlay make_conflict_overlay(FeatureSet features, const Zoning& before,
 ConflictOverlay make_conflict_overlay(FeatureSet features, const Zoning& before,
                                       const Zoning& after, const Comparison& changes,
                                       const OverlayOptions& options, double search_distance_m) {
+  return rules::make_conflict_overlay_resolved(std::move(features), before, after, changes, options,
+                                               search_distance_m, {});
+}
+
+ConflictOverlay rules::make_conflict_overlay_resolved(
+    FeatureSet features, const Zoning& before, const Zoning& after, const Comparison& changes,
+    const OverlayOptions& options, double search_distance_m, zoning::LayoutPair layouts) {
   const FarFeatures far = analysis::drop_far_features(features, before, after, search_distance_m);
-  Overlay overlay = overlay_features(features, before, after, changes, options);
+  Overlay overlay =
+      analysis::overlay_features_resolved(features, before, after, changes, options, layouts);
   ConflictOverlay out = with_outlines(std::move(features), std::move(overlay), before, after);
   out.far = far;
   return out;

@@ -16,7 +16,9 @@ bool boxes_meet(const Envelope& a, const Envelope& b) {
 std::vector<ResolvedZone> resolved_zones(const Zoning& zoning, ZoneModel model) {
   std::vector<ResolvedZone> out;
   MultiPolygon stricter;  // union of the zones already placed (all stricter than the next)
-  for (Zone zone : zones_of(model)) {
+  const std::vector<Zone> zones = zones_of(model);
+  for (std::size_t i = 0; i < zones.size(); ++i) {
+    const Zone zone = zones[i];
     std::vector<const MultiPolygon*> parts;
     for (const auto& part : zoning.parts)
       if (part.zone == zone && !part.geometry.empty()) parts.push_back(&part.geometry);
@@ -28,13 +30,32 @@ std::vector<ResolvedZone> resolved_zones(const Zoning& zoning, ZoneModel model) 
       // keep their area to rounding.
       const bool may_overlap =
           !stricter.empty() && boxes_meet(envelope_of(own), envelope_of(stricter));
-      MultiPolygon next_stricter = stricter.empty() ? own : geom::unite(stricter, own);
+      // The union for the zones after this one; none after the last (a large union saved).
+      const bool last = i + 1 == zones.size();
+      MultiPolygon next_stricter =
+          last ? MultiPolygon{} : (stricter.empty() ? own : geom::unite(stricter, own));
       rz.geometry = may_overlap ? geom::subtract(own, stricter) : std::move(own);
       stricter = std::move(next_stricter);
     }
     out.push_back(std::move(rz));
   }
   return out;
+}
+
+ResolvedLayout resolve_layout(const Zoning& zoning, ZoneModel model) {
+  ResolvedLayout out;
+  out.model = model;
+  out.zones = resolved_zones(zoning, model);
+  std::vector<const MultiPolygon*> all;
+  for (const auto& rz : out.zones)
+    if (!rz.geometry.empty()) all.push_back(&rz.geometry);
+  if (!all.empty()) out.outline = geom::unite(all);
+  return out;
+}
+
+ResolvedLayout layout_for(const Zoning& zoning, ZoneModel model, const ResolvedLayout* given) {
+  if (given && given->model == model) return *given;
+  return resolve_layout(zoning, model);
 }
 
 }  // namespace reserve::zoning

@@ -13,6 +13,7 @@
 #include "reserve/validate.hpp"
 #include "reserve/validate_findings.hpp"
 #include "zoning/resolved_zones.hpp"
+#include "zoning/validate_resolved.hpp"
 
 namespace reserve {
 namespace {
@@ -290,23 +291,25 @@ int ValidationReport::info_count() const noexcept {
 
 std::vector<Finding> topology_findings(const Zoning& zoning, const TopologyOptions& options,
                                        const AreaCalculator& area) {
+  return zoning::topology_findings_resolved(zoning, options, area, nullptr);
+}
+
+std::vector<Finding> zoning::topology_findings_resolved(const Zoning& zoning,
+                                                        const TopologyOptions& options,
+                                                        const AreaCalculator& area,
+                                                        const ResolvedLayout* layout) {
   std::vector<Finding> findings;
   if (zoning.parts.empty()) return findings;
 
   check_overlaps(zoning, options, area, findings);
 
   std::vector<std::pair<Zone, geom::GeomPtr>> zones;
-  std::vector<MultiPolygon> zone_unions;
   // Resolved once for all zones (zone_geometry per zone would resolve the whole zoning each time).
-  for (auto& rz : zoning::resolved_zones(zoning, zoning.model)) {
-    if (rz.geometry.empty()) continue;
-    zones.emplace_back(rz.zone, geom::to_geos(rz.geometry));
-    zone_unions.push_back(std::move(rz.geometry));
-  }
   // The outline is the union of the zone unions (cheaper than uniting every part again).
-  std::vector<const MultiPolygon*> unions;
-  for (const auto& u : zone_unions) unions.push_back(&u);
-  check_gaps(zoning, geom::unite(unions), zones, options, area, findings);
+  const ResolvedLayout resolved = layout_for(zoning, zoning.model, layout);
+  for (const auto& rz : resolved.zones)
+    if (!rz.geometry.empty()) zones.emplace_back(rz.zone, geom::to_geos(rz.geometry));
+  check_gaps(zoning, resolved.outline, zones, options, area, findings);
   if (options.check_core_enclosed && zoning.model == ZoneModel::three_zone)
     check_core_enclosed(zoning, zones, options, area, findings);
   return findings;
@@ -314,10 +317,17 @@ std::vector<Finding> topology_findings(const Zoning& zoning, const TopologyOptio
 
 ValidationReport validate_zoning(const Zoning& zoning, const TopologyOptions& options,
                                  const AreaCalculator& area) {
+  return zoning::validate_zoning_resolved(zoning, options, area, nullptr);
+}
+
+ValidationReport zoning::validate_zoning_resolved(const Zoning& zoning,
+                                                  const TopologyOptions& options,
+                                                  const AreaCalculator& area,
+                                                  const ResolvedLayout* layout) {
   ValidationReport report;
   report.issues = zoning.issues;
   report.repairs = zoning.repairs;
-  for (auto& f : topology_findings(zoning, options, area))
+  for (auto& f : topology_findings_resolved(zoning, options, area, layout))
     report.issues.push_back(std::move(f.issue));
   return report;
 }
