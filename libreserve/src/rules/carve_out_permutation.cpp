@@ -1,0 +1,298 @@
+// The permutation test of the targeting statistic (see carve_out_permutation.hpp).
+#include "rules/carve_out_permutation.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "geom/envelope_index.hpp"
+#include "reserve/error.hpp"
+#include "rules/rule_helpers.hpp"
+
+namespace reserve::rules {
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+
+// Uniform in [0, 1) from the top 53 bits of one engine output. std::mt19937_64's output sequence
+// is fixed by the C++ standard, but std::uniform_real_distribution (and every other std::
+// distribution) is not: libstdc++, libc++ and MSVC turn the same engine output into different
+// numbers, and have changed it between versions. Doing the conversion by hand keeps a seed's
+// p-value the same on every build.
+double unit_interval(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
+
+// A piece as its vertices relative to its centroid, with what placing it needs.
+struct Piece {
+  Polygon shape;             // centred on (0, 0)
+  bool on_boundary = false;  // removed: placed at the boundary; downgraded: anywhere inside
+  double depth = 0.0;        // removed: how far inside the reserve its centroid lies (m)
+  Point centroid;            // where it is in the proposal
+};
+
+struct BoundarySegment {
+  Point a, b;
+  double end = 0.0;         // cumulative length at b
+  bool inside_left = true;  // the reserve lies to the left of a → b
+};
+
+// The reserve's rings as segments weighted by length, each knowing on which side the reserve is.
+std::vector<BoundarySegment> boundary_segments(const MultiPolygon& reserve) {
+  std::vector<BoundarySegment> out;
+  double total = 0.0;
+  auto add_ring = [&](const Ring& ring, bool hole) {
+    const bool ccw = signed_ring_area(ring) > 0.0;
+    // Inside an outer ring is left of a counter-clockwise walk; the reserve around a hole is left
+    // of a clockwise walk round the hole.
+    const bool inside_left = hole ? !ccw : ccw;
+    for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+      const double len = std::hypot(ring[i + 1].x - ring[i].x, ring[i + 1].y - ring[i].y);
+      if (!(len > 0.0)) continue;
+      total += len;
+      out.push_back({ring[i], ring[i + 1], total, inside_left});
+    }
+  };
+  for (const Polygon& p : reserve.polygons) {
+    add_ring(p.outer, false);
+    for (const Ring& h : p.holes) add_ring(h, true);
+  }
+  return out;
+}
+
+Polygon moved(const Polygon& shape, Point to, double angle) {
+  const double c = std::cos(angle), s = std::sin(angle);
+  auto move_ring = [&](const Ring& r) {
+    Ring out;
+    out.reserve(r.size());
+    for (const Point& p : r) out.push_back({to.x + c * p.x - s * p.y, to.y + s * p.x + c * p.y});
+    return out;
+  };
+  Polygon out{move_ring(shape.outer), {}};
+  for (const Ring& h : shape.holes) out.holes.push_back(move_ring(h));
+  return out;
+}
+
+// The footprint as separate polygons behind an envelope index, each prepared for a fast
+// "does it meet this piece" before the exact intersection.
+class Footprint {
+ public:
+  explicit Footprint(const GEOSGeometry* footprint) {
+    auto* h = geom::context();
+    const int n = GEOSGetNumGeometries_r(h, footprint);
+    std::vector<Envelope> boxes;
+    for (int i = 0; i < n; ++i) {
+      const GEOSGeometry* part = GEOSGetGeometryN_r(h, footprint, i);
+      if (GEOSGeomTypeId_r(h, part) != GEOS_POLYGON || geom::is_empty(part)) continue;
+      Envelope e;
+      double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+      GEOSGeom_getXMin_r(h, part, &x0);
+      GEOSGeom_getYMin_r(h, part, &y0);
+      GEOSGeom_getXMax_r(h, part, &x1);
+      GEOSGeom_getYMax_r(h, part, &y1);
+      e.expand(Point{x0, y0});
+      e.expand(Point{x1, y1});
+      boxes.push_back(e);
+      parts_.push_back(part);
+      prepared_.push_back(geom::prepare(part));
+    }
+    index_ = std::make_unique<geom::EnvelopeIndex>(boxes);
+  }
+  bool empty() const { return parts_.empty(); }
+
+  // Planar area of piece ∩ footprint.
+  double taken_in(const Polygon& piece) const {
+    Envelope box;
+    for (const Point& p : piece.outer) box.expand(p);
+    const std::vector<std::size_t> hits = index_->query(box);
+    if (hits.empty()) return 0.0;
+    auto* h = geom::context();
+    const geom::GeomPtr g = geom::to_geos(piece);
+    double area = 0.0;
+    for (std::size_t i : hits) {
+      if (GEOSPreparedIntersects_r(h, prepared_[i].get(), g.get()) != 1) continue;
+      auto both = geom::check(GEOSIntersection_r(h, parts_[i], g.get()), "piece ∩ footprint");
+      area += geom::planar_area(both.get());
+    }
+    return area;
+  }
+
+ private:
+  std::vector<const GEOSGeometry*> parts_;  // owned by the caller's footprint
+  std::vector<geom::PreparedPtr> prepared_;
+  std::unique_ptr<geom::EnvelopeIndex> index_;
+};
+
+Point centroid_of(const GEOSGeometry* g) {
+  auto* h = geom::context();
+  auto c = geom::check(GEOSGetCentroid_r(h, g), "centroid");
+  Point p;
+  GEOSGeomGetX_r(h, c.get(), &p.x);
+  GEOSGeomGetY_r(h, c.get(), &p.y);
+  return p;
+}
+
+std::vector<Piece> pieces_of(const Comparison& comparison, const GEOSGeometry* reserve) {
+  auto* h = geom::context();
+  auto boundary = geom::check(GEOSBoundary_r(h, reserve), "reserve boundary");
+  auto prepared_reserve = geom::prepare(reserve);
+  std::vector<Piece> out;
+  for (const ChangeSet* set : {&comparison.removed, &comparison.downgraded}) {
+    for (const ChangePiece& cp : set->pieces) {
+      if (cp.noise) continue;
+      auto g = geom::to_geos(cp.geometry);
+      Piece p;
+      p.on_boundary = set == &comparison.removed;
+      p.centroid = centroid_of(g.get());
+      auto shift = [&](const Ring& r) {
+        Ring o;
+        o.reserve(r.size());
+        for (const Point& q : r) o.push_back({q.x - p.centroid.x, q.y - p.centroid.y});
+        return o;
+      };
+      p.shape.outer = shift(cp.geometry.outer);
+      for (const Ring& hole : cp.geometry.holes) p.shape.holes.push_back(shift(hole));
+      if (p.on_boundary) {
+        auto c = geom::to_geos(p.centroid);
+        double dist = 0.0;
+        GEOSDistance_r(h, c.get(), boundary.get(), &dist);
+        const bool inside = GEOSPreparedContains_r(h, prepared_reserve.get(), c.get()) == 1;
+        p.depth = inside ? dist : -dist;
+      }
+      out.push_back(std::move(p));
+    }
+  }
+  return out;
+}
+
+// A point of the boundary at arc length u·total, moved `depth` towards the reserve's inside.
+Point boundary_point(const std::vector<BoundarySegment>& segs, double u, double depth) {
+  const double at = u * segs.back().end;
+  auto it = std::upper_bound(segs.begin(), segs.end(), at,
+                             [](double v, const BoundarySegment& s) { return v < s.end; });
+  if (it == segs.end()) it = segs.end() - 1;
+  const double dx = it->b.x - it->a.x, dy = it->b.y - it->a.y;
+  const double len = std::hypot(dx, dy);
+  const double start = it->end - len;
+  const double t = std::clamp((at - start) / len, 0.0, 1.0);
+  const double side = it->inside_left ? 1.0 : -1.0;  // left normal is (−dy, dx)/len
+  return {it->a.x + dx * t - side * dy / len * depth, it->a.y + dy * t + side * dx / len * depth};
+}
+
+// A uniform point of the reserve by rejection from its envelope. The attempts are bounded so
+// that a degenerate reserve cannot loop for ever (a reserve filling 1e-3 of its envelope fails
+// with probability (1 − 1e-3)^100000 ≈ 4e-44).
+Point interior_point(std::mt19937_64& rng, const Envelope& box,
+                     const GEOSPreparedGeometry* reserve) {
+  auto* h = geom::context();
+  for (int attempt = 0; attempt < 100000; ++attempt) {
+    const Point p{box.min_x + unit_interval(rng) * box.width(),
+                  box.min_y + unit_interval(rng) * box.height()};
+    auto g = geom::to_geos(p);
+    if (GEOSPreparedContains_r(h, reserve, g.get()) == 1) return p;
+  }
+  throw InternalError("permutation test: found no random point inside the baseline reserve");
+}
+
+}  // namespace
+
+CarveOutPermutation carve_out_permutation(const Comparison& comparison, const GEOSGeometry* reserve,
+                                          const GEOSGeometry* footprint, int draws,
+                                          std::uint64_t seed) {
+  if (draws < 1) throw UsageError("permutation test: the number of draws must be ≥ 1");
+  CarveOutPermutation result;
+  result.seed = seed;
+  const std::vector<Piece> pieces = pieces_of(comparison, reserve);
+  const Footprint fp(footprint);
+  if (pieces.empty() || fp.empty()) return result;
+
+  for (const Piece& p : pieces) result.observed_m2 += fp.taken_in(moved(p.shape, p.centroid, 0));
+  const double bar = result.observed_m2 * (1.0 - 1e-9);
+
+  const MultiPolygon outline = geom::polygons_from_geos(reserve);
+  const std::vector<BoundarySegment> segs = boundary_segments(outline);
+  if (segs.empty()) return result;
+  const Envelope box = envelope_of(outline);
+  auto prepared_reserve = geom::prepare(reserve);
+  std::mt19937_64 rng(seed);
+  std::vector<Polygon> placed(pieces.size());
+  for (int d = 0; d < draws; ++d) {
+    // Every random number of a draw is taken before any is used, so that the early exit below
+    // cannot change the sequence of the next draw.
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+      const Piece& p = pieces[i];
+      const Point at = p.on_boundary ? boundary_point(segs, unit_interval(rng), p.depth)
+                                     : interior_point(rng, box, prepared_reserve.get());
+      placed[i] = moved(p.shape, at, 2.0 * kPi * unit_interval(rng));
+    }
+    double taken = 0.0;
+    for (const Polygon& q : placed) {
+      taken += fp.taken_in(q);
+      if (taken >= bar) break;  // already as large: the rest cannot lower it
+    }
+    if (taken >= bar) ++result.as_large;
+  }
+  result.draws = draws;
+  result.p_value = (result.as_large + 1.0) / (draws + 1.0);
+  return result;
+}
+
+void add_permutation_test(TargetingStatistic& t, const Comparison& comparison,
+                          const GEOSGeometry* reserve, const GEOSGeometry* footprint,
+                          const NoAdjustingOptions& options) {
+  if (options.permutation_draws < 0)
+    throw UsageError(std::string(kNoAdjustingRuleId) +
+                     ": permutation_draws must be ≥ 0 (0 turns the permutation test off)");
+  if (options.permutation_draws == 0) return;
+  const CarveOutPermutation r = carve_out_permutation(
+      comparison, reserve, footprint, options.permutation_draws, options.permutation_seed);
+  t.p_value = r.p_value;
+  t.permutation_draws = r.draws;
+  t.permutation_seed = r.seed;
+}
+
+std::vector<ParamSpec> permutation_param_specs() {
+  return {
+      {"permutation_draws", ParamType::number,
+       "random placements of the removed and downgraded pieces in the permutation test of the "
+       "targeting ratio (p = (k + 1) / (draws + 1)); 0 turns the test off",
+       999.0, MeasureUnit::count},
+      {"permutation_seed", ParamType::number,
+       "seed of the permutation test's generator (std::mt19937_64); the same seed gives the same "
+       "p-value on every platform",
+       1.0, std::nullopt},
+  };
+}
+
+void read_permutation_options(const RuleDefinition& def, const RuleConfig& config,
+                              NoAdjustingOptions& o) {
+  const double draws = number_param(def, config, "permutation_draws");
+  const double seed = number_param(def, config, "permutation_seed");
+  // 2^53: beyond it a TOML number is no longer an exact integer.
+  if (!(draws >= 0.0) || draws != std::floor(draws) || draws > 1e7)
+    throw UsageError(std::string(kNoAdjustingRuleId) +
+                     ": permutation_draws must be a whole number from 0 to 10000000");
+  if (!(seed >= 0.0) || seed != std::floor(seed) || seed > 9007199254740992.0)
+    throw UsageError(std::string(kNoAdjustingRuleId) +
+                     ": permutation_seed must be a whole number from 0 to 2^53");
+  o.permutation_draws = static_cast<int>(draws);
+  o.permutation_seed = static_cast<std::uint64_t>(seed);
+}
+
+void add_permutation_result(Verdict& v, const TargetingStatistic& t) {
+  if (!t.p_value) return;
+  v.measured.push_back(fraction("targeting_p_value", *t.p_value));
+  v.measured.push_back(count("permutation_draws", static_cast<double>(t.permutation_draws)));
+  const std::string p = fmt::format("{:.4f}", *t.p_value);
+  v.explanation_en += fmt::format(
+      " Permutation test: {} of {} random placements of the same pieces (seed {}) take in as "
+      "much conflict footprint, p = {}.",
+      static_cast<long>(std::lround(*t.p_value * (t.permutation_draws + 1.0))) - 1,
+      t.permutation_draws, t.permutation_seed, p);
+  v.explanation_zh += fmt::format("置换检验：同样地块随机放置 {} 次（种子 {}），p = {}。",
+                                  t.permutation_draws, t.permutation_seed, p);
+}
+
+}  // namespace reserve::rules
