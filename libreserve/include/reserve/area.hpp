@@ -16,7 +16,7 @@ enum class AreaMethod {
              // GDAL >= 3.9 OGR_G_GeodesicArea do). Default.
   planar,    // shoelace area in the working CRS's plane (projected CRS in metres only)
   survey,  // 图斑椭球面积 of the Chinese land surveys (国土调查办发〔2008〕32号): edges straight
-           // in the working CRS (Gauss–Krüger plane; or lon/lat), densified to ≤ 50 m (≤ 0.0005°
+           // in the working CRS (Gauss–Krüger plane; or lon/lat), densified to ≤ 10 m (≤ 0.0001°
            // in lon/lat), inverse-projected to latitude/longitude on the CRS's ellipsoid
            // (CGCS2000 for the national Gauss–Krüger CRSs) and summed from the document's
            // ellipsoidal trapezoid series (constants A–E). Differs from geodesic only by the edge

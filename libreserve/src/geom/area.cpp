@@ -79,7 +79,7 @@ struct AreaCalculator::Impl {
   Ring densified_lonlat(const Ring& ring, bool closed) const {
     Ring dense = ring;
     const double step =
-        to_geographic ? geom::kSurveyDensifyStepM / unit_m : geom::kLonLatDensifyStepDeg;
+        to_geographic ? geom::kSurveyDensifyStepM / unit_m : geom::kSurveyDensifyStepDeg;
     if (closed)
       geom::densify_ring_linear(dense, step);
     else
