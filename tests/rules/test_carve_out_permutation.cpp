@@ -97,7 +97,8 @@ TEST(CarveOutPermutation, ACarveOutOverMinesIsUnlikelyByChance) {
 // Three notches placed without regard to the mines, halfway between them except one that
 // happens to clip a mine by 50 m (south, x 2250–2450 against the mine at 2400–2600: 50 × 200 =
 // 10000 m² taken in). A piece moved along the boundary meets a mine ~40 % of the time (mostly by
-// more than 10000 m²), so most draws of three pieces take in at least as much: p ≫ 0.2.
+// more than 10000 m²), so most draws of three pieces take in at least as much: p ≫ 0.2 (the
+// test stops early, at its 50th draw as large).
 TEST(CarveOutPermutation, ACarveOutIndependentOfTheMinesIsNotUnlikely) {
   const NoAdjustingResult r =
       evaluate(notched({{2250.0, 0.0}, {kSide - kMine, 4900.0}, {6900.0, kSide - kMine}}), 999, 7);
@@ -112,10 +113,11 @@ TEST(CarveOutPermutation, TheSameSeedGivesTheSamePAndTheDrawsAreReported) {
   const NoAdjustingResult b = evaluate(after, 499, 42);
   ASSERT_TRUE(a.targeting.p_value && b.targeting.p_value);
   EXPECT_EQ(*a.targeting.p_value, *b.targeting.p_value);  // bit for bit
-  EXPECT_EQ(a.targeting.permutation_draws, 499);
-  // p is k / 500 + 1 / 500 for a whole k: a multiple of 1/500.
-  const double k = *a.targeting.p_value * 500.0 - 1.0;
-  EXPECT_NEAR(k, std::round(k), 1e-9);
+  EXPECT_EQ(a.targeting.permutation_draws, b.targeting.permutation_draws);
+  // Chance matches this carve-out easily, so the test stops at the 50th draw as large
+  // (Besag–Clifford): p = 50 / draws made, with fewer than the 499 asked for.
+  EXPECT_LT(a.targeting.permutation_draws, 499);
+  EXPECT_DOUBLE_EQ(*a.targeting.p_value, 50.0 / a.targeting.permutation_draws);
 }
 
 TEST(CarveOutPermutation, ZeroDrawsTurnsTheTestOffAndNegativeIsAUsageError) {

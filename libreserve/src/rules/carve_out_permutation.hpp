@@ -14,9 +14,9 @@ namespace reserve::rules {
 
 struct CarveOutPermutation {
   double observed_m2 = 0.0;  // footprint taken in by the proposal's pieces (planar m²)
-  int draws = 0;             // random placements of all pieces
+  int draws = 0;             // random placements of all pieces made
   int as_large = 0;          // draws taking in at least observed_m2
-  double p_value = 1.0;      // (as_large + 1) / (draws + 1)
+  double p_value = 1.0;      // (as_large + 1) / (draws + 1), or 50 / draws when stopped early
   std::uint64_t seed = 0;
 };
 
@@ -34,9 +34,11 @@ struct CarveOutPermutation {
 // `reserve` is the baseline reserve and `footprint` the conflict footprint clipped to it, both in
 // the comparison's working CRS, which must be projected (metres): rotations keep shapes there.
 // Areas are planar in that CRS (the statistic compares like with like; the scale factor cancels).
-// Deterministic for a given seed on every platform (see the .cpp). Cost: draws × pieces ×
-// (build the moved piece + envelope query + exact intersection with the footprint parts it
-// meets). draws ≥ 1; no pieces or an empty footprint: observed 0 and p = 1 without drawing.
+// The test stops early, with p = 50 / draws made, once 50 draws were as large (Besag and
+// Clifford's sequential p-value; see the .cpp). Deterministic for a given seed on every platform.
+// Cost: draws × pieces × (envelope query + moving the smaller of piece and footprint part into the
+// other's prepared frame + an exact intersection where they cross). draws ≥ 1; no pieces or an
+// empty footprint: observed 0 and p = 1 without drawing.
 CarveOutPermutation carve_out_permutation(const Comparison& comparison, const GEOSGeometry* reserve,
                                           const GEOSGeometry* footprint, int draws,
                                           std::uint64_t seed);
