@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "geom/envelope_index.hpp"
+#include "geom/segment_index.hpp"
 #include "geom/validity.hpp"
 #include "reserve/error.hpp"
 #include "rules/rule_helpers.hpp"
@@ -36,9 +37,10 @@ double unit_interval(std::mt19937_64& rng) { return static_cast<double>(rng() >>
 
 // A piece as its vertices relative to its centroid, with what placing and measuring it needs.
 struct Piece {
-  MultiPolygon shape;          // centred on (0, 0); made valid once (GEOS MakeValid) if it was not
-  geom::GeomPtr local;         // `shape` in GEOS
-  geom::PreparedPtr prepared;  // … prepared: footprint parts are tested against it
+  MultiPolygon shape;           // centred on (0, 0); made valid once (GEOS MakeValid) if it was not
+  geom::GeomPtr local;          // `shape` in GEOS
+  geom::PreparedPtr prepared;   // … prepared: footprint parts are tested against it
+  geom::SegmentIndex boundary;  // … its rings: is a footprint part clear of them?
   std::size_t vertices = 0;
   double area_m2 = 0.0;      // planar
   double radius_m = 0.0;     // farthest vertex from the centroid: the moved piece's box
@@ -105,6 +107,17 @@ MultiPolygon moved_back(const MultiPolygon& mp, const Motion& m) {
   return moved(shifted, Point{0.0, 0.0}, -m.angle);
 }
 
+Point moved_back(Point p, const Motion& m) {
+  const double c = std::cos(m.angle), s = std::sin(m.angle);
+  const double dx = p.x - m.to.x, dy = p.y - m.to.y;
+  return {c * dx + s * dy, -s * dx + c * dy};
+}
+
+bool contains(const GEOSPreparedGeometry* area, Point p) {
+  const geom::GeomPtr g = geom::to_geos(p);
+  return GEOSPreparedContains_r(geom::context(), area, g.get()) == 1;
+}
+
 std::size_t vertex_count(const MultiPolygon& mp) {
   std::size_t n = 0;
   for (const Polygon& p : mp.polygons) {
@@ -150,7 +163,10 @@ class Footprint {
       p.value = geom::polygons_from_geos(part);
       p.vertices = vertex_count(p.value);
       p.area_m2 = geom::planar_area(part);
-      boxes.push_back(envelope_of(p.value));
+      const Envelope e = envelope_of(p.value);
+      p.center = Point{(e.min_x + e.max_x) / 2, (e.min_y + e.max_y) / 2};
+      p.radius_m = std::hypot(e.width(), e.height()) / 2;
+      boxes.push_back(e);
       parts_.push_back(std::move(p));
     }
     index_ = std::make_unique<geom::EnvelopeIndex>(boxes);
@@ -168,6 +184,13 @@ class Footprint {
     for (std::size_t i : hits) {
       const Part& part = parts_[i];
       if (part.vertices <= piece.vertices) {
+        // A part whose bounding circle clears the piece's boundary lies wholly inside or wholly
+        // outside it: one point test instead of building and intersecting the part.
+        const Point c = moved_back(part.center, m);
+        if (!piece.boundary.within(c, part.radius_m)) {
+          if (contains(piece.prepared.get(), c)) area += part.area_m2;
+          continue;
+        }
         area += overlap_m2(piece.prepared.get(), piece.local.get(), moved_back(part.value, m),
                            part.area_m2);
       } else {
@@ -185,6 +208,8 @@ class Footprint {
     MultiPolygon value;
     std::size_t vertices = 0;
     double area_m2 = 0.0;
+    Point center;           // of its envelope
+    double radius_m = 0.0;  // of the circle round its envelope
   };
   std::vector<Part> parts_;
   std::unique_ptr<geom::EnvelopeIndex> index_;
@@ -218,6 +243,7 @@ std::vector<Piece> pieces_of(const Comparison& comparison, const GEOSGeometry* r
       p.shape = moved(shape, Point{-p.centroid.x, -p.centroid.y}, 0.0);
       p.local = geom::to_geos(p.shape);
       p.prepared = geom::prepare(p.local.get());
+      p.boundary = geom::SegmentIndex(p.local.get());
       p.vertices = vertex_count(p.shape);
       p.area_m2 = planar_area(p.shape);
       for (const Polygon& poly : p.shape.polygons)
