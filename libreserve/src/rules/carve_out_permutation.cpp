@@ -37,10 +37,19 @@ double unit_interval(std::mt19937_64& rng) { return static_cast<double>(rng() >>
 
 // A piece as its vertices relative to its centroid, with what placing and measuring it needs.
 struct Piece {
-  MultiPolygon shape;           // centred on (0, 0); made valid once (GEOS MakeValid) if it was not
-  geom::GeomPtr local;          // `shape` in GEOS
-  geom::PreparedPtr prepared;   // … prepared: footprint parts are tested against it
-  geom::SegmentIndex boundary;  // … its rings: is a footprint part clear of them?
+  MultiPolygon shape;          // centred on (0, 0); made valid once (GEOS MakeValid) if it was not
+  geom::GeomPtr local;         // `shape` in GEOS
+  geom::PreparedPtr prepared;  // … prepared: footprint parts are tested against it
+  geom::SegmentIndex boundary;
+  // A large piece cut into tiles (each prepared, behind an index): a footprint part crossing the
+  // piece's boundary is intersected with the few tiles it meets, not with the whole piece.
+  struct Tile {
+    geom::GeomPtr geometry;
+    geom::PreparedPtr prepared;
+  };
+  std::vector<Tile> tiles;
+  std::unique_ptr<geom::EnvelopeIndex>
+      tile_index;  // … its rings: is a footprint part clear of them?
   std::size_t vertices = 0;
   double area_m2 = 0.0;      // planar
   double radius_m = 0.0;     // farthest vertex from the centroid: the moved piece's box
@@ -131,17 +140,63 @@ std::size_t vertex_count(const MultiPolygon& mp) {
 // valid but nearly touching ring invalid, which GEOS refuses to intersect; the statistic needs the
 // area only, so the valid form of b (the same area) is measured then.
 double overlap_m2(const GEOSPreparedGeometry* a_prepared, const GEOSGeometry* a,
-                  const MultiPolygon& b_value, double b_area_m2) {
+                  const GEOSGeometry* b, const MultiPolygon& b_value, double b_area_m2) {
   auto* h = geom::context();
-  geom::GeomPtr b = geom::to_geos(b_value);
-  if (GEOSPreparedIntersects_r(h, a_prepared, b.get()) != 1) return 0.0;
-  if (GEOSPreparedContains_r(h, a_prepared, b.get()) == 1) return b_area_m2;
-  geom::GeomPtr both(GEOSIntersection_r(h, a, b.get()));
+  if (GEOSPreparedIntersects_r(h, a_prepared, b) != 1) return 0.0;
+  if (GEOSPreparedContains_r(h, a_prepared, b) == 1) return b_area_m2;
+  geom::GeomPtr both(GEOSIntersection_r(h, a, b));
   if (!both) {
-    b = geom::to_geos(geom::make_valid_polygons(b_value));
-    both = geom::check(GEOSIntersection_r(h, a, b.get()), "piece ∩ footprint");
+    const geom::GeomPtr valid = geom::to_geos(geom::make_valid_polygons(b_value));
+    both = geom::check(GEOSIntersection_r(h, a, valid.get()), "piece ∩ footprint");
   }
   return geom::planar_area(both.get());
+}
+
+double overlap_m2(const GEOSPreparedGeometry* a_prepared, const GEOSGeometry* a,
+                  const MultiPolygon& b_value, double b_area_m2) {
+  const geom::GeomPtr b = geom::to_geos(b_value);
+  return overlap_m2(a_prepared, a, b.get(), b_value, b_area_m2);
+}
+
+// Area of piece ∩ b, both in the piece's frame: tile by tile for a tiled piece (the tiles are
+// disjoint, so their overlaps add up).
+double piece_overlap_m2(const Piece& piece, const MultiPolygon& b_value, double b_area_m2) {
+  if (!piece.tile_index)
+    return overlap_m2(piece.prepared.get(), piece.local.get(), b_value, b_area_m2);
+  const geom::GeomPtr b = geom::to_geos(b_value);
+  double area = 0.0;
+  for (std::size_t i : piece.tile_index->query(envelope_of(b_value))) {
+    const Piece::Tile& t = piece.tiles[i];
+    area += overlap_m2(t.prepared.get(), t.geometry.get(), b.get(), b_value, b_area_m2);
+  }
+  return area;
+}
+
+// Cuts a piece of more than 256 vertices into a grid of about vertices / 64 tiles.
+void tile(Piece& p) {
+  if (p.vertices <= 256) return;
+  auto* h = geom::context();
+  const int g = std::min(32, static_cast<int>(std::ceil(std::sqrt(p.vertices / 64.0))));
+  const Envelope e = envelope_of(p.shape);
+  std::vector<Envelope> boxes;
+  for (int ix = 0; ix < g; ++ix) {
+    for (int iy = 0; iy < g; ++iy) {
+      const double x0 = e.min_x + e.width() * ix / g, x1 = e.min_x + e.width() * (ix + 1) / g;
+      const double y0 = e.min_y + e.height() * iy / g, y1 = e.min_y + e.height() * (iy + 1) / g;
+      geom::GeomPtr clip(GEOSClipByRect_r(h, p.local.get(), x0, y0, x1, y1));
+      if (!clip) return;  // GEOS could not clip: measure against the whole piece
+      if (!(geom::planar_area(clip.get()) > 0.0)) continue;
+      Envelope box;
+      box.expand(Point{x0, y0});
+      box.expand(Point{x1, y1});
+      boxes.push_back(box);
+      Piece::Tile t;
+      t.prepared = geom::prepare(clip.get());
+      t.geometry = std::move(clip);
+      p.tiles.push_back(std::move(t));
+    }
+  }
+  p.tile_index = std::make_unique<geom::EnvelopeIndex>(boxes);
 }
 
 // The footprint as separate polygons behind an envelope index. Each pair (piece, footprint part)
@@ -191,8 +246,7 @@ class Footprint {
           if (contains(piece.prepared.get(), c)) area += part.area_m2;
           continue;
         }
-        area += overlap_m2(piece.prepared.get(), piece.local.get(), moved_back(part.value, m),
-                           part.area_m2);
+        area += piece_overlap_m2(piece, moved_back(part.value, m), part.area_m2);
       } else {
         if (!placed) placed = moved(piece.shape, m.to, m.angle);
         area += overlap_m2(part.prepared.get(), part.geometry, *placed, piece.area_m2);
@@ -248,6 +302,7 @@ std::vector<Piece> pieces_of(const Comparison& comparison, const GEOSGeometry* r
       p.area_m2 = planar_area(p.shape);
       for (const Polygon& poly : p.shape.polygons)
         for (const Point& q : poly.outer) p.radius_m = std::max(p.radius_m, std::hypot(q.x, q.y));
+      tile(p);
       if (p.on_boundary) {
         auto c = geom::to_geos(p.centroid);
         double dist = 0.0;
