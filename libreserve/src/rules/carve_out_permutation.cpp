@@ -37,10 +37,10 @@ double unit_interval(std::mt19937_64& rng) { return static_cast<double>(rng() >>
 
 // A piece as its vertices relative to its centroid, with what placing and measuring it needs.
 struct Piece {
-  MultiPolygon shape;          // centred on (0, 0); made valid once (GEOS MakeValid) if it was not
-  geom::GeomPtr local;         // `shape` in GEOS
-  geom::PreparedPtr prepared;  // … prepared: footprint parts are tested against it
-  geom::SegmentIndex boundary;
+  MultiPolygon shape;           // centred on (0, 0); made valid once (GEOS MakeValid) if it was not
+  geom::GeomPtr local;          // `shape` in GEOS
+  geom::PreparedPtr prepared;   // … prepared: footprint parts are tested against it
+  geom::SegmentIndex boundary;  // … its rings: is a footprint part clear of them?
   // A large piece cut into tiles (each prepared, behind an index): a footprint part crossing the
   // piece's boundary is intersected with the few tiles it meets, not with the whole piece.
   struct Tile {
@@ -48,8 +48,7 @@ struct Piece {
     geom::PreparedPtr prepared;
   };
   std::vector<Tile> tiles;
-  std::unique_ptr<geom::EnvelopeIndex>
-      tile_index;  // … its rings: is a footprint part clear of them?
+  std::unique_ptr<geom::EnvelopeIndex> tile_index;  // null: not tiled
   std::size_t vertices = 0;
   double area_m2 = 0.0;      // planar
   double radius_m = 0.0;     // farthest vertex from the centroid: the moved piece's box
