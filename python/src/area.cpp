@@ -22,7 +22,8 @@ void bind_area(py::module_& m) {
       },
       py::arg("wkbs"), py::arg("crs"), py::arg("method") = "geodesic",
       "Area in m² of each WKB geometry given in `crs` (0 for points and lines), by method "
-      "\"geodesic\" (Karney on the CRS's ellipsoid) or \"planar\" (projected CRS in metres).");
+      "\"geodesic\" (Karney on the CRS's ellipsoid), \"planar\" (projected CRS in metres) or "
+      "\"survey\" (the land surveys' ellipsoidal trapezoids, 国土调查办发〔2008〕32号).");
 }
 
 }  // namespace reserve::python

@@ -129,3 +129,28 @@ def test_ledger_of_a_check_equals_the_cli_check_ledger(sample, run_cli, tmp_path
     with open(out / "ledger.csv", encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
     assert rows[1:] == lr.ledger(result).cells()
+
+
+def test_survey_areas_and_the_targeting_p_value(sample, run_cli):
+    # area_method="survey" (图斑椭球面积): the sample's edges are short, so its totals equal the
+    # geodesic ones of expected.json (pyproj Geod) to 0.01 m² (tests/geom/survey_area_reference.py
+    # gives survey − geodesic = −0.0014 m² on the baseline total).
+    exp = sample["expected"]
+    result = lr.check(sample["baseline"], sample["proposal"], area_method="survey",
+                      mining=sample["mining"], facilities=sample["facilities"])
+    assert result.to_dict()["audit"]["area_method"] == "survey"
+    v = result.verdict("no-slimming")
+    assert v.measured["total_before_m2"] == pytest.approx(
+        exp["baseline"]["total"]["geodesic_m2"], abs=0.01)
+    # The permutation test beside the targeting ratio: on the sample no random placement of the
+    # removed and downgraded pieces takes in as much footprint, so p is its floor 1/(999 + 1).
+    t = result.verdict("no-adjusting-instead-of-rectifying")
+    assert t.measured["permutation_draws"] == 999 and t.units["permutation_draws"] == "count"
+    assert t.measured["targeting_p_value"] == pytest.approx(0.001, abs=1e-12)
+    assert t.units["targeting_p_value"] == "fraction"
+    code, cli, err = run_cli("check", "--before", sample["baseline"], "--after",
+                             sample["proposal"], "--mining", sample["mining"], "--facilities",
+                             sample["facilities"], "--area-method", "survey", "--json",
+                             "--no-reports")
+    assert code == 1, err
+    assert _strip_run_specific(result.to_dict())["verdicts"] == _strip_run_specific(cli)["verdicts"]

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "reserve/compare.hpp"
@@ -135,6 +136,42 @@ TEST_F(SampleData, GeodesicFiguresMatchPyproj) {
               0.005);
   const double removed = exp_["change"]["gross_removed"]["geodesic_m2"].get<double>();
   EXPECT_NEAR(c.removed.area_m2, removed, 1e-8 * c.before.total_m2);
+}
+
+// Survey (图斑椭球面积, docs/survey-area.md): zones measured directly against pyproj on the
+// Gauss–Krüger-straight boundary (each edge densified to 1 m in EPSG:4544, Transformer →
+// EPSG:4490 always_xy, Geod(ellps='GRS80').polygon_area_perimeter: tests/geom/
+// survey_area_reference.py data/baseline.gpkg data/proposal.gpkg, run once), and against the
+// geodesic figures of data/expected.json. The sample's edges are short, so survey and geodesic
+// agree to ~1e-11: pyproj gives survey − geodesic = −0.0009 m² (core), −0.0016 m² (buffer),
+// +0.0010 m² (experimental) on the baseline. Tolerance 0.05 m² per zone (1e-9 relative).
+TEST_F(SampleData, SurveyFiguresMatchPyprojAndGeodesic) {
+  CompareOptions o;
+  o.area_method = AreaMethod::survey;
+  const Comparison c = compare(before_, after_, o);
+  EXPECT_EQ(c.area_method, AreaMethod::survey);
+  const std::map<std::string, std::map<std::string, double>> pyproj = {
+      {"baseline",
+       {{"core", 45228621.00145782},
+        {"buffer", 75155013.17256318},
+        {"experimental", 83455091.84034735}}},
+      {"proposal",
+       {{"core", 45228621.00145782},
+        {"buffer", 71235031.70046122},
+        {"experimental", 84111774.82294378}}},
+  };
+  for (const char* z : {"core", "buffer", "experimental"}) {
+    const Zone zone = *zone_from_string(z);
+    for (const auto& [summary, side] :
+         {std::pair{&c.before, "baseline"}, std::pair{&c.after, "proposal"}}) {
+      double measured = 0.0;
+      for (const auto& zf : summary->zones)
+        if (zf.zone == zone) measured = zf.measured_m2;
+      EXPECT_NEAR(measured, pyproj.at(side).at(z), 0.05) << side << " " << z;
+      EXPECT_NEAR(measured, exp_[side]["zones"][z]["geodesic_m2"].get<double>(), 0.05)
+          << side << " " << z;
+    }
+  }
 }
 
 // The three-no profile's verdicts on the sample, as the sample was designed (rules_expected).

@@ -227,8 +227,9 @@ void add_check_command(CLI::App& app) {
   cmd->add_option("--profile", args->profile,
                   "Rule profile: a shipped name (three-no, national-2013, guangdong-2023) or a "
                   "path to a .toml file");
-  cmd->add_option("--area-method", args->area_method, "geodesic or planar (default: the profile's)")
-      ->check(CLI::IsMember({"geodesic", "planar"}));
+  cmd->add_option("--area-method", args->area_method,
+                  "geodesic, planar or survey (default: the profile's)")
+      ->check(CLI::IsMember({"geodesic", "planar", "survey"}));
   cmd->add_option("--out", args->out,
                   "Output directory for the reports (default ./reserve-out), or a database "
                   "connection 'PG:dbname=… host=…' to write the results as tables");

@@ -227,8 +227,8 @@ void add_validate_command(CLI::App& app) {
   cmd->add_option("--crs", args->crs, "CRS to assume when the source has none (e.g. EPSG:4544)");
   cmd->add_option("--working-crs", args->working_crs,
                   "Working CRS (default: the source's projected CRS or its CGCS2000 GK zone)");
-  cmd->add_option("--area-method", args->area_method, "geodesic (default) or planar")
-      ->check(CLI::IsMember({"geodesic", "planar"}));
+  cmd->add_option("--area-method", args->area_method, "geodesic (default), planar or survey")
+      ->check(CLI::IsMember({"geodesic", "planar", "survey"}));
   cmd->add_option("--min-overlap-m2", args->min_overlap_m2,
                   "Overlaps smaller than this are info, larger are errors (default 1)");
   cmd->add_option("--min-gap-m2", args->min_gap_m2,

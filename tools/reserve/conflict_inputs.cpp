@@ -21,8 +21,8 @@ void add_zoning_options(CLI::App* cmd, ZoningArgs& a, bool after_required) {
   cmd->add_option("--working-crs", a.working_crs,
                   "Working CRS (default: the baseline's projected CRS or its CGCS2000 GK zone)");
   cmd->add_option("--area-method", a.area_method,
-                  "geodesic or planar (default geodesic; map: the profile's)")
-      ->check(CLI::IsMember({"geodesic", "planar"}));
+                  "geodesic, planar or survey (default geodesic; map: the profile's)")
+      ->check(CLI::IsMember({"geodesic", "planar", "survey"}));
 }
 
 void add_conflict_options(CLI::App* cmd, ConflictArgs& a) {

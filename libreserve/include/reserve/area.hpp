@@ -15,9 +15,16 @@ enum class AreaMethod {
              // taken to geographic coordinates and joined by geodesics (as PostGIS geography and
              // GDAL >= 3.9 OGR_G_GeodesicArea do). Default.
   planar,    // shoelace area in the working CRS's plane (projected CRS in metres only)
+  survey,  // 图斑椭球面积 of the Chinese land surveys (国土调查办发〔2008〕32号): edges straight
+           // in the working CRS (Gauss–Krüger plane; or lon/lat), densified to ≤ 10 m (≤ 0.0001°
+           // in lon/lat), inverse-projected to latitude/longitude on the CRS's ellipsoid
+           // (CGCS2000 for the national Gauss–Krüger CRSs) and summed from the document's
+           // ellipsoidal trapezoid series (constants A–E). Differs from geodesic only by the edge
+           // model (GK-straight lines, not geodesics): ~1e-8 relative on a reserve.
 };
 
-RESERVE_API const char* to_string(AreaMethod m) noexcept;  // "geodesic", "planar"
+// "geodesic", "planar", "survey"
+RESERVE_API const char* to_string(AreaMethod m) noexcept;
 // Throws UsageError for an unknown name.
 RESERVE_API AreaMethod area_method_from_string(const std::string& name);
 
@@ -42,10 +49,11 @@ class RESERVE_API AreaCalculator {
   double area_m2(const Polygon& p) const;
   double area_m2(const MultiPolygon& mp) const;
   // Length (m) of a line with the same method: the sum of geodesic distances between consecutive
-  // vertices (geodesic) or of straight-segment lengths in the plane (planar).
+  // vertices (geodesic), of straight-segment lengths in the plane (planar), or of geodesic
+  // distances along the line densified as for the area (survey).
   double length_m(const LineString& line) const;
-  // Ellipsoid behind the geodesic method: semi-major axis (m) and flattening. For planar, those
-  // of the CRS's datum (for the record).
+  // Ellipsoid behind the geodesic and survey methods: semi-major axis (m) and flattening. For
+  // planar, those of the CRS's datum (for the record).
   double ellipsoid_a_m() const noexcept;
   double ellipsoid_f() const noexcept;
 

@@ -12,6 +12,7 @@
 // edge areas carry ~1e-5 m² each); apportioning differs from that by the projection's scale
 // variation across the feature (~1e-5 relative for a 1 km feature).
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <optional>
 #include <string>
@@ -198,6 +199,10 @@ struct NoAdjustingOptions {
   // Categories that count as conflicts; empty: the default set (extraction, polluting,
   // industrial, hydropower, other energy).
   std::vector<FeatureCategory> categories;
+  // The permutation test of the targeting (TargetingStatistic::p_value): random placements of
+  // the changed pieces (≥ 1; 0 turns the test off) and the seed of its generator.
+  int permutation_draws = 999;
+  std::uint64_t permutation_seed = 1;
 };
 
 // The default conflict categories of the rule.
@@ -243,6 +248,14 @@ struct TargetingStatistic {
   double share_in_changed = 0.0;         // footprint_in_changed / changed
   double share_in_reserve = 0.0;         // footprint / reserve
   std::optional<double> ratio;           // nullopt when there is no change or no footprint
+  // How unlikely that much footprint in the changed land is by chance: the share of
+  // permutation_draws random placements of the same pieces (rotated at random; removed pieces
+  // along the reserve's boundary, downgraded ones inside it) that take in at least as much
+  // footprint, as p = (k + 1) / (draws + 1) (≥ 1 / (draws + 1)). Deterministic for a seed.
+  // nullopt when the ratio is, or when the test is off (permutation_draws = 0).
+  std::optional<double> p_value;
+  int permutation_draws = 0;
+  std::uint64_t permutation_seed = 0;
 };
 
 struct NoAdjustingResult {

@@ -8,7 +8,7 @@ PieceArea::PieceArea(const Crs& crs, AreaMethod method) : method_(method) {
   if (crs.is_geographic)
     throw UsageError("the overlay needs a projected working CRS in metres, not " + crs.name +
                      "; choose a Gauss–Krüger working CRS");
-  if (method == AreaMethod::geodesic) calculator_ = std::make_unique<AreaCalculator>(crs, method);
+  if (method != AreaMethod::planar) calculator_ = std::make_unique<AreaCalculator>(crs, method);
 }
 
 PieceArea::~PieceArea() = default;

@@ -1,5 +1,6 @@
-// Area by a named method: geodesic (Karney, PROJ's geodesic.h) on the CRS's own ellipsoid, or
-// planar (shoelace) in a projected CRS.
+// Area by a named method: geodesic (Karney, PROJ's geodesic.h) on the CRS's own ellipsoid,
+// planar (shoelace) in a projected CRS, or survey (the land surveys' ellipsoidal trapezoids,
+// geom/survey_area.hpp) on the CRS's own ellipsoid.
 #include "reserve/area.hpp"
 
 #include <geodesic.h>
@@ -9,6 +10,8 @@
 #include <vector>
 
 #include "crs/proj_handles.hpp"
+#include "geom/densify.hpp"
+#include "geom/survey_area.hpp"
 #include "reserve/error.hpp"
 
 namespace reserve {
@@ -40,13 +43,18 @@ double signed_geodesic_ring_area_m2(const geod_geodesic& g, const Ring& lonlat) 
 }  // namespace
 
 const char* to_string(AreaMethod m) noexcept {
-  return m == AreaMethod::planar ? "planar" : "geodesic";
+  switch (m) {
+    case AreaMethod::planar: return "planar";
+    case AreaMethod::survey: return "survey";
+    case AreaMethod::geodesic: break;
+  }
+  return "geodesic";
 }
 
 AreaMethod area_method_from_string(const std::string& name) {
-  if (name == "geodesic") return AreaMethod::geodesic;
-  if (name == "planar") return AreaMethod::planar;
-  throw UsageError("unknown area method '" + name + "'; use geodesic (default) or planar");
+  for (AreaMethod m : {AreaMethod::geodesic, AreaMethod::planar, AreaMethod::survey})
+    if (name == to_string(m)) return m;
+  throw UsageError("unknown area method '" + name + "'; use geodesic (default), planar or survey");
 }
 
 double geodesic_ring_area_m2(const Ring& lonlat, double a, double f) {
@@ -63,7 +71,21 @@ struct AreaCalculator::Impl {
   geod_geodesic geod{};
   double a_m = 0.0;
   double f = 0.0;
-  double unit_m = 1.0;  // metres per CRS unit (planar)
+  double unit_m = 1.0;        // metres per CRS unit (planar)
+  geom::SurveySeries survey;  // the survey method's series constants (A–E) for this ellipsoid
+
+  // The survey method's edge model: straight in the CRS's own coordinates, densified there
+  // (geom/survey_area.hpp), then taken to (lon, lat).
+  Ring densified_lonlat(const Ring& ring, bool closed) const {
+    Ring dense = ring;
+    const double step =
+        to_geographic ? geom::kSurveyDensifyStepM / unit_m : geom::kSurveyDensifyStepDeg;
+    if (closed)
+      geom::densify_ring_linear(dense, step);
+    else
+      geom::densify_path_linear(dense, step);
+    return to_lonlat(dense);
+  }
 
   // Vertices as (lon, lat) in degrees on the CRS's own datum.
   Ring to_lonlat(const Ring& ring) const {
@@ -89,6 +111,8 @@ struct AreaCalculator::Impl {
 
   double signed_ring_area_m2(const Ring& ring) const {
     if (method == AreaMethod::planar) return signed_ring_area(ring) * unit_m * unit_m;
+    if (method == AreaMethod::survey)
+      return geom::signed_survey_ring_area_m2(survey, densified_lonlat(ring, /*closed=*/true));
     return signed_geodesic_ring_area(ring);
   }
 
@@ -124,13 +148,12 @@ AreaCalculator::AreaCalculator(const Crs& crs, AreaMethod method)
     int inv_f_computed = 0;
     proj_ellipsoid_get_parameters(ctx, ellipsoid.get(), &im.a_m, &b, &inv_f_computed, &inv_f);
     im.f = inv_f > 0.0 ? 1.0 / inv_f : 0.0;
-  } else if (method == AreaMethod::geodesic) {
-    throw UsageError("the CRS " + crs.label() +
-                     " has no ellipsoid, so geodesic areas cannot be measured in it; use "
-                     "--area-method planar");
+  } else if (method != AreaMethod::planar) {
+    throw UsageError("the CRS " + crs.label() + " has no ellipsoid, so " + to_string(method) +
+                     " areas cannot be measured in it; use --area-method planar");
   }
 
-  if (method == AreaMethod::planar) {
+  if (!geographic) {
     PjPtr cs(proj_crs_get_coordinate_system(ctx, pj.get()));
     double factor = 1.0;
     if (cs &&
@@ -139,10 +162,11 @@ AreaCalculator::AreaCalculator(const Crs& crs, AreaMethod method)
         factor > 0.0) {
       im.unit_m = factor;
     }
-    return;
   }
+  if (method == AreaMethod::planar) return;
 
   geod_init(&im.geod, im.a_m, im.f);
+  im.survey = geom::survey_series(im.a_m, im.f);
   if (geographic) return;  // coordinates are already (lon, lat) on this datum
 
   PjPtr geodetic(proj_crs_get_geodetic_crs(ctx, pj.get()));
@@ -190,7 +214,9 @@ double AreaCalculator::length_m(const LineString& line) const {
       length += std::hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y);
     return length * impl_->unit_m;
   }
-  const Ring lonlat = impl_->to_lonlat(line);
+  const Ring lonlat = impl_->method == AreaMethod::survey
+                          ? impl_->densified_lonlat(line, /*closed=*/false)
+                          : impl_->to_lonlat(line);
   for (std::size_t i = 1; i < lonlat.size(); ++i) {
     double s12 = 0.0;
     geod_inverse(&impl_->geod, lonlat[i - 1].y, lonlat[i - 1].x, lonlat[i].y, lonlat[i].x, &s12,

@@ -48,6 +48,9 @@ std::string fixed_step(double step_deg) {
 
 }  // namespace
 
+void densify_ring_linear(Ring& ring, double step) { densify_ring(ring, step); }
+void densify_path_linear(std::vector<Point>& path, double step) { densify_path(path, step); }
+
 void densify_lonlat(MultiPolygon& mp, double step_deg) {
   for (auto& poly : mp.polygons) {
     densify_ring(poly.outer, step_deg);

@@ -30,6 +30,11 @@ inline constexpr double kLonLatDensifyStepDeg = 0.0005;
 // of length d gets ceil(d / step_deg) − 1 new vertices, evenly spaced.
 void densify_lonlat(Geometry& g, double step_deg = kLonLatDensifyStepDeg);
 void densify_lonlat(MultiPolygon& mp, double step_deg = kLonLatDensifyStepDeg);
+// The same for one ring in any coordinates (metres of a projected CRS too): vertices inserted
+// linearly so that no edge is longer than `step` (Euclidean, in the ring's own units); an open
+// ring is closed first. densify_path_linear() leaves an open line open.
+void densify_ring_linear(Ring& ring, double step);
+void densify_path_linear(std::vector<Point>& path, double step);
 
 // Brings source geometry into the working CRS with the edge model above: densified first when the
 // source CRS is geographic, then reprojected vertex by vertex. Identity transformers leave the

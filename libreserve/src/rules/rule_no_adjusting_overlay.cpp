@@ -14,6 +14,7 @@
 #include "geom/geos.hpp"
 #include "reserve/error.hpp"
 #include "reserve/overlay.hpp"
+#include "rules/carve_out_permutation.hpp"
 #include "rules/conflict_overlay_resolved.hpp"
 #include "rules/rule_helpers.hpp"
 
@@ -209,7 +210,8 @@ std::vector<FreedFeature> freed_conflict_features(const ConflictOverlay& conflic
 TargetingStatistic targeting_statistic(const Comparison& comparison,
                                        const ConflictOverlay& conflicts,
                                        const std::vector<IndexedFeature>& feats,
-                                       const AreaCalculator& calc, double d) {
+                                       const AreaCalculator& calc, double d,
+                                       const NoAdjustingOptions& options) {
   auto* h = geom::context();
   TargetingStatistic t;
   auto reserve = geom::to_geos(conflicts.baseline_outline);
@@ -240,6 +242,7 @@ TargetingStatistic targeting_statistic(const Comparison& comparison,
   if (t.reserve_area_m2 > 0.0) t.share_in_reserve = t.footprint_area_m2 / t.reserve_area_m2;
   if (t.changed_area_m2 > 0.0 && t.share_in_reserve > 0.0)
     t.ratio = t.share_in_changed / t.share_in_reserve;
+  if (t.ratio) rules::add_permutation_test(t, comparison, reserve.get(), footprint.get(), options);
   return t;
 }
 
@@ -308,7 +311,7 @@ NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
   find_changes_near_conflicts(comparison.downgraded, "downgraded", feats, conflicts, calc, d,
                               result.changes);
   result.freed = freed_conflict_features(conflicts, counted);
-  result.targeting = targeting_statistic(comparison, conflicts, feats, calc, d);
+  result.targeting = targeting_statistic(comparison, conflicts, feats, calc, d, options);
   // Features the rule depends on that could not be used: a counted category, or unknown.
   for (const auto& l : conflicts.features.left_out)
     if (!l.category || counted.count(*l.category)) result.left_out.push_back(l);

@@ -5,6 +5,7 @@
 
 #include "reserve/error.hpp"
 #include "reserve/overlay.hpp"
+#include "rules/carve_out_permutation.hpp"
 #include "rules/rule_helpers.hpp"
 
 namespace reserve {
@@ -23,6 +24,7 @@ NoAdjustingOptions options_from(const Profile& profile, const RuleConfig& config
   const RuleDefinition def = no_adjusting_rule_definition();
   o.max_freed_features = rules::number_param(def, config, "max_freed_features");
   o.max_targeting_ratio = rules::number_param(def, config, "max_targeting_ratio");
+  rules::read_permutation_options(def, config, o);  // rules/carve_out_permutation.hpp
   std::vector<std::string> names = config.text_list("categories");
   if (names.empty()) names = profile.conflicts.categories;
   for (const auto& n : names) {
@@ -57,6 +59,7 @@ void record_measures(Verdict& v, const NoAdjustingResult& r, const NoAdjustingOp
   };
   if (r.targeting.ratio)
     v.measured.push_back({"targeting_ratio", *r.targeting.ratio, MeasureUnit::ratio});
+  rules::add_permutation_result(v, r.targeting);  // p-value and draws beside the ratio
   v.thresholds = {rules::count("max_freed_features", o.max_freed_features),
                   {"max_targeting_ratio", o.max_targeting_ratio, MeasureUnit::ratio},
                   {"distance_m", o.distance_m, MeasureUnit::m}};
@@ -174,6 +177,7 @@ RuleDefinition no_adjusting_rule_definition() {
        "mining, polluting, industrial and energy categories)",
        std::nullopt, std::nullopt},
   };
+  for (ParamSpec& p : rules::permutation_param_specs()) def.params.push_back(std::move(p));
   def.evaluate = evaluate_rule;
   return def;
 }

@@ -1,0 +1,163 @@
+// The permutation test of 不以调代改's targeting (rules/carve_out_permutation.hpp): a carve-out
+// drawn exactly over mines is unlikely by chance (p at its floor 1/(n + 1)), one drawn without
+// regard to them is not (large p), and a seed gives one p.
+//
+// Reserve: a 10 km square (experimental zone) in EPSG:4544; 40 mining rights of 200 m × 200 m
+// against its boundary, one every 1000 m along each side (10 per side), so that a piece moved
+// along the boundary meets one about 40 % of the time ((200 + 200) / 1000 of the positions).
+// distance_m = 0: the conflict footprint is the mining rights themselves (40 × 40000 m²).
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "analysis/zoning_fixtures.hpp"
+#include "geom/geos.hpp"
+#include "reserve/compare.hpp"
+#include "reserve/error.hpp"
+#include "reserve/overlay.hpp"
+#include "rules/carve_out_permutation.hpp"
+
+namespace reserve {
+namespace {
+
+using testing::make_zoning;
+using testing::rect;
+
+constexpr double kSide = 10000.0;
+constexpr double kMine = 200.0;
+
+// Lower-left corners of the mining rights, in metres from the fixture's origin: on each side at
+// 400, 1400, …, 9400 m along it, against the boundary.
+std::vector<std::pair<double, double>> mine_corners() {
+  std::vector<std::pair<double, double>> out;
+  for (int i = 0; i < 10; ++i) {
+    const double t = 400.0 + 1000.0 * i;
+    out.push_back({t, 0.0});            // south
+    out.push_back({kSide - kMine, t});  // east
+    out.push_back({t, kSide - kMine});  // north
+    out.push_back({0.0, t});            // west
+  }
+  return out;
+}
+
+FeatureSet mines() {
+  FeatureSet set;
+  set.crs = testing::test_crs();
+  int n = 0;
+  for (const auto& [x, y] : mine_corners()) {
+    ConflictFeature f;
+    f.id = "M" + std::to_string(++n);
+    f.category = FeatureCategory::mining_right;
+    f.geometry = Geometry::from(rect(x, y, x + kMine, y + kMine));
+    set.features.push_back(f);
+  }
+  return set;
+}
+
+// The reserve with 200 m × 200 m notches cut at the given lower-left corners (on the boundary).
+Zoning notched(const std::vector<std::pair<double, double>>& notches) {
+  MultiPolygon cut;
+  for (const auto& [x, y] : notches)
+    cut.polygons.push_back(rect(x, y, x + kMine, y + kMine).polygons.front());
+  return make_zoning("proposal",
+                     {{Zone::experimental, geom::subtract(rect(0, 0, kSide, kSide), cut)}});
+}
+
+NoAdjustingResult evaluate(const Zoning& after, int draws, std::uint64_t seed) {
+  const Zoning before = make_zoning("baseline", {{Zone::experimental, rect(0, 0, kSide, kSide)}});
+  CompareOptions co;
+  co.area_method = AreaMethod::planar;
+  const Comparison c = compare(before, after, co);
+  OverlayOptions oo;
+  oo.area_method = AreaMethod::planar;
+  const ConflictOverlay overlay = make_conflict_overlay(mines(), before, after, oo);
+  NoAdjustingOptions o;
+  o.distance_m = 0.0;
+  o.permutation_draws = draws;
+  o.permutation_seed = seed;
+  return evaluate_no_adjusting(c, overlay, o);
+}
+
+// Three notches that are exactly three of the mining rights (south 2400, east 5400, north 8400):
+// the proposal takes in 3 × 40000 m², all of each piece. A random draw matches that only if all
+// three pieces land on a mine unrotated and aligned to the metre, which 4999 draws never do:
+// k = 0 and p = 1 / 5000 = 0.0002 < 0.001.
+TEST(CarveOutPermutation, ACarveOutOverMinesIsUnlikelyByChance) {
+  const NoAdjustingResult r =
+      evaluate(notched({{2400.0, 0.0}, {kSide - kMine, 5400.0}, {8400.0, kSide - kMine}}), 4999, 7);
+  ASSERT_TRUE(r.targeting.ratio.has_value());
+  EXPECT_NEAR(r.targeting.footprint_in_changed_m2, 120000.0, 1e-6);  // 3 × 200 × 200, hand
+  ASSERT_TRUE(r.targeting.p_value.has_value());
+  EXPECT_EQ(r.targeting.permutation_draws, 4999);
+  EXPECT_EQ(r.targeting.permutation_seed, 7u);
+  EXPECT_DOUBLE_EQ(*r.targeting.p_value, 1.0 / 5000.0);
+  EXPECT_LT(*r.targeting.p_value, 0.001);
+}
+
+// Three notches placed without regard to the mines, halfway between them except one that
+// happens to clip a mine by 50 m (south, x 2250–2450 against the mine at 2400–2600: 50 × 200 =
+// 10000 m² taken in). A piece moved along the boundary meets a mine ~40 % of the time (mostly by
+// more than 10000 m²), so most draws of three pieces take in at least as much: p ≫ 0.2 (the
+// test stops early, at its 50th draw as large).
+TEST(CarveOutPermutation, ACarveOutIndependentOfTheMinesIsNotUnlikely) {
+  const NoAdjustingResult r =
+      evaluate(notched({{2250.0, 0.0}, {kSide - kMine, 4900.0}, {6900.0, kSide - kMine}}), 999, 7);
+  EXPECT_NEAR(r.targeting.footprint_in_changed_m2, 10000.0, 1e-6);  // 50 × 200, hand
+  ASSERT_TRUE(r.targeting.p_value.has_value());
+  EXPECT_GT(*r.targeting.p_value, 0.2);
+}
+
+TEST(CarveOutPermutation, TheSameSeedGivesTheSamePAndTheDrawsAreReported) {
+  const Zoning after = notched({{2250.0, 0.0}, {kSide - kMine, 4900.0}, {6900.0, kSide - kMine}});
+  const NoAdjustingResult a = evaluate(after, 499, 42);
+  const NoAdjustingResult b = evaluate(after, 499, 42);
+  ASSERT_TRUE(a.targeting.p_value && b.targeting.p_value);
+  EXPECT_EQ(*a.targeting.p_value, *b.targeting.p_value);  // bit for bit
+  EXPECT_EQ(a.targeting.permutation_draws, b.targeting.permutation_draws);
+  // Chance matches this carve-out easily, so the test stops at the 50th draw as large
+  // (Besag–Clifford): p = 50 / draws made, with fewer than the 499 asked for.
+  EXPECT_LT(a.targeting.permutation_draws, 499);
+  EXPECT_DOUBLE_EQ(*a.targeting.p_value, 50.0 / a.targeting.permutation_draws);
+}
+
+TEST(CarveOutPermutation, ZeroDrawsTurnsTheTestOffAndNegativeIsAUsageError) {
+  const Zoning after = notched({{2400.0, 0.0}});
+  const NoAdjustingResult off = evaluate(after, 0, 1);
+  EXPECT_TRUE(off.targeting.ratio.has_value());
+  EXPECT_FALSE(off.targeting.p_value.has_value());
+  EXPECT_THROW(evaluate(after, -1, 1), UsageError);
+}
+
+// A downgraded piece is moved inside the reserve, not along its boundary: a core zone that
+// becomes experimental, drawn exactly over the only mine in the middle of the reserve, is
+// unlikely by chance (the mine covers 40000 / 1e8 of the reserve).
+TEST(CarveOutPermutation, ADowngradeOverAnInteriorMineIsUnlikelyByChance) {
+  const MultiPolygon whole = rect(0, 0, kSide, kSide);
+  const MultiPolygon core = rect(5000, 5000, 5000 + kMine, 5000 + kMine);
+  const Zoning before = make_zoning(
+      "baseline", {{Zone::core, core}, {Zone::experimental, geom::subtract(whole, core)}});
+  const Zoning after = make_zoning("proposal", {{Zone::experimental, whole}});
+  CompareOptions co;
+  co.area_method = AreaMethod::planar;
+  const Comparison c = compare(before, after, co);
+  FeatureSet set;
+  set.crs = testing::test_crs();
+  ConflictFeature f;
+  f.id = "M1";
+  f.category = FeatureCategory::mine;
+  f.geometry = Geometry::from(core);
+  set.features.push_back(f);
+  OverlayOptions oo;
+  oo.area_method = AreaMethod::planar;
+  const ConflictOverlay overlay = make_conflict_overlay(set, before, after, oo);
+  NoAdjustingOptions o;
+  o.distance_m = 0.0;
+  o.permutation_draws = 999;
+  const NoAdjustingResult r = evaluate_no_adjusting(c, overlay, o);
+  ASSERT_EQ(c.downgraded.pieces.size(), 1u);
+  ASSERT_TRUE(r.targeting.p_value.has_value());
+  EXPECT_DOUBLE_EQ(*r.targeting.p_value, 1.0 / 1000.0);
+}
+
+}  // namespace
+}  // namespace reserve
