@@ -9,9 +9,12 @@
 
 #include "check_conflicts.hpp"  // conflicts module: --mining, --facilities, ledger
 #include "commands.hpp"
+#include "progress.hpp"         // progress on stderr (terminal only)
+#include "province_output.hpp"  // province mode: many reserves per layer
 #include "report_map.hpp"
 #include "reserve/area.hpp"
 #include "reserve/check.hpp"
+#include "reserve/province.hpp"
 #include "reserve/report.hpp"
 
 namespace reserve::cli {
@@ -28,6 +31,13 @@ struct CheckArgs {
 
   // --map PATH.svg|PATH.png: the comparison map, written there and embedded in report.html.
   std::string map;
+
+  // Province mode (layers holding many reserves): see province_output.hpp.
+  std::string reserve_field;  // empty: detect
+  unsigned jobs = 0;          // 0: all cores
+  bool quiet = false;
+  bool per_reserve_reports = false;
+  bool formats_given = false;
 };
 
 std::string quoted(const std::string& s) {
@@ -51,6 +61,7 @@ std::string command_line(const CheckArgs& a) {
   opt("--encoding", a.zoning.encoding);
   opt("--crs", a.zoning.crs);
   opt("--working-crs", a.zoning.working_crs);
+  opt("--reserve-field", a.reserve_field);
   opt("--profile", a.profile);
   opt("--area-method", a.area_method);
   opt("--out", a.out);
@@ -128,9 +139,9 @@ CheckRequest check_request(const CheckArgs& a, const CheckConflictArgs& ca) {
   return r;
 }
 
-void run_check_command(const CheckArgs& a, const CheckConflictArgs& ca) {
+// One reserve: the reports and summary of the single check.
+void finish_single(const CheckArgs& a, const CheckResult& result) {
   const std::vector<ReportFormat> formats = parse_report_formats(a.formats);
-  const CheckResult result = run_check(check_request(a, ca));
   if (result.conflicts)
     print_issues(result.conflicts->issues, "the conflict and monitoring inputs");
   for (const auto& w : result.map_warnings) std::cerr << "reserve check: map: " << w << "\n";
@@ -143,10 +154,25 @@ void run_check_command(const CheckArgs& a, const CheckConflictArgs& ca) {
     for (const auto& p : write_ledger_files(result.conflicts->ledger, a.out)) written.push_back(p);
   if (a.json) {
     std::cout << report_json(result.report);
-  } else {
+  } else if (!a.quiet) {
     print_summary(result.report, written);
   }
   command_exit_code() = exit_code_for(result.report.overall);
+}
+
+// The layers decide: one reserve → the single check as always; several (or --reserve-field) →
+// province mode.
+void run_check_command(const CheckArgs& a, const CheckConflictArgs& ca) {
+  ProvinceRequest request;
+  request.check = check_request(a, ca);
+  request.reserve_field = a.reserve_field;
+  request.jobs = a.jobs;
+  Progress progress(!a.quiet && !a.json);
+  request.progress = progress.callback();
+  const ProvinceResult province = run_province_check(request);
+  if (!province.province_mode) return finish_single(a, *province.reserves.front().result);
+  finish_province(province, ProvinceOutputArgs{a.out, a.formats, a.formats_given, a.json, a.quiet,
+                                               a.no_reports, a.per_reserve_reports});
 }
 
 }  // namespace
@@ -185,14 +211,28 @@ void add_check_command(CLI::App& app) {
   cmd->add_option("--area-method", args->area_method, "geodesic or planar (default: the profile's)")
       ->check(CLI::IsMember({"geodesic", "planar"}));
   cmd->add_option("--out", args->out, "Output directory for the reports (default ./reserve-out)");
-  cmd->add_option("--format", args->formats, "Report formats: json,md,html,gpkg (default all)");
+  CLI::Option* format_option = cmd->add_option(
+      "--format", args->formats,
+      "Report formats: json,md,html,gpkg (default all); province mode also csv,xlsx,map");
   cmd->add_flag("--json", args->json, "Print the JSON report to stdout instead of the summary");
   cmd->add_flag("--no-reports", args->no_reports, "Write no report files");
   cmd->add_option("--map", args->map,
                   "Also draw the comparison map to this .svg or .png and embed it in the HTML "
                   "report");                        // maps module
   add_check_conflict_options(cmd, *conflict_args);  // conflicts module
-  cmd->callback([args, conflict_args] { run_check_command(*args, *conflict_args); });
+  // Province mode (README "Province mode").
+  cmd->add_option("--reserve-field", args->reserve_field,
+                  "Attribute naming each feature's reserve; layers with several reserves are "
+                  "checked reserve by reserve (default: detect 保护区名称, 保护地名称, 名称, "
+                  "NAME, reserve_id, …)");
+  cmd->add_option("--jobs", args->jobs, "Reserves checked in parallel (default: all cores)");
+  cmd->add_flag("--quiet", args->quiet, "No progress and no summary on the terminal");
+  cmd->add_flag("--per-reserve-reports", args->per_reserve_reports,
+                "Province mode: also write each reserve's reports to OUT/reserves/<name>/");
+  cmd->callback([args, conflict_args, format_option] {
+    args->formats_given = format_option->count() > 0;
+    run_check_command(*args, *conflict_args);
+  });
 }
 
 }  // namespace reserve::cli

@@ -168,7 +168,11 @@ ProvinceResult single_reserve(const ProvinceRequest& req, std::string reason,
 VerdictStatus worst_over(const std::vector<ProvinceReserve>& rows) {
   std::vector<Verdict> overall;
   for (const auto& row : rows)
-    if (row.result) overall.push_back(Verdict{.status = row.result->report.overall});
+    if (row.result) {
+      Verdict v;
+      v.status = row.result->report.overall;
+      overall.push_back(std::move(v));
+    }
   return overall.empty() ? VerdictStatus::not_evaluated : overall_status(overall);
 }
 
