@@ -12,7 +12,9 @@ namespace {
 
 using nlohmann::json;
 
-json reserve_json(const ProvinceReserve& row) {
+// One row as JSON text. The report is the single check's report_json text spliced in as it is:
+// a province's reports run to hundreds of megabytes, which a parsed JSON tree would multiply.
+std::string reserve_json(const ProvinceReserve& row) {
   json j;
   j["reserve"] = row.reserve;
   j["match"] = to_string(row.match);
@@ -24,23 +26,28 @@ json reserve_json(const ProvinceReserve& row) {
   j["after_area_ha"] = to_ha(row.after_area_m2);
   j["checked"] = row.result.has_value();
   j["error"] = row.error_kind ? json(row.error) : json(nullptr);
+  j["verdicts"] = json::object();
+  j["overall"] = nullptr;
   if (row.result) {
     j["before_strict_share"] = row.before_strict_share;
     j["after_strict_share"] = row.after_strict_share;
     j["freed_features"] = row.freed_features;
     j["downgraded_features"] = row.downgraded_features;
     j["overall"] = to_string(row.result->report.overall);
-    json verdicts = json::object();
-    for (const auto& v : row.result->report.verdicts) verdicts[v.rule_id] = to_string(v.status);
-    j["verdicts"] = verdicts;
-    // The same object the single check writes as report.json.
-    j["report"] = json::parse(report_json(row.result->report));
-  } else {
-    j["overall"] = nullptr;
-    j["verdicts"] = json::object();
-    j["report"] = nullptr;
+    for (const auto& v : row.result->report.verdicts)
+      j["verdicts"][v.rule_id] = to_string(v.status);
   }
-  return j;
+  std::string text = j.dump(2);
+  text.pop_back();  // the closing brace; "report" goes last
+  text += ",\n  \"report\": ";
+  if (row.result) {
+    std::string report = report_json(row.result->report);  // the same object as report.json
+    while (!report.empty() && report.back() == '\n') report.pop_back();
+    text += report;
+  } else {
+    text += "null";
+  }
+  return text + "\n}";
 }
 
 json overlaps_json(const std::vector<ReserveOverlap>& list) {
@@ -100,12 +107,16 @@ std::string province_json(const ProvinceResult& r) {
   j["area_method"] = to_string(r.area_method);
   j["generated_utc"] = r.generated_utc;
   j["command_line"] = r.command_line;
-  j["reserves"] = json::array();
-  for (const auto& row : r.reserves) j["reserves"].push_back(reserve_json(row));
   j["overlaps"] = {{"before", overlaps_json(r.before_overlaps)},
                    {"after", overlaps_json(r.after_overlaps)}};
   j["summary"] = summary_json(r);
-  return j.dump(2) + "\n";
+  // The reserves, row by row, as the last member (see reserve_json).
+  std::string out = j.dump(2);
+  out.pop_back();  // the closing brace
+  out += ",\n\"reserves\": [";
+  for (std::size_t i = 0; i < r.reserves.size(); ++i)
+    out += (i ? ",\n" : "\n") + reserve_json(r.reserves[i]);
+  return out + "\n]\n}\n";
 }
 
 }  // namespace reserve
