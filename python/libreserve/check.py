@@ -73,17 +73,7 @@ def check(before: Any, after: Any, *, profile: str = "three-no",
                                       category_map=category_map, crs=feature_crs,
                                       encoding=feature_encoding, x_field=x_field,
                                       y_field=y_field, id_field=id_field)
-    _fill_conflict_inputs(conflicts, mining_layer=mining_layer,
-                          facilities_layer=facilities_layer, category_field=category_field,
-                          category_map=category_map, feature_encoding=feature_encoding,
-                          feature_crs=feature_crs, x_field=x_field, y_field=y_field,
-                          id_field=id_field, boundary_tolerance_m=boundary_tolerance_m,
-                          min_area_m2=min_area_m2)
-    ledger = _ledger_inputs(monitoring=monitoring, monitoring_layer=monitoring_layer,
-                            standards=standards, water_class=water_class,
-                            discharge_level=discharge_level, assignments=assignments,
-                            actions=actions, established_year=established_year,
-                            include_outside=include_outside)
+    ledger = _translate_inputs(conflicts, locals())
     zone_map_text = _zone_map_text(zone_map)
     return _core.check(
         _side(before), _side(after), before_layer=before_layer or "",
@@ -122,6 +112,23 @@ def _is_path_or_zoning(source: Any) -> bool:
 
 def _side(source: Any) -> Any:
     return source if isinstance(source, _core.Zoning) else os.fspath(source)
+
+
+# The keyword arguments of check() (and check_province()) that say how conflict layers are read
+# and what goes into the ledger, as _fill_conflict_inputs / _ledger_inputs take them.
+_CONFLICT_OPTIONS = ("mining_layer", "facilities_layer", "category_field", "category_map",
+                     "feature_encoding", "feature_crs", "x_field", "y_field", "id_field",
+                     "boundary_tolerance_m", "min_area_m2")
+_LEDGER_OPTIONS = ("monitoring", "monitoring_layer", "standards", "water_class",
+                   "discharge_level", "assignments", "actions", "established_year",
+                   "include_outside")
+
+
+def _translate_inputs(conflicts: Any, options: dict) -> Any:
+    """Fills `conflicts`' reading options from a check's keyword arguments (`options`, e.g.
+    locals()) and returns its ledger inputs."""
+    _fill_conflict_inputs(conflicts, **{k: options[k] for k in _CONFLICT_OPTIONS})
+    return _ledger_inputs(**{k: options[k] for k in _LEDGER_OPTIONS})
 
 
 def _fill_conflict_inputs(conflicts: Any, *, mining_layer: Optional[str],

@@ -7,7 +7,7 @@ from typing import Any, Optional
 import pandas
 
 from . import _convert, _core
-from .check import _fill_conflict_inputs, _ledger_inputs
+from .check import _translate_inputs
 from .conflicts import _as_list
 from .io import crs_text
 from .zoning import _zone_map_text
@@ -54,17 +54,7 @@ def check_province(before: Any, after: Any, *, reserve_field: Optional[str] = No
     conflicts = _core.ConflictInputs()
     conflicts.mining = [os.fspath(s) for s in _as_list(mining)]
     conflicts.facilities = [os.fspath(s) for s in _as_list(facilities)]
-    _fill_conflict_inputs(conflicts, mining_layer=mining_layer,
-                          facilities_layer=facilities_layer, category_field=category_field,
-                          category_map=category_map, feature_encoding=feature_encoding,
-                          feature_crs=feature_crs, x_field=x_field, y_field=y_field,
-                          id_field=id_field, boundary_tolerance_m=boundary_tolerance_m,
-                          min_area_m2=min_area_m2)
-    ledger = _ledger_inputs(monitoring=monitoring, monitoring_layer=monitoring_layer,
-                            standards=standards, water_class=water_class,
-                            discharge_level=discharge_level, assignments=assignments,
-                            actions=actions, established_year=established_year,
-                            include_outside=include_outside)
+    ledger = _translate_inputs(conflicts, locals())
     zone_map_text = _zone_map_text(zone_map)
     command_line = f"libreserve.check_province(profile={profile!r}"
     if area_method:
