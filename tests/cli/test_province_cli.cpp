@@ -90,7 +90,8 @@ TEST_F(ProvinceCli, WritesTableMapHtmlAndReserveFolders) {
   EXPECT_NE(r.out.find("甲保护区"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Overall: fail"), std::string::npos) << r.out;
   for (const char* f : {"province.csv", "province.xlsx", "province.json", "province.html",
-                        "province_map.png", "province_map.pdf", "reserves/甲保护区/report.json",
+                        "province_map.png", "province_map.pdf", "province_ledger.csv",
+                        "province_ledger.xlsx", "reserves/甲保护区/report.json",
                         "reserves/戊保护区/report.html", "reserves/甲保护区/ledger.csv"})
     EXPECT_TRUE(fs::exists(dir_.file(std::string("out/") + f))) << f;
   EXPECT_FALSE(fs::exists(dir_.file("out/reserves/丁保护区")));  // added: not checked
@@ -112,6 +113,36 @@ TEST_F(ProvinceCli, JsonModePrintsProvinceJsonAndNoProgress) {
   const json j = json::parse(r.out);
   EXPECT_EQ(j["reserve_field"], "保护区名称");
   EXPECT_EQ(j["reserves"].size(), 8u);
+}
+
+// `reserve ledger --reserve-field`: one ledger with a reserve column. Only 甲矿 lies near a
+// reserve (in 甲保护区's cut); the other right is 30 km away: one problem row.
+TEST_F(ProvinceCli, LedgerOverTheProvinceHasAReserveColumn) {
+  const auto r = reserve::test::run_cli_line(
+      "ledger --before before.gpkg --after after.gpkg --mining mining.gpkg "
+      "--reserve-field 保护区名称 --out led",
+      dir_.path());
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(r.err, "");
+  const std::string csv = reserve::test::read_file(dir_.file("led/province_ledger.csv"));
+  std::size_t lines = 0;
+  for (char c : csv) lines += c == '\n';
+  EXPECT_EQ(lines, 2u) << csv;  // header + one problem
+  EXPECT_NE(csv.find("\r\n甲保护区,F-1,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("甲矿"), std::string::npos);
+  EXPECT_TRUE(fs::exists(dir_.file("led/province_ledger.xlsx")));
+}
+
+// `reserve map --reserve-field`: the overview map of the province check.
+TEST_F(ProvinceCli, MapDrawsTheProvinceOverview) {
+  const auto r = reserve::test::run_cli_line(
+      "map --before before.gpkg --after after.gpkg --mining mining.gpkg "
+      "--reserve-field 保护区名称 --format png,svg --out ov/map",
+      dir_.path());
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  const std::string svg = reserve::test::read_file(dir_.file("ov/map.svg"));
+  EXPECT_NE(svg.find("<svg"), std::string::npos);
+  EXPECT_EQ(reserve::test::read_file(dir_.file("ov/map.png")).substr(1, 3), "PNG");
 }
 
 TEST_F(ProvinceCli, OneReserveStaysTheSingleCheck) {

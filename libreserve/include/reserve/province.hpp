@@ -109,11 +109,15 @@ RESERVE_API int province_exit_code(const ProvinceResult& result) noexcept;
 // The province table: one row per ProvinceReserve, bilingual headers. Written by the format
 // functions below (and any other table writer, e.g. a database).
 struct ProvinceTable {
+  std::string sheet = "保护地汇总";  // XLSX worksheet name
   std::vector<std::string> headers;
   std::vector<bool> numeric;  // per column: cells are numbers (written as numbers in XLSX)
   std::vector<std::vector<std::string>> rows;
 };
 RESERVE_API ProvinceTable province_table(const ProvinceResult& result);
+// One ledger over the province: every checked reserve's ledger rows (ledger.hpp) behind a first
+// column 保护区 (reserve); lon/lat and X/Y numeric. No rows without conflict or monitoring inputs.
+RESERVE_API ProvinceTable province_ledger_table(const ProvinceResult& result);
 RESERVE_API void write_province_csv(const ProvinceTable& table, const std::string& path);
 RESERVE_API void write_province_xlsx(const ProvinceTable& table, const std::string& path);
 
@@ -135,7 +139,8 @@ struct ProvinceOutputs {
                                            ReportFormat::html, ReportFormat::gpkg};
 };
 // Writes province.csv/.xlsx/.json/.html, province_map.png and province_map.pdf (and the reserve
-// folders) into `dir`; returns the paths written. Map warnings are appended to `warnings`.
+// folders) into `dir`, and province_ledger.csv/.xlsx when the reserves have ledgers (conflict or
+// monitoring inputs); returns the paths written. Map warnings are appended to `warnings`.
 RESERVE_API std::vector<std::string> write_province_outputs(const ProvinceResult& result,
                                                             const std::string& dir,
                                                             const ProvinceOutputs& outputs,

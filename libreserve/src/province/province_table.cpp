@@ -4,6 +4,7 @@
 #include "core/text_util.hpp"
 #include "report/format.hpp"
 #include "report/table_files.hpp"
+#include "reserve/ledger.hpp"
 #include "reserve/province.hpp"
 #include "reserve/report.hpp"
 
@@ -95,13 +96,34 @@ ProvinceTable province_table(const ProvinceResult& result) {
   return t;
 }
 
+ProvinceTable province_ledger_table(const ProvinceResult& result) {
+  ProvinceTable t;
+  t.sheet = "整改台账";
+  std::string datum = "CGCS2000";  // the lon/lat columns' datum: the ledgers' (one working CRS)
+  for (const auto& row : result.reserves) {
+    if (!row.result || !row.result->conflicts) continue;
+    const Ledger& ledger = row.result->conflicts->ledger;
+    datum = ledger.lonlat_datum;
+    for (const auto& r : ledger.rows) {
+      std::vector<std::string> cells = {row.reserve};
+      for (auto& c : ledger_cells(r)) cells.push_back(std::move(c));
+      t.rows.push_back(std::move(cells));
+    }
+  }
+  t.headers = {"保护区 (reserve)"};
+  for (auto& h : ledger_headers(datum)) t.headers.push_back(std::move(h));
+  t.numeric.assign(t.headers.size(), false);
+  for (std::size_t c = 5; c <= 8 && c < t.numeric.size(); ++c) t.numeric[c] = true;  // lon … Y
+  return t;
+}
+
 void write_province_csv(const ProvinceTable& table, const std::string& path) {
   write_file_atomic(path, report::table_csv(table.headers, table.rows));
 }
 
 void write_province_xlsx(const ProvinceTable& table, const std::string& path) {
   report::SheetTable sheet;
-  sheet.sheet = "保护地汇总";
+  sheet.sheet = table.sheet;
   sheet.headers = table.headers;
   sheet.widths = {24, 10, 28, 28};
   for (const auto& row : table.rows) {

@@ -44,6 +44,15 @@ std::vector<std::string> write_province_outputs(const ProvinceResult& result,
     written.push_back(in_dir(dir, "province.xlsx"));
     write_province_xlsx(table, written.back());
   }
+  const ProvinceTable ledger = province_ledger_table(result);
+  if (!ledger.rows.empty() && outputs.csv) {
+    written.push_back(in_dir(dir, "province_ledger.csv"));
+    write_province_csv(ledger, written.back());
+  }
+  if (!ledger.rows.empty() && outputs.xlsx) {
+    written.push_back(in_dir(dir, "province_ledger.xlsx"));
+    write_province_xlsx(ledger, written.back());
+  }
   if (outputs.json) {
     written.push_back(in_dir(dir, "province.json"));
     write_file_atomic(written.back(), province_json(result));
