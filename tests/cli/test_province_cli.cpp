@@ -145,6 +145,26 @@ TEST_F(ProvinceCli, MapDrawsTheProvinceOverview) {
   EXPECT_EQ(reserve::test::read_file(dir_.file("ov/map.png")).substr(1, 3), "PNG");
 }
 
+// `reserve overlay --reserve-field`: each checked reserve's overlay; 甲矿 is freed (exit 1).
+TEST_F(ProvinceCli, OverlayPerReserve) {
+  const auto r = reserve::test::run_cli_line(
+      "overlay --before before.gpkg --after after.gpkg --mining mining.gpkg "
+      "--reserve-field 保护区名称 --json",
+      dir_.path());
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  const json j = json::parse(r.out);
+  ASSERT_EQ(j["reserves"].size(), 6u);  // the checked rows (added and removed are not)
+  std::size_t features = 0;
+  for (const auto& row : j["reserves"]) {
+    features += row["overlay"]["features"].size();
+    if (row["reserve"] == "甲保护区") {
+      ASSERT_EQ(row["overlay"]["features"].size(), 1u);
+      EXPECT_EQ(row["overlay"]["features"][0]["change"], "freed");
+    }
+  }
+  EXPECT_EQ(features, 1u);  // the other right is 30 km from every reserve
+}
+
 TEST_F(ProvinceCli, OneReserveStaysTheSingleCheck) {
   reserve::test::write_layer(dir_.file("one_before.gpkg"),
                              reserve::test::province_layer({reserve::test::province_before()[1]}));
