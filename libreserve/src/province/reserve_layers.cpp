@@ -83,27 +83,17 @@ std::size_t distinct_reserves(const Layer& layer, const std::string& field) {
 }
 
 std::map<std::string, Layer> split_by_reserve(Layer layer, const std::string& field) {
+  std::vector<Feature> features = std::move(layer.features);
+  layer.features.clear();  // `layer` is now the metadata every part copies
   std::map<std::string, Layer> out;
-  for (auto& feature : layer.features) {
+  for (auto& feature : features) {
     const std::string value = trimmed(zoning::attribute_value(feature, field).value_or(""));
     if (value.empty())
       throw InputError("the feature has no value in the reserve field '" + field +
                            "'; every zone polygon must name its reserve",
                        SourceRef{layer.path, layer.name, feature.id});
-    auto [it, inserted] = out.try_emplace(value);
-    Layer& part = it->second;
-    if (inserted) {
-      part.path = layer.path;
-      part.name = layer.name;
-      part.driver = layer.driver;
-      part.sha256 = layer.sha256;
-      part.crs = layer.crs;
-      part.encoding = layer.encoding;
-      part.fields = layer.fields;
-      part.issues = layer.issues;
-      part.encoding_source = layer.encoding_source;
-    }
-    part.features.push_back(std::move(feature));
+    auto it = out.try_emplace(value, layer).first;
+    it->second.features.push_back(std::move(feature));
   }
   return out;
 }

@@ -22,7 +22,11 @@ SharedLayer read_shared(const FeatureOptions& options, const Crs& working_crs) {
     if (!boxes.back().valid) unboxed.push_back(i);
   }
   geom::EnvelopeIndex index(boxes);
-  return SharedLayer{options,          std::move(layer),   std::move(ordinals),
+  std::vector<Feature> rows = std::move(layer.features);
+  layer.features.clear();
+  Layer metadata = layer;  // without rows
+  layer.features = std::move(rows);
+  return SharedLayer{options,          std::move(layer),   std::move(metadata), std::move(ordinals),
                      std::move(boxes), std::move(unboxed), std::move(index)};
 }
 
@@ -45,16 +49,7 @@ Layer near_rows(const SharedLayer& shared, const Envelope& box, double d_m,
   std::vector<std::size_t> rows = shared.index.query(grown);
   rows.insert(rows.end(), shared.unboxed.begin(), shared.unboxed.end());
   std::sort(rows.begin(), rows.end());
-  Layer layer;
-  layer.path = shared.layer.path;
-  layer.name = shared.layer.name;
-  layer.driver = shared.layer.driver;
-  layer.sha256 = shared.layer.sha256;
-  layer.crs = shared.layer.crs;
-  layer.encoding = shared.layer.encoding;
-  layer.fields = shared.layer.fields;
-  layer.issues = shared.layer.issues;
-  layer.encoding_source = shared.layer.encoding_source;
+  Layer layer = shared.metadata;
   layer.features.reserve(rows.size());
   for (std::size_t i : rows) {
     layer.features.push_back(shared.layer.features[i]);

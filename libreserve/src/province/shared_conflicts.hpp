@@ -14,6 +14,7 @@ namespace reserve::province {
 struct SharedLayer {
   FeatureOptions options;
   Layer layer;                        // every row, reprojected (rows that failed are issues)
+  Layer metadata;                     // `layer` without its rows (what a selection copies)
   std::vector<std::size_t> ordinals;  // 1-based source position of each row
   std::vector<Envelope> boxes;        // of each row, working CRS
   std::vector<std::size_t> unboxed;   // rows with an invalid (empty) box: near every reserve
