@@ -64,7 +64,7 @@ TEST_F(ProvinceCli, BenchmarkContractAndSilentStderrWhenRedirected) {
       EXPECT_EQ(row["report"]["schema_version"], "1.0.0");
   }
   const auto& a = *std::find_if(j["reserves"].begin(), j["reserves"].end(),
-                                [](const json& r) { return r["reserve"] == "甲保护区"; });
+                                [](const json& row) { return row["reserve"] == "甲保护区"; });
   EXPECT_NEAR(a["before_area_m2"].get<double>(), 3e6, 0.01);  // 3000 m × 1000 m
   EXPECT_NEAR(a["report"]["comparison"]["after"]["total_m2"].get<double>(), 2.5e6, 0.01);
   EXPECT_EQ(a["verdicts"]["no-slimming"], "fail");
@@ -74,6 +74,21 @@ TEST_F(ProvinceCli, BenchmarkContractAndSilentStderrWhenRedirected) {
   EXPECT_EQ(j["summary"]["exit_code"], 1);
   EXPECT_EQ(j["summary"]["match"]["merged"], 1);
   EXPECT_EQ(j["summary"]["match"]["split"], 1);
+}
+
+// On a terminal (a pseudo-terminal from util-linux `script`, Debian's essential bsdutils) the
+// progress line is shown and ended before the summary; --quiet silences it there too.
+TEST_F(ProvinceCli, ProgressOnlyOnATerminalAndNotWithQuiet) {
+  const std::string cmd = std::string(RESERVE_CLI_PATH) +
+                          " check --before before.gpkg --after after.gpkg --area-method planar "
+                          "--out o --format json --jobs 1";
+  const auto shown = reserve::test::run_shell(
+      "script -qec " + reserve::test::shell_quote(cmd) + " /dev/null", dir_.path());
+  EXPECT_NE(shown.out.find("reserves done 6/6, ETA 00:0"), std::string::npos) << shown.out;
+  EXPECT_NE(shown.out.find("\nProvince check:"), std::string::npos) << shown.out;
+  const auto quiet = reserve::test::run_shell(
+      "script -qec " + reserve::test::shell_quote(cmd + " --quiet") + " /dev/null", dir_.path());
+  EXPECT_EQ(quiet.out.find("reserves done"), std::string::npos) << quiet.out;
 }
 
 TEST_F(ProvinceCli, OneJobAndFourJobsWriteTheSameJson) {

@@ -167,9 +167,12 @@ void run_check_command(const CheckArgs& a, const CheckConflictArgs& ca) {
   request.check = check_request(a, ca);
   request.reserve_field = a.reserve_field;
   request.jobs = a.jobs;
-  Progress progress(!a.quiet && !a.json);
-  request.progress = progress.callback();
-  const ProvinceResult province = run_province_check(request);
+  ProvinceResult province;
+  {
+    Progress progress(!a.quiet && !a.json);  // its line ends before anything else is printed
+    request.progress = progress.callback();
+    province = run_province_check(request);
+  }
   if (!province.province_mode) return finish_single(a, *province.reserves.front().result);
   finish_province(province, ProvinceOutputArgs{a.out, a.formats, a.formats_given, a.json, a.quiet,
                                                a.no_reports, a.per_reserve_reports});
