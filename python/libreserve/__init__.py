@@ -40,6 +40,7 @@ from ._core import (
 )
 from .area import area_m2
 from .check import check, load_profile, profiles
+from .province import ProvinceCheck, check_province
 from .compare import compare
 from .conflicts import ledger, load_features, overlay
 from .maps import render_map, save_map
@@ -48,6 +49,8 @@ from .io import from_geopandas, inspect, read_corner_points, read_layer
 from .zoning import load_zoning, validate
 
 __all__ = [
+    "ProvinceCheck",
+    "check_province",
     "ChangeSet",
     "CheckResult",
     "Comparison",

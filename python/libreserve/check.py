@@ -73,28 +73,7 @@ def check(before: Any, after: Any, *, profile: str = "three-no",
                                       category_map=category_map, crs=feature_crs,
                                       encoding=feature_encoding, x_field=x_field,
                                       y_field=y_field, id_field=id_field)
-    conflicts.mining_layer = mining_layer or ""
-    conflicts.facilities_layer = facilities_layer or ""
-    conflicts.category_field = category_field or ""
-    conflicts.category_maps = [_pairs(category_map)] if category_map else []
-    conflicts.feature_encoding = feature_encoding or ""
-    conflicts.feature_crs = crs_text(feature_crs)
-    conflicts.x_field = x_field or ""
-    conflicts.y_field = y_field or ""
-    conflicts.id_field = id_field or ""
-    conflicts.boundary_tolerance_m = float(boundary_tolerance_m)
-    conflicts.min_area_m2 = float(min_area_m2)
-    ledger = _core.LedgerInputs()
-    ledger.monitoring = _opt_path(monitoring)
-    ledger.monitoring_layer = monitoring_layer or ""
-    ledger.standards = _opt_path(standards)
-    ledger.water_class = water_class
-    ledger.discharge_level = discharge_level
-    ledger.assignments = _opt_path(assignments)
-    ledger.actions = _opt_path(actions)
-    ledger.established_year = established_year if established_year and established_year > 0 \
-        else None
-    ledger.include_outside = bool(include_outside)
+    ledger = _translate_inputs(conflicts, locals())
     zone_map_text = _zone_map_text(zone_map)
     return _core.check(
         _side(before), _side(after), before_layer=before_layer or "",
@@ -133,3 +112,58 @@ def _is_path_or_zoning(source: Any) -> bool:
 
 def _side(source: Any) -> Any:
     return source if isinstance(source, _core.Zoning) else os.fspath(source)
+
+
+# The keyword arguments of check() (and check_province()) that say how conflict layers are read
+# and what goes into the ledger, as _fill_conflict_inputs / _ledger_inputs take them.
+_CONFLICT_OPTIONS = ("mining_layer", "facilities_layer", "category_field", "category_map",
+                     "feature_encoding", "feature_crs", "x_field", "y_field", "id_field",
+                     "boundary_tolerance_m", "min_area_m2")
+_LEDGER_OPTIONS = ("monitoring", "monitoring_layer", "standards", "water_class",
+                   "discharge_level", "assignments", "actions", "established_year",
+                   "include_outside")
+
+
+def _translate_inputs(conflicts: Any, options: dict) -> Any:
+    """Fills `conflicts`' reading options from a check's keyword arguments (`options`, e.g.
+    locals()) and returns its ledger inputs."""
+    _fill_conflict_inputs(conflicts, **{k: options[k] for k in _CONFLICT_OPTIONS})
+    return _ledger_inputs(**{k: options[k] for k in _LEDGER_OPTIONS})
+
+
+def _fill_conflict_inputs(conflicts: Any, *, mining_layer: Optional[str],
+                          facilities_layer: Optional[str], category_field: Optional[str],
+                          category_map: Any, feature_encoding: Optional[str],
+                          feature_crs: _convert.CrsLike, x_field: Optional[str],
+                          y_field: Optional[str], id_field: Optional[str],
+                          boundary_tolerance_m: float, min_area_m2: float) -> None:
+    """How the conflict layers are read (the CLI's --mining-layer, --category-field, …)."""
+    conflicts.mining_layer = mining_layer or ""
+    conflicts.facilities_layer = facilities_layer or ""
+    conflicts.category_field = category_field or ""
+    conflicts.category_maps = [_pairs(category_map)] if category_map else []
+    conflicts.feature_encoding = feature_encoding or ""
+    conflicts.feature_crs = crs_text(feature_crs)
+    conflicts.x_field = x_field or ""
+    conflicts.y_field = y_field or ""
+    conflicts.id_field = id_field or ""
+    conflicts.boundary_tolerance_m = float(boundary_tolerance_m)
+    conflicts.min_area_m2 = float(min_area_m2)
+
+
+def _ledger_inputs(*, monitoring: Any, monitoring_layer: Optional[str], standards: Any,
+                   water_class: str, discharge_level: str, assignments: Any, actions: Any,
+                   established_year: Optional[int], include_outside: bool) -> Any:
+    """Monitoring, standards, assignments and decision table of a check."""
+    ledger = _core.LedgerInputs()
+    ledger.monitoring = _opt_path(monitoring)
+    ledger.monitoring_layer = monitoring_layer or ""
+    ledger.standards = _opt_path(standards)
+    ledger.water_class = water_class
+    ledger.discharge_level = discharge_level
+    ledger.assignments = _opt_path(assignments)
+    ledger.actions = _opt_path(actions)
+    ledger.established_year = established_year if established_year and established_year > 0 \
+        else None
+    ledger.include_outside = bool(include_outside)
+    return ledger

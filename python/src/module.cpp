@@ -25,4 +25,5 @@ PYBIND11_MODULE(_core, m) {
   reserve::python::bind_check(m);
   reserve::python::bind_map(m);
   reserve::python::bind_suggest(m);
+  reserve::python::bind_province(m);
 }

@@ -11,9 +11,12 @@
 #include "check_conflicts.hpp"  // conflicts module: --mining, --facilities, ledger
 #include "commands.hpp"
 #include "output_guard.hpp"
+#include "progress.hpp"         // progress on stderr (terminal only)
+#include "province_output.hpp"  // province mode: many reserves per layer
 #include "report_map.hpp"
 #include "reserve/area.hpp"
 #include "reserve/check.hpp"
+#include "reserve/province.hpp"
 #include "reserve/report.hpp"
 #include "reserve/result_store.hpp"
 #include "store_options.hpp"
@@ -33,6 +36,13 @@ struct CheckArgs {
 
   // --map PATH.svg|PATH.png: the comparison map, written there and embedded in report.html.
   std::string map;
+
+  // Province mode (layers holding many reserves): see province_output.hpp.
+  std::string reserve_field;  // empty: detect
+  unsigned jobs = 0;          // 0: all cores
+  bool quiet = false;
+  bool per_reserve_reports = false;
+  bool formats_given = false;
 };
 
 std::string quoted(const std::string& s) {
@@ -56,6 +66,7 @@ std::string command_line(const CheckArgs& a) {
   opt("--encoding", a.zoning.encoding);
   opt("--crs", a.zoning.crs);
   opt("--working-crs", a.zoning.working_crs);
+  opt("--reserve-field", a.reserve_field);
   opt("--profile", a.profile);
   opt("--area-method", a.area_method);
   opt("--out", a.out);
@@ -135,33 +146,35 @@ CheckRequest check_request(const CheckArgs& a, const CheckConflictArgs& ca) {
   return r;
 }
 
-// The files this run will write (before any work, so that a bad --out fails at once).
-std::vector<std::string> planned_outputs(const CheckArgs& a, const CheckConflictArgs& ca,
-                                         const std::vector<ReportFormat>& formats) {
+// The files this run may write (before any work, so that a bad --out fails at once).
+std::vector<std::string> planned_outputs(const CheckArgs& a, const CheckConflictArgs& ca) {
   namespace fs = std::filesystem;
   std::vector<std::string> out;
   if (!a.map.empty()) out.push_back(a.map);
-  if (a.no_reports) return out;
-  for (ReportFormat f : formats) {
-    const char* name = f == ReportFormat::json       ? "report.json"
-                       : f == ReportFormat::markdown ? "report.md"
-                       : f == ReportFormat::html     ? "report.html"
-                                                     : "evidence.gpkg";
-    out.push_back((fs::path(a.out) / name).string());
+  if (a.no_reports || is_database_destination(a.out)) return out;
+  std::vector<std::string> names = {"province.json", "province.csv",      "province.xlsx",
+                                    "province.html", "province_map.png", "province_map.pdf"};
+  try {
+    for (ReportFormat f : parse_report_formats(a.formats))
+      names.push_back(f == ReportFormat::json       ? "report.json"
+                      : f == ReportFormat::markdown ? "report.md"
+                      : f == ReportFormat::html     ? "report.html"
+                                                    : "evidence.gpkg");
+  } catch (const UsageError&) {  // province-only formats (csv, xlsx, map): any report file
+    for (const char* n : {"report.json", "report.md", "report.html", "evidence.gpkg"})
+      names.push_back(n);
   }
   if (!ca.conflicts.mining.empty() || !ca.conflicts.facilities.empty() ||
       !ca.ledger.monitoring.empty())
-    for (const char* name : {"ledger.csv", "ledger.xlsx"})
-      out.push_back((fs::path(a.out) / name).string());
+    for (const char* n : {"ledger.csv", "ledger.xlsx", "province_ledger.csv", "province_ledger.xlsx"})
+      names.push_back(n);
+  for (const std::string& n : names) out.push_back((fs::path(a.out) / n).string());
   return out;
 }
 
-void run_check_command(const CheckArgs& a, const CheckConflictArgs& ca) {
+// One reserve: the reports and summary of the single check.
+void finish_single(const CheckArgs& a, const CheckResult& result) {
   const std::vector<ReportFormat> formats = parse_report_formats(a.formats);
-  std::vector<std::string> inputs = input_files(a.zoning, ca.conflicts, &ca.ledger);
-  inputs.push_back(a.profile);
-  guard_outputs(planned_outputs(a, ca, formats), inputs);
-  const CheckResult result = run_check(check_request(a, ca));
   if (result.conflicts)
     print_issues(result.conflicts->issues, "the conflict and monitoring inputs");
   for (const auto& w : result.map_warnings) std::cerr << "reserve check: map: " << w << "\n";
@@ -187,11 +200,32 @@ void run_check_command(const CheckArgs& a, const CheckConflictArgs& ca) {
   }
   if (a.json) {
     std::cout << report_json(result.report);
-  } else {
+  } else if (!a.quiet) {
     print_summary(result.report, written);
     if (!run_id.empty()) std::printf("run id %s\n", run_id.c_str());
   }
   command_exit_code() = exit_code_for(result.report.overall);
+}
+
+// The layers decide: one reserve → the single check as always; several (or --reserve-field) →
+// province mode.
+void run_check_command(const CheckArgs& a, const CheckConflictArgs& ca) {
+  std::vector<std::string> inputs = input_files(a.zoning, ca.conflicts, &ca.ledger);
+  inputs.push_back(a.profile);
+  guard_outputs(planned_outputs(a, ca), inputs);
+  ProvinceRequest request;
+  request.check = check_request(a, ca);
+  request.reserve_field = a.reserve_field;
+  request.jobs = a.jobs;
+  ProvinceResult province;
+  {
+    Progress progress(!a.quiet && !a.json);  // its line ends before anything else is printed
+    request.progress = progress.callback();
+    province = run_province_check(request);
+  }
+  if (!province.province_mode) return finish_single(a, *province.reserves.front().result);
+  finish_province(province, ProvinceOutputArgs{a.out, a.formats, a.formats_given, a.json, a.quiet,
+                                               a.no_reports, a.per_reserve_reports, a.store});
 }
 
 }  // namespace
@@ -234,14 +268,28 @@ void add_check_command(CLI::App& app) {
                   "Output directory for the reports (default ./reserve-out), or a database "
                   "connection 'PG:dbname=… host=…' to write the results as tables");
   add_store_options(cmd, args->store);
-  cmd->add_option("--format", args->formats, "Report formats: json,md,html,gpkg (default all)");
+  CLI::Option* format_option = cmd->add_option(
+      "--format", args->formats,
+      "Report formats: json,md,html,gpkg (default all); province mode also csv,xlsx,map");
   cmd->add_flag("--json", args->json, "Print the JSON report to stdout instead of the summary");
   cmd->add_flag("--no-reports", args->no_reports, "Write no report files");
   cmd->add_option("--map", args->map,
                   "Also draw the comparison map to this .svg or .png and embed it in the HTML "
                   "report");                        // maps module
   add_check_conflict_options(cmd, *conflict_args);  // conflicts module
-  cmd->callback([args, conflict_args] { run_check_command(*args, *conflict_args); });
+  // Province mode (README "Province mode").
+  cmd->add_option("--reserve-field", args->reserve_field,
+                  "Attribute naming each feature's reserve; layers with several reserves are "
+                  "checked reserve by reserve (default: detect 保护区名称, 保护地名称, 名称, "
+                  "NAME, reserve_id, …)");
+  cmd->add_option("--jobs", args->jobs, "Reserves checked in parallel (default: all cores)");
+  cmd->add_flag("--quiet", args->quiet, "No progress and no summary on the terminal");
+  cmd->add_flag("--per-reserve-reports", args->per_reserve_reports,
+                "Province mode: also write each reserve's reports to OUT/reserves/<name>/");
+  cmd->callback([args, conflict_args, format_option] {
+    args->formats_given = format_option->count() > 0;
+    run_check_command(*args, *conflict_args);
+  });
 }
 
 }  // namespace reserve::cli

@@ -12,6 +12,7 @@
 #include "commands.hpp"
 #include "conflict_inputs.hpp"
 #include "output_guard.hpp"
+#include "province_options.hpp"
 #include "reserve/check.hpp"
 #include "reserve/compare.hpp"
 #include "reserve/error.hpp"
@@ -41,6 +42,7 @@ struct MapArgs {
   std::string focus;
   bool focus_all = false;
   std::string out;
+  ProvinceArgs province;  // --reserve-field: the province's overview map
 };
 
 std::vector<MapFormat> parse_formats(const std::string& list) {
@@ -134,6 +136,22 @@ void run_map(const MapArgs& a) {
   for (MapFormat f : formats)
     planned.push_back(output_path(a.out, f, formats.size() > 1 || a.focus_all, ""));
   guard_outputs(planned, inputs);
+  if (a.province.given()) {  // the overview map of a province check (its own style)
+    CheckRequest r = zoning_request(a.zoning);
+    r.profile = a.profile;
+    r.conflicts = a.conflicts;
+    if (!a.zoning.area_method.empty())
+      r.area_method = area_method_from_string(a.zoning.area_method);
+    const ProvinceResult result = run_province(std::move(r), a.province);
+    for (MapFormat f : formats) {
+      const std::string path = output_path(a.out, f, formats.size() > 1, "");
+      const RenderedMap map = render_province_map(result, f);
+      for (const auto& w : map.summary.warnings) std::cerr << "reserve map: warning: " << w << "\n";
+      write_file_atomic(path, map.bytes);
+      std::cout << path << ": overview of " << result.reserves.size() << " reserve row(s)\n";
+    }
+    return;
+  }
 
   // The zonings as `reserve check` loads them, compared under the same profile, so that the map
   // shows the check's significant change pieces (noise by the profile's tolerances is not drawn).
@@ -258,6 +276,7 @@ void add_map_command(CLI::App& app) {
   cmd->add_option("--out", a.out,
                   "Output file (default map.<format>; with several formats the extension is "
                   "replaced per format)");
+  add_province_options(cmd, a.province);
   cmd->callback([args] { run_map(*args); });
 }
 

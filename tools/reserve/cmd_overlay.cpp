@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "conflict_inputs.hpp"
 #include "output_guard.hpp"
+#include "province_options.hpp"
 #include "reserve/error.hpp"
 #include "reserve/report.hpp"
 
@@ -19,6 +20,7 @@ struct OverlayArgs {
   ConflictArgs conflicts;
   bool json = false;
   std::string out_dir;
+  ProvinceArgs province;  // --reserve-field: each reserve's overlay
 };
 
 // Exit 1 when a conflict feature (the rule's default categories) is freed or downgraded.
@@ -34,12 +36,48 @@ bool any_conflict_freed(const ConflictOverlay& c) {
   return false;
 }
 
+void write_overlay_json(const std::string& dir, const nlohmann::json& j) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw UsageError("cannot create the output directory " + dir);
+  write_file_atomic((std::filesystem::path(dir) / "overlay.json").string(), j.dump(2) + "\n");
+}
+
+// Province mode: each checked reserve's overlay as its check made it (the check's own noise
+// classification of the change), {"reserves": [{"reserve", "match", "overlay"}]}.
+void run_province_overlay(const OverlayArgs& a) {
+  CheckRequest r = zoning_request(a.zoning);
+  r.conflicts = a.conflicts;
+  if (!a.zoning.area_method.empty()) r.area_method = area_method_from_string(a.zoning.area_method);
+  const ProvinceResult result = run_province(std::move(r), a.province);
+  nlohmann::json j;
+  j["reserve_field"] = result.reserve_field;
+  j["reserves"] = nlohmann::json::array();
+  bool freed = false, left_out = false;
+  for (const auto& row : result.reserves) {
+    const ConflictOverlay* c = row.result ? row.result->overlay() : nullptr;
+    if (!c) continue;
+    j["reserves"].push_back(
+        {{"reserve", row.reserve}, {"match", to_string(row.match)}, {"overlay", overlay_json(*c)}});
+    if (!a.json) {
+      std::cout << "== " << row.reserve << " (" << to_string(row.match) << ") ==\n";
+      print_overlay_text(*c);
+    }
+    freed = freed || any_conflict_freed(*c);
+    left_out = left_out || !c->features.left_out.empty();
+  }
+  if (a.json) std::cout << j.dump(2) << "\n";
+  if (!a.out_dir.empty()) write_overlay_json(a.out_dir, j);
+  command_exit_code() = freed ? 1 : left_out ? kExitIncomplete : 0;
+}
+
 void run_overlay(const OverlayArgs& a) {
   if (a.conflicts.mining.empty() && a.conflicts.facilities.empty())
     throw UsageError("give at least one conflict layer: --mining FILE or --facilities FILE");
   if (!a.out_dir.empty())
     guard_outputs({(std::filesystem::path(a.out_dir) / "overlay.json").string()},
                   input_files(a.zoning, a.conflicts));
+  if (a.province.given()) return run_province_overlay(a);
   const LoadedZonings z = load_zonings(a.zoning);
   FeatureSet features = load_conflict_features(a.conflicts, z.before.crs);
   print_issues(features.issues, "the conflict layers");
@@ -50,13 +88,7 @@ void run_overlay(const OverlayArgs& a) {
     std::cout << j.dump(2) << "\n";
   else
     print_overlay_text(c);
-  if (!a.out_dir.empty()) {
-    std::error_code ec;
-    std::filesystem::create_directories(a.out_dir, ec);
-    if (ec) throw UsageError("cannot create the output directory " + a.out_dir);
-    write_file_atomic((std::filesystem::path(a.out_dir) / "overlay.json").string(),
-                      j.dump(2) + "\n");
-  }
+  if (!a.out_dir.empty()) write_overlay_json(a.out_dir, j);
   command_exit_code() = any_conflict_freed(c)          ? 1
                         : !c.features.left_out.empty() ? kExitIncomplete
                                                        : 0;
@@ -78,6 +110,7 @@ void add_overlay_command(CLI::App& app) {
   add_conflict_options(cmd, args->conflicts);
   cmd->add_flag("--json", args->json, "Print the overlay as JSON");
   cmd->add_option("--out", args->out_dir, "Also write overlay.json into this directory");
+  add_province_options(cmd, args->province);
   cmd->callback([args] { run_overlay(*args); });
 }
 

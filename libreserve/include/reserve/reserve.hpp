@@ -15,6 +15,7 @@
 #include "reserve/map_style.hpp"
 #include "reserve/monitoring.hpp"
 #include "reserve/overlay.hpp"
+#include "reserve/province.hpp"
 #include "reserve/render.hpp"
 #include "reserve/report.hpp"
 #include "reserve/result_store.hpp"

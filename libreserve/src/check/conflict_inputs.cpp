@@ -13,14 +13,7 @@
 
 namespace reserve {
 
-namespace {
-
-// Loads every conflict layer with `load` (FeatureOptions → FeatureSet); `each` sees one layer's
-// features before they join the others.
-template <typename Load, typename EachLayer>
-FeatureSet load_layers(const ConflictInputs& a, const Crs& working_crs, Load load, EachLayer each) {
-  FeatureSet set;
-  set.crs = working_crs;
+std::vector<FeatureOptions> conflict_feature_options(const ConflictInputs& a) {
   CategoryMap categories = CategoryMap::defaults();
   for (const auto& spec : a.category_maps) categories.add_mapping(spec);
   auto options_for = [&](const std::string& path, const std::string& layer) {
@@ -36,15 +29,24 @@ FeatureSet load_layers(const ConflictInputs& a, const Crs& working_crs, Load loa
     o.categories = categories;
     return o;
   };
+  std::vector<FeatureOptions> out;
   for (const auto& path : a.mining) {
-    FeatureOptions o = options_for(path, a.mining_layer);
-    o.category = FeatureCategory::mining_right;  // a 类型 column with 探矿权 still wins
-    FeatureSet layer = load(o);
-    each(layer);
-    append(set, std::move(layer));
+    out.push_back(options_for(path, a.mining_layer));
+    out.back().category = FeatureCategory::mining_right;  // a 类型 column with 探矿权 still wins
   }
-  for (const auto& path : a.facilities) {
-    FeatureOptions o = options_for(path, a.facilities_layer);
+  for (const auto& path : a.facilities) out.push_back(options_for(path, a.facilities_layer));
+  return out;
+}
+
+namespace {
+
+// Loads every conflict layer with `load` (FeatureOptions → FeatureSet); `each` sees one layer's
+// features before they join the others.
+template <typename Load, typename EachLayer>
+FeatureSet load_layers(const ConflictInputs& a, const Crs& working_crs, Load load, EachLayer each) {
+  FeatureSet set;
+  set.crs = working_crs;
+  for (const auto& o : conflict_feature_options(a)) {
     FeatureSet layer = load(o);
     each(layer);
     append(set, std::move(layer));

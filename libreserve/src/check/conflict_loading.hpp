@@ -1,10 +1,16 @@
 #pragma once
 // Loading the conflict layers of a check with the far features dropped per layer. Private to the
 // library (load_check_conflicts uses it; the public load_conflict_features keeps every feature).
+#include <vector>
+
 #include "reserve/check.hpp"
 #include "zoning/resolved_zones.hpp"
 
 namespace reserve {
+
+// How each conflict layer of `inputs` is read: the mining layers first (category mining_right
+// unless a category field says otherwise), then the facility layers, in the order given.
+std::vector<FeatureOptions> conflict_feature_options(const ConflictInputs& inputs);
 
 // As load_conflict_features, into the zonings' working CRS, but each layer's features farther
 // than `search_distance_m` from the reserve (before and after; see make_conflict_overlay) are

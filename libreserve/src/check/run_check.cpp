@@ -1,4 +1,5 @@
 // The check as one call: profile → zonings → compare → validate → conflicts → rules → audit → map.
+#include "check/check_core.hpp"
 #include "reserve/check.hpp"
 
 #include "analysis/compare_resolved.hpp"
@@ -10,13 +11,17 @@
 #include "zoning/validate_resolved.hpp"
 
 namespace reserve {
-namespace {
+namespace check {
 
 Profile request_profile(const CheckRequest& r) {
   Profile p = r.profile_value ? *r.profile_value : load_profile(r.profile);
   if (r.area_method) p.area_method = *r.area_method;
   return p;
 }
+
+}  // namespace check
+
+namespace {
 
 // The conflict layers (files and features already loaded) and monitoring; nullopt without any.
 // The features' change comes from the check's own comparison (one noise classification).
@@ -54,13 +59,22 @@ const zoning::ResolvedLayout* layout_ptr(const std::optional<zoning::ResolvedLay
 CheckResult run_check(const CheckRequest& r) {
   if (r.map_format && *r.map_format == MapFormat::pdf)
     throw UsageError("the check's map is embedded in the HTML report: use svg or png, not pdf");
-  CheckResult result;
-  result.profile = request_profile(r);
-  const Profile& profile = result.profile;
+  Profile profile = check::request_profile(r);
   ZoningPair zonings = load_zoning_pair(r, profile.area_method);
   if (!zonings.after) throw UsageError("no proposal given; give --after (after=)");
-  result.before = std::move(zonings.before);
-  result.after = std::move(*zonings.after);
+  return check::check_zonings(
+      r, std::move(profile), std::move(zonings.before), std::move(*zonings.after),
+      [&r](const Zoning& b, const Zoning& a, const Profile& p, const Comparison& c,
+           zoning::LayoutPair layouts) { return request_conflicts(r, b, a, p, c, layouts); });
+}
+
+CheckResult check::check_zonings(const CheckRequest& r, Profile profile_value, Zoning before_zoning,
+                                 Zoning after_zoning, const ConflictsFor& conflicts) {
+  CheckResult result;
+  result.profile = std::move(profile_value);
+  const Profile& profile = result.profile;
+  result.before = std::move(before_zoning);
+  result.after = std::move(after_zoning);
   const Zoning& before = result.before;
   const Zoning& after = result.after;
 
@@ -75,8 +89,8 @@ CheckResult run_check(const CheckRequest& r) {
       before, topo, AreaCalculator(before.crs, profile.area_method), layout_ptr(before_layout));
   report.after_validation = zoning::validate_zoning_resolved(
       after, topo, AreaCalculator(after.crs, profile.area_method), layout_ptr(after_layout));
-  result.conflicts = request_conflicts(r, before, after, profile, report.comparison,
-                                       {layout_ptr(before_layout), layout_ptr(after_layout)});
+  result.conflicts = conflicts(before, after, profile, report.comparison,
+                               {layout_ptr(before_layout), layout_ptr(after_layout)});
   const RuleContext ctx{report.comparison, profile, &*report.before_validation,
                         &*report.after_validation,
                         result.conflicts ? result.conflicts->rule_input() : nullptr};

@@ -2,7 +2,7 @@
 // (so that Excel reads the Chinese text as UTF-8) and CRLF line ends (RFC 4180).
 #include <fmt/format.h>
 
-#include "ledger/csv_table.hpp"
+#include "report/table_files.hpp"
 #include "reserve/ledger.hpp"
 #include "reserve/report.hpp"
 
@@ -53,17 +53,10 @@ std::vector<std::string> ledger_cells(const LedgerRow& r) {
 }
 
 void write_ledger_csv(const Ledger& ledger, const std::string& path) {
-  std::string out = "\xEF\xBB\xBF";
-  auto line = [&out](const std::vector<std::string>& cells) {
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      if (i) out += ',';
-      out += ledger::csv_field(cells[i]);
-    }
-    out += "\r\n";
-  };
-  line(ledger_headers(ledger.lonlat_datum));
-  for (const auto& r : ledger.rows) line(ledger_cells(r));
-  write_file_atomic(path, out);
+  std::vector<std::vector<std::string>> rows;
+  rows.reserve(ledger.rows.size());
+  for (const auto& r : ledger.rows) rows.push_back(ledger_cells(r));
+  write_file_atomic(path, report::table_csv(ledger_headers(ledger.lonlat_datum), rows));
 }
 
 }  // namespace reserve

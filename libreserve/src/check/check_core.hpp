@@ -1,0 +1,27 @@
+#pragma once
+// The check after loading: run_check's steps from two zonings that are already in one working
+// CRS, with the conflict layers supplied by the caller. Province mode (src/province) checks each
+// reserve through it with conflict layers loaded once for the province. Private to the library.
+#include <functional>
+#include <optional>
+
+#include "reserve/check.hpp"
+#include "zoning/resolved_zones.hpp"
+
+namespace reserve::check {
+
+// The profile of a request (profile_value or the named/path profile, area-method override).
+Profile request_profile(const CheckRequest& request);
+
+// Makes the conflicts of one check (nullopt: no conflict layer or monitoring) from the zonings,
+// the profile, the check's own comparison and the zonings' layouts resolved once by the check.
+using ConflictsFor = std::function<std::optional<CheckConflicts>(
+    const Zoning& before, const Zoning& after, const Profile& profile, const Comparison& changes,
+    zoning::LayoutPair layouts)>;
+
+// compare → validate → conflicts → rules → audit (→ map) on loaded zonings; run_check is
+// load_zoning_pair followed by this with the request's own conflict inputs.
+CheckResult check_zonings(const CheckRequest& request, Profile profile, Zoning before, Zoning after,
+                          const ConflictsFor& conflicts);
+
+}  // namespace reserve::check

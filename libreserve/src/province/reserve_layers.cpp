@@ -1,0 +1,102 @@
+// The reserve field of a province layer (given or detected) and the split by its value.
+#include "province/reserve_layers.hpp"
+
+#include <set>
+
+#include "core/text_util.hpp"
+#include "reserve/error.hpp"
+#include "reserve/province.hpp"
+#include "zoning/zone_field.hpp"
+
+namespace reserve {
+
+const std::vector<std::string>& common_reserve_field_names() {
+  // Most specific first: a layer may carry both a reserve name and a generic 名称 (e.g. of the
+  // zone polygon); the pinyin initials are those of provincial databases (BHQMC = 保护区名称,
+  // BHDMC = 保护地名称, BHDBM = 保护地编码).
+  static const std::vector<std::string> names = {
+      "保护区名称", "保护地名称", "自然保护地名称", "保护地编码", "保护区编码",
+      "保护区代码", "保护区",     "保护地",         "BHQMC",      "BHDMC",
+      "BHDBM",      "reserve_id", "reserve_name",   "reserve",    "pa_name",
+      "WDPA_PID",   "名称",       "NAME",           "MC"};
+  return names;
+}
+
+namespace province {
+namespace {
+
+std::optional<std::string> field_named(const Layer& layer, const std::string& name) {
+  std::string f = text::find_field(layer.fields, {name});
+  return f.empty() ? std::nullopt : std::optional<std::string>(f);
+}
+
+// The value without surrounding ASCII blanks ("青山 " and "青山" name one reserve).
+std::string trimmed(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return {};
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+std::string field_list(const Layer& layer) {
+  std::string out;
+  for (const auto& f : layer.fields) out += (out.empty() ? "'" : ", '") + f + "'";
+  return out.empty() ? "(none)" : out;
+}
+
+std::string require_field(const Layer& layer, const std::string& name) {
+  if (auto f = field_named(layer, name)) return *f;
+  throw InputError("the layer has no reserve field '" + name + "'; its fields are " +
+                       field_list(layer) + ". Name the reserve field with --reserve-field",
+                   SourceRef{layer.path, layer.name, {}});
+}
+
+}  // namespace
+
+std::optional<ReserveField> choose_reserve_field(const Layer& before, const Layer& after,
+                                                 const std::string& requested,
+                                                 const std::string& zone_before,
+                                                 const std::string& zone_after,
+                                                 std::string& why_not) {
+  if (!requested.empty()) {
+    return ReserveField{require_field(before, requested), require_field(after, requested),
+                        "given (--reserve-field " + requested + ")", true};
+  }
+  for (const auto& candidate : common_reserve_field_names()) {
+    const auto b = field_named(before, candidate);
+    const auto a = field_named(after, candidate);
+    if (!b || !a || *b == zone_before || *a == zone_after) continue;
+    return ReserveField{*b, *a,
+                        "detected: '" + *b +
+                            "' is the first common reserve-field name present in both layers "
+                            "that is not the zone field",
+                        false};
+  }
+  why_not = "no reserve field: none of the common reserve-field names is in both layers";
+  return std::nullopt;
+}
+
+std::size_t distinct_reserves(const Layer& layer, const std::string& field) {
+  std::set<std::string> values;
+  for (const auto& f : layer.features)
+    values.insert(trimmed(zoning::attribute_value(f, field).value_or("")));
+  return values.size();
+}
+
+std::map<std::string, Layer> split_by_reserve(Layer layer, const std::string& field) {
+  std::vector<Feature> features = std::move(layer.features);
+  layer.features.clear();  // `layer` is now the metadata every part copies
+  std::map<std::string, Layer> out;
+  for (auto& feature : features) {
+    const std::string value = trimmed(zoning::attribute_value(feature, field).value_or(""));
+    if (value.empty())
+      throw InputError("the feature has no value in the reserve field '" + field +
+                           "'; every zone polygon must name its reserve",
+                       SourceRef{layer.path, layer.name, feature.id});
+    auto it = out.try_emplace(value, layer).first;
+    it->second.features.push_back(std::move(feature));
+  }
+  return out;
+}
+
+}  // namespace province
+}  // namespace reserve

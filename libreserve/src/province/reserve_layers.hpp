@@ -1,0 +1,37 @@
+#pragma once
+// Which attribute names the reserve of each feature of a province's zoning layers, and the layer
+// split into one layer per reserve (in memory). Private to the library.
+#include <map>
+#include <optional>
+#include <string>
+
+#include "reserve/io.hpp"
+#include "reserve/zone.hpp"
+
+namespace reserve::province {
+
+struct ReserveField {
+  std::string before_name;  // the field as spelled in each layer (matched ignoring ASCII case)
+  std::string after_name;
+  std::string reason;  // for the audit: given, or detected and why
+  bool given = false;
+};
+
+// `requested` when given (InputError naming file and layer when a layer lacks it, listing the
+// fields), else the first of common_reserve_field_names() present in both layers that is not the
+// layer's zone field (zone_before / zone_after). nullopt when nothing fits; `why_not` then says so.
+std::optional<ReserveField> choose_reserve_field(const Layer& before, const Layer& after,
+                                                 const std::string& requested,
+                                                 const std::string& zone_before,
+                                                 const std::string& zone_after,
+                                                 std::string& why_not);
+
+// Distinct values of `field` (null counts as "").
+std::size_t distinct_reserves(const Layer& layer, const std::string& field);
+
+// The layer's features grouped by the value of `field` (trimmed), each group a layer of its own
+// with the source's metadata and issues; InputError naming the feature for a null or empty value.
+// Features keep their order.
+std::map<std::string, Layer> split_by_reserve(Layer layer, const std::string& field);
+
+}  // namespace reserve::province

@@ -1,0 +1,293 @@
+// run_province_check: read both layers once, split them by reserve, load each reserve's zonings,
+// match before and after, check every matched reserve in parallel with the conflict layers shared,
+// and find the cross-reserve overlaps.
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include <ctime>
+#include <map>
+
+#include "check/check_core.hpp"
+#include "province/matching.hpp"
+#include "province/overlaps.hpp"
+#include "province/parallel.hpp"
+#include "province/reserve_layers.hpp"
+#include "province/shared_conflicts.hpp"
+#include "reserve/error.hpp"
+#include "reserve/province.hpp"
+#include "zoning/zone_field.hpp"
+
+namespace reserve {
+
+const char* to_string(ReserveMatch m) noexcept {
+  switch (m) {
+    case ReserveMatch::matched: return "matched";
+    case ReserveMatch::added: return "added";
+    case ReserveMatch::removed: return "removed";
+    case ReserveMatch::merged: return "merged";
+    case ReserveMatch::split: return "split";
+  }
+  return "matched";
+}
+
+int province_exit_code(const ProvinceResult& result) noexcept {
+  int worst_error = 0;
+  for (const auto& row : result.reserves)
+    if (row.error_kind) worst_error = std::max(worst_error, exit_code(*row.error_kind));
+  return worst_error ? worst_error : exit_code_for(result.overall);
+}
+
+namespace {
+
+using province::Outline;
+
+struct Reserves {  // one layer's reserves, by name
+  std::vector<Zoning> zonings;
+  std::vector<Outline> outlines;
+};
+
+ReadOptions zoning_read(const CheckRequest& r, const CheckZoningInput& side) {
+  ReadOptions o;
+  o.layer = side.layer;
+  o.encoding = r.encoding;
+  o.assume_crs = r.crs;
+  return o;
+}
+
+ZoneScheme request_scheme(const CheckRequest& r) {
+  ZoneScheme s = ZoneScheme::defaults();
+  for (const auto& spec : r.zone_maps) s.add_mapping(spec);
+  return s;
+}
+
+std::string crs_text(const Crs& c) { return c.epsg ? "EPSG:" + std::to_string(*c.epsg) : c.wkt; }
+
+// The working CRS of the whole province (one for every reserve, so that their figures and the
+// overlaps are in one plane): the request's, else the baseline layer's projected CRS or the
+// CGCS2000 GK zone of the whole layer's centre. Two layers in different CRSs need it named.
+std::string province_working_crs(const CheckRequest& r, const Layer& before, const Layer& after) {
+  if (!r.working_crs.empty()) return r.working_crs;
+  for (const Layer* l : {&before, &after})
+    if (l->crs.empty())
+      throw InputError("the layer has no CRS; give it one with --crs (e.g. --crs EPSG:4544)",
+                       SourceRef{l->path, l->name, {}});
+  if (!equivalent(before.crs, after.crs))
+    throw InputError("the baseline is in " + before.crs.label() + " and the proposal in " +
+                     after.crs.label() +
+                     "; give a working CRS to compare them in one CRS (reserve: --working-crs; "
+                     "Python: working_crs=)");
+  Envelope e;
+  for (const auto& f : before.features) e.expand(envelope_of(f.geometry));
+  return crs_text(choose_working_crs(before.crs, e));
+}
+
+// Each reserve's zoning (as load_zoning would build it from a file of that reserve alone, in the
+// province's working CRS) and its outline, loaded on `jobs` threads.
+Reserves load_reserves(std::map<std::string, Layer> layers, const CheckRequest& r,
+                       const CheckZoningInput& side, const char* name,
+                       const std::string& working_crs, AreaMethod method, unsigned jobs) {
+  ZoningOptions options;
+  options.name = name;
+  options.scheme = request_scheme(r);
+  options.working_crs = working_crs;
+  options.area_method = method;
+  ZoningSource source;
+  source.path = side.path;
+  source.read = zoning_read(r, side);
+  source.zone_field = r.zone_field;
+  std::vector<std::pair<std::string, Layer>> list(std::make_move_iterator(layers.begin()),
+                                                  std::make_move_iterator(layers.end()));
+  Reserves out;
+  out.zonings.resize(list.size());
+  out.outlines.resize(list.size());
+  province::parallel_for(list.size(), jobs, [&](std::size_t i) {
+    std::vector<std::pair<Layer, ZoningSource>> one;
+    one.emplace_back(std::move(list[i].second), source);
+    Zoning z = zoning_from_layers(one, options);
+    Outline& o = out.outlines[i];
+    o.name = list[i].first;
+    o.shape = reserve_outline(z);
+    o.box = envelope_of(o.shape);
+    o.area_m2 = AreaCalculator(z.crs, method).area_m2(o.shape);
+    out.zonings[i] = std::move(z);
+  });
+  return out;
+}
+
+// The zonings of a merge (or split) as one zoning: the parts of all, the first one's sources.
+Zoning combined(std::vector<Zoning*> zonings) {
+  Zoning z = std::move(*zonings.front());
+  for (std::size_t k = 1; k < zonings.size(); ++k) {
+    Zoning& more = *zonings[k];
+    if (more.model != z.model)
+      throw InputError("the reserves grouped by a merge or split use different zone models (" +
+                       std::string(to_string(z.model)) + ", " + to_string(more.model) + ")");
+    for (auto& p : more.parts) z.parts.push_back(std::move(p));
+    for (auto& rep : more.repairs) z.repairs.push_back(std::move(rep));
+    for (auto& i : more.issues) z.issues.push_back(std::move(i));
+  }
+  return z;
+}
+
+std::string utc_now() {
+  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
+}
+
+void fill_figures(ProvinceReserve& row) {
+  const CheckResult& c = *row.result;
+  const Comparison& cmp = c.report.comparison;
+  row.before_area_m2 = cmp.before.total_m2;
+  row.after_area_m2 = cmp.after.total_m2;
+  row.before_strict_share = cmp.before.strict_share;
+  row.after_strict_share = cmp.after.strict_share;
+  if (const ConflictOverlay* o = c.overlay()) {
+    row.freed_features =
+        o->overlay.count(StatusChange::freed) + o->overlay.count(StatusChange::partly_freed);
+    row.downgraded_features = o->overlay.count(StatusChange::downgraded);
+  }
+}
+
+ProvinceResult single_reserve(const ProvinceRequest& req, std::string reason,
+                              std::string name = {}) {
+  ProvinceResult out;
+  out.province_mode = false;
+  out.reserve_field_reason = std::move(reason);
+  out.command_line = req.check.command_line;
+  ProvinceReserve row;
+  row.reserve = std::move(name);
+  row.result = run_check(req.check);
+  fill_figures(row);
+  out.working_crs = row.result->report.audit.working_crs;
+  out.area_method = row.result->profile.area_method;
+  out.overall = row.result->report.overall;
+  out.generated_utc = row.result->report.audit.generated_utc;
+  out.reserves.push_back(std::move(row));
+  return out;
+}
+
+VerdictStatus worst_over(const std::vector<ProvinceReserve>& rows) {
+  std::vector<Verdict> overall;
+  for (const auto& row : rows)
+    if (row.result) {
+      Verdict v;
+      v.status = row.result->report.overall;
+      overall.push_back(std::move(v));
+    }
+  return overall.empty() ? VerdictStatus::not_evaluated : overall_status(overall);
+}
+
+}  // namespace
+
+ProvinceResult run_province_check(const ProvinceRequest& req) {
+  const CheckRequest& r = req.check;
+  if (!r.before.given()) throw UsageError("no baseline zoning given; give --before (before=)");
+  if (!r.after.given()) throw UsageError("no proposal given; give --after (after=)");
+  if (r.before.zoning || r.after.zoning) {
+    if (!req.reserve_field.empty())
+      throw UsageError(
+          "province mode reads the zoning files; the zonings given as values hold no "
+          "reserve field");
+    return single_reserve(req, "zonings given as values: one reserve");
+  }
+  Layer before = read_layer(r.before.path, zoning_read(r, r.before));
+  Layer after = read_layer(r.after.path, zoning_read(r, r.after));
+  const ZoneScheme scheme = request_scheme(r);
+  std::string why_not;
+  const auto field = province::choose_reserve_field(
+      before, after, req.reserve_field, zoning::find_zone_field(before, r.zone_field, scheme),
+      zoning::find_zone_field(after, r.zone_field, scheme), why_not);
+  if (!field) return single_reserve(req, why_not);
+  const std::size_t n_before = province::distinct_reserves(before, field->before_name);
+  const std::size_t n_after = province::distinct_reserves(after, field->after_name);
+  if (!field->given && n_before <= 1 && n_after <= 1) {
+    const auto one = province::split_by_reserve(before, field->before_name);
+    return single_reserve(req, field->reason + "; it holds one reserve",
+                          one.empty() ? std::string() : one.begin()->first);
+  }
+  if (r.features)
+    throw UsageError("province mode reads the conflict layers from files (mining=, facilities=)");
+
+  ProvinceResult out;
+  out.reserve_field = field->before_name;
+  out.reserve_field_reason = field->reason + "; " + std::to_string(n_before) +
+                             " reserves before, " + std::to_string(n_after) + " after";
+  out.command_line = r.command_line;
+  out.generated_utc = utc_now();
+  const unsigned jobs = province::effective_jobs(req.jobs);
+  const Profile profile = check::request_profile(r);
+  out.area_method = profile.area_method;
+  const std::string working = province_working_crs(r, before, after);
+  Reserves b = load_reserves(province::split_by_reserve(std::move(before), field->before_name), r,
+                             r.before, "baseline", working, profile.area_method, jobs);
+  Reserves a = load_reserves(province::split_by_reserve(std::move(after), field->after_name), r,
+                             r.after, "proposal", working, profile.area_method, jobs);
+  const Crs working_crs = b.zonings.front().crs;
+  out.working_crs = working_crs.label();
+
+  const auto shared =
+      province::shared_land_between(b.outlines, a.outlines, working_crs, profile.area_method, jobs);
+  const auto units = province::match_reserves(b.outlines, a.outlines, shared, req.match_share);
+  const province::SharedConflictLayers layers =
+      province::load_shared_conflict_layers(r.conflicts, working_crs);
+
+  out.reserves.resize(units.size());
+  std::vector<std::size_t> checked;
+  for (std::size_t k = 0; k < units.size(); ++k) {
+    const auto& u = units[k];
+    ProvinceReserve& row = out.reserves[k];
+    row.reserve = u.name;
+    row.match = u.match;
+    for (auto i : u.before) {
+      row.before_reserves.push_back(b.outlines[i].name);
+      row.before_area_m2 += b.outlines[i].area_m2;
+    }
+    for (auto j : u.after) {
+      row.after_reserves.push_back(a.outlines[j].name);
+      row.after_area_m2 += a.outlines[j].area_m2;
+    }
+    // The overview map draws the after outlines; a removed reserve its before outline.
+    if (u.after.empty()) row.outline = b.outlines[u.before.front()].shape;
+    for (auto j : u.after)
+      row.outline.polygons.insert(row.outline.polygons.end(), a.outlines[j].shape.polygons.begin(),
+                                  a.outlines[j].shape.polygons.end());
+    if (!u.before.empty() && !u.after.empty()) checked.push_back(k);
+  }
+  province::parallel_for(
+      checked.size(), jobs,
+      [&](std::size_t c) {
+        const auto& u = units[checked[c]];
+        ProvinceReserve& row = out.reserves[checked[c]];
+        try {
+          std::vector<Zoning*> zb, za;
+          for (auto i : u.before) zb.push_back(&b.zonings[i]);
+          for (auto j : u.after) za.push_back(&a.zonings[j]);
+          CheckRequest one = r;
+          if (one.title.empty()) one.title = u.name;
+          row.result = check::check_zonings(
+              one, profile, combined(zb), combined(za),
+              [&](const Zoning& zb1, const Zoning& za1, const Profile& p, const Comparison& cmp,
+                  zoning::LayoutPair layouts) {
+                return province::reserve_conflicts(layers, r.conflicts, r.ledger, zb1, za1, p, cmp,
+                                                   layouts);
+              });
+          row.result->report.audit.generated_utc = out.generated_utc;
+          fill_figures(row);
+        } catch (const Error& e) {
+          row.result.reset();
+          row.error_kind = e.kind();
+          row.error = e.what();
+        }
+      },
+      [&](std::size_t done, std::size_t total) {
+        if (req.progress) req.progress(done, total);
+      });
+
+  out.before_overlaps = province::cross_reserve_overlaps(
+      b.outlines, working_crs, profile.area_method, req.overlap_min_area_m2, jobs);
+  out.after_overlaps = province::cross_reserve_overlaps(
+      a.outlines, working_crs, profile.area_method, req.overlap_min_area_m2, jobs);
+  out.overall = worst_over(out.reserves);
+  return out;
+}
+
+}  // namespace reserve

@@ -1,0 +1,120 @@
+// Conflict layers read once per province; each reserve's near rows selected through an R-tree.
+#include "province/shared_conflicts.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "analysis/feature_filter.hpp"
+#include "analysis/features_load.hpp"
+#include "check/conflict_loading.hpp"
+
+namespace reserve::province {
+namespace {
+
+SharedLayer read_shared(const FeatureOptions& options, const Crs& working_crs) {
+  std::vector<std::size_t> ordinals;
+  Layer layer = analysis::read_in_working_crs(options.path, options.read, working_crs, &ordinals);
+  std::vector<Envelope> boxes;
+  std::vector<std::size_t> unboxed;
+  boxes.reserve(layer.features.size());
+  for (std::size_t i = 0; i < layer.features.size(); ++i) {
+    boxes.push_back(envelope_of(layer.features[i].geometry));
+    if (!boxes.back().valid) unboxed.push_back(i);
+  }
+  geom::EnvelopeIndex index(boxes);
+  std::vector<Feature> rows = std::move(layer.features);
+  layer.features.clear();
+  Layer metadata = layer;  // without rows
+  layer.features = std::move(rows);
+  return SharedLayer{options,          std::move(layer),   std::move(metadata), std::move(ordinals),
+                     std::move(boxes), std::move(unboxed), std::move(index)};
+}
+
+Envelope reserve_box(const Zoning& before, const Zoning& after) {
+  Envelope box;
+  for (const Zoning* z : {&before, &after})
+    for (const auto& p : z->parts) box.expand(envelope_of(p.geometry));
+  return box;
+}
+
+// The rows of `shared` whose box comes within d_m of `box` (analysis::boxes_within), as a layer
+// of their own with their source positions: what load_features_within keeps.
+Layer near_rows(const SharedLayer& shared, const Envelope& box, double d_m,
+                std::vector<std::size_t>& ordinals) {
+  Envelope grown = box;
+  grown.min_x -= d_m;
+  grown.min_y -= d_m;
+  grown.max_x += d_m;
+  grown.max_y += d_m;
+  std::vector<std::size_t> rows = shared.index.query(grown);
+  rows.insert(rows.end(), shared.unboxed.begin(), shared.unboxed.end());
+  std::sort(rows.begin(), rows.end());
+  Layer layer = shared.metadata;
+  layer.features.reserve(rows.size());
+  for (std::size_t i : rows) {
+    layer.features.push_back(shared.layer.features[i]);
+    if (i < shared.ordinals.size()) ordinals.push_back(shared.ordinals[i]);
+  }
+  return layer;
+}
+
+// As load_conflict_features_near (check/conflict_inputs.cpp), from the shared rows.
+FeatureSet near_features(const SharedConflictLayers& shared, const Zoning& before,
+                         const Zoning& after, double search_distance_m, FarFeatures& far) {
+  far = FarFeatures{};
+  far.distance_m = search_distance_m;
+  FeatureSet set;
+  set.crs = before.crs;
+  const Envelope box = reserve_box(before, after);
+  const double grow_m = search_distance_m + 1e-3;
+  const bool prefilter = box.valid && std::isfinite(grow_m);
+  for (const auto& s : shared.layers) {
+    std::vector<std::size_t> ordinals;
+    const Layer layer =
+        prefilter ? near_rows(s, box, grow_m, ordinals) : (ordinals = s.ordinals, s.layer);
+    const std::size_t left_out = s.layer.features.size() - layer.features.size();
+    FeatureSet one = features_from_layer(layer, s.options, before.crs, &ordinals);
+    if (!one.sources.empty()) {
+      one.sources.back().features_read += left_out;
+      one.sources.back().far += left_out;
+    }
+    far.count += left_out;
+    far.total += left_out;
+    const FarFeatures f = analysis::drop_far_features(one, before, after, search_distance_m);
+    far.count += f.count;
+    far.total += f.total;
+    append(set, std::move(one));
+  }
+  return set;
+}
+
+}  // namespace
+
+SharedConflictLayers load_shared_conflict_layers(const ConflictInputs& inputs,
+                                                 const Crs& working_crs) {
+  SharedConflictLayers shared;
+  for (const auto& o : conflict_feature_options(inputs))
+    shared.layers.push_back(read_shared(o, working_crs));
+  return shared;
+}
+
+std::optional<CheckConflicts> reserve_conflicts(const SharedConflictLayers& shared,
+                                                const ConflictInputs& inputs,
+                                                const LedgerInputs& ledger, const Zoning& before,
+                                                const Zoning& after, const Profile& profile,
+                                                const Comparison& changes,
+                                                zoning::LayoutPair layouts) {
+  if (!inputs.has_layers() && ledger.monitoring.empty()) return std::nullopt;
+  FarFeatures far;
+  FeatureSet features = near_features(
+      shared, before, after, conflict_search_distance_m(profile, inputs.boundary_tolerance_m), far);
+  std::vector<Issue> issues = features.issues;
+  CheckConflicts c = make_check_conflicts_resolved(
+      std::move(features), inputs.has_layers(), before, after, profile,
+      inputs.boundary_tolerance_m, inputs.min_area_m2, ledger, std::move(issues), &changes, layouts);
+  c.overlay.far.count += far.count;
+  c.overlay.far.total = far.total;
+  return c;
+}
+
+}  // namespace reserve::province

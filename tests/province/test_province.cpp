@@ -1,0 +1,200 @@
+// Province mode through the library (run_province_check) on the synthetic province of
+// province_fixture.hpp. Expected values are hand-computed from the rectangles (planar areas in
+// EPSG:4544), the overlap's lon/lat from pyproj 3 (EPSG:4544 → EPSG:4490, always_xy).
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "province/province_fixture.hpp"
+#include "reserve/error.hpp"
+#include "reserve/province.hpp"
+#include "support/temp_dir.hpp"
+
+namespace reserve {
+namespace {
+
+using test::province_after;
+using test::province_before;
+using test::province_layer;
+
+class Province : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    test::write_layer(dir_.file("before.gpkg"), province_layer(province_before()));
+    test::write_layer(dir_.file("after.gpkg"), province_layer(province_after()));
+    test::write_layer(dir_.file("mining.gpkg"), test::province_mining());
+  }
+  ProvinceRequest request(unsigned jobs = 1) const {
+    ProvinceRequest r;
+    r.check.before.path = dir_.file("before.gpkg");
+    r.check.after.path = dir_.file("after.gpkg");
+    r.check.area_method = AreaMethod::planar;
+    r.check.conflicts.mining = {dir_.file("mining.gpkg")};
+    r.jobs = jobs;
+    return r;
+  }
+  static const ProvinceReserve& row(const ProvinceResult& p, const std::string& name) {
+    for (const auto& r : p.reserves)
+      if (r.reserve == name) return r;
+    throw std::runtime_error("no row " + name);
+  }
+  static VerdictStatus verdict(const ProvinceReserve& r, const std::string& rule) {
+    for (const auto& v : r.result->report.verdicts)
+      if (v.rule_id == rule) return v.status;
+    throw std::runtime_error("no verdict " + rule);
+  }
+  test::TempDir dir_;
+};
+
+constexpr double kAreaTol_m2 = 0.01;  // planar areas of rectangles: exact but for rounding
+
+TEST_F(Province, DetectsTheReserveFieldAndMatchesReserves) {
+  const ProvinceResult p = run_province_check(request());
+  ASSERT_TRUE(p.province_mode);
+  EXPECT_EQ(p.reserve_field, "保护区名称");
+  EXPECT_NE(p.reserve_field_reason.find("detected"), std::string::npos) << p.reserve_field_reason;
+  ASSERT_EQ(p.reserves.size(), 8u);
+  // Checked rows by name (UTF-8 byte order), then removed, then added.
+  std::vector<std::string> names;
+  for (const auto& r : p.reserves) names.push_back(r.reserve);
+  EXPECT_EQ(names, (std::vector<std::string>{"乙保护区", "己保护区", "庚保护区", "戊保护区",
+                                             "甲保护区", "辛保护区", "丙保护区", "丁保护区"}));
+  EXPECT_EQ(row(p, "甲保护区").match, ReserveMatch::matched);
+  EXPECT_EQ(row(p, "丙保护区").match, ReserveMatch::removed);
+  EXPECT_FALSE(row(p, "丙保护区").result.has_value());
+  EXPECT_EQ(row(p, "丁保护区").match, ReserveMatch::added);
+  EXPECT_FALSE(row(p, "丁保护区").result.has_value());
+  const auto& merged = row(p, "戊保护区");
+  EXPECT_EQ(merged.match, ReserveMatch::merged);
+  EXPECT_EQ(merged.before_reserves, (std::vector<std::string>{"戊一", "戊二"}));
+  const auto& split = row(p, "己保护区");
+  EXPECT_EQ(split.match, ReserveMatch::split);
+  EXPECT_EQ(split.after_reserves, (std::vector<std::string>{"己东", "己西"}));
+}
+
+TEST_F(Province, AreasSharesVerdictsAndFreedFeaturesPerReserve) {
+  const ProvinceResult p = run_province_check(request());
+  const auto& a = row(p, "甲保护区");
+  ASSERT_TRUE(a.result.has_value()) << a.error;
+  EXPECT_NEAR(a.before_area_m2, 3000.0 * 1000.0, kAreaTol_m2);
+  EXPECT_NEAR(a.after_area_m2, 2500.0 * 1000.0, kAreaTol_m2);
+  EXPECT_NEAR(a.before_strict_share, 2.0 / 3.0, 1e-9);  // core+buffer 2000 m of 3000 m
+  EXPECT_NEAR(a.after_strict_share, 2000.0 / 2500.0, 1e-9);
+  EXPECT_EQ(verdict(a, "no-slimming"), VerdictStatus::fail);  // −50 ha
+  EXPECT_EQ(a.freed_features, 1u);                            // 甲矿 lies in the cut
+  EXPECT_EQ(a.result->report.overall, VerdictStatus::fail);
+
+  const auto& b = row(p, "乙保护区");
+  EXPECT_EQ(verdict(b, "no-slimming"), VerdictStatus::pass);
+  EXPECT_EQ(b.freed_features, 0u);
+  const auto& merged = row(p, "戊保护区");  // 100 + 100 ha → 200 ha
+  EXPECT_NEAR(merged.before_area_m2, 2e6, kAreaTol_m2);
+  EXPECT_NEAR(merged.after_area_m2, 2e6, kAreaTol_m2);
+  EXPECT_EQ(verdict(merged, "no-slimming"), VerdictStatus::pass);
+  const auto& split = row(p, "己保护区");  // 200 ha → 100 + 100 ha
+  EXPECT_NEAR(split.after_area_m2, 2e6, kAreaTol_m2);
+  EXPECT_EQ(verdict(split, "no-slimming"), VerdictStatus::pass);
+  EXPECT_NEAR(row(p, "丙保护区").before_area_m2, 1e6, kAreaTol_m2);
+  EXPECT_NEAR(row(p, "丁保护区").after_area_m2, 1e6, kAreaTol_m2);
+
+  EXPECT_EQ(p.overall, VerdictStatus::fail);
+  EXPECT_EQ(province_exit_code(p), 1);
+}
+
+TEST_F(Province, CrossReserveOverlapsInBothLayers) {
+  const ProvinceResult p = run_province_check(request());
+  for (const auto* list : {&p.before_overlaps, &p.after_overlaps}) {
+    ASSERT_EQ(list->size(), 1u);  // shared edges (戊一|戊二, 己西|己东) have no area
+    const ReserveOverlap& o = list->front();
+    EXPECT_EQ(o.reserve_a, "庚保护区");
+    EXPECT_EQ(o.reserve_b, "辛保护区");
+    EXPECT_NEAR(o.area_m2, 200.0 * 500.0, kAreaTol_m2);
+    EXPECT_NEAR(o.centroid.x, 500900.0, 1e-6);  // metres
+    EXPECT_NEAR(o.centroid.y, 3706750.0, 1e-6);
+    EXPECT_NEAR(o.lon_deg, 105.0096840280, 1e-9);  // pyproj, degrees
+    EXPECT_NEAR(o.lat_deg, 33.4869037910, 1e-9);
+  }
+}
+
+// The row of a reserve holds what the single check of that reserve alone gives.
+TEST_F(Province, ReserveReportEqualsTheSingleCheckOfThatReserve) {
+  const ProvinceResult p = run_province_check(request());
+  test::write_layer(dir_.file("a_before.gpkg"), province_layer({province_before()[0]}));
+  test::write_layer(dir_.file("a_after.gpkg"), province_layer({province_after()[0]}));
+  ProvinceRequest one = request();
+  one.check.before.path = dir_.file("a_before.gpkg");
+  one.check.after.path = dir_.file("a_after.gpkg");
+  const ProvinceResult single = run_province_check(one);
+  ASSERT_FALSE(single.province_mode);  // one reserve: the single check as always
+  EXPECT_NE(single.reserve_field_reason.find("one reserve"), std::string::npos);
+  // The audit (file hashes, time) and the title differ; so do the zoning files' names, which
+  // the validation findings quote.
+  auto comparable = [](const Report& r) {
+    nlohmann::json j = nlohmann::json::parse(report_json(r));
+    j.erase("audit");
+    j.erase("title");
+    std::string text = j.dump();
+    for (const std::string from : {"a_before.gpkg", "a_after.gpkg"})
+      for (auto at = text.find(from); at != std::string::npos; at = text.find(from))
+        text.replace(at, 2, "");
+    return text;
+  };
+  const CheckResult& direct = run_check(one.check);
+  EXPECT_EQ(comparable(row(p, "甲保护区").result->report), comparable(direct.report));
+  EXPECT_EQ(comparable(single.reserves.front().result->report), comparable(direct.report));
+}
+
+TEST_F(Province, OneThreadAndFourThreadsGiveIdenticalJson) {
+  ProvinceResult one = run_province_check(request(1));
+  ProvinceResult four = run_province_check(request(4));
+  four.generated_utc = one.generated_utc;
+  for (auto& r : four.reserves)
+    if (r.result) r.result->report.audit.generated_utc = one.generated_utc;
+  EXPECT_EQ(province_json(one), province_json(four));
+}
+
+TEST_F(Province, GivenReserveFieldMustExist) {
+  ProvinceRequest r = request();
+  r.reserve_field = "保护地编码";
+  try {
+    run_province_check(r);
+    FAIL() << "expected an InputError";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("保护地编码"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("before.gpkg"), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(Province, EmptyReserveValueNamesTheFeature) {
+  auto rects = province_before();
+  rects[1].reserve = "";
+  test::write_layer(dir_.file("unnamed.gpkg"), province_layer(rects));
+  ProvinceRequest r = request();
+  r.check.before.path = dir_.file("unnamed.gpkg");
+  try {
+    run_province_check(r);
+    FAIL() << "expected an InputError";
+  } catch (const InputError& e) {
+    EXPECT_NE(e.message().find("no value in the reserve field"), std::string::npos) << e.what();
+    EXPECT_FALSE(e.where().feature.empty());
+  }
+}
+
+// A GBK shapefile whose reserve field is 保护区名称 (10 bytes in GBK, the DBF limit).
+TEST_F(Province, GbkShapefileWithChineseReserveField) {
+  auto before = province_layer(province_before(), "保护区名称", "ESRI Shapefile");
+  auto after = province_layer(province_after(), "保护区名称", "ESRI Shapefile");
+  before.layer_options = after.layer_options = {"ENCODING=CP936"};
+  test::write_layer(dir_.file("before.shp"), before);
+  test::write_layer(dir_.file("after.shp"), after);
+  ProvinceRequest r = request();
+  r.check.before.path = dir_.file("before.shp");
+  r.check.after.path = dir_.file("after.shp");
+  const ProvinceResult p = run_province_check(r);
+  EXPECT_EQ(p.reserve_field, "保护区名称");
+  EXPECT_EQ(p.reserves.size(), 8u);
+  EXPECT_EQ(row(p, "戊保护区").match, ReserveMatch::merged);
+}
+
+}  // namespace
+}  // namespace reserve
