@@ -192,10 +192,22 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
   Layer before = read_layer(r.before.path, zoning_read(r, r.before));
   Layer after = read_layer(r.after.path, zoning_read(r, r.after));
   const ZoneScheme scheme = request_scheme(r);
+  // A layer whose zone field cannot be found (no usable feature, unknown labels) is left to the
+  // single check, which says why in its own words; a given --reserve-field still needs it.
+  auto zone_field_of = [&](const Layer& layer) -> std::string {
+    if (!req.reserve_field.empty()) return zoning::find_zone_field(layer, r.zone_field, scheme);
+    try {
+      return zoning::find_zone_field(layer, r.zone_field, scheme);
+    } catch (const Error&) {
+      return {};
+    }
+  };
+  const std::string zone_before = zone_field_of(before), zone_after = zone_field_of(after);
+  if (req.reserve_field.empty() && (zone_before.empty() || zone_after.empty()))
+    return single_reserve(req, "the zone field could not be found: checked as one reserve");
   std::string why_not;
-  const auto field = province::choose_reserve_field(
-      before, after, req.reserve_field, zoning::find_zone_field(before, r.zone_field, scheme),
-      zoning::find_zone_field(after, r.zone_field, scheme), why_not);
+  const auto field = province::choose_reserve_field(before, after, req.reserve_field, zone_before,
+                                                    zone_after, why_not);
   if (!field) return single_reserve(req, why_not);
   const std::size_t n_before = province::distinct_reserves(before, field->before_name);
   const std::size_t n_after = province::distinct_reserves(after, field->after_name);
