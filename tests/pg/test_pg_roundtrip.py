@@ -285,3 +285,70 @@ def test_ledger_command_appends_to_the_ledger_table(pg, file_run):
         csv_ids = [line.split(",")[0] for line in f.read().splitlines()[1:] if line]
     assert sorted(r["problem_id"] for r in rows) == sorted(csv_ids)
     assert {r["reserve"] for r in rows} == {"青岚山"}
+
+
+def write_province(path, rows):
+    """A province zoning layer in EPSG:4544: rows of (reserve, zone label, (x0, y0, x1, y1))."""
+    srs = ogr.osr.SpatialReference()
+    srs.ImportFromEPSG(4544)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    layer = ds.CreateLayer("zones", srs, ogr.wkbMultiPolygon)
+    for name in ("保护区名称", "功能分区"):
+        layer.CreateField(ogr.FieldDefn(name, ogr.OFTString))
+    for reserve, zone, (x0, y0, x1, y1) in rows:
+        f = ogr.Feature(layer.GetLayerDefn())
+        f.SetField("保护区名称", reserve)
+        f.SetField("功能分区", zone)
+        f.SetGeometry(ogr.CreateGeometryFromWkt(
+            f"MULTIPOLYGON((({x0} {y0},{x1} {y0},{x1} {y1},{x0} {y1},{x0} {y0})))"))
+        layer.CreateFeature(f)
+    ds = None
+
+
+def test_province_run_writes_every_reserve_and_the_province_table(pg, tmp_path):
+    # Two reserves of 3 km × 1 km strips (core, buffer, experimental: 100 ha each, by hand);
+    # after: 乙 loses the eastern half of its experimental strip (50 ha), 甲 is unchanged, and the
+    # two overlap by 250 m × 1 km = 25 ha in both layers (甲's experimental strip runs into 乙).
+    x, y = 500000, 3500000
+
+    def reserve(name, x0, exp_x1):
+        return [(name, "核心区", (x0, y, x0 + 1000, y + 1000)),
+                (name, "缓冲区", (x0 + 1000, y, x0 + 2000, y + 1000)),
+                (name, "实验区", (x0 + 2000, y, exp_x1, y + 1000))]
+
+    before = reserve("甲", x, x + 3000) + reserve("乙", x + 2750, x + 2750 + 3000)
+    after = reserve("甲", x, x + 3000) + reserve("乙", x + 2750, x + 2750 + 2500)
+    write_province(tmp_path / "before.gpkg", before)
+    write_province(tmp_path / "after.gpkg", after)
+    args = ["check", "--before", str(tmp_path / "before.gpkg"), "--after",
+            str(tmp_path / "after.gpkg"), "--area-method", "planar", "--jobs", "2"]
+    code_files, _, err = run(*args, "--out", str(tmp_path / "out"), "--quiet")
+    out = pg.connection(active_schema="public")
+    code, stdout, err_pg = run(*args, "--out", out, "--run-id", "province-1")
+    assert code == code_files == 1, err + err_pg  # 乙 is slimmed: no-slimming fails
+    assert "reserve_province" in stdout
+    with open(tmp_path / "out" / "province.json", encoding="utf-8") as f:
+        expected = json.load(f)
+    rows = {r["reserve_name"]: r for r in read_table(out, "reserve_province", "province-1")}
+    assert set(rows) == {"甲", "乙"}
+    # Hand values: 乙 300 → 250 ha, 甲 300 → 300 ha (planar, exact rectangles).
+    assert rows["乙"]["before_area_m2"] == pytest.approx(3_000_000, rel=REL)
+    assert rows["乙"]["after_area_m2"] == pytest.approx(2_500_000, rel=REL)
+    assert rows["甲"]["after_area_m2"] == pytest.approx(3_000_000, rel=REL)
+    for r in expected["reserves"]:
+        assert rows[r["reserve"]]["match"] == r["match"] == "matched"
+        assert rows[r["reserve"]]["overall"] == r["report"]["overall"]
+    # Each reserve's own tables carry its name; its verdicts are those of province.json.
+    verdicts = read_table(out, "reserve_verdicts", "province-1")
+    for r in expected["reserves"]:
+        got = sorted((v["rule_id"], v["status"]) for v in verdicts if v["reserve"] == r["reserve"])
+        assert got == sorted((v["rule_id"], v["status"]) for v in r["report"]["verdicts"])
+    slimming = {v["reserve"]: v["status"] for v in verdicts if v["rule_id"] == "no-slimming"}
+    assert slimming == {"甲": "pass", "乙": "fail"}
+    # The cross-reserve overlap: 25 ha in each layer, as polygons.
+    overlaps = read_table(out, "reserve_overlaps", "province-1")
+    assert sorted(o["side"] for o in overlaps) == ["after", "before"]
+    for o in overlaps:
+        assert (o["reserve_a"], o["reserve_b"]) in (("乙", "甲"), ("甲", "乙"))
+        assert o["area_m2"] == pytest.approx(250_000, rel=REL)
+        assert o["_area"] == pytest.approx(250_000, rel=REL)
