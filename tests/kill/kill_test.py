@@ -2,7 +2,7 @@
 """Issue 13.3: a `reserve` run killed with SIGKILL at any moment leaves every output file either
 absent or complete and valid, and leftover temporary files do not break the next run.
 
-Table-driven: COMMANDS holds one line per command (name, arguments, output files, kills); add a
+Table-driven (check, map, ledger and a province check): COMMANDS holds one line per command (name, arguments, output files, kills); add a
 command (e.g. a province run) with one line. Seeded (--seed), so a failure can be replayed.
 
 For each command: one full run measures its duration and checks that every output is written and
@@ -42,6 +42,9 @@ CHECK_OUT = ["report.json", "report.md", "report.html", "evidence.gpkg", "ledger
              "ledger.xlsx", "map.png"]
 MAP_OUT = ["map.pdf", "map.svg", "map.png"]
 LEDGER_OUT = ["ledger.csv", "ledger.xlsx"]
+PROVINCE_OUT = ["province.json", "province.csv", "province.xlsx", "province.html",
+                "province_map.png", "province_map.pdf", "province_ledger.csv",
+                "province_ledger.xlsx"]
 
 INPUTS = ["--before", "{data}/baseline.gpkg", "--after", "{data}/proposal.gpkg",
           "--mining", "{data}/mining_rights.gpkg", "--facilities", "{data}/facilities.csv",
@@ -56,6 +59,11 @@ COMMANDS = [
              "--out", "{out}/map"], MAP_OUT, 14),
     ("ledger", ["ledger", *INPUTS, "--monitoring", "{data}/monitoring.csv", "--out", "{out}"],
      LEDGER_OUT, 12),
+    # Province mode: the sample reserve twice ({province}: made by make_province), two workers.
+    ("province", ["check", "--before", "{province}/before.gpkg", "--after",
+                  "{province}/after.gpkg", "--reserve-field", "保护区名称", "--mining",
+                  "{data}/mining_rights.gpkg", "--jobs", "2", "--quiet", "--out", "{out}"],
+     PROVINCE_OUT, 10),
 ]
 
 TEMP_RE = re.compile(r"^\..+\.tmp-(\d+)-\d+(\.[A-Za-z0-9]+)?(-journal|-wal|-shm)?$")
@@ -188,8 +196,46 @@ def temporaries(folder):
     return sorted(n for n in os.listdir(folder) if TEMP_RE.match(n)) if os.path.isdir(folder) else []
 
 
+PROVINCE_DIR = ""  # set by main (make_province)
+
+
 def argv(cli, args, data, out):
-    return [cli] + [a.replace("{data}", data).replace("{out}", out) for a in args]
+    return [cli] + [a.replace("{data}", data).replace("{out}", out)
+                    .replace("{province}", PROVINCE_DIR) for a in args]
+
+
+def make_province(data, folder):
+    """A province layer pair from the sample: its baseline and proposal as reserve 甲, and a copy
+    moved 40 km east as reserve 乙 (field 保护区名称)."""
+    from osgeo import ogr
+    os.makedirs(folder, exist_ok=True)
+    for side, name in (("before", "baseline"), ("after", "proposal")):
+        src = ogr.Open(os.path.join(data, name + ".gpkg"))
+        layer = src.GetLayer(0)
+        ds = ogr.GetDriverByName("GPKG").CreateDataSource(os.path.join(folder, side + ".gpkg"))
+        out = ds.CreateLayer("zones", layer.GetSpatialRef(), ogr.wkbMultiPolygon)
+        defn = layer.GetLayerDefn()
+        for i in range(defn.GetFieldCount()):
+            out.CreateField(defn.GetFieldDefn(i))
+        out.CreateField(ogr.FieldDefn("保护区名称", ogr.OFTString))
+        for reserve, dx in (("甲", 0.0), ("乙", 40000.0)):
+            layer.ResetReading()
+            for f in layer:
+                g = f.GetGeometryRef().Clone()
+                if dx:
+                    for k in range(g.GetGeometryCount()):
+                        part = g.GetGeometryRef(k)
+                        for r in range(max(1, part.GetGeometryCount())):
+                            ring = part.GetGeometryRef(r) if part.GetGeometryCount() else part
+                            for v in range(ring.GetPointCount()):
+                                ring.SetPoint_2D(v, ring.GetX(v) + dx, ring.GetY(v))
+                nf = ogr.Feature(out.GetLayerDefn())
+                for i in range(defn.GetFieldCount()):
+                    nf.SetField(defn.GetFieldDefn(i).GetNameRef(), f.GetField(i))
+                nf.SetField("保护区名称", reserve)
+                nf.SetGeometry(g)
+                out.CreateFeature(nf)
+        ds = None
 
 
 def run_full(cmd, folder):
@@ -221,6 +267,9 @@ def main():
     env_ok = True
     total_kills = 0
     with tempfile.TemporaryDirectory(prefix="reserve-kill-") as tmp:
+        global PROVINCE_DIR
+        PROVINCE_DIR = os.path.join(tmp, "province-in")
+        make_province(a.data, PROVINCE_DIR)
         for name, args, outputs, kills in COMMANDS:
             out = os.path.join(tmp, name)
             folder = os.path.dirname(os.path.join(out, outputs[0]))
