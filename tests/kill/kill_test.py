@@ -2,8 +2,8 @@
 """Issue 13.3: a `reserve` run killed with SIGKILL at any moment leaves every output file either
 absent or complete and valid, and leftover temporary files do not break the next run.
 
-Table-driven (check, map, ledger and a province check): COMMANDS holds one line per command (name, arguments, output files, kills); add a
-command (e.g. a province run) with one line. Seeded (--seed), so a failure can be replayed.
+Table-driven (check, map, ledger and a province check): COMMANDS holds one line per command
+(name, arguments, output files, kills); a new command is one more line. Seeded (--seed), so a failure can be replayed.
 
 For each command: one full run measures its duration and checks that every output is written and
 valid; then each trial starts the command (on a clean output folder, or on one holding the
