@@ -215,6 +215,17 @@ class GridShape {
       }
     std::sort(near.begin(), near.end());
     near.erase(std::unique(near.begin(), near.end()), near.end());
+    // Only the edges whose box meets `other`'s can cross it; `reach` bounds them, so that an edge
+    // of `other` outside it is crossed by none.
+    const Point lo{other_box.min_x, other_box.min_y}, hi{other_box.max_x, other_box.max_y};
+    Envelope reach;
+    std::erase_if(near,
+                  [&](std::uint32_t e) { return !boxes_meet(edges_[e].a, edges_[e].b, lo, hi); });
+    for (std::uint32_t e : near) {
+      reach.expand(edges_[e].a);
+      reach.expand(edges_[e].b);
+    }
+    const Point reach_lo{reach.min_x, reach.min_y}, reach_hi{reach.max_x, reach.max_y};
     std::vector<double> ts;
     double sum = 0.0;
     // `other`'s edges inside this shape: the parity walks along each ring from its first vertex.
@@ -223,10 +234,12 @@ class GridShape {
       for (std::size_t k = 0; k + 1 < r.size(); ++k) {
         ts.clear();
         double t = 0.0;
-        for (std::uint32_t e : near) {
-          const Edge& s = edges_[e];
-          if (boxes_meet(r[k], r[k + 1], s.a, s.b) && crossing(r[k], r[k + 1], s.a, s.b, t))
-            ts.push_back(t);
+        if (reach.valid && boxes_meet(r[k], r[k + 1], reach_lo, reach_hi)) {
+          for (std::uint32_t e : near) {
+            const Edge& s = edges_[e];
+            if (boxes_meet(r[k], r[k + 1], s.a, s.b) && crossing(r[k], r[k + 1], s.a, s.b, t))
+              ts.push_back(t);
+          }
         }
         const bool ends_in = (ts.size() % 2 == 1) != in;
         sum += inside_parts(r[k], r[k + 1], in, ts);
@@ -236,9 +249,6 @@ class GridShape {
     // This shape's edges inside `other`.
     for (std::uint32_t e : near) {
       const Edge& s = edges_[e];
-      if (!boxes_meet(s.a, s.b, Point{other_box.min_x, other_box.min_y},
-                      Point{other_box.max_x, other_box.max_y}))
-        continue;
       ts.clear();
       double t = 0.0;
       for (const auto& r : other)
