@@ -36,9 +36,11 @@ struct CarveOutPermutation {
 // Areas are planar in that CRS (the statistic compares like with like; the scale factor cancels).
 // The test stops early, with p = 50 / draws made, once 50 draws were as large (Besag and
 // Clifford's sequential p-value; see the .cpp). Deterministic for a given seed on every platform.
-// Cost: draws × pieces × (envelope query + moving the smaller of piece and footprint part into the
-// other's prepared frame + an exact intersection where they cross). draws ≥ 1; no pieces or an
-// empty footprint: observed 0 and p = 1 without drawing.
+// Cost: draws × pieces × (envelope query + an O(1) grid look-up per footprint part near the moved
+// piece + an exact overlap by Green's theorem, without GEOS, for the parts crossing its boundary).
+// The observed value is a GEOS overlay (the real pieces share edges with the footprint; a draw in
+// general position does not). draws ≥ 1; no pieces or an empty footprint: observed 0 and p = 1
+// without drawing.
 CarveOutPermutation carve_out_permutation(const Comparison& comparison, const GEOSGeometry* reserve,
                                           const GEOSGeometry* footprint, int draws,
                                           std::uint64_t seed);
