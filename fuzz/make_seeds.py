@@ -166,14 +166,15 @@ seed("fuzz_shapefile_dbf", "gbk_ldid0",
 seed("fuzz_shapefile_dbf", "cpg_cp936", b"CP936\n" + (HERE / "templates/squares.dbf").read_bytes())
 seed("fuzz_shapefile_dbf", "cpg_utf8", b"UTF-8\n" + (HERE / "templates/squares.dbf").read_bytes())
 
-# --- dictionaries (libFuzzer syntax: one "token" a line, control bytes/quotes as \xNN) ----------
+# --- dictionaries (libFuzzer syntax: one "token" a line, bytes outside printable ASCII as \xNN) ----------
 
 
 def dictionary(harness, header, tokens):
     lines = [f"# {header} (written by fuzz/make_seeds.py)"]
     for tok in dict.fromkeys(tokens):
-        s = "".join("".join(f"\\x{b:02X}" for b in ch.encode()) if ord(ch) < 0x20 or ch in '"\\'
-                    else ch for ch in tok)
+        # libFuzzer accepts printable ASCII only: everything else (UTF-8 of 经度 too) as \xNN.
+        s = "".join(chr(b) if 0x20 <= b < 0x7F and chr(b) not in '"\\' else f"\\x{b:02X}"
+                    for b in tok.encode())
         lines.append(f'"{s}"')
     (HERE / "dict").mkdir(exist_ok=True)
     (HERE / "dict" / f"{harness}.dict").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -15,6 +15,6 @@ dict=()
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$here/../tools/sanitizers/lsan.supp:print_suppressions=0}
-exec "$fuzzer" -max_total_time="$seconds" -timeout=1 -rss_limit_mb=2048 -max_len=65536 \
+exec "$fuzzer" -max_total_time="$seconds" -timeout=1 -rss_limit_mb=2048 \
   -print_final_stats=1 -artifact_prefix="$artifacts/" "${dict[@]}" "$@" \
   "$corpus_new" "$here/corpus/$name"
