@@ -1,5 +1,5 @@
-// The assignments table of the ledger (编号, 整改目标, 整改时限, 责任单位, …): CSV in UTF-8 (with or
-// without BOM) or GB18030, RFC 4180 quotes.
+// The assignments table of the ledger (编号, 整改目标, 整改时限, 责任单位, …): CSV in UTF-8 (with
+// or without BOM) or GB18030, RFC 4180 quotes.
 #include "reserve/ledger.hpp"
 #include "support/fuzz_support.hpp"
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The longer fuzz run (docs/fuzzing.md): every harness in turn for SECONDS seconds (default 600),
 # niced, from the committed seeds plus what earlier runs found (<build>/fuzz/work/<harness>),
-# then one table: executions, time, speed, corpus growth, peak memory and findings per harness.
+# then one table: executions, time, speed, corpus growth, peak memory, the slowest input (whole
+# seconds, as libFuzzer rounds it) and findings per harness.
 # Exits 1 when any harness found something (crash, sanitizer report, leak, input > 1 s, > 2 GB);
 # the input that did it is in <build>/fuzz/work/<harness>/artifacts/.
 #
@@ -34,6 +35,7 @@ for h in $harnesses; do
   dt=$((SECONDS - t0))
   execs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | tail -1 | grep -o '[0-9]*$')
   rss=$(grep -oE 'stat::peak_rss_mb: *[0-9]+' "$log" | tail -1 | grep -o '[0-9]*$')
+  slowest=$(grep -oE 'stat::slowest_unit_time_sec: *[0-9]+' "$log" | tail -1 | grep -o '[0-9]*$')
   execs=${execs:-0}
   after=$(find "$work/$h/corpus" -type f 2>/dev/null | wc -l)
   finding=none
@@ -44,12 +46,12 @@ for h in $harnesses; do
   fi
   total_execs=$((total_execs + execs))
   total_secs=$((total_secs + dt))
-  rows+=("$(printf '%-24s %12s %6s %9s %8s %7s  %s' "$h" "$execs" "$dt" \
-    "$((execs / (dt > 0 ? dt : 1)))" "+$((after - before))" "${rss:-?}" "$finding")")
+  rows+=("$(printf '%-24s %12s %6s %9s %8s %7s %8s  %s' "$h" "$execs" "$dt" \
+    "$((execs / (dt > 0 ? dt : 1)))" "+$((after - before))" "${rss:-?}" "${slowest:-?}" "$finding")")
   echo "${rows[-1]}"
 done
 echo
-printf '%-24s %12s %6s %9s %8s %7s  %s\n' harness executions s exec/s corpus rss_mb findings
+printf '%-24s %12s %6s %9s %8s %7s %8s  %s\n' harness executions s exec/s corpus rss_mb slowest findings
 printf '%s\n' "${rows[@]}"
 printf '%-24s %12s %6s\n' TOTAL "$total_execs" "$total_secs"
 [ "$failures" -eq 0 ] || exit 1
