@@ -16,6 +16,9 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev poppler-utils
   # integer programming for `reserve suggest`
   libglpk-dev
+  # sanitizer build and libFuzzer harnesses (tools/test.sh stage 2, fuzz/): clang, its runtime
+  # libraries (ASan, UBSan, libFuzzer) and llvm-symbolizer for readable reports
+  clang-14 libclang-rt-14-dev llvm-14
   # Python module and its tests (Debian's /usr/bin/python3)
   python3 python3-dev pybind11-dev python3-pybind11 python3-numpy python3-pandas
   python3-shapely python3-geopandas python3-pyproj python3-pytest python3-nbclient

@@ -269,9 +269,11 @@ TEST(ReadLayerTest, EmptyLayerReadsAsNoFeatures) {
 
 TEST(ReadLayerTest, CorruptAndMissingFilesAreInputErrors) {
   TempDir dir;
+  // The length from the array (25 bytes, NULs included): a hand count read past its end (ASan).
+  static constexpr char kJunk[] = "\x00\x01garbage\xff\xfe not a dataset";
   for (const char* name : {"junk.gpkg", "junk.shp", "junk.geojson"}) {
     const std::string path = dir.file(name);
-    test::write_file(path, std::string("\x00\x01garbage\xff\xfe not a dataset", 28));
+    test::write_file(path, std::string(kJunk, sizeof kJunk - 1));
     EXPECT_THROW(read_layer(path), InputError) << name;
     EXPECT_THROW(inspect_dataset(path), InputError) << name;
   }
