@@ -152,7 +152,7 @@ std::vector<std::string> planned_outputs(const CheckArgs& a, const CheckConflict
   std::vector<std::string> out;
   if (!a.map.empty()) out.push_back(a.map);
   if (a.no_reports || is_database_destination(a.out)) return out;
-  std::vector<std::string> names = {"province.json", "province.csv",      "province.xlsx",
+  std::vector<std::string> names = {"province.json", "province.csv",     "province.xlsx",
                                     "province.html", "province_map.png", "province_map.pdf"};
   try {
     for (ReportFormat f : parse_report_formats(a.formats))
@@ -166,7 +166,8 @@ std::vector<std::string> planned_outputs(const CheckArgs& a, const CheckConflict
   }
   if (!ca.conflicts.mining.empty() || !ca.conflicts.facilities.empty() ||
       !ca.ledger.monitoring.empty())
-    for (const char* n : {"ledger.csv", "ledger.xlsx", "province_ledger.csv", "province_ledger.xlsx"})
+    for (const char* n :
+         {"ledger.csv", "ledger.xlsx", "province_ledger.csv", "province_ledger.xlsx"})
       names.push_back(n);
   for (const std::string& n : names) out.push_back((fs::path(a.out) / n).string());
   return out;

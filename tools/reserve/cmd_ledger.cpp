@@ -21,7 +21,7 @@ struct LedgerCommandArgs {
   ConflictArgs conflicts;
   LedgerArgs ledger;
   std::string out_dir = ".";
-  StoreArgs store;  // --out PG:…: the stamp of every row
+  StoreArgs store;        // --out PG:…: the stamp of every row
   ProvinceArgs province;  // --reserve-field: one ledger over a province's reserves
 };
 
@@ -61,7 +61,8 @@ void run_ledger(const LedgerCommandArgs& a) {
         "give --mining, --facilities and/or --monitoring: the ledger lists their "
         "problems");
   std::vector<std::string> planned;
-  for (const char* name : {"ledger.csv", "ledger.xlsx", "province_ledger.csv", "province_ledger.xlsx"})
+  for (const char* name :
+       {"ledger.csv", "ledger.xlsx", "province_ledger.csv", "province_ledger.xlsx"})
     planned.push_back((std::filesystem::path(a.out_dir) / name).string());
   guard_outputs(planned, input_files(a.zoning, a.conflicts, &a.ledger));
   if (a.province.given()) return run_province_ledger(a);

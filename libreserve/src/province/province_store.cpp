@@ -21,29 +21,32 @@ StoreTable province_store_table(const ProvinceResult& result) {
   StoreTable t;
   t.name = "reserve_province";
   using T = StoreType;
-  t.columns = {{"reserve_name", T::text},        {"match", T::text},
-               {"before_reserves", T::text},     {"after_reserves", T::text},
-               {"before_area_m2", T::real},      {"after_area_m2", T::real},
-               {"before_strict_share", T::real}, {"after_strict_share", T::real},
-               {"freed_features", T::integer},   {"downgraded_features", T::integer},
-               {"overall", T::text},             {"error", T::text}};
+  t.columns = {{"reserve_name", T::text},
+               {"match", T::text},
+               {"before_reserves", T::text},
+               {"after_reserves", T::text},
+               {"before_area_m2", T::real},
+               {"after_area_m2", T::real},
+               {"before_strict_share", T::real},
+               {"after_strict_share", T::real},
+               {"freed_features", T::integer},
+               {"downgraded_features", T::integer},
+               {"overall", T::text},
+               {"error", T::text}};
   for (const auto& row : result.reserves) {
     const bool checked = row.result.has_value();
     auto real_if = [](bool ok, double v) { return ok ? StoreValue(v) : StoreValue(); };
     auto count_if = [](bool ok, std::size_t n) {
       return ok ? StoreValue(static_cast<std::int64_t>(n)) : StoreValue();
     };
-    t.rows.push_back({row.reserve, std::string(to_string(row.match)),
-                      joined(row.before_reserves), joined(row.after_reserves),
-                      real_if(!row.before_reserves.empty(), row.before_area_m2),
-                      real_if(!row.after_reserves.empty(), row.after_area_m2),
-                      real_if(checked, row.before_strict_share),
-                      real_if(checked, row.after_strict_share),
-                      count_if(checked, row.freed_features),
-                      count_if(checked, row.downgraded_features),
-                      checked ? StoreValue(std::string(to_string(row.result->report.overall)))
-                              : StoreValue(),
-                      row.error_kind ? StoreValue(row.error) : StoreValue()});
+    t.rows.push_back(
+        {row.reserve, std::string(to_string(row.match)), joined(row.before_reserves),
+         joined(row.after_reserves), real_if(!row.before_reserves.empty(), row.before_area_m2),
+         real_if(!row.after_reserves.empty(), row.after_area_m2),
+         real_if(checked, row.before_strict_share), real_if(checked, row.after_strict_share),
+         count_if(checked, row.freed_features), count_if(checked, row.downgraded_features),
+         checked ? StoreValue(std::string(to_string(row.result->report.overall))) : StoreValue(),
+         row.error_kind ? StoreValue(row.error) : StoreValue()});
   }
   return t;
 }

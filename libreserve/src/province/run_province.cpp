@@ -275,13 +275,13 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
           for (auto j : u.after) za.push_back(&a.zonings[j]);
           CheckRequest one = r;
           if (one.title.empty()) one.title = u.name;
-          row.result = check::check_zonings(
-              one, profile, combined(zb), combined(za),
-              [&](const Zoning& zb1, const Zoning& za1, const Profile& p, const Comparison& cmp,
-                  zoning::LayoutPair layouts) {
-                return province::reserve_conflicts(layers, r.conflicts, r.ledger, zb1, za1, p, cmp,
-                                                   layouts);
-              });
+          row.result =
+              check::check_zonings(one, profile, combined(zb), combined(za),
+                                   [&](const Zoning& zb1, const Zoning& za1, const Profile& p,
+                                       const Comparison& cmp, zoning::LayoutPair layouts) {
+                                     return province::reserve_conflicts(
+                                         layers, r.conflicts, r.ledger, zb1, za1, p, cmp, layouts);
+                                   });
           row.result->report.audit.generated_utc = out.generated_utc;
           fill_figures(row);
         } catch (const Error& e) {

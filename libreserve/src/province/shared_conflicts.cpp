@@ -110,8 +110,8 @@ std::optional<CheckConflicts> reserve_conflicts(const SharedConflictLayers& shar
       shared, before, after, conflict_search_distance_m(profile, inputs.boundary_tolerance_m), far);
   std::vector<Issue> issues = features.issues;
   CheckConflicts c = make_check_conflicts_resolved(
-      std::move(features), inputs.has_layers(), before, after, profile,
-      inputs.boundary_tolerance_m, inputs.min_area_m2, ledger, std::move(issues), &changes, layouts);
+      std::move(features), inputs.has_layers(), before, after, profile, inputs.boundary_tolerance_m,
+      inputs.min_area_m2, ledger, std::move(issues), &changes, layouts);
   c.overlay.far.count += far.count;
   c.overlay.far.total = far.total;
   return c;

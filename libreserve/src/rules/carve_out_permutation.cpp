@@ -439,7 +439,8 @@ double piece_overlap_m2(const Piece& piece, const MultiPolygon& b_value, double 
 void tile(Piece& p) {
   if (p.vertices <= 256) return;
   auto* h = geom::context();
-  const int g = std::min(32, static_cast<int>(std::ceil(std::sqrt(static_cast<double>(p.vertices) / 64.0))));
+  const int g =
+      std::min(32, static_cast<int>(std::ceil(std::sqrt(static_cast<double>(p.vertices) / 64.0))));
   const Envelope e = envelope_of(p.shape);
   std::vector<Envelope> boxes;
   for (int ix = 0; ix < g; ++ix) {
