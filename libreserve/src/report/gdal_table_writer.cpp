@@ -28,15 +28,6 @@ std::vector<StoreColumn> stamped_columns(const StoreTable& t, const RunStamp& st
   return cols;
 }
 
-std::unique_ptr<OGRSpatialReference> srs_of(const Crs& crs) {
-  if (crs.empty()) return nullptr;
-  auto srs = std::make_unique<OGRSpatialReference>();
-  if (srs->importFromWkt(crs.wkt.c_str()) != OGRERR_NONE)
-    throw InternalError("GDAL cannot read the CRS " + crs.label());
-  srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  return srs;
-}
-
 // The existing layer, checked to hold every column (and a geometry when one is needed), or a
 // new one with those columns.
 OGRLayer& open_or_create(GDALDataset& ds, const std::string& name,
@@ -122,6 +113,15 @@ void write_rows(GDALDataset& ds, const StoreTable& t, const RunStamp& stamp,
 }
 
 }  // namespace
+
+std::unique_ptr<OGRSpatialReference> srs_of(const Crs& crs) {
+  if (crs.empty()) return nullptr;
+  auto srs = std::make_unique<OGRSpatialReference>();
+  if (srs->importFromWkt(crs.wkt.c_str()) != OGRERR_NONE)
+    throw InternalError("GDAL cannot read the CRS " + crs.label());
+  srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  return srs;
+}
 
 void write_gdal_table(GDALDataset& ds, const StoreTable& table, const RunStamp& stamp,
                       const std::string& where, const std::vector<std::string>& layer_options) {

@@ -1,6 +1,7 @@
 #pragma once
 // StoreTable / StorePolygons into an open GDAL dataset (GeoPackage, PostGIS): one code path for
 // evidence.gpkg and `--out PG:…`. Private to the library.
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -8,6 +9,9 @@
 #include "reserve/result_store.hpp"
 
 namespace reserve::report {
+
+// The CRS as GDAL's spatial reference, traditional x/y axis order; null for an empty CRS.
+std::unique_ptr<OGRSpatialReference> srs_of(const Crs& crs);
 
 // Appends the rows to the layer named table.name, creating it (without geometry) when missing;
 // with stamp.run_id set, run_id and reserve are the first two columns. `where` names the

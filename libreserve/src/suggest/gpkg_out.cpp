@@ -6,6 +6,7 @@
 
 #include "core/atomic_file.hpp"
 #include "io/gdal_common.hpp"
+#include "report/gdal_table_writer.hpp"
 #include "reserve/error.hpp"
 
 namespace reserve::suggestion {
@@ -15,15 +16,6 @@ struct FeatureDeleter {
   void operator()(OGRFeature* f) const noexcept { OGRFeature::DestroyFeature(f); }
 };
 using FeaturePtr = std::unique_ptr<OGRFeature, FeatureDeleter>;
-
-std::unique_ptr<OGRSpatialReference> srs_of(const Crs& crs) {
-  if (crs.empty()) return nullptr;
-  auto srs = std::make_unique<OGRSpatialReference>();
-  if (srs->importFromWkt(crs.wkt.c_str()) != OGRERR_NONE)
-    throw InternalError("GDAL cannot read the CRS " + crs.label());
-  srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  return srs;
-}
 
 OGRGeometry* ogr_geometry(const MultiPolygon& mp, const OGRSpatialReference* srs) {
   const std::string wkb = to_wkb(Geometry::from(mp));
@@ -99,7 +91,7 @@ bool write_as_source(GDALDataset& out, const SuggestResult& r, const std::string
   std::unique_ptr<Transformer> back;
   if (!source.source_crs.empty() && !equivalent(source.source_crs, suggested.crs))
     back = std::make_unique<Transformer>(suggested.crs, source.source_crs);
-  const auto srs = srs_of(source.source_crs.empty() ? suggested.crs : source.source_crs);
+  const auto srs = report::srs_of(source.source_crs.empty() ? suggested.crs : source.source_crs);
   OGRLayer* layer = out.CreateLayer(src.GetName(), srs.get(), wkbMultiPolygon, nullptr);
   if (!layer)
     throw InputError("cannot create layer '" + std::string(src.GetName()) + "' in " + path);
@@ -145,7 +137,7 @@ bool write_as_source(GDALDataset& out, const SuggestResult& r, const std::string
 }
 
 void write_plain(GDALDataset& out, const Zoning& z, const std::string& path) {
-  const auto srs = srs_of(z.crs);
+  const auto srs = report::srs_of(z.crs);
   OGRLayer* layer = out.CreateLayer("zones", srs.get(), wkbMultiPolygon, nullptr);
   if (!layer) throw InputError("cannot create layer 'zones' in " + path);
   add_field(*layer, "功能分区", OFTString, path);
@@ -161,7 +153,7 @@ void write_plain(GDALDataset& out, const Zoning& z, const std::string& path) {
 
 void write_suggestion_gpkg(const SuggestResult& r, const std::string& path) {
   write_gpkg(path, [&](GDALDataset& ds) {
-    const auto srs = srs_of(r.check.after.crs);
+    const auto srs = report::srs_of(r.check.after.crs);
     OGRLayer* layer = ds.CreateLayer("suggestion", srs.get(), wkbMultiPolygon, nullptr);
     if (!layer) throw InputError("cannot create layer 'suggestion' in " + path);
     const std::pair<const char*, OGRFieldType> fields[] = {
