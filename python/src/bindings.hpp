@@ -29,7 +29,7 @@ void bind_compare(py::module_& m);
 void bind_check(py::module_& m);
 void bind_conflicts(py::module_& m);
 void bind_map(py::module_& m);
-void bind_suggest(py::module_& m);  // suggest.cpp
+void bind_suggest(py::module_& m);   // suggest.cpp
 void bind_province(py::module_& m);  // province.cpp
 
 // WKB (ISO, little endian) of a geometry as Python bytes, and back. Bad WKB raises InputError.
