@@ -7,6 +7,7 @@
 #include "core/atomic_file.hpp"
 #include "io/gdal_common.hpp"
 #include "report/gdal_table_writer.hpp"
+#include "report/gpkg_file.hpp"
 #include "reserve/error.hpp"
 
 namespace reserve::suggestion {
@@ -31,30 +32,6 @@ void add_field(OGRLayer& layer, const char* name, OGRFieldType type, const std::
   OGRFieldDefn def(name, type);
   if (layer.CreateField(&def) != OGRERR_NONE)
     throw InputError("cannot create field '" + std::string(name) + "' in " + path);
-}
-
-// Creates a GeoPackage at a temporary path, lets `fill` write it, and renames it into place.
-void write_gpkg(const std::string& path, const std::function<void(GDALDataset&)>& fill) {
-  io::ensure_gdal_registered();
-  io::ErrorCapture errors;
-  GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
-  if (!driver) throw InternalError("GDAL has no GPKG driver");
-  atomic::make_parent_folders(path);
-  const std::string tmp = atomic::temporary_path_for(path);
-  atomic::TemporaryFile guard(tmp);
-  {
-    io::DatasetPtr ds(driver->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds)
-      throw InputError("cannot create " + tmp + ": " + errors.last() +
-                       "; check that the output directory is writable");
-    fill(*ds);
-    ds->FlushCache();
-    ds.reset();
-    for (const auto& m : errors.messages())
-      if (m.is_error) throw InputError("cannot write " + tmp + ": " + m.text);
-  }
-  atomic::commit_temporary(tmp, path);
-  guard.release();
 }
 
 void write_feature(OGRLayer& layer, OGRFeature& f, const std::string& path) {
@@ -152,7 +129,7 @@ void write_plain(GDALDataset& out, const Zoning& z, const std::string& path) {
 }  // namespace
 
 void write_suggestion_gpkg(const SuggestResult& r, const std::string& path) {
-  write_gpkg(path, [&](GDALDataset& ds) {
+  report::write_gpkg_atomically(path, [&](GDALDataset& ds) {
     const auto srs = report::srs_of(r.check.after.crs);
     OGRLayer* layer = ds.CreateLayer("suggestion", srs.get(), wkbMultiPolygon, nullptr);
     if (!layer) throw InputError("cannot create layer 'suggestion' in " + path);
@@ -183,7 +160,7 @@ void write_suggestion_gpkg(const SuggestResult& r, const std::string& path) {
 
 void write_suggested_proposal_gpkg(const SuggestResult& r, const std::string& path) {
   if (!r.suggested) throw InternalError("no suggested proposal to write");
-  write_gpkg(path, [&](GDALDataset& ds) {
+  report::write_gpkg_atomically(path, [&](GDALDataset& ds) {
     if (!write_as_source(ds, r, path)) write_plain(ds, *r.suggested, path);
   });
 }
