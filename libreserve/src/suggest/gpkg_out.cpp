@@ -4,7 +4,6 @@
 #include <functional>
 #include <memory>
 
-#include "core/atomic_file.hpp"
 #include "io/gdal_common.hpp"
 #include "report/gdal_table_writer.hpp"
 #include "report/gpkg_file.hpp"
