@@ -139,6 +139,32 @@ TEST(ValidateEverythingCli, PermissionRepairsAndNoRepairRefusesAll) {
   EXPECT_EQ(by_code(j).count("invalid-geometry"), 1u);
 }
 
+// A left-out feature whose first vertex cannot be taken to the working CRS gets no location
+// (a source coordinate must not pass as a working one); its message gives the source point and
+// PROJ's reason. PROJ's transverse Mercator has no value 90° of longitude from the central
+// meridian on the equator: cs2cs EPSG:4490 EPSG:4544 prints "* * inf" for lat 0, lon 15.
+TEST(ValidateEverythingCli, ALocationThatCannotBeTransformedIsSaidNotFaked) {
+  test::TempDir dir;
+  LayerSpec spec;
+  spec.layer = "zones";
+  spec.epsg = 4490;
+  spec.fields = {FieldSpec{"功能分区"}};
+  spec.features = {{"POLYGON ((105 30, 105.01 30, 105.01 30.01, 105 30.01, 105 30))", {"核心区"}},
+                   {"POINT (15 0)", {"实验区"}}};
+  const std::string path = dir.file("lonlat.gpkg");
+  test::write_layer(path, spec);
+  const auto r = run_cli({"validate", "--json", "--working-crs", "EPSG:4544", path});
+  ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
+  const auto issues = by_code(nlohmann::json::parse(r.out));
+  ASSERT_EQ(issues.count("unusable-feature"), 1u) << r.out;
+  const auto& point = issues.find("unusable-feature")->second;
+  EXPECT_EQ(point.at("feature"), "2");
+  EXPECT_TRUE(!point.contains("location") || point.at("location").is_null()) << point;
+  const std::string message = point.at("message");
+  EXPECT_NE(message.find("15.000000, 0.000000"), std::string::npos) << message;
+  EXPECT_NE(message.find("cannot be taken to the working CRS"), std::string::npos) << message;
+}
+
 TEST(ValidateEverythingCli, AnUnreadableFileIsStillExitThree) {
   test::TempDir dir;
   const auto r = run_cli({"validate", dir.file("missing.gpkg")});

@@ -1,6 +1,7 @@
 // validate_zoning_sources: load and validate a zoning without stopping at the first bad feature.
 // load_zoning() is right to stop (a check must not run on half a zoning), but a validation run
 // exists to list every problem at once: one run per defect is how analysts lose an afternoon.
+#include <fmt/format.h>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -41,20 +42,28 @@ std::string fixed_working_crs(const ZoningOptions& options, const LayerList& lay
   return chosen.epsg ? "EPSG:" + std::to_string(*chosen.epsg) : chosen.wkt;
 }
 
-// A point of the feature to show where it is (its first vertex), in the working CRS when it can
-// be transformed there.
-std::optional<Point> feature_location(const Feature& f, const Crs& from, const Crs& to) {
+// A point of the feature to show where it is (its first vertex) in the working CRS. When it
+// cannot be transformed there (that may be the very problem), the location stays empty and the
+// note gives the source point with its CRS, so that no source coordinate passes as a working one.
+struct FeatureLocation {
+  std::optional<Point> point;
+  std::string note;  // empty when the point is in the working CRS
+};
+
+FeatureLocation feature_location(const Feature& f, const Crs& from, const Crs& to) {
   std::optional<Point> p;
   if (!f.geometry.points.empty()) p = f.geometry.points.front();
   if (!p && !f.geometry.lines.empty() && !f.geometry.lines.front().empty())
     p = f.geometry.lines.front().front();
   if (!p && !f.geometry.polygons.empty() && !f.geometry.polygons.polygons.front().outer.empty())
     p = f.geometry.polygons.polygons.front().outer.front();
-  if (!p || from.empty() || to.empty()) return p;
+  if (!p || from.empty() || to.empty()) return {p, {}};
   try {
-    return Transformer(from, to).apply(*p);
-  } catch (const Error&) {
-    return p;  // cannot be transformed: that may be the very problem; the source point still helps
+    return {Transformer(from, to).apply(*p), {}};
+  } catch (const Error& e) {
+    return {std::nullopt, fmt::format(" (its first vertex {:.6f}, {:.6f} in {} cannot be taken to "
+                                      "the working CRS {}: {})",
+                                      p->x, p->y, from.label(), to.label(), e.message())};
   }
 }
 
@@ -164,9 +173,11 @@ ZoningValidation validate_zoning_sources(const ZoningOptions& options,
       unusable.emplace_back(std::move(removed), removed_crs);
     }
   }
-  for (std::size_t k = 0; k < unusable.size(); ++k)
-    unusable_issues[k].location =
-        feature_location(unusable[k].first, unusable[k].second, out.zoning.crs);
+  for (std::size_t k = 0; k < unusable.size(); ++k) {
+    FeatureLocation at = feature_location(unusable[k].first, unusable[k].second, out.zoning.crs);
+    unusable_issues[k].location = at.point;
+    unusable_issues[k].message += at.note;
+  }
 
   withdraw_unpermitted_repairs(out.zoning, options.repair);
   out.zoning.issues.insert(out.zoning.issues.end(), unusable_issues.begin(), unusable_issues.end());
