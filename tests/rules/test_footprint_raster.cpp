@@ -85,8 +85,10 @@ TEST(FootprintRaster, BoundsBracketTheExactOverlapAtRandomPlacements) {
     std::mt19937_64 rng(3);
     int tight = 0;
     for (int k = 0; k < 400; ++k) {
-      const Point to{499500.0 + (rng() % 5000), 2999500.0 + (rng() % 5000)};
-      const double angle = (rng() % 3600) / 3600.0 * 2.0 * 3.14159265358979323846;
+      const Point to{499500.0 + static_cast<double>(rng() % 5000),
+                     2999500.0 + static_cast<double>(rng() % 5000)};
+      const double angle =
+          static_cast<double>(rng() % 3600) / 3600.0 * 2.0 * 3.14159265358979323846;
       double lo = 0.0, hi = 0.0;
       raster.bounds(piece(), to, std::cos(angle), std::sin(angle), lo, hi);
       const double exact = exact_overlap(piece(), to, angle, fp_geos.get());
