@@ -159,5 +159,37 @@ TEST(CarveOutPermutation, ADowngradeOverAnInteriorMineIsUnlikelyByChance) {
   EXPECT_DOUBLE_EQ(*r.targeting.p_value, 1.0 / 1000.0);
 }
 
+// The grid bounds only settle draws whose exact measure is clear of the observed value: for
+// carve-outs taking in all, some or little of a mine, every seed gives the same draws as large,
+// the same draws made and the same p as measuring every draw exactly (the straightforward test).
+TEST(CarveOutPermutation, GridBoundsGiveTheSameResultAsMeasuringEveryDraw) {
+  const Zoning before = make_zoning("baseline", {{Zone::experimental, rect(0, 0, kSide, kSide)}});
+  const geom::GeomPtr reserve = geom::to_geos(rect(0, 0, kSide, kSide));
+  MultiPolygon all;
+  for (const auto& f : mines().features)
+    all.polygons.push_back(f.geometry.polygons.polygons.front());
+  const geom::GeomPtr footprint = geom::to_geos(all);  // distance 0: the mining rights
+  CompareOptions co;
+  co.area_method = AreaMethod::planar;
+  const std::vector<std::vector<std::pair<double, double>>> carve_outs = {
+      {{2400.0, 0.0}, {kSide - kMine, 5400.0}},  // all of two mines
+      {{2450.0, 0.0}},                           // 150 × 200 m of one
+      {{2250.0, 0.0}, {kSide - kMine, 4900.0}},  // 50 × 200 m of one
+  };
+  for (const auto& notches : carve_outs) {
+    const Comparison c = compare(before, notched(notches), co);
+    for (std::uint64_t seed : {1u, 2u, 3u}) {
+      const auto fast = rules::carve_out_permutation(c, reserve.get(), footprint.get(), 499, seed);
+      const auto exact =
+          rules::carve_out_permutation(c, reserve.get(), footprint.get(), 499, seed, true);
+      EXPECT_EQ(fast.as_large, exact.as_large) << notches.size() << " notches, seed " << seed;
+      EXPECT_EQ(fast.draws, exact.draws);
+      EXPECT_EQ(fast.p_value, exact.p_value);
+      EXPECT_EQ(exact.measured_exactly, exact.draws);
+      EXPECT_LT(fast.measured_exactly, fast.draws);  // the bounds did settle draws
+    }
+  }
+}
+
 }  // namespace
 }  // namespace reserve

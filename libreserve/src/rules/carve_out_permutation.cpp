@@ -14,6 +14,7 @@
 #include "geom/segment_index.hpp"
 #include "geom/validity.hpp"
 #include "reserve/error.hpp"
+#include "rules/footprint_raster.hpp"
 #include "rules/rule_helpers.hpp"
 
 namespace reserve::rules {
@@ -27,6 +28,12 @@ constexpr double kPi = 3.14159265358979323846;
 // settled in ~h / p draws instead of all of them, which bounds the cost where the pieces and the
 // footprint are large (a reserve cut in half); a small p still takes every draw, as it must.
 constexpr int kEnoughAsLarge = 50;
+
+// Cells of the footprint's grid (FootprintRaster). A draw's bounds cost about the pieces' edges
+// plus the cells their boundaries cross; coarser cells leave more draws to the exact measure. On
+// the 50,000-vertex benchmark reserve (999 draws) 5 draws are measured exactly and
+// the test takes 0.13 s instead of 2.3 s; 2^16 cells: 1 draw, 0.26 s; 2^20: none, 0.71 s.
+constexpr std::size_t kRasterCells = 8192;
 
 // Uniform in [0, 1) from the top 53 bits of one engine output. std::mt19937_64's output sequence
 // is fixed by the C++ standard, but std::uniform_real_distribution (and every other std::
@@ -496,6 +503,14 @@ class Footprint {
   }
   bool empty() const { return parts_.empty(); }
 
+  // The parts as oriented rings in the world frame (for the FootprintRaster).
+  std::vector<OrientedRings> world_rings() const {
+    std::vector<OrientedRings> out;
+    out.reserve(parts_.size());
+    for (const Part& p : parts_) out.push_back(oriented_rings(p.value, Point{0.0, 0.0}));
+    return out;
+  }
+
   // Planar area of (piece moved by m) ∩ footprint.
   double taken_in(const Piece& piece, const Motion& m) const {
     Envelope box;
@@ -670,7 +685,7 @@ Point interior_point(std::mt19937_64& rng, const Envelope& box,
 
 CarveOutPermutation carve_out_permutation(const Comparison& comparison, const GEOSGeometry* reserve,
                                           const GEOSGeometry* footprint, int draws,
-                                          std::uint64_t seed) {
+                                          std::uint64_t seed, bool exact_every_draw) {
   if (draws < 1) throw UsageError("permutation test: the number of draws must be ≥ 1");
   CarveOutPermutation result;
   result.seed = seed;
@@ -689,6 +704,11 @@ CarveOutPermutation carve_out_permutation(const Comparison& comparison, const GE
   if (segs.empty()) return result;
   const Envelope box = envelope_of(outline);
   auto prepared_reserve = geom::prepare(reserve);
+  // Grid bounds settle most draws (rules/footprint_raster.hpp); only a draw whose bounds straddle
+  // the observed value is measured exactly. Each bound holds with margin slack, so a draw settled
+  // by them counts exactly when its exact measure would: the p-value is the same.
+  const FootprintRaster raster(fp.world_rings(), kRasterCells);
+  const double slack = raster.slack_m2(result.observed_m2);
   std::mt19937_64 rng(seed);
   std::vector<Motion> placed(pieces.size());
   for (int d = 0; d < draws; ++d) {
@@ -700,12 +720,28 @@ CarveOutPermutation carve_out_permutation(const Comparison& comparison, const GE
                                      : interior_point(rng, box, prepared_reserve.get());
       placed[i] = Motion{at, 2.0 * kPi * unit_interval(rng)};
     }
-    double taken = 0.0;
+    double lo = 0.0, hi = 0.0;
     for (std::size_t i = 0; i < pieces.size(); ++i) {
-      taken += fp.drawn_in(pieces[i], placed[i]);
-      if (taken >= bar) break;  // already as large: the rest cannot lower it
+      double l = 0.0, u = 0.0;
+      raster.bounds(pieces[i].grid.rings(), placed[i].to, std::cos(placed[i].angle),
+                    std::sin(placed[i].angle), l, u);
+      lo += l;
+      hi += u;
     }
-    if (taken >= bar && ++result.as_large == kEnoughAsLarge && d + 1 < draws) {
+    if (exact_every_draw) {
+      lo = 0.0;
+      hi = bar + 2.0 * slack;
+    }
+    bool as_large = lo - slack >= bar;
+    if (!as_large && hi + slack >= bar) {
+      ++result.measured_exactly;
+      double taken = 0.0;
+      for (std::size_t i = 0; i < pieces.size() && taken < bar; ++i)
+        taken +=
+            fp.drawn_in(pieces[i], placed[i]);  // stops once as large: the rest cannot lower it
+      as_large = taken >= bar;
+    }
+    if (as_large && ++result.as_large == kEnoughAsLarge && d + 1 < draws) {
       // Besag & Clifford's sequential p-value: once h draws were as large, p = h / draws made.
       result.draws = d + 1;
       result.p_value = static_cast<double>(kEnoughAsLarge) / result.draws;

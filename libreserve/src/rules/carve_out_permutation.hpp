@@ -18,6 +18,7 @@ struct CarveOutPermutation {
   int as_large = 0;          // draws taking in at least observed_m2
   double p_value = 1.0;      // (as_large + 1) / (draws + 1), or 50 / draws when stopped early
   std::uint64_t seed = 0;
+  int measured_exactly = 0;  // draws the grid bounds left to the exact measure
 };
 
 // The null model: each significant (non-noise) piece keeps its shape and area and gets a uniform
@@ -36,14 +37,18 @@ struct CarveOutPermutation {
 // Areas are planar in that CRS (the statistic compares like with like; the scale factor cancels).
 // The test stops early, with p = 50 / draws made, once 50 draws were as large (Besag and
 // Clifford's sequential p-value; see the .cpp). Deterministic for a given seed on every platform.
-// Cost: draws × pieces × (envelope query + an O(1) grid look-up per footprint part near the moved
-// piece + an exact overlap by Green's theorem, without GEOS, for the parts crossing its boundary).
-// The observed value is a GEOS overlay (the real pieces share edges with the footprint; a draw in
-// general position does not). draws ≥ 1; no pieces or an empty footprint: observed 0 and p = 1
-// without drawing.
+// Cost: draws × pieces × (the piece's edges + the grid cells its boundary crosses): a draw is
+// first bounded by the footprint's area per cell of a coarse grid (rules/footprint_raster.hpp);
+// only when the bounds straddle the observed value is it measured exactly: per footprint part near
+// the moved piece an O(1) grid look-up, and an exact overlap by Green's theorem, without GEOS, for
+// the parts crossing its boundary. The bounds hold with a margin far above rounding, so a draw
+// counts exactly when its exact measure says so: the p-value does not depend on the bounds
+// (`exact_every_draw` measures every draw exactly, for tests). The observed value is a GEOS
+// overlay (the real pieces share edges with the footprint; a draw in general position does not).
+// draws ≥ 1; no pieces or an empty footprint: observed 0 and p = 1 without drawing.
 CarveOutPermutation carve_out_permutation(const Comparison& comparison, const GEOSGeometry* reserve,
                                           const GEOSGeometry* footprint, int draws,
-                                          std::uint64_t seed);
+                                          std::uint64_t seed, bool exact_every_draw = false);
 
 // Runs the test with the rule's options (permutation_draws, permutation_seed) and stores p, the
 // draws and the seed in `t`; does nothing when permutation_draws is 0. UsageError when it is

@@ -15,6 +15,7 @@
 #include "reserve/error.hpp"
 #include "reserve/overlay.hpp"
 #include "rules/carve_out_permutation.hpp"
+#include "rules/conflict_footprint.hpp"
 #include "rules/conflict_overlay_resolved.hpp"
 #include "rules/rule_helpers.hpp"
 
@@ -231,13 +232,16 @@ TargetingStatistic targeting_statistic(const Comparison& comparison,
     else if (!conflicts.features.features[f.index].is_point())
       footprint_parts.push_back(geom::check(GEOSGeom_clone_r(h, f.geometry.get()), "clone"));
   }
-  auto footprint_all = geom::unite_all(std::move(footprint_parts));
-  auto footprint =
-      geom::check(GEOSIntersection_r(h, footprint_all.get(), reserve.get()), "footprint ∩ reserve");
+  // By connected components of the buffers, each met with the outline and the changed land near
+  // it (rules/conflict_footprint.hpp): the same land as one global union, without its cost.
+  auto footprint = rules::footprint_in(std::move(footprint_parts), reserve.get());
   t.footprint_area_m2 = area_of(calc, footprint.get());
-  auto in_changed =
-      geom::check(GEOSIntersection_r(h, footprint.get(), changed.get()), "footprint ∩ changed");
-  t.footprint_in_changed_m2 = area_of(calc, in_changed.get());
+  const rules::LargeOperand changed_land(changed.get());
+  std::vector<geom::GeomPtr> in_changed;
+  const int n = GEOSGetNumGeometries_r(h, footprint.get());
+  for (int i = 0; i < n; ++i)
+    in_changed.push_back(changed_land.intersection(GEOSGetGeometryN_r(h, footprint.get(), i)));
+  t.footprint_in_changed_m2 = area_of(calc, rules::collect_polygons(in_changed).get());
   if (t.changed_area_m2 > 0.0) t.share_in_changed = t.footprint_in_changed_m2 / t.changed_area_m2;
   if (t.reserve_area_m2 > 0.0) t.share_in_reserve = t.footprint_area_m2 / t.reserve_area_m2;
   if (t.changed_area_m2 > 0.0 && t.share_in_reserve > 0.0)

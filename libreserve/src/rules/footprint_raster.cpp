@@ -1,0 +1,191 @@
+// Footprint area per grid cell and a placed piece's bounds (see footprint_raster.hpp).
+#include "rules/footprint_raster.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace reserve::rules {
+
+// Coverage convention: an edge a→b adds (a.y − b.y) times the area between it and the right side
+// of its cell to that cell, and (a.y − b.y) times a whole cell to every cell on its right; with the
+// inside on the left, the sum over a ring is 1 per cell area inside it and 0 outside. The deltas
+// are stored per cell: the partial area in the edge's cell, the rest in the next one, so that a
+// running sum along the row gives each cell's covered fraction. Cells left of the grid carry into
+// column 0; cells right of it are not kept.
+template <class Emit>
+void FootprintRaster::edge(Point a, Point b, Emit&& emit) const {
+  if (a.y == b.y) return;  // a horizontal edge covers nothing
+  const auto piece = [&](int row, Point p, Point q) {
+    const double dv = p.y - q.y;
+    const double um = 0.5 * (p.x + q.x);
+    const double fl = std::floor(um);
+    if (fl < 0.0) {
+      emit(row, 0, dv);
+      return;
+    }
+    if (fl >= nx_) return;
+    const int i = static_cast<int>(fl);
+    emit(row, i, dv * (fl + 1.0 - um));
+    if (i + 1 < nx_) emit(row, i + 1, dv * (um - fl));
+  };
+  const double vlo = std::min(a.y, b.y), vhi = std::max(a.y, b.y);
+  const int j0 = std::max(0, static_cast<int>(std::floor(std::max(vlo, -1.0))));
+  const int j1 = std::min(ny_ - 1, static_cast<int>(std::floor(std::min(vhi, double(ny_)))));
+  const double dy = b.y - a.y, dx = b.x - a.x;
+  for (int j = j0; j <= j1; ++j) {
+    double t0 = (j - a.y) / dy, t1 = (j + 1 - a.y) / dy;
+    if (t0 > t1) std::swap(t0, t1);
+    t0 = std::max(t0, 0.0);
+    t1 = std::min(t1, 1.0);
+    if (!(t0 < t1)) continue;
+    const Point p{a.x + t0 * dx, a.y + t0 * dy}, q{a.x + t1 * dx, a.y + t1 * dy};
+    // Split at the column lines between p and q that lie on the grid (0 … nx).
+    const double ulo = std::min(p.x, q.x), uhi = std::max(p.x, q.x);
+    const double k_first = std::max(std::floor(ulo) + 1.0, 0.0);
+    const double k_last = std::min(std::ceil(uhi) - 1.0, static_cast<double>(nx_));
+    if (k_first > k_last) {
+      piece(j, p, q);
+      continue;
+    }
+    Point from = p;
+    const double du = q.x - p.x;
+    const int n = static_cast<int>(k_last - k_first) + 1;
+    for (int m = 0; m < n; ++m) {
+      const double k = du > 0.0 ? k_first + m : k_last - m;
+      const double s = (k - p.x) / du;
+      const Point cut{k, p.y + s * (q.y - p.y)};
+      piece(j, from, cut);
+      from = cut;
+    }
+    piece(j, from, q);
+  }
+}
+
+FootprintRaster::FootprintRaster(const std::vector<OrientedRings>& footprint,
+                                 std::size_t max_cells) {
+  Envelope box;
+  for (const auto& rings : footprint)
+    for (const auto& r : rings)
+      for (const Point& p : r) box.expand(p);
+  if (!(box.width() > 0.0) || !(box.height() > 0.0)) return;  // no area: nx_ = 0
+  const double w = box.width(), h = box.height();
+  cell_ = std::max({std::sqrt(w * h / static_cast<double>(std::max<std::size_t>(max_cells, 1))),
+                    w / 8192.0, h / 8192.0});
+  nx_ = std::max(1, static_cast<int>(std::ceil(w / cell_)));
+  ny_ = std::max(1, static_cast<int>(std::ceil(h / cell_)));
+  x0_ = box.min_x;
+  y0_ = box.min_y;
+  const std::size_t stride = static_cast<std::size_t>(nx_) + 1;
+  prefix_.assign(stride * ny_, 0.0);
+  const auto grid = [&](Point p) { return Point{(p.x - x0_) / cell_, (p.y - y0_) / cell_}; };
+  for (const auto& rings : footprint)
+    for (const auto& r : rings)
+      for (std::size_t k = 0; k + 1 < r.size(); ++k)
+        edge(grid(r[k]), grid(r[k + 1]),
+             [&](int row, int col, double v) { prefix_[row * stride + col] += v; });
+  // Deltas → covered area per cell → running sums (in place: a delta is read before its slot is
+  // overwritten by the sum of the cells before it).
+  const double cell_area = cell_ * cell_;
+  for (int j = 0; j < ny_; ++j) {
+    double* row = &prefix_[j * stride];
+    double cover = 0.0, run = 0.0;
+    for (int i = 0; i < nx_; ++i) {
+      cover += row[i];
+      row[i] = run;
+      run += std::clamp(cover, 0.0, 1.0) * cell_area;
+    }
+    row[nx_] = run;
+  }
+  rows_.resize(ny_);
+}
+
+void FootprintRaster::bounds(const OrientedRings& placed, Point to, double cos_a, double sin_a,
+                             double& lo, double& hi) const {
+  lo = hi = 0.0;
+  if (nx_ == 0) return;
+  std::vector<int>& touched = touched_;
+  touched.clear();
+  const auto emit = [&](int row, int col, double v) {
+    if (rows_[row].empty()) touched.push_back(row);
+    rows_[row].push_back({col, v});
+  };
+  const auto grid = [&](Point p) {
+    return Point{(to.x + cos_a * p.x - sin_a * p.y - x0_) / cell_,
+                 (to.y + sin_a * p.x + cos_a * p.y - y0_) / cell_};
+  };
+  // Edges within one cell of the grid (most of them) are summed before they are emitted: their
+  // deltas to the cell, Σ dv·(i + 1 − u_mid), and to the next one, Σ dv − that (as in edge()).
+  int cell_i = -1, cell_j = -1;
+  double in_cell = 0.0, dv_sum = 0.0;
+  const auto flush = [&] {
+    if (cell_i < 0) return;
+    emit(cell_j, cell_i, in_cell);
+    if (cell_i + 1 < nx_) emit(cell_j, cell_i + 1, dv_sum - in_cell);
+    cell_i = -1;
+    in_cell = dv_sum = 0.0;
+  };
+  for (const auto& r : placed) {
+    if (r.empty()) continue;
+    Point prev = grid(r[0]);
+    for (std::size_t k = 1; k < r.size(); ++k) {
+      const Point cur = grid(r[k]);
+      // Truncation is the floor on the grid (non-negative coordinates); the range test comes
+      // first, so that the casts stay in range.
+      if (prev.x >= 0.0 && prev.x < nx_ && prev.y >= 0.0 && prev.y < ny_ && cur.x >= 0.0 &&
+          cur.x < nx_ && cur.y >= 0.0 && cur.y < ny_ &&
+          static_cast<int>(prev.x) == static_cast<int>(cur.x) &&
+          static_cast<int>(prev.y) == static_cast<int>(cur.y)) {
+        const int i = static_cast<int>(prev.x), j = static_cast<int>(prev.y);
+        const double fi = i;
+        if (i != cell_i || j != cell_j) {
+          flush();
+          cell_i = i;
+          cell_j = j;
+        }
+        const double dv = prev.y - cur.y;
+        in_cell += dv * (fi + 1.0 - 0.5 * (prev.x + cur.x));
+        dv_sum += dv;
+      } else {
+        flush();
+        edge(prev, cur, emit);
+      }
+      prev = cur;
+    }
+  }
+  flush();
+  const double cell_area = cell_ * cell_;
+  const std::size_t stride = static_cast<std::size_t>(nx_) + 1;
+  // Cells between the ones the boundary touches are wholly inside (cover 1) or outside (0).
+  const auto run = [&](const double* p, double cover, int from, int to_col) {
+    if (to_col <= from) return;
+    const double f = p[to_col] - p[from];
+    if (cover > 1.0 - 1e-6) {
+      lo += f;
+      hi += f;
+    } else if (cover >= 1e-6) {
+      hi += f;  // not a whole cell count: only the safe bound
+    }
+  };
+  for (int row : touched) {
+    auto& entries = rows_[row];
+    std::sort(entries.begin(), entries.end(),
+              [](const Entry& a, const Entry& b) { return a.col < b.col; });
+    const double* p = &prefix_[row * stride];
+    double cover = 0.0;
+    int next = 0;
+    for (std::size_t e = 0; e < entries.size();) {
+      const int col = entries[e].col;
+      run(p, cover, next, col);
+      for (; e < entries.size() && entries[e].col == col; ++e) cover += entries[e].cover;
+      const double c = std::clamp(cover, 0.0, 1.0) * cell_area;
+      const double f = p[col + 1] - p[col];
+      lo += std::max(0.0, c + f - cell_area);
+      hi += std::min(c, f);
+      next = col + 1;
+    }
+    run(p, cover, next, nx_);
+    entries.clear();
+  }
+}
+
+}  // namespace reserve::rules

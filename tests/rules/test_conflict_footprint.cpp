@@ -1,0 +1,154 @@
+// The conflict footprint of 不以调代改 by connected components (rules/conflict_footprint.hpp)
+// against the straightforward computation (one GEOS union of every buffer, then overlays with the
+// whole reserve and the whole changed land) and against Shapely.
+//
+// Layout (metres from an origin; the same scaled to degrees for the lon/lat case): a 1000 m square
+// reserve with a hole [600, 800]²; conflict features buffered by 50 m (16 segments per quarter
+// circle, as the rule does): two points 60 m apart (overlapping buffers), a point 20 m inside the
+// north edge (its buffer crosses the boundary), a line, a square [650, 750]² in the hole (its
+// buffer touches the hole's edges along segments and takes in no land), a square crossing the east
+// edge, and a point far outside. The changed land is the strip y ∈ [0, 300].
+// Expected areas: Shapely 1.8.5 on GEOS 3.11.1, run by /usr/bin/python3 (the script is
+// quoted at the end of this file): unary_union(buffers) ∩ reserve, and that ∩ changed.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "geom/geos.hpp"
+#include "reserve/geometry.hpp"
+#include "rules/conflict_footprint.hpp"
+
+namespace reserve {
+namespace {
+
+struct Layout {
+  geom::GeomPtr reserve, changed;
+  std::vector<geom::GeomPtr> buffers;
+};
+
+Layout layout(double ox, double oy, double k) {
+  auto* h = geom::context();
+  const auto P = [&](double x, double y) { return Point{ox + k * x, oy + k * y}; };
+  const auto box = [&](double x0, double y0, double x1, double y1) {
+    return Polygon{{P(x0, y0), P(x1, y0), P(x1, y1), P(x0, y1), P(x0, y0)}, {}};
+  };
+  Layout out;
+  Polygon reserve = box(0, 0, 1000, 1000);
+  reserve.holes.push_back({P(600, 600), P(600, 800), P(800, 800), P(800, 600), P(600, 600)});
+  out.reserve = geom::to_geos(reserve);
+  out.changed = geom::to_geos(box(0, 0, 1000, 300));
+  std::vector<geom::GeomPtr> features;
+  features.push_back(geom::to_geos(P(200, 200)));
+  features.push_back(geom::to_geos(P(260, 200)));
+  features.push_back(geom::to_geos(P(500, 980)));
+  features.push_back(geom::to_geos(LineString{P(100, 500), P(400, 500)}));
+  features.push_back(geom::to_geos(box(650, 650, 750, 750)));
+  features.push_back(geom::to_geos(box(900, 100, 1100, 300)));
+  features.push_back(geom::to_geos(P(2000, 2000)));
+  for (const auto& f : features)
+    out.buffers.push_back(geom::check(GEOSBuffer_r(h, f.get(), 50.0 * k, 16), "buffer"));
+  return out;
+}
+
+std::vector<geom::GeomPtr> clones(const std::vector<geom::GeomPtr>& v) {
+  std::vector<geom::GeomPtr> out;
+  for (const auto& g : v)
+    out.push_back(geom::check(GEOSGeom_clone_r(geom::context(), g.get()), "c"));
+  return out;
+}
+
+struct Figures {
+  double footprint = 0.0, in_changed = 0.0;
+};
+
+// The rule's computation: components, each met with the reserve, then with the changed land.
+Figures by_components(const Layout& l) {
+  auto* h = geom::context();
+  const geom::GeomPtr fp = rules::footprint_in(clones(l.buffers), l.reserve.get());
+  EXPECT_EQ(GEOSisValid_r(h, fp.get()), 1);
+  EXPECT_EQ(GEOSGeomTypeId_r(h, fp.get()), GEOS_MULTIPOLYGON);
+  const rules::LargeOperand changed(l.changed.get());
+  std::vector<geom::GeomPtr> in_changed;
+  for (int i = 0; i < GEOSGetNumGeometries_r(h, fp.get()); ++i)
+    in_changed.push_back(changed.intersection(GEOSGetGeometryN_r(h, fp.get(), i)));
+  return {geom::planar_area(fp.get()),
+          geom::planar_area(rules::collect_polygons(in_changed).get())};
+}
+
+// The straightforward one: one union of everything, overlays with the whole operands.
+Figures global_union(const Layout& l) {
+  auto* h = geom::context();
+  const geom::GeomPtr all = geom::unite_all(clones(l.buffers));
+  const geom::GeomPtr fp = geom::check(GEOSIntersection_r(h, all.get(), l.reserve.get()), "∩");
+  const geom::GeomPtr in = geom::check(GEOSIntersection_r(h, fp.get(), l.changed.get()), "∩");
+  return {geom::planar_area(fp.get()), geom::planar_area(in.get())};
+}
+
+TEST(ConflictFootprint, ComponentsGiveTheGlobalUnionsLandInAProjectedCrs) {
+  const Layout l = layout(500000.0, 3000000.0, 1.0);
+  // Hand count: the two overlapping point buffers are one component, the other five one each.
+  EXPECT_EQ(rules::union_by_component(clones(l.buffers)).size(), 6u);
+  const Figures fast = by_components(l), plain = global_union(l);
+  EXPECT_NEAR(fast.footprint, 101080.11905465343, 1e-6);   // m², Shapely
+  EXPECT_NEAR(fast.in_changed, 50414.026978908252, 1e-6);  // m², Shapely
+  EXPECT_NEAR(fast.footprint, plain.footprint, 1e-9 * plain.footprint);
+  EXPECT_NEAR(fast.in_changed, plain.in_changed, 1e-9 * plain.in_changed);
+}
+
+TEST(ConflictFootprint, ComponentsGiveTheGlobalUnionsLandInLonLat) {
+  // 1e-5 degree per metre of the layout near 116° E, 40° N: planar areas in square degrees.
+  const Layout l = layout(116.0, 40.0, 1e-5);
+  EXPECT_EQ(rules::union_by_component(clones(l.buffers)).size(), 6u);
+  const Figures fast = by_components(l), plain = global_union(l);
+  EXPECT_NEAR(fast.footprint, 1.0108011905520241e-05, 1e-15);   // deg², Shapely
+  EXPECT_NEAR(fast.in_changed, 5.0414026979230377e-06, 1e-15);  // deg², Shapely
+  EXPECT_NEAR(fast.footprint, plain.footprint, 1e-9 * plain.footprint);
+  EXPECT_NEAR(fast.in_changed, plain.in_changed, 1e-9 * plain.in_changed);
+}
+
+// Unbuffered polygons (distance_m = 0): squares touching only at a corner are one component (they
+// have a point in common); their union is then two polygons, which GEOS keeps apart.
+TEST(ConflictFootprint, PolygonsTouchingAtACornerOrAnEdgeAreOneComponent) {
+  const auto sq = [](double x0, double y0, double x1, double y1) {
+    return geom::to_geos(Polygon{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}}, {}});
+  };
+  std::vector<geom::GeomPtr> corner;
+  corner.push_back(sq(100, 800, 200, 900));
+  corner.push_back(sq(200, 900, 300, 1000));
+  corner.push_back(sq(500, 100, 550, 150));
+  const auto parts = rules::union_by_component(clones(corner));
+  ASSERT_EQ(parts.size(), 2u);  // hand: {corner pair}, {apart}
+  EXPECT_DOUBLE_EQ(geom::planar_area(rules::collect_polygons(parts).get()), 22500.0);  // Shapely
+  std::vector<geom::GeomPtr> edge = clones(corner);
+  edge.push_back(sq(200, 800, 300, 900));  // shares an edge with each of the corner pair
+  const auto joined = rules::union_by_component(std::move(edge));
+  ASSERT_EQ(joined.size(), 2u);
+  EXPECT_DOUBLE_EQ(geom::planar_area(rules::collect_polygons(joined).get()), 32500.0);  // Shapely
+  const geom::GeomPtr reserve = sq(0, 0, 1000, 1000);
+  EXPECT_DOUBLE_EQ(geom::planar_area(rules::footprint_in(clones(corner), reserve.get()).get()),
+                   22500.0);  // all inside: hand
+}
+
+TEST(ConflictFootprint, NoShapesGiveAnEmptyFootprint) {
+  const Layout l = layout(0.0, 0.0, 1.0);
+  const geom::GeomPtr fp = rules::footprint_in({}, l.reserve.get());
+  EXPECT_TRUE(geom::is_empty(fp.get()));
+}
+
+}  // namespace
+}  // namespace reserve
+
+// /tmp/noadj_expected.py, run with /usr/bin/python3 (Shapely 1.8.5, GEOS 3.11.1):
+//   def layout(ox, oy, k, d):
+//       P = lambda x, y: (ox + k * x, oy + k * y)
+//       reserve = Polygon([P(0,0), P(1000,0), P(1000,1000), P(0,1000)],
+//                         [[P(600,600), P(800,600), P(800,800), P(600,800)]])
+//       shapes = [Point(P(200,200)), Point(P(260,200)), Point(P(500,980)),
+//                 LineString([P(100,500), P(400,500)]), box(*P(650,650), *P(750,750)),
+//                 box(*P(900,100), *P(1100,300)), Point(P(2000,2000))]
+//       bufs = [s.buffer(k * d, 16) for s in shapes]
+//       fp = unary_union(bufs).intersection(reserve)
+//       return fp.area, fp.intersection(box(*P(0,0), *P(1000,300))).area
+//   layout(500000, 3000000, 1.0, 50.0) → 101080.11905465343, 50414.026978908252
+//   layout(116.0, 40.0, 1e-5, 50.0)    → 1.0108011905520241e-05, 5.0414026979230377e-06
+//   unary_union of the squares: corner pair + apart 22500; with the edge square 32500.
