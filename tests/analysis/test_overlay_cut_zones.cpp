@@ -14,18 +14,15 @@
 namespace reserve {
 namespace {
 
-using testing::kX0;
-using testing::kY0;
-using testing::make_zoning;
 using testing::rect;
 
 // The rectangle [x0,x1]×[y0,y1] (metres from the origin) with a vertex every `step` metres.
 Ring dense_rect_ring(double x0, double y0, double x1, double y1, double step) {
   Ring r;
-  for (double x = x0; x < x1; x += step) r.push_back({kX0 + x, kY0 + y0});
-  for (double y = y0; y < y1; y += step) r.push_back({kX0 + x1, kY0 + y});
-  for (double x = x1; x > x0; x -= step) r.push_back({kX0 + x, kY0 + y1});
-  for (double y = y1; y > y0; y -= step) r.push_back({kX0 + x0, kY0 + y});
+  for (double x = x0; x < x1; x += step) r.push_back({testing::kX0 + x, testing::kY0 + y0});
+  for (double y = y0; y < y1; y += step) r.push_back({testing::kX0 + x1, testing::kY0 + y});
+  for (double x = x1; x > x0; x -= step) r.push_back({testing::kX0 + x, testing::kY0 + y1});
+  for (double y = y1; y > y0; y -= step) r.push_back({testing::kX0 + x0, testing::kY0 + y});
   r.push_back(r.front());
   return r;
 }
@@ -43,7 +40,7 @@ MultiPolygon dense_frame(double x0, double y0, double x1, double y1, double hx0,
 
 // Core [0,1000]², buffer to [-500,1500]², experimental to [-1000, east]×[-1000,2000].
 Zoning dense_nested_squares(const std::string& name, double east) {
-  return make_zoning(
+  return testing::make_zoning(
       name, {{Zone::core, dense_rect(0, 0, 1000, 1000)},
              {Zone::buffer, dense_frame(-500, -500, 1500, 1500, 0, 0, 1000, 1000)},
              {Zone::experimental, dense_frame(-1000, -1000, east, 2000, -500, -500, 1500, 1500)}});

@@ -17,22 +17,14 @@
 
 #include "geom/geos.hpp"
 #include "geom/prepared_overlay.hpp"
+#include "support/star_ring.hpp"
 
 namespace reserve {
 namespace {
 
-// A star-shaped ring of n vertices around (cx, cy) (radius a single-valued function of the
-// angle, so the ring is simple); counter-clockwise, or clockwise for holes.
+// Jitter 0.8–1.0: holes well apart from the shell.
 Ring star_ring(std::mt19937_64& rng, double cx, double cy, double r, int n, bool clockwise) {
-  std::uniform_real_distribution<double> jitter(0.8, 1.0);
-  Ring ring;
-  for (int i = 0; i < n; ++i) {
-    const double t = 2.0 * M_PI * i / n * (clockwise ? -1.0 : 1.0);
-    const double k = r * jitter(rng);
-    ring.push_back({cx + k * std::cos(t), cy + k * std::sin(t)});
-  }
-  ring.push_back(ring.front());
-  return ring;
+  return test::star_ring(rng, cx, cy, r, n, clockwise, 0.8);
 }
 
 Ring box_ring(double x0, double y0, double x1, double y1) {
