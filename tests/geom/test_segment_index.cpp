@@ -10,6 +10,7 @@
 
 #include "geom/geos.hpp"
 #include "geom/segment_index.hpp"
+#include "support/star_ring.hpp"
 
 namespace reserve {
 namespace {
@@ -17,19 +18,7 @@ namespace {
 namespace bg = boost::geometry;
 using geom::SegmentIndex;
 
-// A star-shaped ring of n vertices around (cx, cy) (radius a single-valued function of the angle,
-// so the ring is simple); counter-clockwise, or clockwise for holes.
-Ring star_ring(std::mt19937_64& rng, double cx, double cy, double r, int n, bool clockwise) {
-  std::uniform_real_distribution<double> jitter(0.7, 1.0);
-  Ring ring;
-  for (int i = 0; i < n; ++i) {
-    const double t = 2.0 * M_PI * i / n * (clockwise ? -1.0 : 1.0);
-    const double k = r * jitter(rng);
-    ring.push_back({cx + k * std::cos(t), cy + k * std::sin(t)});
-  }
-  ring.push_back(ring.front());
-  return ring;
-}
+using test::star_ring;
 
 double brute_force(const std::vector<SegmentIndex::Segment>& segments, Point p) {
   double best = std::numeric_limits<double>::infinity();

@@ -109,8 +109,9 @@ PolygonSide place_polygon(const ZoneIndex& index, const GEOSGeometry* g, double 
       contained = true;
       break;
     }
-    per_zone[poly.zone].push_back(
-        geom::check(GEOSIntersection_r(h, g, poly.geometry.get()), "feature ∩ zone"));
+    // The zone polygon cut to the feature's surroundings first: the overlay then costs the
+    // feature's size, not the zone's (geom/prepared_overlay.hpp).
+    per_zone[poly.zone].push_back(geom::clipped_intersection(g, poly.geometry.get()));
   }
   std::vector<std::pair<Zone, double>> areas;
   for (auto& [zone, pieces] : per_zone) {
@@ -314,8 +315,7 @@ Overlay overlay_rows(const FeatureSet& features, const Zoning& before, const Zon
         if (ai.outline().empty()) {
           row.freed_area_m2 = b.placement.inside_area_m2;
         } else if (!prepared_covers(ai.outline(), b.inside.get())) {
-          auto freed = geom::check(GEOSDifference_r(h, b.inside.get(), ai.outline().geometry.get()),
-                                   "freed piece");
+          auto freed = geom::clipped_difference(b.inside.get(), ai.outline().geometry.get());
           row.freed_area_m2 = area.piece_m2(freed.get());
         }
       }

@@ -2,6 +2,7 @@
 // (see overlay_changes.hpp).
 #include "analysis/overlay_changes.hpp"
 
+#include "geom/prepared_overlay.hpp"
 #include "reserve/error.hpp"
 
 namespace reserve::analysis {
@@ -52,7 +53,7 @@ ChangeAreas SignificantChanges::areas_in(const GEOSGeometry* g, const PieceArea&
     if (GEOSPreparedIntersects_r(h, p.prepared.get(), g) != 1) continue;
     // Pieces of one kind never overlap (they are polygons of one matrix cell or of cells that
     // partition the land), so the overlaps add up.
-    auto both = geom::check(GEOSIntersection_r(h, g, p.geometry.get()), "feature ∩ change piece");
+    auto both = geom::clipped_intersection(g, p.geometry.get());
     const double a = area.piece_m2(both.get());
     switch (p.kind) {
       case ChangeKind::removed: out.removed_m2 += a; break;

@@ -6,7 +6,13 @@
 #include <geodesic.h>
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <mutex>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "crs/proj_handles.hpp"
@@ -63,9 +69,52 @@ double geodesic_ring_area_m2(const Ring& lonlat, double a, double f) {
   return std::abs(signed_geodesic_ring_area_m2(g, lonlat));
 }
 
-struct AreaCalculator::Impl {
-  Crs crs;
-  AreaMethod method = AreaMethod::geodesic;
+namespace {
+
+// A ring's identity for the ring-area cache: its size and two independent 64-bit hashes of its
+// coordinates' bits (a false match would need both to collide: ~2^-128).
+struct RingKey {
+  std::size_t size = 0;
+  std::uint64_t h1 = 0, h2 = 0;
+  bool operator==(const RingKey& o) const noexcept {
+    return size == o.size && h1 == o.h1 && h2 == o.h2;
+  }
+};
+struct RingKeyHash {
+  std::size_t operator()(const RingKey& k) const noexcept { return static_cast<std::size_t>(k.h1); }
+};
+
+RingKey ring_key(const Ring& ring) {
+  RingKey k;
+  k.size = ring.size();
+  std::uint64_t a = 0xcbf29ce484222325ull, b = 0x9e3779b97f4a7c15ull;
+  for (const Point& p : ring) {
+    for (double v : {p.x, p.y}) {
+      std::uint64_t bits = 0;
+      std::memcpy(&bits, &v, sizeof bits);
+      a = (a ^ bits) * 0x100000001b3ull;                     // FNV-1a over 64-bit words
+      b = (b + bits) * 0xff51afd7ed558ccdull, b ^= b >> 33;  // a multiply-xorshift mix
+    }
+  }
+  k.h1 = a;
+  k.h2 = b;
+  return k;
+}
+
+// Rings of at least this many vertices have their areas kept: a 50,000-vertex reserve outline
+// is measured by the comparison and again by the targeting statistic, and each measure
+// inverse-projects every vertex and sums Karney's per-edge areas (milliseconds). Smaller rings
+// cost about as much to hash as to measure.
+constexpr std::size_t kCachedRingVertices = 1024;
+constexpr std::size_t kCachedRings = 4096;  // then the cache starts again (bounded memory)
+
+}  // namespace
+
+// What a CRS and method fix: PROJ's inverse projection, the ellipsoid, the unit. Built once per
+// thread for each (CRS, method) and shared by the calculators made on that thread (parsing the
+// CRS and finding the inverse projection in proj.db costs about a millisecond, and a check makes
+// a calculator in each of its steps), with the areas of large rings already measured.
+struct AreaSetup {
   crs::ContextPtr ctx = crs::make_context();
   PjPtr to_geographic;  // projected → its own geographic CRS (lon, lat); null if geographic
   geod_geodesic geod{};
@@ -73,13 +122,22 @@ struct AreaCalculator::Impl {
   double f = 0.0;
   double unit_m = 1.0;        // metres per CRS unit (planar)
   geom::SurveySeries survey;  // the survey method's series constants (A–E) for this ellipsoid
+  // PROJ objects are not thread-safe: a calculator moved to another thread may share this one.
+  std::mutex mutex;  // guards to_geographic's use and ring_areas
+  std::unordered_map<RingKey, double, RingKeyHash> ring_areas;  // signed, by the method
+};
+
+struct AreaCalculator::Impl {
+  Crs crs;
+  AreaMethod method = AreaMethod::geodesic;
+  std::shared_ptr<AreaSetup> setup;
 
   // The survey method's edge model: straight in the CRS's own coordinates, densified there
   // (geom/survey_area.hpp), then taken to (lon, lat).
   Ring densified_lonlat(const Ring& ring, bool closed) const {
     Ring dense = ring;
-    const double step =
-        to_geographic ? geom::kSurveyDensifyStepM / unit_m : geom::kSurveyDensifyStepDeg;
+    const double step = setup->to_geographic ? geom::kSurveyDensifyStepM / setup->unit_m
+                                             : geom::kSurveyDensifyStepDeg;
     if (closed)
       geom::densify_ring_linear(dense, step);
     else
@@ -90,11 +148,14 @@ struct AreaCalculator::Impl {
   // Vertices as (lon, lat) in degrees on the CRS's own datum.
   Ring to_lonlat(const Ring& ring) const {
     Ring out = ring;
-    if (!to_geographic || out.empty()) return out;
+    if (!setup->to_geographic || out.empty()) return out;
     const std::size_t stride = sizeof(Point);
-    const std::size_t done =
-        proj_trans_generic(to_geographic.get(), PJ_FWD, &out[0].x, stride, out.size(), &out[0].y,
-                           stride, out.size(), nullptr, 0, 0, nullptr, 0, 0);
+    std::size_t done = 0;
+    {
+      std::lock_guard<std::mutex> lock(setup->mutex);
+      done = proj_trans_generic(setup->to_geographic.get(), PJ_FWD, &out[0].x, stride, out.size(),
+                                &out[0].y, stride, out.size(), nullptr, 0, 0, nullptr, 0, 0);
+    }
     // PROJ marks a vertex it cannot convert with HUGE_VAL: name that one (not the ring's first).
     for (std::size_t i = 0; i < out.size(); ++i) {
       if (done == out.size() && std::isfinite(out[i].x) && std::isfinite(out[i].y)) continue;
@@ -110,22 +171,35 @@ struct AreaCalculator::Impl {
   }
 
   double signed_ring_area_m2(const Ring& ring) const {
-    if (method == AreaMethod::planar) return signed_ring_area(ring) * unit_m * unit_m;
-    if (method == AreaMethod::survey)
-      return geom::signed_survey_ring_area_m2(survey, densified_lonlat(ring, /*closed=*/true));
-    return signed_geodesic_ring_area(ring);
+    if (method == AreaMethod::planar) return signed_ring_area(ring) * setup->unit_m * setup->unit_m;
+    if (ring.size() < kCachedRingVertices) return measured_signed_ring_area_m2(ring);
+    const RingKey key = ring_key(ring);
+    {
+      std::lock_guard<std::mutex> lock(setup->mutex);
+      auto it = setup->ring_areas.find(key);
+      if (it != setup->ring_areas.end()) return it->second;
+    }
+    const double area = measured_signed_ring_area_m2(ring);
+    std::lock_guard<std::mutex> lock(setup->mutex);
+    if (setup->ring_areas.size() >= kCachedRings) setup->ring_areas.clear();
+    setup->ring_areas.emplace(key, area);
+    return area;
   }
 
-  double signed_geodesic_ring_area(const Ring& ring) const {
-    return signed_geodesic_ring_area_m2(geod, to_lonlat(ring));
+  double measured_signed_ring_area_m2(const Ring& ring) const {
+    if (method == AreaMethod::survey)
+      return geom::signed_survey_ring_area_m2(setup->survey,
+                                              densified_lonlat(ring, /*closed=*/true));
+    return signed_geodesic_ring_area_m2(setup->geod, to_lonlat(ring));
   }
 };
 
-AreaCalculator::AreaCalculator(const Crs& crs, AreaMethod method)
-    : impl_(std::make_unique<Impl>()) {
-  Impl& im = *impl_;
-  im.crs = crs;
-  im.method = method;
+namespace {
+
+// The setup for (crs, method), built as the constructor always did; throws as it did.
+std::shared_ptr<AreaSetup> make_setup(const Crs& crs, AreaMethod method) {
+  auto setup = std::make_shared<AreaSetup>();
+  AreaSetup& im = *setup;
   if (crs.empty()) {
     throw UsageError("cannot measure areas: the CRS is unknown; give the data a CRS (--crs)");
   }
@@ -163,11 +237,11 @@ AreaCalculator::AreaCalculator(const Crs& crs, AreaMethod method)
       im.unit_m = factor;
     }
   }
-  if (method == AreaMethod::planar) return;
+  if (method == AreaMethod::planar) return setup;
 
   geod_init(&im.geod, im.a_m, im.f);
   im.survey = geom::survey_series(im.a_m, im.f);
-  if (geographic) return;  // coordinates are already (lon, lat) on this datum
+  if (geographic) return setup;  // coordinates are already (lon, lat) on this datum
 
   PjPtr geodetic(proj_crs_get_geodetic_crs(ctx, pj.get()));
   if (!geodetic) {
@@ -183,6 +257,34 @@ AreaCalculator::AreaCalculator(const Crs& crs, AreaMethod method)
   if (!im.to_geographic) {
     throw InternalError("PROJ could not normalise the axis order for " + crs.label());
   }
+  return setup;
+}
+
+// This thread's setups, most recently used last (a few CRSs at most in one run).
+std::shared_ptr<AreaSetup> setup_for(const Crs& crs, AreaMethod method) {
+  thread_local std::vector<std::pair<std::string, std::shared_ptr<AreaSetup>>> setups;
+  std::string key =
+      std::to_string(static_cast<int>(method)) + (crs.is_geographic ? "g" : "p") + "\n" + crs.wkt;
+  for (auto it = setups.begin(); it != setups.end(); ++it) {
+    if (it->first != key) continue;
+    auto found = it->second;
+    setups.erase(it);
+    setups.emplace_back(std::move(key), found);
+    return found;
+  }
+  auto made = make_setup(crs, method);
+  if (setups.size() >= 8) setups.erase(setups.begin());
+  setups.emplace_back(std::move(key), made);
+  return made;
+}
+
+}  // namespace
+
+AreaCalculator::AreaCalculator(const Crs& crs, AreaMethod method)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->crs = crs;
+  impl_->method = method;
+  impl_->setup = setup_for(crs, method);
 }
 
 AreaCalculator::~AreaCalculator() = default;
@@ -191,8 +293,8 @@ AreaCalculator& AreaCalculator::operator=(AreaCalculator&&) noexcept = default;
 
 AreaMethod AreaCalculator::method() const noexcept { return impl_->method; }
 const Crs& AreaCalculator::crs() const noexcept { return impl_->crs; }
-double AreaCalculator::ellipsoid_a_m() const noexcept { return impl_->a_m; }
-double AreaCalculator::ellipsoid_f() const noexcept { return impl_->f; }
+double AreaCalculator::ellipsoid_a_m() const noexcept { return impl_->setup->a_m; }
+double AreaCalculator::ellipsoid_f() const noexcept { return impl_->setup->f; }
 
 double AreaCalculator::area_m2(const Polygon& p) const {
   double area = std::abs(impl_->signed_ring_area_m2(p.outer));
@@ -212,15 +314,15 @@ double AreaCalculator::length_m(const LineString& line) const {
   if (impl_->method == AreaMethod::planar) {
     for (std::size_t i = 1; i < line.size(); ++i)
       length += std::hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y);
-    return length * impl_->unit_m;
+    return length * impl_->setup->unit_m;
   }
   const Ring lonlat = impl_->method == AreaMethod::survey
                           ? impl_->densified_lonlat(line, /*closed=*/false)
                           : impl_->to_lonlat(line);
   for (std::size_t i = 1; i < lonlat.size(); ++i) {
     double s12 = 0.0;
-    geod_inverse(&impl_->geod, lonlat[i - 1].y, lonlat[i - 1].x, lonlat[i].y, lonlat[i].x, &s12,
-                 nullptr, nullptr);
+    geod_inverse(&impl_->setup->geod, lonlat[i - 1].y, lonlat[i - 1].x, lonlat[i].y, lonlat[i].x,
+                 &s12, nullptr, nullptr);
     length += s12;
   }
   return length;

@@ -6,9 +6,23 @@
 // labelling of g's edges (inside or outside the other operand) is looked up in a four-vertex
 // rectangle instead of a 50,000-vertex outline. The reports of the benchmark workloads and the
 // sample are byte-identical with and without the short-cuts.
+//
+// Where g crosses the operand's boundary, the operand is first cut to a rectangle around g
+// (clip_around): OverlayNG clips its operands to the "safe" intersection of their envelopes too,
+// but only after walking all of the large operand's vertices, and it indexes all of them for
+// point location. The cut is made so that OverlayNG then sees the same edges near g as without
+// it, and so computes the same intersection points (the regression test compares the two):
+// - the rectangle is widened until no edge that meets the first rectangle (g's envelope with a
+//   margin well beyond OverlayNG's) crosses it, so every edge near g is kept whole, with its
+//   original vertices, and the cut's new edges lie away from g;
+// - two small squares are added at the corners of the operand's envelope, apart from the
+//   rectangle, so the cut has the operand's envelope: OverlayNG's clipping box (and so the
+//   clipping of g's own edges) is the same as with the whole operand. They touch neither g nor
+//   the rest of the cut, so they add nothing to g ∩ operand or take anything from g − operand.
 #include "geom/prepared_overlay.hpp"
 
 #include <algorithm>
+#include <vector>
 
 namespace reserve::geom {
 namespace {
@@ -47,7 +61,101 @@ GeomPtr rectangle_apart(const GEOSGeometry* g) {
       "rectangle");
 }
 
+// Operands with fewer vertices than this are overlaid whole: the cut would save little.
+constexpr int kClipMinVertices = 256;
+
+bool meets(const Box& a, double x0, double y0, double x1, double y1) {
+  return !(x1 < a.x0 || x0 > a.x1 || y1 < a.y0 || y0 > a.y1);
+}
+
+// g's envelope with the margin of rectangle_around: far beyond OverlayNG's safe envelope (a
+// tenth of the envelope's smaller side).
+Box around(const Box& b) {
+  const double m = margin(b);
+  return Box{b.x0 - m, b.y0 - m, b.x1 + m, b.y1 + m};
+}
+
+// `r` grown to hold every edge of the operand's rings that meets `r`.
+Box widened(const GEOSGeometry* operand, const Box& r) {
+  auto* h = context();
+  Box out = r;
+  std::vector<double> xy;
+  auto scan = [&](const GEOSGeometry* ring) {
+    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, ring);
+    unsigned n = 0;
+    if (!seq || !GEOSCoordSeq_getSize_r(h, seq, &n) || n < 2) return;
+    xy.resize(2 * static_cast<std::size_t>(n));
+    GEOSCoordSeq_copyToBuffer_r(h, seq, xy.data(), 0, 0);
+    for (unsigned i = 1; i < n; ++i) {
+      const double ax = xy[2 * i - 2], ay = xy[2 * i - 1], bx = xy[2 * i], by = xy[2 * i + 1];
+      const double x0 = std::min(ax, bx), x1 = std::max(ax, bx);
+      const double y0 = std::min(ay, by), y1 = std::max(ay, by);
+      if (!meets(r, x0, y0, x1, y1)) continue;
+      out.x0 = std::min(out.x0, x0);
+      out.y0 = std::min(out.y0, y0);
+      out.x1 = std::max(out.x1, x1);
+      out.y1 = std::max(out.y1, y1);
+    }
+  };
+  const int parts = GEOSGetNumGeometries_r(h, operand);
+  for (int i = 0; i < parts; ++i) {
+    const GEOSGeometry* poly = GEOSGetGeometryN_r(h, operand, i);
+    if (GEOSGeomTypeId_r(h, poly) != GEOS_POLYGON || GEOSisEmpty_r(h, poly) == 1) continue;
+    scan(GEOSGetExteriorRing_r(h, poly));
+    const int holes = GEOSGetNumInteriorRings_r(h, poly);
+    for (int k = 0; k < holes; ++k) scan(GEOSGetInteriorRingN_r(h, poly, k));
+  }
+  // Slightly beyond the kept edges, so none of them lies on the rectangle's boundary.
+  const double pad = 1e-6 * std::max(out.x1 - out.x0, out.y1 - out.y0);
+  return Box{out.x0 - pad, out.y0 - pad, out.x1 + pad, out.y1 + pad};
+}
+
 }  // namespace
+
+GeomPtr clip_around(const GEOSGeometry* operand, const GEOSGeometry* g) {
+  auto* h = context();
+  if (is_empty(g) || is_empty(operand)) return nullptr;
+  if (GEOSGetNumCoordinates_r(h, operand) < kClipMinVertices) return nullptr;
+  const Box o = envelope_of(operand);
+  const Box r = widened(operand, around(envelope_of(g)));
+  const double gap_low = std::max(r.x0 - o.x0, r.y0 - o.y0);
+  const double gap_high = std::max(o.x1 - r.x1, o.y1 - r.y1);
+  if (!(gap_low > 0.0 && gap_high > 0.0)) return nullptr;  // the cut would keep o's corners
+  GeomPtr cut(GEOSClipByRect_r(h, operand, r.x0, r.y0, r.x1, r.y1));
+  if (!cut) return nullptr;
+  const double side = std::min({gap_low, gap_high, o.x1 - o.x0, o.y1 - o.y0}) / 4.0;
+  std::vector<GEOSGeometry*> parts;
+  const int n = GEOSGetNumGeometries_r(h, cut.get());
+  for (int i = 0; i < n; ++i) {
+    const GEOSGeometry* part = GEOSGetGeometryN_r(h, cut.get(), i);
+    if (GEOSGeomTypeId_r(h, part) != GEOS_POLYGON) continue;  // lines left on the rectangle
+    if (GEOSisEmpty_r(h, part) == 1) continue;
+    parts.push_back(GEOSGeom_clone_r(h, part));
+  }
+  parts.push_back(GEOSGeom_createRectangle_r(h, o.x0, o.y0, o.x0 + side, o.y0 + side));
+  parts.push_back(GEOSGeom_createRectangle_r(h, o.x1 - side, o.y1 - side, o.x1, o.y1));
+  for (GEOSGeometry* p : parts)
+    if (!p) {
+      for (GEOSGeometry* q : parts) GEOSGeom_destroy_r(h, q);
+      return nullptr;
+    }
+  return GeomPtr(GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, parts.data(),
+                                             static_cast<unsigned>(parts.size())));
+}
+
+GeomPtr clipped_intersection(const GEOSGeometry* g, const GEOSGeometry* operand) {
+  auto* h = context();
+  if (GeomPtr cut = clip_around(operand, g))
+    if (GEOSGeometry* r = GEOSIntersection_r(h, g, cut.get())) return GeomPtr(r);
+  return check(GEOSIntersection_r(h, g, operand), "intersection");
+}
+
+GeomPtr clipped_difference(const GEOSGeometry* g, const GEOSGeometry* operand) {
+  auto* h = context();
+  if (GeomPtr cut = clip_around(operand, g))
+    if (GEOSGeometry* r = GEOSDifference_r(h, g, cut.get())) return GeomPtr(r);
+  return check(GEOSDifference_r(h, g, operand), "difference");
+}
 
 GeomPtr prepared_intersection(const GEOSGeometry* g, const GEOSGeometry* operand,
                               const GEOSPreparedGeometry* prepared) {
@@ -58,7 +166,7 @@ GeomPtr prepared_intersection(const GEOSGeometry* g, const GEOSGeometry* operand
     if (GEOSPreparedContainsProperly_r(h, prepared, g) == 1)
       return check(GEOSIntersection_r(h, g, rectangle_around(g).get()), "intersection");
   }
-  return check(GEOSIntersection_r(h, g, operand), "intersection");
+  return clipped_intersection(g, operand);
 }
 
 GeomPtr prepared_difference(const GEOSGeometry* g, const GEOSGeometry* operand,
@@ -70,7 +178,7 @@ GeomPtr prepared_difference(const GEOSGeometry* g, const GEOSGeometry* operand,
     if (GEOSPreparedIntersects_r(h, prepared, g) != 1)
       return check(GEOSDifference_r(h, g, rectangle_apart(g).get()), "difference");
   }
-  return check(GEOSDifference_r(h, g, operand), "difference");
+  return clipped_difference(g, operand);
 }
 
 PreparedOperand::PreparedOperand(GeomPtr g) : geometry_(std::move(g)) {

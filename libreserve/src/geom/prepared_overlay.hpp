@@ -9,6 +9,16 @@
 
 namespace reserve::geom {
 
+// `operand` cut to a rectangle around g's envelope (GEOSClipByRect), so that overlaying g with it
+// costs about g's size, not the operand's: g ∩ operand = g ∩ cut and g − operand = g − cut, as the
+// cut keeps all of the operand within a margin of g. Null when the cut would not be smaller (the
+// operand lies within the rectangle, has few vertices) or GEOS cannot cut it: use the operand.
+GeomPtr clip_around(const GEOSGeometry* operand, const GEOSGeometry* g);
+
+// g ∩ operand and g − operand as one overlay with the operand, cut by clip_around when that helps.
+GeomPtr clipped_intersection(const GEOSGeometry* g, const GEOSGeometry* operand);
+GeomPtr clipped_difference(const GEOSGeometry* g, const GEOSGeometry* operand);
+
 // g ∩ operand and g − operand, as GEOSIntersection_r / GEOSDifference_r return them; `prepared`
 // is the operand prepared (null when the operand is empty). Not thread-safe on one prepared
 // geometry (GEOS builds its indexes lazily).
