@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "analysis/compare_detail.hpp"
@@ -198,6 +199,22 @@ void add_change_pieces(ChangeSet& set, const TransitionCell& cell, const AreaCal
   }
 }
 
+void sort_west_to_east(MultiPolygon& mp) {
+  using Key = std::tuple<double, double, double, double>;
+  std::vector<std::pair<Key, std::size_t>> order;
+  for (std::size_t i = 0; i < mp.polygons.size(); ++i) {
+    Envelope e;
+    for (const auto& pt : mp.polygons[i].outer) e.expand(pt);
+    order.push_back({{e.min_x, e.min_y, e.max_x, e.max_y}, i});
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<Polygon> sorted;
+  sorted.reserve(order.size());
+  for (const auto& [key, i] : order) sorted.push_back(std::move(mp.polygons[i]));
+  mp.polygons = std::move(sorted);
+}
+
 using CellParts = std::map<std::pair<Zone, Zone>, std::vector<const FineCell*>>;
 using CellAreas = std::map<std::pair<Zone, Zone>, double>;
 
@@ -222,6 +239,9 @@ CellAreas common_matrix(Comparison& c, const CellParts& common_parts, const Area
         cell.geometry = geom::unite(parts);
         cell.area_m2 = measure(area, cell.geometry);
       }
+      // The pieces in an order of their own (west to east, then south to north), not the
+      // overlay's: one overlay or several confined ones give them in different orders.
+      if (from != to) sort_west_to_east(cell.geometry);
       common_m2[{from, to}] = cell.area_m2;
       if (ChangeSet* set = change_set_for(c, from, to))
         add_change_pieces(*set, cell, area, options, geographic);
