@@ -29,7 +29,7 @@ void append(MultiPolygon& to, MultiPolygon&& from) {
   for (auto& p : from.polygons) to.polygons.push_back(std::move(p));
 }
 
-// Null when `g` is null or empty.
+// a ∩ b (or a ∖ b) as land only; null when a is null or nothing is left.
 geom::GeomPtr overlay(const GEOSGeometry* a, const GEOSGeometry* b, bool difference) {
   if (!a) return nullptr;
   auto* h = geom::context();
@@ -38,6 +38,13 @@ geom::GeomPtr overlay(const GEOSGeometry* a, const GEOSGeometry* b, bool differe
                       : !b             ? nullptr
                                        : geom::check(GEOSIntersection_r(h, a, b), "intersection");
   if (out && geom::is_empty(out.get())) return nullptr;
+  // Land only: a zone touching a clip edge leaves a line beside the polygons, and the next
+  // overlay refuses mixed-dimension input.
+  const int type = out ? GEOSGeomTypeId_r(h, out.get()) : GEOS_MULTIPOLYGON;
+  if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON) {
+    const MultiPolygon land = geom::polygons_from_geos(out.get());
+    return land.empty() ? nullptr : geom::to_geos(land);
+  }
   return out;
 }
 
