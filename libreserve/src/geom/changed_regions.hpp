@@ -16,8 +16,8 @@ struct LabelledArea {
 };
 
 // Pairwise disjoint rectangles whose interiors hold every point labelled differently in `a` and
-// `b` (a point in no area is labelled "none"), at least `margin` inside their edges. Empty when the
-// layouts have the same edges with the same labels on the same sides.
+// `b` (a point in no area is labelled "none"), at least `margin` inside their edges. Empty when
+// the layouts have the same edges with the same labels on the same sides.
 //
 // Why it holds: let D be the open set where the labels differ and x a point of D's boundary in
 // the middle of an edge. On one side of x the labels agree, on the other they are W in `a` and
