@@ -20,8 +20,6 @@
 namespace reserve {
 namespace {
 
-using testing::make_zoning;
-using testing::nested_squares;
 using testing::rect;
 using testing::rect_ring_shape;
 
@@ -92,7 +90,7 @@ void expect_same_as_pairwise(const Zoning& b, const Zoning& a, const CompareOpti
 constexpr double kTolM2 = 1e-3;
 
 TEST(CompareRegional, ZoningAgainstItselfHasOnlyTheDiagonal) {
-  const Zoning z = nested_squares();
+  const Zoning z = testing::nested_squares();
   const Comparison c = run(z, z, with_method(AreaMethod::planar), {.unchanged_geometry = false});
   // Hand: core 1000², buffer 2000² − 1000², experimental 3000² − 2000².
   for (const auto& cell : c.matrix) {
@@ -111,8 +109,8 @@ TEST(CompareRegional, ZoningAgainstItselfHasOnlyTheDiagonal) {
 
 TEST(CompareRegional, ZonesChangedEntirely) {
   // Buffer ring and experimental ring swap labels: every edge of both changes side label.
-  const Zoning before = nested_squares();
-  const Zoning after = make_zoning(
+  const Zoning before = testing::nested_squares();
+  const Zoning after = testing::make_zoning(
       "proposal",
       {{Zone::core, rect(0, 0, 1000, 1000)},
        {Zone::experimental, rect_ring_shape(-500, -500, 1500, 1500, 0, 0, 1000, 1000)},
@@ -147,12 +145,12 @@ Zoning varied_proposal() {
   eo.back() = eo[0];
   eo[2] = {kX0 + 2000, kY0 + 1800};
   eo.insert(eo.begin() + 3, {kX0 + 1800, kY0 + 2000});
-  return make_zoning("proposal",
-                     {{Zone::core, core}, {Zone::buffer, buffer}, {Zone::experimental, exp}});
+  return testing::make_zoning(
+      "proposal", {{Zone::core, core}, {Zone::buffer, buffer}, {Zone::experimental, exp}});
 }
 
 TEST(CompareRegional, SharedNearSharedAndOverlappingEdgesAsPairwise) {
-  const Zoning before = nested_squares();
+  const Zoning before = testing::nested_squares();
   const Zoning after = varied_proposal();
   const Comparison c =
       run(before, after, with_method(AreaMethod::planar), {.unchanged_geometry = false});
@@ -195,11 +193,11 @@ TEST(CompareRegional, SeparateChangesGiveSeparateRectanglesAndTheSameCells) {
   // SW and NE corners, 2.5 km apart.
   const MultiPolygon exp =
       densified(rect_ring_shape(-1000, -1000, 2000, 2000, -500, -500, 1500, 1500), 100.0);
-  const Zoning before = make_zoning(
+  const Zoning before = testing::make_zoning(
       "baseline", {{Zone::core, rect(0, 0, 1000, 1000)},
                    {Zone::buffer, rect_ring_shape(-500, -500, 1500, 1500, 0, 0, 1000, 1000)},
                    {Zone::experimental, exp}});
-  const Zoning after = make_zoning(
+  const Zoning after = testing::make_zoning(
       "proposal",
       {{Zone::core, rect(0, 0, 1000, 1000)},
        {Zone::buffer, rect_ring_shape(-500, -500, 1500, 1500, 0, 0, 1000, 1000)},
@@ -233,7 +231,7 @@ TEST(CompareRegional, LonLatZoningsAsPairwise) {
       }
     return z;
   };
-  const Zoning before = to_degrees(nested_squares());
+  const Zoning before = to_degrees(testing::nested_squares());
   const Zoning after = to_degrees(varied_proposal());
   ASSERT_TRUE(before.crs.is_geographic);
   expect_same_as_pairwise(before, after, with_method(AreaMethod::geodesic));
