@@ -115,7 +115,9 @@ void bind_compare(py::module_& m) {
             return out;
           },
           py::arg("with_geometry") = false,
-          "The matrix cells (from, to, area_m2[, wkb]) in row-major order over `axis`.")
+          "The matrix cells (from, to, area_m2[, wkb]) in row-major order over `axis`. In the "
+          "comparison of a check result the unchanged cells (from == to) hold their area only "
+          "(empty wkb); compare() gives every cell's geometry.")
       .def(
           "area_m2",
           [](const Comparison& c, Zone from, Zone to) {

@@ -110,7 +110,7 @@ struct TransitionCell {
   Zone from = Zone::outside;  // zone before (outside: land not in the baseline)
   Zone to = Zone::outside;    // zone after (outside: land not in the proposal)
   double area_m2 = 0.0;
-  MultiPolygon geometry;
+  MultiPolygon geometry;  // empty for an unchanged cell (from == to) in run_check's comparison
 };
 
 struct Comparison {
@@ -151,7 +151,10 @@ struct Comparison {
 
 // Compares two zonings. Both must be in the same CRS (InputError naming both CRSs otherwise) and
 // non-empty (InputError naming the empty one). Models are reconciled as CompareOptions says.
-// Complexity: one overlay per non-disjoint pair of zones (envelope-checked); GEOS OverlayNG.
+// Complexity: when both sides use one model, overlays only inside rectangles around the edges
+// that are not shared bit for bit (a proposal keeps most of its boundary), plus one overlay per
+// zone for the unchanged cell's geometry; else one per non-disjoint pair of zones. GEOS OverlayNG.
+// run_check's comparison leaves the unchanged cells (z → z) without geometry (area only).
 // Thread-safe: each call uses the calling thread's GEOS context and its own AreaCalculator.
 RESERVE_API Comparison compare(const Zoning& before, const Zoning& after,
                                const CompareOptions& options);

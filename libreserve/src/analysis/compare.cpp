@@ -5,9 +5,11 @@
 #include <cmath>
 #include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "analysis/compare_detail.hpp"
+#include "analysis/compare_fine.hpp"
 #include "analysis/compare_resolved.hpp"
 #include "geom/geos.hpp"
 #include "reserve/compare.hpp"
@@ -17,8 +19,10 @@
 namespace reserve {
 namespace {
 
+using analysis::FineCell;
 using analysis::ring_length;
 using analysis::ring_length_lonlat_m;
+using analysis::Side;
 
 // Mean width 2·area/perimeter of a piece. Projected CRS: planar area and perimeter in the CRS's
 // units (metres for the CRSs the library works in). Geographic CRS: the measured area over an
@@ -66,15 +70,6 @@ bool same_crs(const Crs& a, const Crs& b) {
 
 std::string crs_label(const Crs& c) { return c.empty() ? std::string("(no CRS)") : c.label(); }
 
-// One side's zones (original model): union per zone, envelope, and the outline.
-struct Side {
-  ZoneModel model = ZoneModel::three_zone;
-  std::vector<Zone> zones;  // zones_of(model)
-  std::vector<MultiPolygon> geometry;
-  std::vector<Envelope> envelope;
-  MultiPolygon outline;
-};
-
 // The zones are resolved from this zoning alone (stricter zone wins where zones overlap), so the
 // side's figures never depend on the other side and each piece of land is in one cell per row.
 Side build_side(const Zoning& z, ZoneModel model, const zoning::ResolvedLayout* given) {
@@ -88,40 +83,6 @@ Side build_side(const Zoning& z, ZoneModel model, const zoning::ResolvedLayout* 
   }
   s.outline = std::move(layout.outline);
   return s;
-}
-
-bool disjoint(const Envelope& a, const Envelope& b) {
-  if (!a.valid || !b.valid) return true;
-  return a.max_x < b.min_x || b.max_x < a.min_x || a.max_y < b.min_y || b.max_y < a.min_y;
-}
-
-struct FineCell {
-  Zone from;
-  Zone to;
-  MultiPolygon geometry;
-};
-
-// Cells between the sides' original zones: a ∩ b, a ∖ after outline, b ∖ before outline.
-std::vector<FineCell> fine_matrix(const Side& before, const Side& after) {
-  std::vector<FineCell> cells;
-  for (std::size_t i = 0; i < before.zones.size(); ++i) {
-    for (std::size_t j = 0; j < after.zones.size(); ++j) {
-      FineCell c{before.zones[i], after.zones[j], {}};
-      if (!disjoint(before.envelope[i], after.envelope[j]))
-        c.geometry = geom::intersect(before.geometry[i], after.geometry[j]);
-      cells.push_back(std::move(c));
-    }
-    FineCell out{before.zones[i], Zone::outside, {}};
-    if (!before.geometry[i].empty())
-      out.geometry = geom::subtract(before.geometry[i], after.outline);
-    cells.push_back(std::move(out));
-  }
-  for (std::size_t j = 0; j < after.zones.size(); ++j) {
-    FineCell in{Zone::outside, after.zones[j], {}};
-    if (!after.geometry[j].empty()) in.geometry = geom::subtract(after.geometry[j], before.outline);
-    cells.push_back(std::move(in));
-  }
-  return cells;
 }
 
 double measure(const AreaCalculator& area, const MultiPolygon& mp) {
@@ -238,7 +199,23 @@ void add_change_pieces(ChangeSet& set, const TransitionCell& cell, const AreaCal
   }
 }
 
-using CellParts = std::map<std::pair<Zone, Zone>, std::vector<const MultiPolygon*>>;
+void sort_west_to_east(MultiPolygon& mp) {
+  using Key = std::tuple<double, double, double, double>;
+  std::vector<std::pair<Key, std::size_t>> order;
+  for (std::size_t i = 0; i < mp.polygons.size(); ++i) {
+    Envelope e;
+    for (const auto& pt : mp.polygons[i].outer) e.expand(pt);
+    order.push_back({{e.min_x, e.min_y, e.max_x, e.max_y}, i});
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<Polygon> sorted;
+  sorted.reserve(order.size());
+  for (const auto& [key, i] : order) sorted.push_back(std::move(mp.polygons[i]));
+  mp.polygons = std::move(sorted);
+}
+
+using CellParts = std::map<std::pair<Zone, Zone>, std::vector<const FineCell*>>;
 using CellAreas = std::map<std::pair<Zone, Zone>, double>;
 
 // The common-model matrix (every from × to on the axis but outside → outside), each cell the
@@ -252,10 +229,19 @@ CellAreas common_matrix(Comparison& c, const CellParts& common_parts, const Area
       if (from == Zone::outside && to == Zone::outside) continue;
       TransitionCell cell{from, to, 0.0, {}};
       const auto it = common_parts.find({from, to});
-      if (it != common_parts.end()) {
-        cell.geometry = it->second.size() == 1 ? *it->second.front() : geom::unite(it->second);
+      if (it != common_parts.end() && it->second.size() == 1) {
+        const FineCell& f = *it->second.front();
+        cell.geometry = f.geometry;
+        cell.area_m2 = f.area_m2 ? *f.area_m2 : measure(area, cell.geometry);
+      } else if (it != common_parts.end()) {
+        std::vector<const MultiPolygon*> parts;
+        for (const FineCell* f : it->second) parts.push_back(&f->geometry);
+        cell.geometry = geom::unite(parts);
+        cell.area_m2 = measure(area, cell.geometry);
       }
-      cell.area_m2 = measure(area, cell.geometry);
+      // The pieces in an order of their own (west to east, then south to north), not the
+      // overlay's: one overlay or several confined ones give them in different orders.
+      if (from != to) sort_west_to_east(cell.geometry);
       common_m2[{from, to}] = cell.area_m2;
       if (ChangeSet* set = change_set_for(c, from, to))
         add_change_pieces(*set, cell, area, options, geographic);
@@ -285,13 +271,14 @@ std::vector<double> common_measured(const Side& side, const std::vector<double>&
 }  // namespace
 
 Comparison compare(const Zoning& before, const Zoning& after, const CompareOptions& options) {
-  return analysis::compare_resolved(before, after, options, nullptr, nullptr);
+  return analysis::compare_resolved(before, after, options, nullptr, nullptr, {});
 }
 
 Comparison analysis::compare_resolved(const Zoning& before, const Zoning& after,
                                       const CompareOptions& options,
                                       const zoning::ResolvedLayout* before_layout,
-                                      const zoning::ResolvedLayout* after_layout) {
+                                      const zoning::ResolvedLayout* after_layout,
+                                      const CompareRun& run) {
   const ZoneModel before_model = parts_model(before, "baseline (before)");
   const ZoneModel after_model = parts_model(after, "proposal (after)");
   require_same_crs(before, after);
@@ -307,17 +294,20 @@ Comparison analysis::compare_resolved(const Zoning& before, const Zoning& after,
 
   const Side bs = build_side(before, before_model, before_layout);
   const Side as = build_side(after, after_model, after_layout);
-  const std::vector<FineCell> fine = fine_matrix(bs, as);
+  // One model on both sides: the overlays are confined to where the zonings differ.
+  const std::vector<FineCell> fine =
+      run.pairwise || bs.zones != as.zones
+          ? analysis::fine_matrix_pairwise(bs, as)
+          : analysis::fine_matrix_regional(bs, as, area, run.unchanged_geometry);
   const ToCommon to_common{model, options.legacy_map};
 
   // Fine cell areas (for the original summaries) and common-model cells.
   CellAreas fine_m2;
   CellParts common_parts;
   for (const auto& f : fine) {
-    fine_m2[{f.from, f.to}] = measure(area, f.geometry);
-    if (!f.geometry.empty())
-      common_parts[{to_common(f.from, before_model), to_common(f.to, after_model)}].push_back(
-          &f.geometry);
+    fine_m2[{f.from, f.to}] = f.area_m2 ? *f.area_m2 : measure(area, f.geometry);
+    if (!f.geometry.empty() || f.area_m2)
+      common_parts[{to_common(f.from, before_model), to_common(f.to, after_model)}].push_back(&f);
   }
   c.axis = zones_of(model);
   c.axis.push_back(Zone::outside);

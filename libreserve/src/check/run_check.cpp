@@ -82,8 +82,10 @@ CheckResult check::check_zonings(const CheckRequest& r, Profile profile_value, Z
   report.title = r.title;
   const std::optional<zoning::ResolvedLayout> before_layout = try_resolve(before);
   const std::optional<zoning::ResolvedLayout> after_layout = try_resolve(after);
-  report.comparison = analysis::compare_resolved(
-      before, after, compare_options(profile), layout_ptr(before_layout), layout_ptr(after_layout));
+  // The check reads no unchanged cell's geometry (rules, reports and maps use changed pieces).
+  report.comparison =
+      analysis::compare_resolved(before, after, compare_options(profile), layout_ptr(before_layout),
+                                 layout_ptr(after_layout), {.unchanged_geometry = false});
   const TopologyOptions topo;
   report.before_validation = zoning::validate_zoning_resolved(
       before, topo, AreaCalculator(before.crs, profile.area_method), layout_ptr(before_layout));

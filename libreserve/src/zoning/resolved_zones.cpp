@@ -2,6 +2,7 @@
 #include "zoning/resolved_zones.hpp"
 
 #include "geom/geos.hpp"
+#include "geom/interiors_meet.hpp"
 
 namespace reserve::zoning {
 namespace {
@@ -9,6 +10,12 @@ namespace {
 bool boxes_meet(const Envelope& a, const Envelope& b) {
   return a.valid && b.valid && a.min_x <= b.max_x && b.min_x <= a.max_x && a.min_y <= b.max_y &&
          b.min_y <= a.max_y;
+}
+
+bool interiors_may_meet(const MultiPolygon& a, const MultiPolygon& b) {
+  const geom::GeomPtr ga = geom::to_geos(a), gb = geom::to_geos(b);
+  const geom::PreparedPtr pa = geom::prepare(ga.get()), pb = geom::prepare(gb.get());
+  return geom::interiors_may_meet(a, pa.get(), b, pb.get());
 }
 
 }  // namespace
@@ -28,8 +35,10 @@ std::vector<ResolvedZone> resolved_zones(const Zoning& zoning, ZoneModel model) 
       // Only zones whose envelopes meet can overlap. The difference keeps the zone's own vertices
       // (OverlayNG adds nodes only where boundaries cross), so zones that merely share edges
       // keep their area to rounding.
-      const bool may_overlap =
-          !stricter.empty() && boxes_meet(envelope_of(own), envelope_of(stricter));
+      // Zones that only border the stricter ones (shared edges, bit for bit) need no overlay.
+      const bool may_overlap = !stricter.empty() &&
+                               boxes_meet(envelope_of(own), envelope_of(stricter)) &&
+                               interiors_may_meet(own, stricter);
       // The union for the zones after this one; none after the last (a large union saved).
       const bool last = i + 1 == zones.size();
       MultiPolygon next_stricter =

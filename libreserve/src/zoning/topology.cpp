@@ -8,6 +8,7 @@
 
 #include "geom/envelope_index.hpp"
 #include "geom/geos.hpp"
+#include "geom/interiors_meet.hpp"
 #include "geom/validity.hpp"
 #include "reserve/error.hpp"
 #include "reserve/validate.hpp"
@@ -72,6 +73,11 @@ void check_overlaps(const Zoning& zoning, const TopologyOptions& options,
   for (const auto& [i, j] : geom::intersecting_envelope_pairs(boxes)) {
     if (!prepared[i]) prepared[i] = geom::prepare(shape(i));
     if (GEOSPreparedIntersects_r(h, prepared[i].get(), shape(j)) != 1) continue;
+    // Parts that only border each other (the usual case) need no overlay.
+    if (!prepared[j]) prepared[j] = geom::prepare(shape(j));
+    if (!geom::interiors_may_meet(parts[i].geometry, prepared[i].get(), parts[j].geometry,
+                                  prepared[j].get()))
+      continue;
     GEOSGeometry* raw = GEOSIntersection_r(h, shape(i), shape(j));
     if (!raw) {
       throw InternalError("GEOS could not intersect this part with " +

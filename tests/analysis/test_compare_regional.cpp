@@ -1,0 +1,241 @@
+// The comparison with its overlays confined to the rectangles around the changed edges
+// (analysis/compare_fine.hpp, geom/changed_regions.hpp) against the straightforward one (one GEOS
+// overlay per pair of zones over the whole reserve), on data where the two could differ: shared
+// and near-shared edges, holes, multipolygons, overlapping zones resolved by strictness, a zone
+// changed entirely, a zoning against itself, re-vertexed copies, separate changes, lon/lat.
+// Hand-computed figures are planar rectangles (width × height); the rest is checked against the
+// pairwise reference.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "analysis/compare_resolved.hpp"
+#include "analysis/zoning_fixtures.hpp"
+#include "geom/changed_regions.hpp"
+#include "geom/geos.hpp"
+#include "reserve/compare.hpp"
+
+namespace reserve {
+namespace {
+
+using testing::rect;
+using testing::rect_ring_shape;
+
+CompareOptions with_method(AreaMethod m) {
+  CompareOptions o;
+  o.area_method = m;
+  return o;
+}
+
+Comparison run(const Zoning& b, const Zoning& a, const CompareOptions& o,
+               analysis::CompareRun how) {
+  return analysis::compare_resolved(b, a, o, nullptr, nullptr, how);
+}
+
+double sym_diff_area(const MultiPolygon& x, const MultiPolygon& y) {
+  auto gx = geom::to_geos(x), gy = geom::to_geos(y);
+  auto d = geom::check(GEOSSymDifference_r(geom::context(), gx.get(), gy.get()), "symdiff");
+  return geom::planar_area(d.get());
+}
+
+void expect_same_changes(const ChangeSet& fast, const ChangeSet& ref, const std::string& what) {
+  SCOPED_TRACE(what);
+  EXPECT_NEAR(fast.area_m2, ref.area_m2, 1e-9 * std::max(1.0, ref.area_m2));
+  EXPECT_NEAR(fast.noise_m2, ref.noise_m2, 1e-9 * std::max(1.0, ref.noise_m2));
+  ASSERT_EQ(fast.pieces.size(), ref.pieces.size());
+  // Same pieces, in the same order: each piece covers the same land (symmetric difference below
+  // 1e-6 of the piece's area in CRS units²), with the same area to 1e-9 relative.
+  for (std::size_t k = 0; k < ref.pieces.size(); ++k) {
+    const ChangePiece &f = fast.pieces[k], &r = ref.pieces[k];
+    EXPECT_EQ(f.from, r.from);
+    EXPECT_EQ(f.to, r.to);
+    EXPECT_NEAR(f.area_m2, r.area_m2, 1e-9 * r.area_m2);
+    EXPECT_EQ(f.noise, r.noise);
+    const MultiPolygon fm{{f.geometry}}, rm{{r.geometry}};
+    EXPECT_LE(sym_diff_area(fm, rm), 1e-6 * geom::planar_area(geom::to_geos(rm).get()));
+  }
+}
+
+// The fast comparison (with and without the unchanged cells' geometry) equals the pairwise one.
+void expect_same_as_pairwise(const Zoning& b, const Zoning& a, const CompareOptions& o) {
+  const Comparison ref = run(b, a, o, {.unchanged_geometry = true, .pairwise = true});
+  for (bool unchanged_geometry : {true, false}) {
+    SCOPED_TRACE(unchanged_geometry ? "with unchanged geometry" : "areas of unchanged cells");
+    const Comparison fast = run(b, a, o, {.unchanged_geometry = unchanged_geometry});
+    ASSERT_EQ(fast.matrix.size(), ref.matrix.size());
+    for (std::size_t k = 0; k < ref.matrix.size(); ++k) {
+      const TransitionCell &f = fast.matrix[k], &r = ref.matrix[k];
+      SCOPED_TRACE(std::string(to_string(r.from)) + " -> " + to_string(r.to));
+      // 1e-9 relative to the reserve (a cell that is empty in one may be rounding in the other).
+      EXPECT_NEAR(f.area_m2, r.area_m2, 1e-9 * ref.before.total_m2);
+      EXPECT_NEAR(f.area_m2, r.area_m2, 1e-9 * std::max(r.area_m2, 1e-3));
+      if (r.from != r.to || unchanged_geometry)
+        EXPECT_LE(sym_diff_area(f.geometry, r.geometry), 1e-9 * ref.before.total_m2);
+      else
+        EXPECT_TRUE(f.geometry.empty());
+    }
+    EXPECT_NEAR(fast.before.total_m2, ref.before.total_m2, 1e-9 * ref.before.total_m2);
+    EXPECT_NEAR(fast.after.total_m2, ref.after.total_m2, 1e-9 * ref.after.total_m2);
+    EXPECT_NEAR(fast.after.strict_m2, ref.after.strict_m2, 1e-9 * ref.after.total_m2);
+    expect_same_changes(fast.removed, ref.removed, "removed");
+    expect_same_changes(fast.added, ref.added, "added");
+    expect_same_changes(fast.downgraded, ref.downgraded, "downgraded");
+    expect_same_changes(fast.upgraded, ref.upgraded, "upgraded");
+  }
+}
+
+// Shoelace near (5e5, 4e6) m: rounding ~1e-4 m².
+constexpr double kTolM2 = 1e-3;
+
+TEST(CompareRegional, ZoningAgainstItselfHasOnlyTheDiagonal) {
+  const Zoning z = testing::nested_squares();
+  const Comparison c = run(z, z, with_method(AreaMethod::planar), {.unchanged_geometry = false});
+  // Hand: core 1000², buffer 2000² − 1000², experimental 3000² − 2000².
+  for (const auto& cell : c.matrix) {
+    const double expected = cell.from != cell.to        ? 0.0
+                            : cell.from == Zone::core   ? 1.0e6
+                            : cell.from == Zone::buffer ? 3.0e6
+                                                        : 5.0e6;
+    EXPECT_NEAR(cell.area_m2, expected, kTolM2)
+        << to_string(cell.from) << "->" << to_string(cell.to);
+  }
+  std::vector<geom::LabelledArea> layout;
+  for (const auto& p : z.parts) layout.push_back({static_cast<int>(p.zone), &p.geometry});
+  EXPECT_TRUE(geom::changed_regions(layout, layout, 1.0).empty());
+  expect_same_as_pairwise(z, z, with_method(AreaMethod::planar));
+}
+
+TEST(CompareRegional, ZonesChangedEntirely) {
+  // Buffer ring and experimental ring swap labels: every edge of both changes side label.
+  const Zoning before = testing::nested_squares();
+  const Zoning after = testing::make_zoning(
+      "proposal",
+      {{Zone::core, rect(0, 0, 1000, 1000)},
+       {Zone::experimental, rect_ring_shape(-500, -500, 1500, 1500, 0, 0, 1000, 1000)},
+       {Zone::buffer, rect_ring_shape(-1000, -1000, 2000, 2000, -500, -500, 1500, 1500)}});
+  const Comparison c =
+      run(before, after, with_method(AreaMethod::planar), {.unchanged_geometry = false});
+  // Hand: buffer → experimental 3e6 m², experimental → buffer 5e6 m², core → core 1e6 m².
+  EXPECT_NEAR(c.cell(Zone::buffer, Zone::experimental)->area_m2, 3.0e6, kTolM2);
+  EXPECT_NEAR(c.cell(Zone::experimental, Zone::buffer)->area_m2, 5.0e6, kTolM2);
+  EXPECT_NEAR(c.cell(Zone::buffer, Zone::buffer)->area_m2, 0.0, kTolM2);
+  EXPECT_NEAR(c.cell(Zone::experimental, Zone::experimental)->area_m2, 0.0, kTolM2);
+  EXPECT_NEAR(c.cell(Zone::core, Zone::core)->area_m2, 1.0e6, kTolM2);
+  expect_same_as_pairwise(before, after, with_method(AreaMethod::planar));
+}
+
+// The proposal: core as two polygons (its strip y 800–1000 m given to the buffer), the second
+// overlapping the buffer (core wins there); the buffer's outer edge re-vertexed (extra vertices on
+// straight edges, same shape); the experimental zone's NE corner cut off and its SW corner moved by
+// 1e-7 m (near-shared edges).
+Zoning varied_proposal() {
+  using testing::kX0;
+  using testing::kY0;
+  MultiPolygon core = rect(0, 0, 1000, 800);
+  core.polygons.push_back(rect(1200, 0, 1400, 300).polygons.front());
+  MultiPolygon buffer = rect_ring_shape(-500, -500, 1500, 1500, 0, 0, 1000, 800);
+  Ring& outer = buffer.polygons.front().outer;  // (-500,-500) (1500,-500) (1500,1500) (-500,1500)
+  outer.insert(outer.begin() + 1, {kX0 + 500, kY0 - 500});
+  outer.insert(outer.begin() + 3, {kX0 + 1500, kY0 + 700});
+  MultiPolygon exp = rect_ring_shape(-1000, -1000, 2000, 2000, -500, -500, 1500, 1500);
+  Ring& eo = exp.polygons.front().outer;  // (-1000,-1000) (2000,-1000) (2000,2000) (-1000,2000)
+  eo[0] = {kX0 - 1000 - 1e-7, kY0 - 1000};
+  eo.back() = eo[0];
+  eo[2] = {kX0 + 2000, kY0 + 1800};
+  eo.insert(eo.begin() + 3, {kX0 + 1800, kY0 + 2000});
+  return testing::make_zoning(
+      "proposal", {{Zone::core, core}, {Zone::buffer, buffer}, {Zone::experimental, exp}});
+}
+
+TEST(CompareRegional, SharedNearSharedAndOverlappingEdgesAsPairwise) {
+  const Zoning before = testing::nested_squares();
+  const Zoning after = varied_proposal();
+  const Comparison c =
+      run(before, after, with_method(AreaMethod::planar), {.unchanged_geometry = false});
+  // Hand: core → buffer [0,1000]×[800,1000] = 2e5 m²; buffer → core [1200,1400]×[0,300] = 6e4 m²
+  // (the overlap resolved to core); experimental → outside: the NE triangle 200·200/2 = 2e4 m².
+  // The SW corner moved 1e-7 m west adds one sliver outside → experimental along the west edge
+  // (a triangle 3000 m × 1e-7 m: 1.5e-4 m², below the shoelace rounding, so only counted).
+  EXPECT_NEAR(c.cell(Zone::core, Zone::buffer)->area_m2, 2.0e5, kTolM2);
+  EXPECT_NEAR(c.cell(Zone::buffer, Zone::core)->area_m2, 6.0e4, kTolM2);
+  EXPECT_NEAR(c.cell(Zone::experimental, Zone::outside)->area_m2, 2.0e4, kTolM2);
+  EXPECT_EQ(c.added.pieces.size(), 1u);
+  expect_same_as_pairwise(before, after, with_method(AreaMethod::planar));
+  expect_same_as_pairwise(after, before, with_method(AreaMethod::geodesic));
+}
+
+// Vertices every `step` metres along each edge (the same shape), as real boundaries have.
+MultiPolygon densified(const MultiPolygon& mp, double step) {
+  MultiPolygon out = mp;
+  auto densify = [step](Ring& r) {
+    Ring d;
+    for (std::size_t i = 0; i + 1 < r.size(); ++i) {
+      const double len = std::hypot(r[i + 1].x - r[i].x, r[i + 1].y - r[i].y);
+      const int n = std::max(1, static_cast<int>(std::round(len / step)));
+      for (int k = 0; k < n; ++k)
+        d.push_back(
+            {r[i].x + (r[i + 1].x - r[i].x) * k / n, r[i].y + (r[i + 1].y - r[i].y) * k / n});
+    }
+    d.push_back(r.back());
+    r = std::move(d);
+  };
+  for (auto& p : out.polygons) {
+    densify(p.outer);
+    for (auto& h : p.holes) densify(h);
+  }
+  return out;
+}
+
+TEST(CompareRegional, SeparateChangesGiveSeparateRectanglesAndTheSameCells) {
+  // Vertices every 100 m, so that the changes stay local; bites out of the experimental ring's
+  // SW and NE corners, 2.5 km apart.
+  const MultiPolygon exp =
+      densified(rect_ring_shape(-1000, -1000, 2000, 2000, -500, -500, 1500, 1500), 100.0);
+  const Zoning before = testing::make_zoning(
+      "baseline", {{Zone::core, rect(0, 0, 1000, 1000)},
+                   {Zone::buffer, rect_ring_shape(-500, -500, 1500, 1500, 0, 0, 1000, 1000)},
+                   {Zone::experimental, exp}});
+  const Zoning after = testing::make_zoning(
+      "proposal",
+      {{Zone::core, rect(0, 0, 1000, 1000)},
+       {Zone::buffer, rect_ring_shape(-500, -500, 1500, 1500, 0, 0, 1000, 1000)},
+       {Zone::experimental, geom::subtract(geom::subtract(exp, rect(-1000, -1000, -900, -900)),
+                                           rect(1900, 1900, 2000, 2000))}});
+  std::vector<geom::LabelledArea> lb, la;
+  for (const auto& p : before.parts) lb.push_back({static_cast<int>(p.zone), &p.geometry});
+  for (const auto& p : after.parts) la.push_back({static_cast<int>(p.zone), &p.geometry});
+  EXPECT_EQ(geom::changed_regions(lb, la, 1.0).size(), 2u);
+  const Comparison c =
+      run(before, after, with_method(AreaMethod::planar), {.unchanged_geometry = false});
+  // Hand: two 100 m × 100 m squares removed; the experimental zone keeps 5e6 − 2e4 m².
+  EXPECT_NEAR(c.cell(Zone::experimental, Zone::outside)->area_m2, 2.0e4, kTolM2);
+  EXPECT_NEAR(c.cell(Zone::experimental, Zone::experimental)->area_m2, 5.0e6 - 2.0e4, kTolM2);
+  EXPECT_EQ(c.removed.pieces.size(), 2u);
+  expect_same_as_pairwise(before, after, with_method(AreaMethod::planar));
+}
+
+TEST(CompareRegional, LonLatZoningsAsPairwise) {
+  // The varied proposal moved to degrees: 1 m of the fixture → 1e-5°, around (105°E, 30°N).
+  auto to_degrees = [](Zoning z) {
+    z.crs = Crs::from_epsg(4490);
+    for (auto& p : z.parts)
+      for (auto& poly : p.geometry.polygons) {
+        auto move = [](Ring& r) {
+          for (auto& pt : r)
+            pt = {105.0 + (pt.x - testing::kX0) * 1e-5, 30.0 + (pt.y - testing::kY0) * 1e-5};
+        };
+        move(poly.outer);
+        for (auto& h : poly.holes) move(h);
+      }
+    return z;
+  };
+  const Zoning before = to_degrees(testing::nested_squares());
+  const Zoning after = to_degrees(varied_proposal());
+  ASSERT_TRUE(before.crs.is_geographic);
+  expect_same_as_pairwise(before, after, with_method(AreaMethod::geodesic));
+}
+
+}  // namespace
+}  // namespace reserve
