@@ -7,6 +7,7 @@
 // `reserve check` and Python's check_province() are thin faces over it.
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +34,11 @@ struct ProvinceRequest {
   double overlap_min_area_m2 = 1.0;  // cross-reserve overlaps smaller than this are not reported
   // Called after each reserve is done (from a worker thread, one call at a time).
   std::function<void(std::size_t done, std::size_t total)> progress;
+  // false: as soon as a reserve is checked its report.json text goes to a temporary file and its
+  // result keeps only what the province table, JSON, HTML, map and ledger need (verdicts without
+  // evidence, overall, ledger, CRS) — memory then follows the largest reserve, not the province.
+  // Per-reserve report folders and database output need the full results (true).
+  bool keep_results = true;
 };
 
 // How a reserve of the province table relates the two layers. Names are compared exactly (the
@@ -78,6 +84,8 @@ struct ReserveOverlap {
   MultiPolygon geometry;                // working CRS
 };
 
+struct ProvinceReportSpool;  // private: the report.json texts of slimmed rows (keep_results false)
+
 struct ProvinceResult {
   // false: the layers hold one reserve (or no reserve field); reserves[0] is then the ordinary
   // single check and every output is the single check's.
@@ -91,6 +99,8 @@ struct ProvinceResult {
   VerdictStatus overall = VerdictStatus::pass;  // the worst over the checked reserves
   std::string generated_utc;
   std::string command_line;
+  // keep_results false: each checked row's report.json text, by row (province_json reads it).
+  std::shared_ptr<const ProvinceReportSpool> report_spool;
 };
 
 // The common names of a reserve attribute in provincial data, most specific first (保护区名称,

@@ -6,15 +6,19 @@
 
 #include <ctime>
 #include <map>
+#include <memory>
 
 #include "check/check_core.hpp"
 #include "province/matching.hpp"
 #include "province/overlaps.hpp"
 #include "province/parallel.hpp"
+#include "province/report_spool.hpp"
 #include "province/reserve_layers.hpp"
 #include "province/shared_conflicts.hpp"
+#include "province/slim_result.hpp"
 #include "reserve/error.hpp"
 #include "reserve/province.hpp"
+#include "reserve/report.hpp"
 #include "zoning/zone_field.hpp"
 
 namespace reserve {
@@ -243,6 +247,9 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
       province::load_shared_conflict_layers(r.conflicts, working_crs);
 
   out.reserves.resize(units.size());
+  std::shared_ptr<ProvinceReportSpool> spool;
+  if (!req.keep_results) spool = std::make_shared<ProvinceReportSpool>();
+  out.report_spool = spool;
   std::vector<std::size_t> checked;
   for (std::size_t k = 0; k < units.size(); ++k) {
     const auto& u = units[k];
@@ -284,6 +291,10 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
                                    });
           row.result->report.audit.generated_utc = out.generated_utc;
           fill_figures(row);
+          if (spool) {  // keep the report as text on disk, the rest small
+            spool->put(checked[c], report_json(row.result->report));
+            province::slim_result(*row.result);
+          }
         } catch (const Error& e) {
           row.result.reset();
           row.error_kind = e.kind();
