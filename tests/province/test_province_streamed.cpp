@@ -1,11 +1,14 @@
-// Province mode with keep_results false (what `reserve check` uses for the province files): each
-// reserve's report.json text is spooled to a temporary file at check time and the row keeps a
-// slim result. The expectation is the straightforward in-memory run (keep_results true) on the
-// synthetic province of province_fixture.hpp, which has matched, merged, split, added and
-// removed reserves and a cross-reserve overlap in both layers: every province output must be the
-// same text, for one thread and for several.
+// Province mode streamed (what `reserve check` does for the province files): zones read back per
+// reserve by FID (stream_zones) and each reserve's report.json text spooled to a temporary file
+// with a slim row kept (keep_results false). The expectation is the straightforward in-memory
+// run (both layers held, full results) on the synthetic province of province_fixture.hpp, which
+// has matched, merged, split, added and removed reserves and a cross-reserve overlap in both
+// layers — here with the reserves' zone rows interleaved in the file and a null-geometry row (an
+// issue every reserve's zoning carries): every province output must be the same text, for one
+// thread and for several.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -22,11 +25,21 @@ namespace {
 class ProvinceStreamed : public ::testing::Test {
  protected:
   void SetUp() override {
-    test::write_layer(dir_.file("before.gpkg"), test::province_layer(test::province_before()));
-    test::write_layer(dir_.file("after.gpkg"), test::province_layer(test::province_after()));
+    test::LayerSpec before = test::province_layer(test::province_before());
+    // Every reserve's rows spread over the file: all cores, then all buffers, then the rest.
+    std::vector<test::FeatureSpec> interleaved;
+    for (std::size_t k = 0; k < 3; ++k)
+      for (std::size_t i = k; i < before.features.size(); i += 3)
+        interleaved.push_back(before.features[i]);
+    interleaved.push_back({"", {"甲保护区", "核心区"}});  // null geometry: skipped, an issue
+    before.features = interleaved;
+    test::LayerSpec after = test::province_layer(test::province_after());
+    std::reverse(after.features.begin(), after.features.end());
+    test::write_layer(dir_.file("before.gpkg"), before);
+    test::write_layer(dir_.file("after.gpkg"), after);
     test::write_layer(dir_.file("mining.gpkg"), test::province_mining());
   }
-  ProvinceRequest request(unsigned jobs, bool keep) const {
+  ProvinceRequest request(unsigned jobs, bool keep, bool stream = true) const {
     ProvinceRequest r;
     r.check.before.path = dir_.file("before.gpkg");
     r.check.after.path = dir_.file("after.gpkg");
@@ -34,6 +47,7 @@ class ProvinceStreamed : public ::testing::Test {
     r.check.conflicts.mining = {dir_.file("mining.gpkg")};
     r.jobs = jobs;
     r.keep_results = keep;
+    r.stream_zones = stream;
     return r;
   }
   // The two runs differ only in their time stamp (generated_utc, also inside every report).
@@ -51,8 +65,8 @@ class ProvinceStreamed : public ::testing::Test {
   test::TempDir dir_;
 };
 
-TEST_F(ProvinceStreamed, SlimRowsGiveTheSameProvinceOutputsAsFullResults) {
-  const ProvinceResult full = run_province_check(request(1, true));
+TEST_F(ProvinceStreamed, StreamedRunGivesTheSameProvinceOutputsAsTheInMemoryRun) {
+  const ProvinceResult full = run_province_check(request(1, true, false));
   ASSERT_TRUE(full.province_mode);
   ASSERT_EQ(full.reserves.size(), 8u);  // the fixture's matched/merged/split/added/removed rows
   ASSERT_EQ(full.before_overlaps.size(), 1u);
@@ -84,6 +98,31 @@ TEST_F(ProvinceStreamed, SlimRowsGiveTheSameProvinceOutputsAsFullResults) {
       EXPECT_EQ(s.result->report.overall, full.reserves[i].result->report.overall);
     }
   }
+}
+
+// Streamed zones alone (full results kept): every reserve's whole check is the in-memory one's.
+TEST_F(ProvinceStreamed, StreamedZonesGiveTheSameChecks) {
+  const ProvinceResult held = run_province_check(request(1, true, false));
+  ProvinceResult streamed = run_province_check(request(2, true, true));
+  ASSERT_EQ(streamed.reserves.size(), held.reserves.size());
+  std::size_t checked = 0;
+  for (std::size_t i = 0; i < held.reserves.size(); ++i) {
+    const auto& h = held.reserves[i];
+    auto& s = streamed.reserves[i];
+    ASSERT_EQ(s.result.has_value(), h.result.has_value()) << h.reserve;
+    if (!h.result) continue;
+    ++checked;
+    s.result->report.audit.generated_utc = h.result->report.audit.generated_utc;
+    EXPECT_EQ(report_json(s.result->report), report_json(h.result->report)) << h.reserve;
+    EXPECT_EQ(s.result->before.parts.size(), h.result->before.parts.size());
+    EXPECT_EQ(s.result->before.issues.size(), h.result->before.issues.size());
+  }
+  EXPECT_EQ(checked, 6u);  // 甲, 乙, 戊 (merged), 己 (split), 庚, 辛
+  // The null-geometry row is an issue of the baseline layer, so of each reserve's zoning.
+  bool null_issue = false;
+  for (const auto& issue : held.reserves.front().result->before.issues)
+    null_issue = null_issue || issue.code == IssueCode::null_geometry;
+  EXPECT_TRUE(null_issue);
 }
 
 TEST_F(ProvinceStreamed, JsonFileIsTheJsonText) {

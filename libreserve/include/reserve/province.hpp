@@ -39,6 +39,10 @@ struct ProvinceRequest {
   // evidence, overall, ledger, CRS) — memory then follows the largest reserve, not the province.
   // Per-reserve report folders and database output need the full results (true).
   bool keep_results = true;
+  // true: zoning files that GDAL reads by feature id (GeoPackage, shapefile, FileGDB) are read in
+  // a first pass without geometry and each reserve's zones read back when it is outlined and
+  // checked; false (and for CSV or database layers): both layers are held whole. Same results.
+  bool stream_zones = true;
 };
 
 // How a reserve of the province table relates the two layers. Names are compared exactly (the

@@ -16,17 +16,19 @@ SharedLayer read_shared(const FeatureOptions& options, const Crs& working_crs) {
   Layer layer = analysis::read_in_working_crs(options.path, options.read, working_crs, &ordinals);
   std::vector<Envelope> boxes;
   std::vector<std::size_t> unboxed;
+  CompactRows rows;
   boxes.reserve(layer.features.size());
   for (std::size_t i = 0; i < layer.features.size(); ++i) {
-    boxes.push_back(envelope_of(layer.features[i].geometry));
+    Feature& f = layer.features[i];
+    boxes.push_back(envelope_of(f.geometry));
     if (!boxes.back().valid) unboxed.push_back(i);
+    rows.add(f);
+    f = Feature{};  // packed: the row's own allocations go now, not after the whole layer
   }
+  rows.shrink_to_fit();
+  layer.features = {};  // `layer` is now the metadata a selection copies
   geom::EnvelopeIndex index(boxes);
-  std::vector<Feature> rows = std::move(layer.features);
-  layer.features.clear();
-  Layer metadata = layer;  // without rows
-  layer.features = std::move(rows);
-  return SharedLayer{options,          std::move(layer),   std::move(metadata), std::move(ordinals),
+  return SharedLayer{options,          std::move(rows),    std::move(layer), std::move(ordinals),
                      std::move(boxes), std::move(unboxed), std::move(index)};
 }
 
@@ -52,9 +54,17 @@ Layer near_rows(const SharedLayer& shared, const Envelope& box, double d_m,
   Layer layer = shared.metadata;
   layer.features.reserve(rows.size());
   for (std::size_t i : rows) {
-    layer.features.push_back(shared.layer.features[i]);
+    layer.features.push_back(shared.rows.get(i));
     if (i < shared.ordinals.size()) ordinals.push_back(shared.ordinals[i]);
   }
+  return layer;
+}
+
+Layer every_row(const SharedLayer& shared, std::vector<std::size_t>& ordinals) {
+  ordinals = shared.ordinals;
+  Layer layer = shared.metadata;
+  layer.features.reserve(shared.rows.size());
+  for (std::size_t i = 0; i < shared.rows.size(); ++i) layer.features.push_back(shared.rows.get(i));
   return layer;
 }
 
@@ -70,9 +80,8 @@ FeatureSet near_features(const SharedConflictLayers& shared, const Zoning& befor
   const bool prefilter = box.valid && std::isfinite(grow_m);
   for (const auto& s : shared.layers) {
     std::vector<std::size_t> ordinals;
-    const Layer layer =
-        prefilter ? near_rows(s, box, grow_m, ordinals) : (ordinals = s.ordinals, s.layer);
-    const std::size_t left_out = s.layer.features.size() - layer.features.size();
+    const Layer layer = prefilter ? near_rows(s, box, grow_m, ordinals) : every_row(s, ordinals);
+    const std::size_t left_out = s.rows.size() - layer.features.size();
     FeatureSet one = features_from_layer(layer, s.options, before.crs, &ordinals);
     if (!one.sources.empty()) {
       one.sources.back().features_read += left_out;
