@@ -72,10 +72,11 @@ TEST_P(ReadLayerRows, FirstPassAndFidReadsGiveReadLayersFeatures) {
     std::vector<Feature> rows;
     std::vector<std::int64_t> fids;
     ASSERT_TRUE(io::can_read_by_fid(path));
-    const Layer meta = io::read_layer_rows(path, options, [&](Feature&& f, std::int64_t fid) {
-      rows.push_back(std::move(f));
-      fids.push_back(fid);
-    });
+    const Layer meta =
+        io::read_layer_rows(path, options, [&](const Layer&, Feature&& f, std::int64_t fid) {
+          rows.push_back(std::move(f));
+          fids.push_back(fid);
+        });
     EXPECT_TRUE(meta.features.empty());
     EXPECT_EQ(meta.fields, whole.fields);
     EXPECT_EQ(meta.crs.label(), whole.crs.label());
@@ -109,7 +110,7 @@ TEST(ReadLayerRows, CsvAndDatabaseLayersAreNotReadByFid) {
   EXPECT_FALSE(io::can_read_by_fid("points.csv"));
   EXPECT_FALSE(io::can_read_by_fid("PG:dbname=gis"));
   EXPECT_TRUE(io::can_read_by_fid("zones.gpkg"));
-  EXPECT_THROW(io::read_layer_rows("points.csv", {}, [](Feature&&, std::int64_t) {}),
+  EXPECT_THROW(io::read_layer_rows("points.csv", {}, [](const Layer&, Feature&&, std::int64_t) {}),
                InternalError);
 }
 

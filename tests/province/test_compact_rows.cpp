@@ -61,7 +61,8 @@ std::vector<Feature> sample_rows() {
   big.id = "big";
   big.geometry.kind = GeometryKind::polygon;
   big.geometry.polygons.polygons.resize(1);
-  for (int i = 0; i < 100000; ++i) big.geometry.polygons.polygons[0].outer.push_back({i * 0.5, -static_cast<double>(i)});
+  for (int i = 0; i < 100000; ++i)
+    big.geometry.polygons.polygons[0].outer.push_back({i * 0.5, -static_cast<double>(i)});
   rows.push_back(big);
   return rows;
 }

@@ -29,8 +29,10 @@ std::string sha256_path(const std::string& path);
 std::string sha256_content(const Layer& layer);
 
 // Reading a large layer without holding it (province mode): a first pass hands each feature to
-// a sink (which keeps what it needs), later passes fetch chosen features by their GDAL FID.
-using RowSink = std::function<void(Feature&& feature, std::int64_t fid)>;
+// a sink (which keeps what it needs), later passes fetch chosen features by their GDAL FID. The
+// sink also sees the layer read so far (path, name, CRS: everything but its features and the
+// issues still to come).
+using RowSink = std::function<void(const Layer& so_far, Feature&& feature, std::int64_t fid)>;
 // GDAL files (GeoPackage, shapefile, FileGDB, …): not CSV tables, not database connections.
 bool can_read_by_fid(const std::string& path);
 // read_layer (same checks, issues, CRS, sha256), each usable feature given to `row` with its FID

@@ -335,7 +335,7 @@ Layer read_gdal_layer(const std::string& path, const ReadOptions& options, const
         continue;
       extent.expand(envelope_of(f.geometry));
       if (row)
-        row(std::move(f), ogr_feature->GetFID());
+        row(out, std::move(f), ogr_feature->GetFID());
       else
         out.features.push_back(std::move(f));
     }

@@ -19,7 +19,7 @@ ZoningLayer read_zoning_layer(const std::string& path, const ReadOptions& read, 
     return z;
   }
   std::vector<Feature> rows;
-  z.layer = io::read_layer_rows(path, read, [&](Feature&& f, std::int64_t fid) {
+  z.layer = io::read_layer_rows(path, read, [&](const Layer&, Feature&& f, std::int64_t fid) {
     z.extent.expand(envelope_of(f.geometry));
     f.geometry = Geometry{};  // read back by FID when the reserve is built
     rows.push_back(std::move(f));

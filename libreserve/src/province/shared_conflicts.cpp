@@ -11,24 +11,25 @@
 namespace reserve::province {
 namespace {
 
+// Streamed: each row is boxed and packed as it is read, so the layer is never held as Features.
 SharedLayer read_shared(const FeatureOptions& options, const Crs& working_crs) {
   std::vector<std::size_t> ordinals;
-  Layer layer = analysis::read_in_working_crs(options.path, options.read, working_crs, &ordinals);
   std::vector<Envelope> boxes;
   std::vector<std::size_t> unboxed;
   CompactRows rows;
-  boxes.reserve(layer.features.size());
-  for (std::size_t i = 0; i < layer.features.size(); ++i) {
-    Feature& f = layer.features[i];
-    boxes.push_back(envelope_of(f.geometry));
-    if (!boxes.back().valid) unboxed.push_back(i);
-    rows.add(f);
-    f = Feature{};  // packed: the row's own allocations go now, not after the whole layer
-  }
+  Layer metadata = analysis::read_in_working_crs_rows(options.path, options.read, working_crs,
+                                                      [&](Feature&& f, std::size_t ordinal) {
+                                                        boxes.push_back(envelope_of(f.geometry));
+                                                        if (!boxes.back().valid)
+                                                          unboxed.push_back(rows.size());
+                                                        rows.add(f);
+                                                        ordinals.push_back(ordinal);
+                                                      });
   rows.shrink_to_fit();
-  layer.features = {};  // `layer` is now the metadata a selection copies
+  boxes.shrink_to_fit();
+  ordinals.shrink_to_fit();
   geom::EnvelopeIndex index(boxes);
-  return SharedLayer{options,          std::move(rows),    std::move(layer), std::move(ordinals),
+  return SharedLayer{options,          std::move(rows),    std::move(metadata), std::move(ordinals),
                      std::move(boxes), std::move(unboxed), std::move(index)};
 }
 
