@@ -1,10 +1,11 @@
 #pragma once
 // Province mode: one zoning layer holding every protected area's zones before, one after, and
-// province-wide conflict layers. run_province_check splits both layers by the reserve field (in
-// memory), matches the reserves before and after, checks each matched reserve with the
-// single-reserve check (in parallel, conflict layers read once and shared), finds the land that
-// lies in two protected areas of one layer (交叉重叠) and sums it all up in one province table.
-// `reserve check` and Python's check_province() are thin faces over it.
+// province-wide conflict layers. run_province_check splits both layers by the reserve field
+// (streamed: see stream_zones, keep_results and docs/province.md "Memory"), matches the reserves
+// before and after, checks each matched reserve with the single-reserve check (in parallel,
+// conflict layers read once and shared), finds the land that lies in two protected areas of one
+// layer (交叉重叠) and sums it all up in one province table. `reserve check` and Python's
+// check_province() are thin faces over it.
 #include <cstddef>
 #include <functional>
 #include <memory>
