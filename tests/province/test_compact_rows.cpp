@@ -1,6 +1,7 @@
 // CompactRows (province/compact_rows.hpp): every row comes back equal, member by member, to the
-// Feature that was added — every geometry kind, holes, null and empty attributes, UTF-8, rows
-// larger than one arena chunk (1 MiB) and rows spread over many chunks.
+// Feature that was added — every geometry kind, holes, null and empty attributes, UTF-8, counts
+// and lengths of one to three varint bytes, rows larger than one arena chunk (1 MiB) and rows
+// spread over many chunks.
 #include <gtest/gtest.h>
 
 #include "province/compact_rows.hpp"
@@ -45,7 +46,8 @@ std::vector<Feature> sample_rows() {
   line.id = "3";
   line.geometry.kind = GeometryKind::line;
   line.geometry.lines = {{{0, 0}, {1, 1}, {2, 0}}, {{5, 5}, {6, 6}}};
-  line.attributes = {{"其他字段", "x", false}};  // a name not seen before
+  line.attributes = {{"其他字段", "x", false},                     // a name not seen before
+                     {"长文本", std::string(20000, 'z'), false}};  // a 3-byte length
   rows.push_back(line);
   Feature poly;
   poly.id = "4";

@@ -1,5 +1,6 @@
 // CompactRows: a row is id, geometry (kind, then counts and coordinates), attributes (name code,
-// null flag, value), each length a uint32 and each coordinate a double, copied bytewise.
+// null flag, value); counts, lengths and codes as LEB128 varints (one byte below 128: a point row
+// has mostly zero counts), each coordinate a double copied bytewise.
 #include "province/compact_rows.hpp"
 
 #include <algorithm>
@@ -15,7 +16,10 @@ struct Writer {
     const char* p = reinterpret_cast<const char*>(&v);
     out.insert(out.end(), p, p + sizeof(T));
   }
-  void count(std::size_t n) { raw(static_cast<std::uint32_t>(n)); }
+  void count(std::size_t n) {
+    for (; n >= 0x80; n >>= 7) out.push_back(static_cast<char>((n & 0x7f) | 0x80));
+    out.push_back(static_cast<char>(n));
+  }
   void text(const std::string& s) {
     count(s.size());
     out.insert(out.end(), s.begin(), s.end());
@@ -38,7 +42,14 @@ struct Reader {
     at += sizeof(T);
     return v;
   }
-  std::size_t count() { return raw<std::uint32_t>(); }
+  std::size_t count() {
+    std::size_t n = 0;
+    for (unsigned shift = 0;; shift += 7) {
+      const auto byte = static_cast<unsigned char>(*at++);
+      n |= static_cast<std::size_t>(byte & 0x7f) << shift;
+      if (!(byte & 0x80)) return n;
+    }
+  }
   std::string text() {
     const std::size_t n = count();
     std::string s(at, n);
@@ -85,7 +96,7 @@ void CompactRows::add(const Feature& f) {
   }
   w.count(f.attributes.size());
   for (const auto& a : f.attributes) {
-    w.raw(name_code(a.name));
+    w.count(name_code(a.name));
     w.raw(static_cast<std::uint8_t>(a.is_null));
     w.text(a.value);
   }
@@ -116,7 +127,7 @@ Feature CompactRows::get(std::size_t i) const {
   }
   f.attributes.resize(r.count());
   for (auto& a : f.attributes) {
-    a.name = names_[r.raw<std::uint32_t>()];
+    a.name = names_[r.count()];
     a.is_null = r.raw<std::uint8_t>() != 0;
     a.value = r.text();
   }

@@ -26,11 +26,14 @@ SharedLayer read_shared(const FeatureOptions& options, const Crs& working_crs) {
                                                         ordinals.push_back(ordinal);
                                                       });
   rows.shrink_to_fit();
-  boxes.shrink_to_fit();
   ordinals.shrink_to_fit();
-  geom::EnvelopeIndex index(boxes);
-  return SharedLayer{options,          std::move(rows),    std::move(metadata), std::move(ordinals),
-                     std::move(boxes), std::move(unboxed), std::move(index)};
+  geom::EnvelopeIndex index(boxes);  // the boxes themselves are not needed after this
+  return SharedLayer{options,
+                     std::move(rows),
+                     std::move(metadata),
+                     std::move(ordinals),
+                     std::move(unboxed),
+                     std::move(index)};
 }
 
 Envelope reserve_box(const Zoning& before, const Zoning& after) {

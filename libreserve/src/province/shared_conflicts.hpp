@@ -19,7 +19,6 @@ struct SharedLayer {
   CompactRows rows;                   // every row, reprojected (rows that failed are issues)
   Layer metadata;                     // the layer without its rows (what a selection copies)
   std::vector<std::size_t> ordinals;  // 1-based source position of each row
-  std::vector<Envelope> boxes;        // of each row, working CRS
   std::vector<std::size_t> unboxed;   // rows with an invalid (empty) box: near every reserve
   geom::EnvelopeIndex index;
 };
