@@ -8,27 +8,14 @@
 
 #include "io/layer_reading.hpp"
 #include "reserve/error.hpp"
+#include "support/feature_compare.hpp"
 #include "support/gdal_writer.hpp"
 #include "support/temp_dir.hpp"
 
 namespace reserve {
 namespace {
 
-void expect_same(const Feature& a, const Feature& b) {
-  EXPECT_EQ(a.id, b.id);
-  EXPECT_EQ(a.geometry.kind, b.geometry.kind);
-  ASSERT_EQ(a.geometry.polygons.polygons.size(), b.geometry.polygons.polygons.size());
-  for (std::size_t i = 0; i < a.geometry.polygons.polygons.size(); ++i) {
-    EXPECT_EQ(a.geometry.polygons.polygons[i].outer, b.geometry.polygons.polygons[i].outer);
-    EXPECT_EQ(a.geometry.polygons.polygons[i].holes, b.geometry.polygons.polygons[i].holes);
-  }
-  ASSERT_EQ(a.attributes.size(), b.attributes.size());
-  for (std::size_t i = 0; i < a.attributes.size(); ++i) {
-    EXPECT_EQ(a.attributes[i].name, b.attributes[i].name);
-    EXPECT_EQ(a.attributes[i].value, b.attributes[i].value);
-    EXPECT_EQ(a.attributes[i].is_null, b.attributes[i].is_null);
-  }
-}
+using test::expect_same_feature;
 
 test::LayerSpec zones(const std::string& driver) {
   test::LayerSpec spec;
@@ -88,13 +75,13 @@ TEST_P(ReadLayerRows, FirstPassAndFidReadsGiveReadLayersFeatures) {
       EXPECT_EQ(meta.issues[i].message, whole.issues[i].message);
     }
     ASSERT_EQ(rows.size(), whole.features.size());
-    for (std::size_t i = 0; i < rows.size(); ++i) expect_same(rows[i], whole.features[i]);
+    for (std::size_t i = 0; i < rows.size(); ++i) expect_same_feature(rows[i], whole.features[i]);
 
     std::vector<std::int64_t> reversed(fids.rbegin(), fids.rend());
     const std::vector<Feature> back = io::read_features_by_fid(path, options, reversed);
     ASSERT_EQ(back.size(), whole.features.size());
     for (std::size_t i = 0; i < back.size(); ++i)
-      expect_same(back[i], whole.features[whole.features.size() - 1 - i]);
+      expect_same_feature(back[i], whole.features[whole.features.size() - 1 - i]);
 
     // A FID the file does not hold (the file changed since the first pass).
     const std::int64_t missing = *std::max_element(fids.begin(), fids.end()) + 100;

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "province/compact_rows.hpp"
+#include "support/feature_compare.hpp"
 
 namespace reserve::province {
 namespace {
@@ -13,23 +14,7 @@ Ring square(double x0, double y0, double side) {
   return {{x0, y0}, {x0 + side, y0}, {x0 + side, y0 + side}, {x0, y0 + side}, {x0, y0}};
 }
 
-void expect_same(const Feature& a, const Feature& b) {
-  EXPECT_EQ(a.id, b.id);
-  EXPECT_EQ(a.geometry.kind, b.geometry.kind);
-  EXPECT_EQ(a.geometry.points, b.geometry.points);
-  EXPECT_EQ(a.geometry.lines, b.geometry.lines);
-  ASSERT_EQ(a.geometry.polygons.polygons.size(), b.geometry.polygons.polygons.size());
-  for (std::size_t i = 0; i < a.geometry.polygons.polygons.size(); ++i) {
-    EXPECT_EQ(a.geometry.polygons.polygons[i].outer, b.geometry.polygons.polygons[i].outer);
-    EXPECT_EQ(a.geometry.polygons.polygons[i].holes, b.geometry.polygons.polygons[i].holes);
-  }
-  ASSERT_EQ(a.attributes.size(), b.attributes.size());
-  for (std::size_t i = 0; i < a.attributes.size(); ++i) {
-    EXPECT_EQ(a.attributes[i].name, b.attributes[i].name);
-    EXPECT_EQ(a.attributes[i].value, b.attributes[i].value);
-    EXPECT_EQ(a.attributes[i].is_null, b.attributes[i].is_null);
-  }
-}
+using test::expect_same_feature;
 
 std::vector<Feature> sample_rows() {
   std::vector<Feature> rows;
@@ -77,7 +62,7 @@ TEST(CompactRows, EveryRowComesBackAsAdded) {
   ASSERT_EQ(packed.size(), rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) {
     SCOPED_TRACE(i);
-    expect_same(packed.get(i), rows[i]);
+    expect_same_feature(packed.get(i), rows[i]);
   }
 }
 
@@ -95,9 +80,9 @@ TEST(CompactRows, ManyRowsOverManyChunks) {
   ASSERT_EQ(packed.size(), added.size());
   for (std::size_t i = 0; i < added.size(); i += 997) {
     SCOPED_TRACE(i);
-    expect_same(packed.get(i), added[i]);
+    expect_same_feature(packed.get(i), added[i]);
   }
-  expect_same(packed.get(added.size() - 1), added.back());
+  expect_same_feature(packed.get(added.size() - 1), added.back());
 }
 
 }  // namespace

@@ -40,12 +40,7 @@ class ProvinceStreamed : public ::testing::Test {
     test::write_layer(dir_.file("mining.gpkg"), test::province_mining());
   }
   ProvinceRequest request(unsigned jobs, bool keep, bool stream = true) const {
-    ProvinceRequest r;
-    r.check.before.path = dir_.file("before.gpkg");
-    r.check.after.path = dir_.file("after.gpkg");
-    r.check.area_method = AreaMethod::planar;
-    r.check.conflicts.mining = {dir_.file("mining.gpkg")};
-    r.jobs = jobs;
+    ProvinceRequest r = test::province_request(dir_, jobs);
     r.keep_results = keep;
     r.stream_zones = stream;
     return r;
