@@ -18,7 +18,9 @@
 #include <string>
 #include <vector>
 
+#include "reserve/province.hpp"
 #include "support/gdal_writer.hpp"
+#include "support/temp_dir.hpp"
 
 namespace reserve::test {
 
@@ -82,6 +84,17 @@ inline LayerSpec province_mining() {
   spec.features.push_back({local_rect(2600, 200, 2800, 400), {"甲矿"}});
   spec.features.push_back({local_rect(30000, 30000, 30100, 30100), {"远矿"}});
   return spec;
+}
+
+// The province tests' request: before.gpkg, after.gpkg and mining.gpkg in `dir`, planar areas.
+inline ProvinceRequest province_request(const TempDir& dir, unsigned jobs) {
+  ProvinceRequest r;
+  r.check.before.path = dir.file("before.gpkg");
+  r.check.after.path = dir.file("after.gpkg");
+  r.check.area_method = AreaMethod::planar;
+  r.check.conflicts.mining = {dir.file("mining.gpkg")};
+  r.jobs = jobs;
+  return r;
 }
 
 }  // namespace reserve::test

@@ -24,15 +24,7 @@ class Province : public ::testing::Test {
     test::write_layer(dir_.file("after.gpkg"), province_layer(province_after()));
     test::write_layer(dir_.file("mining.gpkg"), test::province_mining());
   }
-  ProvinceRequest request(unsigned jobs = 1) const {
-    ProvinceRequest r;
-    r.check.before.path = dir_.file("before.gpkg");
-    r.check.after.path = dir_.file("after.gpkg");
-    r.check.area_method = AreaMethod::planar;
-    r.check.conflicts.mining = {dir_.file("mining.gpkg")};
-    r.jobs = jobs;
-    return r;
-  }
+  ProvinceRequest request(unsigned jobs = 1) const { return test::province_request(dir_, jobs); }
   static const ProvinceReserve& row(const ProvinceResult& p, const std::string& name) {
     for (const auto& r : p.reserves)
       if (r.reserve == name) return r;

@@ -218,6 +218,9 @@ void run_check_command(const CheckArgs& a, const CheckConflictArgs& ca) {
   request.check = check_request(a, ca);
   request.reserve_field = a.reserve_field;
   request.jobs = a.jobs;
+  // The reserve folders and a database need every reserve's full result; the province files
+  // only the spooled report texts and the slim rows (memory follows the largest reserve).
+  request.keep_results = a.per_reserve_reports || is_database_destination(a.out);
   ProvinceResult province;
   {
     Progress progress(!a.quiet && !a.json);  // its line ends before anything else is printed

@@ -1,12 +1,14 @@
 #pragma once
 // Province mode: one zoning layer holding every protected area's zones before, one after, and
-// province-wide conflict layers. run_province_check splits both layers by the reserve field (in
-// memory), matches the reserves before and after, checks each matched reserve with the
-// single-reserve check (in parallel, conflict layers read once and shared), finds the land that
-// lies in two protected areas of one layer (交叉重叠) and sums it all up in one province table.
-// `reserve check` and Python's check_province() are thin faces over it.
+// province-wide conflict layers. run_province_check splits both layers by the reserve field
+// (streamed: see stream_zones, keep_results and docs/province.md "Memory"), matches the reserves
+// before and after, checks each matched reserve with the single-reserve check (in parallel,
+// conflict layers read once and shared), finds the land that lies in two protected areas of one
+// layer (交叉重叠) and sums it all up in one province table. `reserve check` and Python's
+// check_province() are thin faces over it.
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +35,15 @@ struct ProvinceRequest {
   double overlap_min_area_m2 = 1.0;  // cross-reserve overlaps smaller than this are not reported
   // Called after each reserve is done (from a worker thread, one call at a time).
   std::function<void(std::size_t done, std::size_t total)> progress;
+  // false: as soon as a reserve is checked its report.json text goes to a temporary file and its
+  // result keeps only what the province table, JSON, HTML, map and ledger need (verdicts without
+  // evidence, overall, ledger, CRS) — memory then follows the largest reserve, not the province.
+  // Per-reserve report folders and database output need the full results (true).
+  bool keep_results = true;
+  // true: zoning files that GDAL reads by feature id (GeoPackage, shapefile, FileGDB) are read in
+  // a first pass without geometry and each reserve's zones read back when it is outlined and
+  // checked; false (and for CSV or database layers): both layers are held whole. Same results.
+  bool stream_zones = true;
 };
 
 // How a reserve of the province table relates the two layers. Names are compared exactly (the
@@ -78,6 +89,8 @@ struct ReserveOverlap {
   MultiPolygon geometry;                // working CRS
 };
 
+struct ProvinceReportSpool;  // private: the report.json texts of slimmed rows (keep_results false)
+
 struct ProvinceResult {
   // false: the layers hold one reserve (or no reserve field); reserves[0] is then the ordinary
   // single check and every output is the single check's.
@@ -91,6 +104,8 @@ struct ProvinceResult {
   VerdictStatus overall = VerdictStatus::pass;  // the worst over the checked reserves
   std::string generated_utc;
   std::string command_line;
+  // keep_results false: each checked row's report.json text, by row (province_json reads it).
+  std::shared_ptr<const ProvinceReportSpool> report_spool;
 };
 
 // The common names of a reserve attribute in provincial data, most specific first (保护区名称,

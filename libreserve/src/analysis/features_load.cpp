@@ -2,11 +2,13 @@
 // a row that cannot be used is reported and skipped, the others go on.
 #include <cmath>
 #include <memory>
+#include <optional>
 
 #include "analysis/feature_filter.hpp"
 #include "analysis/features_load.hpp"
 #include "crs/ballpark_issue.hpp"
 #include "geom/densify.hpp"
+#include "io/layer_reading.hpp"
 #include "reserve/error.hpp"
 #include "reserve/features.hpp"
 #include "reserve/monitoring.hpp"
@@ -45,6 +47,58 @@ std::size_t count_skipped(const std::vector<Issue>& issues) {
   return n;
 }
 
+namespace {
+
+// The row-wise part of read_in_working_crs: one transformer for the layer, then per row the
+// geographic range check and the reprojection.
+class ToWorkingCrs {
+ public:
+  ToWorkingCrs(const Layer& layer, const Crs& working_crs)
+      : layer_(layer), working_crs_(working_crs) {
+    if (!working_crs.empty() && !layer.crs.empty() && !equivalent(layer.crs, working_crs))
+      transformer_ = std::make_unique<Transformer>(layer.crs, working_crs);
+  }
+  bool active() const { return !working_crs_.empty() && !layer_.crs.empty(); }
+  // The layer-level warning of a reprojection whose result lands far from the working CRS.
+  std::optional<Issue> ballpark() const {
+    if (!transformer_) return std::nullopt;
+    return crs::ballpark_issue(*transformer_, layer_.crs, working_crs_,
+                               SourceRef{layer_.path, layer_.name, {}});
+  }
+  // false (with an issue) when the row is skipped.
+  bool prepare(Feature& f, std::vector<Issue>& issues) const {
+    const SourceRef where{layer_.path, layer_.name, f.id};
+    if (layer_.crs.is_geographic && !in_geographic_range(f.geometry)) {
+      issues.push_back({IssueCode::coordinate_out_of_range, Severity::error,
+                        "a coordinate is outside longitude −180…180 / latitude −90…90 (are "
+                        "the columns swapped, or is this plane data with a wrong CRS?); "
+                        "the feature was skipped",
+                        where, std::nullopt, std::nullopt});
+      return false;
+    }
+    if (transformer_) {
+      try {
+        geom::to_working_crs(f.geometry, layer_.crs, *transformer_);  // lon/lat edges densified
+      } catch (const Error& e) {
+        issues.push_back({IssueCode::reprojection_failed, Severity::error,
+                          "cannot transform the feature to the working CRS " +
+                              working_crs_.label() + " (" + e.message() +
+                              "); the feature was skipped",
+                          where, std::nullopt, std::nullopt});
+        return false;
+      }
+    }
+    return true;
+  }
+
+ private:
+  const Layer& layer_;
+  const Crs& working_crs_;
+  std::unique_ptr<Transformer> transformer_;
+};
+
+}  // namespace
+
 Layer read_in_working_crs(const std::string& path, const ReadOptions& options,
                           const Crs& working_crs, std::vector<std::size_t>* ordinals) {
   Layer layer = read_layer(path, options);
@@ -52,46 +106,48 @@ Layer read_in_working_crs(const std::string& path, const ReadOptions& options,
     ordinals->clear();
     for (std::size_t i = 0; i < layer.features.size(); ++i) ordinals->push_back(i + 1);
   }
-  if (working_crs.empty() || layer.crs.empty()) return layer;
-  std::unique_ptr<Transformer> transformer;
-  if (!equivalent(layer.crs, working_crs))
-    transformer = std::make_unique<Transformer>(layer.crs, working_crs);
-  if (transformer) {
-    if (auto issue = crs::ballpark_issue(*transformer, layer.crs, working_crs,
-                                         SourceRef{layer.path, layer.name, {}}))
-      layer.issues.push_back(std::move(*issue));
-  }
+  const ToWorkingCrs to_working(layer, working_crs);
+  if (!to_working.active()) return layer;
+  if (auto issue = to_working.ballpark()) layer.issues.push_back(std::move(*issue));
   std::vector<Feature> kept;
   std::vector<std::size_t> kept_ordinals;
   kept.reserve(layer.features.size());
   for (std::size_t row = 0; row < layer.features.size(); ++row) {
     Feature& f = layer.features[row];
-    const SourceRef where{layer.path, layer.name, f.id};
-    if (layer.crs.is_geographic && !in_geographic_range(f.geometry)) {
-      layer.issues.push_back({IssueCode::coordinate_out_of_range, Severity::error,
-                              "a coordinate is outside longitude −180…180 / latitude −90…90 (are "
-                              "the columns swapped, or is this plane data with a wrong CRS?); "
-                              "the feature was skipped",
-                              where, std::nullopt, std::nullopt});
-      continue;
-    }
-    if (transformer) {
-      try {
-        geom::to_working_crs(f.geometry, layer.crs, *transformer);  // lon/lat edges densified
-      } catch (const Error& e) {
-        layer.issues.push_back({IssueCode::reprojection_failed, Severity::error,
-                                "cannot transform the feature to the working CRS " +
-                                    working_crs.label() + " (" + e.message() +
-                                    "); the feature was skipped",
-                                where, std::nullopt, std::nullopt});
-        continue;
-      }
-    }
+    if (!to_working.prepare(f, layer.issues)) continue;
     kept.push_back(std::move(f));
     kept_ordinals.push_back(row + 1);
   }
   layer.features = std::move(kept);
   if (ordinals) *ordinals = std::move(kept_ordinals);
+  return layer;
+}
+
+Layer read_in_working_crs_rows(const std::string& path, const ReadOptions& options,
+                               const Crs& working_crs, const WorkingRowSink& row) {
+  if (!io::can_read_by_fid(path)) {  // CSV tables, databases: read whole, then handed over
+    std::vector<std::size_t> ordinals;
+    Layer layer = read_in_working_crs(path, options, working_crs, &ordinals);
+    for (std::size_t i = 0; i < layer.features.size(); ++i)
+      row(std::move(layer.features[i]), ordinals[i]);
+    layer.features = {};
+    return layer;
+  }
+  std::unique_ptr<ToWorkingCrs> to_working;  // made at the first row, when the CRS is known
+  std::vector<Issue> row_issues;             // after the read's own issues, as above
+  std::size_t ordinal = 0;
+  Layer layer =
+      io::read_layer_rows(path, options, [&](const Layer& so_far, Feature&& f, std::int64_t) {
+        ++ordinal;
+        if (!to_working) to_working = std::make_unique<ToWorkingCrs>(so_far, working_crs);
+        if (to_working->active() && !to_working->prepare(f, row_issues)) return;
+        row(std::move(f), ordinal);
+      });
+  const ToWorkingCrs whole(layer, working_crs);
+  if (whole.active()) {
+    if (auto issue = whole.ballpark()) layer.issues.push_back(std::move(*issue));
+    for (auto& i : row_issues) layer.issues.push_back(std::move(i));
+  }
   return layer;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Reading a layer into the working CRS row by row. Private to the library.
 #include <cstddef>
+#include <functional>
 #include <vector>
 
 #include "reserve/crs.hpp"
@@ -16,6 +17,12 @@ namespace reserve::analysis {
 // the layer as read of each kept feature, so that rows stay named by their place in the source.
 Layer read_in_working_crs(const std::string& path, const ReadOptions& options,
                           const Crs& working_crs, std::vector<std::size_t>* ordinals = nullptr);
+
+// read_in_working_crs without holding the layer: each kept feature goes to `row` with its ordinal
+// as it is read; the layer comes back without features, its issues in the same order.
+using WorkingRowSink = std::function<void(Feature&& feature, std::size_t ordinal)>;
+Layer read_in_working_crs_rows(const std::string& path, const ReadOptions& options,
+                               const Crs& working_crs, const WorkingRowSink& row);
 
 // Whether an issue stands for a skipped row (an error, or a message saying the row was skipped).
 bool is_skipped_row(const Issue& issue);

@@ -1,6 +1,8 @@
 #pragma once
 // Pieces shared by read_layer and inspect_dataset for GDAL sources, and the readers for text
 // tables (CSV of points, corner-point tables). Private to the library.
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +27,21 @@ std::string sha256_path(const std::string& path);
 // A database layer has no file to hash: SHA-256 of its content as read, in read order (feature
 // ids, geometries as WKB after normalisation, attribute names and values).
 std::string sha256_content(const Layer& layer);
+
+// Reading a large layer without holding it (province mode): a first pass hands each feature to
+// a sink (which keeps what it needs), later passes fetch chosen features by their GDAL FID. The
+// sink also sees the layer read so far (path, name, CRS: everything but its features and the
+// issues still to come).
+using RowSink = std::function<void(const Layer& so_far, Feature&& feature, std::int64_t fid)>;
+// GDAL files (GeoPackage, shapefile, FileGDB, …): not CSV tables, not database connections.
+bool can_read_by_fid(const std::string& path);
+// read_layer (same checks, issues, CRS, sha256), each usable feature given to `row` with its FID
+// instead of kept: the layer comes back without features. InternalError unless can_read_by_fid.
+Layer read_layer_rows(const std::string& path, const ReadOptions& options, const RowSink& row);
+// The features with these FIDs, in this order, exactly as read_layer made them. InputError when
+// one is gone or no longer usable (the file changed since the first pass).
+std::vector<Feature> read_features_by_fid(const std::string& path, const ReadOptions& options,
+                                          const std::vector<std::int64_t>& fids);
 
 Layer read_csv_points(const std::string& path, const ReadOptions& options);
 

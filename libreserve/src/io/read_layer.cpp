@@ -171,6 +171,40 @@ void add_encoding_issues(const VectorSource& src, const LayerNotes& notes, const
 // A shapefile whose .prj exists but does not parse has no CRS for GDAL, which would be reported
 // as "has no CRS" — wrong advice when the file is there and merely broken. Returns GDAL's reason,
 // or nullopt when there is no .prj or it parses.
+// One OGR feature as read_layer keeps it: id, normalised geometry, decoded attributes. false
+// (and an issue in `out`) when its geometry cannot be used; the feature is then skipped.
+bool convert_feature(const VectorSource& src, OGRFeature& ogr_feature,
+                     const std::vector<FieldInfo>& fields, int id_index, bool swap_axes,
+                     LayerNotes& notes, Layer& out, Feature& f) {
+  f.id = id_index >= 0 ? decode_value(src, ogr_feature.GetFieldAsString(id_index), notes)
+                       : std::to_string(ogr_feature.GetFID());
+  ConvertedGeometry g = convert_ogr_geometry(ogr_feature.GetGeometryRef(), swap_axes);
+  if (g.problem_code) {
+    const bool skip_only =
+        g.problem_code == IssueCode::null_geometry || g.problem_code == IssueCode::empty_geometry;
+    out.issues.push_back(Issue{*g.problem_code, skip_only ? Severity::warning : Severity::error,
+                               g.problem_message, SourceRef{out.path, out.name, f.id},
+                               g.problem_location, std::nullopt});
+    return false;
+  }
+  notes.dropped_z += g.dropped_z ? 1 : 0;
+  notes.dropped_m += g.dropped_m ? 1 : 0;
+  notes.linearised += g.linearised ? 1 : 0;
+  f.geometry = std::move(g.geometry);
+  for (int i = 0; i < static_cast<int>(fields.size()); ++i) {
+    Attribute a;
+    a.name = fields[static_cast<std::size_t>(i)].name;
+    a.is_null = !ogr_feature.IsFieldSetAndNotNull(i);
+    if (!a.is_null) {
+      const std::size_t replaced_before = notes.replaced;
+      a.value = decode_value(src, ogr_feature.GetFieldAsString(i), notes);
+      note_destroyed(src, a.name, a.value, replaced_before, notes);
+    }
+    f.attributes.push_back(std::move(a));
+  }
+  return true;
+}
+
 std::optional<std::string> malformed_prj_reason(const VectorSource& src) {
   if (src.driver != "ESRI Shapefile") return std::nullopt;
   const std::string prj = sibling_file(src.path, ".prj");
@@ -192,19 +226,36 @@ std::optional<std::string> malformed_prj_reason(const VectorSource& src) {
 }  // namespace
 }  // namespace io
 
-Layer read_layer(const std::string& path, const ReadOptions& options) {
-  if (io::is_csv_path(path)) {
-    io::check_input_path(path, io::InputKind::file);  // `mkdir dir.csv` is not a table
-    return io::read_text_layer(path, options);
-  }
-  io::ErrorCapture quiet;  // GDAL's messages become errors or issues here, never stderr noise
-  io::VectorSource src = io::open_source(path, options.encoding);
-  OGRLayer* chosen = &io::choose_layer(*src.dataset, options.layer, path);
+namespace io {
+namespace {
+
+// The source and its chosen layer (a shapefile folder reopened on the chosen file).
+OGRLayer& open_layer(const std::string& path, const ReadOptions& options, VectorSource& src) {
+  src = open_source(path, options.encoding);
+  OGRLayer* chosen = &choose_layer(*src.dataset, options.layer, path);
   if (src.driver == "ESRI Shapefile" && std::filesystem::is_directory(path)) {
-    src = io::reopen_shapefile_layer(src, chosen->GetName(), options.encoding);
-    chosen = &io::choose_layer(*src.dataset, "", src.path);
+    src = reopen_shapefile_layer(src, chosen->GetName(), options.encoding);
+    chosen = &choose_layer(*src.dataset, "", src.path);
   }
-  OGRLayer& ogr_layer = *chosen;
+  return *chosen;
+}
+
+int id_field_index(const std::vector<FieldInfo>& fields, const ReadOptions& options,
+                   const SourceRef& where) {
+  if (options.id_field.empty()) return -1;
+  for (std::size_t i = 0; i < fields.size(); ++i)
+    if (fields[i].name == options.id_field) return static_cast<int>(i);
+  std::string list;
+  for (const auto& f : fields) list += (list.empty() ? "" : ", ") + f.name;
+  throw UsageError("no field '" + options.id_field + "' for the feature id; the fields are " + list,
+                   where);
+}
+
+// read_layer of a GDAL source; with `row`, each feature goes to it instead of into the layer.
+Layer read_gdal_layer(const std::string& path, const ReadOptions& options, const RowSink& row) {
+  io::ErrorCapture quiet;  // GDAL's messages become errors or issues here, never stderr noise
+  io::VectorSource src;
+  OGRLayer& ogr_layer = open_layer(path, options, src);
   Layer out;
   out.path = io::mask_passwords(path);  // a connection string is shown without its password
   out.name = ogr_layer.GetName();
@@ -227,17 +278,7 @@ Layer read_layer(const std::string& path, const ReadOptions& options) {
   io::LayerNotes notes;
   const auto fields = io::layer_fields(src, ogr_layer, &notes.replaced);
   for (const auto& f : fields) out.fields.push_back(f.name);
-  int id_index = -1;
-  if (!options.id_field.empty()) {
-    for (std::size_t i = 0; i < fields.size(); ++i)
-      if (fields[i].name == options.id_field) id_index = static_cast<int>(i);
-    if (id_index < 0) {
-      std::string list;
-      for (const auto& f : fields) list += (list.empty() ? "" : ", ") + f.name;
-      throw UsageError(
-          "no field '" + options.id_field + "' for the feature id; the fields are " + list, where);
-    }
-  }
+  const int id_index = id_field_index(fields, options, where);
 
   if (!options.where.empty()) {
     io::ErrorCapture capture;
@@ -290,34 +331,13 @@ Layer read_layer(const std::string& path, const ReadOptions& options) {
     ogr_layer.ResetReading();
     for (auto& ogr_feature : ogr_layer) {
       Feature f;
-      f.id = id_index >= 0 ? io::decode_value(src, ogr_feature->GetFieldAsString(id_index), notes)
-                           : std::to_string(ogr_feature->GetFID());
-      SourceRef fwhere{out.path, out.name, f.id};
-      io::ConvertedGeometry g = io::convert_ogr_geometry(ogr_feature->GetGeometryRef(), swap_axes);
-      if (g.problem_code) {
-        const bool skip_only = g.problem_code == IssueCode::null_geometry ||
-                               g.problem_code == IssueCode::empty_geometry;
-        out.issues.push_back(Issue{*g.problem_code, skip_only ? Severity::warning : Severity::error,
-                                   g.problem_message, fwhere, g.problem_location, std::nullopt});
+      if (!io::convert_feature(src, *ogr_feature, fields, id_index, swap_axes, notes, out, f))
         continue;
-      }
-      notes.dropped_z += g.dropped_z ? 1 : 0;
-      notes.dropped_m += g.dropped_m ? 1 : 0;
-      notes.linearised += g.linearised ? 1 : 0;
-      f.geometry = std::move(g.geometry);
       extent.expand(envelope_of(f.geometry));
-      for (int i = 0; i < static_cast<int>(fields.size()); ++i) {
-        Attribute a;
-        a.name = fields[static_cast<std::size_t>(i)].name;
-        a.is_null = !ogr_feature->IsFieldSetAndNotNull(i);
-        if (!a.is_null) {
-          const std::size_t replaced_before = notes.replaced;
-          a.value = io::decode_value(src, ogr_feature->GetFieldAsString(i), notes);
-          io::note_destroyed(src, a.name, a.value, replaced_before, notes);
-        }
-        f.attributes.push_back(std::move(a));
-      }
-      out.features.push_back(std::move(f));
+      if (row)
+        row(out, std::move(f), ogr_feature->GetFID());
+      else
+        out.features.push_back(std::move(f));
     }
     for (const auto& m : capture.messages()) {
       // A warning about a bad record quotes the record's bytes in the DBF's encoding: decode them
@@ -349,6 +369,57 @@ Layer read_layer(const std::string& path, const ReadOptions& options) {
   io::check_extent_matches_crs(out.crs, extent, where);
   out.sha256 = io::is_connection_string(path) ? io::sha256_content(out) : io::sha256_path(src.path);
   return out;
+}
+
+}  // namespace
+
+bool can_read_by_fid(const std::string& path) {
+  return !is_csv_path(path) && !is_connection_string(path);
+}
+
+Layer read_layer_rows(const std::string& path, const ReadOptions& options, const RowSink& row) {
+  if (!can_read_by_fid(path))
+    throw InternalError("read_layer_rows: " + mask_passwords(path) + " is not a GDAL file");
+  return read_gdal_layer(path, options, row);
+}
+
+std::vector<Feature> read_features_by_fid(const std::string& path, const ReadOptions& options,
+                                          const std::vector<std::int64_t>& fids) {
+  ErrorCapture quiet;
+  VectorSource src;
+  OGRLayer& ogr_layer = open_layer(path, options, src);
+  Layer scratch;  // issues and notes of the first reading are not repeated
+  scratch.path = mask_passwords(path);
+  scratch.name = ogr_layer.GetName();
+  const SourceRef where{scratch.path, scratch.name, ""};
+  const auto fields = layer_fields(src, ogr_layer);
+  const int id_index = id_field_index(fields, options, where);
+  bool swap_axes = false;
+  resolve_layer_crs(ogr_layer, options, where, swap_axes);
+  LayerNotes notes;
+  std::vector<Feature> out;
+  out.reserve(fids.size());
+  for (const std::int64_t fid : fids) {
+    OGRFeatureUniquePtr ogr_feature(ogr_layer.GetFeature(fid));
+    Feature f;
+    if (!ogr_feature ||
+        !convert_feature(src, *ogr_feature, fields, id_index, swap_axes, notes, scratch, f))
+      throw InputError("feature " + std::to_string(fid) +
+                           " changed or disappeared while the layer was being read",
+                       where);
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+}  // namespace io
+
+Layer read_layer(const std::string& path, const ReadOptions& options) {
+  if (io::is_csv_path(path)) {
+    io::check_input_path(path, io::InputKind::file);  // `mkdir dir.csv` is not a table
+    return io::read_text_layer(path, options);
+  }
+  return io::read_gdal_layer(path, options, {});
 }
 
 }  // namespace reserve

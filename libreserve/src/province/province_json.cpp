@@ -2,8 +2,15 @@
 // and a summary. Numbers keep full precision (nlohmann-json's shortest round-trip form).
 #include <nlohmann/json.hpp>
 
+#include <fstream>
 #include <map>
+#include <ostream>
+#include <sstream>
 
+#include "core/atomic_file.hpp"
+#include "province/province_json.hpp"
+#include "province/report_spool.hpp"
+#include "reserve/error.hpp"
 #include "reserve/province.hpp"
 #include "reserve/report.hpp"
 
@@ -13,8 +20,10 @@ namespace {
 using nlohmann::json;
 
 // One row as JSON text. The report is the single check's report_json text spliced in as it is:
-// a province's reports run to hundreds of megabytes, which a parsed JSON tree would multiply.
-std::string reserve_json(const ProvinceReserve& row) {
+// a province's reports run to hundreds of megabytes, which a parsed JSON tree would multiply. A
+// slimmed row's report text comes from the spool (the same report_json text, made at check time).
+void write_reserve_json(const ProvinceReserve& row, const ProvinceReportSpool* spool,
+                        std::size_t index, std::ostream& out) {
   json j;
   j["reserve"] = row.reserve;
   j["match"] = to_string(row.match);
@@ -39,15 +48,17 @@ std::string reserve_json(const ProvinceReserve& row) {
   }
   std::string text = j.dump(2);
   text.pop_back();  // the closing brace; "report" goes last
-  text += ",\n  \"report\": ";
+  out << text << ",\n  \"report\": ";
   if (row.result) {
-    std::string report = report_json(row.result->report);  // the same object as report.json
+    std::string report = spool && spool->has(index)
+                             ? spool->get(index)
+                             : report_json(row.result->report);  // the same object as report.json
     while (!report.empty() && report.back() == '\n') report.pop_back();
-    text += report;
+    out << report;
   } else {
-    text += "null";
+    out << "null";
   }
-  return text + "\n}";
+  out << "\n}";
 }
 
 json overlaps_json(const std::vector<ReserveOverlap>& list) {
@@ -98,7 +109,7 @@ json summary_json(const ProvinceResult& r) {
 
 }  // namespace
 
-std::string province_json(const ProvinceResult& r) {
+void write_province_json(const ProvinceResult& r, std::ostream& out) {
   json j;
   j["province_mode"] = r.province_mode;
   j["reserve_field"] = r.reserve_field;
@@ -111,12 +122,38 @@ std::string province_json(const ProvinceResult& r) {
                    {"after", overlaps_json(r.after_overlaps)}};
   j["summary"] = summary_json(r);
   // The reserves, row by row, as the last member (see reserve_json).
-  std::string out = j.dump(2);
-  out.pop_back();  // the closing brace
-  out += ",\n\"reserves\": [";
-  for (std::size_t i = 0; i < r.reserves.size(); ++i)
-    out += (i ? ",\n" : "\n") + reserve_json(r.reserves[i]);
-  return out + "\n]\n}\n";
+  std::string head = j.dump(2);
+  head.pop_back();  // the closing brace
+  out << head << ",\n\"reserves\": [";
+  for (std::size_t i = 0; i < r.reserves.size(); ++i) {
+    out << (i ? ",\n" : "\n");
+    write_reserve_json(r.reserves[i], r.report_spool.get(), i, out);
+  }
+  out << "\n]\n}\n";
+}
+
+std::string province_json(const ProvinceResult& r) {
+  std::ostringstream out;
+  write_province_json(r, out);
+  return std::move(out).str();
+}
+
+void write_province_json_file(const ProvinceResult& r, const std::string& path) {
+  atomic::make_parent_folders(path);
+  const std::string tmp = atomic::temporary_path_for(path);  // a fresh name no file occupies
+  atomic::TemporaryFile guard(tmp);
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out)
+      throw InputError("cannot write here; check that the folder is writable",
+                       SourceRef{path, {}, {}});
+    write_province_json(r, out);
+    out.flush();
+    if (!out)
+      throw InputError("cannot write the file (is the disk full?)", SourceRef{path, {}, {}});
+  }
+  atomic::commit_temporary(tmp, path);
+  guard.release();
 }
 
 }  // namespace reserve

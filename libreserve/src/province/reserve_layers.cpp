@@ -82,18 +82,30 @@ std::size_t distinct_reserves(const Layer& layer, const std::string& field) {
   return values.size();
 }
 
-std::map<std::string, Layer> split_by_reserve(Layer layer, const std::string& field) {
-  std::vector<Feature> features = std::move(layer.features);
-  layer.features.clear();  // `layer` is now the metadata every part copies
-  std::map<std::string, Layer> out;
-  for (auto& feature : features) {
+std::map<std::string, std::vector<std::size_t>> rows_by_reserve(const Layer& layer,
+                                                                const std::string& field) {
+  std::map<std::string, std::vector<std::size_t>> out;
+  for (std::size_t i = 0; i < layer.features.size(); ++i) {
+    const Feature& feature = layer.features[i];
     const std::string value = trimmed(zoning::attribute_value(feature, field).value_or(""));
     if (value.empty())
       throw InputError("the feature has no value in the reserve field '" + field +
                            "'; every zone polygon must name its reserve",
                        SourceRef{layer.path, layer.name, feature.id});
-    auto it = out.try_emplace(value, layer).first;
-    it->second.features.push_back(std::move(feature));
+    out[value].push_back(i);
+  }
+  return out;
+}
+
+std::map<std::string, Layer> split_by_reserve(Layer layer, const std::string& field) {
+  const auto groups = rows_by_reserve(layer, field);
+  std::vector<Feature> features = std::move(layer.features);
+  layer.features.clear();  // `layer` is now the metadata every part copies
+  std::map<std::string, Layer> out;
+  for (const auto& [name, rows] : groups) {
+    Layer& part = out.emplace(name, layer).first->second;
+    part.features.reserve(rows.size());
+    for (std::size_t i : rows) part.features.push_back(std::move(features[i]));
   }
   return out;
 }

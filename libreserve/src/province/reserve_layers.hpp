@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "reserve/io.hpp"
 #include "reserve/zone.hpp"
@@ -29,9 +30,13 @@ std::optional<ReserveField> choose_reserve_field(const Layer& before, const Laye
 // Distinct values of `field` (null counts as "").
 std::size_t distinct_reserves(const Layer& layer, const std::string& field);
 
-// The layer's features grouped by the value of `field` (trimmed), each group a layer of its own
-// with the source's metadata and issues; InputError naming the feature for a null or empty value.
-// Features keep their order.
+// The positions of the layer's features grouped by the value of `field` (trimmed), ascending;
+// InputError naming the feature for a null or empty value.
+std::map<std::string, std::vector<std::size_t>> rows_by_reserve(const Layer& layer,
+                                                                const std::string& field);
+
+// The layer's features grouped as rows_by_reserve, each group a layer of its own with the
+// source's metadata and issues. Features keep their order.
 std::map<std::string, Layer> split_by_reserve(Layer layer, const std::string& field);
 
 }  // namespace reserve::province

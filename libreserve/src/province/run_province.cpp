@@ -6,15 +6,20 @@
 
 #include <ctime>
 #include <map>
+#include <memory>
 
 #include "check/check_core.hpp"
 #include "province/matching.hpp"
 #include "province/overlaps.hpp"
 #include "province/parallel.hpp"
+#include "province/report_spool.hpp"
 #include "province/reserve_layers.hpp"
+#include "province/reserve_zonings.hpp"
 #include "province/shared_conflicts.hpp"
+#include "province/slim_result.hpp"
 #include "reserve/error.hpp"
 #include "reserve/province.hpp"
+#include "reserve/report.hpp"
 #include "zoning/zone_field.hpp"
 
 namespace reserve {
@@ -39,13 +44,6 @@ int province_exit_code(const ProvinceResult& result) noexcept {
 
 namespace {
 
-using province::Outline;
-
-struct Reserves {  // one layer's reserves, by name
-  std::vector<Zoning> zonings;
-  std::vector<Outline> outlines;
-};
-
 ReadOptions zoning_read(const CheckRequest& r, const CheckZoningInput& side) {
   ReadOptions o;
   o.layer = side.layer;
@@ -65,7 +63,8 @@ std::string crs_text(const Crs& c) { return c.epsg ? "EPSG:" + std::to_string(*c
 // The working CRS of the whole province (one for every reserve, so that their figures and the
 // overlaps are in one plane): the request's, else the baseline layer's projected CRS or the
 // CGCS2000 GK zone of the whole layer's centre. Two layers in different CRSs need it named.
-std::string province_working_crs(const CheckRequest& r, const Layer& before, const Layer& after) {
+std::string province_working_crs(const CheckRequest& r, const Layer& before, const Layer& after,
+                                 const Envelope& before_extent) {
   if (!r.working_crs.empty()) return r.working_crs;
   for (const Layer* l : {&before, &after})
     if (l->crs.empty())
@@ -76,49 +75,32 @@ std::string province_working_crs(const CheckRequest& r, const Layer& before, con
                      after.crs.label() +
                      "; give a working CRS to compare them in one CRS (reserve: --working-crs; "
                      "Python: working_crs=)");
-  Envelope e;
-  for (const auto& f : before.features) e.expand(envelope_of(f.geometry));
-  return crs_text(choose_working_crs(before.crs, e));
+  return crs_text(choose_working_crs(before.crs, before_extent));
 }
 
-// Each reserve's zoning (as load_zoning would build it from a file of that reserve alone, in the
-// province's working CRS) and its outline, loaded on `jobs` threads.
-Reserves load_reserves(std::map<std::string, Layer> layers, const CheckRequest& r,
-                       const CheckZoningInput& side, const char* name,
-                       const std::string& working_crs, AreaMethod method, unsigned jobs) {
+ZoningOptions zoning_options(const CheckRequest& r, const char* name,
+                             const std::string& working_crs, AreaMethod method) {
   ZoningOptions options;
   options.name = name;
   options.scheme = request_scheme(r);
   options.working_crs = working_crs;
   options.area_method = method;
+  return options;
+}
+
+ZoningSource zoning_source(const CheckRequest& r, const CheckZoningInput& side) {
   ZoningSource source;
   source.path = side.path;
   source.read = zoning_read(r, side);
   source.zone_field = r.zone_field;
-  std::vector<std::pair<std::string, Layer>> list(std::make_move_iterator(layers.begin()),
-                                                  std::make_move_iterator(layers.end()));
-  Reserves out;
-  out.zonings.resize(list.size());
-  out.outlines.resize(list.size());
-  province::parallel_for(list.size(), jobs, [&](std::size_t i) {
-    std::vector<std::pair<Layer, ZoningSource>> one;
-    one.emplace_back(std::move(list[i].second), source);
-    Zoning z = zoning_from_layers(one, options);
-    Outline& o = out.outlines[i];
-    o.name = list[i].first;
-    o.shape = reserve_outline(z);
-    o.box = envelope_of(o.shape);
-    o.area_m2 = AreaCalculator(z.crs, method).area_m2(o.shape);
-    out.zonings[i] = std::move(z);
-  });
-  return out;
+  return source;
 }
 
 // The zonings of a merge (or split) as one zoning: the parts of all, the first one's sources.
-Zoning combined(std::vector<Zoning*> zonings) {
-  Zoning z = std::move(*zonings.front());
+Zoning combined(std::vector<Zoning> zonings) {
+  Zoning z = std::move(zonings.front());
   for (std::size_t k = 1; k < zonings.size(); ++k) {
-    Zoning& more = *zonings[k];
+    Zoning& more = zonings[k];
     if (more.model != z.model)
       throw InputError("the reserves grouped by a merge or split use different zone models (" +
                        std::string(to_string(z.model)) + ", " + to_string(more.model) + ")");
@@ -189,8 +171,13 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
           "reserve field");
     return single_reserve(req, "zonings given as values: one reserve");
   }
-  Layer before = read_layer(r.before.path, zoning_read(r, r.before));
-  Layer after = read_layer(r.after.path, zoning_read(r, r.after));
+  // Streamed: both layers' features without geometry (read back per reserve).
+  province::ZoningLayer before_layer =
+      province::read_zoning_layer(r.before.path, zoning_read(r, r.before), req.stream_zones);
+  province::ZoningLayer after_layer =
+      province::read_zoning_layer(r.after.path, zoning_read(r, r.after), req.stream_zones);
+  const Layer& before = before_layer.layer;
+  const Layer& after = after_layer.layer;
   const ZoneScheme scheme = request_scheme(r);
   // A layer whose zone field cannot be found (no usable feature, unknown labels) is left to the
   // single check, which says why in its own words; a given --reserve-field still needs it.
@@ -212,7 +199,7 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
   const std::size_t n_before = province::distinct_reserves(before, field->before_name);
   const std::size_t n_after = province::distinct_reserves(after, field->after_name);
   if (!field->given && n_before <= 1 && n_after <= 1) {
-    const auto one = province::split_by_reserve(before, field->before_name);
+    const auto one = province::rows_by_reserve(before, field->before_name);
     return single_reserve(req, field->reason + "; it holds one reserve",
                           one.empty() ? std::string() : one.begin()->first);
   }
@@ -228,21 +215,26 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
   const unsigned jobs = province::effective_jobs(req.jobs);
   const Profile profile = check::request_profile(r);
   out.area_method = profile.area_method;
-  const std::string working = province_working_crs(r, before, after);
-  Reserves b = load_reserves(province::split_by_reserve(std::move(before), field->before_name), r,
-                             r.before, "baseline", working, profile.area_method, jobs);
-  Reserves a = load_reserves(province::split_by_reserve(std::move(after), field->after_name), r,
-                             r.after, "proposal", working, profile.area_method, jobs);
-  const Crs working_crs = b.zonings.front().crs;
+  const std::string working = province_working_crs(r, before, after, before_layer.extent);
+  province::ReserveZonings b(std::move(before_layer), field->before_name,
+                             zoning_options(r, "baseline", working, profile.area_method),
+                             zoning_source(r, r.before), profile.area_method, jobs);
+  province::ReserveZonings a(std::move(after_layer), field->after_name,
+                             zoning_options(r, "proposal", working, profile.area_method),
+                             zoning_source(r, r.after), profile.area_method, jobs);
+  const Crs working_crs = b.crs();
   out.working_crs = working_crs.label();
 
-  const auto shared =
-      province::shared_land_between(b.outlines, a.outlines, working_crs, profile.area_method, jobs);
-  const auto units = province::match_reserves(b.outlines, a.outlines, shared, req.match_share);
+  const auto shared = province::shared_land_between(b.outlines(), a.outlines(), working_crs,
+                                                    profile.area_method, jobs);
+  const auto units = province::match_reserves(b.outlines(), a.outlines(), shared, req.match_share);
   const province::SharedConflictLayers layers =
       province::load_shared_conflict_layers(r.conflicts, working_crs);
 
   out.reserves.resize(units.size());
+  std::shared_ptr<ProvinceReportSpool> spool;
+  if (!req.keep_results) spool = std::make_shared<ProvinceReportSpool>();
+  out.report_spool = spool;
   std::vector<std::size_t> checked;
   for (std::size_t k = 0; k < units.size(); ++k) {
     const auto& u = units[k];
@@ -250,18 +242,19 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
     row.reserve = u.name;
     row.match = u.match;
     for (auto i : u.before) {
-      row.before_reserves.push_back(b.outlines[i].name);
-      row.before_area_m2 += b.outlines[i].area_m2;
+      row.before_reserves.push_back(b.outlines()[i].name);
+      row.before_area_m2 += b.outlines()[i].area_m2;
     }
     for (auto j : u.after) {
-      row.after_reserves.push_back(a.outlines[j].name);
-      row.after_area_m2 += a.outlines[j].area_m2;
+      row.after_reserves.push_back(a.outlines()[j].name);
+      row.after_area_m2 += a.outlines()[j].area_m2;
     }
     // The overview map draws the after outlines; a removed reserve its before outline.
-    if (u.after.empty()) row.outline = b.outlines[u.before.front()].shape;
+    if (u.after.empty()) row.outline = b.outlines()[u.before.front()].shape;
     for (auto j : u.after)
-      row.outline.polygons.insert(row.outline.polygons.end(), a.outlines[j].shape.polygons.begin(),
-                                  a.outlines[j].shape.polygons.end());
+      row.outline.polygons.insert(row.outline.polygons.end(),
+                                  a.outlines()[j].shape.polygons.begin(),
+                                  a.outlines()[j].shape.polygons.end());
     if (!u.before.empty() && !u.after.empty()) checked.push_back(k);
   }
   province::parallel_for(
@@ -270,13 +263,13 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
         const auto& u = units[checked[c]];
         ProvinceReserve& row = out.reserves[checked[c]];
         try {
-          std::vector<Zoning*> zb, za;
-          for (auto i : u.before) zb.push_back(&b.zonings[i]);
-          for (auto j : u.after) za.push_back(&a.zonings[j]);
+          std::vector<Zoning> zb, za;
+          for (auto i : u.before) zb.push_back(b.take(i));
+          for (auto j : u.after) za.push_back(a.take(j));
           CheckRequest one = r;
           if (one.title.empty()) one.title = u.name;
           row.result =
-              check::check_zonings(one, profile, combined(zb), combined(za),
+              check::check_zonings(one, profile, combined(std::move(zb)), combined(std::move(za)),
                                    [&](const Zoning& zb1, const Zoning& za1, const Profile& p,
                                        const Comparison& cmp, zoning::LayoutPair layouts) {
                                      return province::reserve_conflicts(
@@ -284,6 +277,10 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
                                    });
           row.result->report.audit.generated_utc = out.generated_utc;
           fill_figures(row);
+          if (spool) {  // keep the report as text on disk, the rest small
+            spool->put(checked[c], report_json(row.result->report));
+            province::slim_result(*row.result);
+          }
         } catch (const Error& e) {
           row.result.reset();
           row.error_kind = e.kind();
@@ -295,9 +292,9 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
       });
 
   out.before_overlaps = province::cross_reserve_overlaps(
-      b.outlines, working_crs, profile.area_method, req.overlap_min_area_m2, jobs);
+      b.outlines(), working_crs, profile.area_method, req.overlap_min_area_m2, jobs);
   out.after_overlaps = province::cross_reserve_overlaps(
-      a.outlines, working_crs, profile.area_method, req.overlap_min_area_m2, jobs);
+      a.outlines(), working_crs, profile.area_method, req.overlap_min_area_m2, jobs);
   out.overall = worst_over(out.reserves);
   return out;
 }

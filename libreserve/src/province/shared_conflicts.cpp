@@ -11,23 +11,29 @@
 namespace reserve::province {
 namespace {
 
+// Streamed: each row is boxed and packed as it is read, so the layer is never held as Features.
 SharedLayer read_shared(const FeatureOptions& options, const Crs& working_crs) {
   std::vector<std::size_t> ordinals;
-  Layer layer = analysis::read_in_working_crs(options.path, options.read, working_crs, &ordinals);
   std::vector<Envelope> boxes;
   std::vector<std::size_t> unboxed;
-  boxes.reserve(layer.features.size());
-  for (std::size_t i = 0; i < layer.features.size(); ++i) {
-    boxes.push_back(envelope_of(layer.features[i].geometry));
-    if (!boxes.back().valid) unboxed.push_back(i);
-  }
-  geom::EnvelopeIndex index(boxes);
-  std::vector<Feature> rows = std::move(layer.features);
-  layer.features.clear();
-  Layer metadata = layer;  // without rows
-  layer.features = std::move(rows);
-  return SharedLayer{options,          std::move(layer),   std::move(metadata), std::move(ordinals),
-                     std::move(boxes), std::move(unboxed), std::move(index)};
+  CompactRows rows;
+  Layer metadata = analysis::read_in_working_crs_rows(options.path, options.read, working_crs,
+                                                      [&](Feature&& f, std::size_t ordinal) {
+                                                        boxes.push_back(envelope_of(f.geometry));
+                                                        if (!boxes.back().valid)
+                                                          unboxed.push_back(rows.size());
+                                                        rows.add(f);
+                                                        ordinals.push_back(ordinal);
+                                                      });
+  rows.shrink_to_fit();
+  ordinals.shrink_to_fit();
+  geom::EnvelopeIndex index(boxes);  // the boxes themselves are not needed after this
+  return SharedLayer{options,
+                     std::move(rows),
+                     std::move(metadata),
+                     std::move(ordinals),
+                     std::move(unboxed),
+                     std::move(index)};
 }
 
 Envelope reserve_box(const Zoning& before, const Zoning& after) {
@@ -52,9 +58,17 @@ Layer near_rows(const SharedLayer& shared, const Envelope& box, double d_m,
   Layer layer = shared.metadata;
   layer.features.reserve(rows.size());
   for (std::size_t i : rows) {
-    layer.features.push_back(shared.layer.features[i]);
+    layer.features.push_back(shared.rows.get(i));
     if (i < shared.ordinals.size()) ordinals.push_back(shared.ordinals[i]);
   }
+  return layer;
+}
+
+Layer every_row(const SharedLayer& shared, std::vector<std::size_t>& ordinals) {
+  ordinals = shared.ordinals;
+  Layer layer = shared.metadata;
+  layer.features.reserve(shared.rows.size());
+  for (std::size_t i = 0; i < shared.rows.size(); ++i) layer.features.push_back(shared.rows.get(i));
   return layer;
 }
 
@@ -70,9 +84,8 @@ FeatureSet near_features(const SharedConflictLayers& shared, const Zoning& befor
   const bool prefilter = box.valid && std::isfinite(grow_m);
   for (const auto& s : shared.layers) {
     std::vector<std::size_t> ordinals;
-    const Layer layer =
-        prefilter ? near_rows(s, box, grow_m, ordinals) : (ordinals = s.ordinals, s.layer);
-    const std::size_t left_out = s.layer.features.size() - layer.features.size();
+    const Layer layer = prefilter ? near_rows(s, box, grow_m, ordinals) : every_row(s, ordinals);
+    const std::size_t left_out = s.rows.size() - layer.features.size();
     FeatureSet one = features_from_layer(layer, s.options, before.crs, &ordinals);
     if (!one.sources.empty()) {
       one.sources.back().features_read += left_out;

@@ -1,12 +1,14 @@
 #pragma once
-// The conflict layers of a province, read once into the working CRS and shared read-only by every
-// reserve's check: each reserve takes only the rows near it (an envelope index query), exactly as
-// a single check's loading (load_conflict_features_near) would have kept them. Private.
+// The conflict layers of a province, read once into the working CRS, packed (CompactRows) and
+// shared read-only by every reserve's check: each reserve takes only the rows near it (an envelope
+// index query), exactly as a single check's loading (load_conflict_features_near) would have kept
+// them. Private.
 #include <cstddef>
 #include <optional>
 #include <vector>
 
 #include "geom/envelope_index.hpp"
+#include "province/compact_rows.hpp"
 #include "reserve/check.hpp"
 #include "zoning/resolved_zones.hpp"
 
@@ -14,10 +16,9 @@ namespace reserve::province {
 
 struct SharedLayer {
   FeatureOptions options;
-  Layer layer;                        // every row, reprojected (rows that failed are issues)
-  Layer metadata;                     // `layer` without its rows (what a selection copies)
+  CompactRows rows;                   // every row, reprojected (rows that failed are issues)
+  Layer metadata;                     // the layer without its rows (what a selection copies)
   std::vector<std::size_t> ordinals;  // 1-based source position of each row
-  std::vector<Envelope> boxes;        // of each row, working CRS
   std::vector<std::size_t> unboxed;   // rows with an invalid (empty) box: near every reserve
   geom::EnvelopeIndex index;
 };

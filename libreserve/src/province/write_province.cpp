@@ -3,6 +3,7 @@
 #include <cctype>
 #include <filesystem>
 
+#include "province/province_json.hpp"
 #include "reserve/error.hpp"
 #include "reserve/province.hpp"
 
@@ -55,7 +56,7 @@ std::vector<std::string> write_province_outputs(const ProvinceResult& result,
   }
   if (outputs.json) {
     written.push_back(in_dir(dir, "province.json"));
-    write_file_atomic(written.back(), province_json(result));
+    write_province_json_file(result, written.back());
   }
   MapImage map;
   if (outputs.map) {

@@ -1,0 +1,34 @@
+#pragma once
+// A layer's rows packed into one byte arena (id, geometry, attributes; attribute names kept once
+// in a table), unpacked one row at a time. A province's conflict layers are held this way between
+// the reserves' checks: a Feature object costs several hundred bytes of allocations per point,
+// the packed row a few dozen. Private to the library.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "reserve/io.hpp"
+
+namespace reserve::province {
+
+class CompactRows {
+ public:
+  void add(const Feature& feature);
+  std::size_t size() const noexcept { return start_.size(); }
+  // Row i as it was added (equal in every member).
+  Feature get(std::size_t i) const;
+  // Releases the spare capacity once every row is in.
+  void shrink_to_fit();
+
+ private:
+  std::uint32_t name_code(const std::string& name);
+  // Fixed-size chunks (a row larger than one gets a chunk of its own): the arena grows without
+  // the doubling copies of one vector, which would briefly need twice its size.
+  std::vector<std::vector<char>> chunks_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> start_;  // chunk, offset of each row
+  std::vector<char> row_;                                       // the row being packed
+  std::vector<std::string> names_;                              // attribute names by code
+};
+
+}  // namespace reserve::province

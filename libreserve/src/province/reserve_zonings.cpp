@@ -1,0 +1,81 @@
+// A province layer's reserves: grouped by name, outlined in parallel, zonings held or streamed.
+#include "province/reserve_zonings.hpp"
+
+#include "io/layer_reading.hpp"
+#include "province/parallel.hpp"
+#include "province/reserve_layers.hpp"
+#include "reserve/area.hpp"
+
+namespace reserve::province {
+
+ZoningLayer read_zoning_layer(const std::string& path, const ReadOptions& read, bool stream) {
+  ZoningLayer z;
+  z.path = path;
+  z.read = read;
+  z.streamed = stream && io::can_read_by_fid(path);
+  if (!z.streamed) {
+    z.layer = read_layer(path, read);
+    for (const auto& f : z.layer.features) z.extent.expand(envelope_of(f.geometry));
+    return z;
+  }
+  std::vector<Feature> rows;
+  z.layer = io::read_layer_rows(path, read, [&](const Layer&, Feature&& f, std::int64_t fid) {
+    z.extent.expand(envelope_of(f.geometry));
+    f.geometry = Geometry{};  // read back by FID when the reserve is built
+    rows.push_back(std::move(f));
+    z.fids.push_back(fid);
+  });
+  z.layer.features = std::move(rows);
+  return z;
+}
+
+ReserveZonings::ReserveZonings(ZoningLayer layer, const std::string& field, ZoningOptions options,
+                               ZoningSource source, AreaMethod method, unsigned jobs)
+    : layer_(std::move(layer)), options_(std::move(options)), source_(std::move(source)) {
+  std::vector<Layer> held;  // not streamed: each reserve's rows, until its zoning is built
+  std::vector<std::string> names;
+  if (layer_.streamed) {
+    for (const auto& [name, rows] : rows_by_reserve(layer_.layer, field)) {
+      names.push_back(name);
+      fids_.emplace_back();
+      for (std::size_t i : rows) fids_.back().push_back(layer_.fids[i]);
+    }
+    layer_.layer.features = {};
+    layer_.fids = {};
+  } else {
+    for (auto& [name, part] : split_by_reserve(std::move(layer_.layer), field)) {
+      names.push_back(name);
+      held.push_back(std::move(part));
+    }
+  }
+  outlines_.resize(names.size());
+  if (!layer_.streamed) zonings_.resize(names.size());
+  parallel_for(names.size(), jobs, [&](std::size_t k) {
+    Zoning z = build(layer_.streamed ? read_part(k) : std::move(held[k]));
+    Outline& o = outlines_[k];
+    o.name = names[k];
+    o.shape = reserve_outline(z);
+    o.box = envelope_of(o.shape);
+    o.area_m2 = AreaCalculator(z.crs, method).area_m2(o.shape);
+    if (k == 0) crs_ = z.crs;  // one working CRS for all
+    if (!layer_.streamed) zonings_[k] = std::move(z);
+  });
+}
+
+Zoning ReserveZonings::take(std::size_t k) {
+  return layer_.streamed ? build(read_part(k)) : std::move(zonings_[k]);
+}
+
+Layer ReserveZonings::read_part(std::size_t k) const {
+  Layer part = layer_.layer;  // metadata: fields, CRS, issues, sha256 of the whole layer
+  part.features = io::read_features_by_fid(layer_.path, layer_.read, fids_[k]);
+  return part;
+}
+
+Zoning ReserveZonings::build(Layer part) const {
+  std::vector<std::pair<Layer, ZoningSource>> one;
+  one.emplace_back(std::move(part), source_);
+  return zoning_from_layers(one, options_);
+}
+
+}  // namespace reserve::province

@@ -1,0 +1,56 @@
+#pragma once
+// One province zoning layer's reserves: their outlines (for matching and the cross-reserve
+// overlaps) and, per reserve, the zoning its check needs. A layer read from a GDAL file is
+// streamed: the first pass keeps each feature's attributes and FID, not its geometry; a reserve's
+// zoning is built from its rows (read back by FID) once for the outline and again for the check,
+// so memory follows the largest reserve. Otherwise (CSV, database) the zonings are held. Private.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "province/outlines.hpp"
+#include "reserve/io.hpp"
+#include "reserve/zoning.hpp"
+
+namespace reserve::province {
+
+// A zoning layer as the first pass read it.
+struct ZoningLayer {
+  std::string path;
+  ReadOptions read;
+  bool streamed = false;
+  Layer layer;                     // streamed: every usable feature, attributes only (no geometry)
+  std::vector<std::int64_t> fids;  // streamed: each feature's GDAL FID
+  Envelope extent;                 // of every feature's geometry, layer CRS
+};
+
+// Streams when `stream` and the path is a GDAL file (io::can_read_by_fid), else read_layer.
+ZoningLayer read_zoning_layer(const std::string& path, const ReadOptions& read, bool stream);
+
+class ReserveZonings {
+ public:
+  // Groups the layer's rows by `field` (rows_by_reserve: by name) and builds every reserve's
+  // zoning on `jobs` threads for its outline, measured by `method`.
+  ReserveZonings(ZoningLayer layer, const std::string& field, ZoningOptions options,
+                 ZoningSource source, AreaMethod method, unsigned jobs);
+  const std::vector<Outline>& outlines() const noexcept { return outlines_; }
+  const Crs& crs() const noexcept { return crs_; }  // the zonings' (working) CRS
+  // Reserve k's zoning, as load_zoning would build it from a file of that reserve alone. Held:
+  // handed over (once per reserve); streamed: built again from its rows. Thread-safe for
+  // different k.
+  Zoning take(std::size_t k);
+
+ private:
+  Zoning build(Layer part) const;
+  Layer read_part(std::size_t k) const;  // streamed: reserve k's rows read back
+
+  ZoningLayer layer_;  // path, options; its layer is the metadata (no features)
+  ZoningOptions options_;
+  ZoningSource source_;
+  std::vector<std::vector<std::int64_t>> fids_;  // streamed: per reserve
+  std::vector<Zoning> zonings_;                  // held
+  std::vector<Outline> outlines_;
+  Crs crs_;
+};
+
+}  // namespace reserve::province

@@ -1,0 +1,14 @@
+#pragma once
+// What a province row keeps of its check once the report.json text is spooled
+// (ProvinceRequest::keep_results false). Private to the library.
+#include "reserve/check.hpp"
+
+namespace reserve::province {
+
+// Drops the geometry-bearing parts of `result` that no province output reads: the comparison,
+// validations, report sections and map, the verdicts' evidence, the zonings' parts and the
+// conflict overlay. Keeps the verdicts (rule, status, titles, measures), the overall status, the
+// audit, the ledger, the zonings' CRS and the profile.
+void slim_result(CheckResult& result);
+
+}  // namespace reserve::province

@@ -1,0 +1,160 @@
+// Province mode streamed (what `reserve check` does for the province files): zones read back per
+// reserve by FID (stream_zones) and each reserve's report.json text spooled to a temporary file
+// with a slim row kept (keep_results false). The expectation is the straightforward in-memory
+// run (both layers held, full results) on the synthetic province of province_fixture.hpp, which
+// has matched, merged, split, added and removed reserves and a cross-reserve overlap in both
+// layers — here with the reserves' zone rows interleaved in the file and a null-geometry row (an
+// issue every reserve's zoning carries): every province output must be the same text, for one
+// thread and for several.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "province/province_fixture.hpp"
+#include "province/province_json.hpp"
+#include "province/report_spool.hpp"
+#include "reserve/province.hpp"
+#include "support/temp_dir.hpp"
+
+namespace reserve {
+namespace {
+
+class ProvinceStreamed : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    test::LayerSpec before = test::province_layer(test::province_before());
+    // Every reserve's rows spread over the file: all cores, then all buffers, then the rest.
+    std::vector<test::FeatureSpec> interleaved;
+    for (std::size_t k = 0; k < 3; ++k)
+      for (std::size_t i = k; i < before.features.size(); i += 3)
+        interleaved.push_back(before.features[i]);
+    interleaved.push_back({"", {"甲保护区", "核心区"}});  // null geometry: skipped, an issue
+    before.features = interleaved;
+    test::LayerSpec after = test::province_layer(test::province_after());
+    std::reverse(after.features.begin(), after.features.end());
+    test::write_layer(dir_.file("before.gpkg"), before);
+    test::write_layer(dir_.file("after.gpkg"), after);
+    test::write_layer(dir_.file("mining.gpkg"), test::province_mining());
+  }
+  ProvinceRequest request(unsigned jobs, bool keep, bool stream = true) const {
+    ProvinceRequest r = test::province_request(dir_, jobs);
+    r.keep_results = keep;
+    r.stream_zones = stream;
+    return r;
+  }
+  // The two runs differ only in their time stamp (generated_utc, also inside every report).
+  static std::string same_time(std::string text, const std::string& from, const std::string& to) {
+    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+      text.replace(at, from.size(), to);
+    return text;
+  }
+  static std::string read(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }
+  test::TempDir dir_;
+};
+
+TEST_F(ProvinceStreamed, StreamedRunGivesTheSameProvinceOutputsAsTheInMemoryRun) {
+  const ProvinceResult full = run_province_check(request(1, true, false));
+  ASSERT_TRUE(full.province_mode);
+  ASSERT_EQ(full.reserves.size(), 8u);  // the fixture's matched/merged/split/added/removed rows
+  ASSERT_EQ(full.before_overlaps.size(), 1u);
+  for (unsigned jobs : {1u, 3u}) {
+    SCOPED_TRACE(jobs);
+    const ProvinceResult slim = run_province_check(request(jobs, false));
+    ASSERT_NE(slim.report_spool, nullptr);
+    const auto norm = [&](const std::string& t) {
+      return same_time(t, slim.generated_utc, full.generated_utc);
+    };
+    EXPECT_EQ(norm(province_json(slim)), province_json(full));
+    const ProvinceTable a = province_table(full), b = province_table(slim);
+    EXPECT_EQ(a.headers, b.headers);
+    EXPECT_EQ(a.rows, b.rows);
+    const ProvinceTable la = province_ledger_table(full), lb = province_ledger_table(slim);
+    EXPECT_FALSE(la.rows.empty());  // the mining layer gives every checked reserve ledger rows
+    EXPECT_EQ(la.rows, lb.rows);
+    EXPECT_EQ(norm(province_html(slim)), province_html(full));
+    EXPECT_EQ(render_province_map(slim, MapFormat::svg).bytes,
+              render_province_map(full, MapFormat::svg).bytes);
+    EXPECT_EQ(province_exit_code(slim), province_exit_code(full));
+    // The slim rows really dropped the geometry (the fast path differs from the full one).
+    for (std::size_t i = 0; i < slim.reserves.size(); ++i) {
+      const auto& s = slim.reserves[i];
+      ASSERT_EQ(s.result.has_value(), full.reserves[i].result.has_value()) << s.reserve;
+      if (!s.result) continue;
+      EXPECT_TRUE(s.result->before.parts.empty()) << s.reserve;
+      EXPECT_FALSE(full.reserves[i].result->before.parts.empty()) << s.reserve;
+      EXPECT_EQ(s.result->report.overall, full.reserves[i].result->report.overall);
+    }
+  }
+}
+
+// Streamed zones alone (full results kept): every reserve's whole check is the in-memory one's.
+TEST_F(ProvinceStreamed, StreamedZonesGiveTheSameChecks) {
+  const ProvinceResult held = run_province_check(request(1, true, false));
+  ProvinceResult streamed = run_province_check(request(2, true, true));
+  ASSERT_EQ(streamed.reserves.size(), held.reserves.size());
+  std::size_t checked = 0;
+  for (std::size_t i = 0; i < held.reserves.size(); ++i) {
+    const auto& h = held.reserves[i];
+    auto& s = streamed.reserves[i];
+    ASSERT_EQ(s.result.has_value(), h.result.has_value()) << h.reserve;
+    if (!h.result) continue;
+    ++checked;
+    s.result->report.audit.generated_utc = h.result->report.audit.generated_utc;
+    EXPECT_EQ(report_json(s.result->report), report_json(h.result->report)) << h.reserve;
+    EXPECT_EQ(s.result->before.parts.size(), h.result->before.parts.size());
+    EXPECT_EQ(s.result->before.issues.size(), h.result->before.issues.size());
+  }
+  EXPECT_EQ(checked, 6u);  // 甲, 乙, 戊 (merged), 己 (split), 庚, 辛
+  // The null-geometry row is an issue of the baseline layer, so of each reserve's zoning.
+  bool null_issue = false;
+  for (const auto& issue : held.reserves.front().result->before.issues)
+    null_issue = null_issue || issue.code == IssueCode::null_geometry;
+  EXPECT_TRUE(null_issue);
+}
+
+TEST_F(ProvinceStreamed, JsonFileIsTheJsonText) {
+  const ProvinceResult slim = run_province_check(request(2, false));
+  const std::string path = dir_.file("out/province.json");
+  write_province_json_file(slim, path);
+  EXPECT_EQ(read(path), province_json(slim));
+}
+
+// The spool hands back what each row stored, whatever the order and thread it came from.
+TEST(ProvinceReportSpool, StoresTextsByRowFromSeveralThreads) {
+  ProvinceReportSpool spool;
+  const auto text = [](std::size_t row) {
+    return std::string(1000 + 37 * row, static_cast<char>('a' + row % 26)) +
+           "\n{\"row\": " + std::to_string(row) + "}";
+  };
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (std::size_t row = t; row < 40; row += 4)
+        if (row != 17) spool.put(39 - row, text(39 - row));
+    });
+  for (auto& t : threads) t.join();
+  for (std::size_t row = 0; row < 40; ++row) {
+    if (row == 39 - 17) {
+      EXPECT_FALSE(spool.has(row));
+      EXPECT_EQ(spool.get(row), "");
+      continue;
+    }
+    ASSERT_TRUE(spool.has(row)) << row;
+    EXPECT_EQ(spool.get(row), text(row)) << row;
+  }
+  EXPECT_FALSE(spool.has(40));
+  spool.put(40, "");  // an empty text is stored (and distinguishable from none)
+  EXPECT_TRUE(spool.has(40));
+  EXPECT_EQ(spool.get(40), "");
+}
+
+}  // namespace
+}  // namespace reserve
