@@ -160,6 +160,31 @@ TEST_F(ProvinceCli, MapDrawsTheProvinceOverview) {
   EXPECT_EQ(reserve::test::read_file(dir_.file("ov/map.png")).substr(1, 3), "PNG");
 }
 
+// Without --reserve-field, ledger, overlay and map detect the field as `reserve check` does
+// (保护区名称 here) and give the same outputs as with it.
+TEST_F(ProvinceCli, LedgerOverlayAndMapDetectTheReserveField) {
+  const std::string in = "--before before.gpkg --after after.gpkg --mining mining.gpkg ";
+  auto run = [&](const std::string& line) {
+    const auto r = reserve::test::run_cli_line(line, dir_.path());
+    EXPECT_LE(r.exit_code, 1) << line << "\n" << r.out << r.err;
+    return r;
+  };
+  run("ledger " + in + "--reserve-field 保护区名称 --out given");
+  run("ledger " + in + "--out detected");
+  EXPECT_EQ(reserve::test::read_file(dir_.file("detected/province_ledger.csv")),
+            reserve::test::read_file(dir_.file("given/province_ledger.csv")));
+
+  const json given = json::parse(run("overlay " + in + "--reserve-field 保护区名称 --json").out);
+  const json detected = json::parse(run("overlay " + in + "--json").out);
+  EXPECT_EQ(detected["reserve_field"], "保护区名称");
+  EXPECT_EQ(detected["reserves"], given["reserves"]);
+
+  run("map " + in + "--reserve-field 保护区名称 --format svg --out given/map");
+  run("map " + in + "--format svg --out detected/map");
+  EXPECT_EQ(reserve::test::read_file(dir_.file("detected/map.svg")),
+            reserve::test::read_file(dir_.file("given/map.svg")));
+}
+
 // `reserve overlay --reserve-field`: each checked reserve's overlay; 甲矿 is freed (exit 1).
 TEST_F(ProvinceCli, OverlayPerReserve) {
   const auto r = reserve::test::run_cli_line(

@@ -65,7 +65,7 @@ void run_ledger(const LedgerCommandArgs& a) {
        {"ledger.csv", "ledger.xlsx", "province_ledger.csv", "province_ledger.xlsx"})
     planned.push_back((std::filesystem::path(a.out_dir) / name).string());
   guard_outputs(planned, input_files(a.zoning, a.conflicts, &a.ledger));
-  if (a.province.given()) return run_province_ledger(a);
+  if (use_province_mode(zoning_request(a.zoning), a.province)) return run_province_ledger(a);
   const LoadedZonings z = load_zonings(a.zoning);
   FeatureSet features = load_conflict_features(a.conflicts, z.before.crs);
   std::vector<Issue> issues = features.issues;

@@ -136,7 +136,7 @@ void run_map(const MapArgs& a) {
   for (MapFormat f : formats)
     planned.push_back(output_path(a.out, f, formats.size() > 1 || a.focus_all, ""));
   guard_outputs(planned, inputs);
-  if (a.province.given()) {  // the overview map of a province check (its own style)
+  if (use_province_mode(zoning_request(a.zoning), a.province)) {  // the province's overview map
     CheckRequest r = zoning_request(a.zoning);
     r.profile = a.profile;
     r.conflicts = a.conflicts;

@@ -77,7 +77,7 @@ void run_overlay(const OverlayArgs& a) {
   if (!a.out_dir.empty())
     guard_outputs({(std::filesystem::path(a.out_dir) / "overlay.json").string()},
                   input_files(a.zoning, a.conflicts));
-  if (a.province.given()) return run_province_overlay(a);
+  if (use_province_mode(zoning_request(a.zoning), a.province)) return run_province_overlay(a);
   const LoadedZonings z = load_zonings(a.zoning);
   FeatureSet features = load_conflict_features(a.conflicts, z.before.crs);
   print_issues(features.issues, "the conflict layers");

@@ -1,4 +1,4 @@
-// The shared province options of `reserve ledger` and `reserve map`.
+// The shared province options of `reserve ledger`, `reserve map` and `reserve overlay`.
 #include "province_options.hpp"
 
 #include <iostream>
@@ -9,12 +9,19 @@ namespace reserve::cli {
 
 void add_province_options(CLI::App* cmd, ProvinceArgs& a) {
   cmd->add_option("--reserve-field", a.reserve_field,
-                  "Province mode: the attribute naming each feature's reserve (layers holding "
-                  "many reserves; see `reserve check`)");
+                  "Province mode: the attribute naming each feature's reserve (default: detected "
+                  "as by `reserve check`; layers holding one reserve keep the single use)");
   cmd->add_option("--jobs", a.jobs,
                   "Province mode: reserves checked in parallel (default: all "
                   "cores)");
   cmd->add_flag("--quiet", a.quiet, "No progress on the terminal");
+}
+
+bool use_province_mode(const CheckRequest& request, const ProvinceArgs& a) {
+  if (a.given()) return true;
+  ProvinceRequest p;
+  p.check = request;
+  return !detect_reserve_field(p).empty();
 }
 
 ProvinceResult run_province(CheckRequest request, const ProvinceArgs& a) {

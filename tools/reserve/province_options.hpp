@@ -1,6 +1,7 @@
 #pragma once
-// Province mode for `reserve ledger` and `reserve map`: --reserve-field switches them to layers
-// holding many reserves (`reserve check` also detects the field; see province_output.hpp).
+// Province mode for `reserve ledger`, `reserve map` and `reserve overlay`: --reserve-field, or
+// zoning layers that hold several reserves (detected as `reserve check` does), switch them to the
+// province's outputs.
 #include <CLI/CLI.hpp>
 #include <string>
 
@@ -17,6 +18,9 @@ struct ProvinceArgs {
 
 // --reserve-field, --jobs, --quiet.
 void add_province_options(CLI::App* cmd, ProvinceArgs& a);
+
+// True when --reserve-field is given or the zonings of `request` hold several reserves.
+bool use_province_mode(const CheckRequest& request, const ProvinceArgs& a);
 
 // The province check of `request` (progress on a terminal unless --quiet); prints the reserves
 // that could not be checked.

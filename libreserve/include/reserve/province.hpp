@@ -112,6 +112,11 @@ struct ProvinceResult {
 // 保护地名称, 保护地编码, …, 名称, NAME, reserve_id, …), matched without regard to ASCII case.
 RESERVE_API const std::vector<std::string>& common_reserve_field_names();
 
+// The reserve field run_province_check would use for `request`: empty when the layers hold one
+// reserve (or the zonings are given as values), so that a caller can keep its single-reserve
+// path. Reads both layers' attributes; the same errors as run_province_check for a given field.
+RESERVE_API std::string detect_reserve_field(const ProvinceRequest& request);
+
 // The province check. Throws UsageError / InputError as run_check, and InputError for a reserve
 // field that is missing or has an empty value (naming file, layer, feature). A reserve whose own
 // check fails with an InputError is reported in its row (error_kind, error); the others go on.

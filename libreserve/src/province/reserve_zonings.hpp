@@ -5,10 +5,12 @@
 // zoning is built from its rows (read back by FID) once for the outline and again for the check,
 // so memory follows the largest reserve. Otherwise (CSV, database) the zonings are held. Private.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "province/outlines.hpp"
+#include "province/reserve_layers.hpp"
 #include "reserve/io.hpp"
 #include "reserve/zoning.hpp"
 
@@ -26,6 +28,16 @@ struct ZoningLayer {
 
 // Streams when `stream` and the path is a GDAL file (io::can_read_by_fid), else read_layer.
 ZoningLayer read_zoning_layer(const std::string& path, const ReadOptions& read, bool stream);
+
+// Both zoning layers of a province request and what they hold: `field` with n_before / n_after
+// reserves (province mode), or nullopt for one reserve, with the reason and its name.
+struct ProvinceLayers {
+  ZoningLayer before, after;
+  std::optional<ReserveField> field;
+  std::size_t n_before = 0, n_after = 0;
+  std::string single_reason;
+  std::string single_name;
+};
 
 class ReserveZonings {
  public:

@@ -158,26 +158,16 @@ VerdictStatus worst_over(const std::vector<ProvinceReserve>& rows) {
   return overall.empty() ? VerdictStatus::not_evaluated : overall_status(overall);
 }
 
-}  // namespace
-
-ProvinceResult run_province_check(const ProvinceRequest& req) {
+// Both zoning layers (geometry streamed when the format allows) and what they hold: a reserve
+// field with several reserves, or one reserve and why.
+province::ProvinceLayers read_province_layers(const ProvinceRequest& req) {
   const CheckRequest& r = req.check;
-  if (!r.before.given()) throw UsageError("no baseline zoning given; give --before (before=)");
-  if (!r.after.given()) throw UsageError("no proposal given; give --after (after=)");
-  if (r.before.zoning || r.after.zoning) {
-    if (!req.reserve_field.empty())
-      throw UsageError(
-          "province mode reads the zoning files; the zonings given as values hold no "
-          "reserve field");
-    return single_reserve(req, "zonings given as values: one reserve");
-  }
-  // Streamed: both layers' features without geometry (read back per reserve).
-  province::ZoningLayer before_layer =
+  province::ProvinceLayers out;
+  out.before =
       province::read_zoning_layer(r.before.path, zoning_read(r, r.before), req.stream_zones);
-  province::ZoningLayer after_layer =
-      province::read_zoning_layer(r.after.path, zoning_read(r, r.after), req.stream_zones);
-  const Layer& before = before_layer.layer;
-  const Layer& after = after_layer.layer;
+  out.after = province::read_zoning_layer(r.after.path, zoning_read(r, r.after), req.stream_zones);
+  const Layer& before = out.before.layer;
+  const Layer& after = out.after.layer;
   const ZoneScheme scheme = request_scheme(r);
   // A layer whose zone field cannot be found (no usable feature, unknown labels) is left to the
   // single check, which says why in its own words; a given --reserve-field still needs it.
@@ -190,19 +180,54 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
     }
   };
   const std::string zone_before = zone_field_of(before), zone_after = zone_field_of(after);
-  if (req.reserve_field.empty() && (zone_before.empty() || zone_after.empty()))
-    return single_reserve(req, "the zone field could not be found: checked as one reserve");
-  std::string why_not;
-  const auto field = province::choose_reserve_field(before, after, req.reserve_field, zone_before,
-                                                    zone_after, why_not);
-  if (!field) return single_reserve(req, why_not);
-  const std::size_t n_before = province::distinct_reserves(before, field->before_name);
-  const std::size_t n_after = province::distinct_reserves(after, field->after_name);
-  if (!field->given && n_before <= 1 && n_after <= 1) {
-    const auto one = province::rows_by_reserve(before, field->before_name);
-    return single_reserve(req, field->reason + "; it holds one reserve",
-                          one.empty() ? std::string() : one.begin()->first);
+  if (req.reserve_field.empty() && (zone_before.empty() || zone_after.empty())) {
+    out.single_reason = "the zone field could not be found: checked as one reserve";
+    return out;
   }
+  auto field = province::choose_reserve_field(before, after, req.reserve_field, zone_before,
+                                              zone_after, out.single_reason);
+  if (!field) return out;
+  out.n_before = province::distinct_reserves(before, field->before_name);
+  out.n_after = province::distinct_reserves(after, field->after_name);
+  if (!field->given && out.n_before <= 1 && out.n_after <= 1) {
+    const auto one = province::rows_by_reserve(before, field->before_name);
+    out.single_reason = field->reason + "; it holds one reserve";
+    out.single_name = one.empty() ? std::string() : one.begin()->first;
+    return out;
+  }
+  out.field = std::move(field);
+  return out;
+}
+
+}  // namespace
+
+std::string detect_reserve_field(const ProvinceRequest& request) {
+  const CheckRequest& r = request.check;
+  if (!r.before.given() || !r.after.given() || r.before.zoning || r.after.zoning) return {};
+  const auto layers = read_province_layers(request);
+  return layers.field ? layers.field->before_name : std::string();
+}
+
+ProvinceResult run_province_check(const ProvinceRequest& req) {
+  const CheckRequest& r = req.check;
+  if (!r.before.given()) throw UsageError("no baseline zoning given; give --before (before=)");
+  if (!r.after.given()) throw UsageError("no proposal given; give --after (after=)");
+  if (r.before.zoning || r.after.zoning) {
+    if (!req.reserve_field.empty())
+      throw UsageError(
+          "province mode reads the zoning files; the zonings given as values hold no "
+          "reserve field");
+    return single_reserve(req, "zonings given as values: one reserve");
+  }
+  province::ProvinceLayers layers_read = read_province_layers(req);
+  if (!layers_read.field)
+    return single_reserve(req, layers_read.single_reason, layers_read.single_name);
+  province::ZoningLayer& before_layer = layers_read.before;
+  province::ZoningLayer& after_layer = layers_read.after;
+  const Layer& before = before_layer.layer;
+  const Layer& after = after_layer.layer;
+  const auto& field = layers_read.field;
+  const std::size_t n_before = layers_read.n_before, n_after = layers_read.n_after;
   if (r.features)
     throw UsageError("province mode reads the conflict layers from files (mining=, facilities=)");
 
