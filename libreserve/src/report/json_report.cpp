@@ -7,7 +7,7 @@
 
 #include "report/format.hpp"
 #include "report/issue_json.hpp"
-#include "report/json_indent.hpp"
+#include "report/json_text.hpp"
 #include "reserve/error.hpp"
 #include "reserve/report.hpp"
 
@@ -163,7 +163,7 @@ std::string parsed_sections_json(json j, const std::vector<ReportSection>& secti
 
 // A section's JSON (megabytes for the conflicts of a large reserve) goes into the printed report
 // as text: a placeholder string stands in the document and is replaced by the section's compact
-// text re-indented (report/json_indent) — the same bytes as parsing it and printing it with the
+// text re-indented (report/json_text) — the same bytes as parsing it and printing it with the
 // rest, without building and freeing a second document. A later section with the same id wins.
 std::string with_sections(json j, const std::vector<ReportSection>& sections) {
   std::map<std::string, std::size_t> last;  // section id -> index of the section printed

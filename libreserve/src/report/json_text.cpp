@@ -1,9 +1,10 @@
-#include "report/json_indent.hpp"
+#include "report/json_text.hpp"
 
 #include <array>
 #include <charconv>
 #include <cstring>
 #include <nlohmann/detail/conversions/to_chars.hpp>
+#include <nlohmann/json.hpp>
 #include <vector>
 
 namespace reserve::report {
@@ -190,6 +191,29 @@ bool append_indented_json(std::string_view s, int indent, std::string& out) {
   }
   if (!open.empty() || next != Next::comma_or_close) return reject();
   return true;
+}
+
+void append_json_string(std::string_view text, std::string& out) {
+  // Most text needs no escape: printed between quotes as it is, once it is known to be UTF-8.
+  bool plain = true;
+  for (std::size_t i = 0; plain && i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      plain = c >= 0x20 && c != '"' && c != '\\';
+      ++i;
+    } else {
+      const std::size_t n = utf8_length(text, i);
+      plain = n != 0;
+      i += n;
+    }
+  }
+  if (plain) {
+    out += '"';
+    out.append(text);
+    out += '"';
+  } else {
+    out += nlohmann::json(std::string(text)).dump();  // its escapes, or its error
+  }
 }
 
 }  // namespace reserve::report

@@ -1,7 +1,8 @@
 #pragma once
-// Re-indenting compact JSON text (nlohmann `dump()`) into the layout of `dump(2)`, without
-// parsing it into a document: report sections arrive as compact text, and parsing megabytes of it
-// only to print it again cost as much as building it (issue 14.4). Private to the library.
+// JSON printed as text without building an nlohmann-json document, byte for byte as nlohmann-json
+// prints it: report sections arrive as compact text, and parsing megabytes of it only to print it
+// again cost as much as building it; the ledger's thousands of rows of 25 strings cost more as
+// document nodes than as text (issue 14.4). Private to the library.
 #include <string>
 #include <string_view>
 
@@ -13,5 +14,9 @@ namespace reserve::report {
 // literals as dump() spells them. Otherwise (other valid JSON, or not JSON at all) returns false
 // and leaves `out` as it was: the caller parses and prints it instead.
 bool append_indented_json(std::string_view text, int indent, std::string& out);
+
+// Appends `text` as a JSON string exactly as nlohmann-json's dump() prints it (quoted, escaped;
+// the same type_error for text that is not UTF-8).
+void append_json_string(std::string_view text, std::string& out);
 
 }  // namespace reserve::report

@@ -1,4 +1,4 @@
-// report/json_indent: compact section JSON re-indented as text must print exactly what nlohmann's
+// report/json_text: compact section JSON re-indented as text must print exactly what nlohmann's
 // dump(2) prints for the parsed value (the reference: the library the report used before,
 // parse + dump(2)), at every nesting depth, including strings full of brackets and escapes.
 #include <gtest/gtest.h>
@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "report/json_indent.hpp"
+#include "report/json_text.hpp"
 #include "reserve/error.hpp"
 #include "reserve/report.hpp"
 
