@@ -52,14 +52,14 @@ json sample() {
   })");
 }
 
-TEST(JsonIndent, PrintsWhatParseAndDump2Print) {
+TEST(JsonText, PrintsWhatParseAndDump2Print) {
   for (int indent : {0, 2, 4, 8}) {
     SCOPED_TRACE(indent);
     EXPECT_EQ(indented(sample(), indent), reference(sample(), indent));
   }
 }
 
-TEST(JsonIndent, ScalarsAndEmptyContainersAtTheTop) {
+TEST(JsonText, ScalarsAndEmptyContainersAtTheTop) {
   for (const json& v : {json(1.5), json("x,]"), json(nullptr), json(-7), json::array(),
                         json::object(), json::array({json::array(), json::object()})}) {
     std::string out;
@@ -70,7 +70,7 @@ TEST(JsonIndent, ScalarsAndEmptyContainersAtTheTop) {
 
 // Valid JSON that dump() would print differently, and text that is not JSON: refused, `out`
 // untouched (the report then parses the section as before).
-TEST(JsonIndent, RefusesWhatDumpWouldNotPrint) {
+TEST(JsonText, RefusesWhatDumpWouldNotPrint) {
   for (const char* text : {"{\"a\": 1}",
                            "[1, 2]",
                            "{\"b\":1,\"a\":2}",
@@ -115,9 +115,18 @@ TEST(JsonIndent, RefusesWhatDumpWouldNotPrint) {
   }
 }
 
+// The report as the code before printed it: each section's JSON parsed into the document.
+std::string as_parsed_in(const Report& r) {
+  json expected = json::parse(report_json(r));
+  expected["extensions"] = json::object();
+  for (const auto& s : r.sections)
+    if (!s.json.empty()) expected["extensions"][s.id] = json::parse(s.json);
+  return expected.dump(2) + "\n";
+}
+
 // The whole report: a section's JSON spliced in as text gives the bytes of parsing it into the
 // document (the previous code path, reproduced here with nlohmann-json directly).
-TEST(JsonIndent, ReportJsonSplicesSectionsAsParsingWould) {
+TEST(JsonText, ReportJsonSplicesSectionsAsParsingWould) {
   Report r;
   ReportSection a;
   a.id = "conflicts";
@@ -131,32 +140,23 @@ TEST(JsonIndent, ReportJsonSplicesSectionsAsParsingWould) {
   ReportSection none;  // no JSON: not listed
   none.id = "markdown_only";
   r.sections = {a, b, none, c};
-  const json printed = json::parse(report_json(r));
-  json expected = printed;
-  expected["extensions"] = json::object();
-  expected["extensions"]["conflicts"] = json::parse(c.json);
-  expected["extensions"]["suggestions"] = json::parse(b.json);
-  EXPECT_EQ(report_json(r), expected.dump(2) + "\n");
+  EXPECT_EQ(report_json(r), as_parsed_in(r));
+}
+
+Report one_section(const std::string& id, const std::string& text) {
+  Report r;
+  r.sections.push_back(ReportSection{id, "", "", text, "", ""});
+  return r;
 }
 
 // Sections from outside the library may be any valid JSON text: printed as the parse prints it.
-TEST(JsonIndent, ReportJsonParsesSectionsNotInDumpForm) {
-  Report r;
-  ReportSection s;
-  s.id = "outside";
-  s.json = "{ \"z\": [1.0E2, \"\\u00e9\"], \"a\": {\"\\n\": -0} }";
-  r.sections = {s};
-  json expected = json::parse(report_json(r));
-  expected["extensions"]["outside"] = json::parse(s.json);
-  EXPECT_EQ(report_json(r), expected.dump(2) + "\n");
+TEST(JsonText, ReportJsonParsesSectionsNotInDumpForm) {
+  const Report r = one_section("outside", "{ \"z\": [1.0E2, \"\\u00e9\"], \"a\": {\"\\n\": -0} }");
+  EXPECT_EQ(report_json(r), as_parsed_in(r));
 }
 
-TEST(JsonIndent, ReportJsonNamesTheSectionWithBrokenJson) {
-  Report r;
-  ReportSection s;
-  s.id = "broken";
-  s.json = "{\"a\":[1,2}";
-  r.sections = {s};
+TEST(JsonText, ReportJsonNamesTheSectionWithBrokenJson) {
+  const Report r = one_section("broken", "{\"a\":[1,2}");
   try {
     report_json(r);
     FAIL() << "no error";
