@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/features_json.hpp"
+#include "check/ledger_json.hpp"
 #include "report/format.hpp"
 #include "report/issue_json.hpp"
 #include "reserve/check.hpp"
@@ -121,15 +122,20 @@ ReportSection conflicts_section(const CheckConflicts& c) {
   s.title_zh = "矿业权、设施与保护区功能区叠加及整改台账";
   s.title_en = "Mining rights and facilities × zones, and the rectification ledger";
   nlohmann::json j = overlay_json(c.overlay);
-  j["ledger"] = nlohmann::json::array();
-  const auto headers = ledger_headers(c.ledger.lonlat_datum);
-  for (const auto& row : c.ledger.rows) {
-    const auto cells = ledger_cells(row);
-    nlohmann::json r;
-    for (std::size_t i = 0; i < headers.size() && i < cells.size(); ++i) r[headers[i]] = cells[i];
-    j["ledger"].push_back(std::move(r));
-  }
+  // The ledger's rows go in as text (check/ledger_json): a placeholder in the document, replaced
+  // in the printed text; should a feature's text look like it, the rows are parsed in instead.
+  const std::string rows = ledger_rows_json(c.ledger);
+  const std::string placeholder = "\x01reserve-ledger-rows\x01";
+  j["ledger"] = placeholder;
   s.json = j.dump();
+  const std::string quoted = nlohmann::json(placeholder).dump();
+  const std::size_t at = s.json.find(quoted);
+  if (at != std::string::npos && s.json.find(quoted, at + 1) == std::string::npos) {
+    s.json.replace(at, quoted.size(), rows);
+  } else {
+    j["ledger"] = nlohmann::json::parse(rows);
+    s.json = j.dump();
+  }
 
   std::string md =
       "| 编号 id | 名称 name | 类别 category | 调整前 before | 调整后 after | 变化 change | 面积 "

@@ -1,9 +1,13 @@
 // The JSON report (schema: docs/report-schema.json). Numbers keep full precision: nlohmann-json
 // prints doubles in the shortest form that reads back to the same value.
+#include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "report/format.hpp"
 #include "report/issue_json.hpp"
+#include "report/json_text.hpp"
 #include "reserve/error.hpp"
 #include "reserve/report.hpp"
 
@@ -143,6 +147,80 @@ json audit_json(const Audit& a) {
   return j;
 }
 
+// The old way, kept for the case a placeholder is not unique in the printed text: every section
+// parsed into the document.
+std::string parsed_sections_json(json j, const std::vector<ReportSection>& sections) {
+  for (const auto& s : sections) {
+    if (s.json.empty()) continue;
+    try {
+      j["extensions"][s.id] = json::parse(s.json);
+    } catch (const json::exception& e) {
+      throw InternalError("report section '" + s.id + "' holds invalid JSON: " + e.what());
+    }
+  }
+  return j.dump(2) + "\n";
+}
+
+// A section's JSON (megabytes for the conflicts of a large reserve) goes into the printed report
+// as text: a placeholder string stands in the document and is replaced by the section's compact
+// text re-indented (report/json_text) — the same bytes as parsing it and printing it with the
+// rest, without building and freeing a second document. A later section with the same id wins.
+std::string with_sections(json j, const std::vector<ReportSection>& sections) {
+  std::map<std::string, std::size_t> last;  // section id -> index of the section printed
+  for (std::size_t k = 0; k < sections.size(); ++k)
+    if (!sections[k].json.empty()) last[sections[k].id] = k;
+  std::vector<std::string> quoted(sections.size());
+  for (const auto& [id, k] : last) {
+    quoted[k] = json("\x01reserve-section-" + std::to_string(k) + "\x01").dump();
+    j["extensions"][id] = json("\x01reserve-section-" + std::to_string(k) + "\x01");
+  }
+  std::string text = j.dump(2);
+  struct Splice {
+    std::size_t at;
+    std::size_t k;
+  };
+  std::vector<Splice> splices;
+  std::size_t added = 0;
+  for (const auto& [id, k] : last) {
+    const std::size_t at = text.find(quoted[k]);
+    if (at == std::string::npos || text.find(quoted[k], at + 1) != std::string::npos)
+      return parsed_sections_json(std::move(j), sections);  // a report string looks alike
+    splices.push_back({at, k});
+    added += sections[k].json.size() * 2;
+  }
+  if (splices.empty()) return text + "\n";
+  std::sort(splices.begin(), splices.end(),
+            [](const Splice& a, const Splice& b) { return a.at < b.at; });
+  std::string out;
+  out.reserve(text.size() + added);
+  std::size_t from = 0;
+  for (const auto& sp : splices) {
+    out.append(text, from, sp.at - from);
+    const std::size_t line = text.rfind('\n', sp.at) + 1;  // the member's line sets the depth
+    const std::size_t indent = text.find_first_not_of(' ', line) - line;
+    const ReportSection& section = sections[sp.k];
+    if (!report::append_indented_json(section.json, static_cast<int>(indent), out)) {
+      // Not as nlohmann-json's dump() prints (a section from outside the library): printed
+      // through a parse, as before.
+      try {
+        // dump(2) lays the value out at depth 0; its line breaks are all layout (a string's
+        // are escaped), so each takes the member's indent.
+        const std::string own = json::parse(section.json).dump(2);
+        for (char ch : own) {
+          out += ch;
+          if (ch == '\n') out.append(indent, ' ');
+        }
+      } catch (const json::exception& e) {
+        throw InternalError("report section '" + section.id + "' holds invalid JSON: " + e.what());
+      }
+    }
+    from = sp.at + quoted[sp.k].size();
+  }
+  out.append(text, from, std::string::npos);
+  out += '\n';
+  return out;
+}
+
 }  // namespace
 
 std::string report_json(const Report& r) {
@@ -193,15 +271,7 @@ std::string report_json(const Report& r) {
                      {"after", validation_json(r.after_validation)}};
   j["audit"] = audit_json(r.audit);
   j["extensions"] = json::object();
-  for (const auto& s : r.sections) {
-    if (s.json.empty()) continue;
-    try {
-      j["extensions"][s.id] = json::parse(s.json);
-    } catch (const json::exception& e) {
-      throw InternalError("report section '" + s.id + "' holds invalid JSON: " + e.what());
-    }
-  }
-  return j.dump(2) + "\n";
+  return with_sections(std::move(j), r.sections);
 }
 
 }  // namespace reserve

@@ -1,0 +1,169 @@
+// report/json_text: compact section JSON re-indented as text must print exactly what nlohmann's
+// dump(2) prints for the parsed value (the reference: the library the report used before,
+// parse + dump(2)), at every nesting depth, including strings full of brackets and escapes.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "report/json_text.hpp"
+#include "reserve/error.hpp"
+#include "reserve/report.hpp"
+
+namespace reserve {
+namespace {
+
+using nlohmann::json;
+
+// What the report printed before: the value parsed and printed as a member `indent` deep
+// (nested in objects of one key "k").
+std::string reference(const json& value, int indent) {
+  json wrapper = json::object();
+  json* at = &wrapper;
+  for (int d = 2; d < indent + 2; d += 2) at = &((*at)["k"] = json::object());
+  *at = value;
+  return wrapper.dump(2);
+}
+
+// The same wrapper printed with a placeholder that is replaced by the re-indented text.
+std::string indented(const json& value, int indent) {
+  json wrapper = json::object();
+  json* at = &wrapper;
+  for (int d = 2; d < indent + 2; d += 2) at = &((*at)["k"] = json::object());
+  *at = "@";
+  const std::string text = wrapper.dump(2);
+  const std::size_t hole = text.find("\"@\"");
+  std::string out = text.substr(0, hole);
+  report::append_indented_json(value.dump(), indent, out);
+  out += text.substr(hole + 3);
+  return out;
+}
+
+json sample() {
+  return json::parse(R"({
+    "features": [
+      {"id": "M-1", "name": "矿 \"山\" {[,:]}", "area_m2": 1234.5678901234567, "n": 3,
+       "neg": -0.000012345, "big": 1e300, "tiny": 5e-324, "none": null, "yes": true,
+       "no": false, "ctrl": "tab\there\nline\u0001\\back"},
+      {"id": "M-2", "areas": [], "zones": {}, "nested": [[1, [2, []]], {"a": {"b": []}}]}
+    ],
+    "empty_list": [], "empty_obj": {}, "summary": {"features": 2, "changes": {"freed": 0}},
+    "unicode": "\u00e9\u4e2d\ud83d\ude00"
+  })");
+}
+
+TEST(JsonText, PrintsWhatParseAndDump2Print) {
+  for (int indent : {0, 2, 4, 8}) {
+    SCOPED_TRACE(indent);
+    EXPECT_EQ(indented(sample(), indent), reference(sample(), indent));
+  }
+}
+
+TEST(JsonText, ScalarsAndEmptyContainersAtTheTop) {
+  for (const json& v : {json(1.5), json("x,]"), json(nullptr), json(-7), json::array(),
+                        json::object(), json::array({json::array(), json::object()})}) {
+    std::string out;
+    EXPECT_TRUE(report::append_indented_json(v.dump(), 0, out));
+    EXPECT_EQ(out, v.dump(2));
+  }
+}
+
+// Valid JSON that dump() would print differently, and text that is not JSON: refused, `out`
+// untouched (the report then parses the section as before).
+TEST(JsonText, RefusesWhatDumpWouldNotPrint) {
+  for (const char* text : {"{\"a\": 1}",
+                           "[1, 2]",
+                           "{\"b\":1,\"a\":2}",
+                           "{\"a\":1,\"a\":2}",
+                           "1.0E2",
+                           "1e2",
+                           "100",
+                           "-0",
+                           "01",
+                           "1.50",
+                           "[\"\\u00e9\"]",
+                           "[\"\\/\"]",
+                           "[\"\\u000a\"]",
+                           "[\"\\u001F\"]",
+                           "{\"\\n\":1}",
+                           "[\"\xff\"]",
+                           "[\"\xed\xa0\x80\"]",
+                           "[\"tab\there\"]",
+                           "[1,2",
+                           "[1}",
+                           "[\"open]",
+                           "1,2",
+                           "{1:2}",
+                           "[1:2]",
+                           "{\"a\"}",
+                           "[,1]",
+                           "[1,]",
+                           "nul",
+                           "[][]",
+                           ""}) {
+    SCOPED_TRACE(text);
+    std::string out = "kept";
+    // "100" is canonical: the integer 100 (the only one in the list that is accepted).
+    const bool accepted = report::append_indented_json(text, 2, out);
+    if (std::string(text) == "100") {
+      EXPECT_TRUE(accepted);
+      EXPECT_EQ(out, "kept100");
+    } else {
+      EXPECT_FALSE(accepted);
+      EXPECT_EQ(out, "kept");
+    }
+  }
+}
+
+// The report as the code before printed it: each section's JSON parsed into the document.
+std::string as_parsed_in(const Report& r) {
+  json expected = json::parse(report_json(r));
+  expected["extensions"] = json::object();
+  for (const auto& s : r.sections)
+    if (!s.json.empty()) expected["extensions"][s.id] = json::parse(s.json);
+  return expected.dump(2) + "\n";
+}
+
+// The whole report: a section's JSON spliced in as text gives the bytes of parsing it into the
+// document (the previous code path, reproduced here with nlohmann-json directly).
+TEST(JsonText, ReportJsonSplicesSectionsAsParsingWould) {
+  Report r;
+  ReportSection a;
+  a.id = "conflicts";
+  a.json = sample().dump();
+  ReportSection b;
+  b.id = "suggestions";
+  b.json = json::array({1, "two", json::object({{"3", json::array()}})}).dump();
+  ReportSection c;  // the same id again: the later one wins, as with j[id] = parse(...)
+  c.id = "conflicts";
+  c.json = json::object({{"again", true}}).dump();
+  ReportSection none;  // no JSON: not listed
+  none.id = "markdown_only";
+  r.sections = {a, b, none, c};
+  EXPECT_EQ(report_json(r), as_parsed_in(r));
+}
+
+Report one_section(const std::string& id, const std::string& text) {
+  Report r;
+  r.sections.push_back(ReportSection{id, "", "", text, "", ""});
+  return r;
+}
+
+// Sections from outside the library may be any valid JSON text: printed as the parse prints it.
+TEST(JsonText, ReportJsonParsesSectionsNotInDumpForm) {
+  const Report r = one_section("outside", "{ \"z\": [1.0E2, \"\\u00e9\"], \"a\": {\"\\n\": -0} }");
+  EXPECT_EQ(report_json(r), as_parsed_in(r));
+}
+
+TEST(JsonText, ReportJsonNamesTheSectionWithBrokenJson) {
+  const Report r = one_section("broken", "{\"a\":[1,2}");
+  try {
+    report_json(r);
+    FAIL() << "no error";
+  } catch (const InternalError& e) {
+    EXPECT_NE(std::string(e.what()).find("broken"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace reserve
