@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <initializer_list>
+#include <utility>
 #include <vector>
 
 #include "analysis/zoning_fixtures.hpp"
@@ -66,7 +68,8 @@ TEST(EdgeUnion, HolesAndIslandsInThem) {
   ASSERT_EQ(u->polygons.size(), 2u);
   EXPECT_EQ(u->polygons[0].holes.size() + u->polygons[1].holes.size(), 1u);
   // The hole goes to the big shell, not to the island (whose box does not hold it).
-  for (const auto& p : u->polygons) EXPECT_EQ(p.holes.size(), reserve::planar_area(p) > 1e6 ? 1u : 0u);
+  for (const auto& p : u->polygons)
+    EXPECT_EQ(p.holes.size(), reserve::planar_area(p) > 1e6 ? 1u : 0u);
 }
 
 TEST(EdgeUnion, MultiPolygonsAndFourSquaresAroundAPoint) {
@@ -83,10 +86,24 @@ TEST(EdgeUnion, MultiPolygonsAndFourSquaresAroundAPoint) {
   EXPECT_NEAR(united_area({&diag1, &diag2}, true), 400.0, 1e-9);
 }
 
-TEST(EdgeUnion, ZonesMeetingAtAPointFallBack) {
-  // Corner to corner at (10, 10): that vertex starts two outer edges. 2 × 100 m².
+TEST(EdgeUnion, ZonesMeetingAtAPoint) {
+  // Corner to corner at (10, 10): that vertex starts two outer edges; two polygons touching at a
+  // point (valid). 2 × 100 m².
   const MultiPolygon a = rect(0, 0, 10, 10), b = rect(10, 10, 20, 20);
-  EXPECT_NEAR(united_area({&a, &b}, false), 200.0, 1e-9);
+  EXPECT_NEAR(united_area({&a, &b}, true), 200.0, 1e-9);
+  // A hole touching its shell at a vertex, (20, 10): the left part's edge x = 10 cancels, and the
+  // outline is a shell and a hole sharing that vertex. 20 × 20 − the triangle (10 × 5 / 2 = 25)
+  // = 375 m².
+  const auto ring = [](std::initializer_list<std::pair<double, double>> xy) {
+    Ring r;
+    for (auto [x, y] : xy) r.push_back({testing::kX0 + x, testing::kY0 + y});
+    return r;
+  };
+  const MultiPolygon left = rect(0, 0, 10, 20);
+  const MultiPolygon right{{Polygon{ring({{10, 0}, {20, 0}, {20, 10}, {20, 20}, {10, 20}, {10, 0}}),
+                                    {ring({{20, 10}, {15, 15}, {15, 5}, {20, 10}})}}}};
+  ASSERT_EQ(geom::invalid_reason(geom::to_geos(right).get()), "");
+  EXPECT_NEAR(united_area({&left, &right}, true), 375.0, 1e-9);
 }
 
 TEST(EdgeUnion, BordersDrawnWithOtherVerticesFallBack) {

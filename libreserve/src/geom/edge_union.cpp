@@ -6,6 +6,7 @@
 #include <limits>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "geom/directed_edges.hpp"
 #include "geom/geos.hpp"
@@ -54,31 +55,54 @@ bool inside(const Point& p, const Ring& r) {
   return in;
 }
 
-// The remaining edges linked into closed rings (not repeating the first point); nullopt when a
-// vertex starts two edges, ends two edges, or a run stops.
+// The remaining edges linked into simple closed rings (not repeating the first point). A vertex
+// may start several edges (zones meeting at a point): the walk goes on along any unused one and a
+// ring is cut off whenever the walk comes back to a vertex it holds, so no ring passes a vertex
+// twice. How the edges pair at such a vertex does not change the rings' sum; a pairing that gives
+// an invalid polygon is refused by the validity check. Nullopt when a walk gets stuck (a vertex
+// ends more edges than it starts) or a ring has fewer than three vertices.
 std::optional<std::vector<Ring>> link(const std::vector<DirectedEdge>& edges) {
-  std::unordered_map<VertexKey, std::size_t, VertexKeyHash> starting;
-  starting.reserve(edges.size());
-  for (std::size_t i = 0; i < edges.size(); ++i)
-    if (!starting.emplace(VertexKey(edges[i].from), i).second) return std::nullopt;
+  constexpr std::size_t none = static_cast<std::size_t>(-1);
+  std::unordered_map<VertexKey, std::size_t, VertexKeyHash> first_out;  // list heads
+  first_out.reserve(edges.size());
+  std::vector<std::size_t> next_out(edges.size(), none);
+  for (std::size_t i = edges.size(); i-- > 0;) {
+    auto [it, fresh] = first_out.try_emplace(VertexKey(edges[i].from), i);
+    if (!fresh) next_out[i] = std::exchange(it->second, i);
+  }
   std::vector<char> used(edges.size(), 0);
+  const auto unused_out = [&](const VertexKey& v) {
+    const auto it = first_out.find(v);
+    if (it == first_out.end()) return none;
+    while (it->second != none && used[it->second]) it->second = next_out[it->second];
+    return it->second;
+  };
   std::vector<Ring> rings;
+  std::vector<std::size_t> path;                                      // edges of the open walk
+  std::unordered_map<VertexKey, std::size_t, VertexKeyHash> on_path;  // vertex → its edge on it
   for (std::size_t first = 0; first < edges.size(); ++first) {
     if (used[first]) continue;
-    Ring ring;
-    const VertexKey start(edges[first].from);
     std::size_t cur = first;
     for (;;) {
       used[cur] = 1;
-      ring.push_back(edges[cur].from);
+      on_path.emplace(VertexKey(edges[cur].from), path.size());
+      path.push_back(cur);
       const VertexKey to(edges[cur].to);
-      if (to == start) break;
-      const auto it = starting.find(to);
-      if (it == starting.end() || used[it->second]) return std::nullopt;
-      cur = it->second;
+      if (const auto back = on_path.find(to); back != on_path.end()) {
+        const std::size_t k = back->second;
+        Ring ring;
+        for (std::size_t j = k; j < path.size(); ++j) {
+          ring.push_back(edges[path[j]].from);
+          on_path.erase(VertexKey(edges[path[j]].from));
+        }
+        if (ring.size() < 3) return std::nullopt;
+        rings.push_back(std::move(ring));
+        path.resize(k);
+        if (path.empty()) break;
+      }
+      cur = unused_out(to);
+      if (cur == none) return std::nullopt;
     }
-    if (ring.size() < 3) return std::nullopt;
-    rings.push_back(std::move(ring));
   }
   return rings;
 }
@@ -140,7 +164,8 @@ std::optional<MultiPolygon> unite_by_edges(const std::vector<const MultiPolygon*
     for (std::size_t s = 0; s < shells.size(); ++s) {
       if (!shell_box[s].holds(hb)) continue;
       if (best < shells.size() && shell_area[s] >= shell_area[best]) continue;
-      if (inside(h.front(), shells[s])) best = s;
+      // The middle of an edge: a hole's vertex may be one it shares with its shell.
+      if (inside({(h[0].x + h[1].x) / 2, (h[0].y + h[1].y) / 2}, shells[s])) best = s;
     }
     if (best == shells.size()) return std::nullopt;
     out.polygons[best].holes.push_back(closed_reversed(std::move(h)));

@@ -19,9 +19,9 @@ namespace reserve::geom {
 // Why it is exact when it answers: the remaining edges are the sum of the parts' boundaries as
 // chains, so their winding number at any point is the number of parts covering it. A valid
 // result has winding 0 or 1 everywhere, so then the parts overlap nowhere and the result is
-// their union as a point set. Nullopt (use the overlay) when an edge occurs twice, a vertex
-// starts or ends two remaining edges (zones meeting at a point), a run does not close, or the
-// result is not valid (borders drawn with other vertices on the two sides, overlapping parts).
+// their union as a point set. Nullopt (use the overlay) when an edge occurs twice, the edges do
+// not close into rings, or the result is not valid (borders drawn with other vertices on the two
+// sides, overlapping parts, rings paired at a common vertex in a way GEOS refuses).
 std::optional<MultiPolygon> unite_by_edges(const std::vector<const MultiPolygon*>& parts);
 
 // unite_by_edges when it answers, else geom::unite (the GEOS overlay).
