@@ -11,6 +11,7 @@
 #include "analysis/feature_filter.hpp"
 #include "analysis/overlay_resolved.hpp"
 #include "core/text_util.hpp"
+#include "geom/edge_union.hpp"
 #include "geom/geos.hpp"
 #include "reserve/error.hpp"
 #include "reserve/overlay.hpp"
@@ -71,9 +72,12 @@ ConflictOverlay with_outlines(FeatureSet features, Overlay overlay, const Zoning
   std::vector<const MultiPolygon*> parts;
   for (const auto& p : before.parts) parts.push_back(&p.geometry);
   if (!parts.empty()) out.baseline_outline = geom::unite(parts);
+  // The baseline outline stays the overlay's: the permutation test places pieces by arc length
+  // from its first vertex, and the union by edges starts its rings elsewhere (p would change for
+  // a given seed). The proposal outline is only overlaid (the ledger), where the order is moot.
   parts.clear();
   for (const auto& p : after.parts) parts.push_back(&p.geometry);
-  if (!parts.empty()) out.proposal_outline = geom::unite(parts);
+  if (!parts.empty()) out.proposal_outline = geom::unite_bordering(parts);
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Overlapping zones of one zoning resolved once, the stricter zone winning.
 #include "zoning/resolved_zones.hpp"
 
+#include "geom/edge_union.hpp"
 #include "geom/geos.hpp"
 #include "geom/interiors_meet.hpp"
 
@@ -58,7 +59,9 @@ ResolvedLayout resolve_layout(const Zoning& zoning, ZoneModel model) {
   std::vector<const MultiPolygon*> all;
   for (const auto& rz : out.zones)
     if (!rz.geometry.empty()) all.push_back(&rz.geometry);
-  if (!all.empty()) out.outline = geom::unite(all);
+  // The resolved zones share their borders bit for bit where no overlap was cut away: the union
+  // by cancelling those edges, without an overlay (the overlay where they do not).
+  if (!all.empty()) out.outline = geom::unite_bordering(all);
   return out;
 }
 

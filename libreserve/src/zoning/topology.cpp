@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "geom/edge_union.hpp"
 #include "geom/envelope_index.hpp"
 #include "geom/geos.hpp"
 #include "geom/interiors_meet.hpp"
@@ -228,26 +229,25 @@ geom::GeomPtr exposed_core_boundary(const GEOSGeometry* core_boundary, const GEO
   return geom::check(GEOSDifference_r(h, exact.get(), slack.get()), "exposed core boundary");
 }
 
-void check_core_enclosed(const Zoning& zoning,
+void check_core_enclosed(const Zoning& zoning, const zoning::ResolvedLayout& resolved,
                          const std::vector<std::pair<Zone, geom::GeomPtr>>& zones,
                          const TopologyOptions& options, const AreaCalculator& area,
                          std::vector<Finding>& findings) {
   auto* h = geom::context();
   const GEOSGeometry* core = nullptr;
   const GEOSGeometry* experimental = nullptr;
-  std::vector<geom::GeomPtr> others;
   for (const auto& [zone, g] : zones) {
-    if (zone == Zone::core) {
-      core = g.get();
-    } else {
-      if (zone == Zone::experimental) experimental = g.get();
-      others.push_back(geom::GeomPtr(GEOSGeom_clone_r(h, g.get())));
-    }
+    if (zone == Zone::core) core = g.get();
+    if (zone == Zone::experimental) experimental = g.get();
   }
   if (!core || geom::is_empty(core)) return;
   geom::GeomPtr core_boundary = geom::check(GEOSBoundary_r(h, core), "boundary of the core zone");
   // Core boundary next to no other zone lies on the reserve's boundary (outer or an enclave's).
-  geom::GeomPtr rest = geom::unite_all(std::move(others));
+  // The other resolved zones mostly share their borders bit for bit: united by their edges.
+  std::vector<const MultiPolygon*> others;
+  for (const auto& rz : resolved.zones)
+    if (rz.zone != Zone::core && !rz.geometry.empty()) others.push_back(&rz.geometry);
+  geom::GeomPtr rest = geom::to_geos(geom::unite_bordering(others));
   geom::GeomPtr exposed =
       exposed_core_boundary(core_boundary.get(), rest.get(), zoning.crs.is_projected);
   geom::GeomPtr touching;
@@ -317,7 +317,7 @@ std::vector<Finding> zoning::topology_findings_resolved(const Zoning& zoning,
     if (!rz.geometry.empty()) zones.emplace_back(rz.zone, geom::to_geos(rz.geometry));
   check_gaps(zoning, resolved.outline, zones, options, area, findings);
   if (options.check_core_enclosed && zoning.model == ZoneModel::three_zone)
-    check_core_enclosed(zoning, zones, options, area, findings);
+    check_core_enclosed(zoning, resolved, zones, options, area, findings);
   return findings;
 }
 
