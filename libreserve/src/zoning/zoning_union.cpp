@@ -2,6 +2,7 @@
 // resolved first (zoning/resolved_zones.hpp): overlapping land belongs to the stricter zone.
 #include <vector>
 
+#include "geom/edge_union.hpp"
 #include "geom/geos.hpp"
 #include "reserve/zoning.hpp"
 #include "zoning/resolved_zones.hpp"
@@ -20,7 +21,7 @@ MultiPolygon reserve_outline(const Zoning& zoning) {
   parts.reserve(zoning.parts.size());
   for (const auto& part : zoning.parts) parts.push_back(&part.geometry);
   if (parts.empty()) return {};
-  return geom::unite(parts);
+  return geom::unite_bordering(parts);  // zones bordering bit for bit: no overlay needed
 }
 
 std::vector<ZoneArea> zone_areas(const Zoning& zoning, const AreaCalculator& area) {
