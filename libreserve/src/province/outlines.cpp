@@ -1,9 +1,12 @@
 // Shared land of reserve outlines: candidate pairs from the envelope R-tree, then an exact
-// intersection (GEOS OverlayNG) measured by the check's area method.
+// intersection (GEOS OverlayNG) measured by the check's area method. Between a reserve's baseline
+// and its proposal, which share most of their boundary bit for bit, only the area is needed and
+// the overlay is confined to the rectangles around the edges that differ (geom/changed_regions).
 #include "province/outlines.hpp"
 
 #include <algorithm>
 
+#include "geom/changed_regions.hpp"
 #include "geom/envelope_index.hpp"
 #include "geom/geos.hpp"
 #include "province/parallel.hpp"
@@ -32,6 +35,43 @@ std::vector<SharedLand> intersect_pairs(const std::vector<Pair>& pairs,
   return out;
 }
 
+bool inside(const Envelope& a, const Envelope& r) {
+  return a.min_x >= r.min_x && a.max_x <= r.max_x && a.min_y >= r.min_y && a.max_y <= r.max_y;
+}
+
+double area_of(const AreaCalculator& calc, const MultiPolygon& mp) {
+  return mp.empty() ? 0.0 : calc.area_m2(mp);
+}
+
+// The area a and b share. Outside the rectangles that hold every point in one outline only, the
+// two are the same land; so area(a ∩ b) = area(a) − area(a ∩ R) + area((a ∩ R) ∩ (b ∩ R)).
+// Unrelated outlines (every edge differs, one rectangle around both) take the plain overlay.
+double shared_area(const Outline& a, const Outline& b, const AreaCalculator& calc) {
+  Envelope all = a.box;
+  all.expand(b.box);
+  // Margin: far above rounding, far below the size of a reserve (as the comparison's).
+  const double margin = 1e-3 * std::max({all.width(), all.height(), 1e-9});
+  const std::vector<Envelope> regions =
+      geom::changed_regions({{1, &a.shape}}, {{1, &b.shape}}, margin);
+  if (regions.empty()) return a.area_m2;  // the same outline
+  for (const auto& r : regions)
+    if (inside(a.box, r)) return area_of(calc, geom::intersect(a.shape, b.shape));
+  double shared = a.area_m2;
+  for (const auto& r : regions) {
+    const MultiPolygon rect{{Polygon{{{r.min_x, r.min_y},
+                                      {r.max_x, r.min_y},
+                                      {r.max_x, r.max_y},
+                                      {r.min_x, r.max_y},
+                                      {r.min_x, r.min_y}},
+                                     {}}}};
+    const MultiPolygon a_in = geom::intersect(a.shape, rect);
+    if (a_in.empty()) continue;
+    shared -= area_of(calc, a_in);
+    shared += area_of(calc, geom::intersect(a_in, geom::intersect(b.shape, rect)));
+  }
+  return shared;
+}
+
 }  // namespace
 
 std::vector<SharedLand> shared_land_between(const std::vector<Outline>& a,
@@ -43,7 +83,16 @@ std::vector<SharedLand> shared_land_between(const std::vector<Outline>& a,
   std::vector<Pair> pairs;
   for (std::size_t i = 0; i < a.size(); ++i)
     for (std::size_t j : index.query(a[i].box)) pairs.emplace_back(i, j);
-  return intersect_pairs(pairs, a, b, crs, method, jobs);
+  std::vector<SharedLand> found(pairs.size());
+  parallel_for(pairs.size(), jobs, [&](std::size_t k) {
+    const auto [i, j] = pairs[k];
+    found[k] = SharedLand{i, j, {}, shared_area(a[i], b[j], AreaCalculator(crs, method))};
+  });
+  std::vector<SharedLand> out;
+  // Relative to the smaller outline: a difference of two areas carries rounding.
+  for (auto& f : found)
+    if (f.area_m2 > 1e-12 * std::min(a[f.a].area_m2, b[f.b].area_m2)) out.push_back(std::move(f));
+  return out;
 }
 
 std::vector<SharedLand> shared_land_within(const std::vector<Outline>& list, const Crs& crs,

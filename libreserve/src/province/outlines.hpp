@@ -24,8 +24,9 @@ struct SharedLand {
   double area_m2 = 0.0;
 };
 
-// The land shared by a[i] and b[j] for every pair whose boxes meet and whose intersection has
-// positive area, sorted by (a, b). `jobs` threads.
+// The area shared by a[i] and b[j] for every pair whose boxes meet and who share a positive area
+// (above rounding), sorted by (a, b); the geometry is left empty (matching needs the area only).
+// `jobs` threads.
 std::vector<SharedLand> shared_land_between(const std::vector<Outline>& a,
                                             const std::vector<Outline>& b, const Crs& crs,
                                             AreaMethod method, unsigned jobs);
