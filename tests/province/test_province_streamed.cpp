@@ -16,7 +16,9 @@
 #include "province/province_fixture.hpp"
 #include "province/province_json.hpp"
 #include "province/report_spool.hpp"
+#include "report/table_files.hpp"
 #include "reserve/province.hpp"
+#include "support/cli_runner.hpp"
 #include "support/temp_dir.hpp"
 
 namespace reserve {
@@ -51,6 +53,18 @@ class ProvinceStreamed : public ::testing::Test {
       text.replace(at, from.size(), to);
     return text;
   }
+  // Every cell value of a workbook's sheet, its name, frozen pane and autofilter, read by
+  // openpyxl (an independent reader): the same for a constant-memory and an in-memory workbook.
+  static std::string xlsx_cells(const std::string& path) {
+    const auto py = test::run_shell(
+        "/usr/bin/python3 -c \"import json,sys,openpyxl; "
+        "ws=openpyxl.load_workbook(sys.argv[1]).active; "
+        "print(json.dumps([ws.title, ws.freeze_panes, ws.auto_filter.ref, "
+        "[[c.value for c in r] for r in ws.iter_rows()]], ensure_ascii=False))\" " +
+        test::shell_quote(path));
+    EXPECT_EQ(py.exit_code, 0) << py.err;
+    return py.out;
+  }
   static std::string read(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::stringstream s;
@@ -79,6 +93,24 @@ TEST_F(ProvinceStreamed, StreamedRunGivesTheSameProvinceOutputsAsTheInMemoryRun)
     const ProvinceTable la = province_ledger_table(full), lb = province_ledger_table(slim);
     EXPECT_FALSE(la.rows.empty());  // the mining layer gives every checked reserve ledger rows
     EXPECT_EQ(la.rows, lb.rows);
+    // The files, written row by row (the slim run's ledger from the spool): the CSVs are the
+    // straightforward in-memory writer's bytes (table_csv), the ledger XLSX (constant-memory
+    // mode) has the cells of the in-memory writer's workbook.
+    ProvinceOutputs files;
+    files.json = files.html = files.map = false;
+    std::vector<std::string> warnings;
+    const std::string fdir = dir_.file("full" + std::to_string(jobs));
+    const std::string sdir = dir_.file("slim" + std::to_string(jobs));
+    write_province_outputs(full, fdir, files, warnings);
+    write_province_outputs(slim, sdir, files, warnings);
+    EXPECT_EQ(read(sdir + "/province_ledger.csv"), report::table_csv(la.headers, la.rows));
+    EXPECT_EQ(read(fdir + "/province_ledger.csv"), report::table_csv(la.headers, la.rows));
+    EXPECT_EQ(read(sdir + "/province.csv"), read(fdir + "/province.csv"));
+    write_province_xlsx(la, dir_.file("in_memory_ledger.xlsx"));
+    const std::string cells = xlsx_cells(dir_.file("in_memory_ledger.xlsx"));
+    EXPECT_NE(cells.find("整改台账"), std::string::npos) << cells;
+    EXPECT_EQ(xlsx_cells(sdir + "/province_ledger.xlsx"), cells);
+    EXPECT_EQ(xlsx_cells(fdir + "/province_ledger.xlsx"), cells);
     EXPECT_EQ(norm(province_html(slim)), province_html(full));
     EXPECT_EQ(render_province_map(slim, MapFormat::svg).bytes,
               render_province_map(full, MapFormat::svg).bytes);
@@ -154,6 +186,44 @@ TEST(ProvinceReportSpool, StoresTextsByRowFromSeveralThreads) {
   spool.put(40, "");  // an empty text is stored (and distinguishable from none)
   EXPECT_TRUE(spool.has(40));
   EXPECT_EQ(spool.get(40), "");
+}
+
+// Ledger rows come back cell for cell (commas, quotes, line breaks, empty cells, digits that
+// look like the length prefixes), next to the report texts, from several threads.
+TEST(ProvinceReportSpool, StoresLedgerRowsByRowFromSeveralThreads) {
+  ProvinceReportSpool spool;
+  const auto rows = [](std::size_t row) {
+    std::vector<std::vector<std::string>> out;
+    for (std::size_t k = 0; k < row % 4; ++k)
+      out.push_back({"保护区" + std::to_string(row), "12\n3", "", "a,\"b\"\r\nc",
+                     std::string(100 * k, 'x'), std::to_string(k)});
+    return out;
+  };
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < 3; ++t)
+    threads.emplace_back([&, t] {
+      for (std::size_t row = t; row < 30; row += 3) {
+        if (row == 11) continue;
+        spool.put(row, "report " + std::to_string(row));
+        spool.put_ledger(row, row % 2 ? "CGCS2000" : "WGS 84", rows(row));
+      }
+    });
+  for (auto& t : threads) t.join();
+  for (std::size_t row = 0; row < 30; ++row) {
+    SCOPED_TRACE(row);
+    if (row == 11) {
+      EXPECT_FALSE(spool.has_ledger(row));
+      EXPECT_EQ(spool.ledger_size(row), 0u);
+      EXPECT_TRUE(spool.ledger(row).empty());
+      continue;
+    }
+    ASSERT_TRUE(spool.has_ledger(row));  // also when the reserve has no ledger rows (row % 4 0)
+    EXPECT_EQ(spool.ledger(row), rows(row));
+    EXPECT_EQ(spool.ledger_size(row), row % 4);
+    EXPECT_EQ(spool.ledger_datum(row), row % 2 ? "CGCS2000" : "WGS 84");
+    EXPECT_EQ(spool.get(row), "report " + std::to_string(row));
+  }
+  EXPECT_FALSE(spool.has_ledger(30));
 }
 
 }  // namespace

@@ -22,27 +22,93 @@ ProvinceReportSpool::ProvinceReportSpool() : file_(std::tmpfile()) {
 
 ProvinceReportSpool::~ProvinceReportSpool() { std::fclose(file_); }
 
-void ProvinceReportSpool::put(std::size_t row, const std::string& text) {
-  const std::lock_guard lock(mutex_);
+ProvinceReportSpool::Place ProvinceReportSpool::append(const std::string& text) {
   if (std::fseek(file_, 0, SEEK_END) != 0) fail("seek in");
   const long offset = std::ftell(file_);
   if (offset < 0 || std::fwrite(text.data(), 1, text.size(), file_) != text.size()) fail("write");
-  if (where_.size() <= row) where_.resize(row + 1, {-1L, 0});
-  where_[row] = {offset, text.size()};
+  return {offset, text.size()};
+}
+
+std::string ProvinceReportSpool::read(Place place) const {
+  if (place.offset < 0) return {};
+  std::string text(place.length, '\0');
+  if (std::fseek(file_, place.offset, SEEK_SET) != 0) fail("seek in");
+  if (std::fread(text.data(), 1, text.size(), file_) != text.size()) fail("read");
+  return text;
+}
+
+void ProvinceReportSpool::put(std::size_t row, const std::string& text) {
+  const std::lock_guard lock(mutex_);
+  const Place place = append(text);
+  if (where_.size() <= row) where_.resize(row + 1);
+  where_[row] = place;
 }
 
 bool ProvinceReportSpool::has(std::size_t row) const {
   const std::lock_guard lock(mutex_);
-  return row < where_.size() && where_[row].first >= 0;
+  return row < where_.size() && where_[row].offset >= 0;
 }
 
 std::string ProvinceReportSpool::get(std::size_t row) const {
   const std::lock_guard lock(mutex_);
-  if (row >= where_.size() || where_[row].first < 0) return {};
-  std::string text(where_[row].second, '\0');
-  if (std::fseek(file_, where_[row].first, SEEK_SET) != 0) fail("seek in");
-  if (std::fread(text.data(), 1, text.size(), file_) != text.size()) fail("read");
-  return text;
+  return row < where_.size() ? read(where_[row]) : std::string();
+}
+
+// Ledger rows as text: per row its cell count, then per cell its length and bytes ("3\n" "5\nabcde"
+// …), so that any cell text (commas, line breaks) reads back unchanged.
+void ProvinceReportSpool::put_ledger(std::size_t row, const std::string& datum,
+                                     const std::vector<std::vector<std::string>>& rows) {
+  std::string text;
+  for (const auto& cells : rows) {
+    text += std::to_string(cells.size()) + '\n';
+    for (const auto& c : cells) text += std::to_string(c.size()) + '\n' + c;
+  }
+  const std::lock_guard lock(mutex_);
+  const Place place = append(text);
+  if (ledgers_.size() <= row) ledgers_.resize(row + 1);
+  ledgers_[row] = {place, rows.size(), datum};
+}
+
+bool ProvinceReportSpool::has_ledger(std::size_t row) const {
+  const std::lock_guard lock(mutex_);
+  return row < ledgers_.size() && ledgers_[row].place.offset >= 0;
+}
+
+std::string ProvinceReportSpool::ledger_datum(std::size_t row) const {
+  const std::lock_guard lock(mutex_);
+  return row < ledgers_.size() ? ledgers_[row].datum : std::string();
+}
+
+std::size_t ProvinceReportSpool::ledger_size(std::size_t row) const {
+  const std::lock_guard lock(mutex_);
+  return row < ledgers_.size() ? ledgers_[row].rows : 0;
+}
+
+std::vector<std::vector<std::string>> ProvinceReportSpool::ledger(std::size_t row) const {
+  std::string text;
+  {
+    const std::lock_guard lock(mutex_);
+    if (row < ledgers_.size()) text = read(ledgers_[row].place);
+  }
+  std::vector<std::vector<std::string>> rows;
+  std::size_t at = 0;
+  auto number = [&]() {
+    const std::size_t end = text.find('\n', at);
+    if (end == std::string::npos) fail("decode");
+    const std::size_t n = std::stoul(text.substr(at, end - at));
+    at = end + 1;
+    return n;
+  };
+  while (at < text.size()) {
+    auto& cells = rows.emplace_back(number());
+    for (auto& c : cells) {
+      const std::size_t n = number();
+      if (at + n > text.size()) fail("decode");
+      c = text.substr(at, n);
+      at += n;
+    }
+  }
+  return rows;
 }
 
 }  // namespace reserve

@@ -12,6 +12,7 @@
 #include "province/matching.hpp"
 #include "province/overlaps.hpp"
 #include "province/parallel.hpp"
+#include "province/province_ledger.hpp"
 #include "province/report_spool.hpp"
 #include "province/reserve_layers.hpp"
 #include "province/reserve_zonings.hpp"
@@ -304,6 +305,9 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
           fill_figures(row);
           if (spool) {  // keep the report as text on disk, the rest small
             spool->put(checked[c], report_json(row.result->report));
+            if (const auto& conflicts = row.result->conflicts)
+              spool->put_ledger(checked[c], conflicts->ledger.lonlat_datum,
+                                province::reserve_ledger_rows(row.reserve, conflicts->ledger));
             province::slim_result(*row.result);
           }
         } catch (const Error& e) {

@@ -24,7 +24,10 @@ void slim_result(CheckResult& result) {
     release(z->repairs);
     release(z->issues);
   }
-  if (result.conflicts) result.conflicts->overlay = ConflictOverlay{};
+  if (result.conflicts) {
+    result.conflicts->overlay = ConflictOverlay{};
+    release(result.conflicts->ledger.rows);  // spooled (ProvinceReportSpool::put_ledger)
+  }
 }
 
 }  // namespace reserve::province

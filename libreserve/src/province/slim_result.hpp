@@ -7,8 +7,8 @@ namespace reserve::province {
 
 // Drops the geometry-bearing parts of `result` that no province output reads: the comparison,
 // validations, report sections and map, the verdicts' evidence, the zonings' parts and the
-// conflict overlay. Keeps the verdicts (rule, status, titles, measures), the overall status, the
-// audit, the ledger, the zonings' CRS and the profile.
+// conflict overlay, and the ledger's rows (spooled with the report). Keeps the verdicts (rule,
+// status, titles, measures), the overall status, the audit, the zonings' CRS and the profile.
 void slim_result(CheckResult& result);
 
 }  // namespace reserve::province

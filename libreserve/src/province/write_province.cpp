@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "province/province_json.hpp"
+#include "province/province_ledger.hpp"
 #include "reserve/error.hpp"
 #include "reserve/province.hpp"
 
@@ -45,14 +46,15 @@ std::vector<std::string> write_province_outputs(const ProvinceResult& result,
     written.push_back(in_dir(dir, "province.xlsx"));
     write_province_xlsx(table, written.back());
   }
-  const ProvinceTable ledger = province_ledger_table(result);
-  if (!ledger.rows.empty() && outputs.csv) {
+  // Row by row from the spool or the results: a national ledger is never held whole.
+  const bool has_ledger = province::ledger_row_count(result) > 0;
+  if (has_ledger && outputs.csv) {
     written.push_back(in_dir(dir, "province_ledger.csv"));
-    write_province_csv(ledger, written.back());
+    province::write_ledger_csv(result, written.back());
   }
-  if (!ledger.rows.empty() && outputs.xlsx) {
+  if (has_ledger && outputs.xlsx) {
     written.push_back(in_dir(dir, "province_ledger.xlsx"));
-    write_province_xlsx(ledger, written.back());
+    province::write_ledger_xlsx(result, written.back());
   }
   if (outputs.json) {
     written.push_back(in_dir(dir, "province.json"));

@@ -18,28 +18,72 @@ struct WorkbookDeleter {
   }
 };
 
+const char* const csv_bom = "\xEF\xBB\xBF";  // so that Excel reads the Chinese text as UTF-8
+
+void add_csv_line(std::string& out, const std::vector<std::string>& cells) {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i) out += ',';
+    out += ledger::csv_field(cells[i]);
+  }
+  out += "\r\n";
+}
+
 }  // namespace
 
 std::string table_csv(const std::vector<std::string>& headers,
                       const std::vector<std::vector<std::string>>& rows) {
-  std::string out = "\xEF\xBB\xBF";  // so that Excel reads the Chinese text as UTF-8
-  auto line = [&out](const std::vector<std::string>& cells) {
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      if (i) out += ',';
-      out += ledger::csv_field(cells[i]);
-    }
-    out += "\r\n";
-  };
-  line(headers);
-  for (const auto& r : rows) line(r);
+  std::string out = csv_bom;
+  add_csv_line(out, headers);
+  for (const auto& r : rows) add_csv_line(out, r);
   return out;
 }
 
-void write_table_xlsx(const SheetTable& table, const std::string& path) {
+CsvFile::CsvFile(std::string path, const std::vector<std::string>& headers)
+    : path_(std::move(path)) {
+  atomic::make_parent_folders(path_);
+  tmp_ = atomic::temporary_path_for(path_);
+  file_ = std::fopen(tmp_.c_str(), "wb");
+  if (!file_) throw InputError("cannot create the CSV file", SourceRef{path_, {}, {}});
+  std::string head = csv_bom;
+  add_csv_line(head, headers);
+  if (std::fwrite(head.data(), 1, head.size(), file_) != head.size())
+    throw InputError("cannot write the CSV file", SourceRef{path_, {}, {}});
+}
+
+CsvFile::~CsvFile() {
+  if (!file_) return;
+  std::fclose(file_);
+  std::remove(tmp_.c_str());  // not committed
+}
+
+void CsvFile::add(const std::vector<std::string>& cells) {
+  std::string line;
+  add_csv_line(line, cells);
+  if (std::fwrite(line.data(), 1, line.size(), file_) != line.size())
+    throw InputError("cannot write the CSV file", SourceRef{path_, {}, {}});
+}
+
+void CsvFile::commit() {
+  const bool ok = std::fclose(file_) == 0;
+  file_ = nullptr;
+  if (!ok) {
+    std::remove(tmp_.c_str());
+    throw InputError("cannot write the CSV file", SourceRef{path_, {}, {}});
+  }
+  atomic::TemporaryFile guard(tmp_);
+  atomic::commit_temporary(tmp_, path_);
+  guard.release();
+}
+
+void write_table_xlsx_rows(const SheetTable& table, const std::string& path, std::size_t row_count,
+                           bool constant_memory,
+                           const std::function<bool(std::vector<TableCell>&)>& next) {
   atomic::make_parent_folders(path);
   const std::string tmp = atomic::temporary_path_for(path);
   atomic::TemporaryFile guard(tmp);
-  std::unique_ptr<lxw_workbook, WorkbookDeleter> wb(workbook_new(tmp.c_str()));
+  lxw_workbook_options options{};
+  options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
+  std::unique_ptr<lxw_workbook, WorkbookDeleter> wb(workbook_new_opt(tmp.c_str(), &options));
   if (!wb) throw InputError("cannot create the workbook", SourceRef{path, {}, {}});
   lxw_worksheet* ws = workbook_add_worksheet(wb.get(), table.sheet.c_str());
   lxw_format* head = workbook_add_format(wb.get());
@@ -54,16 +98,17 @@ void write_table_xlsx(const SheetTable& table, const std::string& path) {
   lxw_format* number = workbook_add_format(wb.get());
   format_set_align(number, LXW_ALIGN_VERTICAL_TOP);
 
+  worksheet_set_row(ws, 0, 32, nullptr);  // before row 0's cells (constant memory: in order)
   for (std::size_t c = 0; c < table.headers.size(); ++c) {
     const auto col = static_cast<lxw_col_t>(c);
     worksheet_set_column(ws, col, col, c < table.widths.size() ? table.widths[c] : 16, nullptr);
     worksheet_write_string(ws, 0, col, table.headers[c].c_str(), head);
   }
-  worksheet_set_row(ws, 0, 32, nullptr);
   worksheet_freeze_panes(ws, 1, 0);
 
   lxw_row_t r = 1;
-  for (const auto& row : table.rows) {
+  std::vector<TableCell> row;
+  while (next(row)) {
     for (std::size_t c = 0; c < row.size(); ++c) {
       const auto col = static_cast<lxw_col_t>(c);
       if (row[c].number)
@@ -73,8 +118,8 @@ void write_table_xlsx(const SheetTable& table, const std::string& path) {
     }
     ++r;
   }
-  if (!table.rows.empty() && !table.headers.empty())
-    worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(table.rows.size()),
+  if (row_count && !table.headers.empty())
+    worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(row_count),
                          static_cast<lxw_col_t>(table.headers.size() - 1));
   const lxw_error err = workbook_close(wb.release());
   if (err != LXW_NO_ERROR)
@@ -82,6 +127,15 @@ void write_table_xlsx(const SheetTable& table, const std::string& path) {
                      SourceRef{path, {}, {}});
   atomic::commit_temporary(tmp, path);
   guard.release();
+}
+
+void write_table_xlsx(const SheetTable& table, const std::string& path) {
+  std::size_t i = 0;
+  write_table_xlsx_rows(table, path, table.rows.size(), false, [&](std::vector<TableCell>& row) {
+    if (i == table.rows.size()) return false;
+    row = table.rows[i++];
+    return true;
+  });
 }
 
 }  // namespace reserve::report

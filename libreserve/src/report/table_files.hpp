@@ -2,6 +2,8 @@
 // Plain tables (headers and rows of cells) written as CSV (UTF-8 with a byte-order mark, CRLF,
 // RFC 4180 quoting) or as an XLSX sheet (bold frozen header, autofilter, numbers as numbers).
 // The ledger and the province table are written through these. Private to the library.
+#include <cstdio>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +25,29 @@ struct SheetTable {
 // The CSV text of a table (cells' text).
 std::string table_csv(const std::vector<std::string>& headers,
                       const std::vector<std::vector<std::string>>& rows);
+
+// A CSV file written row by row (the same bytes as table_csv): a temporary file renamed to
+// `path` by commit(), removed when not committed. InputError on failure.
+class CsvFile {
+ public:
+  CsvFile(std::string path, const std::vector<std::string>& headers);
+  ~CsvFile();
+  CsvFile(const CsvFile&) = delete;
+  CsvFile& operator=(const CsvFile&) = delete;
+  void add(const std::vector<std::string>& cells);
+  void commit();
+
+ private:
+  std::string path_, tmp_;
+  std::FILE* file_ = nullptr;
+};
+
+// Writes `head`'s sheet (its rows ignored) with `row_count` rows pulled from `next` (false: no
+// more rows). constant_memory: libxlsxwriter's mode that flushes each row to a temporary file
+// (strings then written inline in the sheet, not in sharedStrings.xml).
+void write_table_xlsx_rows(const SheetTable& head, const std::string& path, std::size_t row_count,
+                           bool constant_memory,
+                           const std::function<bool(std::vector<TableCell>&)>& next);
 
 // Writes the sheet to `path` atomically (temporary file, then rename). InputError on failure.
 void write_table_xlsx(const SheetTable& table, const std::string& path);
