@@ -37,7 +37,8 @@ struct ProvinceRequest {
   std::function<void(std::size_t done, std::size_t total)> progress;
   // false: as soon as a reserve is checked its report.json text goes to a temporary file and its
   // result keeps only what the province table, JSON, HTML, map and ledger need (verdicts without
-  // evidence, overall, ledger, CRS) — memory then follows the largest reserve, not the province.
+  // evidence, overall, CRS; its ledger rows go to the temporary file too) — memory then follows
+  // the largest reserve, not the province.
   // Per-reserve report folders and database output need the full results (true).
   bool keep_results = true;
   // true: zoning files that GDAL reads by feature id (GeoPackage, shapefile, FileGDB) are read in
