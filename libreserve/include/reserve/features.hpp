@@ -148,7 +148,7 @@ struct RESERVE_API FeatureSet {
   // One per left-out row (severity error), repairs and warnings; beyond the first rows of each
   // (file, code) the left-out rows are one grouped issue.
   std::vector<Issue> issues;
-  std::vector<Repair> repairs;  // every polygon repaired on the way in
+  std::vector<Repair> repairs;           // every polygon repaired on the way in
   std::vector<LeftOutFeature> left_out;  // rows that could not be used (grouped beyond 20 a code)
   std::size_t skipped_count = 0;         // = rows_left_out(left_out), exact
   const ConflictFeature* find(const std::string& id) const noexcept;
