@@ -193,6 +193,7 @@ void bind_conflicts(py::module_& m) {
               d["file"] = l.where.file;
               d["layer"] = l.where.layer;
               d["feature"] = l.where.feature;
+              d["rows"] = l.rows;  // > 1: a grouped entry (issue 14.3)
               out.append(d);
             }
             return out;

@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <numbers>
 #include <random>
@@ -159,6 +160,54 @@ TEST(LimitsCli, MillionRowGarbageCsvEndsWithEveryBadRowNamed) {
     ASSERT_NE(at, std::string::npos)
         << row << " not listed (in order) in " << r.out.substr(0, 4000);
   }
+}
+
+// Issue 14.3: the report's size follows the problems, not the rows. 50,000 unusable facility rows
+// (49,970 bad coordinates, rows 2–49971, then 30 without a latitude, rows 49972–50001; by
+// construction) leave the 不以调代改 rule incomplete with the exact count, and each (file, code) is
+// listed as its first 20 rows plus one grouped entry with the row ranges.
+TEST(LimitsCli, FiftyThousandBadRowsAreGroupedWithExactCounts) {
+  test::TempDir dir;
+  std::string csv = "编号,名称,类别,经度,纬度\n";
+  for (int i = 0; i < 49'970; ++i)
+    csv += std::to_string(i) + ",设施" + std::to_string(i) + ",尾矿库,abc" + std::to_string(i) +
+           ",xyz\n";
+  for (int i = 49'970; i < 50'000; ++i) csv += std::to_string(i) + ",设施,尾矿库,105.1,\n";
+  test::write_file(dir.file("bad.csv"), csv);
+  const fs::path data = fs::path(RESERVE_SOURCE_DIR) / "data";
+  const std::string out = dir.file("out");
+  const auto r = run_limited({"check", "--before", (data / "baseline.gpkg").string(), "--after",
+                              (data / "proposal.gpkg").string(), "--facilities",
+                              dir.file("bad.csv"), "--out", out});
+  expect_exit(r, {1, 5});  // other rules of the sample data fail (exit 1)
+  // Before grouping this report.json was 141 MB (2,800 bytes per row); grouped it is ~0.13 MB.
+  EXPECT_LT(fs::file_size(out + "/report.json"), 1'000'000u);  // bytes
+  EXPECT_LT(fs::file_size(out + "/ledger.csv"), 100'000u);     // bytes (was 30 MB)
+  const auto j = nlohmann::json::parse(test::read_file(out + "/report.json"));
+  const auto& c = j.at("extensions").at("conflicts");
+  EXPECT_EQ(c.at("skipped_count").get<std::size_t>(), 50'000u);
+  ASSERT_EQ(c.at("left_out").size(), 42u);  // 20 + 1 group per code
+  std::size_t rows = 0;
+  for (const auto& l : c.at("left_out")) rows += l.at("rows").get<std::size_t>();
+  EXPECT_EQ(rows, 50'000u);
+  std::map<std::string, std::pair<std::string, int>> groups;  // code → (rows named, count)
+  for (const auto& l : c.at("left_out"))
+    if (l.at("rows") != 1) groups[l.at("code")] = {l.at("feature"), l.at("rows")};
+  ASSERT_EQ(groups.size(), 2u);
+  EXPECT_EQ(groups["bad-coordinate"], std::make_pair(std::string("rows 22–49971"), 49'950));
+  EXPECT_EQ(groups["missing-coordinate"], std::make_pair(std::string("rows 49992–50001"), 10));
+  bool found = false;
+  for (const auto& v : j.at("verdicts"))
+    if (v.at("rule_id") == "no-adjusting-instead-of-rectifying") {
+      found = true;
+      EXPECT_EQ(v.at("status"), "incomplete");
+      expect_mentions(v.at("explanation_en").get<std::string>(), "INCOMPLETE: 50000 ");
+      EXPECT_EQ(v.at("evidence").size(), 42u);
+    }
+  EXPECT_TRUE(found);
+  expect_mentions(test::read_file(out + "/ledger.csv"),
+                  "49950 more rows of bad.csv could not be used for the same reason "
+                  "(bad-coordinate): rows 22–49971");
 }
 
 TEST(LimitsCli, DeeplyNestedGeometryCollectionsAreAnInputError) {

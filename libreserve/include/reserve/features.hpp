@@ -129,16 +129,28 @@ struct LeftOutFeature {
   IssueCode code = IssueCode::invalid_geometry;  // why it could not be used
   std::string reason;
   SourceRef where;
+  // Rows this entry stands for: 1, or N for a grouped entry ("N more rows of facilities.csv could
+  // not be used for the same reason (bad-coordinate): rows 22–50001", issue 14.3).
+  std::size_t rows = 1;
 };
+
+// Rows the entries stand for (grouped entries count every row they name).
+inline std::size_t rows_left_out(const std::vector<LeftOutFeature>& left_out) noexcept {
+  std::size_t n = 0;
+  for (const auto& l : left_out) n += l.rows;
+  return n;
+}
 
 struct RESERVE_API FeatureSet {
   Crs crs;  // working CRS of every geometry
   std::vector<ConflictFeature> features;
   std::vector<FeatureSource> sources;
-  std::vector<Issue> issues;    // one per left-out row (severity error), repairs and warnings
-  std::vector<Repair> repairs;  // every polygon repaired on the way in
-  std::vector<LeftOutFeature> left_out;  // rows that could not be used
-  std::size_t skipped_count = 0;         // = left_out.size()
+  // One per left-out row (severity error), repairs and warnings; beyond the first rows of each
+  // (file, code) the left-out rows are one grouped issue.
+  std::vector<Issue> issues;
+  std::vector<Repair> repairs;           // every polygon repaired on the way in
+  std::vector<LeftOutFeature> left_out;  // rows that could not be used (grouped beyond 20 a code)
+  std::size_t skipped_count = 0;         // = rows_left_out(left_out), exact
   const ConflictFeature* find(const std::string& id) const noexcept;
   // "mining.gpkg:rights 3 of 4 used (1 left out, 1 repaired, 0 as other)" per source, "; "-joined.
   std::string used_summary() const;

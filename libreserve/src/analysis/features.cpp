@@ -3,6 +3,7 @@
 #include <set>
 
 #include "analysis/features_load.hpp"
+#include "analysis/left_out_groups.hpp"
 #include "core/text_util.hpp"
 #include "geom/geos.hpp"
 #include "geom/repair.hpp"
@@ -194,7 +195,9 @@ FeatureSet features_from_layer(const Layer& layer, const FeatureOptions& options
                                const Crs& working_crs, const std::vector<std::size_t>* ordinals) {
   FeatureSet set;
   set.crs = working_crs;
-  set.issues = layer.issues;
+  // Bad rows are grouped as they are met (issue 14.3): the first rows of each (file, code) in
+  // full, the rest counted with their row numbers as ranges.
+  analysis::LeftOutGroups groups;
 
   const std::string category_field = options.category_field.empty()
                                          ? text::find_field(layer.fields, kCategoryFields)
@@ -224,13 +227,18 @@ FeatureSet features_from_layer(const Layer& layer, const FeatureOptions& options
   FeatureSource source{layer.path, layer.name, layer.sha256, layer.crs, layer.features.size(), 0};
   set.features.reserve(layer.features.size());  // no regrowth: province layers are large
   for (const auto& issue : layer.issues) {
-    if (!analysis::is_skipped_row(issue)) continue;
+    if (!analysis::is_skipped_row(issue)) {
+      set.issues.push_back(issue);
+      continue;
+    }
+    ++source.features_read;
+    if (!groups.admit(issue.where, issue.code, issue.severity)) continue;
+    set.issues.push_back(issue);
     // The reader names the row by its FID, or in words ("row 7" in a CSV).
     const std::string& ref = issue.where.feature;
     const bool numeric = !ref.empty() && std::isdigit(static_cast<unsigned char>(ref.front()));
     set.left_out.push_back({numeric || ref.empty() ? "FID " + (ref.empty() ? "(none)" : ref) : ref,
                             std::nullopt, issue.code, issue.message, issue.where});
-    ++source.features_read;
   }
   std::optional<AreaCalculator> calc;  // built on the first repair (needs a CRS)
   std::set<std::string> ids;
@@ -256,6 +264,7 @@ FeatureSet features_from_layer(const Layer& layer, const FeatureOptions& options
     if (!licence.empty()) cf.mining_right = MiningRightInfo{licence, {}, {}, {}, {}};
     auto leave_out = [&](IssueCode code, const std::string& message,
                          std::optional<FeatureCategory> category) {
+      if (!groups.admit(where, code, Severity::error)) return;
       const std::string named = cf.label();
       set.issues.push_back(skip_issue(code, named + ": " + message, where));
       set.left_out.push_back({named, category, code, message, where});
@@ -344,7 +353,8 @@ FeatureSet features_from_layer(const Layer& layer, const FeatureOptions& options
     set.features.push_back(std::move(cf));
     ++source.features_kept;
   }
-  set.skipped_count = set.left_out.size();
+  groups.flush(set.issues, set.left_out);
+  set.skipped_count = rows_left_out(set.left_out);
   set.sources.push_back(std::move(source));
   return set;
 }
@@ -368,7 +378,7 @@ void append(FeatureSet& into, FeatureSet more) {
   for (auto& i : more.issues) into.issues.push_back(std::move(i));
   for (auto& r : more.repairs) into.repairs.push_back(std::move(r));
   for (auto& l : more.left_out) into.left_out.push_back(std::move(l));
-  into.skipped_count = into.left_out.size();
+  into.skipped_count = rows_left_out(into.left_out);
 }
 
 }  // namespace reserve

@@ -22,7 +22,8 @@ void add_inputs_used(nlohmann::json& j, const FeatureSet& features) {
          {"reason", l.reason},
          {"file", l.where.file},
          {"layer", l.where.layer},
-         {"feature", l.where.feature}});
+         {"feature", l.where.feature},
+         {"rows", l.rows}});
   j["repairs"] = nlohmann::json::array();
   for (const auto& r : features.repairs)
     j["repairs"].push_back({{"file", r.where.file},

@@ -57,7 +57,7 @@ std::string overlay_text(const ConflictOverlay& c) {
          std::to_string(c.overlay.count(StatusChange::upgraded)) + " upgraded\n";
   if (!c.features.sources.empty()) out += "Layers: " + c.features.used_summary() + "\n";
   if (!c.features.left_out.empty())
-    out += "INCOMPLETE: " + std::to_string(c.features.left_out.size()) +
+    out += "INCOMPLETE: " + std::to_string(rows_left_out(c.features.left_out)) +
            " feature(s) could not be used; what depends on them is not known\n";
   return out;
 }

@@ -128,6 +128,17 @@ LedgerRow left_out_row(const LeftOutFeature& l, std::size_t n) {
                        ". The rules that depend on it are incomplete.";
   row.action_zh = "核实并修正源数据后重新检查";
   row.action_en = "check and correct the source data, then run the check again";
+  if (l.rows > 1) {  // a grouped entry (issue 14.3): one row says what to fix for all of them
+    row.description_zh = std::to_string(l.rows) + " 行（" + source + "，" + l.where.feature +
+                         "）因同一原因未能使用（" + to_string(l.code) +
+                         "）。依赖它们的规则结论不完整。";
+    row.description_en =
+        l.reason + " (" + source + "). The rules that depend on them are incomplete.";
+    row.action_zh = "按同一方法修正所列全部行的源数据后重新检查";
+    row.action_en =
+        "correct the source data of every row listed (the same problem), then run the "
+        "check again";
+  }
   return row;
 }
 

@@ -282,7 +282,7 @@ void explain_no_adjusting(NoAdjustingResult& result, const ConflictOverlay& conf
       " 米；冲突要素在调出/降级地块中的占比为其在原保护区中占比的 " + ratio_text + " 倍（阈值 " +
       fmt_num(options.max_targeting_ratio, 2) + "）。" +
       (result.left_out.empty() ? ""
-                               : std::to_string(result.left_out.size()) +
+                               : std::to_string(rows_left_out(result.left_out)) +
                                      " 个冲突要素无法使用（见证据），结论不完整。");
   result.explanation_en =
       std::to_string(result.freed.size()) +
@@ -294,7 +294,7 @@ void explain_no_adjusting(NoAdjustingResult& result, const ConflictOverlay& conf
       fmt_num(options.max_targeting_ratio, 2) + ")." +
       (result.left_out.empty()
            ? ""
-           : " INCOMPLETE: " + std::to_string(result.left_out.size()) +
+           : " INCOMPLETE: " + std::to_string(rows_left_out(result.left_out)) +
                  " conflict feature(s) the rule depends on could not be used; they are listed "
                  "as evidence.") +
       (conflicts.features.sources.empty() ? ""

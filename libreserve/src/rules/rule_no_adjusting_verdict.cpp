@@ -94,9 +94,11 @@ void add_left_out_evidence(Verdict& v, const NoAdjustingResult& r) {
     Evidence e;
     e.kind = EvidenceKind::issue;
     e.id = "left-out-" + std::to_string(&l - r.left_out.data() + 1);
-    e.description = "not used: " + l.label + " (" + l.where.file +
-                    (l.where.layer.empty() ? "" : ":" + l.where.layer) + "): " + to_string(l.code) +
-                    ", " + l.reason;
+    const std::string source = l.where.file + (l.where.layer.empty() ? "" : ":" + l.where.layer);
+    // A grouped entry (issue 14.3) names its count, code and rows in its reason.
+    e.description = l.rows > 1 ? "not used: " + l.reason + " (" + source + ")"
+                               : "not used: " + l.label + " (" + source +
+                                     "): " + to_string(l.code) + ", " + l.reason;
     v.evidence.push_back(std::move(e));
   }
 }
