@@ -1,5 +1,6 @@
 // Reading conflict-feature and sample layers and bringing them into the working CRS, row by row:
 // a row that cannot be used is reported and skipped, the others go on.
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <optional>
@@ -124,7 +125,8 @@ Layer read_in_working_crs(const std::string& path, const ReadOptions& options,
 }
 
 Layer read_in_working_crs_rows(const std::string& path, const ReadOptions& options,
-                               const Crs& working_crs, const WorkingRowSink& row) {
+                               const Crs& working_crs, const WorkingRowSink& row,
+                               io::NearRows* near) {
   if (!io::can_read_by_fid(path)) {  // CSV tables, databases: read whole, then handed over
     std::vector<std::size_t> ordinals;
     Layer layer = read_in_working_crs(path, options, working_crs, &ordinals);
@@ -135,14 +137,15 @@ Layer read_in_working_crs_rows(const std::string& path, const ReadOptions& optio
   }
   std::unique_ptr<ToWorkingCrs> to_working;  // made at the first row, when the CRS is known
   std::vector<Issue> row_issues;             // after the read's own issues, as above
-  std::size_t ordinal = 0;
-  Layer layer =
-      io::read_layer_rows(path, options, [&](const Layer& so_far, Feature&& f, std::int64_t) {
-        ++ordinal;
-        if (!to_working) to_working = std::make_unique<ToWorkingCrs>(so_far, working_crs);
-        if (to_working->active() && !to_working->prepare(f, row_issues)) return;
-        row(std::move(f), ordinal);
-      });
+  std::size_t converted = 0;
+  const io::RowSink sink = [&](const Layer& so_far, Feature&& f, std::int64_t) {
+    const std::size_t ordinal = ++converted + (near ? near->far : 0);  // far rows count too
+    if (!to_working) to_working = std::make_unique<ToWorkingCrs>(so_far, working_crs);
+    if (to_working->active() && !to_working->prepare(f, row_issues)) return;
+    row(std::move(f), ordinal);
+  };
+  Layer layer = near ? io::read_layer_rows_near(path, options, *near, sink)
+                     : io::read_layer_rows(path, options, sink);
   const ToWorkingCrs whole(layer, working_crs);
   if (whole.active()) {
     if (auto issue = whole.ballpark()) layer.issues.push_back(std::move(*issue));
@@ -161,10 +164,40 @@ FeatureSet load_features(const FeatureOptions& options, const Crs& working_crs) 
 
 namespace analysis {
 
+namespace {
+
+// read_in_working_crs for one reserve's surroundings: a GDAL file in the working CRS has the rows
+// whose stored envelope is clearly far counted by the reader (`far`), never converted; the
+// others come back as read_in_working_crs gives them, with their ordinals among usable rows.
+Layer read_near_in_working_crs(const FeatureOptions& options, const Crs& working_crs,
+                               const Envelope& box, double d_m, std::vector<std::size_t>& ordinals,
+                               std::size_t& far) {
+  far = 0;
+  if (working_crs.empty() || !box.valid || !io::can_read_by_fid(options.path))
+    return read_in_working_crs(options.path, options.read, working_crs, &ordinals);
+  // The reader's test is on either axis; 1 mm plus a relative margin above rounding.
+  io::NearRows near{working_crs, box, d_m + 1e-3 + 1e-9 * std::max(box.width(), box.height()), 0};
+  std::vector<Feature> kept;
+  ordinals.clear();
+  Layer layer = read_in_working_crs_rows(
+      options.path, options.read, working_crs,
+      [&](Feature&& f, std::size_t ordinal) {
+        kept.push_back(std::move(f));
+        ordinals.push_back(ordinal);
+      },
+      &near);
+  layer.features = std::move(kept);
+  far = near.far;
+  return layer;
+}
+
+}  // namespace
+
 FeatureSet load_features_within(const FeatureOptions& options, const Crs& working_crs,
                                 const Envelope& box, double d_m, std::size_t& left_out) {
   std::vector<std::size_t> ordinals;  // rows' positions in the source, kept for the near rows
-  Layer layer = read_in_working_crs(options.path, options.read, working_crs, &ordinals);
+  std::size_t far_in_reader = 0;      // rows the reader counted without converting them
+  Layer layer = read_near_in_working_crs(options, working_crs, box, d_m, ordinals, far_in_reader);
   const std::size_t rows = layer.features.size();
   std::vector<Feature> near;
   std::vector<std::size_t> near_ordinals;
@@ -175,7 +208,7 @@ FeatureSet load_features_within(const FeatureOptions& options, const Crs& workin
     if (i < ordinals.size()) near_ordinals.push_back(ordinals[i]);
   }
   layer.features = std::move(near);
-  left_out = rows - layer.features.size();
+  left_out = rows - layer.features.size() + far_in_reader;
   FeatureSet set = features_from_layer(layer, options, working_crs, &near_ordinals);
   if (!set.sources.empty()) {
     set.sources.back().features_read += left_out;

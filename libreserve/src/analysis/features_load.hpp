@@ -4,6 +4,7 @@
 #include <functional>
 #include <vector>
 
+#include "io/layer_reading.hpp"
 #include "reserve/crs.hpp"
 #include "reserve/features.hpp"
 #include "reserve/geometry.hpp"
@@ -19,10 +20,13 @@ Layer read_in_working_crs(const std::string& path, const ReadOptions& options,
                           const Crs& working_crs, std::vector<std::size_t>* ordinals = nullptr);
 
 // read_in_working_crs without holding the layer: each kept feature goes to `row` with its ordinal
-// as it is read; the layer comes back without features, its issues in the same order.
+// as it is read; the layer comes back without features, its issues in the same order. With
+// `near` (a GDAL file), rows the reader finds far (io::read_layer_rows_near) are counted in
+// near->far and never converted; ordinals still count them.
 using WorkingRowSink = std::function<void(Feature&& feature, std::size_t ordinal)>;
 Layer read_in_working_crs_rows(const std::string& path, const ReadOptions& options,
-                               const Crs& working_crs, const WorkingRowSink& row);
+                               const Crs& working_crs, const WorkingRowSink& row,
+                               io::NearRows* near = nullptr);
 
 // Whether an issue stands for a skipped row (an error, or a message saying the row was skipped).
 bool is_skipped_row(const Issue& issue);

@@ -38,6 +38,20 @@ bool can_read_by_fid(const std::string& path);
 // read_layer (same checks, issues, CRS, sha256), each usable feature given to `row` with its FID
 // instead of kept: the layer comes back without features. InternalError unless can_read_by_fid.
 Layer read_layer_rows(const std::string& path, const ReadOptions& options, const RowSink& row);
+// read_layer_rows for one reserve's surroundings in a province-wide layer: a row whose geometry's
+// envelope, as stored, lies farther than `distance` from `box` on either axis is only counted in
+// `far` (not converted, its attributes never decoded), when the layer's CRS is `crs` and its axes
+// are not swapped; otherwise every row is converted. Rows without a finite envelope (null, empty,
+// non-finite) are converted and reported as always. A converted row's envelope lies within the
+// stored one (curves are linearised inside it), so no row within `distance` is counted far.
+struct NearRows {
+  Crs crs;
+  Envelope box;
+  double distance = 0.0;
+  std::size_t far = 0;  // rows counted so far (the sink may read it)
+};
+Layer read_layer_rows_near(const std::string& path, const ReadOptions& options, NearRows& near,
+                           const RowSink& row);
 // The features with these FIDs, in this order, exactly as read_layer made them. InputError when
 // one is gone or no longer usable (the file changed since the first pass).
 std::vector<Feature> read_features_by_fid(const std::string& path, const ReadOptions& options,

@@ -1,6 +1,7 @@
 // read_layer for GDAL sources: one layer into plain Feature values, normalised at the boundary.
 #include <fmt/format.h>
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -252,7 +253,19 @@ int id_field_index(const std::vector<FieldInfo>& fields, const ReadOptions& opti
 }
 
 // read_layer of a GDAL source; with `row`, each feature goes to it instead of into the layer.
-Layer read_gdal_layer(const std::string& path, const ReadOptions& options, const RowSink& row) {
+// True when the stored envelope `e` lies farther than near.distance from near.box on an axis.
+bool stored_far(const OGREnvelope& e, const NearRows& near) {
+  if (!std::isfinite(e.MinX) || !std::isfinite(e.MinY) || !std::isfinite(e.MaxX) ||
+      !std::isfinite(e.MaxY))
+    return false;
+  const Envelope& b = near.box;
+  const double d = near.distance;
+  return e.MaxX < b.min_x - d || e.MinX > b.max_x + d || e.MaxY < b.min_y - d ||
+         e.MinY > b.max_y + d;
+}
+
+Layer read_gdal_layer(const std::string& path, const ReadOptions& options, const RowSink& row,
+                      NearRows* near = nullptr) {
   io::ErrorCapture quiet;  // GDAL's messages become errors or issues here, never stderr noise
   io::VectorSource src;
   OGRLayer& ogr_layer = open_layer(path, options, src);
@@ -326,10 +339,24 @@ Layer read_gdal_layer(const std::string& path, const ReadOptions& options, const
   }
 
   Envelope extent;
+  const bool prefilter =
+      near && near->box.valid && !swap_axes && !out.crs.empty() && equivalent(out.crs, near->crs);
   {
     io::ErrorCapture capture;  // GDAL warnings on bad records become issues, never stderr noise
     ogr_layer.ResetReading();
     for (auto& ogr_feature : ogr_layer) {
+      if (prefilter) {
+        const OGRGeometry* g = ogr_feature->GetGeometryRef();
+        if (g && !g->IsEmpty()) {
+          OGREnvelope e;
+          g->getEnvelope(&e);
+          if (stored_far(e, *near)) {
+            extent.expand(Envelope{e.MinX, e.MinY, e.MaxX, e.MaxY, true});
+            ++near->far;
+            continue;
+          }
+        }
+      }
       Feature f;
       if (!io::convert_feature(src, *ogr_feature, fields, id_index, swap_axes, notes, out, f))
         continue;
@@ -381,6 +408,13 @@ Layer read_layer_rows(const std::string& path, const ReadOptions& options, const
   if (!can_read_by_fid(path))
     throw InternalError("read_layer_rows: " + mask_passwords(path) + " is not a GDAL file");
   return read_gdal_layer(path, options, row);
+}
+
+Layer read_layer_rows_near(const std::string& path, const ReadOptions& options, NearRows& near,
+                           const RowSink& row) {
+  if (!can_read_by_fid(path))
+    throw InternalError("read_layer_rows_near: " + mask_passwords(path) + " is not a GDAL file");
+  return read_gdal_layer(path, options, row, &near);
 }
 
 std::vector<Feature> read_features_by_fid(const std::string& path, const ReadOptions& options,
