@@ -14,11 +14,6 @@ bool disjoint(const Envelope& a, const Envelope& b) {
   return a.max_x < b.min_x || b.max_x < a.min_x || a.max_y < b.min_y || b.max_y < a.min_y;
 }
 
-bool inside(const Envelope& in, const Envelope& out) {
-  return in.valid && out.valid && in.min_x >= out.min_x && in.max_x <= out.max_x &&
-         in.min_y >= out.min_y && in.max_y <= out.max_y;
-}
-
 double measure(const AreaCalculator& area, const MultiPolygon& mp) {
   double sum = 0.0;
   for (const auto& p : mp.polygons) sum += area.area_m2(p);
@@ -116,9 +111,8 @@ std::vector<FineCell> fine_matrix_regional(const Side& before, const Side& after
     lb.push_back({static_cast<int>(after.zones[j]), &after.geometry[j]});
   Envelope all = envelope_of(before.outline);
   all.expand(envelope_of(after.outline));
-  // Margin: far above rounding, far below the size of the reserve.
-  const double margin = 1e-3 * std::max({all.width(), all.height(), 1e-9});
-  const std::vector<Envelope> regions = geom::changed_regions(la, lb, margin);
+  const std::vector<Envelope> regions =
+      geom::changed_regions(la, lb, geom::changed_region_margin(all));
 
   // Inside each rectangle: every changed cell, and the unchanged cells' part there.
   std::vector<double> clipped_m2(nb, 0.0), kept_inside_m2(nb, 0.0);
@@ -163,7 +157,7 @@ std::vector<FineCell> fine_matrix_regional(const Side& before, const Side& after
         c.geometry = geom::intersect(before.geometry[i], after.geometry[j]);
       } else {
         const bool all_inside = std::any_of(regions.begin(), regions.end(), [&](const Envelope& r) {
-          return inside(before.envelope[i], r);
+          return geom::envelope_inside(before.envelope[i], r);
         });
         const double outside_m2 =
             all_inside ? 0.0 : measure(area, before.geometry[i]) - clipped_m2[i];

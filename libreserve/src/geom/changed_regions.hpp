@@ -4,6 +4,7 @@
 // boundary bit-identical to the baseline; land whose label changes is then enclosed by the edges
 // that are not shared with the same label on the same side, so overlays between the layouts can
 // be confined to rectangles around those edges. Private to the library.
+#include <algorithm>
 #include <vector>
 
 #include "reserve/geometry.hpp"
@@ -28,5 +29,18 @@ struct LabelledArea {
 // come closer than 2·margin are merged until the rectangles are apart.
 std::vector<Envelope> changed_regions(const std::vector<LabelledArea>& a,
                                       const std::vector<LabelledArea>& b, double margin);
+
+// The margin for changed_regions over land whose envelope is `extent`: far above rounding, far
+// below the size of a reserve.
+inline double changed_region_margin(const Envelope& extent) {
+  return 1e-3 * std::max({extent.width(), extent.height(), 1e-9});
+}
+
+// True when `box` lies wholly inside `region` (both valid): an overlay confined to the region
+// then covers everything of the shape the box bounds.
+inline bool envelope_inside(const Envelope& box, const Envelope& region) {
+  return box.valid && region.valid && box.min_x >= region.min_x && box.max_x <= region.max_x &&
+         box.min_y >= region.min_y && box.max_y <= region.max_y;
+}
 
 }  // namespace reserve::geom

@@ -35,10 +35,6 @@ std::vector<SharedLand> intersect_pairs(const std::vector<Pair>& pairs,
   return out;
 }
 
-bool inside(const Envelope& a, const Envelope& r) {
-  return a.min_x >= r.min_x && a.max_x <= r.max_x && a.min_y >= r.min_y && a.max_y <= r.max_y;
-}
-
 double area_of(const AreaCalculator& calc, const MultiPolygon& mp) {
   return mp.empty() ? 0.0 : calc.area_m2(mp);
 }
@@ -49,13 +45,11 @@ double area_of(const AreaCalculator& calc, const MultiPolygon& mp) {
 double shared_area(const Outline& a, const Outline& b, const AreaCalculator& calc) {
   Envelope all = a.box;
   all.expand(b.box);
-  // Margin: far above rounding, far below the size of a reserve (as the comparison's).
-  const double margin = 1e-3 * std::max({all.width(), all.height(), 1e-9});
   const std::vector<Envelope> regions =
-      geom::changed_regions({{1, &a.shape}}, {{1, &b.shape}}, margin);
+      geom::changed_regions({{1, &a.shape}}, {{1, &b.shape}}, geom::changed_region_margin(all));
   if (regions.empty()) return a.area_m2;  // the same outline
   for (const auto& r : regions)
-    if (inside(a.box, r)) return area_of(calc, geom::intersect(a.shape, b.shape));
+    if (geom::envelope_inside(a.box, r)) return area_of(calc, geom::intersect(a.shape, b.shape));
   double shared = a.area_m2;
   for (const auto& r : regions) {
     const MultiPolygon rect{{Polygon{{{r.min_x, r.min_y},
