@@ -286,7 +286,9 @@ void add_check_command(CLI::App& app) {
                   "Attribute naming each feature's reserve; layers with several reserves are "
                   "checked reserve by reserve (default: detect 保护区名称, 保护地名称, 名称, "
                   "NAME, reserve_id, …)");
-  cmd->add_option("--jobs", args->jobs, "Reserves checked in parallel (default: all cores)");
+  cmd->add_option("--jobs", args->jobs,
+                  "Threads: reserves checked in parallel, or one reserve's two zonings prepared at "
+                  "once (default: all cores)");
   cmd->add_flag("--quiet", args->quiet, "No progress and no summary on the terminal");
   cmd->add_flag("--per-reserve-reports", args->per_reserve_reports,
                 "Province mode: also write each reserve's reports to OUT/reserves/<name>/");

@@ -4,6 +4,7 @@
 
 #include "analysis/compare_resolved.hpp"
 #include "check/conflict_loading.hpp"
+#include "check/stage_threads.hpp"
 #include "reserve/compare.hpp"
 #include "reserve/error.hpp"
 #include "reserve/map_layers.hpp"
@@ -54,6 +55,26 @@ const zoning::ResolvedLayout* layout_ptr(const std::optional<zoning::ResolvedLay
   return l ? &*l : nullptr;
 }
 
+// One zoning resolved and validated: the two sides need nothing of each other, so they may run
+// on two threads (check/stage_threads.hpp).
+struct PreparedSide {
+  std::optional<zoning::ResolvedLayout> layout;
+  std::optional<ValidationReport> validation;
+  std::exception_ptr validation_error;  // rethrown after the comparison, the order of old
+};
+
+PreparedSide prepare_side(const Zoning& z, const Profile& profile) {
+  PreparedSide side;
+  side.layout = try_resolve(z);
+  try {
+    side.validation = zoning::validate_zoning_resolved(
+        z, TopologyOptions{}, AreaCalculator(z.crs, profile.area_method), layout_ptr(side.layout));
+  } catch (...) {
+    side.validation_error = std::current_exception();
+  }
+  return side;
+}
+
 }  // namespace
 
 CheckResult run_check(const CheckRequest& r) {
@@ -80,17 +101,18 @@ CheckResult check::check_zonings(const CheckRequest& r, Profile profile_value, Z
 
   Report& report = result.report;
   report.title = r.title;
-  const std::optional<zoning::ResolvedLayout> before_layout = try_resolve(before);
-  const std::optional<zoning::ResolvedLayout> after_layout = try_resolve(after);
+  auto [before_side, after_side] = check::on_both_sides(
+      [&] { return prepare_side(before, profile); }, [&] { return prepare_side(after, profile); });
+  const std::optional<zoning::ResolvedLayout>& before_layout = before_side.layout;
+  const std::optional<zoning::ResolvedLayout>& after_layout = after_side.layout;
   // The check reads no unchanged cell's geometry (rules, reports and maps use changed pieces).
   report.comparison =
       analysis::compare_resolved(before, after, compare_options(profile), layout_ptr(before_layout),
                                  layout_ptr(after_layout), {.unchanged_geometry = false});
-  const TopologyOptions topo;
-  report.before_validation = zoning::validate_zoning_resolved(
-      before, topo, AreaCalculator(before.crs, profile.area_method), layout_ptr(before_layout));
-  report.after_validation = zoning::validate_zoning_resolved(
-      after, topo, AreaCalculator(after.crs, profile.area_method), layout_ptr(after_layout));
+  if (before_side.validation_error) std::rethrow_exception(before_side.validation_error);
+  if (after_side.validation_error) std::rethrow_exception(after_side.validation_error);
+  report.before_validation = std::move(before_side.validation);
+  report.after_validation = std::move(after_side.validation);
   result.conflicts = conflicts(before, after, profile, report.comparison,
                                {layout_ptr(before_layout), layout_ptr(after_layout)});
   const RuleContext ctx{report.comparison, profile, &*report.before_validation,

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "check/check_core.hpp"
+#include "check/stage_threads.hpp"
 #include "province/matching.hpp"
 #include "province/overlaps.hpp"
 #include "province/parallel.hpp"
@@ -288,6 +289,8 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
       [&](std::size_t c) {
         const auto& u = units[checked[c]];
         ProvinceReserve& row = out.reserves[checked[c]];
+        // One reserve alone may use the cores for its own steps; several share them.
+        const check::StageThreads stage(checked.size() == 1 ? jobs : 1);
         try {
           std::vector<Zoning> zb, za;
           for (auto i : u.before) zb.push_back(b.take(i));

@@ -1,0 +1,91 @@
+// A check's two sides prepared on two threads give what one thread gives, and errors surface in
+// the order of one thread (check/stage_threads.hpp).
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
+#include <thread>
+
+#include "check/stage_threads.hpp"
+#include "reserve/check.hpp"
+#include "reserve/report.hpp"
+
+namespace reserve {
+namespace {
+
+const std::string kData = std::string(RESERVE_SOURCE_DIR) + "/data/";
+
+TEST(StageThreads, BudgetIsScopedAndAtLeastOne) {
+  {
+    const check::StageThreads one(1);
+    EXPECT_EQ(check::stage_threads(), 1u);
+    {
+      const check::StageThreads four(4);
+      EXPECT_EQ(check::stage_threads(), 4u);
+    }
+    EXPECT_EQ(check::stage_threads(), 1u);
+  }
+  EXPECT_GE(check::stage_threads(), 1u);  // unset: every core
+}
+
+TEST(StageThreads, TwoSidesRunOnTwoThreadsOnlyWhenTheBudgetAllows) {
+  auto id = [] { return std::this_thread::get_id(); };
+  {
+    const check::StageThreads two(2);
+    const auto [b, a] = check::on_both_sides(id, id);
+    EXPECT_EQ(b, std::this_thread::get_id());
+    EXPECT_NE(a, b);
+  }
+  const check::StageThreads one(1);
+  const auto [b, a] = check::on_both_sides(id, id);
+  EXPECT_EQ(b, std::this_thread::get_id());
+  EXPECT_EQ(a, b);
+}
+
+// Run one after the other, the before side's error would stop the check first.
+TEST(StageThreads, ErrorsComeInTheOrderOfOneThread) {
+  for (unsigned threads : {1u, 2u}) {
+    const check::StageThreads budget(threads);
+    auto fails = [](const char* what) {
+      return [what]() -> int { throw std::runtime_error(what); };
+    };
+    auto fine = [] { return 1; };
+    try {
+      check::on_both_sides(fails("before"), fails("after"));
+      ADD_FAILURE() << "no error with " << threads << " threads";
+    } catch (const std::runtime_error& e) {
+      EXPECT_STREQ(e.what(), "before") << threads << " threads";
+    }
+    try {
+      check::on_both_sides(fine, fails("after"));
+      ADD_FAILURE() << "no error with " << threads << " threads";
+    } catch (const std::runtime_error& e) {
+      EXPECT_STREQ(e.what(), "after") << threads << " threads";
+    }
+  }
+}
+
+// The whole check of the sample (conflict layers included) with the two zonings prepared at
+// once equals the check on one thread, apart from the audit's time and run id.
+TEST(StageThreads, CheckOnTwoThreadsEqualsTheCheckOnOne) {
+  CheckRequest r;
+  r.before.path = kData + "baseline.gpkg";
+  r.after.path = kData + "proposal.gpkg";
+  r.conflicts.mining = {kData + "mining_rights.gpkg"};
+  r.conflicts.facilities = {kData + "facilities.gpkg"};
+  auto report_with = [&r](unsigned threads) {
+    const check::StageThreads budget(threads);
+    nlohmann::json j = nlohmann::json::parse(report_json(run_check(r).report));
+    j["audit"].erase("generated_utc");
+    j["audit"].erase("run_id");
+    return j;
+  };
+  const nlohmann::json one = report_with(1), two = report_with(2);
+  ASSERT_FALSE(one["comparison"].is_null());
+  ASSERT_FALSE(one["before_validation"].is_null());
+  EXPECT_EQ(one, two);
+}
+
+}  // namespace
+}  // namespace reserve
