@@ -9,6 +9,7 @@
 
 #include "check/stage_threads.hpp"
 #include "reserve/check.hpp"
+#include "reserve/error.hpp"
 #include "reserve/report.hpp"
 
 namespace reserve {
@@ -85,6 +86,27 @@ TEST(StageThreads, CheckOnTwoThreadsEqualsTheCheckOnOne) {
   ASSERT_FALSE(one["comparison"].is_null());
   ASSERT_FALSE(one["before_validation"].is_null());
   EXPECT_EQ(one, two);
+}
+
+// A conflict layer that cannot be read is read ahead, beside the comparison, but its error is the
+// check's error with one thread or two.
+TEST(StageThreads, AnUnreadableConflictLayerFailsTheCheckAlike) {
+  CheckRequest r;
+  r.before.path = kData + "baseline.gpkg";
+  r.after.path = kData + "proposal.gpkg";
+  r.conflicts.mining = {kData + "no_such_mining_layer.gpkg"};
+  auto error_with = [&r](unsigned threads) -> std::string {
+    const check::StageThreads budget(threads);
+    try {
+      run_check(r);
+    } catch (const Error& e) {
+      return e.what();
+    }
+    return "no error";
+  };
+  const std::string one = error_with(1);
+  EXPECT_NE(one.find("no_such_mining_layer.gpkg"), std::string::npos) << one;
+  EXPECT_EQ(error_with(2), one);
 }
 
 }  // namespace

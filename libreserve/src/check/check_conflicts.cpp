@@ -61,6 +61,32 @@ std::optional<CheckConflicts> load_check_conflicts(const ConflictInputs& conflic
   return load_check_conflicts_resolved(conflicts, ledger, before, after, profile, comparison, {});
 }
 
+NearConflictFeatures read_conflicts_near(const ConflictInputs& conflicts, const Zoning& before,
+                                         const Zoning& after, const Profile& profile) {
+  NearConflictFeatures near;
+  near.features = load_conflict_features_near(
+      conflicts, before, after, conflict_search_distance_m(profile, conflicts.boundary_tolerance_m),
+      near.far);
+  return near;
+}
+
+std::optional<CheckConflicts> check_conflicts_near(NearConflictFeatures near,
+                                                   const ConflictInputs& conflicts,
+                                                   const LedgerInputs& ledger, const Zoning& before,
+                                                   const Zoning& after, const Profile& profile,
+                                                   const Comparison* comparison,
+                                                   zoning::LayoutPair layouts) {
+  if (!conflicts.has_layers() && ledger.monitoring.empty()) return std::nullopt;
+  std::vector<Issue> issues = near.features.issues;
+  CheckConflicts c =
+      make_check_conflicts_resolved(std::move(near.features), conflicts.has_layers(), before, after,
+                                    profile, conflicts.boundary_tolerance_m, conflicts.min_area_m2,
+                                    ledger, std::move(issues), comparison, layouts);
+  c.overlay.far.count += near.far.count;
+  c.overlay.far.total = near.far.total;
+  return c;
+}
+
 std::optional<CheckConflicts> load_check_conflicts_resolved(
     const ConflictInputs& conflicts, const LedgerInputs& ledger, const Zoning& before,
     const Zoning& after, const Profile& profile, const Comparison* comparison,
@@ -68,18 +94,8 @@ std::optional<CheckConflicts> load_check_conflicts_resolved(
   if (!conflicts.has_layers() && ledger.monitoring.empty()) return std::nullopt;
   // Far features are dropped per layer while loading (memory follows the reserve); the overlay's
   // own filter then finds none left and the counts are carried over.
-  FarFeatures far;
-  FeatureSet features = load_conflict_features_near(
-      conflicts, before, after, conflict_search_distance_m(profile, conflicts.boundary_tolerance_m),
-      far);
-  std::vector<Issue> issues = features.issues;
-  CheckConflicts c =
-      make_check_conflicts_resolved(std::move(features), conflicts.has_layers(), before, after,
-                                    profile, conflicts.boundary_tolerance_m, conflicts.min_area_m2,
-                                    ledger, std::move(issues), comparison, layouts);
-  c.overlay.far.count += far.count;
-  c.overlay.far.total = far.total;
-  return c;
+  return check_conflicts_near(read_conflicts_near(conflicts, before, after, profile), conflicts,
+                              ledger, before, after, profile, comparison, layouts);
 }
 
 }  // namespace reserve

@@ -19,9 +19,14 @@ using ConflictsFor = std::function<std::optional<CheckConflicts>(
     const Zoning& before, const Zoning& after, const Profile& profile, const Comparison& changes,
     zoning::LayoutPair layouts)>;
 
+// Reads files the conflicts will need; runs beside the comparison (check/stage_threads.hpp), so
+// it may read the zonings but none of their GEOS shapes, and keeps its own errors for `conflicts`.
+using ReadAhead =
+    std::function<void(const Zoning& before, const Zoning& after, const Profile& profile)>;
+
 // compare → validate → conflicts → rules → audit (→ map) on loaded zonings; run_check is
 // load_zoning_pair followed by this with the request's own conflict inputs.
 CheckResult check_zonings(const CheckRequest& request, Profile profile, Zoning before, Zoning after,
-                          const ConflictsFor& conflicts);
+                          const ConflictsFor& conflicts, const ReadAhead& read_ahead = {});
 
 }  // namespace reserve::check

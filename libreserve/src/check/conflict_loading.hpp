@@ -29,6 +29,21 @@ CheckConflicts make_check_conflicts_resolved(FeatureSet features, bool has_confl
                                              std::vector<Issue> issues,
                                              const Comparison* comparison,
                                              zoning::LayoutPair layouts);
+// load_check_conflicts_resolved in two steps, so that the files can be read while the
+// comparison is computed: the features near the reserve with the count of the far ones, then the
+// overlay and ledger made of them.
+struct NearConflictFeatures {
+  FeatureSet features;
+  FarFeatures far;
+};
+NearConflictFeatures read_conflicts_near(const ConflictInputs& conflicts, const Zoning& before,
+                                         const Zoning& after, const Profile& profile);
+std::optional<CheckConflicts> check_conflicts_near(NearConflictFeatures near,
+                                                   const ConflictInputs& conflicts,
+                                                   const LedgerInputs& ledger, const Zoning& before,
+                                                   const Zoning& after, const Profile& profile,
+                                                   const Comparison* comparison,
+                                                   zoning::LayoutPair layouts);
 std::optional<CheckConflicts> load_check_conflicts_resolved(
     const ConflictInputs& conflicts, const LedgerInputs& ledger, const Zoning& before,
     const Zoning& after, const Profile& profile, const Comparison* comparison,

@@ -25,21 +25,44 @@ Profile request_profile(const CheckRequest& r) {
 namespace {
 
 // The conflict layers (files and features already loaded) and monitoring; nullopt without any.
-// The features' change comes from the check's own comparison (one noise classification).
-std::optional<CheckConflicts> request_conflicts(const CheckRequest& r, const Zoning& before,
-                                                const Zoning& after, const Profile& profile,
-                                                const Comparison& comparison,
-                                                zoning::LayoutPair layouts) {
-  if (!r.features)
-    return load_check_conflicts_resolved(r.conflicts, r.ledger, before, after, profile, &comparison,
-                                         layouts);
-  FeatureSet features = load_conflict_features(r.conflicts, before.crs);
-  append(features, *r.features);
-  std::vector<Issue> issues = features.issues;
-  return make_check_conflicts_resolved(std::move(features), true, before, after, profile,
-                                       r.conflicts.boundary_tolerance_m, r.conflicts.min_area_m2,
-                                       r.ledger, std::move(issues), &comparison, layouts);
-}
+// The features' change comes from the check's own comparison (one noise classification). The
+// files near the reserve are read ahead, beside the comparison (`read_ahead` below).
+class RequestConflicts {
+ public:
+  explicit RequestConflicts(const CheckRequest& r) : r_(r) {}
+
+  void read_ahead(const Zoning& before, const Zoning& after, const Profile& profile) {
+    if (r_.features || !r_.conflicts.has_layers()) return;
+    try {
+      near_ = read_conflicts_near(r_.conflicts, before, after, profile);
+    } catch (...) {
+      read_error_ = std::current_exception();  // surfaces where the conflicts are made, as before
+    }
+  }
+
+  std::optional<CheckConflicts> operator()(const Zoning& before, const Zoning& after,
+                                           const Profile& profile, const Comparison& comparison,
+                                           zoning::LayoutPair layouts) {
+    if (read_error_) std::rethrow_exception(read_error_);
+    if (near_)
+      return check_conflicts_near(std::move(*near_), r_.conflicts, r_.ledger, before, after,
+                                  profile, &comparison, layouts);
+    if (!r_.features)
+      return load_check_conflicts_resolved(r_.conflicts, r_.ledger, before, after, profile,
+                                           &comparison, layouts);
+    FeatureSet features = load_conflict_features(r_.conflicts, before.crs);
+    append(features, *r_.features);
+    std::vector<Issue> issues = features.issues;
+    return make_check_conflicts_resolved(
+        std::move(features), true, before, after, profile, r_.conflicts.boundary_tolerance_m,
+        r_.conflicts.min_area_m2, r_.ledger, std::move(issues), &comparison, layouts);
+  }
+
+ private:
+  const CheckRequest& r_;
+  std::optional<NearConflictFeatures> near_;
+  std::exception_ptr read_error_;
+};
 
 // A zoning's zones resolved once, for the comparison and the validation; nullopt when that fails
 // (each step then resolves the zoning itself and reports the failure in its own words and order).
@@ -83,14 +106,19 @@ CheckResult run_check(const CheckRequest& r) {
   Profile profile = check::request_profile(r);
   ZoningPair zonings = load_zoning_pair(r, profile.area_method);
   if (!zonings.after) throw UsageError("no proposal given; give --after (after=)");
+  RequestConflicts conflicts(r);
   return check::check_zonings(
       r, std::move(profile), std::move(zonings.before), std::move(*zonings.after),
-      [&r](const Zoning& b, const Zoning& a, const Profile& p, const Comparison& c,
-           zoning::LayoutPair layouts) { return request_conflicts(r, b, a, p, c, layouts); });
+      [&conflicts](const Zoning& b, const Zoning& a, const Profile& p, const Comparison& c,
+                   zoning::LayoutPair layouts) { return conflicts(b, a, p, c, layouts); },
+      [&conflicts](const Zoning& b, const Zoning& a, const Profile& p) {
+        conflicts.read_ahead(b, a, p);
+      });
 }
 
 CheckResult check::check_zonings(const CheckRequest& r, Profile profile_value, Zoning before_zoning,
-                                 Zoning after_zoning, const ConflictsFor& conflicts) {
+                                 Zoning after_zoning, const ConflictsFor& conflicts,
+                                 const ReadAhead& read_ahead) {
   CheckResult result;
   result.profile = std::move(profile_value);
   const Profile& profile = result.profile;
@@ -106,9 +134,15 @@ CheckResult check::check_zonings(const CheckRequest& r, Profile profile_value, Z
   const std::optional<zoning::ResolvedLayout>& before_layout = before_side.layout;
   const std::optional<zoning::ResolvedLayout>& after_layout = after_side.layout;
   // The check reads no unchanged cell's geometry (rules, reports and maps use changed pieces).
-  report.comparison =
-      analysis::compare_resolved(before, after, compare_options(profile), layout_ptr(before_layout),
-                                 layout_ptr(after_layout), {.unchanged_geometry = false});
+  check::run_both(
+      [&] {
+        report.comparison = analysis::compare_resolved(
+            before, after, compare_options(profile), layout_ptr(before_layout),
+            layout_ptr(after_layout), {.unchanged_geometry = false});
+      },
+      [&] {
+        if (read_ahead) read_ahead(before, after, profile);
+      });
   if (before_side.validation_error) std::rethrow_exception(before_side.validation_error);
   if (after_side.validation_error) std::rethrow_exception(after_side.validation_error);
   report.before_validation = std::move(before_side.validation);

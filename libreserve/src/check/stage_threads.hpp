@@ -24,37 +24,43 @@ class StageThreads {
   unsigned previous_;
 };
 
-// Runs before_side() and after_side(), on two threads when the budget allows, and returns both
-// results. Each call must touch only its own side's data: GEOS 3.11 computes envelopes lazily, so
-// no GEOS geometry may be read by both at once. Exceptions are rethrown in call order (the
-// before side's first), as if the two had run one after the other.
+// Runs first() and second(), on two threads when the budget allows. The two must share no GEOS
+// geometry: GEOS 3.11 computes envelopes lazily, so a geometry read by both at once is a data
+// race. Exceptions are rethrown in call order (first()'s first), as if the two had run one after
+// the other.
+template <class First, class Second>
+void run_both(First&& first, Second&& second) {
+  if (stage_threads() < 2) {
+    first();
+    second();
+    return;
+  }
+  auto pending = std::async(std::launch::async, [&second] {
+    const StageThreads serial(1);
+    second();
+  });
+  std::exception_ptr first_error, second_error;
+  try {
+    first();
+  } catch (...) {
+    first_error = std::current_exception();
+  }
+  try {
+    pending.get();  // waits for second()
+  } catch (...) {
+    second_error = std::current_exception();
+  }
+  if (first_error) std::rethrow_exception(first_error);
+  if (second_error) std::rethrow_exception(second_error);
+}
+
+// run_both for two calls with results (the before and the after side of a check).
 template <class Before, class After>
 auto on_both_sides(Before&& before_side, After&& after_side)
     -> std::pair<decltype(before_side()), decltype(after_side())> {
-  if (stage_threads() < 2) {
-    auto b = before_side();
-    return {std::move(b), after_side()};
-  }
-  auto pending = std::async(std::launch::async, [&after_side] {
-    const StageThreads serial(1);
-    return after_side();
-  });
-  std::exception_ptr before_error;
   std::optional<decltype(before_side())> b;
-  try {
-    b.emplace(before_side());
-  } catch (...) {
-    before_error = std::current_exception();
-  }
-  std::exception_ptr after_error;
   std::optional<decltype(after_side())> a;
-  try {
-    a.emplace(pending.get());  // waits for the after side
-  } catch (...) {
-    after_error = std::current_exception();
-  }
-  if (before_error) std::rethrow_exception(before_error);
-  if (after_error) std::rethrow_exception(after_error);
+  run_both([&] { b.emplace(before_side()); }, [&] { a.emplace(after_side()); });
   return {std::move(*b), std::move(*a)};
 }
 
