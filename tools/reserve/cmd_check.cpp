@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -194,8 +195,16 @@ void finish_single(const CheckArgs& a, const CheckResult& result) {
         result.report, result.conflicts ? &result.conflicts->ledger : nullptr, a.out, stamp);
     run_id = stamp.run_id;
   } else if (!a.no_reports) {
+    // The ledger files are written beside the reports when --jobs allows a second thread: other
+    // files, and both only read the result. A report's error still comes first.
+    std::future<std::vector<std::string>> ledger_files;
+    if (result.conflicts && a.jobs != 1)
+      ledger_files = std::async(
+          std::launch::async, [&] { return write_ledger_files(result.conflicts->ledger, a.out); });
     written = write_reports(result.report, a.out, formats);
-    if (result.conflicts)
+    if (ledger_files.valid())
+      for (const auto& p : ledger_files.get()) written.push_back(p);
+    else if (result.conflicts)
       for (const auto& p : write_ledger_files(result.conflicts->ledger, a.out))
         written.push_back(p);
   }
