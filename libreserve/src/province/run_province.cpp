@@ -139,6 +139,7 @@ ProvinceResult single_reserve(const ProvinceRequest& req, std::string reason,
   out.command_line = req.check.command_line;
   ProvinceReserve row;
   row.reserve = std::move(name);
+  const check::StageThreads stage(req.jobs);  // --jobs: the threads of the one check
   row.result = run_check(req.check);
   fill_figures(row);
   out.working_crs = row.result->report.audit.working_crs;
