@@ -4,6 +4,7 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ctime>
 #include <map>
 #include <memory>
@@ -129,6 +130,15 @@ void fill_figures(ProvinceReserve& row) {
         o->overlay.count(StatusChange::freed) + o->overlay.count(StatusChange::partly_freed);
     row.downgraded_features = o->overlay.count(StatusChange::downgraded);
   }
+}
+
+std::size_t vertex_count(const MultiPolygon& m) {
+  std::size_t n = 0;
+  for (const Polygon& p : m.polygons) {
+    n += p.outer.size();
+    for (const Ring& h : p.holes) n += h.size();
+  }
+  return n;
 }
 
 ProvinceResult single_reserve(const ProvinceRequest& req, std::string reason,
@@ -285,6 +295,16 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
                                   a.outlines()[j].shape.polygons.end());
     if (!u.before.empty() && !u.after.empty()) checked.push_back(k);
   }
+  // The largest reserves first, so that the last one to finish is a small one (rows and reports
+  // are stored by index: the order of work changes no output).
+  std::vector<std::size_t> outline_vertices(units.size(), 0);
+  for (std::size_t k : checked) {
+    for (auto i : units[k].before) outline_vertices[k] += vertex_count(b.outlines()[i].shape);
+    for (auto j : units[k].after) outline_vertices[k] += vertex_count(a.outlines()[j].shape);
+  }
+  std::stable_sort(checked.begin(), checked.end(), [&](std::size_t x, std::size_t y) {
+    return outline_vertices[x] > outline_vertices[y];
+  });
   province::parallel_for(
       checked.size(), jobs,
       [&](std::size_t c) {
