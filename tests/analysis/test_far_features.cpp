@@ -8,9 +8,12 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
+#include "analysis/feature_filter.hpp"
 #include "analysis/zoning_fixtures.hpp"
 #include "reserve/check.hpp"
 #include "reserve/compare.hpp"
+#include "support/gdal_writer.hpp"
+#include "support/temp_dir.hpp"
 
 namespace reserve {
 namespace {
@@ -216,6 +219,79 @@ TEST_F(FarFeatures, FilteredOverlayEqualsTheUnfilteredOne) {
   const NoAdjustingResult b = evaluate_no_adjusting(cmp, unfiltered, {});
   // The footprint union is built from fewer features: the same land, to rounding (1e-6 m²).
   expect_same_rule_result(a, b, 1e-6);
+}
+
+// The province's features as two files: the mining rights (polygons) and the facilities (points),
+// with their category in 类型, in the test CRS (EPSG:4544).
+ConflictInputs write_province_files(const FeatureSet& all, const test::TempDir& dir) {
+  test::LayerSpec mines, points;
+  mines.layer = "mining";
+  mines.epsg = points.epsg = 4544;
+  mines.geometry_type = "MultiPolygon";
+  points.layer = "facilities";
+  points.geometry_type = "Point";
+  mines.fields = points.fields = {{"编号", "string"}, {"类型", "string"}};
+  for (const auto& f : all.features) {
+    if (f.is_point())
+      points.features.push_back({to_wkt(f.geometry), {f.id, chinese_name(f.category)}});
+    else
+      mines.features.push_back({to_wkt(f.geometry), {f.id, chinese_name(f.category)}});
+  }
+  ConflictInputs in;
+  in.mining = {dir.file("mining.gpkg")};
+  in.facilities = {dir.file("facilities.gpkg")};
+  test::write_layer(in.mining[0], mines);
+  test::write_layer(in.facilities[0], points);
+  in.id_field = "编号";
+  in.category_field = "类型";
+  return in;
+}
+
+TEST_F(FarFeatures, LoadedNearFeaturesAreNotFilteredTwice) {
+  // load_check_conflicts filters each layer while reading, with one prepared reserve shared by the
+  // layers, and the overlay then skips its own filter. The straightforward path (every feature
+  // loaded, then one filter in the overlay) must give the same report, far counts included.
+  SCOPED_TRACE("seed " + std::to_string(seed));
+  const test::TempDir dir;
+  const ConflictInputs in = write_province_files(all, dir);
+  const std::optional<CheckConflicts> fast = load_check_conflicts(in, {}, before, after, profile);
+  ASSERT_TRUE(fast.has_value());
+  FeatureSet every = load_conflict_features(in, before.crs);
+  ASSERT_EQ(every.features.size(), all.features.size());
+  const std::vector<Issue> issues = every.issues;
+  const CheckConflicts plain = make_check_conflicts(std::move(every), true, before, after, profile,
+                                                    1.0, 1.0, LedgerInputs{}, issues);
+  EXPECT_EQ(nlohmann::json::parse(conflicts_section(*fast).json),
+            nlohmann::json::parse(conflicts_section(plain).json));
+  EXPECT_EQ(fast->overlay.far.count, plain.overlay.far.count);
+  EXPECT_EQ(fast->overlay.far.total, all.features.size());
+  EXPECT_GT(fast->overlay.far.count, 0u);  // the seeded province has far features
+  EXPECT_LT(fast->overlay.far.count, all.features.size());
+}
+
+TEST_F(FarFeatures, OneFilterForSeveralLayersEqualsOneFilterPerLayer) {
+  // FarFeatureFilter prepares the reserve once for every layer: each layer keeps the same
+  // features, with the same counts, as drop_far_features on that layer alone.
+  SCOPED_TRACE("seed " + std::to_string(seed));
+  FeatureSet mines, points;
+  for (const auto& f : all.features) (f.is_point() ? points : mines).features.push_back(f);
+  FeatureSet mines_alone = mines, points_alone = points;
+  analysis::FarFeatureFilter filter(before, after, 100.0);
+  const reserve::FarFeatures fm = filter.drop_far(mines), fp = filter.drop_far(points);
+  const reserve::FarFeatures am = analysis::drop_far_features(mines_alone, before, after, 100.0);
+  const reserve::FarFeatures ap = analysis::drop_far_features(points_alone, before, after, 100.0);
+  auto ids = [](const FeatureSet& s) {
+    std::vector<std::string> out;
+    for (const auto& f : s.features) out.push_back(f.id);
+    return out;
+  };
+  EXPECT_EQ(ids(mines), ids(mines_alone));
+  EXPECT_EQ(ids(points), ids(points_alone));
+  EXPECT_EQ(fm.count, am.count);
+  EXPECT_EQ(fp.count, ap.count);
+  EXPECT_EQ(fm.total, am.total);
+  EXPECT_EQ(fp.total, ap.total);
+  EXPECT_GT(fm.count + fp.count, 0u);
 }
 
 }  // namespace

@@ -15,6 +15,8 @@ namespace {
 // Added to the distance before a feature is called far: see the header.
 constexpr double kMarginM = 1e-3;
 
+}  // namespace
+
 // The zones of both zonings, prepared one part at a time (each part is a valid multipolygon, so
 // its prepared form is indexed), and one R-tree over all their rings for point distances.
 class ReserveShape {
@@ -72,8 +74,6 @@ class ReserveShape {
   geom::SegmentIndex segments_;
 };
 
-}  // namespace
-
 bool boxes_within(const Envelope& a, const Envelope& b, double d_m) {
   if (!a.valid || !b.valid) return true;
   return !(a.max_x < b.min_x - d_m || a.min_x > b.max_x + d_m || a.max_y < b.min_y - d_m ||
@@ -82,11 +82,22 @@ bool boxes_within(const Envelope& a, const Envelope& b, double d_m) {
 
 FarFeatures drop_far_features(FeatureSet& features, const Zoning& before, const Zoning& after,
                               double distance_m) {
+  return FarFeatureFilter(before, after, distance_m).drop_far(features);
+}
+
+FarFeatureFilter::FarFeatureFilter(const Zoning& before, const Zoning& after, double distance_m)
+    : before_(before), after_(after), distance_m_(distance_m) {}
+
+FarFeatureFilter::~FarFeatureFilter() = default;
+
+FarFeatures FarFeatureFilter::drop_far(FeatureSet& features) {
+  const double distance_m = distance_m_;
   FarFeatures far;
   far.distance_m = distance_m;
   far.total = features.features.size();
   if (!std::isfinite(distance_m) || features.features.empty()) return far;
-  const ReserveShape reserve(before, after);
+  if (!shape_) shape_ = std::make_unique<ReserveShape>(before_, after_);
+  const ReserveShape& reserve = *shape_;
   if (reserve.empty()) return far;
   const double keep_m = distance_m + kMarginM;
 

@@ -2,11 +2,15 @@
 // The first step of a conflict overlay on province-wide layers: features that lie farther from the
 // reserve than every distance the check uses are counted and set aside before any geometry work
 // (buffer, union, overlay, placement). Private to the library.
+#include <memory>
+
 #include "reserve/features.hpp"
 #include "reserve/overlay.hpp"
 #include "reserve/zoning.hpp"
 
 namespace reserve::analysis {
+
+class ReserveShape;
 
 // True when the boxes come within d_m of each other (closed: touching counts); an invalid (empty)
 // box counts as near, having nothing to judge by. The cheap first test of every far-feature filter.
@@ -24,5 +28,24 @@ bool boxes_within(const Envelope& a, const Envelope& b, double d_m);
 // distance_m = +infinity, or zonings without zones: nothing is removed.
 FarFeatures drop_far_features(FeatureSet& features, const Zoning& before, const Zoning& after,
                               double distance_m);
+
+// drop_far_features for several feature sets (one per conflict layer) around one reserve: the
+// zones are converted, prepared and their segments indexed once, on the first set that needs
+// them, not once per set. Not thread-safe (GEOS prepares lazily); the zonings must outlive it.
+class FarFeatureFilter {
+ public:
+  FarFeatureFilter(const Zoning& before, const Zoning& after, double distance_m);
+  ~FarFeatureFilter();
+  FarFeatureFilter(const FarFeatureFilter&) = delete;
+  FarFeatureFilter& operator=(const FarFeatureFilter&) = delete;
+  // As drop_far_features(features, before, after, distance_m).
+  FarFeatures drop_far(FeatureSet& features);
+
+ private:
+  const Zoning& before_;
+  const Zoning& after_;
+  double distance_m_;
+  std::unique_ptr<ReserveShape> shape_;  // built on first need
+};
 
 }  // namespace reserve::analysis

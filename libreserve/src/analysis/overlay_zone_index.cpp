@@ -56,21 +56,6 @@ ZoneIndex::ZoneIndex(const Zoning& zoning, const zoning::ResolvedLayout* layout)
     boundary_ = make_prepared(geom::check(GEOSBoundary_r(h, outline_.geometry.get()), "boundary"));
     boundary_segments_ = geom::SegmentIndex(outline_.geometry.get());
   }
-
-  // Unions of the zones stricter than each level (0 … 3). When that is every zone (level 0), it
-  // is the outline: the same union of the same zones in the same order (strictest first).
-  for (int level = 0; level <= 3; ++level) {
-    std::vector<geom::GeomPtr> stricter;
-    for (Zone z : zones_)
-      if (strictness(z) > level)
-        stricter.push_back(
-            geom::check(GEOSGeom_clone_r(h, zone_shapes_.at(z).geometry.get()), "clone zone"));
-    if (stricter.empty()) continue;
-    stricter_[level] = make_prepared(
-        stricter.size() == zones_.size()
-            ? geom::check(GEOSGeom_clone_r(h, outline_.geometry.get()), "clone outline")
-            : geom::unite_all(std::move(stricter)));
-  }
 }
 
 const PreparedShape& ZoneIndex::zone_shape(Zone z) const {
@@ -80,7 +65,22 @@ const PreparedShape& ZoneIndex::zone_shape(Zone z) const {
 
 const PreparedShape& ZoneIndex::stricter_than(int level) const {
   auto it = stricter_.find(level);
-  return it == stricter_.end() ? empty_ : it->second;
+  if (it != stricter_.end()) return it->second;
+  // The union of the zones stricter than the level. When that is every zone (level 0), it is the
+  // outline: the same union of the same zones in the same order (strictest first).
+  auto* h = geom::context();
+  std::vector<geom::GeomPtr> stricter;
+  for (Zone z : zones_)
+    if (strictness(z) > level)
+      stricter.push_back(
+          geom::check(GEOSGeom_clone_r(h, zone_shapes_.at(z).geometry.get()), "clone zone"));
+  if (stricter.empty()) return stricter_.emplace(level, PreparedShape{}).first->second;
+  return stricter_
+      .emplace(level, make_prepared(stricter.size() == zones_.size()
+                                        ? geom::check(GEOSGeom_clone_r(h, outline_.geometry.get()),
+                                                      "clone outline")
+                                        : geom::unite_all(std::move(stricter))))
+      .first->second;
 }
 
 std::vector<std::size_t> ZoneIndex::candidates(double min_x, double min_y, double max_x,

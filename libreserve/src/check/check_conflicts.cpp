@@ -34,7 +34,7 @@ CheckConflicts make_check_conflicts_resolved(FeatureSet features, bool has_confl
                                              double min_area_m2, const LedgerInputs& ledger,
                                              std::vector<Issue> issues,
                                              const Comparison* comparison,
-                                             zoning::LayoutPair layouts) {
+                                             zoning::LayoutPair layouts, bool features_near) {
   CheckConflicts c;
   c.has_conflict_layers = has_conflict_layers;
   c.issues = std::move(issues);
@@ -45,7 +45,7 @@ CheckConflicts make_check_conflicts_resolved(FeatureSet features, bool has_confl
   c.overlay = rules::make_conflict_overlay_resolved(
       std::move(features), before, after, *comparison,
       check_overlay_options(boundary_tolerance_m, min_area_m2, profile),
-      conflict_search_distance_m(profile, boundary_tolerance_m), layouts);
+      conflict_search_distance_m(profile, boundary_tolerance_m), layouts, features_near);
   const auto exceedances = load_exceedances(ledger, before.crs, c.issues);
   const std::optional<ActionTable> profile_actions = profile_action_table(profile);
   c.ledger =
@@ -81,7 +81,8 @@ std::optional<CheckConflicts> check_conflicts_near(NearConflictFeatures near,
   CheckConflicts c =
       make_check_conflicts_resolved(std::move(near.features), conflicts.has_layers(), before, after,
                                     profile, conflicts.boundary_tolerance_m, conflicts.min_area_m2,
-                                    ledger, std::move(issues), comparison, layouts);
+                                    ledger, std::move(issues), comparison, layouts,
+                                    /*features_near=*/true);
   c.overlay.far.count += near.far.count;
   c.overlay.far.total = near.far.total;
   return c;
@@ -92,8 +93,8 @@ std::optional<CheckConflicts> load_check_conflicts_resolved(
     const Zoning& after, const Profile& profile, const Comparison* comparison,
     zoning::LayoutPair layouts) {
   if (!conflicts.has_layers() && ledger.monitoring.empty()) return std::nullopt;
-  // Far features are dropped per layer while loading (memory follows the reserve); the overlay's
-  // own filter then finds none left and the counts are carried over.
+  // Far features are dropped per layer while loading (memory follows the reserve); the overlay
+  // does not filter them again (it would find none left) and the counts are carried over.
   return check_conflicts_near(read_conflicts_near(conflicts, before, after, profile), conflicts,
                               ledger, before, after, profile, comparison, layouts);
 }

@@ -83,8 +83,9 @@ FeatureSet load_conflict_features_near(const ConflictInputs& a, const Zoning& be
     far.total += left_out;
     return set;
   };
+  analysis::FarFeatureFilter filter(before, after, search_distance_m);  // one for every layer
   return load_layers(a, before.crs, load, [&](FeatureSet& layer) {
-    const FarFeatures f = analysis::drop_far_features(layer, before, after, search_distance_m);
+    const FarFeatures f = filter.drop_far(layer);
     far.count += f.count;
     far.total += f.total;
   });

@@ -22,13 +22,13 @@ FeatureSet load_conflict_features_near(const ConflictInputs& inputs, const Zonin
 
 // make_check_conflicts / load_check_conflicts with the zonings' resolved layouts computed once by
 // the caller (run_check shares them with the comparison and the validation; null: resolved here).
-CheckConflicts make_check_conflicts_resolved(FeatureSet features, bool has_conflict_layers,
-                                             const Zoning& before, const Zoning& after,
-                                             const Profile& profile, double boundary_tolerance_m,
-                                             double min_area_m2, const LedgerInputs& ledger,
-                                             std::vector<Issue> issues,
-                                             const Comparison* comparison,
-                                             zoning::LayoutPair layouts);
+// `features_near`: the features already went through the far filter at this check's search
+// distance (load_conflict_features_near), so the overlay does not test them again.
+CheckConflicts make_check_conflicts_resolved(
+    FeatureSet features, bool has_conflict_layers, const Zoning& before, const Zoning& after,
+    const Profile& profile, double boundary_tolerance_m, double min_area_m2,
+    const LedgerInputs& ledger, std::vector<Issue> issues, const Comparison* comparison,
+    zoning::LayoutPair layouts, bool features_near = false);
 // load_check_conflicts_resolved in two steps, so that the files can be read while the
 // comparison is computed: the features near the reserve with the count of the far ones, then the
 // overlay and ledger made of them.

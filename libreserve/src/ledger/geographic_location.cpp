@@ -1,5 +1,9 @@
 #include "ledger/geographic_location.hpp"
 
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 #include "crs/proj_handles.hpp"
 #include "reserve/error.hpp"
 
@@ -28,23 +32,56 @@ std::string short_name(const Crs& geographic) {
   return geographic.name;
 }
 
+// What a working CRS gives: the transformation to its geographic CRS and that datum's name, or
+// why there is none.
+struct Setup {
+  std::shared_ptr<const Transformer> transformer;
+  std::string datum_name;
+  std::string unavailable;
+};
+
+Setup make_setup(const Crs& working) {
+  Setup s;
+  try {
+    const std::optional<Crs> geographic = geodetic_crs_of(working);
+    if (!geographic) {
+      s.unavailable = working.label() + " has no geographic CRS to convert to";
+      return s;
+    }
+    s.transformer = std::make_shared<const Transformer>(working, *geographic);
+    s.datum_name = short_name(*geographic);
+  } catch (const Error& e) {
+    s = Setup{};  // no geographic location; the plane coordinates remain
+    s.unavailable = e.message();
+  }
+  return s;
+}
+
+// This thread's setups, most recently used last: finding the transformation in proj.db costs
+// milliseconds, and a province run builds a ledger per reserve in the same working CRS. PROJ
+// objects are not thread-safe, hence one cache per thread.
+const Setup& setup_for(const Crs& working) {
+  thread_local std::vector<std::pair<std::string, Setup>> setups;
+  std::string key = working.label() + "\n" + working.wkt;
+  for (auto it = setups.begin(); it != setups.end(); ++it) {
+    if (it->first != key) continue;
+    std::rotate(it, it + 1, setups.end());
+    return setups.back().second;
+  }
+  Setup made = make_setup(working);
+  if (setups.size() >= 8) setups.erase(setups.begin());
+  setups.emplace_back(std::move(key), std::move(made));
+  return setups.back().second;
+}
+
 }  // namespace
 
 GeographicLocation::GeographicLocation(const Crs& working) {
   if (working.empty()) return;
-  try {
-    const std::optional<Crs> geographic = geodetic_crs_of(working);
-    if (!geographic) {
-      unavailable_ = working.label() + " has no geographic CRS to convert to";
-      return;
-    }
-    transformer_ = std::make_unique<Transformer>(working, *geographic);
-    datum_name_ = short_name(*geographic);
-  } catch (const Error& e) {
-    transformer_.reset();  // no geographic location; the plane coordinates remain
-    datum_name_.clear();
-    unavailable_ = e.message();
-  }
+  const Setup& s = setup_for(working);
+  transformer_ = s.transformer;
+  datum_name_ = s.datum_name;
+  unavailable_ = s.unavailable;
 }
 
 GeographicLocation::~GeographicLocation() = default;

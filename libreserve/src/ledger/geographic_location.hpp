@@ -11,6 +11,9 @@
 
 namespace reserve::ledger {
 
+// Made once per ledger (per reserve in a province run): the PROJ transformation behind it is
+// found once per thread and working CRS and shared by the later ones of that thread, so an
+// object must be used on the thread that made it.
 class GeographicLocation {
  public:
   explicit GeographicLocation(const Crs& working);
@@ -24,7 +27,7 @@ class GeographicLocation {
   const std::string& last_failure() const noexcept { return failure_; }
 
  private:
-  std::unique_ptr<Transformer> transformer_;
+  std::shared_ptr<const Transformer> transformer_;  // this thread's, for the working CRS
   std::string datum_name_;
   std::string unavailable_;
   mutable std::string failure_;

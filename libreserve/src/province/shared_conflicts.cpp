@@ -82,6 +82,7 @@ FeatureSet near_features(const SharedConflictLayers& shared, const Zoning& befor
   const Envelope box = reserve_box(before, after);
   const double grow_m = search_distance_m + 1e-3;
   const bool prefilter = box.valid && std::isfinite(grow_m);
+  analysis::FarFeatureFilter filter(before, after, search_distance_m);  // one for every layer
   for (const auto& s : shared.layers) {
     std::vector<std::size_t> ordinals;
     const Layer layer = prefilter ? near_rows(s, box, grow_m, ordinals) : every_row(s, ordinals);
@@ -93,7 +94,7 @@ FeatureSet near_features(const SharedConflictLayers& shared, const Zoning& befor
     }
     far.count += left_out;
     far.total += left_out;
-    const FarFeatures f = analysis::drop_far_features(one, before, after, search_distance_m);
+    const FarFeatures f = filter.drop_far(one);
     far.count += f.count;
     far.total += f.total;
     append(set, std::move(one));
@@ -124,7 +125,7 @@ std::optional<CheckConflicts> reserve_conflicts(const SharedConflictLayers& shar
   std::vector<Issue> issues = features.issues;
   CheckConflicts c = make_check_conflicts_resolved(
       std::move(features), inputs.has_layers(), before, after, profile, inputs.boundary_tolerance_m,
-      inputs.min_area_m2, ledger, std::move(issues), &changes, layouts);
+      inputs.min_area_m2, ledger, std::move(issues), &changes, layouts, /*features_near=*/true);
   c.overlay.far.count += far.count;
   c.overlay.far.total = far.total;
   return c;

@@ -102,8 +102,15 @@ ConflictOverlay make_conflict_overlay(FeatureSet features, const Zoning& before,
 
 ConflictOverlay rules::make_conflict_overlay_resolved(
     FeatureSet features, const Zoning& before, const Zoning& after, const Comparison& changes,
-    const OverlayOptions& options, double search_distance_m, zoning::LayoutPair layouts) {
-  const FarFeatures far = analysis::drop_far_features(features, before, after, search_distance_m);
+    const OverlayOptions& options, double search_distance_m, zoning::LayoutPair layouts,
+    bool features_near) {
+  FarFeatures far;
+  if (features_near) {
+    far.distance_m = search_distance_m;
+    far.total = features.features.size();
+  } else {
+    far = analysis::drop_far_features(features, before, after, search_distance_m);
+  }
   Overlay overlay =
       analysis::overlay_features_resolved(features, before, after, changes, options, layouts);
   ConflictOverlay out = with_outlines(std::move(features), std::move(overlay), before, after);
