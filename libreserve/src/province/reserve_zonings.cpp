@@ -67,8 +67,19 @@ Zoning ReserveZonings::take(std::size_t k) {
 }
 
 Layer ReserveZonings::read_part(std::size_t k) const {
+  std::unique_ptr<io::FidReader> reader;
+  {
+    std::lock_guard lock(readers_mutex_);
+    if (!idle_readers_.empty()) {
+      reader = std::move(idle_readers_.back());
+      idle_readers_.pop_back();
+    }
+  }
+  if (!reader) reader = std::make_unique<io::FidReader>(layer_.path, layer_.read);
   Layer part = layer_.layer;  // metadata: fields, CRS, issues, sha256 of the whole layer
-  part.features = io::read_features_by_fid(layer_.path, layer_.read, fids_[k]);
+  part.features = reader->read(fids_[k]);  // on error the reader is dropped, not given back
+  std::lock_guard lock(readers_mutex_);
+  idle_readers_.push_back(std::move(reader));
   return part;
 }
 
