@@ -7,6 +7,19 @@
 #include "reserve/area.hpp"
 
 namespace reserve::province {
+namespace {
+
+// Capacity = size for every ring: outlines built by push_back carry up to twice their points.
+void fit_capacity(MultiPolygon& shape) {
+  shape.polygons.shrink_to_fit();
+  for (auto& p : shape.polygons) {
+    p.outer.shrink_to_fit();
+    p.holes.shrink_to_fit();
+    for (auto& h : p.holes) h.shrink_to_fit();
+  }
+}
+
+}  // namespace
 
 ZoningLayer read_zoning_layer(const std::string& path, const ReadOptions& read, bool stream) {
   ZoningLayer z;
@@ -55,11 +68,16 @@ ReserveZonings::ReserveZonings(ZoningLayer layer, const std::string& field, Zoni
     Outline& o = outlines_[k];
     o.name = names[k];
     o.shape = reserve_outline(z);
+    fit_capacity(o.shape);  // held for the whole province: without the growth slack
     o.box = envelope_of(o.shape);
     o.area_m2 = AreaCalculator(z.crs, method).area_m2(o.shape);
     if (k == 0) crs_ = z.crs;  // one working CRS for all
     if (!layer_.streamed) zonings_[k] = std::move(z);
   });
+}
+
+void ReserveZonings::drop_shapes() {
+  for (auto& o : outlines_) o.shape = MultiPolygon{};
 }
 
 Zoning ReserveZonings::take(std::size_t k) {

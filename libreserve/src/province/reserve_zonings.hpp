@@ -54,6 +54,12 @@ class ReserveZonings {
   // handed over (once per reserve); streamed: built again from its rows. Thread-safe for
   // different k.
   Zoning take(std::size_t k);
+  // Reserve k's outline shape, handed over (its name, box and area stay): for the overview map,
+  // once matching and the overlaps no longer need it.
+  MultiPolygon take_shape(std::size_t k) { return std::move(outlines_[k].shape); }
+  // Frees every outline shape still held: a province's outlines are as large as its zonings and
+  // would otherwise stay for the whole run (issue 11: memory follows the largest reserve).
+  void drop_shapes();
 
  private:
   Zoning build(Layer part) const;
