@@ -50,6 +50,28 @@ TEST(CrsTest, GarbageIsAUsageError) {
   EXPECT_THROW(Crs::from_epsg(-1), UsageError);
 }
 
+// from_user_input remembers what it parsed (a province check asks for the working CRS once per
+// reserve): asking again, in another spelling, between many other texts, or after a failure gives
+// the same Crs as the first parse, and a failure is never remembered as a success.
+TEST(CrsTest, RepeatedInputGivesTheSameCrs) {
+  const Crs first = Crs::from_user_input("EPSG:4544");
+  for (int round = 0; round < 3; ++round) {
+    for (int zone = 4513; zone <= 4553; ++zone) {  // more texts than are remembered at once
+      const Crs c = Crs::from_user_input(" EPSG:" + std::to_string(zone) + " ");
+      EXPECT_EQ(c.epsg, zone);
+    }
+    EXPECT_THROW(Crs::from_user_input("EPSG:999999999"), UsageError);
+    for (const std::string text : {"EPSG:4544", "4544", "  4544\n"}) {
+      const Crs again = Crs::from_user_input(text);
+      EXPECT_EQ(again.wkt, first.wkt) << text;
+      EXPECT_EQ(again.name, "CGCS2000 / 3-degree Gauss-Kruger CM 105E");  // pyproj 3.4, as above
+      EXPECT_EQ(again.epsg, 4544);
+      EXPECT_TRUE(again.is_projected);
+      EXPECT_FALSE(again.is_geographic);
+    }
+  }
+}
+
 TEST(GaussKrugerTest, ZoneForLongitude) {
   // Zone n has central meridian 3n°, covering [3n-1.5°, 3n+1.5°).
   EXPECT_EQ(gk3_zone_for_longitude(105.7), 35);

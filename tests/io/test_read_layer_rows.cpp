@@ -1,7 +1,8 @@
-// io::read_layer_rows and io::read_features_by_fid (io/layer_reading.hpp), the two passes of
-// province mode's streamed zoning layers. The expectation is read_layer of the same file: the
-// first pass must hand over exactly read_layer's features (a null-geometry row skipped with the
-// same issue) and the same layer metadata; reading back by FID, in any order, the same features.
+// io::read_layer_rows and io::read_features_by_fid / io::FidReader (io/layer_reading.hpp), the
+// two passes of province mode's streamed zoning layers. The expectation is read_layer of the same
+// file: the first pass must hand over exactly read_layer's features (a null-geometry row skipped
+// with the same issue) and the same layer metadata; reading back by FID, in any order, the same
+// features.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -86,6 +87,22 @@ TEST_P(ReadLayerRows, FirstPassAndFidReadsGiveReadLayersFeatures) {
     // A FID the file does not hold (the file changed since the first pass).
     const std::int64_t missing = *std::max_element(fids.begin(), fids.end()) + 100;
     EXPECT_THROW(io::read_features_by_fid(path, options, {missing}), InputError);
+
+    // One FidReader for many reads (province mode keeps one open per worker): every read, in
+    // any order, repeated, and after a failed read, gives the features of a fresh read_layer.
+    io::FidReader reader(path, options);
+    for (int round = 0; round < 2; ++round) {
+      const std::vector<std::int64_t> odd = {fids[5], fids[1], fids[3]};
+      const std::vector<Feature> some = reader.read(odd);
+      ASSERT_EQ(some.size(), 3u);
+      expect_same_feature(some[0], whole.features[5]);
+      expect_same_feature(some[1], whole.features[1]);
+      expect_same_feature(some[2], whole.features[3]);
+      EXPECT_THROW(reader.read({fids[0], missing}), InputError);
+      const std::vector<Feature> all = reader.read(fids);
+      ASSERT_EQ(all.size(), whole.features.size());
+      for (std::size_t i = 0; i < all.size(); ++i) expect_same_feature(all[i], whole.features[i]);
+    }
   }
 }
 

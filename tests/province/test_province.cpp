@@ -64,6 +64,44 @@ TEST_F(Province, DetectsTheReserveFieldAndMatchesReserves) {
   EXPECT_EQ(split.after_reserves, (std::vector<std::string>{"己东", "己西"}));
 }
 
+// The overview map's outline of each row: its after reserves' outlines (a split's two reserves as
+// two polygons), a removed reserve's before outline. The outlines are handed over to the rows
+// (moved, not copied) once matching and the overlaps are done: each must still be whole, in the
+// held and the streamed run and with several threads. Hand values from the fixture's rectangles.
+TEST_F(Province, MapOutlinesAreTheRowsReserveOutlines) {
+  struct Expected {
+    const char* name;
+    double x0, y0, x1, y1;  // local metres
+    std::size_t polygons;
+  };
+  const Expected expected[] = {
+      {"甲保护区", 0, 0, 2500, 1000, 1},    {"乙保护区", 4000, 0, 7000, 1000, 1},
+      {"丙保护区", 8000, 0, 9000, 1000, 1}, {"丁保护区", 8000, 3000, 9000, 4000, 1},
+      {"戊保护区", 0, 3000, 2000, 4000, 1}, {"己保护区", 3000, 3000, 5000, 4000, 2},
+      {"庚保护区", 0, 6000, 1000, 7000, 1}, {"辛保护区", 800, 6500, 1800, 7500, 1}};
+  for (const bool stream : {false, true}) {
+    for (const unsigned jobs : {1u, 3u}) {
+      SCOPED_TRACE(std::string(stream ? "streamed" : "held") + ", jobs " + std::to_string(jobs));
+      ProvinceRequest r = request(jobs);
+      r.stream_zones = stream;
+      const ProvinceResult p = run_province_check(r);
+      for (const auto& e : expected) {
+        SCOPED_TRACE(e.name);
+        const MultiPolygon& shape = row(p, e.name).outline;
+        EXPECT_EQ(shape.polygons.size(), e.polygons);
+        EXPECT_NEAR(planar_area(shape), (e.x1 - e.x0) * (e.y1 - e.y0), kAreaTol_m2);
+        const Envelope box = envelope_of(shape);
+        EXPECT_NEAR(box.min_x, 500000.0 + e.x0, 1e-6);  // metres
+        EXPECT_NEAR(box.min_y, 3700000.0 + e.y0, 1e-6);
+        EXPECT_NEAR(box.max_x, 500000.0 + e.x1, 1e-6);
+        EXPECT_NEAR(box.max_y, 3700000.0 + e.y1, 1e-6);
+      }
+      EXPECT_EQ(p.before_overlaps.size(), 1u);  // 庚 × 辛, found before the outlines were freed
+      EXPECT_EQ(p.after_overlaps.size(), 1u);
+    }
+  }
+}
+
 TEST_F(Province, AreasSharesVerdictsAndFreedFeaturesPerReserve) {
   const ProvinceResult p = run_province_check(request());
   const auto& a = row(p, "甲保护区");

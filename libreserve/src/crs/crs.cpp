@@ -3,6 +3,8 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <map>
+#include <mutex>
 #include <string>
 
 #include "crs/crs_value.hpp"
@@ -100,12 +102,25 @@ Crs Crs::from_user_input(const std::string& text) {
   for (char c : input) all_digits = all_digits && std::isdigit(static_cast<unsigned char>(c));
   if (all_digits) input = "EPSG:" + input;
 
+  // The same text always gives the same Crs: a province check builds every reserve's zonings in
+  // the working CRS (hundreds of times "EPSG:4544"), and each PROJ parse and identification costs
+  // a database lookup. A few texts are remembered; failures are not.
+  static std::mutex memo_mutex;
+  static std::map<std::string, Crs> memo;
+  {
+    std::lock_guard lock(memo_mutex);
+    if (const auto it = memo.find(input); it != memo.end()) return it->second;
+  }
   auto ctx = crs::make_context();
   crs::PjPtr pj = crs::create_crs(ctx.get(), input);
   if (!pj)
     throw UsageError("'" + text + "' is not a CRS PROJ understands (" + crs::last_error(ctx.get()) +
                      "); give an EPSG code such as EPSG:4490, WKT or a PROJ string");
-  return crs::crs_from_pj(ctx.get(), pj.get());
+  Crs out = crs::crs_from_pj(ctx.get(), pj.get());
+  std::lock_guard lock(memo_mutex);
+  if (memo.size() >= 32) memo.clear();  // bounded: texts may be long WKT
+  memo.emplace(input, out);
+  return out;
 }
 
 Crs Crs::from_epsg(int code) {

@@ -3,6 +3,7 @@
 // tables (CSV of points, corner-point tables). Private to the library.
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,6 +57,22 @@ Layer read_layer_rows_near(const std::string& path, const ReadOptions& options, 
 // one is gone or no longer usable (the file changed since the first pass).
 std::vector<Feature> read_features_by_fid(const std::string& path, const ReadOptions& options,
                                           const std::vector<std::int64_t>& fids);
+// read_features_by_fid for many reads of one layer: the source is opened (and its fields and CRS
+// settled) once, not once per read — opening a GeoPackage costs more than reading a reserve's
+// rows. One thread at a time (a GDAL dataset is not thread-safe): province mode keeps one per
+// worker.
+class FidReader {
+ public:
+  FidReader(const std::string& path, const ReadOptions& options);
+  ~FidReader();
+  FidReader(const FidReader&) = delete;
+  FidReader& operator=(const FidReader&) = delete;
+  std::vector<Feature> read(const std::vector<std::int64_t>& fids);
+
+ private:
+  struct Open;
+  std::unique_ptr<Open> open_;
+};
 
 Layer read_csv_points(const std::string& path, const ReadOptions& options);
 

@@ -417,33 +417,55 @@ Layer read_layer_rows_near(const std::string& path, const ReadOptions& options, 
   return read_gdal_layer(path, options, row, &near);
 }
 
-std::vector<Feature> read_features_by_fid(const std::string& path, const ReadOptions& options,
-                                          const std::vector<std::int64_t>& fids) {
-  ErrorCapture quiet;
+struct FidReader::Open {
   VectorSource src;
-  OGRLayer& ogr_layer = open_layer(path, options, src);
-  Layer scratch;  // issues and notes of the first reading are not repeated
-  scratch.path = mask_passwords(path);
-  scratch.name = ogr_layer.GetName();
-  const SourceRef where{scratch.path, scratch.name, ""};
-  const auto fields = layer_fields(src, ogr_layer);
-  const int id_index = id_field_index(fields, options, where);
+  OGRLayer* layer = nullptr;
+  std::string path;  // as shown (a connection string without its password)
+  std::vector<FieldInfo> fields;
+  int id_index = -1;
   bool swap_axes = false;
-  resolve_layer_crs(ogr_layer, options, where, swap_axes);
+};
+
+FidReader::FidReader(const std::string& path, const ReadOptions& options)
+    : open_(std::make_unique<Open>()) {
+  ErrorCapture quiet;
+  Open& o = *open_;
+  o.layer = &open_layer(path, options, o.src);
+  o.path = mask_passwords(path);
+  const SourceRef where{o.path, o.layer->GetName(), ""};
+  o.fields = layer_fields(o.src, *o.layer);
+  o.id_index = id_field_index(o.fields, options, where);
+  resolve_layer_crs(*o.layer, options, where, o.swap_axes);
+}
+
+FidReader::~FidReader() = default;
+
+std::vector<Feature> FidReader::read(const std::vector<std::int64_t>& fids) {
+  ErrorCapture quiet;
+  Open& o = *open_;
+  Layer scratch;  // issues and notes of the first reading are not repeated
+  scratch.path = o.path;
+  scratch.name = o.layer->GetName();
+  const SourceRef where{scratch.path, scratch.name, ""};
   LayerNotes notes;
   std::vector<Feature> out;
   out.reserve(fids.size());
   for (const std::int64_t fid : fids) {
-    OGRFeatureUniquePtr ogr_feature(ogr_layer.GetFeature(fid));
+    OGRFeatureUniquePtr ogr_feature(o.layer->GetFeature(fid));
     Feature f;
     if (!ogr_feature ||
-        !convert_feature(src, *ogr_feature, fields, id_index, swap_axes, notes, scratch, f))
+        !convert_feature(o.src, *ogr_feature, o.fields, o.id_index, o.swap_axes, notes, scratch, f))
       throw InputError("feature " + std::to_string(fid) +
                            " changed or disappeared while the layer was being read",
                        where);
     out.push_back(std::move(f));
   }
   return out;
+}
+
+std::vector<Feature> read_features_by_fid(const std::string& path, const ReadOptions& options,
+                                          const std::vector<std::int64_t>& fids) {
+  return FidReader(path, options).read(fids);
 }
 
 }  // namespace io

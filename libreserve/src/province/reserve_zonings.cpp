@@ -7,6 +7,19 @@
 #include "reserve/area.hpp"
 
 namespace reserve::province {
+namespace {
+
+// Capacity = size for every ring: outlines built by push_back carry up to twice their points.
+void fit_capacity(MultiPolygon& shape) {
+  shape.polygons.shrink_to_fit();
+  for (auto& p : shape.polygons) {
+    p.outer.shrink_to_fit();
+    p.holes.shrink_to_fit();
+    for (auto& h : p.holes) h.shrink_to_fit();
+  }
+}
+
+}  // namespace
 
 ZoningLayer read_zoning_layer(const std::string& path, const ReadOptions& read, bool stream) {
   ZoningLayer z;
@@ -55,6 +68,7 @@ ReserveZonings::ReserveZonings(ZoningLayer layer, const std::string& field, Zoni
     Outline& o = outlines_[k];
     o.name = names[k];
     o.shape = reserve_outline(z);
+    fit_capacity(o.shape);  // held for the whole province: without the growth slack
     o.box = envelope_of(o.shape);
     o.area_m2 = AreaCalculator(z.crs, method).area_m2(o.shape);
     if (k == 0) crs_ = z.crs;  // one working CRS for all
@@ -62,13 +76,28 @@ ReserveZonings::ReserveZonings(ZoningLayer layer, const std::string& field, Zoni
   });
 }
 
+void ReserveZonings::drop_shapes() {
+  for (auto& o : outlines_) o.shape = MultiPolygon{};
+}
+
 Zoning ReserveZonings::take(std::size_t k) {
   return layer_.streamed ? build(read_part(k)) : std::move(zonings_[k]);
 }
 
 Layer ReserveZonings::read_part(std::size_t k) const {
+  std::unique_ptr<io::FidReader> reader;
+  {
+    std::lock_guard lock(readers_mutex_);
+    if (!idle_readers_.empty()) {
+      reader = std::move(idle_readers_.back());
+      idle_readers_.pop_back();
+    }
+  }
+  if (!reader) reader = std::make_unique<io::FidReader>(layer_.path, layer_.read);
   Layer part = layer_.layer;  // metadata: fields, CRS, issues, sha256 of the whole layer
-  part.features = io::read_features_by_fid(layer_.path, layer_.read, fids_[k]);
+  part.features = reader->read(fids_[k]);  // on error the reader is dropped, not given back
+  std::lock_guard lock(readers_mutex_);
+  idle_readers_.push_back(std::move(reader));
   return part;
 }
 

@@ -5,10 +5,13 @@
 // zoning is built from its rows (read back by FID) once for the outline and again for the check,
 // so memory follows the largest reserve. Otherwise (CSV, database) the zonings are held. Private.
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "io/layer_reading.hpp"
 #include "province/outlines.hpp"
 #include "province/reserve_layers.hpp"
 #include "reserve/io.hpp"
@@ -51,6 +54,12 @@ class ReserveZonings {
   // handed over (once per reserve); streamed: built again from its rows. Thread-safe for
   // different k.
   Zoning take(std::size_t k);
+  // Reserve k's outline shape, handed over (its name, box and area stay): for the overview map,
+  // once matching and the overlaps no longer need it.
+  MultiPolygon take_shape(std::size_t k) { return std::move(outlines_[k].shape); }
+  // Frees every outline shape still held: a province's outlines are as large as its zonings and
+  // would otherwise stay for the whole run (issue 11: memory follows the largest reserve).
+  void drop_shapes();
 
  private:
   Zoning build(Layer part) const;
@@ -60,7 +69,11 @@ class ReserveZonings {
   ZoningOptions options_;
   ZoningSource source_;
   std::vector<std::vector<std::int64_t>> fids_;  // streamed: per reserve
-  std::vector<Zoning> zonings_;                  // held
+  // Streamed: the layer opened once per worker, not once per read (opening a GeoPackage cost
+  // more than reading a reserve). A worker takes an idle reader and gives it back.
+  mutable std::mutex readers_mutex_;
+  mutable std::vector<std::unique_ptr<io::FidReader>> idle_readers_;
+  std::vector<Zoning> zonings_;  // held
   std::vector<Outline> outlines_;
   Crs crs_;
 };

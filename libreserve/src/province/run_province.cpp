@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <iterator>
 #include <map>
 #include <memory>
 
@@ -266,19 +267,35 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
   const auto shared = province::shared_land_between(b.outlines(), a.outlines(), working_crs,
                                                     profile.area_method, jobs);
   const auto units = province::match_reserves(b.outlines(), a.outlines(), shared, req.match_share);
-  const province::SharedConflictLayers layers =
-      province::load_shared_conflict_layers(r.conflicts, working_crs);
+  // The overlaps are the outlines' last use: found before the checks, so that the outlines are
+  // freed before the conflict layers are read (the results do not depend on the order).
+  out.before_overlaps = province::cross_reserve_overlaps(
+      b.outlines(), working_crs, profile.area_method, req.overlap_min_area_m2, jobs);
+  out.after_overlaps = province::cross_reserve_overlaps(
+      a.outlines(), working_crs, profile.area_method, req.overlap_min_area_m2, jobs);
+  // Each row's map outline takes its reserves' shapes, copied only for a reserve shown twice.
+  std::vector<std::size_t> before_uses(b.outlines().size()), after_uses(a.outlines().size());
+  for (const auto& u : units) {
+    if (u.after.empty()) ++before_uses[u.before.front()];
+    for (auto j : u.after) ++after_uses[j];
+  }
+  auto shape_for_map = [](province::ReserveZonings& z, std::size_t k, std::size_t& uses) {
+    return --uses == 0 ? z.take_shape(k) : z.outlines()[k].shape;
+  };
 
   out.reserves.resize(units.size());
   std::shared_ptr<ProvinceReportSpool> spool;
   if (!req.keep_results) spool = std::make_shared<ProvinceReportSpool>();
   out.report_spool = spool;
   std::vector<std::size_t> checked;
+  std::vector<std::size_t> outline_vertices(units.size(), 0);  // the size of each reserve's work
   for (std::size_t k = 0; k < units.size(); ++k) {
     const auto& u = units[k];
     ProvinceReserve& row = out.reserves[k];
     row.reserve = u.name;
     row.match = u.match;
+    for (auto i : u.before) outline_vertices[k] += vertex_count(b.outlines()[i].shape);
+    for (auto j : u.after) outline_vertices[k] += vertex_count(a.outlines()[j].shape);
     for (auto i : u.before) {
       row.before_reserves.push_back(b.outlines()[i].name);
       row.before_area_m2 += b.outlines()[i].area_m2;
@@ -288,23 +305,25 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
       row.after_area_m2 += a.outlines()[j].area_m2;
     }
     // The overview map draws the after outlines; a removed reserve its before outline.
-    if (u.after.empty()) row.outline = b.outlines()[u.before.front()].shape;
-    for (auto j : u.after)
+    if (u.after.empty())
+      row.outline = shape_for_map(b, u.before.front(), before_uses[u.before.front()]);
+    for (auto j : u.after) {
+      MultiPolygon shape = shape_for_map(a, j, after_uses[j]);
       row.outline.polygons.insert(row.outline.polygons.end(),
-                                  a.outlines()[j].shape.polygons.begin(),
-                                  a.outlines()[j].shape.polygons.end());
+                                  std::make_move_iterator(shape.polygons.begin()),
+                                  std::make_move_iterator(shape.polygons.end()));
+    }
     if (!u.before.empty() && !u.after.empty()) checked.push_back(k);
   }
   // The largest reserves first, so that the last one to finish is a small one (rows and reports
   // are stored by index: the order of work changes no output).
-  std::vector<std::size_t> outline_vertices(units.size(), 0);
-  for (std::size_t k : checked) {
-    for (auto i : units[k].before) outline_vertices[k] += vertex_count(b.outlines()[i].shape);
-    for (auto j : units[k].after) outline_vertices[k] += vertex_count(a.outlines()[j].shape);
-  }
   std::stable_sort(checked.begin(), checked.end(), [&](std::size_t x, std::size_t y) {
     return outline_vertices[x] > outline_vertices[y];
   });
+  b.drop_shapes();
+  a.drop_shapes();
+  const province::SharedConflictLayers layers =
+      province::load_shared_conflict_layers(r.conflicts, working_crs);
   province::parallel_for(
       checked.size(), jobs,
       [&](std::size_t c) {
@@ -344,10 +363,6 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
         if (req.progress) req.progress(done, total);
       });
 
-  out.before_overlaps = province::cross_reserve_overlaps(
-      b.outlines(), working_crs, profile.area_method, req.overlap_min_area_m2, jobs);
-  out.after_overlaps = province::cross_reserve_overlaps(
-      a.outlines(), working_crs, profile.area_method, req.overlap_min_area_m2, jobs);
   out.overall = worst_over(out.reserves);
   return out;
 }
