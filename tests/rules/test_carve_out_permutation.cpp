@@ -191,5 +191,50 @@ TEST(CarveOutPermutation, GridBoundsGiveTheSameResultAsMeasuringEveryDraw) {
   }
 }
 
+// A square [x, x + kMine] × [y, y + kMine] (metres from the fixture's origin) with a vertex every
+// 10 m along its sides.
+Polygon dense_square(double x, double y) {
+  Ring r;
+  x += testing::kX0;
+  y += testing::kY0;
+  const Point corners[] = {{x, y}, {x + kMine, y}, {x + kMine, y + kMine}, {x, y + kMine}};
+  for (int c = 0; c < 4; ++c) {
+    const Point a = corners[c], b = corners[(c + 1) % 4];
+    for (int i = 0; i < 20; ++i)
+      r.push_back({a.x + (b.x - a.x) * i / 20, a.y + (b.y - a.y) * i / 20});
+  }
+  r.push_back(r.front());
+  return Polygon{r, {}};
+}
+
+// The same comparison with pieces of many short edges (10 m; the grid's cells are ~110 m), so that
+// the walk steps over runs of edges in cells without mines: the same draws as large, the same draws
+// made and the same p as measuring every draw exactly.
+TEST(CarveOutPermutation, SteppingOverEmptyCellsGivesTheSameResultAsMeasuringEveryDraw) {
+  const Zoning before = make_zoning("baseline", {{Zone::experimental, rect(0, 0, kSide, kSide)}});
+  const geom::GeomPtr reserve = geom::to_geos(rect(0, 0, kSide, kSide));
+  MultiPolygon all;
+  for (const auto& f : mines().features)
+    all.polygons.push_back(f.geometry.polygons.polygons.front());
+  const geom::GeomPtr footprint = geom::to_geos(all);
+  CompareOptions co;
+  co.area_method = AreaMethod::planar;
+  MultiPolygon cut;
+  cut.polygons.push_back(dense_square(2450.0, 0.0));            // 150 × 200 m of a mine
+  cut.polygons.push_back(dense_square(kSide - kMine, 4900.0));  // 100 × 200 m of one
+  const Zoning after = make_zoning(
+      "proposal", {{Zone::experimental, geom::subtract(rect(0, 0, kSide, kSide), cut)}});
+  const Comparison c = compare(before, after, co);
+  for (std::uint64_t seed : {1u, 2u, 3u}) {
+    const auto fast = rules::carve_out_permutation(c, reserve.get(), footprint.get(), 499, seed);
+    const auto exact =
+        rules::carve_out_permutation(c, reserve.get(), footprint.get(), 499, seed, true);
+    EXPECT_EQ(fast.as_large, exact.as_large) << "seed " << seed;
+    EXPECT_EQ(fast.draws, exact.draws);
+    EXPECT_EQ(fast.p_value, exact.p_value);
+    EXPECT_LT(fast.measured_exactly, fast.draws);
+  }
+}
+
 }  // namespace
 }  // namespace reserve
