@@ -96,10 +96,74 @@ FootprintRaster::FootprintRaster(const std::vector<OrientedRings>& footprint,
     }
     row[nx_] = run;
   }
+  // Summed-area tables over the cells: footprint area, and cells holding any (an area of exactly
+  // 0 leaves the row's running sum unchanged, so such a cell adds nothing to a bound).
+  table_.assign(stride * (ny_ + 1), 0.0);
+  nonempty_.assign(stride * (ny_ + 1), 0);
+  for (int j = 0; j < ny_; ++j) {
+    const double* row = &prefix_[j * stride];
+    std::uint32_t count = 0;
+    for (std::size_t i = 0; i < stride; ++i) {
+      table_[(j + 1) * stride + i] = table_[j * stride + i] + row[i];
+      nonempty_[(j + 1) * stride + i] = nonempty_[j * stride + i] + count;
+      if (i < static_cast<std::size_t>(nx_) && row[i + 1] != row[i]) ++count;
+    }
+  }
   rows_.resize(ny_);
 }
 
+FootprintRaster::Block FootprintRaster::block(double u0, double v0, double u1, double v1) const {
+  Block b;
+  u0 = std::floor(u0), v0 = std::floor(v0), u1 = std::floor(u1), v1 = std::floor(v1);
+  if (u1 < 0.0 || v1 < 0.0 || u0 >= nx_ || v0 >= ny_) return b;
+  b.i0 = static_cast<std::size_t>(std::max(u0, 0.0));
+  b.i1 = static_cast<std::size_t>(std::min(u1, nx_ - 1.0)) + 1;
+  b.j0 = static_cast<std::size_t>(std::max(v0, 0.0));
+  b.j1 = static_cast<std::size_t>(std::min(v1, ny_ - 1.0)) + 1;
+  return b;
+}
+
+template <class T>
+T FootprintRaster::block_sum(const std::vector<T>& table, const Block& b) const {
+  const std::size_t stride = static_cast<std::size_t>(nx_) + 1;
+  return table[b.j1 * stride + b.i1] - table[b.j0 * stride + b.i1] - table[b.j1 * stride + b.i0] +
+         table[b.j0 * stride + b.i0];
+}
+
+double FootprintRaster::box_upper(const Envelope& box) const {
+  if (nx_ == 0) return 0.0;
+  const Block b = block((box.min_x - x0_) / cell_, (box.min_y - y0_) / cell_,
+                        (box.max_x - x0_) / cell_, (box.max_y - y0_) / cell_);
+  return b.empty() ? 0.0 : std::max(0.0, block_sum(table_, b));
+}
+
+FootprintRaster::ChunkedRings FootprintRaster::chunked(const OrientedRings& rings) const {
+  ChunkedRings out;
+  out.rings = rings;
+  const double limit = 0.5 * cell_;
+  for (const auto& r : rings) {
+    std::vector<Chunk> chunks;
+    for (std::size_t s = 0; s + 1 < r.size();) {
+      const auto dist = [&](std::size_t k) { return std::hypot(r[k].x - r[s].x, r[k].y - r[s].y); };
+      std::size_t e = s + 1;
+      double reach = dist(e);
+      while (e + 1 < r.size() && dist(e + 1) <= limit) reach = std::max(reach, dist(++e));
+      chunks.push_back({static_cast<std::uint32_t>(e), reach});
+      s = e;
+    }
+    out.chunks.push_back(std::move(chunks));
+  }
+  return out;
+}
+
 void FootprintRaster::bounds(const OrientedRings& placed, Point to, double cos_a, double sin_a,
+                             double& lo, double& hi) const {
+  ChunkedRings plain;
+  plain.rings = placed;
+  bounds(plain, to, cos_a, sin_a, lo, hi);
+}
+
+void FootprintRaster::bounds(const ChunkedRings& placed, Point to, double cos_a, double sin_a,
                              double& lo, double& hi) const {
   lo = hi = 0.0;
   if (nx_ == 0) return;
@@ -124,31 +188,73 @@ void FootprintRaster::bounds(const OrientedRings& placed, Point to, double cos_a
     cell_i = -1;
     in_cell = dv_sum = 0.0;
   };
-  for (const auto& r : placed) {
+  const auto step = [&](Point prev, Point cur) {
+    // Truncation is the floor on the grid (non-negative coordinates); the range test comes
+    // first, so that the casts stay in range.
+    if (prev.x >= 0.0 && prev.x < nx_ && prev.y >= 0.0 && prev.y < ny_ && cur.x >= 0.0 &&
+        cur.x < nx_ && cur.y >= 0.0 && cur.y < ny_ &&
+        static_cast<int>(prev.x) == static_cast<int>(cur.x) &&
+        static_cast<int>(prev.y) == static_cast<int>(cur.y)) {
+      const int i = static_cast<int>(prev.x), j = static_cast<int>(prev.y);
+      const double fi = i;
+      if (i != cell_i || j != cell_j) {
+        flush();
+        cell_i = i;
+        cell_j = j;
+      }
+      const double dv = prev.y - cur.y;
+      in_cell += dv * (fi + 1.0 - 0.5 * (prev.x + cur.x));
+      dv_sum += dv;
+    } else {
+      flush();
+      edge(prev, cur, emit);
+    }
+  };
+  // A chunk a → … → b within `reach` (grid units) of a, over cells without footprint: in each row
+  // its edges pass on clip(a.y) − clip(b.y) to the cells right of its cells (clip: the part of the
+  // row's band below y); cells left of the grid carry into column 0, as in edge().
+  const auto step_over = [&](Point a, Point b, double reach) {
+    flush();
+    const double right = std::floor(a.x + reach) + 1.0;
+    if (right >= nx_) return;
+    const int col = right < 0.0 ? 0 : static_cast<int>(right);
+    const int j0 = static_cast<int>(std::clamp(std::floor(a.y - reach), 0.0, double(ny_)));
+    const int j1 = static_cast<int>(std::clamp(std::floor(a.y + reach), -1.0, ny_ - 1.0));
+    for (int j = j0; j <= j1; ++j) {
+      const double v = std::clamp(a.y - j, 0.0, 1.0) - std::clamp(b.y - j, 0.0, 1.0);
+      if (v != 0.0) emit(j, col, v);
+    }
+  };
+  // 1e-6 of a cell beyond a chunk's reach covers the rounding of the rigid motion.
+  const double reach_scale = 1.0 / cell_;
+  for (std::size_t ri = 0; ri < placed.rings.size(); ++ri) {
+    const auto& r = placed.rings[ri];
     if (r.empty()) continue;
     Point prev = grid(r[0]);
-    for (std::size_t k = 1; k < r.size(); ++k) {
-      const Point cur = grid(r[k]);
-      // Truncation is the floor on the grid (non-negative coordinates); the range test comes
-      // first, so that the casts stay in range.
-      if (prev.x >= 0.0 && prev.x < nx_ && prev.y >= 0.0 && prev.y < ny_ && cur.x >= 0.0 &&
-          cur.x < nx_ && cur.y >= 0.0 && cur.y < ny_ &&
-          static_cast<int>(prev.x) == static_cast<int>(cur.x) &&
-          static_cast<int>(prev.y) == static_cast<int>(cur.y)) {
-        const int i = static_cast<int>(prev.x), j = static_cast<int>(prev.y);
-        const double fi = i;
-        if (i != cell_i || j != cell_j) {
-          flush();
-          cell_i = i;
-          cell_j = j;
+    std::size_t k = 1;
+    if (ri < placed.chunks.size()) {
+      for (const Chunk& c : placed.chunks[ri]) {
+        if (c.last >= k + 1) {  // two edges or more: worth a look at its cells
+          const double reach = c.reach * reach_scale + 1e-6;
+          const Block b = block(prev.x - reach, prev.y - reach, prev.x + reach, prev.y + reach);
+          if (b.empty() || block_sum(nonempty_, b) == 0) {
+            const Point last = grid(r[c.last]);
+            step_over(prev, last, reach);
+            prev = last;
+            k = c.last + 1;
+            continue;
+          }
         }
-        const double dv = prev.y - cur.y;
-        in_cell += dv * (fi + 1.0 - 0.5 * (prev.x + cur.x));
-        dv_sum += dv;
-      } else {
-        flush();
-        edge(prev, cur, emit);
+        for (; k <= c.last; ++k) {
+          const Point cur = grid(r[k]);
+          step(prev, cur);
+          prev = cur;
+        }
       }
+    }
+    for (; k < r.size(); ++k) {
+      const Point cur = grid(r[k]);
+      step(prev, cur);
       prev = cur;
     }
   }
