@@ -141,11 +141,25 @@ std::optional<Touches> edges_meet_only_at_vertices(const std::vector<const Ring*
   return touches;
 }
 
-// Whether d lies strictly inside the sector swept counter-clockwise around v from a1 to a2;
-// nullopt when d lies along either side (not proven).
+// Whether the directions v→p and v→q are collinear and point the same way (exact sign
+// comparisons; only called when the orientation is 0).
+bool same_direction(const Point& v, const Point& p, const Point& q) {
+  const auto sign = [](double s, double t) { return (s > t) - (s < t); };
+  return sign(p.x, v.x) == sign(q.x, v.x) && sign(p.y, v.y) == sign(q.y, v.y);
+}
+
+// Whether the direction v→d lies strictly inside the sector swept counter-clockwise around v
+// from v→a1 to v→a2; nullopt when d runs along a side (an overlap) or the sector is straight
+// and d along it. A direction opposite a side lies inside exactly when the sector is reflex.
 std::optional<bool> in_sector(const Point& v, const Point& a1, const Point& a2, const Point& d) {
   const int o12 = orientation(v, a1, a2), o1 = orientation(v, a1, d), o2 = orientation(v, d, a2);
-  if (o12 == 0 || o1 == 0 || o2 == 0) return std::nullopt;
+  if (o12 == 0) {  // a half-plane: left of v→a1
+    if (o1 == 0) return std::nullopt;
+    return o1 > 0;
+  }
+  if ((o1 == 0 && same_direction(v, a1, d)) || (o2 == 0 && same_direction(v, a2, d)))
+    return std::nullopt;
+  if (o1 == 0 || o2 == 0) return o12 < 0;
   return o12 > 0 ? (o1 > 0 && o2 > 0) : (o1 > 0 || o2 > 0);
 }
 
