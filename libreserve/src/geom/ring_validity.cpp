@@ -12,19 +12,12 @@
 #include <utility>
 #include <vector>
 
-#include <boost/geometry.hpp>
-#include <boost/geometry/index/rtree.hpp>
-
 #include "geom/envelope_index.hpp"
 #include "geom/geos.hpp"
 
 namespace reserve::geom {
 namespace {
 
-namespace bg = boost::geometry;
-namespace bgi = boost::geometry::index;
-using BPoint = bg::model::point<double, 2, bg::cs::cartesian>;
-using BBox = bg::model::box<BPoint>;
 using Key = std::pair<double, double>;  // a vertex, compared exactly
 
 // Sign of the orientation of p seen from the line a→b (+1 left, -1 right, 0 on it), exact:
@@ -110,25 +103,30 @@ std::optional<Touches> edges_meet_only_at_vertices(const std::vector<const Ring*
       edges.push_back(Edge{ring[i], ring[i + 1], r, i, n});
     }
   }
-  // An R-tree of the edges' boxes (packed): each pair of edges whose boxes meet is looked at once.
-  std::vector<std::pair<BBox, std::uint32_t>> boxes;
-  boxes.reserve(edges.size());
+  // A sweep along x over the edges' boxes: each pair of edges whose boxes meet is looked at
+  // once. (Cheaper than an R-tree here: a zone's edges are short, so few boxes overlap in x.)
+  struct Span {
+    double min_x, max_x, min_y, max_y;
+    std::uint32_t edge;
+  };
+  std::vector<Span> spans;
+  spans.reserve(edges.size());
   for (std::uint32_t i = 0; i < edges.size(); ++i) {
     const Edge& e = edges[i];
-    boxes.emplace_back(BBox(BPoint(std::min(e.a.x, e.b.x), std::min(e.a.y, e.b.y)),
-                            BPoint(std::max(e.a.x, e.b.x), std::max(e.a.y, e.b.y))),
-                       i);
+    spans.push_back(Span{std::min(e.a.x, e.b.x), std::max(e.a.x, e.b.x), std::min(e.a.y, e.b.y),
+                         std::max(e.a.y, e.b.y), i});
   }
-  const bgi::rtree<std::pair<BBox, std::uint32_t>, bgi::rstar<16>> tree(boxes.begin(), boxes.end());
+  std::sort(spans.begin(), spans.end(), [](const Span& s, const Span& t) {
+    return s.min_x < t.min_x || (s.min_x == t.min_x && s.edge < t.edge);
+  });
   Touches touches;
-  std::vector<std::pair<BBox, std::uint32_t>> near;
-  for (std::uint32_t i = 0; i < edges.size(); ++i) {
-    near.clear();
-    tree.query(bgi::intersects(boxes[i].first), std::back_inserter(near));
-    const Edge& e = edges[i];
-    for (const auto& [box, j] : near) {
-      if (j <= i) continue;
-      const Edge& f = edges[j];
+  for (std::size_t k = 0; k < spans.size(); ++k) {
+    const Span& s = spans[k];
+    const Edge& e = edges[s.edge];
+    for (std::size_t m = k + 1; m < spans.size() && spans[m].min_x <= s.max_x; ++m) {
+      const Span& t = spans[m];
+      if (t.max_y < s.min_y || t.min_y > s.max_y) continue;
+      const Edge& f = edges[t.edge];
       if (adjacent(e, f)) {
         // A triangle's edges are all next to each other; each pair shares one vertex.
         if (e.b == f.a && overlap_at(e.b, e.a, f.b)) return std::nullopt;
