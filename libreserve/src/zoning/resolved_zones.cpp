@@ -25,9 +25,10 @@ bool interiors_may_meet(const MultiPolygon& a, const MultiPolygon& b) {
 
 namespace {
 
-// resolved_zones, and the union of all zones when the last step proved it by edges (else null).
+// resolved_zones, and the union of all zones when the last step proved it by edges (else null);
+// `disjoint` is cleared when some zone was not proven to share no area with the stricter ones.
 std::vector<ResolvedZone> resolve_zones(const Zoning& zoning, ZoneModel model,
-                                        std::optional<MultiPolygon>* all_united) {
+                                        std::optional<MultiPolygon>* all_united, bool* disjoint) {
   std::vector<ResolvedZone> out;
   MultiPolygon stricter;  // union of the zones already placed (all stricter than the next)
   const std::vector<Zone> zones = zones_of(model);
@@ -63,6 +64,7 @@ std::vector<ResolvedZone> resolve_zones(const Zoning& zoning, ZoneModel model,
         rz.geometry = may_overlap ? geom::subtract(own, stricter) : std::move(own);
         stricter = std::move(next_stricter);
         if (all_united) all_united->reset();
+        if (disjoint) *disjoint = false;
       }
     }
     out.push_back(std::move(rz));
@@ -73,14 +75,15 @@ std::vector<ResolvedZone> resolve_zones(const Zoning& zoning, ZoneModel model,
 }  // namespace
 
 std::vector<ResolvedZone> resolved_zones(const Zoning& zoning, ZoneModel model) {
-  return resolve_zones(zoning, model, nullptr);
+  return resolve_zones(zoning, model, nullptr, nullptr);
 }
 
 ResolvedLayout resolve_layout(const Zoning& zoning, ZoneModel model) {
   ResolvedLayout out;
   out.model = model;
   std::optional<MultiPolygon> all_united;
-  out.zones = resolve_zones(zoning, model, &all_united);
+  out.zones_disjoint = true;
+  out.zones = resolve_zones(zoning, model, &all_united, &out.zones_disjoint);
   if (all_united) {
     out.outline = std::move(*all_united);  // the last zone's step united everything by edges
     return out;
