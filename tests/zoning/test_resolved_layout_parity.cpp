@@ -16,6 +16,7 @@
 #include "reserve/error.hpp"
 #include "reserve/zoning.hpp"
 #include "zoning/resolved_zones.hpp"
+#include "zoning/validate_resolved.hpp"
 
 namespace reserve {
 namespace {
@@ -75,19 +76,29 @@ double expect_layout_as_overlays(const Zoning& z) {
   return area_of(layout.outline);
 }
 
+// Three 1 km strips side by side under one 3 km × 1 km experimental strip whose lower edge
+// holds the strips' corners (borders shared bit for bit): zones meet at (1000, 1000) and
+// (2000, 1000), and the buffer reaches the reserve's boundary.
+Zoning strips() {
+  MultiPolygon top;
+  top.polygons.push_back(Polygon{
+      {{0, 1000}, {1000, 1000}, {2000, 1000}, {3000, 1000}, {3000, 2000}, {0, 2000}, {0, 1000}},
+      {}});
+  return make_zoning("strips", {{Zone::core, rect(0, 0, 1000, 1000)},
+                                {Zone::buffer, rect(1000, 0, 2000, 1000)},
+                                {Zone::experimental, rect(2000, 0, 3000, 1000)},
+                                {Zone::experimental, top}});
+}
+
 TEST(ResolvedLayoutParity, NestedZonesSharingEdges) {
   // 3000 m × 3000 m.
   EXPECT_NEAR(expect_layout_as_overlays(testing::nested_squares()), 9.0e6, 1e-3);
 }
 
 TEST(ResolvedLayoutParity, ZonesMeetingWhereTheBufferReachesTheBoundary) {
-  // Three 1 km strips side by side under one 3 km × 1 km experimental strip: zones meet at
-  // (1000, 1000) and (2000, 1000) and the buffer reaches the reserve's boundary. 6 km².
-  const Zoning z = make_zoning("strips", {{Zone::core, rect(0, 0, 1000, 1000)},
-                                          {Zone::buffer, rect(1000, 0, 2000, 1000)},
-                                          {Zone::experimental, rect(2000, 0, 3000, 1000)},
-                                          {Zone::experimental, rect(0, 1000, 3000, 2000)}});
-  EXPECT_NEAR(expect_layout_as_overlays(z), 6.0e6, 1e-3);
+  // 3 km × 2 km.
+  EXPECT_NEAR(expect_layout_as_overlays(strips()), 6.0e6, 1e-3);
+  EXPECT_TRUE(zoning::resolve_layout(strips(), ZoneModel::three_zone).zones_disjoint);
 }
 
 TEST(ResolvedLayoutParity, OverlappingZonesAreCutAsBefore) {
@@ -162,6 +173,49 @@ TEST(ResolvedLayoutParity, RepositoryZonings) {
     expect_layout_as_overlays(z);
   }
   EXPECT_EQ(loaded, 8);
+}
+
+// Validation skips the overlap test for parts of different zones when the layout proved the zones
+// disjoint; with the proof withheld (zones_disjoint = false) every pair is overlaid as before.
+// The findings must be the same either way.
+void expect_same_findings(const Zoning& z, bool disjoint) {
+  const AreaCalculator area(z.crs, AreaMethod::planar);
+  zoning::ResolvedLayout fast = zoning::resolve_layout(z, z.model);
+  EXPECT_EQ(fast.zones_disjoint, disjoint);
+  zoning::ResolvedLayout slow = fast;
+  slow.zones_disjoint = false;
+  const auto a = zoning::topology_findings_resolved(z, {}, area, &fast);
+  const auto b = zoning::topology_findings_resolved(z, {}, area, &slow);
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].issue.code, b[i].issue.code);
+    EXPECT_EQ(a[i].issue.message, b[i].issue.message);
+    EXPECT_EQ(a[i].issue.area_m2, b[i].issue.area_m2);
+    EXPECT_EQ(a[i].related_features, b[i].related_features);
+  }
+}
+
+TEST(ResolvedLayoutParity, OverlapFindingsWithAndWithoutTheProof) {
+  // Zones meeting at junctions: proven disjoint, no overlap finding either way.
+  expect_same_findings(strips(), true);
+  // Two experimental parts overlapping by 500 m × 1000 m while the zones are disjoint: the
+  // same-zone overlap (5e5 m²) is still found.
+  const Zoning same = make_zoning("same", {{Zone::core, rect(0, 0, 1000, 1000)},
+                                           {Zone::experimental, rect(1000, 0, 2000, 1000)},
+                                           {Zone::experimental, rect(1500, 0, 2500, 1000)}});
+  expect_same_findings(same, true);
+  const AreaCalculator area(same.crs, AreaMethod::planar);
+  const auto layout = zoning::resolve_layout(same, same.model);
+  const auto found = zoning::topology_findings_resolved(same, {}, area, &layout);
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found.front().issue.code, IssueCode::same_zone_overlap);
+  EXPECT_NEAR(*found.front().issue.area_m2, 5.0e5, 1e-6);
+  // Zones overlapping: no proof, the overlaps are found as before.
+  expect_same_findings(make_zoning("overlaps", {{Zone::core, rect(0, 0, 1000, 1000)},
+                                                {Zone::buffer, rect(500, 0, 1500, 1000)},
+                                                {Zone::experimental, rect(0, 800, 1500, 1500)}}),
+                       false);
+  expect_same_findings(testing::nested_squares(), true);
 }
 
 }  // namespace
