@@ -1,6 +1,8 @@
 // Overlapping zones of one zoning resolved once, the stricter zone winning.
 #include "zoning/resolved_zones.hpp"
 
+#include <optional>
+
 #include "geom/edge_union.hpp"
 #include "geom/geos.hpp"
 #include "geom/interiors_meet.hpp"
@@ -21,7 +23,12 @@ bool interiors_may_meet(const MultiPolygon& a, const MultiPolygon& b) {
 
 }  // namespace
 
-std::vector<ResolvedZone> resolved_zones(const Zoning& zoning, ZoneModel model) {
+namespace {
+
+// resolved_zones, and the union of all zones when the last step proved it by edges (else null);
+// `disjoint` is cleared when some zone was not proven to share no area with the stricter ones.
+std::vector<ResolvedZone> resolve_zones(const Zoning& zoning, ZoneModel model,
+                                        std::optional<MultiPolygon>* all_united, bool* disjoint) {
   std::vector<ResolvedZone> out;
   MultiPolygon stricter;  // union of the zones already placed (all stricter than the next)
   const std::vector<Zone> zones = zones_of(model);
@@ -33,29 +40,54 @@ std::vector<ResolvedZone> resolved_zones(const Zoning& zoning, ZoneModel model) 
     ResolvedZone rz{zone, {}};
     if (!parts.empty()) {
       MultiPolygon own = geom::unite(parts);
-      // Only zones whose envelopes meet can overlap. The difference keeps the zone's own vertices
-      // (OverlayNG adds nodes only where boundaries cross), so zones that merely share edges
-      // keep their area to rounding.
-      // Zones that only border the stricter ones (shared edges, bit for bit) need no overlay.
-      const bool may_overlap = !stricter.empty() &&
-                               boxes_meet(envelope_of(own), envelope_of(stricter)) &&
-                               interiors_may_meet(own, stricter);
-      // The union for the zones after this one; none after the last (a large union saved).
-      const bool last = i + 1 == zones.size();
-      MultiPolygon next_stricter =
-          last ? MultiPolygon{} : (stricter.empty() ? own : geom::unite(stricter, own));
-      rz.geometry = may_overlap ? geom::subtract(own, stricter) : std::move(own);
-      stricter = std::move(next_stricter);
+      // Zones that only border the stricter ones (shared edges, bit for bit, also where three
+      // zones meet) are united by their edges; that union answering proves that they overlap
+      // nowhere (geom/edge_union.hpp), so the zone stays whole and no overlay is needed.
+      std::optional<MultiPolygon> joined;
+      if (stricter.empty())
+        joined = own;
+      else
+        joined = geom::unite_by_edges({&stricter, &own});
+      if (joined) {
+        rz.geometry = std::move(own);
+        stricter = std::move(*joined);
+        if (all_united) *all_united = stricter;
+      } else {
+        // Only zones whose envelopes meet can overlap. The difference keeps the zone's own
+        // vertices (OverlayNG adds nodes only where boundaries cross), so zones that merely share
+        // edges keep their area to rounding.
+        const bool may_overlap = boxes_meet(envelope_of(own), envelope_of(stricter)) &&
+                                 interiors_may_meet(own, stricter);
+        // The union for the zones after this one; none after the last (a large union saved).
+        const bool last = i + 1 == zones.size();
+        MultiPolygon next_stricter = last ? MultiPolygon{} : geom::unite(stricter, own);
+        rz.geometry = may_overlap ? geom::subtract(own, stricter) : std::move(own);
+        stricter = std::move(next_stricter);
+        if (all_united) all_united->reset();
+        if (disjoint) *disjoint = false;
+      }
     }
     out.push_back(std::move(rz));
   }
   return out;
 }
 
+}  // namespace
+
+std::vector<ResolvedZone> resolved_zones(const Zoning& zoning, ZoneModel model) {
+  return resolve_zones(zoning, model, nullptr, nullptr);
+}
+
 ResolvedLayout resolve_layout(const Zoning& zoning, ZoneModel model) {
   ResolvedLayout out;
   out.model = model;
-  out.zones = resolved_zones(zoning, model);
+  std::optional<MultiPolygon> all_united;
+  out.zones_disjoint = true;
+  out.zones = resolve_zones(zoning, model, &all_united, &out.zones_disjoint);
+  if (all_united) {
+    out.outline = std::move(*all_united);  // the last zone's step united everything by edges
+    return out;
+  }
   std::vector<const MultiPolygon*> all;
   for (const auto& rz : out.zones)
     if (!rz.geometry.empty()) all.push_back(&rz.geometry);

@@ -29,6 +29,9 @@ struct ResolvedLayout {
   ZoneModel model = ZoneModel::three_zone;
   std::vector<ResolvedZone> zones;  // resolved_zones(zoning, model)
   MultiPolygon outline;             // union of the non-empty zones, in that order (strictest first)
+  // Every zone was united with the stricter ones by their edges, which proves that no two zones
+  // share any area (geom/edge_union.hpp): parts of different zones then need no overlap test.
+  bool zones_disjoint = false;
 };
 
 ResolvedLayout resolve_layout(const Zoning& zoning, ZoneModel model);

@@ -58,8 +58,21 @@ Point midpoint(const LineString& line) {
   return pt.points.empty() ? line.front() : pt.points.front();
 }
 
-void check_overlaps(const Zoning& zoning, const TopologyOptions& options,
-                    const AreaCalculator& area, std::vector<Finding>& findings) {
+// Whether parts i and j are proven to share no area by the layout: parts of two different zones
+// of its model when every zone was united with the stricter ones by edges.
+bool proven_apart(const ZonePart& a, const ZonePart& b, const zoning::ResolvedLayout& layout) {
+  if (!layout.zones_disjoint || a.zone == b.zone) return false;
+  const auto in_model = [&](Zone z) {
+    for (const auto& rz : layout.zones)
+      if (rz.zone == z) return true;
+    return false;
+  };
+  return in_model(a.zone) && in_model(b.zone);
+}
+
+void check_overlaps(const Zoning& zoning, const zoning::ResolvedLayout& layout,
+                    const TopologyOptions& options, const AreaCalculator& area,
+                    std::vector<Finding>& findings) {
   auto* h = geom::context();
   const auto& parts = zoning.parts;
   std::vector<Envelope> boxes;
@@ -72,6 +85,7 @@ void check_overlaps(const Zoning& zoning, const TopologyOptions& options,
     return shapes[i].get();
   };
   for (const auto& [i, j] : geom::intersecting_envelope_pairs(boxes)) {
+    if (proven_apart(parts[i], parts[j], layout)) continue;
     if (!prepared[i]) prepared[i] = geom::prepare(shape(i));
     if (GEOSPreparedIntersects_r(h, prepared[i].get(), shape(j)) != 1) continue;
     // Parts that only border each other (the usual case) need no overlay.
@@ -307,12 +321,16 @@ std::vector<Finding> zoning::topology_findings_resolved(const Zoning& zoning,
   std::vector<Finding> findings;
   if (zoning.parts.empty()) return findings;
 
-  check_overlaps(zoning, options, area, findings);
-
-  std::vector<std::pair<Zone, geom::GeomPtr>> zones;
   // Resolved once for all zones (zone_geometry per zone would resolve the whole zoning each time).
   // The outline is the union of the zone unions (cheaper than uniting every part again).
-  const ResolvedLayout resolved = layout_for(zoning, zoning.model, layout);
+  // The caller's layout is used in place (a copy of a 50,000-vertex layout is not free).
+  const bool given = layout && layout->model == zoning.model;
+  ResolvedLayout own;
+  if (!given) own = resolve_layout(zoning, zoning.model);
+  const ResolvedLayout& resolved = given ? *layout : own;
+  check_overlaps(zoning, resolved, options, area, findings);
+
+  std::vector<std::pair<Zone, geom::GeomPtr>> zones;
   for (const auto& rz : resolved.zones)
     if (!rz.geometry.empty()) zones.emplace_back(rz.zone, geom::to_geos(rz.geometry));
   check_gaps(zoning, resolved.outline, zones, options, area, findings);
