@@ -106,6 +106,32 @@ TEST(EdgeUnion, ZonesMeetingAtAPoint) {
   EXPECT_NEAR(united_area({&left, &right}, true), 375.0, 1e-9);
 }
 
+TEST(EdgeUnion, CheckerboardWithAHoleTouchingANotch) {
+  // A 3 × 3 board of 10 m squares in two parts by colour, without the centre and the top right
+  // square: the centre's hole touches the notch at (20, 20), where the outline's shell and hole
+  // both start an edge, so the walk that links the edges meets that vertex twice. By hand:
+  // 900 − 100 − 100 = 700 m².
+  MultiPolygon dark, light;
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 3; ++j) {
+      if ((i == 1 && j == 1) || (i == 2 && j == 2)) continue;
+      MultiPolygon& part = (i + j) % 2 == 0 ? dark : light;
+      part.polygons.push_back(rect(10.0 * i, 10.0 * j, 10.0 * i + 10, 10.0 * j + 10).polygons[0]);
+    }
+  EXPECT_NEAR(united_area({&dark, &light}, true), 700.0, 1e-9);
+  EXPECT_NEAR(united_area({&light, &dark}, true), 700.0, 1e-9);
+  // Every ring is stored at its exact size, the closing point included (no spare capacity).
+  const auto u = geom::unite_by_edges({&dark, &light});
+  ASSERT_TRUE(u);
+  std::size_t rings = 0;
+  for (const auto& p : u->polygons) {
+    EXPECT_EQ(p.outer.capacity(), p.outer.size());
+    for (const auto& h : p.holes) EXPECT_EQ(h.capacity(), h.size());
+    rings += 1 + p.holes.size();
+  }
+  EXPECT_EQ(rings, 2u);  // the shell round the notch and the centre's hole
+}
+
 TEST(EdgeUnion, BordersDrawnWithOtherVerticesFallBack) {
   // The shared border has an extra vertex (10, 5) on the right side only: 2 × 100 m².
   const MultiPolygon left = rect(0, 0, 10, 10);

@@ -64,39 +64,47 @@ bool inside(const Point& p, const Ring& r) {
 // ends more edges than it starts) or a ring has fewer than three vertices.
 std::optional<std::vector<Ring>> link(const std::vector<DirectedEdge>& edges) {
   constexpr std::size_t none = static_cast<std::size_t>(-1);
-  std::unordered_map<VertexKey, std::size_t, VertexKeyHash> first_out;  // list heads
-  first_out.reserve(edges.size());
-  std::vector<std::size_t> next_out(edges.size(), none);
-  for (std::size_t i = edges.size(); i-- > 0;) {
-    auto [it, fresh] = first_out.try_emplace(VertexKey(edges[i].from), i);
-    if (!fresh) next_out[i] = std::exchange(it->second, i);
+  // Vertices numbered once (hashing them at every step of the walk cost most of the linking):
+  // from_id/to_id per edge, list heads and path positions per vertex number.
+  std::unordered_map<VertexKey, std::size_t, VertexKeyHash> id_of;
+  id_of.reserve(edges.size());
+  std::vector<std::size_t> from_id(edges.size()), to_id(edges.size());
+  for (std::size_t i = 0; i < edges.size(); ++i)
+    from_id[i] = id_of.try_emplace(VertexKey(edges[i].from), id_of.size()).first->second;
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    const auto it = id_of.find(VertexKey(edges[i].to));
+    if (it == id_of.end()) return std::nullopt;  // a vertex that starts no edge: stuck
+    to_id[i] = it->second;
   }
+  std::vector<std::size_t> first_out(id_of.size(), none);  // list heads, lowest edge first
+  std::vector<std::size_t> next_out(edges.size(), none);
+  for (std::size_t i = edges.size(); i-- > 0;)
+    next_out[i] = std::exchange(first_out[from_id[i]], i);
   std::vector<char> used(edges.size(), 0);
-  const auto unused_out = [&](const VertexKey& v) {
-    const auto it = first_out.find(v);
-    if (it == first_out.end()) return none;
-    while (it->second != none && used[it->second]) it->second = next_out[it->second];
-    return it->second;
+  const auto unused_out = [&](std::size_t v) {
+    std::size_t& head = first_out[v];
+    while (head != none && used[head]) head = next_out[head];
+    return head;
   };
   std::vector<Ring> rings;
-  std::vector<std::size_t> path;                                      // edges of the open walk
-  std::unordered_map<VertexKey, std::size_t, VertexKeyHash> on_path;  // vertex → its edge on it
+  std::vector<std::size_t> path;                         // edges of the open walk
+  std::vector<std::size_t> on_path(id_of.size(), none);  // vertex → its edge's place on the path
   for (std::size_t first = 0; first < edges.size(); ++first) {
     if (used[first]) continue;
     std::size_t cur = first;
     for (;;) {
       used[cur] = 1;
-      on_path.emplace(VertexKey(edges[cur].from), path.size());
+      on_path[from_id[cur]] = path.size();
       path.push_back(cur);
-      const VertexKey to(edges[cur].to);
-      if (const auto back = on_path.find(to); back != on_path.end()) {
-        const std::size_t k = back->second;
+      const std::size_t to = to_id[cur];
+      if (const std::size_t k = on_path[to]; k != none) {
+        if (path.size() - k < 3) return std::nullopt;
         Ring ring;
+        ring.reserve(path.size() - k);
         for (std::size_t j = k; j < path.size(); ++j) {
           ring.push_back(edges[path[j]].from);
-          on_path.erase(VertexKey(edges[path[j]].from));
+          on_path[from_id[path[j]]] = none;
         }
-        if (ring.size() < 3) return std::nullopt;
         rings.push_back(std::move(ring));
         path.resize(k);
         if (path.empty()) break;
@@ -109,10 +117,13 @@ std::optional<std::vector<Ring>> link(const std::vector<DirectedEdge>& edges) {
 }
 
 // Closed and turned to the GEOS writing order (the linked rings have the interior on the left).
-Ring closed_reversed(Ring r) {
-  std::reverse(r.begin(), r.end());
-  r.push_back(r.front());
-  return r;
+// One allocation of the exact size (pushing onto a full ring would double its capacity).
+Ring closed_reversed(const Ring& r) {
+  Ring out;
+  out.reserve(r.size() + 1);
+  out.assign(r.rbegin(), r.rend());
+  out.push_back(out.front());
+  return out;
 }
 
 }  // namespace
@@ -169,7 +180,7 @@ std::optional<MultiPolygon> unite_by_edges(const std::vector<const MultiPolygon*
       if (inside({(h[0].x + h[1].x) / 2, (h[0].y + h[1].y) / 2}, shells[s])) best = s;
     }
     if (best == shells.size()) return std::nullopt;
-    out.polygons[best].holes.push_back(closed_reversed(std::move(h)));
+    out.polygons[best].holes.push_back(closed_reversed(h));
   }
   // The proof needs a valid result (see the header); it is also what the overlay promises.
   // Most results are proven valid without GEOS's full topology graph.
