@@ -12,6 +12,7 @@
 
 #include "check/check_core.hpp"
 #include "check/stage_threads.hpp"
+#include "province/free_memory.hpp"
 #include "province/matching.hpp"
 #include "province/overlaps.hpp"
 #include "province/parallel.hpp"
@@ -322,8 +323,10 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
   });
   b.drop_shapes();
   a.drop_shapes();
+  province::return_free_memory();  // the outlines were built on worker threads: their arenas
   const province::SharedConflictLayers layers =
       province::load_shared_conflict_layers(r.conflicts, working_crs);
+  province::return_free_memory();  // what reading and indexing the layers used in passing
   province::parallel_for(
       checked.size(), jobs,
       [&](std::size_t c) {
@@ -353,6 +356,7 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
                                 province::reserve_ledger_rows(row.reserve, conflicts->ledger));
             province::slim_result(*row.result);
           }
+          province::return_free_memory();  // the check's own memory, before the next reserve
         } catch (const Error& e) {
           row.result.reset();
           row.error_kind = e.kind();
