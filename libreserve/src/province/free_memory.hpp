@@ -1,8 +1,8 @@
 #pragma once
-// Hands the heap's free pages back to the system. Province mode frees large things between its
-// stages (the outlines before the conflict layers are read, a reserve's check after its report is
-// spooled) on several threads; glibc keeps freed memory in the arena of the thread that used it,
-// where another thread's allocations cannot reuse it, so the peak would be the sum of the stages.
+// Hands the heap's free pages back to the system. Province mode builds the reserve outlines on
+// worker threads and frees them before the main thread reads the conflict layers; glibc keeps
+// freed memory in the arena of the thread that used it, where the main thread's allocations
+// cannot reuse it, so without this the peak would be the sum of the two stages.
 // A no-op where the C library offers no such call. Private to the library.
 
 namespace reserve::province {

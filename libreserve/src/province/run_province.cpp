@@ -356,7 +356,6 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
                                 province::reserve_ledger_rows(row.reserve, conflicts->ledger));
             province::slim_result(*row.result);
           }
-          province::return_free_memory();  // the check's own memory, before the next reserve
         } catch (const Error& e) {
           row.result.reset();
           row.error_kind = e.kind();
