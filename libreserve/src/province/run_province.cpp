@@ -12,7 +12,6 @@
 
 #include "check/check_core.hpp"
 #include "check/stage_threads.hpp"
-#include "province/free_memory.hpp"
 #include "province/matching.hpp"
 #include "province/overlaps.hpp"
 #include "province/parallel.hpp"
@@ -323,10 +322,8 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
   });
   b.drop_shapes();
   a.drop_shapes();
-  province::return_free_memory();  // the outlines were built on worker threads: their arenas
   const province::SharedConflictLayers layers =
       province::load_shared_conflict_layers(r.conflicts, working_crs);
-  province::return_free_memory();  // what reading and indexing the layers used in passing
   // At most one of the largest reserves at a time (a check's memory follows its reserve: national
   // scale has ten of 50,000 outline vertices, ~150 MB each): the reserves running together stay
   // within one and a half of the largest, and a worker takes a smaller one meanwhile.
@@ -363,9 +360,6 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
                                 province::reserve_ledger_rows(row.reserve, conflicts->ledger));
             province::slim_result(*row.result);
           }
-          // A large check's memory is free now but held by this worker's arena, where the next
-          // large check (on the other worker) cannot reuse it.
-          if (2 * weights[c] > budget) province::return_free_memory();
         } catch (const Error& e) {
           row.result.reset();
           row.error_kind = e.kind();
