@@ -1,7 +1,8 @@
 // CompactRows (province/compact_rows.hpp): every row comes back equal, member by member, to the
 // Feature that was added — every geometry kind, holes, null and empty attributes, UTF-8, counts
 // and lengths of one to three varint bytes, rows larger than one arena chunk (1 MiB) and rows
-// spread over many chunks.
+// spread over many chunks, ids that repeat an attribute's value and attributes whose values recur
+// (kept once in a table of at most 1024 short values per attribute) or do not.
 #include <gtest/gtest.h>
 
 #include "province/compact_rows.hpp"
@@ -83,6 +84,33 @@ TEST(CompactRows, ManyRowsOverManyChunks) {
     expect_same_feature(packed.get(i), added[i]);
   }
   expect_same_feature(packed.get(added.size() - 1), added.back());
+}
+
+TEST(CompactRows, IdsFromAttributesAndRecurringValues) {
+  CompactRows packed;
+  std::vector<Feature> added;
+  for (int k = 0; k < 3000; ++k) {  // past the 1024 values a table takes
+    Feature f;
+    f.geometry = Geometry::from(Point{k * 1.5, -k * 2.25});
+    const std::string code = "SS" + std::to_string(k);
+    f.attributes = {
+        {"名称", "设施" + std::to_string(k), false},     // unique: the table fills up
+        {"类型", k % 3 == 0 ? "学校" : "医院", false},   // recurring: codes
+        {"编号", code, k % 7 == 0},                      // the id's value, sometimes null
+        {"备注", std::string(100, 'a' + k % 2), false},  // recurring but long: written out
+        {"空", "", false}};
+    f.id = k % 11 == 0 ? std::string("other") : k % 13 == 0 ? std::string() : code;
+    if (k % 17 == 0) f.id = f.attributes[1].value;     // the id equals the type, not the code
+    if (k % 19 == 0) f.attributes[0].value = "设施5";  // a value of the full table, again
+    packed.add(f);
+    added.push_back(std::move(f));
+  }
+  packed.shrink_to_fit();
+  ASSERT_EQ(packed.size(), added.size());
+  for (std::size_t i = 0; i < added.size(); ++i) {
+    SCOPED_TRACE(i);
+    expect_same_feature(packed.get(i), added[i]);
+  }
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
-// CompactRows: a row is id, geometry (kind, then counts and coordinates), attributes (name code,
-// null flag, value); counts, lengths and codes as LEB128 varints (one byte below 128: a point row
-// has mostly zero counts), each coordinate a double copied bytewise.
+// CompactRows: a row is geometry (kind, then counts and coordinates), attributes (name code, null
+// flag, value code then, for code 0, the value), id (0 then the id, or 1 + the position of the
+// attribute whose value it is); counts, lengths and codes as LEB128 varints (one byte below 128:
+// a point row has mostly zero counts), each coordinate a double copied bytewise.
 #include "province/compact_rows.hpp"
 
 #include <algorithm>
@@ -72,7 +73,24 @@ std::uint32_t CompactRows::name_code(const std::string& name) {
   const auto it = std::find(names_.begin(), names_.end(), name);  // a layer has few fields
   if (it != names_.end()) return static_cast<std::uint32_t>(it - names_.begin());
   names_.push_back(name);
+  values_.emplace_back();
   return static_cast<std::uint32_t>(names_.size() - 1);
+}
+
+namespace {
+// A table takes an attribute's first distinct short values: a field of few values (a type) is
+// then all codes; a field of unique values (a name) fills its table and is written out after.
+constexpr std::size_t kTableValues = 1024;
+constexpr std::size_t kTableValueBytes = 64;
+}  // namespace
+
+std::uint32_t CompactRows::value_code(std::uint32_t name, const std::string& value) {
+  ValueTable& t = values_[name];
+  if (const auto it = t.codes.find(value); it != t.codes.end()) return it->second + 1;
+  if (t.values.size() >= kTableValues || value.size() > kTableValueBytes) return 0;
+  t.codes.emplace(value, static_cast<std::uint32_t>(t.values.size()));
+  t.values.push_back(value);
+  return static_cast<std::uint32_t>(t.values.size());
 }
 
 namespace {
@@ -82,7 +100,6 @@ constexpr std::size_t kChunkBytes = std::size_t{1} << 20;
 void CompactRows::add(const Feature& f) {
   row_.clear();
   Writer w{row_};
-  w.text(f.id);
   const Geometry& g = f.geometry;
   w.raw(static_cast<std::uint8_t>(g.kind));
   w.points(g.points);
@@ -95,11 +112,19 @@ void CompactRows::add(const Feature& f) {
     for (const auto& hole : poly.holes) w.points(hole);
   }
   w.count(f.attributes.size());
-  for (const auto& a : f.attributes) {
-    w.count(name_code(a.name));
+  std::size_t id_attribute = 0;  // 1 + the position of the attribute that holds the id
+  for (std::size_t k = 0; k < f.attributes.size(); ++k) {
+    const Attribute& a = f.attributes[k];
+    const std::uint32_t name = name_code(a.name);
+    w.count(name);
     w.raw(static_cast<std::uint8_t>(a.is_null));
-    w.text(a.value);
+    const std::uint32_t code = value_code(name, a.value);
+    w.count(code);
+    if (code == 0) w.text(a.value);
+    if (id_attribute == 0 && a.value == f.id) id_attribute = k + 1;
   }
+  w.count(id_attribute);
+  if (id_attribute == 0) w.text(f.id);
   if (chunks_.empty() || chunks_.back().size() + row_.size() > chunks_.back().capacity()) {
     chunks_.emplace_back();
     chunks_.back().reserve(std::max(kChunkBytes, row_.size()));
@@ -113,7 +138,6 @@ void CompactRows::add(const Feature& f) {
 Feature CompactRows::get(std::size_t i) const {
   Reader r{chunks_[start_[i].first].data() + start_[i].second};
   Feature f;
-  f.id = r.text();
   Geometry& g = f.geometry;
   g.kind = static_cast<GeometryKind>(r.raw<std::uint8_t>());
   g.points = r.points();
@@ -127,10 +151,14 @@ Feature CompactRows::get(std::size_t i) const {
   }
   f.attributes.resize(r.count());
   for (auto& a : f.attributes) {
-    a.name = names_[r.count()];
+    const std::size_t name = r.count();
+    a.name = names_[name];
     a.is_null = r.raw<std::uint8_t>() != 0;
-    a.value = r.text();
+    const std::size_t code = r.count();
+    a.value = code == 0 ? r.text() : values_[name].values[code - 1];
   }
+  const std::size_t id_attribute = r.count();
+  f.id = id_attribute == 0 ? r.text() : f.attributes[id_attribute - 1].value;
   return f;
 }
 

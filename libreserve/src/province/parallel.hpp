@@ -5,6 +5,7 @@
 // not depend on the number of workers. Private to the library.
 #include <cstddef>
 #include <functional>
+#include <vector>
 
 namespace reserve::province {
 
@@ -16,5 +17,13 @@ unsigned effective_jobs(unsigned requested) noexcept;
 // the lowest index is rethrown once every worker has stopped (the remaining tasks are skipped).
 void parallel_for(std::size_t n, unsigned jobs, const std::function<void(std::size_t)>& task,
                   const std::function<void(std::size_t, std::size_t)>& done = {});
+
+// parallel_for over weights.size() tasks whose memory grows with weights[i]: a worker takes the
+// first task not yet started whose weight, added to the weights of the tasks running, stays
+// within `budget`, and waits when none does (a task runs whenever nothing else does). Province
+// mode checks its largest reserves first, and two of them at once would double the peak.
+void parallel_for_within(const std::vector<std::size_t>& weights, std::size_t budget, unsigned jobs,
+                         const std::function<void(std::size_t)>& task,
+                         const std::function<void(std::size_t, std::size_t)>& done = {});
 
 }  // namespace reserve::province

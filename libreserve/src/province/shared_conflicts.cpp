@@ -14,26 +14,24 @@ namespace {
 // Streamed: each row is boxed and packed as it is read, so the layer is never held as Features.
 SharedLayer read_shared(const FeatureOptions& options, const Crs& working_crs) {
   std::vector<std::size_t> ordinals;
-  std::vector<Envelope> boxes;
-  std::vector<std::size_t> unboxed;
+  bool in_order = true;  // row i is the source's row i + 1 so far
+  NearIndex::Builder boxes;
   CompactRows rows;
-  Layer metadata = analysis::read_in_working_crs_rows(options.path, options.read, working_crs,
-                                                      [&](Feature&& f, std::size_t ordinal) {
-                                                        boxes.push_back(envelope_of(f.geometry));
-                                                        if (!boxes.back().valid)
-                                                          unboxed.push_back(rows.size());
-                                                        rows.add(f);
-                                                        ordinals.push_back(ordinal);
-                                                      });
+  Layer metadata = analysis::read_in_working_crs_rows(
+      options.path, options.read, working_crs, [&](Feature&& f, std::size_t ordinal) {
+        const std::size_t row = rows.size();
+        boxes.add(row, envelope_of(f.geometry));
+        rows.add(f);
+        if (in_order && ordinal != row + 1) {  // the first skipped row: keep them all from here
+          in_order = false;
+          for (std::size_t i = 0; i < row; ++i) ordinals.push_back(i + 1);
+        }
+        if (!in_order) ordinals.push_back(ordinal);
+      });
   rows.shrink_to_fit();
   ordinals.shrink_to_fit();
-  geom::EnvelopeIndex index(boxes);  // the boxes themselves are not needed after this
-  return SharedLayer{options,
-                     std::move(rows),
-                     std::move(metadata),
-                     std::move(ordinals),
-                     std::move(unboxed),
-                     std::move(index)};
+  return SharedLayer{options, std::move(rows), std::move(metadata), std::move(ordinals),
+                     boxes.build()};
 }
 
 Envelope reserve_box(const Zoning& before, const Zoning& after) {
@@ -52,23 +50,24 @@ Layer near_rows(const SharedLayer& shared, const Envelope& box, double d_m,
   grown.min_y -= d_m;
   grown.max_x += d_m;
   grown.max_y += d_m;
-  std::vector<std::size_t> rows = shared.index.query(grown);
-  rows.insert(rows.end(), shared.unboxed.begin(), shared.unboxed.end());
-  std::sort(rows.begin(), rows.end());
+  const std::vector<std::size_t> rows = shared.index.query(grown);
   Layer layer = shared.metadata;
   layer.features.reserve(rows.size());
   for (std::size_t i : rows) {
     layer.features.push_back(shared.rows.get(i));
-    if (i < shared.ordinals.size()) ordinals.push_back(shared.ordinals[i]);
+    ordinals.push_back(shared.ordinal(i));
   }
   return layer;
 }
 
 Layer every_row(const SharedLayer& shared, std::vector<std::size_t>& ordinals) {
-  ordinals = shared.ordinals;
   Layer layer = shared.metadata;
   layer.features.reserve(shared.rows.size());
-  for (std::size_t i = 0; i < shared.rows.size(); ++i) layer.features.push_back(shared.rows.get(i));
+  ordinals.reserve(shared.rows.size());
+  for (std::size_t i = 0; i < shared.rows.size(); ++i) {
+    layer.features.push_back(shared.rows.get(i));
+    ordinals.push_back(shared.ordinal(i));
+  }
   return layer;
 }
 

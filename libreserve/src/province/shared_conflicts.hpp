@@ -7,8 +7,8 @@
 #include <optional>
 #include <vector>
 
-#include "geom/envelope_index.hpp"
 #include "province/compact_rows.hpp"
+#include "province/near_index.hpp"
 #include "reserve/check.hpp"
 #include "zoning/resolved_zones.hpp"
 
@@ -16,11 +16,13 @@ namespace reserve::province {
 
 struct SharedLayer {
   FeatureOptions options;
-  CompactRows rows;                   // every row, reprojected (rows that failed are issues)
-  Layer metadata;                     // the layer without its rows (what a selection copies)
-  std::vector<std::size_t> ordinals;  // 1-based source position of each row
-  std::vector<std::size_t> unboxed;   // rows with an invalid (empty) box: near every reserve
-  geom::EnvelopeIndex index;
+  CompactRows rows;  // every row, reprojected (rows that failed are issues)
+  Layer metadata;    // the layer without its rows (what a selection copies)
+  // 1-based source position of each row; empty when row i is the source's row i + 1 (no row
+  // skipped: the usual case, and 16 MB fewer for 2 million points).
+  std::vector<std::size_t> ordinals;
+  NearIndex index;  // rows with an invalid (empty) box are near every reserve
+  std::size_t ordinal(std::size_t row) const { return ordinals.empty() ? row + 1 : ordinals[row]; }
 };
 
 struct SharedConflictLayers {
