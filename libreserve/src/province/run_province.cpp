@@ -12,6 +12,7 @@
 
 #include "check/check_core.hpp"
 #include "check/stage_threads.hpp"
+#include "geom/vertex_count.hpp"
 #include "province/matching.hpp"
 #include "province/overlaps.hpp"
 #include "province/parallel.hpp"
@@ -131,15 +132,6 @@ void fill_figures(ProvinceReserve& row) {
         o->overlay.count(StatusChange::freed) + o->overlay.count(StatusChange::partly_freed);
     row.downgraded_features = o->overlay.count(StatusChange::downgraded);
   }
-}
-
-std::size_t vertex_count(const MultiPolygon& m) {
-  std::size_t n = 0;
-  for (const Polygon& p : m.polygons) {
-    n += p.outer.size();
-    for (const Ring& h : p.holes) n += h.size();
-  }
-  return n;
 }
 
 ProvinceResult single_reserve(const ProvinceRequest& req, std::string reason,
@@ -294,8 +286,8 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
     ProvinceReserve& row = out.reserves[k];
     row.reserve = u.name;
     row.match = u.match;
-    for (auto i : u.before) outline_vertices[k] += vertex_count(b.outlines()[i].shape);
-    for (auto j : u.after) outline_vertices[k] += vertex_count(a.outlines()[j].shape);
+    for (auto i : u.before) outline_vertices[k] += geom::vertex_count(b.outlines()[i].shape);
+    for (auto j : u.after) outline_vertices[k] += geom::vertex_count(a.outlines()[j].shape);
     for (auto i : u.before) {
       row.before_reserves.push_back(b.outlines()[i].name);
       row.before_area_m2 += b.outlines()[i].area_m2;

@@ -13,6 +13,7 @@
 #include "geom/envelope_index.hpp"
 #include "geom/segment_index.hpp"
 #include "geom/validity.hpp"
+#include "geom/vertex_count.hpp"
 #include "reserve/error.hpp"
 #include "rules/footprint_raster.hpp"
 #include "rules/rule_helpers.hpp"
@@ -397,15 +398,6 @@ bool contains(const GEOSPreparedGeometry* area, Point p) {
   return GEOSPreparedContains_r(geom::context(), area, g.get()) == 1;
 }
 
-std::size_t vertex_count(const MultiPolygon& mp) {
-  std::size_t n = 0;
-  for (const Polygon& p : mp.polygons) {
-    n += p.outer.size();
-    for (const Ring& h : p.holes) n += h.size();
-  }
-  return n;
-}
-
 // Area of a ∩ b where a is prepared; b built from `b_value`. A rigid motion's rounding can make a
 // valid but nearly touching ring invalid, which GEOS refuses to intersect; the statistic needs the
 // area only, so the valid form of b (the same area) is measured then.
@@ -488,7 +480,7 @@ class Footprint {
       p.geometry = part;
       p.prepared = geom::prepare(part);
       p.value = geom::polygons_from_geos(part);
-      p.vertices = vertex_count(p.value);
+      p.vertices = geom::vertex_count(p.value);
       p.area_m2 = geom::planar_area(part);
       const Envelope e = envelope_of(p.value);
       p.center = Point{(e.min_x + e.max_x) / 2, (e.min_y + e.max_y) / 2};
@@ -633,7 +625,7 @@ std::vector<Piece> pieces_of(const Comparison& comparison, const GEOSGeometry* r
       p.local = geom::to_geos(p.shape);
       p.prepared = geom::prepare(p.local.get());
       p.boundary = geom::SegmentIndex(p.local.get());
-      p.vertices = vertex_count(p.shape);
+      p.vertices = geom::vertex_count(p.shape);
       p.area_m2 = planar_area(p.shape);
       for (const Polygon& poly : p.shape.polygons)
         for (const Point& q : poly.outer) p.radius_m = std::max(p.radius_m, std::hypot(q.x, q.y));
