@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
+#include <map>
 #include <random>
 
 #include "analysis/zoning_fixtures.hpp"
@@ -195,6 +197,56 @@ std::string zones_text(const std::vector<Zone>& zones) {
   std::string s;
   for (Zone z : zones) s += std::string(s.empty() ? "" : ",") + to_string(z);
   return s;
+}
+
+// The distance to the stricter zones is the least distance to any one of them (no union is
+// built): checked against the brute force distance to each stricter polygon (ray casting and
+// segment distances, no GEOS), for points in every zone of both fixtures — the experimental
+// ring with its diagonal corner and the island (stricter: core and buffer), the buffer ring
+// (stricter: core), the core (none) and outside (the whole reserve).
+TEST(Overlay, StricterZoneDistanceEqualsBruteForce) {
+  const Fixture before = baseline_fixture();
+  const Fixture after = proposal_fixture();
+  std::mt19937 rng(20261201);
+  std::uniform_real_distribution<double> ux(-1500, 4500), uy(-1500, 2500);
+  FeatureSet set;
+  set.crs = testing::test_crs();
+  std::vector<Point> points;
+  for (int i = 0; i < 3000; ++i) {
+    points.push_back({kX0 + ux(rng), kY0 + uy(rng)});
+    ConflictFeature f;
+    f.id = std::to_string(i);
+    f.category = FeatureCategory::concentrator;
+    f.geometry = Geometry::from(points.back());
+    set.features.push_back(f);
+  }
+  OverlayOptions o;
+  o.boundary_tolerance_m = 0.0;
+  o.area_method = AreaMethod::planar;
+  const Overlay ov = overlay_features(set, before.zoning, after.zoning, o);
+  ASSERT_EQ(ov.rows.size(), points.size());
+  std::map<Zone, int> compared;
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    for (int side = 0; side < 2; ++side) {
+      const BruteZoning& bz = side == 0 ? before.brute : after.brute;
+      const FeaturePlacement& got = side == 0 ? ov.rows[i].before : ov.rows[i].after;
+      const Zone zone = brute(bz, points[i], 0.0).zone;
+      ASSERT_EQ(got.zone, zone) << "point " << i << " side " << side;
+      double want = std::numeric_limits<double>::infinity();
+      for (const auto& bp : bz.polys)
+        if (zone == Zone::outside || strictness(bp.zone) > strictness(zone))
+          want = std::min(want, polygon_distance(bp.poly, points[i]));
+      if (std::isinf(want)) {
+        EXPECT_FALSE(got.distance_to_stricter_zone_m.has_value()) << "point " << i;
+      } else {
+        ASSERT_TRUE(got.distance_to_stricter_zone_m.has_value()) << "point " << i;
+        EXPECT_NEAR(*got.distance_to_stricter_zone_m, want, 1e-9) << "point " << i;
+      }
+      ++compared[zone];
+    }
+  }
+  for (Zone z : {Zone::core, Zone::buffer, Zone::experimental, Zone::outside})
+    EXPECT_GT(compared[z], 50) << to_string(z);
 }
 
 TEST(Overlay, PointMembershipEqualsBruteForceOnRandomAndBoundaryPoints) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 
 #include "analysis/overlay_area.hpp"
@@ -42,10 +43,21 @@ void envelope(const GEOSGeometry* g, double& x0, double& y0, double& x1, double&
   GEOSGeom_getYMax_r(h, g, &y1);
 }
 
+// The distance to the zones stricter than `zone`: the least distance to any one of them, which is
+// the distance to their union, so no union is built. When every zone is stricter (a feature
+// outside), the outline's.
 std::optional<double> stricter_distance(const ZoneIndex& index, Zone zone, const GEOSGeometry* g) {
-  const PreparedShape& s = index.stricter_than(strictness(zone));
-  if (s.empty()) return std::nullopt;
-  return prepared_distance(s, g);
+  const int level = strictness(zone);
+  const auto& zones = index.zones();
+  const auto n =
+      std::count_if(zones.begin(), zones.end(), [level](Zone z) { return strictness(z) > level; });
+  if (n == 0) return std::nullopt;
+  if (static_cast<std::size_t>(n) == zones.size()) return prepared_distance(index.outline(), g);
+  double least = std::numeric_limits<double>::infinity();
+  for (Zone z : zones)
+    if (strictness(z) > level && least > 0.0)
+      least = std::min(least, prepared_distance(index.zone_shape(z), g));
+  return least;
 }
 
 FeaturePlacement place_point(const ZoneIndex& index, const GEOSGeometry* pt, Point p,

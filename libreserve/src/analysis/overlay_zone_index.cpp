@@ -63,26 +63,6 @@ const PreparedShape& ZoneIndex::zone_shape(Zone z) const {
   return it == zone_shapes_.end() ? empty_ : it->second;
 }
 
-const PreparedShape& ZoneIndex::stricter_than(int level) const {
-  auto it = stricter_.find(level);
-  if (it != stricter_.end()) return it->second;
-  // The union of the zones stricter than the level. When that is every zone (level 0), it is the
-  // outline: the same union of the same zones in the same order (strictest first).
-  auto* h = geom::context();
-  std::vector<geom::GeomPtr> stricter;
-  for (Zone z : zones_)
-    if (strictness(z) > level)
-      stricter.push_back(
-          geom::check(GEOSGeom_clone_r(h, zone_shapes_.at(z).geometry.get()), "clone zone"));
-  if (stricter.empty()) return stricter_.emplace(level, PreparedShape{}).first->second;
-  return stricter_
-      .emplace(level, make_prepared(stricter.size() == zones_.size()
-                                        ? geom::check(GEOSGeom_clone_r(h, outline_.geometry.get()),
-                                                      "clone outline")
-                                        : geom::unite_all(std::move(stricter))))
-      .first->second;
-}
-
 std::vector<std::size_t> ZoneIndex::candidates(double min_x, double min_y, double max_x,
                                                double max_y) const {
   return tree_.query(Envelope{min_x, min_y, max_x, max_y, true});  // ascending indices

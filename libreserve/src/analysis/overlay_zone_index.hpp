@@ -41,10 +41,6 @@ class ZoneIndex {
   const PreparedShape& outline_boundary() const noexcept { return boundary_; }
   // The outline's boundary segments, for point distances (indexed; GEOS 3.11 scans them all).
   const geom::SegmentIndex& outline_segments() const noexcept { return boundary_segments_; }
-  // Union of the zones stricter than `strictness` (strictness 0 = the whole reserve); may be empty.
-  // Built on first use: a reserve with no feature in a zone never needs the union above it (each
-  // union of a 50,000-vertex reserve's zones costs tens of milliseconds). Not thread-safe.
-  const PreparedShape& stricter_than(int strictness) const;
   // Indices of polygons whose envelope intersects the box.
   std::vector<std::size_t> candidates(double min_x, double min_y, double max_x, double max_y) const;
   const IndexedPolygon& polygon(std::size_t i) const { return polygons_[i]; }
@@ -53,7 +49,6 @@ class ZoneIndex {
   ZoneModel model_;
   std::vector<Zone> zones_;
   std::map<Zone, PreparedShape> zone_shapes_;
-  mutable std::map<int, PreparedShape> stricter_;  // by level, as asked for
   PreparedShape outline_;
   PreparedShape boundary_;
   geom::SegmentIndex boundary_segments_;
