@@ -8,6 +8,7 @@
 // distance_m = 0: the conflict footprint is the mining rights themselves (40 × 40000 m²).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "analysis/zoning_fixtures.hpp"
@@ -221,6 +222,61 @@ TEST(CarveOutPermutation, GridBoundsGiveTheSameResultAsMeasuringEveryDraw) {
       EXPECT_EQ(exact.measured_exactly, exact.draws);
       EXPECT_LT(fast.measured_exactly, fast.draws);  // the bounds did settle draws
     }
+  }
+}
+
+// The draws walk the reserve's outline canonically (from each ring's least vertex, the reserve on
+// the left, rings in order of their least vertices), so the outline written with another start
+// vertex, the other orientation, its rings in another order, or with vertices added along its
+// edges gives the same draws and the same p, bit for bit. A carve-out independent of the mines
+// stops at its 50th draw as large: p = 50 / draws depends on every draw. The outline here has a
+// hole (a lake, 3000–4000 m square), so that two rings are walked.
+TEST(CarveOutPermutation, PDoesNotDependOnHowTheOutlineIsWrittenDown) {
+  const Ring lake_ccw = rect(3000, 3000, 4000, 4000).polygons.front().outer;
+  const Ring lake(lake_ccw.rbegin(), lake_ccw.rend());
+  const MultiPolygon with_lake{{Polygon{rect(0, 0, kSide, kSide).polygons.front().outer, {lake}}}};
+  const Zoning before = make_zoning("baseline", {{Zone::experimental, with_lake}});
+  const Zoning after = notched({{2250.0, 0.0}, {kSide - kMine, 4900.0}, {6900.0, kSide - kMine}});
+  CompareOptions co;
+  co.area_method = AreaMethod::planar;
+  const Comparison c = compare(before, after, co);
+  const geom::GeomPtr footprint = mines_footprint();
+  auto run = [&](const MultiPolygon& reserve) {
+    const geom::GeomPtr g = geom::to_geos(reserve);
+    return rules::carve_out_permutation(c, g.get(), footprint.get(), 499, 42);
+  };
+  // Ring edits: start at another vertex, walk the other way, a vertex halfway along each edge
+  // (exact: the corners are whole metres).
+  auto rotated = [](Ring r) {
+    r.pop_back();
+    std::rotate(r.begin(), r.begin() + 2, r.end());
+    r.push_back(r.front());
+    return r;
+  };
+  auto reversed = [](const Ring& r) { return Ring(r.rbegin(), r.rend()); };
+  auto densified = [](const Ring& r) {
+    Ring out;
+    for (std::size_t i = 0; i + 1 < r.size(); ++i) {
+      out.push_back(r[i]);
+      out.push_back({(r[i].x + r[i + 1].x) / 2, (r[i].y + r[i + 1].y) / 2});
+    }
+    out.push_back(r.front());
+    return out;
+  };
+  const Polygon& p = with_lake.polygons.front();
+  const auto as_written = run(with_lake);
+  EXPECT_GT(as_written.p_value, 0.2);
+  EXPECT_GT(as_written.draws, 0);
+  const std::vector<MultiPolygon> variants = {
+      MultiPolygon{{Polygon{rotated(p.outer), {rotated(p.holes[0])}}}},
+      MultiPolygon{{Polygon{reversed(p.outer), {reversed(p.holes[0])}}}},
+      MultiPolygon{{Polygon{densified(p.outer), {densified(p.holes[0])}}}},
+  };
+  for (std::size_t v = 0; v < variants.size(); ++v) {
+    const auto r = run(variants[v]);
+    EXPECT_EQ(r.p_value, as_written.p_value) << "variant " << v;
+    EXPECT_EQ(r.draws, as_written.draws) << "variant " << v;
+    EXPECT_EQ(r.as_large, as_written.as_large) << "variant " << v;
   }
 }
 

@@ -337,29 +337,49 @@ struct Motion {
 
 struct BoundarySegment {
   Point a, b;
-  double end = 0.0;         // cumulative length at b
-  bool inside_left = true;  // the reserve lies to the left of a → b
+  double end = 0.0;  // cumulative length at b; the reserve lies to the left of a → b
 };
 
-// The reserve's rings as segments weighted by length, each knowing on which side the reserve is.
+// A ring walked with the reserve on its left (an outer ring counter-clockwise, a hole clockwise),
+// from its least vertex (x, then y), closed. The least vertex of a ring is a corner of its convex
+// hull, never a vertex added along an edge.
+Ring canonical_walk(const Ring& ring, bool hole) {
+  Ring r(ring.begin(), ring.end());
+  if (r.size() > 1 && r.front() == r.back()) r.pop_back();
+  if (r.size() < 3) return {};
+  Ring closed = r;
+  closed.push_back(r.front());
+  if ((signed_ring_area(closed) > 0.0) == hole) std::reverse(r.begin(), r.end());
+  auto less = [](const Point& a, const Point& b) { return a.x < b.x || (a.x == b.x && a.y < b.y); };
+  std::rotate(r.begin(), std::min_element(r.begin(), r.end(), less), r.end());
+  r.push_back(r.front());
+  return r;
+}
+
+// The reserve's rings as segments weighted by length, the reserve to the left of each. The rings
+// are walked canonically (canonical_walk) in the order of their least vertices, so that the walk,
+// and with it every draw, depends on the outline's point set and not on how its rings are written
+// down (start vertex, orientation, ring order, vertices along edges).
 std::vector<BoundarySegment> boundary_segments(const MultiPolygon& reserve) {
+  std::vector<Ring> walks;
+  for (const Polygon& p : reserve.polygons) {
+    walks.push_back(canonical_walk(p.outer, false));
+    for (const Ring& h : p.holes) walks.push_back(canonical_walk(h, true));
+  }
+  std::sort(walks.begin(), walks.end(), [](const Ring& a, const Ring& b) {
+    return std::lexicographical_compare(
+        a.begin(), a.end(), b.begin(), b.end(),
+        [](const Point& p, const Point& q) { return p.x < q.x || (p.x == q.x && p.y < q.y); });
+  });
   std::vector<BoundarySegment> out;
   double total = 0.0;
-  auto add_ring = [&](const Ring& ring, bool hole) {
-    const bool ccw = signed_ring_area(ring) > 0.0;
-    // Inside an outer ring is left of a counter-clockwise walk; the reserve around a hole is left
-    // of a clockwise walk round the hole.
-    const bool inside_left = hole ? !ccw : ccw;
+  for (const Ring& ring : walks) {
     for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
       const double len = std::hypot(ring[i + 1].x - ring[i].x, ring[i + 1].y - ring[i].y);
       if (!(len > 0.0)) continue;
       total += len;
-      out.push_back({ring[i], ring[i + 1], total, inside_left});
+      out.push_back({ring[i], ring[i + 1], total});
     }
-  };
-  for (const Polygon& p : reserve.polygons) {
-    add_ring(p.outer, false);
-    for (const Ring& h : p.holes) add_ring(h, true);
   }
   return out;
 }
@@ -654,8 +674,8 @@ Point boundary_point(const std::vector<BoundarySegment>& segs, double u, double 
   const double len = std::hypot(dx, dy);
   const double start = it->end - len;
   const double t = std::clamp((at - start) / len, 0.0, 1.0);
-  const double side = it->inside_left ? 1.0 : -1.0;  // left normal is (−dy, dx)/len
-  return {it->a.x + dx * t - side * dy / len * depth, it->a.y + dy * t + side * dx / len * depth};
+  // The reserve lies to the left: the left normal is (−dy, dx)/len.
+  return {it->a.x + dx * t - dy / len * depth, it->a.y + dy * t + dx / len * depth};
 }
 
 // A uniform point of the reserve by rejection from its envelope. The attempts are bounded so

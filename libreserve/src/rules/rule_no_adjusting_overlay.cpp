@@ -69,12 +69,11 @@ ConflictOverlay with_outlines(FeatureSet features, Overlay overlay, const Zoning
   ConflictOverlay out;
   out.overlay = std::move(overlay);
   out.features = std::move(features);
+  // United by their shared edges (GEOS only when that fails): every use of the outlines depends
+  // on their point sets alone (the permutation test walks the rings canonically).
   std::vector<const MultiPolygon*> parts;
   for (const auto& p : before.parts) parts.push_back(&p.geometry);
-  if (!parts.empty()) out.baseline_outline = geom::unite(parts);
-  // The baseline outline stays the overlay's: the permutation test places pieces by arc length
-  // from its first vertex, and the union by edges starts its rings elsewhere (p would change for
-  // a given seed). The proposal outline is only overlaid (the ledger), where the order is moot.
+  if (!parts.empty()) out.baseline_outline = geom::unite_bordering(parts);
   parts.clear();
   for (const auto& p : after.parts) parts.push_back(&p.geometry);
   if (!parts.empty()) out.proposal_outline = geom::unite_bordering(parts);
