@@ -63,20 +63,31 @@ bool is_wait_for_adjustment(const std::string& treatment) {
 
 namespace {
 
+// The union of a zoning's parts: the outline of its resolved layout when that holds every part
+// (the same point set, already united), else united here by their shared edges (GEOS only when
+// that fails). Every use of the outlines depends on their point sets alone (the permutation test
+// walks the rings canonically).
+MultiPolygon outline_of(const Zoning& z, const zoning::ResolvedLayout* layout) {
+  if (layout) {
+    const std::vector<Zone> zones = zones_of(layout->model);
+    const bool holds_every_part = std::all_of(z.parts.begin(), z.parts.end(), [&](const auto& p) {
+      return p.geometry.empty() || std::find(zones.begin(), zones.end(), p.zone) != zones.end();
+    });
+    if (holds_every_part) return layout->outline;
+  }
+  std::vector<const MultiPolygon*> parts;
+  for (const auto& p : z.parts) parts.push_back(&p.geometry);
+  return parts.empty() ? MultiPolygon{} : geom::unite_bordering(parts);
+}
+
 // The overlay with both reserve outlines (the targeting statistic and the ledger locations).
 ConflictOverlay with_outlines(FeatureSet features, Overlay overlay, const Zoning& before,
-                              const Zoning& after) {
+                              const Zoning& after, zoning::LayoutPair layouts = {}) {
   ConflictOverlay out;
   out.overlay = std::move(overlay);
   out.features = std::move(features);
-  // United by their shared edges (GEOS only when that fails): every use of the outlines depends
-  // on their point sets alone (the permutation test walks the rings canonically).
-  std::vector<const MultiPolygon*> parts;
-  for (const auto& p : before.parts) parts.push_back(&p.geometry);
-  if (!parts.empty()) out.baseline_outline = geom::unite_bordering(parts);
-  parts.clear();
-  for (const auto& p : after.parts) parts.push_back(&p.geometry);
-  if (!parts.empty()) out.proposal_outline = geom::unite_bordering(parts);
+  out.baseline_outline = outline_of(before, layouts.before);
+  out.proposal_outline = outline_of(after, layouts.after);
   return out;
 }
 
@@ -112,7 +123,8 @@ ConflictOverlay rules::make_conflict_overlay_resolved(
   }
   Overlay overlay =
       analysis::overlay_features_resolved(features, before, after, changes, options, layouts);
-  ConflictOverlay out = with_outlines(std::move(features), std::move(overlay), before, after);
+  ConflictOverlay out =
+      with_outlines(std::move(features), std::move(overlay), before, after, layouts);
   out.far = far;
   return out;
 }
