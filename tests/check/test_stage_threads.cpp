@@ -68,7 +68,8 @@ TEST(StageThreads, ErrorsComeInTheOrderOfOneThread) {
 }
 
 // The whole check of the sample (conflict layers included) with the two zonings prepared at
-// once equals the check on one thread, apart from the audit's time and run id.
+// once, and the rules evaluated beside the ledger, equals the check on one thread, apart from the
+// audit's time and run id.
 TEST(StageThreads, CheckOnTwoThreadsEqualsTheCheckOnOne) {
   CheckRequest r;
   r.before.path = kData + "baseline.gpkg";
@@ -86,6 +87,12 @@ TEST(StageThreads, CheckOnTwoThreadsEqualsTheCheckOnOne) {
   ASSERT_TRUE(one.contains("validation") && one["validation"].contains("before") &&
               one["validation"].contains("after"));
   ASSERT_TRUE(one.contains("extensions") && one["extensions"].contains("conflicts"));
+  // The rule that reads the overlay was evaluated on it (it says not_evaluated without one).
+  bool no_adjusting_evaluated = false;
+  for (const auto& v : one["verdicts"])
+    if (v["rule_id"] == "no-adjusting-instead-of-rectifying")
+      no_adjusting_evaluated = v["status"] != "not_evaluated";
+  EXPECT_TRUE(no_adjusting_evaluated);
   EXPECT_EQ(one, two);
 }
 

@@ -1,6 +1,7 @@
 // The conflicts part of a check: overlay of the conflict layers on both zonings and the ledger,
 // as `reserve check` and Python's check() both make it.
 #include "check/conflict_loading.hpp"
+#include "check/stage_threads.hpp"
 #include "reserve/check.hpp"
 #include "rules/conflict_overlay_resolved.hpp"
 
@@ -28,13 +29,11 @@ CheckConflicts make_check_conflicts(FeatureSet features, bool has_conflict_layer
                                        std::move(issues), comparison, {});
 }
 
-CheckConflicts make_check_conflicts_resolved(FeatureSet features, bool has_conflict_layers,
-                                             const Zoning& before, const Zoning& after,
-                                             const Profile& profile, double boundary_tolerance_m,
-                                             double min_area_m2, const LedgerInputs& ledger,
-                                             std::vector<Issue> issues,
-                                             const Comparison* comparison,
-                                             zoning::LayoutPair layouts, bool features_near) {
+CheckConflicts make_check_conflicts_resolved(
+    FeatureSet features, bool has_conflict_layers, const Zoning& before, const Zoning& after,
+    const Profile& profile, double boundary_tolerance_m, double min_area_m2,
+    const LedgerInputs& ledger, std::vector<Issue> issues, const Comparison* comparison,
+    zoning::LayoutPair layouts, const FarFeatures* read_far, const LedgerCompanions& companions) {
   CheckConflicts c;
   c.has_conflict_layers = has_conflict_layers;
   c.issues = std::move(issues);
@@ -45,12 +44,24 @@ CheckConflicts make_check_conflicts_resolved(FeatureSet features, bool has_confl
   c.overlay = rules::make_conflict_overlay_resolved(
       std::move(features), before, after, *comparison,
       check_overlay_options(boundary_tolerance_m, min_area_m2, profile),
-      conflict_search_distance_m(profile, boundary_tolerance_m), layouts, features_near);
+      conflict_search_distance_m(profile, boundary_tolerance_m), layouts, read_far != nullptr);
+  if (read_far) {
+    c.overlay.far.count += read_far->count;
+    c.overlay.far.total = read_far->total;
+  }
   const auto exceedances = load_exceedances(ledger, before.crs, c.issues);
   const std::optional<ActionTable> profile_actions = profile_action_table(profile);
-  c.ledger =
-      make_ledger(c.overlay, exceedances, ledger, profile_actions ? &*profile_actions : nullptr,
-                  c.issues, no_adjusting_options(profile));
+  // The ledger writes c.ledger and c.issues; the companion beside it reads only c.overlay.
+  auto make_ledger_part = [&] {
+    c.ledger =
+        make_ledger(c.overlay, exceedances, ledger, profile_actions ? &*profile_actions : nullptr,
+                    c.issues, no_adjusting_options(profile));
+    if (companions.after_ledger) companions.after_ledger(c);
+  };
+  if (companions.beside)
+    check::run_both(make_ledger_part, [&] { companions.beside(c); });
+  else
+    make_ledger_part();
   return c;
 }
 
@@ -70,33 +81,27 @@ NearConflictFeatures read_conflicts_near(const ConflictInputs& conflicts, const 
   return near;
 }
 
-std::optional<CheckConflicts> check_conflicts_near(NearConflictFeatures near,
-                                                   const ConflictInputs& conflicts,
-                                                   const LedgerInputs& ledger, const Zoning& before,
-                                                   const Zoning& after, const Profile& profile,
-                                                   const Comparison* comparison,
-                                                   zoning::LayoutPair layouts) {
+std::optional<CheckConflicts> check_conflicts_near(
+    NearConflictFeatures near, const ConflictInputs& conflicts, const LedgerInputs& ledger,
+    const Zoning& before, const Zoning& after, const Profile& profile, const Comparison* comparison,
+    zoning::LayoutPair layouts, const LedgerCompanions& companions) {
   if (!conflicts.has_layers() && ledger.monitoring.empty()) return std::nullopt;
   std::vector<Issue> issues = near.features.issues;
-  CheckConflicts c =
-      make_check_conflicts_resolved(std::move(near.features), conflicts.has_layers(), before, after,
-                                    profile, conflicts.boundary_tolerance_m, conflicts.min_area_m2,
-                                    ledger, std::move(issues), comparison, layouts,
-                                    /*features_near=*/true);
-  c.overlay.far.count += near.far.count;
-  c.overlay.far.total = near.far.total;
-  return c;
+  return make_check_conflicts_resolved(std::move(near.features), conflicts.has_layers(), before,
+                                       after, profile, conflicts.boundary_tolerance_m,
+                                       conflicts.min_area_m2, ledger, std::move(issues), comparison,
+                                       layouts, &near.far, companions);
 }
 
 std::optional<CheckConflicts> load_check_conflicts_resolved(
     const ConflictInputs& conflicts, const LedgerInputs& ledger, const Zoning& before,
     const Zoning& after, const Profile& profile, const Comparison* comparison,
-    zoning::LayoutPair layouts) {
+    zoning::LayoutPair layouts, const LedgerCompanions& companions) {
   if (!conflicts.has_layers() && ledger.monitoring.empty()) return std::nullopt;
   // Far features are dropped per layer while loading (memory follows the reserve); the overlay
   // does not filter them again (it would find none left) and the counts are carried over.
   return check_conflicts_near(read_conflicts_near(conflicts, before, after, profile), conflicts,
-                              ledger, before, after, profile, comparison, layouts);
+                              ledger, before, after, profile, comparison, layouts, companions);
 }
 
 }  // namespace reserve

@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 
+#include "check/conflict_loading.hpp"
 #include "reserve/check.hpp"
 #include "zoning/resolved_zones.hpp"
 
@@ -15,9 +16,11 @@ Profile request_profile(const CheckRequest& request);
 
 // Makes the conflicts of one check (nullopt: no conflict layer or monitoring) from the zonings,
 // the profile, the check's own comparison and the zonings' layouts resolved once by the check.
+// It may run `companions` beside its ledger (make_check_conflicts_resolved); those it does not
+// run, the check runs after it.
 using ConflictsFor = std::function<std::optional<CheckConflicts>(
     const Zoning& before, const Zoning& after, const Profile& profile, const Comparison& changes,
-    zoning::LayoutPair layouts)>;
+    zoning::LayoutPair layouts, const LedgerCompanions& companions)>;
 
 // Reads files the conflicts will need; runs beside the comparison (check/stage_threads.hpp), so
 // it may read the zonings but none of their GEOS shapes, and keeps its own errors for `conflicts`.

@@ -42,20 +42,22 @@ class RequestConflicts {
 
   std::optional<CheckConflicts> operator()(const Zoning& before, const Zoning& after,
                                            const Profile& profile, const Comparison& comparison,
-                                           zoning::LayoutPair layouts) {
+                                           zoning::LayoutPair layouts,
+                                           const LedgerCompanions& companions) {
     if (read_error_) std::rethrow_exception(read_error_);
     if (near_)
       return check_conflicts_near(std::move(*near_), r_.conflicts, r_.ledger, before, after,
-                                  profile, &comparison, layouts);
+                                  profile, &comparison, layouts, companions);
     if (!r_.features)
       return load_check_conflicts_resolved(r_.conflicts, r_.ledger, before, after, profile,
-                                           &comparison, layouts);
+                                           &comparison, layouts, companions);
     FeatureSet features = load_conflict_features(r_.conflicts, before.crs);
     append(features, *r_.features);
     std::vector<Issue> issues = features.issues;
-    return make_check_conflicts_resolved(
-        std::move(features), true, before, after, profile, r_.conflicts.boundary_tolerance_m,
-        r_.conflicts.min_area_m2, r_.ledger, std::move(issues), &comparison, layouts);
+    return make_check_conflicts_resolved(std::move(features), true, before, after, profile,
+                                         r_.conflicts.boundary_tolerance_m,
+                                         r_.conflicts.min_area_m2, r_.ledger, std::move(issues),
+                                         &comparison, layouts, nullptr, companions);
   }
 
  private:
@@ -110,7 +112,9 @@ CheckResult run_check(const CheckRequest& r) {
   return check::check_zonings(
       r, std::move(profile), std::move(zonings.before), std::move(*zonings.after),
       [&conflicts](const Zoning& b, const Zoning& a, const Profile& p, const Comparison& c,
-                   zoning::LayoutPair layouts) { return conflicts(b, a, p, c, layouts); },
+                   zoning::LayoutPair layouts, const LedgerCompanions& companions) {
+        return conflicts(b, a, p, c, layouts, companions);
+      },
       [&conflicts](const Zoning& b, const Zoning& a, const Profile& p) {
         conflicts.read_ahead(b, a, p);
       });
@@ -147,15 +151,26 @@ CheckResult check::check_zonings(const CheckRequest& r, Profile profile_value, Z
   if (after_side.validation_error) std::rethrow_exception(after_side.validation_error);
   report.before_validation = std::move(before_side.validation);
   report.after_validation = std::move(after_side.validation);
+  // The rules need the overlay but not the ledger: they run beside the ledger and the conflicts
+  // section when the conflicts maker allows it, else after it.
+  bool rules_evaluated = false;
+  auto evaluate = [&](const ConflictOverlay* overlay) {
+    const RuleContext ctx{report.comparison, profile, &*report.before_validation,
+                          &*report.after_validation, overlay};
+    report.verdicts = evaluate_rules(ctx, RuleRegistry::standard());
+    rules_evaluated = true;
+  };
+  std::optional<ReportSection> section;
+  const LedgerCompanions companions{
+      .beside = [&](const CheckConflicts& c) { evaluate(c.rule_input()); },
+      .after_ledger = [&](const CheckConflicts& c) { section = conflicts_section(c); }};
   result.conflicts = conflicts(before, after, profile, report.comparison,
-                               {layout_ptr(before_layout), layout_ptr(after_layout)});
-  const RuleContext ctx{report.comparison, profile, &*report.before_validation,
-                        &*report.after_validation,
-                        result.conflicts ? result.conflicts->rule_input() : nullptr};
-  report.verdicts = evaluate_rules(ctx, RuleRegistry::standard());
+                               {layout_ptr(before_layout), layout_ptr(after_layout)}, companions);
+  if (!rules_evaluated) evaluate(result.conflicts ? result.conflicts->rule_input() : nullptr);
+  if (result.conflicts && !section) section = conflicts_section(*result.conflicts);
   report.overall = overall_status(report.verdicts);
   report.audit = make_audit(before, after, profile, r.command_line);
-  if (result.conflicts) report.sections.push_back(conflicts_section(*result.conflicts));
+  if (section) report.sections.push_back(std::move(*section));
 
   if (r.map_format) {
     const RenderedMap map = render_check_map(result, *r.map_format);

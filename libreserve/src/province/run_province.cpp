@@ -339,7 +339,8 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
           row.result =
               check::check_zonings(one, profile, combined(std::move(zb)), combined(std::move(za)),
                                    [&](const Zoning& zb1, const Zoning& za1, const Profile& p,
-                                       const Comparison& cmp, zoning::LayoutPair layouts) {
+                                       const Comparison& cmp, zoning::LayoutPair layouts,
+                                       const LedgerCompanions&) {  // one thread: after
                                      return province::reserve_conflicts(
                                          layers, r.conflicts, r.ledger, zb1, za1, p, cmp, layouts);
                                    });

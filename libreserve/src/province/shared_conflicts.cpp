@@ -122,12 +122,9 @@ std::optional<CheckConflicts> reserve_conflicts(const SharedConflictLayers& shar
   FeatureSet features = near_features(
       shared, before, after, conflict_search_distance_m(profile, inputs.boundary_tolerance_m), far);
   std::vector<Issue> issues = features.issues;
-  CheckConflicts c = make_check_conflicts_resolved(
-      std::move(features), inputs.has_layers(), before, after, profile, inputs.boundary_tolerance_m,
-      inputs.min_area_m2, ledger, std::move(issues), &changes, layouts, /*features_near=*/true);
-  c.overlay.far.count += far.count;
-  c.overlay.far.total = far.total;
-  return c;
+  return make_check_conflicts_resolved(std::move(features), inputs.has_layers(), before, after,
+                                       profile, inputs.boundary_tolerance_m, inputs.min_area_m2,
+                                       ledger, std::move(issues), &changes, layouts, &far);
 }
 
 }  // namespace reserve::province
