@@ -16,6 +16,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev poppler-utils
   # integer programming for `reserve suggest`
   libglpk-dev
+  # the CLI's allocator (tools/reserve/CMakeLists.txt)
+  libjemalloc-dev
   # sanitizer build and libFuzzer harnesses (tools/test.sh stage 2, fuzz/): clang, its runtime
   # libraries (ASan, UBSan, libFuzzer) and llvm-symbolizer for readable reports
   clang-14 libclang-rt-14-dev llvm-14
