@@ -170,6 +170,29 @@ TEST(Ledger, CsvAndXlsxReadBackWithChineseIntact) {
   // Column G is X in the Chinese surveying sense: the northing (the row's y_m); H is the easting.
   EXPECT_NEAR(x["g2"].get<double>(), *ledger.rows[0].y_m, 1e-6);
   EXPECT_NEAR(x["h2"].get<double>(), *ledger.rows[0].x_m, 1e-6);
+
+  // Every cell of the workbook (streamed with inline strings) is the CSV's cell: text equal, the
+  // coordinate columns E–H equal as numbers (the CSV rounds them; 1e-6 of a degree or metre).
+  const auto all = test::run_shell(
+      "/usr/bin/python3 -c \"import json,sys,openpyxl; "
+      "ws=openpyxl.load_workbook(sys.argv[1]).active; "
+      "print(json.dumps([[c.value for c in r] for r in ws.iter_rows()], ensure_ascii=False))\" " +
+      testing::quoted(xlsx));
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  const auto cells = nlohmann::json::parse(all.out);
+  ASSERT_EQ(cells.size(), rows.size());
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    ASSERT_EQ(cells[r].size(), rows[r].size()) << "row " << r;
+    for (std::size_t col = 0; col < rows[r].size(); ++col) {
+      const std::string csv_cell = rows[r][col].get<std::string>();
+      if (cells[r][col].is_number())
+        EXPECT_NEAR(cells[r][col].get<double>(), std::stod(csv_cell), 1e-6) << r << "," << col;
+      else if (cells[r][col].is_null())
+        EXPECT_EQ(csv_cell, "") << r << "," << col;
+      else
+        EXPECT_EQ(cells[r][col].get<std::string>(), csv_cell) << r << "," << col;
+    }
+  }
 }
 
 TEST(Ledger, AssignmentsWithoutKeyColumnAreAnInputError) {
