@@ -3,7 +3,9 @@
 // module, XLSX read back by openpyxl (Debian's /usr/bin/python3) — independent readers.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "analysis/zoning_fixtures.hpp"
 #include "ledger/fixture_files.hpp"
@@ -14,6 +16,14 @@ namespace {
 
 using testing::fresh_dir;
 using testing::rect;
+
+// What a /usr/bin/python3 one-liner prints as JSON about `file` (sys.argv[1]); null on failure.
+nlohmann::json python_json(const std::string& script, const std::filesystem::path& file) {
+  const auto run =
+      test::run_shell("/usr/bin/python3 -c \"" + script + "\" " + testing::quoted(file));
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  return run.exit_code == 0 ? nlohmann::json::parse(run.out) : nlohmann::json();
+}
 
 ConflictOverlay sample_overlay() {
   const auto [before, after] = testing::carved_experimental();
@@ -131,13 +141,11 @@ TEST(Ledger, CsvAndXlsxReadBackWithChineseIntact) {
   EXPECT_NE(bytes.find("\"某铅锌矿尾矿库, \"\"北\"\"库\""), std::string::npos);
 
   // Python's csv module (utf-8-sig strips the BOM).
-  const auto py = test::run_shell(
-      "/usr/bin/python3 -c \"import csv,json,sys; "
+  const auto rows = python_json(
+      "import csv,json,sys; "
       "rows=list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline=''))); "
-      "print(json.dumps(rows, ensure_ascii=False))\" " +
-      testing::quoted(csv));
-  ASSERT_EQ(py.exit_code, 0) << py.err;
-  const auto rows = nlohmann::json::parse(py.out);
+      "print(json.dumps(rows, ensure_ascii=False))",
+      csv);
   ASSERT_EQ(rows.size(), 4u);  // header + 3 problems
   EXPECT_EQ(rows[0][0], "问题编号 (problem id)");
   EXPECT_EQ(rows[1][3], "某铅锌矿尾矿库, \"北\"库");
@@ -147,16 +155,14 @@ TEST(Ledger, CsvAndXlsxReadBackWithChineseIntact) {
   EXPECT_EQ(rows[0].size(), ledger_headers().size());
 
   // openpyxl: cell values, frozen header.
-  const auto px = test::run_shell(
-      "/usr/bin/python3 -c \"import json,sys,openpyxl; "
+  const auto x = python_json(
+      "import json,sys,openpyxl; "
       "ws=openpyxl.load_workbook(sys.argv[1]).active; "
       "print(json.dumps({'title': ws.title, 'freeze': ws.freeze_panes, "
       "'a1': ws['A1'].value, 'bold': ws['A1'].font.b, 'd2': ws['D2'].value, "
       "'e2': ws['E2'].value, 'g2': ws['G2'].value, 'h2': ws['H2'].value, 'j2': ws['J2'].value, "
-      "'a4': ws['A4'].value, 'rows': ws.max_row}, ensure_ascii=False))\" " +
-      testing::quoted(xlsx));
-  ASSERT_EQ(px.exit_code, 0) << px.err;
-  const auto x = nlohmann::json::parse(px.out);
+      "'a4': ws['A4'].value, 'rows': ws.max_row}, ensure_ascii=False))",
+      xlsx);
   EXPECT_EQ(x["title"], "整改台账");
   EXPECT_EQ(x["freeze"], "A2");
   EXPECT_EQ(x["a1"], "问题编号 (problem id)");
@@ -170,6 +176,27 @@ TEST(Ledger, CsvAndXlsxReadBackWithChineseIntact) {
   // Column G is X in the Chinese surveying sense: the northing (the row's y_m); H is the easting.
   EXPECT_NEAR(x["g2"].get<double>(), *ledger.rows[0].y_m, 1e-6);
   EXPECT_NEAR(x["h2"].get<double>(), *ledger.rows[0].x_m, 1e-6);
+
+  // Every cell of the workbook (streamed with inline strings) is the CSV's cell: text equal, the
+  // coordinate columns E–H equal as numbers (the CSV rounds them; 1e-6 of a degree or metre).
+  const auto cells = python_json(
+      "import json,sys,openpyxl; "
+      "ws=openpyxl.load_workbook(sys.argv[1]).active; "
+      "print(json.dumps([[c.value for c in r] for r in ws.iter_rows()], ensure_ascii=False))",
+      xlsx);
+  ASSERT_EQ(cells.size(), rows.size());
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    ASSERT_EQ(cells[r].size(), rows[r].size()) << "row " << r;
+    for (std::size_t col = 0; col < rows[r].size(); ++col) {
+      const std::string csv_cell = rows[r][col].get<std::string>();
+      if (cells[r][col].is_number())
+        EXPECT_NEAR(cells[r][col].get<double>(), std::stod(csv_cell), 1e-6) << r << "," << col;
+      else if (cells[r][col].is_null())
+        EXPECT_EQ(csv_cell, "") << r << "," << col;
+      else
+        EXPECT_EQ(cells[r][col].get<std::string>(), csv_cell) << r << "," << col;
+    }
+  }
 }
 
 TEST(Ledger, AssignmentsWithoutKeyColumnAreAnInputError) {

@@ -1,4 +1,5 @@
-// Area by a named method: geodesic (Karney, PROJ's geodesic.h) on the CRS's own ellipsoid,
+// Area by a named method: geodesic (geom/geodesic_area.hpp: Karney's geodesics, short edges by a
+// closed formula that agrees with his to below his own rounding) on the CRS's own ellipsoid,
 // planar (shoelace) in a projected CRS, or survey (the land surveys' ellipsoidal trapezoids,
 // geom/survey_area.hpp) on the CRS's own ellipsoid.
 #include "reserve/area.hpp"
@@ -17,6 +18,7 @@
 
 #include "crs/proj_handles.hpp"
 #include "geom/densify.hpp"
+#include "geom/geodesic_area.hpp"
 #include "geom/survey_area.hpp"
 #include "reserve/error.hpp"
 
@@ -26,25 +28,6 @@ namespace {
 using crs::PjPtr;
 
 std::string proj_error(PJ_CONTEXT* ctx) { return crs::last_error(ctx); }
-
-// The ring without its closing point: geodesic.h closes polygons itself.
-std::size_t open_size(const Ring& ring) {
-  std::size_t n = ring.size();
-  if (n > 1 && ring.front() == ring.back()) --n;
-  return n;
-}
-
-// Signed geodesic area (counter-clockwise positive) of a lon/lat ring.
-double signed_geodesic_ring_area_m2(const geod_geodesic& g, const Ring& lonlat) {
-  const std::size_t n = open_size(lonlat);
-  if (n < 3) return 0.0;
-  geod_polygon poly;
-  geod_polygon_init(&poly, 0);
-  for (std::size_t i = 0; i < n; ++i) geod_polygon_addpoint(&g, &poly, lonlat[i].y, lonlat[i].x);
-  double area = 0.0, perimeter = 0.0;
-  geod_polygon_compute(&g, &poly, /*reverse=*/0, /*sign=*/1, &area, &perimeter);
-  return area;
-}
 
 }  // namespace
 
@@ -64,9 +47,7 @@ AreaMethod area_method_from_string(const std::string& name) {
 }
 
 double geodesic_ring_area_m2(const Ring& lonlat, double a, double f) {
-  geod_geodesic g;
-  geod_init(&g, a, f);
-  return std::abs(signed_geodesic_ring_area_m2(g, lonlat));
+  return std::abs(geom::signed_geodesic_ring_area_m2(geom::geodesic_area_ellipsoid(a, f), lonlat));
 }
 
 namespace {
@@ -103,8 +84,8 @@ RingKey ring_key(const Ring& ring) {
 
 // Rings of at least this many vertices have their areas kept: a 50,000-vertex reserve outline
 // is measured by the comparison and again by the targeting statistic, and each measure
-// inverse-projects every vertex and sums Karney's per-edge areas (milliseconds). Smaller rings
-// cost about as much to hash as to measure.
+// inverse-projects every vertex and sums the per-edge areas (milliseconds, mostly PROJ's
+// inverse projection). Smaller rings cost about as much to hash as to measure.
 constexpr std::size_t kCachedRingVertices = 1024;
 constexpr std::size_t kCachedRings = 4096;  // then the cache starts again (bounded memory)
 
@@ -117,7 +98,7 @@ constexpr std::size_t kCachedRings = 4096;  // then the cache starts again (boun
 struct AreaSetup {
   crs::ContextPtr ctx = crs::make_context();
   PjPtr to_geographic;  // projected → its own geographic CRS (lon, lat); null if geographic
-  geod_geodesic geod{};
+  geom::GeodesicAreaEllipsoid geod{};  // Karney's geodesic and the short-edge area formula
   double a_m = 0.0;
   double f = 0.0;
   double unit_m = 1.0;        // metres per CRS unit (planar)
@@ -190,7 +171,7 @@ struct AreaCalculator::Impl {
     if (method == AreaMethod::survey)
       return geom::signed_survey_ring_area_m2(setup->survey,
                                               densified_lonlat(ring, /*closed=*/true));
-    return signed_geodesic_ring_area_m2(setup->geod, to_lonlat(ring));
+    return geom::signed_geodesic_ring_area_m2(setup->geod, to_lonlat(ring));
   }
 };
 
@@ -239,7 +220,7 @@ std::shared_ptr<AreaSetup> make_setup(const Crs& crs, AreaMethod method) {
   }
   if (method == AreaMethod::planar) return setup;
 
-  geod_init(&im.geod, im.a_m, im.f);
+  im.geod = geom::geodesic_area_ellipsoid(im.a_m, im.f);
   im.survey = geom::survey_series(im.a_m, im.f);
   if (geographic) return setup;  // coordinates are already (lon, lat) on this datum
 
@@ -321,8 +302,8 @@ double AreaCalculator::length_m(const LineString& line) const {
                           : impl_->to_lonlat(line);
   for (std::size_t i = 1; i < lonlat.size(); ++i) {
     double s12 = 0.0;
-    geod_inverse(&impl_->setup->geod, lonlat[i - 1].y, lonlat[i - 1].x, lonlat[i].y, lonlat[i].x,
-                 &s12, nullptr, nullptr);
+    geod_inverse(&impl_->setup->geod.geod, lonlat[i - 1].y, lonlat[i - 1].x, lonlat[i].y,
+                 lonlat[i].x, &s12, nullptr, nullptr);
     length += s12;
   }
   return length;
