@@ -108,7 +108,8 @@ Ring closed_reversed(const Ring& r) {
 
 }  // namespace
 
-std::optional<MultiPolygon> unite_by_edges(const std::vector<const MultiPolygon*>& parts) {
+std::optional<MultiPolygon> unite_by_edges(const std::vector<const MultiPolygon*>& parts,
+                                           bool prove) {
   std::size_t count = 0;
   for (const auto* p : parts)
     for (const auto& poly : p->polygons) {
@@ -166,7 +167,8 @@ std::optional<MultiPolygon> unite_by_edges(const std::vector<const MultiPolygon*
   }
   // The proof needs a valid result (see the header); it is also what the overlay promises.
   // Most results are proven valid without GEOS's full topology graph.
-  if (!proven_valid(out) && GEOSisValid_r(context(), to_geos(out).get()) != 1) return std::nullopt;
+  if (prove && !proven_valid(out) && GEOSisValid_r(context(), to_geos(out).get()) != 1)
+    return std::nullopt;
   return out;
 }
 

@@ -1,5 +1,6 @@
 #include "zoning/core_borders.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "geom/directed_edges.hpp"
@@ -8,41 +9,36 @@
 namespace reserve::zoning {
 
 CoreBorders core_borders(const ResolvedLayout& layout) {
-  const MultiPolygon* core = nullptr;
-  std::size_t count = 0;
-  for (const auto& rz : layout.zones) {
-    if (rz.zone == Zone::core) core = &rz.geometry;
-    for (const auto& poly : rz.geometry.polygons) {
-      count += poly.outer.size();
-      for (const auto& h : poly.holes) count += h.size();
-    }
-  }
   CoreBorders out;
+  const MultiPolygon* core = nullptr;
+  for (const auto& rz : layout.zones)
+    if (rz.zone == Zone::core) core = &rz.geometry;
   if (!core) return out;
-  // The other zones' edges (interior on the left), numbered; whether each is experimental.
+  // The core's edges reversed (interior of the neighbour on the left), numbered; the core is
+  // the smallest zone, so its table is the one to build. Then each other zone's edges mark the
+  // core edges they twin.
+  std::size_t count = 0;
+  for (const auto& poly : core->polygons) {
+    count += poly.outer.size();
+    for (const auto& h : poly.holes) count += h.size();
+  }
   geom::KeyIds<4> ids(count);
-  std::vector<char> experimental;
-  experimental.reserve(count);
+  geom::for_each_edge(*core, 0, [&](const geom::DirectedEdge& e, const Ring&, std::size_t) {
+    ids.intern(geom::segment_key(e.to, e.from));
+  });
+  std::vector<char> twinned(ids.size(), 0);
+  bool twin_experimental = false;
   for (const auto& rz : layout.zones) {
     if (rz.zone == Zone::core) continue;
     geom::for_each_edge(rz.geometry, 0, [&](const geom::DirectedEdge& e, const Ring&, std::size_t) {
-      bool added = false;
-      const std::size_t id = ids.intern(geom::segment_key(e.from, e.to), &added);
-      if (added) experimental.push_back(0);
-      // An edge held by two zones (they overlap): either zone borders the core there.
-      if (rz.zone == Zone::experimental) experimental[id] = 1;
+      const std::size_t id = ids.find(geom::segment_key(e.from, e.to));
+      if (id == geom::KeyIds<4>::none) return;
+      twinned[id] = 1;
+      if (rz.zone == Zone::experimental) twin_experimental = true;
     });
   }
-  bool enclosed = true, twin_experimental = false;
-  geom::for_each_edge(*core, 0, [&](const geom::DirectedEdge& e, const Ring&, std::size_t) {
-    const std::size_t id = ids.find(geom::segment_key(e.to, e.from));
-    if (id == geom::KeyIds<4>::none)
-      enclosed = false;
-    else if (experimental[id])
-      twin_experimental = true;
-  });
-  out.enclosed = enclosed;
-  out.may_touch_experimental = !(enclosed && !twin_experimental && layout.zones_disjoint);
+  out.enclosed = std::all_of(twinned.begin(), twinned.end(), [](char t) { return t != 0; });
+  out.may_touch_experimental = !(out.enclosed && !twin_experimental && layout.zones_disjoint);
   return out;
 }
 
