@@ -62,11 +62,18 @@ class KeyIds {
     return static_cast<std::size_t>(h ^ (h >> 29));
   }
 
+  // Word by word (std::array's == calls memcmp, a call per probe).
+  static bool same(const Key& a, const Key& b) noexcept {
+    for (std::size_t i = 0; i < N; ++i)
+      if (a[i] != b[i]) return false;
+    return true;
+  }
+
   // The slot holding `k`, or the empty slot where it would go (linear probing).
   std::size_t slot_of(const Key& k) const noexcept {
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t s = hash(k) & mask;; s = (s + 1) & mask)
-      if (slots_[s] == kEmpty || keys_[slots_[s]] == k) return s;
+      if (slots_[s] == kEmpty || same(keys_[slots_[s]], k)) return s;
   }
 
   void grow() {

@@ -71,8 +71,9 @@ bool overlap_at(const Point& v, const Point& u, const Point& w) {
 
 bool adjacent(const Edge& e, const Edge& f) {
   if (e.ring != f.ring) return false;
-  const std::uint32_t n = e.ring_edges;
-  return (e.index + 1) % n == f.index || (f.index + 1) % n == e.index;
+  // (i + 1) mod n without a division (this runs for every pair of edges the sweep meets).
+  const auto next = [n = e.ring_edges](std::uint32_t i) { return i + 1 == n ? 0 : i + 1; };
+  return next(e.index) == f.index || next(f.index) == e.index;
 }
 
 // Edges of different rings (or far apart in one ring) that share an endpoint: fine if they
