@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <initializer_list>
 #include <random>
@@ -250,6 +251,70 @@ TEST(RingValidity, RandomGridRingsNeverProvenInvalid) {
     }
   }
   EXPECT_GT(proven, 100u);  // the comparison is not empty
+  EXPECT_GT(refuted, 100u);
+}
+
+// Rings of thousands of edges: the proof sweeps them band by band (about 64 edges a band), and a
+// pair of edges is looked at once, in the first band holding both. A wavy frame (outer ring and
+// hole both crossing every vertical line, as a large reserve's experimental zone) must be proven;
+// a vertex pushed across the hole, in one band far from the first, must not be; random grid
+// rings densified into short edges (tall and flat ones mixed) are never proven when GEOS finds
+// them invalid.
+Ring wavy_circle(double r, double amplitude, int n) {
+  Ring ring;
+  for (int i = 0; i < n; ++i) {
+    const double t = 2.0 * 3.14159265358979 * i / n;
+    const double rr = r + amplitude * std::sin(37.0 * t);
+    ring.push_back({500000.0 + rr * std::cos(t), 3700000.0 + rr * std::sin(t)});
+  }
+  ring.push_back(ring.front());
+  return ring;
+}
+
+TEST(RingValidity, LargeRingsSweptInBandsAgreeWithGeos) {
+  Ring outer = wavy_circle(1000.0, 30.0, 20000);
+  Ring hole = wavy_circle(500.0, 20.0, 10000);
+  std::reverse(hole.begin(), hole.end());
+  const MultiPolygon frame{{Polygon{outer, {hole}}}};
+  EXPECT_TRUE(geos_valid(frame));
+  EXPECT_TRUE(geom::proven_valid(frame));
+  // Outer vertex 5000 (a quarter of the way round, near the top) pulled inside the hole: its two
+  // edges cross the hole's ring.
+  Ring crossing = outer;
+  crossing[5000] = {500000.0, 3700000.0 + 100.0};
+  const MultiPolygon bad{{Polygon{crossing, {hole}}}};
+  EXPECT_FALSE(geos_valid(bad));
+  EXPECT_FALSE(geom::proven_valid(bad));
+
+  std::mt19937 rng(20261202);
+  std::uniform_int_distribution<int> coord(0, 6), count(3, 7), pieces(1, 60);
+  std::size_t proven = 0, refuted = 0;
+  for (int trial = 0; trial < 600; ++trial) {
+    MultiPolygon mp;
+    for (int p = 0; p < 1 + trial % 2; ++p) {
+      Ring r;
+      const int n = count(rng);
+      std::vector<Point> corners;
+      for (int i = 0; i < n; ++i) corners.push_back({100.0 * coord(rng), 100.0 * coord(rng)});
+      for (int i = 0; i < n; ++i) {
+        const Point a = corners[i], b = corners[(i + 1) % n];
+        const int k = pieces(rng);
+        for (int j = 0; j < k; ++j)
+          r.push_back({a.x + (b.x - a.x) * j / k, a.y + (b.y - a.y) * j / k});
+      }
+      r.push_back(r.front());
+      mp.polygons.push_back(Polygon{std::move(r), {}});
+    }
+    SCOPED_TRACE(trial);
+    const bool valid = geos_valid(mp);
+    if (geom::proven_valid(mp)) {
+      ++proven;
+      EXPECT_TRUE(valid);
+    } else if (!valid) {
+      ++refuted;
+    }
+  }
+  EXPECT_GT(proven, 20u);
   EXPECT_GT(refuted, 100u);
 }
 

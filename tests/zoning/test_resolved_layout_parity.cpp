@@ -110,6 +110,18 @@ TEST(ResolvedLayoutParity, OverlappingZonesAreCutAsBefore) {
   EXPECT_NEAR(expect_layout_as_overlays(z), 2.25e6, 1e-3);
 }
 
+TEST(ResolvedLayoutParity, OverlapInAnUnprovenUnionIsCaughtByTheLastProof) {
+  // resolve_layout proves only the last union by edges. Core and buffer overlap by
+  // 500 m × 1000 m (their union by edges is not valid, and not checked); the experimental zone
+  // borders the buffer bit for bit, so the last union answers too, but its edges still hold the
+  // overlap: it is refused and the zones are cut by overlays. Union: 2500 m × 1000 m.
+  const Zoning z = make_zoning("hidden", {{Zone::core, rect(0, 0, 1000, 1000)},
+                                          {Zone::buffer, rect(500, 0, 1500, 1000)},
+                                          {Zone::experimental, rect(1500, 0, 2500, 1000)}});
+  EXPECT_NEAR(expect_layout_as_overlays(z), 2.5e6, 1e-3);
+  EXPECT_FALSE(zoning::resolve_layout(z, ZoneModel::three_zone).zones_disjoint);
+}
+
 TEST(ResolvedLayoutParity, MultiPolygonsHolesAndIslands) {
   // Two core squares (one inside the buffer's hole, one beside it), a buffer ring, and an
   // experimental ring with an island of experimental in an enclave (hole) of its own.

@@ -1,34 +1,16 @@
 #include "geom/edge_union.hpp"
 
 #include <algorithm>
-#include <bit>
-#include <cstdint>
 #include <limits>
-#include <unordered_map>
-#include <unordered_set>
 #include <utility>
 
 #include "geom/directed_edges.hpp"
 #include "geom/geos.hpp"
+#include "geom/key_ids.hpp"
 #include "geom/ring_validity.hpp"
 
 namespace reserve::geom {
 namespace {
-
-using EdgeSet = std::unordered_set<DirectedEdge, DirectedEdgeHash>;
-
-// A vertex compared bit for bit, like DirectedEdge.
-struct VertexKey {
-  std::uint64_t x, y;
-  explicit VertexKey(const Point& p)
-      : x(std::bit_cast<std::uint64_t>(p.x)), y(std::bit_cast<std::uint64_t>(p.y)) {}
-  bool operator==(const VertexKey&) const = default;
-};
-struct VertexKeyHash {
-  std::size_t operator()(const VertexKey& k) const noexcept {
-    return static_cast<std::size_t>((k.x * 0x9E3779B97F4A7C15ull) ^ (k.y + (k.x >> 31)));
-  }
-};
 
 struct Box {
   double min_x = std::numeric_limits<double>::infinity(), min_y = min_x;
@@ -66,15 +48,13 @@ std::optional<std::vector<Ring>> link(const std::vector<DirectedEdge>& edges) {
   constexpr std::size_t none = static_cast<std::size_t>(-1);
   // Vertices numbered once (hashing them at every step of the walk cost most of the linking):
   // from_id/to_id per edge, list heads and path positions per vertex number.
-  std::unordered_map<VertexKey, std::size_t, VertexKeyHash> id_of;
-  id_of.reserve(edges.size());
+  KeyIds<2> id_of(edges.size());
   std::vector<std::size_t> from_id(edges.size()), to_id(edges.size());
   for (std::size_t i = 0; i < edges.size(); ++i)
-    from_id[i] = id_of.try_emplace(VertexKey(edges[i].from), id_of.size()).first->second;
+    from_id[i] = id_of.intern(vertex_key(edges[i].from));
   for (std::size_t i = 0; i < edges.size(); ++i) {
-    const auto it = id_of.find(VertexKey(edges[i].to));
-    if (it == id_of.end()) return std::nullopt;  // a vertex that starts no edge: stuck
-    to_id[i] = it->second;
+    to_id[i] = id_of.find(vertex_key(edges[i].to));
+    if (to_id[i] == KeyIds<2>::none) return std::nullopt;  // a vertex that starts no edge: stuck
   }
   std::vector<std::size_t> first_out(id_of.size(), none);  // list heads, lowest edge first
   std::vector<std::size_t> next_out(edges.size(), none);
@@ -128,27 +108,30 @@ Ring closed_reversed(const Ring& r) {
 
 }  // namespace
 
-std::optional<MultiPolygon> unite_by_edges(const std::vector<const MultiPolygon*>& parts) {
+std::optional<MultiPolygon> unite_by_edges(const std::vector<const MultiPolygon*>& parts,
+                                           bool prove) {
   std::size_t count = 0;
   for (const auto* p : parts)
     for (const auto& poly : p->polygons) {
       count += poly.outer.size();
       for (const auto& h : poly.holes) count += h.size();
     }
-  EdgeSet all;
+  std::vector<DirectedEdge> all;
   all.reserve(count);
+  KeyIds<4> ids(count);
   bool repeated = false;
   for (const auto* p : parts)
     for_each_edge(*p, 0, [&](const DirectedEdge& e, const Ring&, std::size_t) {
-      if (!all.insert(e).second) repeated = true;
+      bool added = false;
+      ids.intern(segment_key(e.from, e.to), &added);
+      if (!added) repeated = true;
+      all.push_back(e);
     });
   if (repeated) return std::nullopt;  // two parts with the same edge on the same side overlap
-  // In input order, so that the result does not depend on the hash table's.
+  // In input order.
   std::vector<DirectedEdge> outer;
-  for (const auto* p : parts)
-    for_each_edge(*p, 0, [&](const DirectedEdge& e, const Ring&, std::size_t) {
-      if (!all.count(e.reversed())) outer.push_back(e);
-    });
+  for (const auto& e : all)
+    if (ids.find(segment_key(e.to, e.from)) == KeyIds<4>::none) outer.push_back(e);
   MultiPolygon out;
   if (outer.empty()) return parts.empty() ? std::optional(out) : std::nullopt;
   auto rings = link(outer);
@@ -184,7 +167,8 @@ std::optional<MultiPolygon> unite_by_edges(const std::vector<const MultiPolygon*
   }
   // The proof needs a valid result (see the header); it is also what the overlay promises.
   // Most results are proven valid without GEOS's full topology graph.
-  if (!proven_valid(out) && GEOSisValid_r(context(), to_geos(out).get()) != 1) return std::nullopt;
+  if (prove && !proven_valid(out) && GEOSisValid_r(context(), to_geos(out).get()) != 1)
+    return std::nullopt;
   return out;
 }
 

@@ -22,7 +22,12 @@ namespace reserve::geom {
 // their union as a point set. Nullopt (use the overlay) when an edge occurs twice, the edges do
 // not close into rings, or the result is not valid (borders drawn with other vertices on the two
 // sides, overlapping parts, rings paired at a common vertex in a way GEOS refuses).
-std::optional<MultiPolygon> unite_by_edges(const std::vector<const MultiPolygon*>& parts);
+//
+// prove = false skips the validity check: the result's edges are still the sum of the parts'
+// boundaries, but it is a union only once a later union built from it is proven (the caller's
+// duty; zoning::resolve_layout proves only its last union).
+std::optional<MultiPolygon> unite_by_edges(const std::vector<const MultiPolygon*>& parts,
+                                           bool prove = true);
 
 // unite_by_edges when it answers, else geom::unite (the GEOS overlay).
 MultiPolygon unite_bordering(const std::vector<const MultiPolygon*>& parts);

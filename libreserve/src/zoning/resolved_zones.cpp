@@ -6,6 +6,7 @@
 #include "geom/edge_union.hpp"
 #include "geom/geos.hpp"
 #include "geom/interiors_meet.hpp"
+#include "geom/ring_validity.hpp"
 
 namespace reserve::zoning {
 namespace {
@@ -78,7 +79,49 @@ std::vector<ResolvedZone> resolved_zones(const Zoning& zoning, ZoneModel model) 
   return resolve_zones(zoning, model, nullptr, nullptr);
 }
 
+namespace {
+
+// The usual layout, every zone bordering the stricter ones bit for bit: each zone united with
+// the stricter ones by edges, and only the last union proven valid. Its edges are the sum of
+// every zone's boundary, so its validity alone shows that no two zones share area (the winding
+// argument of geom/edge_union.hpp); the unions before it need no proof of their own. Nullopt
+// when some union does not answer or the last is not valid: resolve_zones then goes step by
+// step, with overlays where needed.
+std::optional<ResolvedLayout> resolve_by_edges(const Zoning& zoning, ZoneModel model) {
+  ResolvedLayout out;
+  out.model = model;
+  out.zones_disjoint = true;
+  MultiPolygon stricter;
+  bool united = false;  // some union by edges was made (else `stricter` is one zone's own union)
+  for (const Zone zone : zones_of(model)) {
+    std::vector<const MultiPolygon*> parts;
+    for (const auto& part : zoning.parts)
+      if (part.zone == zone && !part.geometry.empty()) parts.push_back(&part.geometry);
+    ResolvedZone rz{zone, {}};
+    if (!parts.empty()) {
+      rz.geometry = geom::unite(parts);
+      if (stricter.empty()) {
+        stricter = rz.geometry;
+      } else {
+        auto joined = geom::unite_by_edges({&stricter, &rz.geometry}, /*prove=*/false);
+        if (!joined) return std::nullopt;
+        stricter = std::move(*joined);
+        united = true;
+      }
+    }
+    out.zones.push_back(std::move(rz));
+  }
+  if (united && !geom::proven_valid(stricter) &&
+      GEOSisValid_r(geom::context(), geom::to_geos(stricter).get()) != 1)
+    return std::nullopt;
+  out.outline = std::move(stricter);
+  return out;
+}
+
+}  // namespace
+
 ResolvedLayout resolve_layout(const Zoning& zoning, ZoneModel model) {
+  if (auto fast = resolve_by_edges(zoning, model)) return std::move(*fast);
   ResolvedLayout out;
   out.model = model;
   std::optional<MultiPolygon> all_united;

@@ -14,6 +14,7 @@
 #include "reserve/error.hpp"
 #include "reserve/validate.hpp"
 #include "reserve/validate_findings.hpp"
+#include "zoning/core_borders.hpp"
 #include "zoning/resolved_zones.hpp"
 #include "zoning/validate_resolved.hpp"
 
@@ -255,31 +256,40 @@ void check_core_enclosed(const Zoning& zoning, const zoning::ResolvedLayout& res
     if (zone == Zone::experimental) experimental = g.get();
   }
   if (!core || geom::is_empty(core)) return;
+  // Core edges twinned, reversed, with another zone's edges are enclosed exactly (the usual case:
+  // the whole check then needs no overlay); the GEOS path below handles everything else.
+  const zoning::CoreBorders borders = zoning::core_borders(resolved);
+  if (borders.enclosed && !borders.may_touch_experimental) return;
   geom::GeomPtr core_boundary = geom::check(GEOSBoundary_r(h, core), "boundary of the core zone");
   // Core boundary next to no other zone lies on the reserve's boundary (outer or an enclave's).
   // The other resolved zones mostly share their borders bit for bit: united by their edges.
-  std::vector<const MultiPolygon*> others;
-  for (const auto& rz : resolved.zones)
-    if (rz.zone != Zone::core && !rz.geometry.empty()) others.push_back(&rz.geometry);
-  geom::GeomPtr rest = geom::to_geos(geom::unite_bordering(others));
-  geom::GeomPtr exposed =
-      exposed_core_boundary(core_boundary.get(), rest.get(), zoning.crs.is_projected);
+  geom::GeomPtr exposed;
+  if (!borders.enclosed) {
+    std::vector<const MultiPolygon*> others;
+    for (const auto& rz : resolved.zones)
+      if (rz.zone != Zone::core && !rz.geometry.empty()) others.push_back(&rz.geometry);
+    geom::GeomPtr rest = geom::to_geos(geom::unite_bordering(others));
+    exposed = exposed_core_boundary(core_boundary.get(), rest.get(), zoning.crs.is_projected);
+  }
   geom::GeomPtr touching;
-  if (experimental && !geom::is_empty(experimental))
+  if (borders.may_touch_experimental && experimental && !geom::is_empty(experimental))
     touching = geom::check(GEOSIntersection_r(h, core_boundary.get(), experimental),
                            "core boundary on the experimental zone");
+  if (!exposed && !touching) return;
   // The stretches are found on the core zone's union (boundaries between two core parts are not
   // exposed); each is then told per core feature, so that the finding names the feature to fix.
   for (const auto& part : zoning.parts) {
     if (part.zone != Zone::core) continue;
     auto shape = geom::to_geos(part.geometry);
     geom::GeomPtr own = geom::check(GEOSBoundary_r(h, shape.get()), "boundary of a core part");
-    geom::GeomPtr own_exposed =
-        geom::check(GEOSIntersection_r(h, own.get(), exposed.get()), "exposed core stretch");
-    report_stretches(merged_lines(own_exposed.get()), IssueCode::core_not_enclosed, Severity::error,
-                     "lies on the reserve's boundary, not enclosed by buffer",
-                     "in the three-zone model the buffer zone surrounds the core zone", part,
-                     options, area, findings);
+    if (exposed) {
+      geom::GeomPtr own_exposed =
+          geom::check(GEOSIntersection_r(h, own.get(), exposed.get()), "exposed core stretch");
+      report_stretches(merged_lines(own_exposed.get()), IssueCode::core_not_enclosed,
+                       Severity::error, "lies on the reserve's boundary, not enclosed by buffer",
+                       "in the three-zone model the buffer zone surrounds the core zone", part,
+                       options, area, findings);
+    }
     if (!touching) continue;
     geom::GeomPtr own_touching = geom::check(GEOSIntersection_r(h, own.get(), touching.get()),
                                              "core stretch on experimental");
