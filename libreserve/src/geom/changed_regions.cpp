@@ -3,32 +3,70 @@
 #include "geom/directed_edges.hpp"
 
 #include <algorithm>
-#include <array>
 #include <bit>
 #include <cstdint>
+#include <utility>
 
 namespace reserve::geom {
 namespace {
 
-// An edge (its coordinates' bits and label) with +1 when it comes from `a`, −1 from `b`. Sorted,
-// the copies of one edge are neighbours: one allocation instead of a hash map's node per edge.
-struct Counted {
-  std::array<std::uint64_t, 4> key;
-  int label;
-  int weight;
+// Each edge's count in `a` less its count in `b`, in an open-addressing table (indices into a
+// vector of the distinct edges): one allocation each, where a hash map allocates a node per edge.
+class EdgeCounts {
+ public:
+  explicit EdgeCounts(std::size_t most) : slots_(std::bit_ceil(2 * most + 16), kEmpty) {
+    edges_.reserve(most);
+  }
+
+  void add(const std::vector<LabelledArea>& layout, int weight) {
+    for (const auto& area : layout) {
+      if (!area.geometry) continue;
+      for_each_edge(*area.geometry, area.label,
+                    [&](const DirectedEdge& e, const Ring&, std::size_t) { count(e, weight); });
+    }
+  }
+
+  // Calls f(edge) for each edge whose counts do not cancel.
+  template <class F>
+  void for_each_changed(F&& f) const {
+    for (const auto& [e, n] : edges_)
+      if (n != 0) f(e);
+  }
+
+ private:
+  static constexpr std::uint32_t kEmpty = UINT32_MAX;
+  std::vector<std::pair<DirectedEdge, int>> edges_;
+  std::vector<std::uint32_t> slots_;
+
+  void count(const DirectedEdge& e, int weight) {
+    std::uint64_t h = DirectedEdgeHash{}(e);
+    h = (h ^ (h >> 33)) * 0xff51afd7ed558ccdull;  // the hash's high bits into the low ones
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = (h ^ (h >> 33)) & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == kEmpty) {
+        slots_[i] = static_cast<std::uint32_t>(edges_.size());
+        edges_.emplace_back(e, weight);
+        return;
+      }
+      auto& [known, n] = edges_[slots_[i]];
+      if (known == e) {
+        n += weight;
+        return;
+      }
+    }
+  }
 };
 
-void collect(const std::vector<LabelledArea>& layout, int weight, std::vector<Counted>& out) {
+std::size_t vertex_count(const std::vector<LabelledArea>& layout) {
+  std::size_t n = 0;
   for (const auto& area : layout) {
     if (!area.geometry) continue;
-    for_each_edge(*area.geometry, area.label, [&](const DirectedEdge& e, const Ring&, std::size_t) {
-      out.push_back(
-          {{std::bit_cast<std::uint64_t>(e.from.x), std::bit_cast<std::uint64_t>(e.from.y),
-            std::bit_cast<std::uint64_t>(e.to.x), std::bit_cast<std::uint64_t>(e.to.y)},
-           area.label,
-           weight});
-    });
+    for (const auto& poly : area.geometry->polygons) {
+      n += poly.outer.size();
+      for (const auto& hole : poly.holes) n += hole.size();
+    }
   }
+  return n;
 }
 
 bool apart(const Envelope& a, const Envelope& b) {
@@ -39,30 +77,21 @@ bool apart(const Envelope& a, const Envelope& b) {
 
 std::vector<Envelope> changed_regions(const std::vector<LabelledArea>& a,
                                       const std::vector<LabelledArea>& b, double margin) {
-  // An edge changed when it is not in `a` as often as in `b` (its weights do not cancel).
-  std::vector<Counted> edges;
-  collect(a, 1, edges);
-  collect(b, -1, edges);
-  std::sort(edges.begin(), edges.end(), [](const Counted& l, const Counted& r) {
-    return l.key != r.key ? l.key < r.key : l.label < r.label;
-  });
+  // An edge changed when it is not in `a` as often as in `b` (its counts do not cancel).
+  EdgeCounts counts(vertex_count(a) + vertex_count(b));
+  counts.add(a, 1);
+  counts.add(b, -1);
   std::vector<Envelope> boxes;
-  for (std::size_t i = 0, k = 0; i < edges.size(); i = k) {
-    int count = 0;
-    for (k = i;
-         k < edges.size() && edges[k].key == edges[i].key && edges[k].label == edges[i].label; ++k)
-      count += edges[k].weight;
-    if (count == 0) continue;
-    const auto& key = edges[i].key;
+  counts.for_each_changed([&](const DirectedEdge& e) {
     Envelope box;
-    box.expand(Point{std::bit_cast<double>(key[0]), std::bit_cast<double>(key[1])});
-    box.expand(Point{std::bit_cast<double>(key[2]), std::bit_cast<double>(key[3])});
+    box.expand(e.from);
+    box.expand(e.to);
     box.min_x -= margin;
     box.min_y -= margin;
     box.max_x += margin;
     box.max_y += margin;
     boxes.push_back(box);
-  }
+  });
   // Changed edges come in runs along a redrawn stretch: sorted by x, most boxes join the
   // rectangle just before them. Then rectangles that meet are merged until none do.
   std::sort(boxes.begin(), boxes.end(),
