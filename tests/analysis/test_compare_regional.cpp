@@ -2,15 +2,19 @@
 // (analysis/compare_fine.hpp, geom/changed_regions.hpp) against the straightforward one (one GEOS
 // overlay per pair of zones over the whole reserve), on data where the two could differ: shared
 // and near-shared edges, holes, multipolygons, overlapping zones resolved by strictness, a zone
-// changed entirely, a zoning against itself, re-vertexed copies, separate changes, lon/lat.
+// changed entirely, a zoning against itself, re-vertexed copies, separate changes, lon/lat, edges
+// cut at slants by the rectangles (each side cut on its own) and an edge along a rectangle's side.
 // Hand-computed figures are planar rectangles (width × height); the rest is checked against the
 // pairwise reference.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
+#include <random>
 #include <string>
+#include <utility>
 
+#include "analysis/compare_fine.hpp"
 #include "analysis/compare_resolved.hpp"
 #include "analysis/zoning_fixtures.hpp"
 #include "geom/changed_regions.hpp"
@@ -71,7 +75,8 @@ void expect_same_as_pairwise(const Zoning& b, const Zoning& a, const CompareOpti
       // 1e-9 relative to the reserve (a cell that is empty in one may be rounding in the other).
       EXPECT_NEAR(f.area_m2, r.area_m2, 1e-9 * ref.before.total_m2);
       EXPECT_NEAR(f.area_m2, r.area_m2, 1e-9 * std::max(r.area_m2, 1e-3));
-      if (r.from != r.to || unchanged_geometry)
+      // Mapped into another model (o.common_model set here), unchanged cells carry geometry too.
+      if (r.from != r.to || unchanged_geometry || o.common_model)
         EXPECT_LE(sym_diff_area(f.geometry, r.geometry), 1e-9 * ref.before.total_m2);
       else
         EXPECT_TRUE(f.geometry.empty());
@@ -214,6 +219,170 @@ TEST(CompareRegional, SeparateChangesGiveSeparateRectanglesAndTheSameCells) {
   EXPECT_NEAR(c.cell(Zone::experimental, Zone::experimental)->area_m2, 5.0e6 - 2.0e4, kTolM2);
   EXPECT_EQ(c.removed.pieces.size(), 2u);
   expect_same_as_pairwise(before, after, with_method(AreaMethod::planar));
+}
+
+// Zones whose shared boundary is a jagged line of irregular vertices, and a straight outline with
+// irregular vertices along it; the proposal moves one vertex of the shared line and one of the
+// outline. The rectangles around the changes then cut edges that both zones (and the other side's
+// outline) hold, at slants, where the fast path cuts each of them on its own (GEOSClipByRect).
+std::pair<Zoning, Zoning> jagged_pair(unsigned seed, bool clockwise) {
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<double> u(0.0, 1.0);
+  const int n = 40;
+  Ring line;  // south to north
+  for (int k = 0; k <= n; ++k)
+    line.push_back({testing::kX0 + 1500.0 + 80.0 * u(rng),
+                    testing::kY0 + (k == 0   ? 0.0
+                                    : k == n ? 3000.0
+                                             : (k + 0.3 * u(rng)) * 3000.0 / n)});
+  Ring east;  // on x = 3000, south to north, strictly between the corners
+  for (int k = 1; k < 12; ++k)
+    east.push_back({testing::kX0 + 3000.0, testing::kY0 + (k + 0.4 * u(rng)) * 3000.0 / 12});
+  auto zones = [&](const Ring& shared, const Ring& east_side) {
+    Ring core{{testing::kX0, testing::kY0}};
+    core.insert(core.end(), shared.begin(), shared.end());
+    core.push_back({testing::kX0, testing::kY0 + 3000.0});
+    core.push_back(core.front());
+    Ring buffer{shared.front(), {testing::kX0 + 3000.0, testing::kY0}};
+    buffer.insert(buffer.end(), east_side.begin(), east_side.end());
+    buffer.push_back({testing::kX0 + 3000.0, testing::kY0 + 3000.0});
+    buffer.insert(buffer.end(), shared.rbegin(), shared.rend());
+    if (clockwise) {
+      std::reverse(core.begin(), core.end());
+      std::reverse(buffer.begin(), buffer.end());
+    }
+    return std::vector<std::pair<Zone, MultiPolygon>>{
+        {Zone::core, MultiPolygon{{Polygon{core, {}}}}},
+        {Zone::buffer, MultiPolygon{{Polygon{buffer, {}}}}}};
+  };
+  Ring moved_line = line;
+  moved_line[n / 2].x += 60.0 + 7.0 * u(rng);
+  Ring moved_east = east;
+  moved_east[5].x += 40.0 + 3.0 * u(rng);
+  return {testing::make_zoning("baseline", zones(line, east)),
+          testing::make_zoning("proposal", zones(moved_line, moved_east))};
+}
+
+TEST(CompareRegional, EdgesCutAtSlantsByTheRectanglesAsPairwise) {
+  for (unsigned seed = 1; seed <= 12; ++seed) {
+    SCOPED_TRACE(seed);
+    for (bool clockwise : {false, true}) {
+      SCOPED_TRACE(clockwise ? "clockwise rings" : "counter-clockwise rings");
+      const auto [before, after] = jagged_pair(seed, clockwise);
+      expect_same_as_pairwise(before, after, with_method(AreaMethod::planar));
+      expect_same_as_pairwise(after, before, with_method(AreaMethod::planar));
+    }
+  }
+}
+
+TEST(CompareRegional, EdgeAlongARectangleSideAsPairwise) {
+  // Core [0,1000]², buffer [1000,1102]×[0,1000], experimental [1102,2000]×[0,1000]; the proposal
+  // gives the buffer's [1000,1100]×[400,600] to the core. The changed edges span x 1000–1100,
+  // y 0–1000, and the margin is 1e-3 × 2000 m = 2 m: the rectangle's east side is x = 1102, on
+  // the buffer/experimental edge (GEOSClipByRect has mis-cut edges along a side; the fast path
+  // takes the overlay there).
+  const Zoning before =
+      testing::make_zoning("baseline", {{Zone::core, rect(0, 0, 1000, 1000)},
+                                        {Zone::buffer, rect(1000, 0, 1102, 1000)},
+                                        {Zone::experimental, rect(1102, 0, 2000, 1000)}});
+  Ring core = testing::rect_ring(0, 0, 1000, 1000);  // (0,0) (1000,0) (1000,1000) (0,1000)
+  core.insert(core.begin() + 2, {{testing::kX0 + 1000, testing::kY0 + 400},
+                                 {testing::kX0 + 1100, testing::kY0 + 400},
+                                 {testing::kX0 + 1100, testing::kY0 + 600},
+                                 {testing::kX0 + 1000, testing::kY0 + 600}});
+  const Zoning after = testing::make_zoning(
+      "proposal",
+      {{Zone::core, MultiPolygon{{Polygon{core, {}}}}},
+       {Zone::buffer, geom::subtract(rect(1000, 0, 1102, 1000), rect(1000, 400, 1100, 600))},
+       {Zone::experimental, rect(1102, 0, 2000, 1000)}});
+  std::vector<geom::LabelledArea> lb, la;
+  for (const auto& p : before.parts) lb.push_back({static_cast<int>(p.zone), &p.geometry});
+  for (const auto& p : after.parts) la.push_back({static_cast<int>(p.zone), &p.geometry});
+  const auto regions = geom::changed_regions(lb, la, 2.0);
+  ASSERT_EQ(regions.size(), 1u);
+  ASSERT_EQ(regions[0].max_x, testing::kX0 + 1102);  // the case under test
+  const Comparison c =
+      run(before, after, with_method(AreaMethod::planar), {.unchanged_geometry = false});
+  // Hand: buffer → core 100 × 200 = 2e4 m²; buffer → buffer 102 × 1000 − 2e4 = 8.2e4 m².
+  EXPECT_NEAR(c.cell(Zone::buffer, Zone::core)->area_m2, 2.0e4, kTolM2);
+  EXPECT_NEAR(c.cell(Zone::buffer, Zone::buffer)->area_m2, 8.2e4, kTolM2);
+  EXPECT_NEAR(c.cell(Zone::experimental, Zone::experimental)->area_m2, 8.98e5, kTolM2);
+  expect_same_as_pairwise(before, after, with_method(AreaMethod::planar));
+}
+
+TEST(CompareRegional, BothSidesMappedIntoTheTwoZoneModelAsPairwise) {
+  // Both three-zone, compared in the two-zone model: core → buffer and buffer → buffer both become
+  // core protection → core protection, so the unchanged cells' land must be in that cell too.
+  CompareOptions o = with_method(AreaMethod::planar);
+  o.common_model = ZoneModel::two_zone;
+  const Zoning before = testing::nested_squares();
+  const Zoning after = varied_proposal();
+  const Comparison c = run(before, after, o, {.unchanged_geometry = false});
+  // Hand: core protection is core + buffer: 2000² = 4e6 m² before; in the proposal the buffer
+  // square is unchanged in extent, so core protection → core protection is 4e6 m² (the core strip
+  // and the core overlap stay inside it).
+  EXPECT_NEAR(c.cell(Zone::core_protection, Zone::core_protection)->area_m2, 4.0e6, kTolM2);
+  expect_same_as_pairwise(before, after, o);
+}
+
+// One zone's side for the fine matrix, with the outline's ring reversed (and so traversed the
+// other way when cut): the resolved layouts do not promise one orientation for both.
+analysis::Side star_side(const Ring& ring) {
+  analysis::Side side;
+  side.zones = zones_of(ZoneModel::three_zone);
+  for (Zone z : side.zones) {
+    side.geometry.push_back(z == Zone::experimental ? MultiPolygon{{Polygon{ring, {}}}}
+                                                    : MultiPolygon{});
+    side.envelope.push_back(envelope_of(side.geometry.back()));
+  }
+  Ring reversed(ring.rbegin(), ring.rend());
+  side.outline = MultiPolygon{{Polygon{reversed, {}}}};
+  return side;
+}
+
+TEST(CompareRegional, ZoneAndOutlineCutTheOtherWayRoundAsPairwise) {
+  // An irregular 60-gon of radius ~1 km; the proposal pushes one vertex out by 80 m and another
+  // in. The rectangles around them cut the neighbouring edges at slants, once in the zone and
+  // once, the other way round, in the other side's outline: the cut points may differ by a
+  // rounding, which must not leave a sliver of change at the rectangle's side.
+  const AreaCalculator area(testing::test_crs(), AreaMethod::planar);
+  for (unsigned seed = 1; seed <= 40; ++seed) {
+    SCOPED_TRACE(seed);
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<double> u(0.0, 1.0);
+    const int n = 60;
+    std::vector<double> radius(n);
+    for (auto& r : radius) r = 1000.0 + 50.0 * u(rng);
+    auto star = [&](const std::vector<double>& rs) {
+      Ring ring;
+      for (int k = 0; k < n; ++k) {
+        const double t = 2.0 * 3.14159265358979323846 * (k + 0.2 * u(rng)) / n;
+        ring.push_back({testing::kX0 + rs[k] * std::cos(t), testing::kY0 + rs[k] * std::sin(t)});
+      }
+      ring.push_back(ring.front());
+      return ring;
+    };
+    std::mt19937 same = rng;
+    const Ring before_ring = star(radius);
+    rng = same;  // the same angles again
+    std::vector<double> moved = radius;
+    moved[10] += 80.0;
+    moved[40] -= 80.0;
+    const Ring after_ring = star(moved);
+    const analysis::Side before = star_side(before_ring), after = star_side(after_ring);
+    std::vector<double> zone_m2;
+    for (const auto& g : before.geometry) zone_m2.push_back(g.empty() ? 0.0 : area.area_m2(g));
+    const auto fast = analysis::fine_matrix_regional(before, after, area, true, zone_m2);
+    const auto ref = analysis::fine_matrix_pairwise(before, after);
+    ASSERT_EQ(fast.size(), ref.size());
+    for (std::size_t k = 0; k < ref.size(); ++k) {
+      SCOPED_TRACE(std::string(to_string(ref[k].from)) + " -> " + to_string(ref[k].to));
+      EXPECT_EQ(fast[k].geometry.polygons.size(), ref[k].geometry.polygons.size());
+      // Planar m², rounding of coordinates near (5e5, 4e6) m.
+      EXPECT_NEAR(geom::planar_area(geom::to_geos(fast[k].geometry).get()),
+                  geom::planar_area(geom::to_geos(ref[k].geometry).get()), 1e-3);
+    }
+  }
 }
 
 TEST(CompareRegional, LonLatZoningsAsPairwise) {

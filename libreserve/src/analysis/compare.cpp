@@ -183,13 +183,16 @@ struct ToCommon {
 
 // Splits a changed cell into its polygons, each measured and classed as noise or not on its own:
 // a thin sliver along a redrawn boundary is noise even when the same cell holds a real change.
-void add_change_pieces(ChangeSet& set, const TransitionCell& cell, const AreaCalculator& area,
-                       const CompareOptions& options, bool geographic) {
-  for (const auto& poly : cell.geometry.polygons) {
+// `piece_m2` holds the polygons' areas, in order.
+void add_change_pieces(ChangeSet& set, const TransitionCell& cell,
+                       const std::vector<double>& piece_m2, const CompareOptions& options,
+                       bool geographic) {
+  for (std::size_t k = 0; k < cell.geometry.polygons.size(); ++k) {
+    const Polygon& poly = cell.geometry.polygons[k];
     ChangePiece piece;
     piece.from = cell.from;
     piece.to = cell.to;
-    piece.area_m2 = area.area_m2(poly);
+    piece.area_m2 = piece_m2[k];
     piece.width_m = mean_width_m(poly, piece.area_m2, geographic);
     piece.noise = options.noise.is_noise(piece.area_m2, piece.width_m);
     piece.geometry = poly;
@@ -199,7 +202,8 @@ void add_change_pieces(ChangeSet& set, const TransitionCell& cell, const AreaCal
   }
 }
 
-void sort_west_to_east(MultiPolygon& mp) {
+// Sorts the polygons and their areas `piece_m2` alike.
+void sort_west_to_east(MultiPolygon& mp, std::vector<double>& piece_m2) {
   using Key = std::tuple<double, double, double, double>;
   std::vector<std::pair<Key, std::size_t>> order;
   for (std::size_t i = 0; i < mp.polygons.size(); ++i) {
@@ -210,41 +214,68 @@ void sort_west_to_east(MultiPolygon& mp) {
   std::stable_sort(order.begin(), order.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<Polygon> sorted;
+  std::vector<double> sorted_m2;
   sorted.reserve(order.size());
-  for (const auto& [key, i] : order) sorted.push_back(std::move(mp.polygons[i]));
+  sorted_m2.reserve(order.size());
+  for (const auto& [key, i] : order) {
+    sorted.push_back(std::move(mp.polygons[i]));
+    sorted_m2.push_back(piece_m2[i]);
+  }
   mp.polygons = std::move(sorted);
+  piece_m2 = std::move(sorted_m2);
 }
 
 using CellParts = std::map<std::pair<Zone, Zone>, std::vector<const FineCell*>>;
 using CellAreas = std::map<std::pair<Zone, Zone>, double>;
 
+// The areas of a geometry's polygons, in order.
+std::vector<double> polygon_areas(const AreaCalculator& area, const MultiPolygon& mp) {
+  std::vector<double> out;
+  out.reserve(mp.polygons.size());
+  for (const auto& p : mp.polygons) out.push_back(area.area_m2(p));
+  return out;
+}
+
+// Their sum, added in order from zero: the same double as measure() of the geometry.
+double sum_of(const std::vector<double>& piece_m2) {
+  double sum = 0.0;
+  for (double a : piece_m2) sum += a;
+  return sum;
+}
+
 // The common-model matrix (every from × to on the axis but outside → outside), each cell the
 // union of the fine cells that map onto it, and the change pieces of the changed cells. Returns
-// the cell areas.
-CellAreas common_matrix(Comparison& c, const CellParts& common_parts, const AreaCalculator& area,
-                        const CompareOptions& options, bool geographic) {
+// the cell areas. `fine_piece_m2` holds the areas of the fine cells' polygons (indexed as `fine`).
+CellAreas common_matrix(Comparison& c, const CellParts& common_parts,
+                        const std::vector<FineCell>& fine,
+                        const std::vector<std::vector<double>>& fine_piece_m2,
+                        const AreaCalculator& area, const CompareOptions& options,
+                        bool geographic) {
   CellAreas common_m2;
   for (Zone from : c.axis) {
     for (Zone to : c.axis) {
       if (from == Zone::outside && to == Zone::outside) continue;
       TransitionCell cell{from, to, 0.0, {}};
+      std::vector<double> piece_m2;
       const auto it = common_parts.find({from, to});
       if (it != common_parts.end() && it->second.size() == 1) {
         const FineCell& f = *it->second.front();
         cell.geometry = f.geometry;
-        cell.area_m2 = f.area_m2 ? *f.area_m2 : measure(area, cell.geometry);
+        cell.area_m2 = *f.area_m2;
+        piece_m2 = fine_piece_m2[static_cast<std::size_t>(&f - fine.data())];
       } else if (it != common_parts.end()) {
         std::vector<const MultiPolygon*> parts;
         for (const FineCell* f : it->second) parts.push_back(&f->geometry);
         cell.geometry = geom::unite(parts);
-        cell.area_m2 = measure(area, cell.geometry);
+        piece_m2 = polygon_areas(area, cell.geometry);
+        cell.area_m2 = sum_of(piece_m2);
       }
       // The pieces in an order of their own (west to east, then south to north), not the
       // overlay's: one overlay or several confined ones give them in different orders.
-      if (from != to) sort_west_to_east(cell.geometry);
+      if (from != to) sort_west_to_east(cell.geometry, piece_m2);
       common_m2[{from, to}] = cell.area_m2;
       if (ChangeSet* set = change_set_for(c, from, to))
-        add_change_pieces(*set, cell, area, options, geographic);
+        add_change_pieces(*set, cell, piece_m2, options, geographic);
       c.matrix.push_back(std::move(cell));
     }
   }
@@ -294,32 +325,43 @@ Comparison analysis::compare_resolved(const Zoning& before, const Zoning& after,
 
   const Side bs = build_side(before, before_model, before_layout);
   const Side as = build_side(after, after_model, after_layout);
-  // One model on both sides: the overlays are confined to where the zonings differ.
-  const std::vector<FineCell> fine =
+  // Each area is measured once (geodesic areas are not cheap on large reserves).
+  const auto before_measured = measured_zone_areas(area, bs);
+  const auto after_measured = measured_zone_areas(area, as);
+  // One model on both sides: the overlays are confined to where the zonings differ. Mapped into
+  // another model, unchanged cells are united with changed ones (core → buffer is core protection
+  // → core protection): they need their geometry.
+  const bool unchanged_geometry = run.unchanged_geometry || model != before_model;
+  std::vector<FineCell> fine =
       run.pairwise || bs.zones != as.zones
           ? analysis::fine_matrix_pairwise(bs, as)
-          : analysis::fine_matrix_regional(bs, as, area, run.unchanged_geometry);
+          : analysis::fine_matrix_regional(bs, as, area, unchanged_geometry, before_measured);
   const ToCommon to_common{model, options.legacy_map};
 
-  // Fine cell areas (for the original summaries) and common-model cells.
+  // Fine cell areas (for the original summaries), their polygons' areas and common-model cells.
   CellAreas fine_m2;
   CellParts common_parts;
-  for (const auto& f : fine) {
-    fine_m2[{f.from, f.to}] = f.area_m2 ? *f.area_m2 : measure(area, f.geometry);
-    if (!f.geometry.empty() || f.area_m2)
+  std::vector<std::vector<double>> fine_piece_m2(fine.size());
+  for (std::size_t k = 0; k < fine.size(); ++k) {
+    FineCell& f = fine[k];
+    const bool carried = !f.geometry.empty() || f.area_m2;
+    if (!f.area_m2) {
+      fine_piece_m2[k] = polygon_areas(area, f.geometry);
+      f.area_m2 = sum_of(fine_piece_m2[k]);
+    }
+    fine_m2[{f.from, f.to}] = *f.area_m2;
+    if (carried)
       common_parts[{to_common(f.from, before_model), to_common(f.to, after_model)}].push_back(&f);
   }
   c.axis = zones_of(model);
   c.axis.push_back(Zone::outside);
   const CellAreas common_m2 =
-      common_matrix(c, common_parts, area, options, before.crs.is_geographic);
+      common_matrix(c, common_parts, fine, fine_piece_m2, area, options, before.crs.is_geographic);
 
   // Zone figures from the cells (so that the matrix rows and columns add up to them exactly); the
   // directly measured unions alongside.
   const double before_outline_m2 = measure(area, bs.outline);
   const double after_outline_m2 = measure(area, as.outline);
-  const auto before_measured = measured_zone_areas(area, bs);
-  const auto after_measured = measured_zone_areas(area, as);
   c.before = summarise(model, zones_of(model), common_m2, true,
                        common_measured(bs, before_measured, before_model, to_common, area),
                        before_outline_m2);

@@ -5,6 +5,7 @@
 
 #include "geom/changed_regions.hpp"
 #include "geom/geos.hpp"
+#include "geom/rectangle_clip.hpp"
 
 namespace reserve::analysis {
 namespace {
@@ -20,8 +21,16 @@ double measure(const AreaCalculator& area, const MultiPolygon& mp) {
   return sum;
 }
 
-void append(MultiPolygon& to, MultiPolygon&& from) {
-  for (auto& p : from.polygons) to.polygons.push_back(std::move(p));
+// Appends the pieces of a changed cell found in one rectangle, those within `inner` (the rectangle
+// less half the margin). Changed land lies a whole margin inside the rectangle
+// (geom/changed_regions.hpp); what comes closer to its sides is a sliver of the cut, where the
+// zone of one side and the outline of the other were cut at points a rounding apart.
+void append(MultiPolygon& to, MultiPolygon&& from, const Envelope& inner) {
+  for (auto& p : from.polygons) {
+    Envelope e;
+    for (const Point& pt : p.outer) e.expand(pt);
+    if (geom::envelope_inside(e, inner)) to.polygons.push_back(std::move(p));
+  }
 }
 
 // a ∩ b (or a ∖ b) as land only; null when a is null or nothing is left.
@@ -32,15 +41,7 @@ geom::GeomPtr overlay(const GEOSGeometry* a, const GEOSGeometry* b, bool differe
                       : difference     ? geom::check(GEOSDifference_r(h, a, b), "difference")
                       : !b             ? nullptr
                                        : geom::check(GEOSIntersection_r(h, a, b), "intersection");
-  if (out && geom::is_empty(out.get())) return nullptr;
-  // Land only: a zone touching a clip edge leaves a line beside the polygons, and the next
-  // overlay refuses mixed-dimension input.
-  const int type = out ? GEOSGeomTypeId_r(h, out.get()) : GEOS_MULTIPOLYGON;
-  if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON) {
-    const MultiPolygon land = geom::polygons_from_geos(out.get());
-    return land.empty() ? nullptr : geom::to_geos(land);
-  }
-  return out;
+  return geom::land_only(std::move(out));
 }
 
 // The side's zones and outline in GEOS, null where empty.
@@ -57,11 +58,15 @@ struct GeosSide {
 struct ClippedSide {
   std::vector<geom::GeomPtr> zones;
   geom::GeomPtr outline;
-  ClippedSide(const GeosSide& s, const Side& plain, const GEOSGeometry* rect, const Envelope& box) {
+  // Cut by GEOSClipByRect: the cut points lie in unchanged land, a margin from every changed edge
+  // (the slivers they may leave between one side's zone and the other's outline are dropped by
+  // append()).
+  ClippedSide(const GeosSide& s, const Side& plain, const Envelope& box) {
     for (std::size_t i = 0; i < s.zones.size(); ++i)
-      zones.push_back(disjoint(plain.envelope[i], box) ? nullptr
-                                                       : overlay(s.zones[i].get(), rect, false));
-    outline = overlay(s.outline.get(), rect, false);
+      zones.push_back(disjoint(plain.envelope[i], box)
+                          ? nullptr
+                          : geom::land_in_rectangle(s.zones[i].get(), plain.geometry[i], box));
+    outline = geom::land_in_rectangle(s.outline.get(), plain.outline, box);
   }
 };
 
@@ -90,7 +95,8 @@ std::vector<FineCell> fine_matrix_pairwise(const Side& before, const Side& after
 }
 
 std::vector<FineCell> fine_matrix_regional(const Side& before, const Side& after,
-                                           const AreaCalculator& area, bool unchanged_geometry) {
+                                           const AreaCalculator& area, bool unchanged_geometry,
+                                           const std::vector<double>& before_zone_m2) {
   const std::size_t nb = before.zones.size(), na = after.zones.size();
   // Cells in the pairwise order: row i holds (i, j) for every j, then (i, outside); then the
   // (outside, j) cells.
@@ -111,18 +117,17 @@ std::vector<FineCell> fine_matrix_regional(const Side& before, const Side& after
     lb.push_back({static_cast<int>(after.zones[j]), &after.geometry[j]});
   Envelope all = envelope_of(before.outline);
   all.expand(envelope_of(after.outline));
-  const std::vector<Envelope> regions =
-      geom::changed_regions(la, lb, geom::changed_region_margin(all));
+  const double margin = geom::changed_region_margin(all);
+  const std::vector<Envelope> regions = geom::changed_regions(la, lb, margin);
 
   // Inside each rectangle: every changed cell, and the unchanged cells' part there.
   std::vector<double> clipped_m2(nb, 0.0), kept_inside_m2(nb, 0.0);
   if (!regions.empty()) {
     const GeosSide gb(before), ga(after);
-    auto* h = geom::context();
     for (const auto& box : regions) {
-      geom::GeomPtr rect = geom::check(
-          GEOSGeom_createRectangle_r(h, box.min_x, box.min_y, box.max_x, box.max_y), "rectangle");
-      const ClippedSide cb(gb, before, rect.get(), box), ca(ga, after, rect.get(), box);
+      const ClippedSide cb(gb, before, box), ca(ga, after, box);
+      const Envelope inner{box.min_x + margin / 2, box.min_y + margin / 2, box.max_x - margin / 2,
+                           box.max_y - margin / 2, true};
       for (std::size_t i = 0; i < nb; ++i) {
         const GEOSGeometry* bi = cb.zones[i].get();
         if (!bi) continue;
@@ -133,16 +138,16 @@ std::vector<FineCell> fine_matrix_regional(const Side& before, const Side& after
           if (before.zones[i] == after.zones[j]) {
             if (!unchanged_geometry) kept_inside_m2[i] += measure(area, pieces);
           } else {
-            append(cells[at(i, j)].geometry, std::move(pieces));
+            append(cells[at(i, j)].geometry, std::move(pieces), inner);
           }
         }
         if (!unchanged_geometry) clipped_m2[i] += measure(area, geom::polygons_from_geos(bi));
         if (geom::GeomPtr out = overlay(bi, ca.outline.get(), true))
-          append(cells[at(i, na)].geometry, geom::polygons_from_geos(out.get()));
+          append(cells[at(i, na)].geometry, geom::polygons_from_geos(out.get()), inner);
       }
       for (std::size_t j = 0; j < na; ++j)
         if (geom::GeomPtr in = overlay(ca.zones[j].get(), cb.outline.get(), true))
-          append(cells[in_at(j)].geometry, geom::polygons_from_geos(in.get()));
+          append(cells[in_at(j)].geometry, geom::polygons_from_geos(in.get()), inner);
     }
   }
 
@@ -159,8 +164,7 @@ std::vector<FineCell> fine_matrix_regional(const Side& before, const Side& after
         const bool all_inside = std::any_of(regions.begin(), regions.end(), [&](const Envelope& r) {
           return geom::envelope_inside(before.envelope[i], r);
         });
-        const double outside_m2 =
-            all_inside ? 0.0 : measure(area, before.geometry[i]) - clipped_m2[i];
+        const double outside_m2 = all_inside ? 0.0 : before_zone_m2[i] - clipped_m2[i];
         c.area_m2 = outside_m2 + kept_inside_m2[i];
       }
     }

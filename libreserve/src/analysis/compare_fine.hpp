@@ -23,7 +23,8 @@ struct FineCell {
   Zone from;
   Zone to;
   MultiPolygon geometry;
-  // Set when the geometry is not carried (an unchanged cell z → z measured without building it).
+  // The cell's area when known: set by fine_matrix_regional where the geometry is not carried (an
+  // unchanged cell z → z measured without building it), and by compare for every cell it measures.
   std::optional<double> area_m2;
 };
 
@@ -34,8 +35,10 @@ std::vector<FineCell> fine_matrix_pairwise(const Side& before, const Side& after
 // around the edges that changed (geom/changed_regions.hpp): a changed cell's land lies inside them,
 // so its pieces come out as the pairwise overlay's. Unchanged cells (z → z) carry their geometry
 // from one whole overlay when `unchanged_geometry`; otherwise only their area, as the zone's area
-// less the part inside the rectangles plus the overlay inside them.
+// less the part inside the rectangles plus the overlay inside them; `before_zone_m2` holds the
+// before zones' areas as measured by `area` (the caller has them: measured once, not twice).
 std::vector<FineCell> fine_matrix_regional(const Side& before, const Side& after,
-                                           const AreaCalculator& area, bool unchanged_geometry);
+                                           const AreaCalculator& area, bool unchanged_geometry,
+                                           const std::vector<double>& before_zone_m2);
 
 }  // namespace reserve::analysis

@@ -10,6 +10,7 @@
 #include "check/ledger_json.hpp"
 #include "report/format.hpp"
 #include "report/issue_json.hpp"
+#include "report/json_text.hpp"
 #include "reserve/check.hpp"
 
 namespace reserve {
@@ -61,13 +62,137 @@ nlohmann::json far_json(const FarFeatures& far) {
   return j;
 }
 
-nlohmann::json overlay_json(const ConflictOverlay& c) {
+// The feature rows as text, byte for byte as dump() prints overlay_json's "features" (keys in
+// std::string order, numbers and strings as report/json_text spells them): thousands of rows of
+// some 20 keys cost more as document nodes than as text.
+class FeatureRowsText {
+ public:
+  explicit FeatureRowsText(std::string& out) : out_(out) {}
+
+  void rows(const ConflictOverlay& c) {
+    out_ += '[';
+    for (std::size_t r = 0; r < c.overlay.rows.size(); ++r) {
+      if (r) out_ += ',';
+      row(c.overlay.rows[r], c.features.features.at(c.overlay.rows[r].feature_index));
+    }
+    out_ += ']';
+  }
+
+ private:
+  std::string& out_;
+  bool first_ = true;
+
+  void key(const char* k) {
+    if (!first_) out_ += ',';
+    first_ = false;
+    out_ += '"';
+    out_ += k;  // plain ASCII names
+    out_ += "\":";
+  }
+  void open() {
+    out_ += '{';
+    first_ = true;
+  }
+  void close() {
+    out_ += '}';
+    first_ = false;
+  }
+  void text(const char* k, std::string_view v) {
+    key(k);
+    report::append_json_string(v, out_);
+  }
+  void number(const char* k, double v) {
+    key(k);
+    report::append_json_number(v, out_);
+  }
+
+  void placement(const FeaturePlacement& p, bool is_point) {
+    open();
+    if (!is_point) {
+      key("areas");
+      out_ += '[';
+      for (std::size_t i = 0; i < p.areas.size(); ++i) {
+        if (i) out_ += ',';
+        open();
+        number("area_m2", p.areas[i].area_m2);
+        number("share", p.areas[i].share);
+        text("zone", to_string(p.areas[i].zone));
+        close();
+      }
+      out_ += ']';
+    }
+    number("distance_to_reserve_boundary_m", p.distance_to_reserve_boundary_m);
+    key("distance_to_stricter_zone_m");
+    if (p.distance_to_stricter_zone_m)
+      report::append_json_number(*p.distance_to_stricter_zone_m, out_);
+    else
+      out_ += "null";
+    if (!is_point) number("inside_area_m2", p.inside_area_m2);
+    if (is_point) text("location", to_string(p.location));
+    text("zone", to_string(p.zone));
+    text("zone_zh", chinese_name(p.zone));
+    if (is_point) {
+      key("zones_within_tolerance");
+      out_ += '[';
+      for (std::size_t i = 0; i < p.zones_within_tolerance.size(); ++i) {
+        if (i) out_ += ',';
+        report::append_json_string(to_string(p.zones_within_tolerance[i]), out_);
+      }
+      out_ += ']';
+    }
+    close();
+  }
+
+  void row(const FeatureOverlay& row, const ConflictFeature& f) {
+    const MiningRightInfo* right = f.mining_right ? &*f.mining_right : nullptr;
+    open();
+    key("after");
+    placement(row.after, row.is_point);
+    if (!row.is_point) number("area_m2", row.area_m2);
+    key("before");
+    placement(row.before, row.is_point);
+    if (f.built_year) {
+      key("built_year");
+      out_ += std::to_string(*f.built_year);
+    }
+    text("category", to_string(f.category));
+    text("category_zh", chinese_name(f.category));
+    text("change", to_string(row.change));
+    text("change_zh", chinese_name(row.change));
+    number("downgraded_area_m2", row.downgraded_area_m2);
+    number("freed_area_m2", row.freed_area_m2);
+    text("geometry", row.is_point ? "point" : "polygon");
+    if (right) text("holder", right->holder);
+    text("id", f.id);
+    text("label", f.label());  // FID, row in the layer, name, licence: unambiguous
+    if (right) text("licence_number", right->licence_number);
+    text("name", f.name);
+    if (right) text("right_type", right->right_type);
+    key("source");
+    open();
+    text("feature", f.where.feature);
+    text("file", f.where.file);
+    text("layer", f.where.layer);
+    close();
+    if (!f.treatment.empty()) text("treatment", f.treatment);
+    if (right) {
+      text("valid_from", right->valid_from);
+      text("valid_to", right->valid_to);
+    }
+    close();
+  }
+};
+
+// The overlay as a document; with a `placeholder`, "features" holds it instead of the rows
+// (FeatureRowsText prints them).
+nlohmann::json overlay_json(const ConflictOverlay& c, const char* placeholder = nullptr) {
   nlohmann::json j;
   j["working_crs"] = c.features.crs.label();
   j["area_method"] = to_string(c.overlay.area_method);
   j["boundary_tolerance_m"] = c.overlay.boundary_tolerance_m;
-  j["features"] = nlohmann::json::array();
-  for (const auto& row : c.overlay.rows) {
+  j["features"] = placeholder ? nlohmann::json(placeholder) : nlohmann::json::array();
+  const auto none = decltype(c.overlay.rows){};
+  for (const auto& row : placeholder ? none : c.overlay.rows) {
     const auto& f = c.features.features.at(row.feature_index);
     nlohmann::json fj;
     fj["id"] = f.id;
@@ -121,18 +246,36 @@ ReportSection conflicts_section(const CheckConflicts& c) {
   s.id = "conflicts";
   s.title_zh = "矿业权、设施与保护区功能区叠加及整改台账";
   s.title_en = "Mining rights and facilities × zones, and the rectification ledger";
-  nlohmann::json j = overlay_json(c.overlay);
-  // The ledger's rows go in as text (check/ledger_json): a placeholder in the document, replaced
-  // in the printed text; should a feature's text look like it, the rows are parsed in instead.
-  const std::string rows = ledger_rows_json(c.ledger);
-  const std::string placeholder = "\x01reserve-ledger-rows\x01";
-  j["ledger"] = placeholder;
+  // The feature rows and the ledger's rows (check/ledger_json) go in as text: placeholders in the
+  // document, replaced in the printed text; should other text look like them, the document is
+  // built whole instead.
+  const char* features_placeholder = "\x01reserve-feature-rows\x01";
+  const char* ledger_placeholder = "\x01reserve-ledger-rows\x01";
+  nlohmann::json j = overlay_json(c.overlay, features_placeholder);
+  j["ledger"] = ledger_placeholder;
   s.json = j.dump();
-  const std::string quoted = nlohmann::json(placeholder).dump();
-  const std::size_t at = s.json.find(quoted);
-  if (at != std::string::npos && s.json.find(quoted, at + 1) == std::string::npos) {
-    s.json.replace(at, quoted.size(), rows);
+  std::string features;
+  FeatureRowsText(features).rows(c.overlay);
+  const std::string rows = ledger_rows_json(c.ledger);
+  const std::string quoted_features = nlohmann::json(features_placeholder).dump();
+  const std::string quoted_ledger = nlohmann::json(ledger_placeholder).dump();
+  auto once = [&](const std::string& quoted) {
+    const std::size_t at = s.json.find(quoted);
+    return at != std::string::npos && s.json.find(quoted, at + 1) == std::string::npos;
+  };
+  if (once(quoted_features) && once(quoted_ledger)) {
+    // The later one first, so that the earlier one's place stays where it was found.
+    const std::size_t at_features = s.json.find(quoted_features);
+    const std::size_t at_ledger = s.json.find(quoted_ledger);
+    const bool ledger_last = at_ledger > at_features;
+    s.json.replace(ledger_last ? at_ledger : at_features,
+                   (ledger_last ? quoted_ledger : quoted_features).size(),
+                   ledger_last ? rows : features);
+    s.json.replace(ledger_last ? at_features : at_ledger,
+                   (ledger_last ? quoted_features : quoted_ledger).size(),
+                   ledger_last ? features : rows);
   } else {
+    j = overlay_json(c.overlay);
     j["ledger"] = nlohmann::json::parse(rows);
     s.json = j.dump();
   }

@@ -6,6 +6,7 @@
 
 #include "core/finite_vertices.hpp"
 #include "geom/geos.hpp"
+#include "geom/wkt_text.hpp"
 #include "reserve/error.hpp"
 
 namespace reserve {
@@ -117,10 +118,13 @@ std::string write_wkt(const GEOSGeometry* g, int decimals) {
 }  // namespace
 
 std::string to_wkt(const Geometry& g, int decimals) {
+  if (g.kind == GeometryKind::polygon) return to_wkt(g.polygons, decimals);
   return write_wkt(geom::to_geos(g).get(), decimals);
 }
 
 std::string to_wkt(const MultiPolygon& mp, int decimals) {
+  // At the default settings the text is written directly (the same bytes, without GEOS).
+  if (std::string out; decimals < 0 && geom::append_multipolygon_wkt(out, mp)) return out;
   return write_wkt(geom::to_geos(mp).get(), decimals);
 }
 

@@ -9,6 +9,7 @@
 #include "geom/changed_regions.hpp"
 #include "geom/envelope_index.hpp"
 #include "geom/geos.hpp"
+#include "geom/rectangle_clip.hpp"
 #include "province/parallel.hpp"
 
 namespace reserve::province {
@@ -39,9 +40,15 @@ double area_of(const AreaCalculator& calc, const MultiPolygon& mp) {
   return mp.empty() ? 0.0 : calc.area_m2(mp);
 }
 
+double area_of(const AreaCalculator& calc, const GEOSGeometry* g) {
+  return g ? area_of(calc, geom::polygons_from_geos(g)) : 0.0;
+}
+
 // The area a and b share. Outside the rectangles that hold every point in one outline only, the
 // two are the same land; so area(a ∩ b) = area(a) − area(a ∩ R) + area((a ∩ R) ∩ (b ∩ R)).
 // Unrelated outlines (every edge differs, one rectangle around both) take the plain overlay.
+// a ∩ R and b ∩ R are cut by GEOSClipByRect (geom/rectangle_clip.hpp): an edge the two share is
+// the same directed edge in both, so both are cut at the same points.
 double shared_area(const Outline& a, const Outline& b, const AreaCalculator& calc) {
   Envelope all = a.box;
   all.expand(b.box);
@@ -50,18 +57,19 @@ double shared_area(const Outline& a, const Outline& b, const AreaCalculator& cal
   if (regions.empty()) return a.area_m2;  // the same outline
   for (const auto& r : regions)
     if (geom::envelope_inside(a.box, r)) return area_of(calc, geom::intersect(a.shape, b.shape));
+  const geom::GeomPtr ga = geom::to_geos(a.shape), gb = geom::to_geos(b.shape);
+  auto* h = geom::context();
   double shared = a.area_m2;
   for (const auto& r : regions) {
-    const MultiPolygon rect{{Polygon{{{r.min_x, r.min_y},
-                                      {r.max_x, r.min_y},
-                                      {r.max_x, r.max_y},
-                                      {r.min_x, r.max_y},
-                                      {r.min_x, r.min_y}},
-                                     {}}}};
-    const MultiPolygon a_in = geom::intersect(a.shape, rect);
-    if (a_in.empty()) continue;
-    shared -= area_of(calc, a_in);
-    shared += area_of(calc, geom::intersect(a_in, geom::intersect(b.shape, rect)));
+    const geom::GeomPtr a_in = geom::land_in_rectangle(ga.get(), a.shape, r);
+    if (!a_in) continue;
+    shared -= area_of(calc, a_in.get());
+    const geom::GeomPtr b_in = geom::land_in_rectangle(gb.get(), b.shape, r);
+    if (!b_in) continue;
+    shared += area_of(
+        calc,
+        geom::land_only(geom::check(GEOSIntersection_r(h, a_in.get(), b_in.get()), "intersection"))
+            .get());
   }
   return shared;
 }

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <cstring>
 #include <nlohmann/detail/conversions/to_chars.hpp>
 #include <nlohmann/json.hpp>
@@ -191,6 +192,16 @@ bool append_indented_json(std::string_view s, int indent, std::string& out) {
   }
   if (!open.empty() || next != Next::comma_or_close) return reject();
   return true;
+}
+
+void append_json_number(double value, std::string& out) {
+  if (!std::isfinite(value)) {
+    out += "null";
+    return;
+  }
+  std::array<char, 64> buf{};
+  const char* end = ::nlohmann::detail::to_chars(buf.data(), buf.data() + buf.size(), value);
+  out.append(buf.data(), static_cast<std::size_t>(end - buf.data()));
 }
 
 void append_json_string(std::string_view text, std::string& out) {

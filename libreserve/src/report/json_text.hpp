@@ -19,4 +19,7 @@ bool append_indented_json(std::string_view text, int indent, std::string& out);
 // the same type_error for text that is not UTF-8).
 void append_json_string(std::string_view text, std::string& out);
 
+// Appends a double as nlohmann-json's dump() prints it (null when not finite).
+void append_json_number(double value, std::string& out);
+
 }  // namespace reserve::report
