@@ -229,6 +229,64 @@ TEST(OverlayFastPaths, PlacementEqualsGeosOverlay) {
     EXPECT_GT(placed[zone], 0) << to_string(zone);
 }
 
+// Points: the distance to the stricter zones comes from the covering found by place_point and
+// the zones' segment indexes; compared with GEOSDistance to the stricter zones' union, on the
+// features' first vertices (many on zone edges and corners) and random points.
+TEST(OverlayFastPaths, PointStricterDistanceEqualsGeos) {
+  const std::uint64_t seed = std::random_device{}();
+  std::printf("OverlayFastPaths points seed: %llu\n", static_cast<unsigned long long>(seed));
+  auto* h = geom::context();
+  const Zoning before = zoning_with_hole(0), after = zoning_with_hole(250);
+  std::vector<Point> points;
+  for (const auto& f : features(seed)) points.push_back(f.polygons[0].outer[0]);
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> ux(-1500, 5000), uy(-1500, 2500);
+  for (int i = 0; i < 300; ++i) points.push_back({kX0 + ux(rng), kY0 + uy(rng)});
+  FeatureSet set;
+  set.crs = testing::test_crs();
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    ConflictFeature f;
+    f.id = std::to_string(i);
+    f.category = FeatureCategory::concentrator;
+    f.geometry = Geometry::from(points[i]);
+    set.features.push_back(f);
+  }
+  OverlayOptions o;
+  o.boundary_tolerance_m = 0.0;
+  o.area_method = AreaMethod::planar;
+  const Overlay ov = overlay_features(set, before, after, o);
+  ASSERT_EQ(ov.rows.size(), points.size());
+  std::map<Zone, int> placed;
+  for (int side = 0; side < 2; ++side) {
+    const Zoning& z = side == 0 ? before : after;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+      const std::string what = "point " + std::to_string(i) + " side " + std::to_string(side) +
+                               " seed " + std::to_string(seed);
+      const auto pt = geom::to_geos(points[i]);
+      Zone strictest = Zone::outside;
+      for (const auto& p : z.parts)
+        if (GEOSIntersects_r(h, geom::to_geos(p.geometry).get(), pt.get()) == 1 &&
+            (strictest == Zone::outside || strictness(p.zone) > strictness(strictest)))
+          strictest = p.zone;
+      const FeaturePlacement& got = side == 0 ? ov.rows[i].before : ov.rows[i].after;
+      ASSERT_EQ(got.zone, strictest) << what;
+      ++placed[got.zone];
+      std::vector<MultiPolygon const*> stricter;
+      for (const auto& p : z.parts)
+        if (strictness(p.zone) > strictness(got.zone)) stricter.push_back(&p.geometry);
+      if (stricter.empty()) {
+        EXPECT_FALSE(got.distance_to_stricter_zone_m.has_value()) << what;
+        continue;
+      }
+      ASSERT_TRUE(got.distance_to_stricter_zone_m.has_value()) << what;
+      const auto u = geom::to_geos(geom::unite(stricter));
+      expect_close(*got.distance_to_stricter_zone_m, distance(pt.get(), u.get()), what);
+    }
+  }
+  for (Zone zone : {Zone::core, Zone::buffer, Zone::experimental, Zone::outside})
+    EXPECT_GT(placed[zone], 0) << to_string(zone);
+}
+
 // The far-feature filter decides polygons through the segment index: it keeps exactly the
 // features GEOS finds within the distance (+1 mm, the filter's margin) of either zoning's zones.
 // The 400 m square in the reserve's hole lies exactly 100 m from the reserve.

@@ -46,8 +46,12 @@ double box_gap(const Envelope& a, const Envelope& b) {
 // which is the distance to their union, so no union is built; polygons whose envelope lies farther
 // than the least so far are skipped. When every zone is stricter (a feature outside), the
 // outline's. Measured through the zones' segment indexes (ZoneIndex), as GEOSDistance would.
+// `covered`: for a point, the polygons that cover it (ascending; every one that does, as found by
+// place_point), so that the others are measured without a point-in-polygon test; null for
+// polygons.
 std::optional<double> stricter_distance(const ZoneIndex& index, Zone zone, const GEOSGeometry* g,
-                                        const Envelope& box) {
+                                        const Envelope& box,
+                                        const std::vector<std::size_t>* covered = nullptr) {
   const int level = strictness(zone);
   const auto& zones = index.zones();
   const auto n =
@@ -58,7 +62,12 @@ std::optional<double> stricter_distance(const ZoneIndex& index, Zone zone, const
   for (std::size_t i = 0; i < index.polygon_count() && least > 0.0; ++i) {
     const auto& poly = index.polygon(i);
     if (strictness(poly.zone) <= level || box_gap(box, poly.box) > least) continue;
-    least = std::min(least, index.polygon_distance_m(i, g));
+    if (!covered)
+      least = std::min(least, index.polygon_distance_m(i, g));
+    else if (std::binary_search(covered->begin(), covered->end(), i))
+      least = 0.0;
+    else  // outside the polygon: the distance to its rings
+      least = std::min(least, poly.segments.facet_distance_m(Point{box.min_x, box.min_y}));
   }
   return least;
 }
@@ -68,10 +77,12 @@ FeaturePlacement place_point(const ZoneIndex& index, const GEOSGeometry* pt, Poi
   auto* h = geom::context();
   FeaturePlacement out;
   std::vector<Zone> covering, near;
+  std::vector<std::size_t> covered;  // ascending, as the candidates come
   for (std::size_t i : index.candidates(p.x - tolerance_m, p.y - tolerance_m, p.x + tolerance_m,
                                         p.y + tolerance_m)) {
     const auto& poly = index.polygon(i);
     if (GEOSPreparedCovers_r(h, poly.prepared.get(), pt) == 1) {
+      covered.push_back(i);
       covering.push_back(poly.zone);
       near.push_back(poly.zone);
     } else if (poly.segments.within(p, tolerance_m)) {  // not covered: distance to its rings
@@ -94,7 +105,7 @@ FeaturePlacement place_point(const ZoneIndex& index, const GEOSGeometry* pt, Poi
   near.erase(std::unique(near.begin(), near.end()), near.end());
   out.zones_within_tolerance = std::move(near);
   out.distance_to_stricter_zone_m =
-      stricter_distance(index, out.zone, pt, Envelope{p.x, p.y, p.x, p.y, true});
+      stricter_distance(index, out.zone, pt, Envelope{p.x, p.y, p.x, p.y, true}, &covered);
   return out;
 }
 

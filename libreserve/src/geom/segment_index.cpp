@@ -181,6 +181,12 @@ double SegmentIndex::facet_distance_m(const GEOSGeometry* g) const {
   return best;
 }
 
+double SegmentIndex::facet_distance_m(Point p) const {
+  if (tree_.empty()) return std::numeric_limits<double>::infinity();
+  const Segment s(BPoint(p.x, p.y), BPoint(p.x, p.y));
+  return nearest_to(tree_, s, std::numeric_limits<double>::infinity());
+}
+
 bool SegmentIndex::facet_within(const GEOSGeometry* g, double d_m) const {
   std::vector<Segment> mine;
   collect(context(), g, mine, true);

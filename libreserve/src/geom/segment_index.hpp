@@ -46,6 +46,8 @@ class SegmentIndex {
   // Least distance between g's segments (rings, lines; a point is a segment of length zero) and
   // the indexed segments; +infinity when either side has none.
   double facet_distance_m(const GEOSGeometry* g) const;
+  // The same for one point (a segment of length zero), without a GEOS geometry.
+  double facet_distance_m(Point p) const;
   // facet_distance_m(g) <= d_m, stopping at the first pair that is.
   bool facet_within(const GEOSGeometry* g, double d_m) const;
   // Whether some indexed segment meets the closed box.
