@@ -110,6 +110,29 @@ void expect_close(double got, double want, const std::string& what) {
   EXPECT_NEAR(got, want, 1e-9 * std::max(1.0, std::abs(want))) << what;  // m or m², 1e-9 rel.
 }
 
+// One conflict feature per geometry, its index as id.
+FeatureSet feature_set(const std::vector<Geometry>& geometries, FeatureCategory category) {
+  FeatureSet set;
+  set.crs = testing::test_crs();
+  for (std::size_t i = 0; i < geometries.size(); ++i) {
+    ConflictFeature f;
+    f.id = std::to_string(i);
+    f.category = category;
+    f.geometry = geometries[i];
+    set.features.push_back(std::move(f));
+  }
+  return set;
+}
+
+// Exact point-in-polygon, every piece counting, planar areas: nothing rounds the comparison.
+OverlayOptions exact_planar() {
+  OverlayOptions o;
+  o.boundary_tolerance_m = 0.0;
+  o.min_area_m2 = 0.0;
+  o.area_method = AreaMethod::planar;
+  return o;
+}
+
 TEST(OverlayFastPaths, ZoneIndexDistancesEqualGeos) {
   const std::uint64_t seed = std::random_device{}();
   std::printf("OverlayFastPaths distances seed: %llu\n", static_cast<unsigned long long>(seed));
@@ -155,21 +178,11 @@ TEST(OverlayFastPaths, PlacementEqualsGeosOverlay) {
   std::printf("OverlayFastPaths placement seed: %llu\n", static_cast<unsigned long long>(seed));
   auto* h = geom::context();
   const Zoning before = zoning_with_hole(0), after = zoning_with_hole(250);
-  FeatureSet set;
-  set.crs = testing::test_crs();
   const auto shapes = features(seed);
-  for (std::size_t i = 0; i < shapes.size(); ++i) {
-    ConflictFeature f;
-    f.id = std::to_string(i);
-    f.category = FeatureCategory::mining_right;
-    f.geometry = Geometry::from(shapes[i]);
-    set.features.push_back(f);
-  }
-  OverlayOptions o;
-  o.boundary_tolerance_m = 0.0;
-  o.min_area_m2 = 0.0;
-  o.area_method = AreaMethod::planar;
-  const Overlay ov = overlay_features(set, before, after, o);
+  std::vector<Geometry> geometries;
+  for (const auto& mp : shapes) geometries.push_back(Geometry::from(mp));
+  const Overlay ov = overlay_features(feature_set(geometries, FeatureCategory::mining_right),
+                                      before, after, exact_planar());
   ASSERT_EQ(ov.rows.size(), shapes.size());
   std::map<Zone, int> placed;
   for (int side = 0; side < 2; ++side) {
@@ -242,19 +255,10 @@ TEST(OverlayFastPaths, PointStricterDistanceEqualsGeos) {
   std::mt19937_64 rng(seed);
   std::uniform_real_distribution<double> ux(-1500, 5000), uy(-1500, 2500);
   for (int i = 0; i < 300; ++i) points.push_back({kX0 + ux(rng), kY0 + uy(rng)});
-  FeatureSet set;
-  set.crs = testing::test_crs();
-  for (std::size_t i = 0; i < points.size(); ++i) {
-    ConflictFeature f;
-    f.id = std::to_string(i);
-    f.category = FeatureCategory::concentrator;
-    f.geometry = Geometry::from(points[i]);
-    set.features.push_back(f);
-  }
-  OverlayOptions o;
-  o.boundary_tolerance_m = 0.0;
-  o.area_method = AreaMethod::planar;
-  const Overlay ov = overlay_features(set, before, after, o);
+  std::vector<Geometry> geometries;
+  for (const Point& p : points) geometries.push_back(Geometry::from(p));
+  const Overlay ov = overlay_features(feature_set(geometries, FeatureCategory::concentrator),
+                                      before, after, exact_planar());
   ASSERT_EQ(ov.rows.size(), points.size());
   std::map<Zone, int> placed;
   for (int side = 0; side < 2; ++side) {
@@ -301,9 +305,8 @@ TEST(OverlayFastPaths, FarFilterKeepsWhatGeosFindsNear) {
         if (distance(g, geom::to_geos(p.geometry).get()) <= d + 1e-3) return true;
     return false;
   };
-  FeatureSet set;
-  set.crs = testing::test_crs();
   std::vector<bool> want;
+  std::vector<Geometry> geometries;
   const auto shapes = features(seed);
   for (std::size_t i = 0; i < shapes.size(); ++i) {
     // Moved away from the reserve so that some are far: every other one by 1–3 km.
@@ -311,13 +314,10 @@ TEST(OverlayFastPaths, FarFilterKeepsWhatGeosFindsNear) {
     const double dx = i % 2 == 0 ? 0.0 : 1000.0 + static_cast<double>(i % 7) * 300.0;
     for (auto& p : mp.polygons)
       for (auto& v : p.outer) v.x += dx;
-    ConflictFeature f;
-    f.id = std::to_string(i);
-    f.category = FeatureCategory::mining_right;
-    f.geometry = Geometry::from(mp);
     want.push_back(near_geos(geom::to_geos(mp).get()));
-    set.features.push_back(f);
+    geometries.push_back(Geometry::from(std::move(mp)));
   }
+  FeatureSet set = feature_set(geometries, FeatureCategory::mining_right);
   const FarFeatures far = analysis::drop_far_features(set, before, after, d);
   std::size_t k = 0, n_far = 0;
   for (std::size_t i = 0; i < want.size(); ++i) {
