@@ -53,9 +53,20 @@ class ReserveShape {
     return false;
   }
 
+  // Through the segment index: a boundary pair within d_m, else g meets the reserve only by lying
+  // in a part (one vertex of each of g's polygons tells) or by holding a part's ring (possible
+  // only when a boundary segment enters g's envelope: then the prepared parts decide).
   bool polygon_within(const MultiPolygon& mp, double d_m) const {
     auto* h = geom::context();
     auto g = geom::to_geos(mp);
+    if (segments_.facet_within(g.get(), d_m)) return true;
+    for (const auto& p : mp.polygons) {
+      if (p.outer.empty()) continue;
+      auto pt = geom::to_geos(p.outer.front());
+      for (const auto& prep : prepared_)
+        if (GEOSPreparedIntersects_r(h, prep.get(), pt.get()) == 1) return true;
+    }
+    if (!segments_.meets(envelope_of(mp))) return false;
     for (const auto& prep : prepared_) {
       double d = 0.0;
       if (GEOSPreparedIntersects_r(h, prep.get(), g.get()) == 1) return true;

@@ -19,14 +19,6 @@ using analysis::PieceArea;
 using analysis::PreparedShape;
 using analysis::ZoneIndex;
 
-double prepared_distance(const PreparedShape& s, const GEOSGeometry* g) {
-  if (s.empty()) return 0.0;
-  double d = 0.0;
-  if (GEOSPreparedDistance_r(geom::context(), s.prepared.get(), g, &d) != 1)
-    throw InternalError("GEOS could not measure a distance");
-  return d;
-}
-
 bool prepared_covers(const PreparedShape& s, const GEOSGeometry* g) {
   return !s.empty() && GEOSPreparedCovers_r(geom::context(), s.prepared.get(), g) == 1;
 }
@@ -43,20 +35,40 @@ void envelope(const GEOSGeometry* g, double& x0, double& y0, double& x1, double&
   GEOSGeom_getYMax_r(h, g, &y1);
 }
 
-// The distance to the zones stricter than `zone`: the least distance to any one of them, which is
-// the distance to their union, so no union is built. When every zone is stricter (a feature
-// outside), the outline's.
-std::optional<double> stricter_distance(const ZoneIndex& index, Zone zone, const GEOSGeometry* g) {
+// The box distance between two envelopes: a lower bound of the distance between what they hold.
+double box_gap(const Envelope& a, const Envelope& b) {
+  const double dx = std::max({0.0, a.min_x - b.max_x, b.min_x - a.max_x});
+  const double dy = std::max({0.0, a.min_y - b.max_y, b.min_y - a.max_y});
+  return std::sqrt(dx * dx + dy * dy);
+}
+
+// The distance to the zones stricter than `zone`: the least distance to any one of their polygons,
+// which is the distance to their union, so no union is built; polygons whose envelope lies farther
+// than the least so far are skipped. When every zone is stricter (a feature outside), the
+// outline's. Measured through the zones' segment indexes (ZoneIndex), as GEOSDistance would.
+// `covered`: for a point, the polygons that cover it (ascending; every one that does, as found by
+// place_point), so that the others are measured without a point-in-polygon test; null for
+// polygons.
+std::optional<double> stricter_distance(const ZoneIndex& index, Zone zone, const GEOSGeometry* g,
+                                        const Envelope& box,
+                                        const std::vector<std::size_t>* covered = nullptr) {
   const int level = strictness(zone);
   const auto& zones = index.zones();
   const auto n =
       std::count_if(zones.begin(), zones.end(), [level](Zone z) { return strictness(z) > level; });
   if (n == 0) return std::nullopt;
-  if (static_cast<std::size_t>(n) == zones.size()) return prepared_distance(index.outline(), g);
+  if (static_cast<std::size_t>(n) == zones.size()) return index.outline_distance_m(g);
   double least = std::numeric_limits<double>::infinity();
-  for (Zone z : zones)
-    if (strictness(z) > level && least > 0.0)
-      least = std::min(least, prepared_distance(index.zone_shape(z), g));
+  for (std::size_t i = 0; i < index.polygon_count() && least > 0.0; ++i) {
+    const auto& poly = index.polygon(i);
+    if (strictness(poly.zone) <= level || box_gap(box, poly.box) > least) continue;
+    if (!covered)
+      least = std::min(least, index.polygon_distance_m(i, g));
+    else if (std::binary_search(covered->begin(), covered->end(), i))
+      least = 0.0;
+    else  // outside the polygon: the distance to its rings
+      least = std::min(least, poly.segments.facet_distance_m(Point{box.min_x, box.min_y}));
+  }
   return least;
 }
 
@@ -65,10 +77,12 @@ FeaturePlacement place_point(const ZoneIndex& index, const GEOSGeometry* pt, Poi
   auto* h = geom::context();
   FeaturePlacement out;
   std::vector<Zone> covering, near;
+  std::vector<std::size_t> covered;  // ascending, as the candidates come
   for (std::size_t i : index.candidates(p.x - tolerance_m, p.y - tolerance_m, p.x + tolerance_m,
                                         p.y + tolerance_m)) {
     const auto& poly = index.polygon(i);
     if (GEOSPreparedCovers_r(h, poly.prepared.get(), pt) == 1) {
+      covered.push_back(i);
       covering.push_back(poly.zone);
       near.push_back(poly.zone);
     } else if (poly.segments.within(p, tolerance_m)) {  // not covered: distance to its rings
@@ -90,8 +104,32 @@ FeaturePlacement place_point(const ZoneIndex& index, const GEOSGeometry* pt, Poi
   std::sort(near.begin(), near.end(), stricter_first);
   near.erase(std::unique(near.begin(), near.end()), near.end());
   out.zones_within_tolerance = std::move(near);
-  out.distance_to_stricter_zone_m = stricter_distance(index, out.zone, pt);
+  out.distance_to_stricter_zone_m =
+      stricter_distance(index, out.zone, pt, Envelope{p.x, p.y, p.x, p.y, true}, &covered);
   return out;
+}
+
+// When no boundary segment of the candidate zone polygons (those whose envelope meets g's) comes
+// into g's envelope, the envelope — and so g — lies wholly inside one of them or outside all:
+// the polygon holding g's first vertex (strictly inside, as no boundary is near), or
+// polygon_count() for none. Nullopt when some boundary comes near (the overlay decides).
+std::optional<std::size_t> clear_of_zone_boundaries(const ZoneIndex& index,
+                                                    const std::vector<std::size_t>& candidates,
+                                                    const GEOSGeometry* g, const Envelope& box) {
+  auto* h = geom::context();
+  if (geom::is_empty(g)) return std::nullopt;
+  for (std::size_t i : candidates)
+    if (index.polygon(i).segments.meets(box)) return std::nullopt;
+  if (candidates.empty()) return index.polygon_count();
+  const GEOSGeometry* first = GEOSGetGeometryN_r(h, g, 0);
+  const GEOSCoordSequence* seq =
+      first ? GEOSGeom_getCoordSeq_r(h, GEOSGetExteriorRing_r(h, first)) : nullptr;
+  double x = 0, y = 0;
+  if (!seq || !GEOSCoordSeq_getXY_r(h, seq, 0, &x, &y)) return std::nullopt;
+  const geom::GeomPtr pt = geom::to_geos(Point{x, y});
+  for (std::size_t i : candidates)
+    if (GEOSPreparedIntersects_r(h, index.polygon(i).prepared.get(), pt.get()) == 1) return i;
+  return index.polygon_count();
 }
 
 // The feature's pieces in each zone of one zoning (kept for the downgrade computation).
@@ -111,19 +149,30 @@ PolygonSide place_polygon(const ZoneIndex& index, const GEOSGeometry* g, double 
   envelope(g, x0, y0, x1, y1);
   std::map<Zone, std::vector<geom::GeomPtr>> per_zone;
   bool contained = false;
-  for (std::size_t i : index.candidates(x0, y0, x1, y1)) {
-    const auto& poly = index.polygon(i);
-    if (GEOSPreparedIntersects_r(h, poly.prepared.get(), g) != 1) continue;
-    if (GEOSPreparedContainsProperly_r(h, poly.prepared.get(), g) == 1) {
-      // Entirely inside one zone polygon: no overlay needed.
-      per_zone.clear();
-      per_zone[poly.zone].push_back(geom::check(GEOSGeom_clone_r(h, g), "clone feature"));
+  const std::vector<std::size_t> candidates = index.candidates(x0, y0, x1, y1);
+  if (const auto holder = clear_of_zone_boundaries(index, candidates, g, {x0, y0, x1, y1, true})) {
+    // No zone boundary comes into g's envelope: g lies wholly in one zone polygon or in none,
+    // the overlay's answer without an overlay (the loop below would find the same).
+    if (*holder < index.polygon_count()) {
+      per_zone[index.polygon(*holder).zone].push_back(
+          geom::check(GEOSGeom_clone_r(h, g), "clone feature"));
       contained = true;
-      break;
     }
-    // The zone polygon cut to the feature's surroundings first: the overlay then costs the
-    // feature's size, not the zone's (geom/prepared_overlay.hpp).
-    per_zone[poly.zone].push_back(geom::clipped_intersection(g, poly.geometry.get()));
+  } else {
+    for (std::size_t i : candidates) {
+      const auto& poly = index.polygon(i);
+      if (GEOSPreparedIntersects_r(h, poly.prepared.get(), g) != 1) continue;
+      if (GEOSPreparedContainsProperly_r(h, poly.prepared.get(), g) == 1) {
+        // Entirely inside one zone polygon: no overlay needed.
+        per_zone.clear();
+        per_zone[poly.zone].push_back(geom::check(GEOSGeom_clone_r(h, g), "clone feature"));
+        contained = true;
+        break;
+      }
+      // The zone polygon cut to the feature's surroundings first: the overlay then costs the
+      // feature's size, not the zone's (geom/prepared_overlay.hpp).
+      per_zone[poly.zone].push_back(geom::clipped_intersection(g, poly.geometry.get()));
+    }
   }
   std::vector<std::pair<Zone, double>> areas;
   for (auto& [zone, pieces] : per_zone) {
@@ -160,9 +209,9 @@ PolygonSide place_polygon(const ZoneIndex& index, const GEOSGeometry* g, double 
   out.areas.push_back(
       {Zone::outside, outside_m2, feature_area_m2 > 0 ? outside_m2 / feature_area_m2 : 0.0});
   out.location = out.inside_area_m2 > 0.0 ? PointLocation::inside : PointLocation::outside;
-  out.distance_to_reserve_boundary_m =
-      index.outline_boundary().empty() ? 0.0 : prepared_distance(index.outline_boundary(), g);
-  out.distance_to_stricter_zone_m = stricter_distance(index, out.zone, g);
+  out.distance_to_reserve_boundary_m = index.boundary_distance_m(g);
+  out.distance_to_stricter_zone_m =
+      stricter_distance(index, out.zone, g, Envelope{x0, y0, x1, y1, true});
   return side;
 }
 

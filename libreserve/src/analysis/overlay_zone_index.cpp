@@ -4,7 +4,67 @@
 
 #include "zoning/resolved_zones.hpp"
 
+#include "reserve/error.hpp"
+
 namespace reserve::analysis {
+namespace {
+
+Envelope envelope_of_geos(const GEOSGeometry* g) {
+  auto* h = geom::context();
+  Envelope e;
+  if (geom::is_empty(g)) return e;
+  GEOSGeom_getXMin_r(h, g, &e.min_x);
+  GEOSGeom_getYMin_r(h, g, &e.min_y);
+  GEOSGeom_getXMax_r(h, g, &e.max_x);
+  GEOSGeom_getYMax_r(h, g, &e.max_y);
+  e.valid = true;
+  return e;
+}
+
+bool areal(const GEOSGeometry* g) {
+  const int t = GEOSGeomTypeId_r(geom::context(), g);
+  return t == GEOS_POLYGON || t == GEOS_MULTIPOLYGON;
+}
+
+// Whether a point of g lies in the prepared shape, tried on one vertex of each component of g
+// (point or polygon): where g's boundary meets none of the shape's, that decides whether they meet.
+bool some_component_in(const GEOSPreparedGeometry* shape, const GEOSGeometry* g) {
+  auto* h = geom::context();
+  const int n = GEOSGetNumGeometries_r(h, g);
+  for (int i = 0; i < n; ++i) {
+    const GEOSGeometry* part = GEOSGetGeometryN_r(h, g, i);
+    if (GEOSisEmpty_r(h, part) == 1) continue;
+    const GEOSGeometry* carrier =
+        GEOSGeomTypeId_r(h, part) == GEOS_POLYGON ? GEOSGetExteriorRing_r(h, part) : part;
+    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, carrier);
+    double x = 0, y = 0;
+    if (!seq || !GEOSCoordSeq_getXY_r(h, seq, 0, &x, &y)) continue;
+    const geom::GeomPtr pt = geom::to_geos(Point{x, y});
+    if (GEOSPreparedIntersects_r(h, shape, pt.get()) == 1) return true;
+  }
+  return false;
+}
+
+double geos_distance(const GEOSPreparedGeometry* shape, const GEOSGeometry* g) {
+  double d = 0.0;
+  if (GEOSPreparedDistance_r(geom::context(), shape, g, &d) != 1)
+    throw InternalError("GEOS could not measure a distance");
+  return d;
+}
+
+// The distance from polygonal `shape` with boundary segments `s` to g; GEOS measures it when the
+// indexes cannot tell (see the header).
+double indexed_distance(const geom::SegmentIndex& s, const GEOSPreparedGeometry* shape,
+                        const GEOSGeometry* g) {
+  const double d = s.facet_distance_m(g);
+  if (d == 0.0) return 0.0;
+  // No boundary of g meets the shape's: g meets the shape only by lying in it, or holding a ring.
+  if (some_component_in(shape, g)) return 0.0;
+  if (areal(g) && s.meets(envelope_of_geos(g))) return geos_distance(shape, g);
+  return d;
+}
+
+}  // namespace
 
 PreparedShape make_prepared(geom::GeomPtr g) {
   PreparedShape s;
@@ -41,7 +101,8 @@ ZoneIndex::ZoneIndex(const Zoning& zoning, const zoning::ResolvedLayout* layout)
       GEOSGeom_getYMin_r(h, part, &y0);
       GEOSGeom_getXMax_r(h, part, &x1);
       GEOSGeom_getYMax_r(h, part, &y1);
-      boxes.push_back(Envelope{x0, y0, x1, y1, true});
+      ip.box = Envelope{x0, y0, x1, y1, true};
+      boxes.push_back(ip.box);
       polygons_.push_back(std::move(ip));
     }
     zone_shapes_[zone] = make_prepared(std::move(u));
@@ -66,6 +127,27 @@ const PreparedShape& ZoneIndex::zone_shape(Zone z) const {
 std::vector<std::size_t> ZoneIndex::candidates(double min_x, double min_y, double max_x,
                                                double max_y) const {
   return tree_.query(Envelope{min_x, min_y, max_x, max_y, true});  // ascending indices
+}
+
+}  // namespace reserve::analysis
+
+namespace reserve::analysis {
+
+double ZoneIndex::boundary_distance_m(const GEOSGeometry* g) const {
+  // GEOS 3.11 measures a prepared line's distance between facets only (a ring of the outline
+  // inside g does not make it 0), which is the facet distance itself.
+  if (boundary_.empty()) return 0.0;
+  return boundary_segments_.facet_distance_m(g);
+}
+
+double ZoneIndex::outline_distance_m(const GEOSGeometry* g) const {
+  if (outline_.empty()) return 0.0;
+  return indexed_distance(boundary_segments_, outline_.prepared.get(), g);
+}
+
+double ZoneIndex::polygon_distance_m(std::size_t i, const GEOSGeometry* g) const {
+  const IndexedPolygon& p = polygons_.at(i);
+  return indexed_distance(p.segments, p.prepared.get(), g);
 }
 
 }  // namespace reserve::analysis

@@ -20,6 +20,7 @@ struct IndexedPolygon {
   geom::GeomPtr geometry;
   geom::PreparedPtr prepared;
   geom::SegmentIndex segments;  // its rings, for point distances within the boundary tolerance
+  Envelope box;
 };
 
 struct PreparedShape {
@@ -44,6 +45,16 @@ class ZoneIndex {
   // Indices of polygons whose envelope intersects the box.
   std::vector<std::size_t> candidates(double min_x, double min_y, double max_x, double max_y) const;
   const IndexedPolygon& polygon(std::size_t i) const { return polygons_[i]; }
+  std::size_t polygon_count() const noexcept { return polygons_.size(); }
+
+  // Distances from g (a point or polygons) through the segment indexes, as GEOS 3.11's prepared
+  // distance measures them. To the outline's boundary: between g's and the boundary's segments
+  // (0 where they meet; a ring inside g does not count). To the outline, to polygon i: 0 where g
+  // meets the shape, GEOS measuring it only when the shape's boundary comes into g's envelope
+  // without meeting g's boundary (a ring of the shape may then lie inside g).
+  double boundary_distance_m(const GEOSGeometry* g) const;
+  double outline_distance_m(const GEOSGeometry* g) const;
+  double polygon_distance_m(std::size_t i, const GEOSGeometry* g) const;
 
  private:
   ZoneModel model_;

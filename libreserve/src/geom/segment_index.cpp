@@ -1,5 +1,7 @@
 #include "geom/segment_index.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace reserve::geom {
@@ -24,8 +26,9 @@ void add_ring(GEOSContextHandle_t h, const GEOSGeometry* line,
   }
 }
 
-void collect(GEOSContextHandle_t h, const GEOSGeometry* g,
-             std::vector<SegmentIndex::Segment>& out) {
+// `with_points`: a point is added as a segment of length zero (the measured side of a distance).
+void collect(GEOSContextHandle_t h, const GEOSGeometry* g, std::vector<SegmentIndex::Segment>& out,
+             bool with_points = false) {
   if (!g || GEOSisEmpty_r(h, g) == 1) return;
   switch (GEOSGeomTypeId_r(h, g)) {
     case GEOS_LINESTRING:
@@ -40,11 +43,72 @@ void collect(GEOSContextHandle_t h, const GEOSGeometry* g,
     case GEOS_MULTIPOLYGON:
     case GEOS_GEOMETRYCOLLECTION: {
       const int n = GEOSGetNumGeometries_r(h, g);
-      for (int i = 0; i < n; ++i) collect(h, GEOSGetGeometryN_r(h, g, i), out);
+      for (int i = 0; i < n; ++i) collect(h, GEOSGetGeometryN_r(h, g, i), out, with_points);
       break;
     }
-    default: break;  // points have no segments
+    case GEOS_POINT:
+    case GEOS_MULTIPOINT: {
+      if (!with_points) break;  // points have no segments
+      const int n = GEOSGetNumGeometries_r(h, g);
+      for (int i = 0; i < n; ++i) {
+        double x = 0, y = 0;
+        const GEOSGeometry* pt = GEOSGetGeometryN_r(h, g, i);
+        if (GEOSisEmpty_r(h, pt) == 1 || !GEOSGeomGetX_r(h, pt, &x) || !GEOSGeomGetY_r(h, pt, &y))
+          continue;
+        out.emplace_back(SegmentIndex::BPoint(x, y), SegmentIndex::BPoint(x, y));
+      }
+      break;
+    }
+    default: break;
   }
+}
+
+// The arithmetic of GEOS's algorithm::Distance (point–segment by the projection parameter r and
+// the signed area s, segment–segment as 0 when they meet), so that the least value over a
+// boundary is the one GEOSDistance returns, bit for bit where the same pair is the nearest.
+struct XY {
+  double x, y;
+};
+
+double point_distance(XY p, XY a) {
+  return std::sqrt((p.x - a.x) * (p.x - a.x) + (p.y - a.y) * (p.y - a.y));
+}
+
+double point_segment(XY p, XY a, XY b) {
+  if (a.x == b.x && a.y == b.y) return point_distance(p, a);
+  const double len2 = (b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y);
+  const double r = ((p.x - a.x) * (b.x - a.x) + (p.y - a.y) * (b.y - a.y)) / len2;
+  if (r <= 0.0) return point_distance(p, a);
+  if (r >= 1.0) return point_distance(p, b);
+  const double s = ((a.y - p.y) * (b.x - a.x) - (a.x - p.x) * (b.y - a.y)) / len2;
+  return std::fabs(s) * std::sqrt(len2);
+}
+
+bool boxes_meet(XY a, XY b, XY c, XY d) {
+  return std::max(c.x, d.x) >= std::min(a.x, b.x) && std::min(c.x, d.x) <= std::max(a.x, b.x) &&
+         std::max(c.y, d.y) >= std::min(a.y, b.y) && std::min(c.y, d.y) <= std::max(a.y, b.y);
+}
+
+double segment_segment(XY a, XY b, XY c, XY d) {
+  if (a.x == b.x && a.y == b.y) return point_segment(a, c, d);
+  if (c.x == d.x && c.y == d.y) return point_segment(d, a, b);
+  if (boxes_meet(a, b, c, d)) {
+    const double denom = (b.x - a.x) * (d.y - c.y) - (b.y - a.y) * (d.x - c.x);
+    if (denom != 0) {
+      const double r = ((a.y - c.y) * (d.x - c.x) - (a.x - c.x) * (d.y - c.y)) / denom;
+      const double s = ((a.y - c.y) * (b.x - a.x) - (a.x - c.x) * (b.y - a.y)) / denom;
+      if (r >= 0 && r <= 1 && s >= 0 && s <= 1) return 0.0;  // they meet
+    }
+  }
+  return std::min({point_segment(a, c, d), point_segment(b, c, d), point_segment(c, a, b),
+                   point_segment(d, a, b)});
+}
+
+XY first(const SegmentIndex::Segment& s) { return {bg::get<0, 0>(s), bg::get<0, 1>(s)}; }
+XY second(const SegmentIndex::Segment& s) { return {bg::get<1, 0>(s), bg::get<1, 1>(s)}; }
+
+double segment_segment(const SegmentIndex::Segment& p, const SegmentIndex::Segment& q) {
+  return segment_segment(first(p), second(p), first(q), second(q));
 }
 
 }  // namespace
@@ -66,5 +130,76 @@ double SegmentIndex::distance_m(Point p) const {
 }
 
 bool SegmentIndex::within(Point p, double d_m) const { return distance_m(p) <= d_m; }
+
+}  // namespace reserve::geom
+
+namespace reserve::geom {
+
+// The indexed segments come nearest first by Boost's own distance, which agrees with GEOS's
+// formula to rounding; the walk stops past the least GEOS value found with a relative pad, so a
+// near tie measured differently by the two formulas is still measured by GEOS's. A few nearest
+// are asked for (a bounded query prunes the tree); in the rare case that all of them tie, every
+// segment within reach is measured.
+namespace {
+
+constexpr double kTiePad = 1e-9;
+constexpr unsigned kNearest = 4;
+
+// The least GEOS distance from s to the indexed segments when it is ≤ `bound` (up to the pad),
+// else some value > `bound` (+infinity); `bound` only prunes.
+template <class Tree>
+double nearest_to(const Tree& tree, const SegmentIndex::Segment& s, double bound) {
+  double best = std::numeric_limits<double>::infinity();
+  unsigned n = 0;
+  for (auto it = tree.qbegin(bgi::nearest(s, kNearest)); it != tree.qend(); ++it, ++n) {
+    if (bg::distance(s, *it) > std::min(best, bound) * (1.0 + kTiePad)) return best;
+    best = std::min(best, segment_segment(s, *it));
+  }
+  if (n < kNearest || best == 0.0) return best;
+  // All of them tie: measure every segment within reach.
+  const double reach = std::min(best, bound) * (1.0 + kTiePad);
+  const XY a = first(s), b = second(s);
+  const bg::model::box<SegmentIndex::BPoint> box(
+      SegmentIndex::BPoint(std::min(a.x, b.x) - reach, std::min(a.y, b.y) - reach),
+      SegmentIndex::BPoint(std::max(a.x, b.x) + reach, std::max(a.y, b.y) + reach));
+  for (auto it = tree.qbegin(bgi::intersects(box)); it != tree.qend(); ++it)
+    best = std::min(best, segment_segment(s, *it));
+  return best;
+}
+
+}  // namespace
+
+double SegmentIndex::facet_distance_m(const GEOSGeometry* g) const {
+  std::vector<Segment> mine;
+  collect(context(), g, mine, true);
+  double best = std::numeric_limits<double>::infinity();
+  if (tree_.empty()) return best;
+  for (const Segment& s : mine) {
+    best = std::min(best, nearest_to(tree_, s, best));
+    if (best == 0.0) break;
+  }
+  return best;
+}
+
+double SegmentIndex::facet_distance_m(Point p) const {
+  if (tree_.empty()) return std::numeric_limits<double>::infinity();
+  const Segment s(BPoint(p.x, p.y), BPoint(p.x, p.y));
+  return nearest_to(tree_, s, std::numeric_limits<double>::infinity());
+}
+
+bool SegmentIndex::facet_within(const GEOSGeometry* g, double d_m) const {
+  std::vector<Segment> mine;
+  collect(context(), g, mine, true);
+  if (!(d_m >= 0.0) || tree_.empty()) return false;
+  for (const Segment& s : mine)
+    if (nearest_to(tree_, s, d_m) <= d_m) return true;
+  return false;
+}
+
+bool SegmentIndex::meets(const Envelope& box) const {
+  if (!box.valid) return false;
+  const bg::model::box<BPoint> b(BPoint(box.min_x, box.min_y), BPoint(box.max_x, box.max_y));
+  return tree_.qbegin(bgi::intersects(b)) != tree_.qend();
+}
 
 }  // namespace reserve::geom

@@ -9,6 +9,12 @@
 // GEOSDistance on the boundary to ~1e-9 m). For a polygon, that is the distance to its boundary
 // (shell and holes), whichever side the point is on. Empty geometry: no segments, distance_m is
 // +infinity. Immutable after construction, so it may be shared between threads.
+//
+// facet_distance_m(g) and facet_within(g, d) measure between g's segments and the indexed ones by
+// the segment–segment formula GEOS's DistanceOp uses (0 where two segments meet, else the least
+// of the four endpoint–segment distances), so the least value is the one GEOSDistance finds
+// between the two boundaries. They say nothing about containment (g inside a ring, a ring inside
+// g): that is the caller's part.
 #include <cstddef>
 #include <vector>
 
@@ -36,6 +42,16 @@ class SegmentIndex {
   double distance_m(Point p) const;
   // distance_m(p) <= d_m, without computing more than needed.
   bool within(Point p, double d_m) const;
+
+  // Least distance between g's segments (rings, lines; a point is a segment of length zero) and
+  // the indexed segments; +infinity when either side has none.
+  double facet_distance_m(const GEOSGeometry* g) const;
+  // The same for one point (a segment of length zero), without a GEOS geometry.
+  double facet_distance_m(Point p) const;
+  // facet_distance_m(g) <= d_m, stopping at the first pair that is.
+  bool facet_within(const GEOSGeometry* g, double d_m) const;
+  // Whether some indexed segment meets the closed box.
+  bool meets(const Envelope& box) const;
 
  private:
   boost::geometry::index::rtree<Segment, boost::geometry::index::rstar<16>> tree_;
