@@ -136,29 +136,35 @@ bool SegmentIndex::within(Point p, double d_m) const { return distance_m(p) <= d
 namespace reserve::geom {
 
 // The indexed segments come nearest first by Boost's own distance, which agrees with GEOS's
-// formula to rounding; the walk stops past the least GEOS value found with a relative pad, so a
+// formula to rounding; the walk stops past the least GEOS value found with a small pad, so a
 // near tie measured differently by the two formulas is still measured by GEOS's. A few nearest
 // are asked for (a bounded query prunes the tree); in the rare case that all of them tie, every
 // segment within reach is measured.
 namespace {
 
 constexpr double kTiePad = 1e-9;
+constexpr double kAbsPad = 1e-12;
 constexpr unsigned kNearest = 4;
 
 // The least GEOS distance from s to the indexed segments when it is ≤ `bound` (up to the pad),
 // else some value > `bound` (+infinity); `bound` only prunes.
 template <class Tree>
 double nearest_to(const Tree& tree, const SegmentIndex::Segment& s, double bound) {
+  const XY a = first(s), b = second(s);
+  // The two formulas differ by rounding relative to the coordinates' magnitude (large against a
+  // short distance in degrees), hence an absolute part of the pad too.
+  const double slack =
+      kAbsPad * std::max({std::fabs(a.x), std::fabs(a.y), std::fabs(b.x), std::fabs(b.y)});
+  auto reach_of = [&](double best) { return std::min(best, bound) * (1.0 + kTiePad) + slack; };
   double best = std::numeric_limits<double>::infinity();
   unsigned n = 0;
   for (auto it = tree.qbegin(bgi::nearest(s, kNearest)); it != tree.qend(); ++it, ++n) {
-    if (bg::distance(s, *it) > std::min(best, bound) * (1.0 + kTiePad)) return best;
+    if (bg::distance(s, *it) > reach_of(best)) return best;
     best = std::min(best, segment_segment(s, *it));
   }
   if (n < kNearest || best == 0.0) return best;
   // All of them tie: measure every segment within reach.
-  const double reach = std::min(best, bound) * (1.0 + kTiePad);
-  const XY a = first(s), b = second(s);
+  const double reach = reach_of(best);
   const bg::model::box<SegmentIndex::BPoint> box(
       SegmentIndex::BPoint(std::min(a.x, b.x) - reach, std::min(a.y, b.y) - reach),
       SegmentIndex::BPoint(std::max(a.x, b.x) + reach, std::max(a.y, b.y) + reach));
