@@ -129,6 +129,75 @@ TEST(ConflictFootprint, PolygonsTouchingAtACornerOrAnEdgeAreOneComponent) {
                    22500.0);  // all inside: hand
 }
 
+// A large operand is clipped from its tiles (LargeOperand::kTiledVertices) instead of whole; the
+// land must be the same as GEOS's intersection with the whole operand. The operand: a wavy ring
+// (radius 10 km ± 300 m, 6,000 vertices) with a wavy hole (radius 3 km ± 200 m, 2,000 vertices)
+// and a second polygon to its east, so that polygons cross the outer boundary, the hole's boundary
+// and tile borders, lie inside, in the hole and apart. Each 50 m point buffer on a 450 m lattice
+// is intersected three ways: with the fast paths (tiles, the boundary's index), without them
+// (LargeOperand(…, false)) and by GEOSIntersection with the whole operand (the reference).
+void expect_tiles_give_the_whole_operands_land(double ox, double oy, double k, bool tiles_used) {
+  auto* h = geom::context();
+  const auto wavy = [&](double r, double wave, int n, double cx, double cy) {
+    Ring ring;
+    for (int i = 0; i < n; ++i) {
+      const double a = 2.0 * 3.14159265358979323846 * i / n;
+      const double rr = r + wave * std::sin(37.0 * a);
+      ring.push_back(Point{ox + k * (cx + rr * std::cos(a)), oy + k * (cy + rr * std::sin(a))});
+    }
+    ring.push_back(ring.front());
+    return ring;
+  };
+  MultiPolygon mp;
+  mp.polygons.push_back(Polygon{wavy(10000, 300, 6000, 0, 0), {wavy(3000, 200, 2000, 0, 0)}});
+  mp.polygons.push_back(Polygon{wavy(2000, 100, 800, 14000, 0), {}});
+  const geom::GeomPtr operand = geom::to_geos(mp);
+  ASSERT_EQ(GEOSisValid_r(h, operand.get()), 1);
+  const rules::LargeOperand tiled(operand.get()), whole(operand.get(), false);
+  double tiled_sum = 0.0, reference_sum = 0.0;
+  int crossing = 0;
+  for (double y = -11000; y <= 11000; y += 450)
+    for (double x = -11000; x <= 16500; x += 450) {
+      const geom::GeomPtr p = geom::to_geos(Point{ox + k * x, oy + k * y});
+      const geom::GeomPtr disc = geom::check(GEOSBuffer_r(h, p.get(), 50.0 * k, 16), "buffer");
+      const geom::GeomPtr a = tiled.intersection(disc.get());
+      const geom::GeomPtr b = whole.intersection(disc.get());
+      const geom::GeomPtr c =
+          geom::check(GEOSIntersection_r(h, disc.get(), operand.get()), "reference");
+      const double area_a = geom::planar_area(a.get()), area_c = geom::planar_area(c.get());
+      const double disc_area = geom::planar_area(disc.get());
+      EXPECT_EQ(GEOSisValid_r(h, a.get()), 1);
+      // 1e-9 of the disc's area (m², or deg² in lon/lat): rounding only.
+      EXPECT_NEAR(area_a, area_c, 1e-9 * disc_area) << x << ", " << y;
+      EXPECT_NEAR(geom::planar_area(b.get()), area_c, 1e-9 * disc_area) << x << ", " << y;
+      if (area_c > 0.0 && area_c < disc_area * (1.0 - 1e-9)) ++crossing;
+      tiled_sum += area_a;
+      reference_sum += area_c;
+    }
+  EXPECT_NEAR(tiled_sum, reference_sum, 1e-9 * reference_sum);
+  // The fast path ran, on polygons crossing a boundary (hand count is not needed: the lattice
+  // crosses each wavy ring's ~60 km, ~19 km and ~12.6 km of boundary many times).
+  EXPECT_GT(crossing, 50);
+  if (tiles_used)
+    EXPECT_GT(tiled.cuts_from_tiles(), 50u);
+  else
+    EXPECT_EQ(tiled.cuts_from_tiles(), 0u);
+  EXPECT_EQ(whole.cuts_from_tiles(), 0u);
+  // Most discs lie wholly inside, in the hole or outside: settled by the boundary's index.
+  EXPECT_GT(tiled.settled_clear_of_boundary(), 1000u);
+  EXPECT_EQ(whole.settled_clear_of_boundary(), 0u);
+}
+
+TEST(ConflictFootprint, TilesOfALargeOperandGiveTheWholeOperandsLandInAProjectedCrs) {
+  expect_tiles_give_the_whole_operands_land(500000.0, 3000000.0, 1.0, true);
+}
+
+TEST(ConflictFootprint, TilesOfALargeOperandGiveTheWholeOperandsLandInLonLat) {
+  // The cut's margin includes one CRS unit (1° here), wider than any tile of this 0.3° operand:
+  // every cut comes from the whole operand, and the land is still GEOS's.
+  expect_tiles_give_the_whole_operands_land(116.0, 40.0, 1e-5, false);
+}
+
 TEST(ConflictFootprint, NoShapesGiveAnEmptyFootprint) {
   const Layout l = layout(0.0, 0.0, 1.0);
   const geom::GeomPtr fp = rules::footprint_in({}, l.reserve.get());
