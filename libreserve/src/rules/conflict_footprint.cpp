@@ -45,30 +45,61 @@ geom::GeomPtr empty_polygon() {
 
 }  // namespace
 
-std::vector<geom::GeomPtr> union_by_component(std::vector<geom::GeomPtr> shapes) {
+std::vector<geom::GeomPtr> union_by_component(std::vector<geom::GeomPtr> shapes,
+                                              const std::vector<std::optional<Disc>>& discs) {
   auto* h = geom::context();
-  std::erase_if(shapes, [](const geom::GeomPtr& g) { return !g || geom::is_empty(g.get()); });
+  if (!discs.empty() && discs.size() != shapes.size())
+    throw InternalError("conflict footprint: one disc entry per shape expected");
+  std::vector<std::optional<Disc>> disc(shapes.size());
+  if (!discs.empty()) disc = discs;
+  // Empty shapes are left out, with their disc entries.
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < shapes.size(); ++i) {
+    if (!shapes[i] || geom::is_empty(shapes[i].get())) continue;
+    shapes[kept] = std::move(shapes[i]);
+    disc[kept] = disc[i];
+    ++kept;
+  }
+  shapes.resize(kept);
+  disc.resize(kept);
   std::vector<Envelope> boxes;
   boxes.reserve(shapes.size());
   for (const auto& g : shapes) boxes.push_back(envelope_of(g.get()));
   Components c(shapes.size());
+  // cos(π/64): the inner circle's radius of a 64-gon over its outer one.
+  const double inner = std::cos(3.14159265358979323846 / 64.0);
   // Envelopes first; the exact test only for pairs not already in one component.
   for (const auto& [i, j] : geom::intersecting_envelope_pairs(boxes)) {
     if (c.root(i) == c.root(j)) continue;
+    if (disc[i] && disc[j]) {
+      const Disc& a = *disc[i];
+      const Disc& b = *disc[j];
+      const double dist = std::hypot(a.centre.x - b.centre.x, a.centre.y - b.centre.y);
+      const double sum = a.radius + b.radius;
+      // Far above the rounding of GEOS's vertices (cos, sin of coordinates up to ~1e7).
+      const double slack = 1e-9 * (sum + std::abs(a.centre.x) + std::abs(a.centre.y));
+      if (dist > sum + slack) continue;
+      if (dist < sum * inner - slack) {
+        c.join(i, j);
+        continue;
+      }
+    }
     if (GEOSIntersects_r(h, shapes[i].get(), shapes[j].get()) == 1) c.join(i, j);
   }
-  std::vector<std::vector<geom::GeomPtr>> members(shapes.size());
-  for (std::size_t i = 0; i < shapes.size(); ++i)
-    members[c.root(i)].push_back(std::move(shapes[i]));
+  std::vector<std::vector<std::size_t>> members(shapes.size());
+  for (std::size_t i = 0; i < shapes.size(); ++i) members[c.root(i)].push_back(i);
   std::vector<geom::GeomPtr> out;
   for (auto& m : members) {
     if (m.empty()) continue;
-    // A lone shape is its own union when valid (a buffer always is); anything else goes through
-    // GEOS's union, as the global union did.
-    if (m.size() == 1 && GEOSisValid_r(h, m.front().get()) == 1)
-      out.push_back(std::move(m.front()));
-    else
-      out.push_back(geom::unite_all(std::move(m)));
+    // A lone shape is its own union when valid (a buffer always is; a disc is convex); anything
+    // else goes through GEOS's union, as the global union did.
+    if (m.size() == 1 && (disc[m.front()] || GEOSisValid_r(h, shapes[m.front()].get()) == 1)) {
+      out.push_back(std::move(shapes[m.front()]));
+      continue;
+    }
+    std::vector<geom::GeomPtr> group;
+    for (std::size_t i : m) group.push_back(std::move(shapes[i]));
+    out.push_back(geom::unite_all(std::move(group)));
   }
   return out;
 }
@@ -224,10 +255,11 @@ geom::GeomPtr collect_polygons(const std::vector<geom::GeomPtr>& parts) {
                      "footprint");
 }
 
-geom::GeomPtr footprint_in(std::vector<geom::GeomPtr> shapes, const GEOSGeometry* reserve) {
+geom::GeomPtr footprint_in(std::vector<geom::GeomPtr> shapes, const GEOSGeometry* reserve,
+                           const std::vector<std::optional<Disc>>& discs) {
   const LargeOperand within(reserve);
   std::vector<geom::GeomPtr> parts;
-  for (const auto& component : union_by_component(std::move(shapes)))
+  for (const auto& component : union_by_component(std::move(shapes), discs))
     parts.push_back(within.intersection(component.get()));
   return collect_polygons(parts);
 }

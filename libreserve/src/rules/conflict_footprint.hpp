@@ -8,17 +8,30 @@
 // components of overlapping buffers, each unioned on its own (most hold one buffer), each
 // intersected with the operand cut to a rectangle around it.
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "geom/envelope_index.hpp"
 #include "geom/geos.hpp"
+#include "reserve/geometry.hpp"
 
 namespace reserve::rules {
 
 // The unions of the connected components of `shapes` (polygons; two meet when they intersect,
 // touching included), in the order of each component's first shape. Components are disjoint
 // (no two have a point in common), so their polygons together form a valid MultiPolygon.
-std::vector<geom::GeomPtr> union_by_component(std::vector<geom::GeomPtr> shapes);
+//
+// `discs`, when given (one entry per shape), says which shapes are GEOS buffers of a point with
+// 16 segments per quarter circle (GEOSBuffer(point, radius, 16): a regular 64-gon inscribed in
+// the circle). Two such discs whose centres lie farther apart than the radii's sum do not meet,
+// and two closer than the sum times cos(π/64) (the polygons' inner circles) do: GEOS decides only
+// the pairs in between. A lone disc is valid without asking GEOS.
+struct Disc {
+  Point centre;
+  double radius = 0.0;
+};
+std::vector<geom::GeomPtr> union_by_component(std::vector<geom::GeomPtr> shapes,
+                                              const std::vector<std::optional<Disc>>& discs = {});
 
 // A large polygonal operand (a reserve outline, the changed land), prepared once, intersected
 // with many small polygons: a polygon inside it is returned as it is, one apart from it gives
@@ -75,6 +88,7 @@ class LargeOperand {
 geom::GeomPtr collect_polygons(const std::vector<geom::GeomPtr>& parts);
 
 // ∪ shapes ∩ reserve, as the disjoint components' intersections with the reserve.
-geom::GeomPtr footprint_in(std::vector<geom::GeomPtr> shapes, const GEOSGeometry* reserve);
+geom::GeomPtr footprint_in(std::vector<geom::GeomPtr> shapes, const GEOSGeometry* reserve,
+                           const std::vector<std::optional<Disc>>& discs = {});
 
 }  // namespace reserve::rules
