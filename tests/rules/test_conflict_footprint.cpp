@@ -13,6 +13,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <optional>
+#include <random>
 
 #include "geom/geos.hpp"
 #include "reserve/geometry.hpp"
@@ -127,6 +129,145 @@ TEST(ConflictFootprint, PolygonsTouchingAtACornerOrAnEdgeAreOneComponent) {
   const geom::GeomPtr reserve = sq(0, 0, 1000, 1000);
   EXPECT_DOUBLE_EQ(geom::planar_area(rules::footprint_in(clones(corner), reserve.get()).get()),
                    22500.0);  // all inside: hand
+}
+
+// A large operand is clipped from its tiles (LargeOperand::kTiledVertices) instead of whole; the
+// land must be the same as GEOS's intersection with the whole operand. The operand: a wavy ring
+// (radius 10 km ± 300 m, 6,000 vertices) with a wavy hole (radius 3 km ± 200 m, 2,000 vertices)
+// and a second polygon to its east, so that polygons cross the outer boundary, the hole's boundary
+// and tile borders, lie inside, in the hole and apart. Each 50 m point buffer on a 450 m lattice
+// is intersected three ways: with the fast paths (tiles, the boundary's index), without them
+// (LargeOperand(…, false)) and by GEOSIntersection with the whole operand (the reference).
+void expect_tiles_give_the_whole_operands_land(double ox, double oy, double k, bool tiles_used) {
+  auto* h = geom::context();
+  const auto wavy = [&](double r, double wave, int n, double cx, double cy) {
+    Ring ring;
+    for (int i = 0; i < n; ++i) {
+      const double a = 2.0 * 3.14159265358979323846 * i / n;
+      const double rr = r + wave * std::sin(37.0 * a);
+      ring.push_back(Point{ox + k * (cx + rr * std::cos(a)), oy + k * (cy + rr * std::sin(a))});
+    }
+    ring.push_back(ring.front());
+    return ring;
+  };
+  MultiPolygon mp;
+  mp.polygons.push_back(Polygon{wavy(10000, 300, 6000, 0, 0), {wavy(3000, 200, 2000, 0, 0)}});
+  mp.polygons.push_back(Polygon{wavy(2000, 100, 800, 14000, 0), {}});
+  const geom::GeomPtr operand = geom::to_geos(mp);
+  ASSERT_EQ(GEOSisValid_r(h, operand.get()), 1);
+  const rules::LargeOperand tiled(operand.get()), whole(operand.get(), false);
+  double tiled_sum = 0.0, reference_sum = 0.0;
+  int crossing = 0;
+  for (double y = -11000; y <= 11000; y += 450)
+    for (double x = -11000; x <= 16500; x += 450) {
+      const geom::GeomPtr p = geom::to_geos(Point{ox + k * x, oy + k * y});
+      const geom::GeomPtr disc = geom::check(GEOSBuffer_r(h, p.get(), 50.0 * k, 16), "buffer");
+      const geom::GeomPtr a = tiled.intersection(disc.get());
+      const geom::GeomPtr b = whole.intersection(disc.get());
+      const geom::GeomPtr c =
+          geom::check(GEOSIntersection_r(h, disc.get(), operand.get()), "reference");
+      const double area_a = geom::planar_area(a.get()), area_c = geom::planar_area(c.get());
+      const double disc_area = geom::planar_area(disc.get());
+      EXPECT_EQ(GEOSisValid_r(h, a.get()), 1);
+      // 1e-9 of the disc's area (m², or deg² in lon/lat): rounding only.
+      EXPECT_NEAR(area_a, area_c, 1e-9 * disc_area) << x << ", " << y;
+      EXPECT_NEAR(geom::planar_area(b.get()), area_c, 1e-9 * disc_area) << x << ", " << y;
+      if (area_c > 0.0 && area_c < disc_area * (1.0 - 1e-9)) ++crossing;
+      tiled_sum += area_a;
+      reference_sum += area_c;
+    }
+  EXPECT_NEAR(tiled_sum, reference_sum, 1e-9 * reference_sum);
+  // The fast path ran, on polygons crossing a boundary (hand count is not needed: the lattice
+  // crosses each wavy ring's ~60 km, ~19 km and ~12.6 km of boundary many times).
+  EXPECT_GT(crossing, 50);
+  if (tiles_used)
+    EXPECT_GT(tiled.cuts_from_tiles(), 50u);
+  else
+    EXPECT_EQ(tiled.cuts_from_tiles(), 0u);
+  EXPECT_EQ(whole.cuts_from_tiles(), 0u);
+  // Most discs lie wholly inside, in the hole or outside: settled by the boundary's index.
+  EXPECT_GT(tiled.settled_clear_of_boundary(), 1000u);
+  EXPECT_EQ(whole.settled_clear_of_boundary(), 0u);
+}
+
+TEST(ConflictFootprint, TilesOfALargeOperandGiveTheWholeOperandsLandInAProjectedCrs) {
+  expect_tiles_give_the_whole_operands_land(500000.0, 3000000.0, 1.0, true);
+}
+
+TEST(ConflictFootprint, TilesOfALargeOperandGiveTheWholeOperandsLandInLonLat) {
+  // The cut's margin includes one CRS unit (1° here), wider than any tile of this 0.3° operand:
+  // every cut comes from the whole operand, and the land is still GEOS's.
+  expect_tiles_give_the_whole_operands_land(116.0, 40.0, 1e-5, false);
+}
+
+// Point buffers declared as discs (union_by_component's shortcuts) against the same buffers
+// without the declaration (every pair decided by GEOSIntersects, every lone shape validated). Pairs
+// of points are placed at centre distances from 0.99 to 1.01 times the radii's sum, in steps of
+// 0.0002, in random directions: below cos(π/64) ≈ 0.99759 the shortcut joins them, above 1 it
+// keeps them apart, and in between GEOS decides (two 64-gons facing each other with edges or
+// vertices). Mixed with a polygon buffer that swallows some discs. The components and their land
+// must be the same.
+void expect_disc_shortcuts_give_geos_components(double ox, double oy, double k) {
+  auto* h = geom::context();
+  std::mt19937_64 rng(7);
+  const auto unit = [&] { return static_cast<double>(rng() >> 11) * 0x1.0p-53; };
+  const double d = 50.0 * k;
+  std::vector<geom::GeomPtr> shapes;
+  std::vector<std::optional<rules::Disc>> discs;
+  const auto add_point = [&](Point p) {
+    const geom::GeomPtr g = geom::to_geos(p);
+    shapes.push_back(geom::check(GEOSBuffer_r(h, g.get(), d, 16), "buffer"));
+    discs.push_back(rules::Disc{p, d});
+  };
+  for (int i = 0; i <= 100; ++i) {
+    const double dist = 2.0 * d * (0.99 + 0.0002 * i);
+    const double a = 2.0 * 3.14159265358979323846 * unit();
+    const Point p{ox + k * 400.0 * i, oy};
+    add_point(p);
+    add_point(Point{p.x + dist * std::cos(a), p.y + dist * std::sin(a)});
+  }
+  // A polygon (not a disc) over the first pairs.
+  const geom::GeomPtr square = geom::to_geos(Polygon{{{ox - k * 100, oy - k * 100},
+                                                      {ox + k * 1300, oy - k * 100},
+                                                      {ox + k * 1300, oy + k * 100},
+                                                      {ox - k * 100, oy + k * 100},
+                                                      {ox - k * 100, oy - k * 100}},
+                                                     {}});
+  shapes.push_back(geom::check(GEOSBuffer_r(h, square.get(), d, 16), "buffer"));
+  discs.push_back(std::nullopt);
+  const auto fast = rules::union_by_component(clones(shapes), discs);
+  const auto plain = rules::union_by_component(clones(shapes));
+  ASSERT_EQ(fast.size(), plain.size());
+  // Of 101 pairs, those below cos(π/64) (38) meet for sure, those above 1 (50) do not.
+  EXPECT_GT(plain.size(), 50u);
+  EXPECT_LT(plain.size(), 202u - 38u);
+  for (std::size_t i = 0; i < fast.size(); ++i) {
+    const double a = geom::planar_area(fast[i].get()), b = geom::planar_area(plain[i].get());
+    EXPECT_NEAR(a, b, 1e-9 * b) << i;  // m² (deg² in lon/lat): the same components
+  }
+}
+
+TEST(ConflictFootprint, DiscShortcutsGiveGeosComponentsInAProjectedCrs) {
+  expect_disc_shortcuts_give_geos_components(500000.0, 3000000.0, 1.0);
+}
+
+TEST(ConflictFootprint, DiscShortcutsGiveGeosComponentsInLonLat) {
+  expect_disc_shortcuts_give_geos_components(116.0, 40.0, 1e-5);
+}
+
+// GEOS's buffer of a point is what union_by_component's disc shortcuts assume: 64 vertices (and
+// the closing one) at the radius from the point (to rounding).
+TEST(ConflictFootprint, APointBufferIsARegular64GonOnTheCircle) {
+  auto* h = geom::context();
+  const Point c{523456.25, 3012345.5};
+  const geom::GeomPtr p = geom::to_geos(c);
+  const geom::GeomPtr b = geom::check(GEOSBuffer_r(h, p.get(), 100.0, 16), "buffer");
+  const MultiPolygon mp = geom::polygons_from_geos(b.get());
+  ASSERT_EQ(mp.polygons.size(), 1u);
+  EXPECT_TRUE(mp.polygons[0].holes.empty());
+  ASSERT_EQ(mp.polygons[0].outer.size(), 65u);
+  for (const Point& q : mp.polygons[0].outer)
+    EXPECT_NEAR(std::hypot(q.x - c.x, q.y - c.y), 100.0, 1e-6);  // m
 }
 
 TEST(ConflictFootprint, NoShapesGiveAnEmptyFootprint) {

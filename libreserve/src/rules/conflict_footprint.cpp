@@ -2,9 +2,11 @@
 #include "rules/conflict_footprint.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "geom/envelope_index.hpp"
+#include "reserve/error.hpp"
 
 namespace reserve::rules {
 namespace {
@@ -43,50 +45,189 @@ geom::GeomPtr empty_polygon() {
 
 }  // namespace
 
-std::vector<geom::GeomPtr> union_by_component(std::vector<geom::GeomPtr> shapes) {
+std::vector<geom::GeomPtr> union_by_component(std::vector<geom::GeomPtr> shapes,
+                                              const std::vector<std::optional<Disc>>& discs) {
   auto* h = geom::context();
-  std::erase_if(shapes, [](const geom::GeomPtr& g) { return !g || geom::is_empty(g.get()); });
+  if (!discs.empty() && discs.size() != shapes.size())
+    throw InternalError("conflict footprint: one disc entry per shape expected");
+  std::vector<std::optional<Disc>> disc(shapes.size());
+  if (!discs.empty()) disc = discs;
+  // Empty shapes are left out, with their disc entries.
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < shapes.size(); ++i) {
+    if (!shapes[i] || geom::is_empty(shapes[i].get())) continue;
+    shapes[kept] = std::move(shapes[i]);
+    disc[kept] = disc[i];
+    ++kept;
+  }
+  shapes.resize(kept);
+  disc.resize(kept);
   std::vector<Envelope> boxes;
   boxes.reserve(shapes.size());
   for (const auto& g : shapes) boxes.push_back(envelope_of(g.get()));
   Components c(shapes.size());
+  // cos(π/64): the inner circle's radius of a 64-gon over its outer one.
+  const double inner = std::cos(3.14159265358979323846 / 64.0);
   // Envelopes first; the exact test only for pairs not already in one component.
   for (const auto& [i, j] : geom::intersecting_envelope_pairs(boxes)) {
     if (c.root(i) == c.root(j)) continue;
+    if (disc[i] && disc[j]) {
+      const Disc& a = *disc[i];
+      const Disc& b = *disc[j];
+      const double dist = std::hypot(a.centre.x - b.centre.x, a.centre.y - b.centre.y);
+      const double sum = a.radius + b.radius;
+      // Far above the rounding of GEOS's vertices (cos, sin of coordinates up to ~1e7).
+      const double slack = 1e-9 * (sum + std::abs(a.centre.x) + std::abs(a.centre.y));
+      if (dist > sum + slack) continue;
+      if (dist < sum * inner - slack) {
+        c.join(i, j);
+        continue;
+      }
+    }
     if (GEOSIntersects_r(h, shapes[i].get(), shapes[j].get()) == 1) c.join(i, j);
   }
-  std::vector<std::vector<geom::GeomPtr>> members(shapes.size());
-  for (std::size_t i = 0; i < shapes.size(); ++i)
-    members[c.root(i)].push_back(std::move(shapes[i]));
+  std::vector<std::vector<std::size_t>> members(shapes.size());
+  for (std::size_t i = 0; i < shapes.size(); ++i) members[c.root(i)].push_back(i);
   std::vector<geom::GeomPtr> out;
   for (auto& m : members) {
     if (m.empty()) continue;
-    // A lone shape is its own union when valid (a buffer always is); anything else goes through
-    // GEOS's union, as the global union did.
-    if (m.size() == 1 && GEOSisValid_r(h, m.front().get()) == 1)
-      out.push_back(std::move(m.front()));
-    else
-      out.push_back(geom::unite_all(std::move(m)));
+    // A lone shape is its own union when valid (a buffer always is; a disc is convex); anything
+    // else goes through GEOS's union, as the global union did.
+    if (m.size() == 1 && (disc[m.front()] || GEOSisValid_r(h, shapes[m.front()].get()) == 1)) {
+      out.push_back(std::move(shapes[m.front()]));
+      continue;
+    }
+    std::vector<geom::GeomPtr> group;
+    for (std::size_t i : m) group.push_back(std::move(shapes[i]));
+    out.push_back(geom::unite_all(std::move(group)));
   }
   return out;
 }
 
-LargeOperand::LargeOperand(const GEOSGeometry* operand) : operand_(operand) {
+LargeOperand::LargeOperand(const GEOSGeometry* operand) : LargeOperand(operand, true) {}
+
+LargeOperand::LargeOperand(const GEOSGeometry* operand, bool fast_paths)
+    : operand_(operand), fast_paths_(fast_paths) {
   if (operand_ && !geom::is_empty(operand_)) prepared_ = geom::prepare(operand_);
+  tiled_ = fast_paths && prepared_ &&
+           GEOSGetNumCoordinates_r(geom::context(), operand_) >= kTiledVertices;
+}
+
+bool LargeOperand::clear_of_boundary(const Envelope& e) const {
+  if (!fast_paths_) return false;
+  if (!boundary_) {
+    auto* h = geom::context();
+    std::vector<Envelope> boxes;
+    const auto add_ring = [&](const GEOSGeometry* ring) {
+      const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, ring);
+      unsigned int n = 0;
+      if (!seq || GEOSCoordSeq_getSize_r(h, seq, &n) != 1) return;
+      Point prev;
+      for (unsigned int i = 0; i < n; ++i) {
+        Point p;
+        GEOSCoordSeq_getXY_r(h, seq, i, &p.x, &p.y);
+        if (i > 0) {
+          Envelope b;
+          b.expand(prev);
+          b.expand(p);
+          boxes.push_back(b);
+        }
+        prev = p;
+      }
+    };
+    const int parts = GEOSGetNumGeometries_r(h, operand_);
+    for (int i = 0; i < parts; ++i) {
+      const GEOSGeometry* poly = GEOSGetGeometryN_r(h, operand_, i);
+      if (GEOSGeomTypeId_r(h, poly) != GEOS_POLYGON || geom::is_empty(poly)) continue;
+      add_ring(GEOSGetExteriorRing_r(h, poly));
+      for (int k = 0; k < GEOSGetNumInteriorRings_r(h, poly); ++k)
+        add_ring(GEOSGetInteriorRingN_r(h, poly, k));
+    }
+    boundary_ = std::make_unique<geom::EnvelopeIndex>(boxes);
+  }
+  return boundary_->query(e).empty();
+}
+
+bool LargeOperand::first_vertex_inside(const GEOSGeometry* g) const {
+  auto* h = geom::context();
+  const GEOSGeometry* poly = GEOSGetGeometryN_r(h, g, 0);
+  const GEOSGeometry* ring = GEOSGetExteriorRing_r(h, poly);
+  const GEOSCoordSequence* seq = ring ? GEOSGeom_getCoordSeq_r(h, ring) : nullptr;
+  Point p;
+  if (!seq || GEOSCoordSeq_getXY_r(h, seq, 0, &p.x, &p.y) != 1)
+    throw InternalError("conflict footprint: a polygon without a first vertex");
+  const geom::GeomPtr point = geom::to_geos(p);
+  return GEOSPreparedIntersects_r(h, prepared_.get(), point.get()) == 1;
+}
+
+const GEOSGeometry* LargeOperand::source_for(double x0, double y0, double x1, double y1) const {
+  if (!tiled_) return operand_;
+  auto* h = geom::context();
+  if (!tiles_built_) {
+    tiles_built_ = true;
+    const Envelope e = envelope_of(operand_);
+    const int n = GEOSGetNumCoordinates_r(h, operand_);
+    // About 1,000 vertices per cell: a tile (4 cells) is a few thousand, the grid at most 16².
+    k_ = std::clamp(static_cast<int>(std::ceil(std::sqrt(n / 1000.0))), 3, 16);
+    gx0_ = e.min_x;
+    gy0_ = e.min_y;
+    cw_ = e.width() / k_;
+    ch_ = e.height() / k_;
+    if (!(cw_ > 0.0) || !(ch_ > 0.0)) {
+      tiled_ = false;
+      return operand_;
+    }
+    // Outer tiles reach an envelope's size beyond it: rectangles round polygons near the edge.
+    const double far_x = e.width() + 1.0, far_y = e.height() + 1.0;
+    for (int j = 0; j + 1 < k_; ++j)
+      for (int i = 0; i + 1 < k_; ++i) {
+        Tile t;
+        t.x0 = i == 0 ? e.min_x - far_x : gx0_ + i * cw_;
+        t.y0 = j == 0 ? e.min_y - far_y : gy0_ + j * ch_;
+        t.x1 = i + 2 == k_ ? e.max_x + far_x : gx0_ + (i + 2) * cw_;
+        t.y1 = j + 2 == k_ ? e.max_y + far_y : gy0_ + (j + 2) * ch_;
+        tiles_.push_back(std::move(t));
+      }
+  }
+  const auto cell = [](double v, double origin, double size, int k) {
+    return std::clamp(static_cast<int>(std::floor((v - origin) / size)), 0, k - 2);
+  };
+  Tile& t = tiles_[static_cast<std::size_t>(cell(y0, gy0_, ch_, k_)) * (k_ - 1) +
+                   static_cast<std::size_t>(cell(x0, gx0_, cw_, k_))];
+  if (!(x0 > t.x0 && y0 > t.y0 && x1 < t.x1 && y1 < t.y1)) return operand_;
+  // Cut when first needed. Its validity is not checked (that would cost a walk of every tile):
+  // inside the rectangle the tile's edges are the operand's, and the rectangle's cut of it is
+  // checked as the operand's was.
+  if (!t.built) {
+    t.built = true;
+    t.geometry.reset(GEOSClipByRect_r(h, operand_, t.x0, t.y0, t.x1, t.y1));
+  }
+  if (!t.geometry) return operand_;
+  ++cuts_from_tiles_;
+  return t.geometry.get();
 }
 
 geom::GeomPtr LargeOperand::intersection(const GEOSGeometry* g) const {
   auto* h = geom::context();
-  if (!prepared_ || geom::is_empty(g) || GEOSPreparedIntersects_r(h, prepared_.get(), g) != 1)
+  if (!prepared_ || geom::is_empty(g)) return empty_polygon();
+  const Envelope e = envelope_of(g);
+  // No edge of the operand's boundary meets g's envelope (closed boxes): g lies wholly inside or
+  // wholly outside the operand, as any one of its points does (the answers of the two predicates
+  // below, without their walk of g's edges).
+  if ((GEOSGeomTypeId_r(h, g) == GEOS_POLYGON || GEOSGeomTypeId_r(h, g) == GEOS_MULTIPOLYGON) &&
+      clear_of_boundary(e)) {
+    ++settled_clear_;
+    if (first_vertex_inside(g)) return geom::check(GEOSGeom_clone_r(h, g), "clone");
     return empty_polygon();
+  }
+  if (GEOSPreparedIntersects_r(h, prepared_.get(), g) != 1) return empty_polygon();
   if (GEOSPreparedContainsProperly_r(h, prepared_.get(), g) == 1)
     return geom::check(GEOSGeom_clone_r(h, g), "clone");
   // The rectangle lies a margin beyond g's envelope, so g ∩ operand = g ∩ (operand ∩ rectangle)
   // and none of the rectangle's edges reaches the result.
-  const Envelope e = envelope_of(g);
   const double m = std::max(e.width(), e.height()) * 0.1 + 1.0;
-  geom::GeomPtr cut(
-      GEOSClipByRect_r(h, operand_, e.min_x - m, e.min_y - m, e.max_x + m, e.max_y + m));
+  const double x0 = e.min_x - m, y0 = e.min_y - m, x1 = e.max_x + m, y1 = e.max_y + m;
+  geom::GeomPtr cut(GEOSClipByRect_r(h, source_for(x0, y0, x1, y1), x0, y0, x1, y1));
   if (cut && GEOSisValid_r(h, cut.get()) == 1) {
     if (GEOSGeometry* both = GEOSIntersection_r(h, g, cut.get())) return geom::GeomPtr(both);
   }
@@ -114,10 +255,11 @@ geom::GeomPtr collect_polygons(const std::vector<geom::GeomPtr>& parts) {
                      "footprint");
 }
 
-geom::GeomPtr footprint_in(std::vector<geom::GeomPtr> shapes, const GEOSGeometry* reserve) {
+geom::GeomPtr footprint_in(std::vector<geom::GeomPtr> shapes, const GEOSGeometry* reserve,
+                           const std::vector<std::optional<Disc>>& discs) {
   const LargeOperand within(reserve);
   std::vector<geom::GeomPtr> parts;
-  for (const auto& component : union_by_component(std::move(shapes)))
+  for (const auto& component : union_by_component(std::move(shapes), discs))
     parts.push_back(within.intersection(component.get()));
   return collect_polygons(parts);
 }

@@ -7,36 +7,88 @@
 // result with a 50,000-vertex outline, cost seconds. The same land is the union of the connected
 // components of overlapping buffers, each unioned on its own (most hold one buffer), each
 // intersected with the operand cut to a rectangle around it.
+#include <memory>
+#include <optional>
 #include <vector>
 
+#include "geom/envelope_index.hpp"
 #include "geom/geos.hpp"
+#include "reserve/geometry.hpp"
 
 namespace reserve::rules {
 
 // The unions of the connected components of `shapes` (polygons; two meet when they intersect,
 // touching included), in the order of each component's first shape. Components are disjoint
 // (no two have a point in common), so their polygons together form a valid MultiPolygon.
-std::vector<geom::GeomPtr> union_by_component(std::vector<geom::GeomPtr> shapes);
+//
+// `discs`, when given (one entry per shape), says which shapes are GEOS buffers of a point with
+// 16 segments per quarter circle (GEOSBuffer(point, radius, 16): a regular 64-gon inscribed in
+// the circle). Two such discs whose centres lie farther apart than the radii's sum do not meet,
+// and two closer than the sum times cos(π/64) (the polygons' inner circles) do: GEOS decides only
+// the pairs in between. A lone disc is valid without asking GEOS.
+struct Disc {
+  Point centre;
+  double radius = 0.0;
+};
+std::vector<geom::GeomPtr> union_by_component(std::vector<geom::GeomPtr> shapes,
+                                              const std::vector<std::optional<Disc>>& discs = {});
 
 // A large polygonal operand (a reserve outline, the changed land), prepared once, intersected
 // with many small polygons: a polygon inside it is returned as it is, one apart from it gives
 // nothing, and one crossing its boundary is intersected with the operand cut to a rectangle a
 // margin beyond the polygon's envelope (the same land; the cut is checked for validity and the
 // whole operand is used when GEOS's rectangle clip leaves it invalid).
+//
+// GEOS's rectangle clip walks every vertex of what it clips: on a 50,000-vertex outline with
+// hundreds of crossing polygons that walk was most of the cost. An operand of at least
+// kTiledVertices vertices is therefore also cut, when first needed, into overlapping tiles (2 × 2
+// cells of a grid over its envelope, the outer ones open beyond it); a rectangle inside a tile is
+// clipped from the tile (tile ∩ rectangle = operand ∩ rectangle as point sets; new vertices only
+// on the tile's sides, outside the rectangle), else from the whole operand. Not thread-safe (the
+// tiles are built lazily); one operand per thread.
 class LargeOperand {
  public:
+  static constexpr int kTiledVertices = 4096;
   explicit LargeOperand(const GEOSGeometry* operand);
+  // fast_paths = false: the plain computation (no tiles, no boundary index), for tests.
+  LargeOperand(const GEOSGeometry* operand, bool fast_paths);
   geom::GeomPtr intersection(const GEOSGeometry* g) const;
+  // Rectangle cuts taken from a tile so far (for tests comparing them with the plain path).
+  std::size_t cuts_from_tiles() const { return cuts_from_tiles_; }
+  // Polygons settled as wholly inside or outside by the boundary's index (for the same tests).
+  std::size_t settled_clear_of_boundary() const { return settled_clear_; }
 
  private:
+  struct Tile {
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    bool built = false;
+    geom::GeomPtr geometry;  // null: GEOS could not clip it; the whole operand is used
+  };
+  // The operand, or a tile of it holding the rectangle strictly inside.
+  const GEOSGeometry* source_for(double x0, double y0, double x1, double y1) const;
+
+  // Whether no edge of the operand's boundary meets `e` (the index is built when first needed).
+  bool clear_of_boundary(const Envelope& e) const;
+  bool first_vertex_inside(const GEOSGeometry* g) const;
+
   const GEOSGeometry* operand_;
   geom::PreparedPtr prepared_;  // null when the operand is empty
+  bool fast_paths_ = true;
+  mutable std::unique_ptr<geom::EnvelopeIndex> boundary_;  // the boundary's edges' envelopes
+  mutable std::size_t settled_clear_ = 0;
+  mutable bool tiled_ = false;
+  mutable bool tiles_built_ = false;
+  mutable std::vector<Tile> tiles_;  // (k − 1)² of them, row by row
+  mutable int k_ = 0;                // grid cells per side
+  mutable double gx0_ = 0, gy0_ = 0, cw_ = 1, ch_ = 1;
+  mutable std::size_t cuts_from_tiles_ = 0;
 };
 
 // The polygons of `parts` (each polygonal, pairwise disjoint) as one MultiPolygon.
 geom::GeomPtr collect_polygons(const std::vector<geom::GeomPtr>& parts);
 
 // ∪ shapes ∩ reserve, as the disjoint components' intersections with the reserve.
-geom::GeomPtr footprint_in(std::vector<geom::GeomPtr> shapes, const GEOSGeometry* reserve);
+geom::GeomPtr footprint_in(std::vector<geom::GeomPtr> shapes, const GEOSGeometry* reserve,
+                           const std::vector<std::optional<Disc>>& discs = {});
 
 }  // namespace reserve::rules

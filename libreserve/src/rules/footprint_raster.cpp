@@ -2,6 +2,7 @@
 #include "rules/footprint_raster.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 namespace reserve::rules {
@@ -109,7 +110,10 @@ FootprintRaster::FootprintRaster(const std::vector<OrientedRings>& footprint,
       if (i < static_cast<std::size_t>(nx_) && row[i + 1] != row[i]) ++count;
     }
   }
-  rows_.resize(ny_);
+  words_ = (static_cast<std::size_t>(nx_) + 63) / 64;
+  deltas_.assign(static_cast<std::size_t>(nx_) * ny_, 0.0);
+  marked_.assign(words_ * ny_, 0);
+  row_marked_.assign(ny_, 0);
 }
 
 FootprintRaster::Block FootprintRaster::block(double u0, double v0, double u1, double v1) const {
@@ -170,8 +174,13 @@ void FootprintRaster::bounds(const ChunkedRings& placed, Point to, double cos_a,
   std::vector<int>& touched = touched_;
   touched.clear();
   const auto emit = [&](int row, int col, double v) {
-    if (rows_[row].empty()) touched.push_back(row);
-    rows_[row].push_back({col, v});
+    if (!row_marked_[row]) {
+      row_marked_[row] = 1;
+      touched.push_back(row);
+    }
+    const std::size_t r = static_cast<std::size_t>(row);
+    deltas_[r * nx_ + col] += v;
+    marked_[r * words_ + static_cast<std::size_t>(col) / 64] |= std::uint64_t{1} << (col % 64);
   };
   const auto grid = [&](Point p) {
     return Point{(to.x + cos_a * p.x - sin_a * p.y - x0_) / cell_,
@@ -273,24 +282,29 @@ void FootprintRaster::bounds(const ChunkedRings& placed, Point to, double cos_a,
     }
   };
   for (int row : touched) {
-    auto& entries = rows_[row];
-    std::sort(entries.begin(), entries.end(),
-              [](const Entry& a, const Entry& b) { return a.col < b.col; });
-    const double* p = &prefix_[row * stride];
+    const std::size_t r = static_cast<std::size_t>(row);
+    const double* p = &prefix_[r * stride];
+    double* deltas = &deltas_[r * nx_];
+    std::uint64_t* marked = &marked_[r * words_];
     double cover = 0.0;
     int next = 0;
-    for (std::size_t e = 0; e < entries.size();) {
-      const int col = entries[e].col;
-      run(p, cover, next, col);
-      for (; e < entries.size() && entries[e].col == col; ++e) cover += entries[e].cover;
-      const double c = std::clamp(cover, 0.0, 1.0) * cell_area;
-      const double f = p[col + 1] - p[col];
-      lo += std::max(0.0, c + f - cell_area);
-      hi += std::min(c, f);
-      next = col + 1;
+    // The marked cells in column order (lowest set bit first), each read and cleared.
+    for (std::size_t w = 0; w < words_; ++w) {
+      for (std::uint64_t bits = marked[w]; bits != 0; bits &= bits - 1) {
+        const int col = static_cast<int>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
+        run(p, cover, next, col);
+        cover += deltas[col];
+        deltas[col] = 0.0;
+        const double c = std::clamp(cover, 0.0, 1.0) * cell_area;
+        const double f = p[col + 1] - p[col];
+        lo += std::max(0.0, c + f - cell_area);
+        hi += std::min(c, f);
+        next = col + 1;
+      }
+      marked[w] = 0;
     }
     run(p, cover, next, nx_);
-    entries.clear();
+    row_marked_[r] = 0;
   }
 }
 

@@ -60,10 +60,6 @@ class FootprintRaster {
   double slack_m2(double total_m2) const { return 1e-6 * (total_m2 + cell_ * cell_); }
 
  private:
-  struct Entry {
-    std::int32_t col;
-    double cover;  // in cell areas
-  };
   // Adds the coverage deltas of edge a→b (grid units) to `emit(row, col, delta)`.
   template <class Emit>
   void edge(Point a, Point b, Emit&& emit) const;
@@ -82,9 +78,14 @@ class FootprintRaster {
   // (ny_ + 1) × (nx_ + 1) sums of the footprint area over the cells below and left of a corner.
   std::vector<double> table_;
   std::vector<std::uint32_t> nonempty_;  // the same sums of the count of cells holding footprint
-  // Scratch of bounds() (one thread per test): entries per row, rows with entries.
-  mutable std::vector<std::vector<Entry>> rows_;
+  // Scratch of bounds() (one thread per test), all zero between calls: the coverage deltas per
+  // cell, a bit per cell that got one (so that a row's cells are visited in column order without
+  // sorting), whether a row got any, and the rows that did.
+  mutable std::vector<double> deltas_;
+  mutable std::vector<std::uint64_t> marked_;
+  mutable std::vector<char> row_marked_;
   mutable std::vector<int> touched_;
+  std::size_t words_ = 0;  // 64-bit words of marked_ per row
 };
 
 }  // namespace reserve::rules

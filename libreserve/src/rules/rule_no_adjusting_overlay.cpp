@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <set>
 
 #include "analysis/feature_filter.hpp"
@@ -247,16 +248,23 @@ TargetingStatistic targeting_statistic(const Comparison& comparison,
   t.changed_area_m2 = area_of(calc, changed.get());
   // Unioned before measuring: overlapping features (a mine inside its mining right) count once.
   std::vector<geom::GeomPtr> footprint_parts;
+  std::vector<std::optional<rules::Disc>> discs;  // the buffers of points
   for (const auto& f : feats) {
-    if (d > 0.0)
+    const ConflictFeature& feature = conflicts.features.features[f.index];
+    if (d > 0.0) {
       footprint_parts.push_back(
           geom::check(GEOSBuffer_r(h, f.geometry.get(), d, 16), "buffer conflict feature"));
-    else if (!conflicts.features.features[f.index].is_point())
+      discs.push_back(feature.is_point() && feature.geometry.points.size() == 1
+                          ? std::optional(rules::Disc{feature.geometry.points.front(), d})
+                          : std::nullopt);
+    } else if (!feature.is_point()) {
       footprint_parts.push_back(geom::check(GEOSGeom_clone_r(h, f.geometry.get()), "clone"));
+      discs.push_back(std::nullopt);
+    }
   }
   // By connected components of the buffers, each met with the outline and the changed land near
   // it (rules/conflict_footprint.hpp): the same land as one global union, without its cost.
-  auto footprint = rules::footprint_in(std::move(footprint_parts), reserve.get());
+  auto footprint = rules::footprint_in(std::move(footprint_parts), reserve.get(), discs);
   t.footprint_area_m2 = area_of(calc, footprint.get());
   const rules::LargeOperand changed_land(changed.get());
   std::vector<geom::GeomPtr> in_changed;
