@@ -122,6 +122,11 @@ TEST_F(ProvinceStreamed, StreamedRunGivesTheSameProvinceOutputsAsTheInMemoryRun)
       if (!s.result) continue;
       EXPECT_TRUE(s.result->before.parts.empty()) << s.reserve;
       EXPECT_FALSE(full.reserves[i].result->before.parts.empty()) << s.reserve;
+      EXPECT_TRUE(s.result->report.audit.inputs.empty()) << s.reserve;  // in the spooled text
+      EXPECT_FALSE(full.reserves[i].result->report.audit.inputs.empty()) << s.reserve;
+      EXPECT_TRUE(s.result->profile.rules.empty()) << s.reserve;
+      EXPECT_FALSE(full.reserves[i].result->profile.rules.empty()) << s.reserve;
+      EXPECT_FALSE(s.result->before.crs.empty()) << s.reserve;  // kept (ProvinceRequest)
       EXPECT_EQ(s.result->report.overall, full.reserves[i].result->report.overall);
     }
     // The map outlines, on disk through the checks (ShapeSpool), are back in every row.

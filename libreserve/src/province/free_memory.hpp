@@ -10,4 +10,11 @@ namespace reserve::province {
 
 void return_free_memory() noexcept;
 
+// From now on blocks of 2 MiB and more (a large reserve's coordinate arrays and index vectors)
+// get pages of their own, handed back when freed, instead of staying in the arena of the worker
+// that freed them (glibc's default threshold rises with the blocks freed, up to 32 MiB). Province
+// peak −10 % for +1 % CPU (system time). Process-wide and lasting: province mode sets it only
+// when it spools its results (the CLI). A no-op elsewhere.
+void map_large_blocks_apart() noexcept;
+
 }  // namespace reserve::province

@@ -247,6 +247,7 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
   out.command_line = r.command_line;
   out.generated_utc = utc_now();
   const unsigned jobs = province::effective_jobs(req.jobs);
+  if (!req.keep_results) province::map_large_blocks_apart();  // memory follows the largest reserve
   const Profile profile = check::request_profile(r);
   out.area_method = profile.area_method;
   const std::string working = province_working_crs(r, before, after, before_layer.extent);
@@ -371,8 +372,9 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
           row.error = e.what();
         }
         // A large check's memory is free now but held by this worker's arena, where the next
-        // large check (on the other worker) cannot reuse it.
-        if (2 * weights[c] > budget) province::return_free_memory();
+        // large check (on the other worker) cannot reuse it: above a quarter of the largest (a
+        // few dozen reserves at national scale; trimming after every check would cost CPU).
+        if (4 * weights[c] > largest) province::return_free_memory();
       },
       [&](std::size_t done, std::size_t total) {
         if (req.progress) req.progress(done, total);
