@@ -2,10 +2,14 @@
 // Feature that was added — every geometry kind, holes, null and empty attributes, UTF-8, counts
 // and lengths of one to three varint bytes, rows larger than one arena chunk (1 MiB) and rows
 // spread over many chunks, ids that repeat an attribute's value and attributes whose values recur
-// (kept once in a table of at most 1024 short values per attribute) or do not.
+// (kept once in a table of at most 1024 short values per attribute) or do not, values that end
+// in a number (kept as the text before it and the number).
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "province/compact_rows.hpp"
+#include "reserve/error.hpp"
 #include "support/feature_compare.hpp"
 
 namespace reserve::province {
@@ -110,6 +114,72 @@ TEST(CompactRows, IdsFromAttributesAndRecurringValues) {
   for (std::size_t i = 0; i < added.size(); ++i) {
     SCOPED_TRACE(i);
     expect_same_feature(packed.get(i), added[i]);
+  }
+}
+
+// A point row added with its point kept outside (the province's NearIndex holds it) comes back
+// whole when get is handed that point; only a geometry of one point may be added so.
+TEST(CompactRows, PointKeptOutside) {
+  CompactRows packed;
+  Feature p;
+  p.id = "SS0000042";
+  p.geometry = Geometry::from(Point{-0.0, 3700456.125});
+  p.attributes = {{"编号", "SS0000042", false}, {"类型", "学校", false}};
+  packed.add(p, true);
+  Feature q = p;  // the same point, stored in the row
+  q.id = "q";
+  packed.add(q);
+  const Point kept = p.geometry.points[0];
+  expect_same_feature(packed.get(0, &kept), p);
+  EXPECT_TRUE(std::signbit(packed.get(0, &kept).geometry.points[0].x));
+  expect_same_feature(packed.get(1), q);
+  expect_same_feature(packed.get(1, &kept), q);  // a stored point ignores the one handed in
+  EXPECT_THROW(packed.get(0), InternalError);
+  Feature two = p;
+  two.geometry.points.push_back({1, 1});
+  EXPECT_THROW(packed.add(two, true), InternalError);
+}
+
+// Values that end in decimal digits are kept as the text before the digits and a number: every
+// run length and leading zero must come back, and runs a 64-bit number cannot hold stay text.
+TEST(CompactRows, ValuesEndingInNumbers) {
+  const std::vector<std::string> values = {
+      "SS0000000",
+      "SS0000001",
+      "SS1999999",
+      "设施0",
+      "设施1234567",
+      "0",
+      "007",
+      "00",
+      "SS",
+      "SS12",
+      "C5300000000000",
+      "9999999999999999999",   // 19 digits: the largest run kept as a number
+      "99999999999999999999",  // 20 digits: text
+      "X18446744073709551615",
+      "A-1",
+      "1.5",
+      "",
+      "KQ 12",
+      "矿山٣"};
+  CompactRows packed;
+  std::vector<Feature> added;
+  for (int k = 0; k < 3; ++k)  // each value as the first of its kind, then again
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      Feature f;
+      f.geometry = Geometry::from(Point{static_cast<double>(i), static_cast<double>(k)});
+      f.attributes = {{"编号", values[i], i % 4 == 1},
+                      {"名称", values[(i + k) % values.size()], false}};
+      f.id = i % 2 == 0 ? values[i] : values[(i + 1) % values.size()];
+      packed.add(f);
+      added.push_back(std::move(f));
+    }
+  ASSERT_EQ(packed.size(), added.size());
+  for (std::size_t i = 0; i < added.size(); ++i) {
+    SCOPED_TRACE(i);
+    expect_same_feature(packed.get(i), added[i]);
+    EXPECT_EQ(packed.get(i).attributes[0].value, values[i % values.size()]);
   }
 }
 

@@ -3,10 +3,11 @@
 // edges pass exactly through points (closed boxes: touching counts), points sharing an x,
 // multipoint and polygon boxes, degenerate lines and invalid boxes. (A box with a NaN corner goes
 // to the R-tree as before, but there the answer depends on how the tree packed it — the two
-// trees differ — so it has no reference and is left out.)
+// trees differ — so it has no reference and is left out.) The hits carry the point rows' points.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <random>
 #include <vector>
 
@@ -51,6 +52,43 @@ TEST(NearIndex, SameRowsAsAnEnvelopeIndexOverEveryBox) {
   // A query of no extent on a point, one beyond every box, one around everything.
   for (const Envelope& q : {box(7, 7, 7, 7), box(100, 100, 120, 120), box(-1, -1, 50, 50)})
     EXPECT_EQ(index.query(q), straightforward(boxes, q));
+}
+
+// The hits are query's rows; a row the builder kept as a point (add said so) comes with its
+// point, which is its box's corner: the province's packed rows do not store it again.
+TEST(NearIndex, HitsCarryThePointsOfPointRows) {
+  const std::vector<Envelope> boxes = {box(1.5, -2.25, 1.5, -2.25),  // a point
+                                       box(0, 0, 3, 3),              // a polygon's box
+                                       Envelope{},                   // no box
+                                       box(-0.0, 1e300, -0.0, 1e300),
+                                       box(2, 0, 2, 4)};  // a vertical line: not a point
+  NearIndex::Builder builder;
+  std::vector<bool> kept;
+  for (std::size_t i = 0; i < boxes.size(); ++i) kept.push_back(builder.add(i, boxes[i]));
+  EXPECT_EQ(kept, (std::vector<bool>{true, false, false, true, false}));
+  const NearIndex index = builder.build();
+  const Envelope q = box(-1, -3, 5, 1e301);
+  const std::vector<NearIndex::Hit> hits = index.query_hits(q);
+  std::vector<std::size_t> rows;
+  for (const auto& h : hits) {
+    rows.push_back(h.row);
+    EXPECT_EQ(h.is_point, static_cast<bool>(kept[h.row])) << h.row;
+    if (h.is_point) {
+      EXPECT_EQ(h.point.x, boxes[h.row].min_x);
+      EXPECT_EQ(h.point.y, boxes[h.row].min_y);
+      EXPECT_EQ(std::signbit(h.point.x), std::signbit(boxes[h.row].min_x));  // -0.0 stays
+    }
+  }
+  EXPECT_EQ(rows, (std::vector<std::size_t>{0, 1, 2, 3, 4}));
+  EXPECT_EQ(rows, straightforward(boxes, q));
+  std::vector<std::size_t> points;
+  for (const auto& h : index.point_rows()) {
+    EXPECT_TRUE(h.is_point);
+    EXPECT_EQ(h.point.x, boxes[h.row].min_x);
+    points.push_back(h.row);
+  }
+  std::sort(points.begin(), points.end());
+  EXPECT_EQ(points, (std::vector<std::size_t>{0, 3}));
 }
 
 }  // namespace

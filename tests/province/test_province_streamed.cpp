@@ -122,7 +122,23 @@ TEST_F(ProvinceStreamed, StreamedRunGivesTheSameProvinceOutputsAsTheInMemoryRun)
       if (!s.result) continue;
       EXPECT_TRUE(s.result->before.parts.empty()) << s.reserve;
       EXPECT_FALSE(full.reserves[i].result->before.parts.empty()) << s.reserve;
+      EXPECT_TRUE(s.result->report.audit.inputs.empty()) << s.reserve;  // in the spooled text
+      EXPECT_FALSE(full.reserves[i].result->report.audit.inputs.empty()) << s.reserve;
+      EXPECT_TRUE(s.result->profile.rules.empty()) << s.reserve;
+      EXPECT_FALSE(full.reserves[i].result->profile.rules.empty()) << s.reserve;
+      EXPECT_FALSE(s.result->before.crs.empty()) << s.reserve;  // kept (ProvinceRequest)
       EXPECT_EQ(s.result->report.overall, full.reserves[i].result->report.overall);
+    }
+    // The map outlines, on disk through the checks (ShapeSpool), are back in every row.
+    for (std::size_t i = 0; i < slim.reserves.size(); ++i) {
+      const MultiPolygon& s = slim.reserves[i].outline;
+      const MultiPolygon& f = full.reserves[i].outline;
+      EXPECT_FALSE(f.empty()) << full.reserves[i].reserve;
+      ASSERT_EQ(s.polygons.size(), f.polygons.size()) << full.reserves[i].reserve;
+      for (std::size_t p = 0; p < f.polygons.size(); ++p) {
+        EXPECT_EQ(s.polygons[p].outer, f.polygons[p].outer);
+        EXPECT_EQ(s.polygons[p].holes, f.polygons[p].holes);
+      }
     }
   }
 }

@@ -1,11 +1,17 @@
-// CompactRows: a row is geometry (kind, then counts and coordinates), attributes (name code, null
-// flag, value code then, for code 0, the value), id (0 then the id, or 1 + the position of the
-// attribute whose value it is); counts, lengths and codes as LEB128 varints (one byte below 128:
-// a point row has mostly zero counts), each coordinate a double copied bytewise.
+// CompactRows: a row is geometry (kind, then counts and coordinates), attributes (name code, a
+// byte of null flag and form, then the value in that form), id (0 then the id, or 1 + the position
+// of the attribute whose value it is); counts, lengths and codes as LEB128 varints (one byte below
+// 128: a point row has mostly zero counts), each coordinate a double copied bytewise. A value's
+// form: its code in the attribute's table; its text; or, for a value ending in a run of decimal
+// digits (编号 SS0000123, 名称 设施123), the code of the text before the run, the run's length
+// and its number — a few bytes instead of a dozen for a layer's numbered ids and names.
 #include "province/compact_rows.hpp"
 
 #include <algorithm>
 #include <cstring>
+#include <string>
+
+#include "reserve/error.hpp"
 
 namespace reserve::province {
 namespace {
@@ -84,25 +90,78 @@ constexpr std::size_t kTableValues = 1024;
 constexpr std::size_t kTableValueBytes = 64;
 }  // namespace
 
-std::uint32_t CompactRows::value_code(std::uint32_t name, const std::string& value) {
+std::uint32_t CompactRows::value_code(std::uint32_t name, const std::string& value, bool add) {
   ValueTable& t = values_[name];
   if (const auto it = t.codes.find(value); it != t.codes.end()) return it->second + 1;
-  if (t.values.size() >= kTableValues || value.size() > kTableValueBytes) return 0;
+  if (!add || t.values.size() >= kTableValues || value.size() > kTableValueBytes) return 0;
   t.codes.emplace(value, static_cast<std::uint32_t>(t.values.size()));
   t.values.push_back(value);
   return static_cast<std::uint32_t>(t.values.size());
 }
 
 namespace {
+
+// A value's form byte: bit 0 the null flag, the rest one of these.
+enum Form : std::uint8_t { kCoded = 0, kText = 2, kNumbered = 4 };
+
+// The start of the value's trailing run of decimal digits when the run (1 to 19 digits: any
+// such number fits 64 bits) can be kept as a number; npos otherwise.
+std::size_t digit_run(const std::string& value) {
+  std::size_t start = value.size();
+  while (start > 0 && value[start - 1] >= '0' && value[start - 1] <= '9') --start;
+  const std::size_t n = value.size() - start;
+  return n >= 1 && n <= 19 ? start : std::string::npos;
+}
+
+}  // namespace
+
+void CompactRows::add_value(std::uint32_t name, const Attribute& a) {
+  Writer w{row_};
+  const auto null_bit = static_cast<std::uint8_t>(a.is_null);
+  // The whole value when it is in the table already (a type, a category).
+  if (const std::uint32_t code = value_code(name, a.value, false)) {
+    w.raw(static_cast<std::uint8_t>(kCoded | null_bit));
+    w.count(code);
+    return;
+  }
+  if (const std::size_t run = digit_run(a.value); run != std::string::npos) {
+    if (const std::uint32_t head = value_code(name, a.value.substr(0, run), true)) {
+      w.raw(static_cast<std::uint8_t>(kNumbered | null_bit));
+      w.count(head);
+      w.count(a.value.size() - run);                           // digits, leading zeros included
+      w.count(std::stoull(a.value.substr(run), nullptr, 10));  // at most 19 digits: fits
+      return;
+    }
+  }
+  if (const std::uint32_t code = value_code(name, a.value, true)) {
+    w.raw(static_cast<std::uint8_t>(kCoded | null_bit));
+    w.count(code);
+    return;
+  }
+  w.raw(static_cast<std::uint8_t>(kText | null_bit));
+  w.text(a.value);
+}
+
+namespace {
 constexpr std::size_t kChunkBytes = std::size_t{1} << 20;
 }  // namespace
 
-void CompactRows::add(const Feature& f) {
+namespace {
+constexpr std::uint8_t kPointKept = 0x80;  // on the kind byte: the one point is not stored
+}  // namespace
+
+void CompactRows::add(const Feature& f, bool point_kept) {
   row_.clear();
   Writer w{row_};
   const Geometry& g = f.geometry;
-  w.raw(static_cast<std::uint8_t>(g.kind));
-  w.points(g.points);
+  if (point_kept && (g.points.size() != 1 || !g.lines.empty() || !g.polygons.polygons.empty()))
+    throw InternalError("CompactRows: only a geometry of one point can be kept outside");
+  w.raw(
+      static_cast<std::uint8_t>(static_cast<std::uint8_t>(g.kind) | (point_kept ? kPointKept : 0)));
+  if (point_kept)
+    w.count(0);
+  else
+    w.points(g.points);
   w.count(g.lines.size());
   for (const auto& line : g.lines) w.points(line);
   w.count(g.polygons.polygons.size());
@@ -117,10 +176,7 @@ void CompactRows::add(const Feature& f) {
     const Attribute& a = f.attributes[k];
     const std::uint32_t name = name_code(a.name);
     w.count(name);
-    w.raw(static_cast<std::uint8_t>(a.is_null));
-    const std::uint32_t code = value_code(name, a.value);
-    w.count(code);
-    if (code == 0) w.text(a.value);
+    add_value(name, a);
     if (id_attribute == 0 && a.value == f.id) id_attribute = k + 1;
   }
   w.count(id_attribute);
@@ -135,12 +191,17 @@ void CompactRows::add(const Feature& f) {
   chunk.insert(chunk.end(), row_.begin(), row_.end());
 }
 
-Feature CompactRows::get(std::size_t i) const {
+Feature CompactRows::get(std::size_t i, const Point* kept) const {
   Reader r{chunks_[start_[i].first].data() + start_[i].second};
   Feature f;
   Geometry& g = f.geometry;
-  g.kind = static_cast<GeometryKind>(r.raw<std::uint8_t>());
+  const auto kind = r.raw<std::uint8_t>();
+  g.kind = static_cast<GeometryKind>(kind & ~kPointKept);
   g.points = r.points();
+  if (kind & kPointKept) {
+    if (!kept) throw InternalError("CompactRows: row " + std::to_string(i) + " needs its point");
+    g.points.push_back(*kept);
+  }
   g.lines.resize(r.count());
   for (auto& line : g.lines) line = r.points();
   g.polygons.polygons.resize(r.count());
@@ -153,9 +214,19 @@ Feature CompactRows::get(std::size_t i) const {
   for (auto& a : f.attributes) {
     const std::size_t name = r.count();
     a.name = names_[name];
-    a.is_null = r.raw<std::uint8_t>() != 0;
-    const std::size_t code = r.count();
-    a.value = code == 0 ? r.text() : values_[name].values[code - 1];
+    const auto form = r.raw<std::uint8_t>();
+    a.is_null = (form & 1) != 0;
+    switch (form & ~1) {
+      case kCoded: a.value = values_[name].values[r.count() - 1]; break;
+      case kText: a.value = r.text(); break;
+      default: {  // kNumbered
+        a.value = values_[name].values[r.count() - 1];
+        const std::size_t digits = r.count();
+        const std::string number = std::to_string(r.count());
+        a.value.append(digits - number.size(), '0');
+        a.value += number;
+      }
+    }
   }
   const std::size_t id_attribute = r.count();
   f.id = id_attribute == 0 ? r.text() : f.attributes[id_attribute - 1].value;

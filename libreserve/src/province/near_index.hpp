@@ -18,7 +18,9 @@ class NearIndex {
   class Builder {
    public:
     // Row `row` (rows added in ascending order) with its box; an invalid box is near every box.
-    void add(std::size_t row, const Envelope& box);
+    // True when the row is kept as a point (its coordinates: the box's corner), which query_hits
+    // then gives back.
+    bool add(std::size_t row, const Envelope& box);
     NearIndex build();
 
    private:
@@ -36,6 +38,15 @@ class NearIndex {
   // The rows whose box meets `box` (closed boxes: touching counts) and the rows without a box,
   // ascending: what an EnvelopeIndex over every row's box, plus the unboxed rows, would give.
   std::vector<std::size_t> query(const Envelope& box) const;
+  // query's rows, each with its point when it was kept as one (Builder::add gave true).
+  struct Hit {
+    std::size_t row;
+    bool is_point;
+    Point point;
+  };
+  std::vector<Hit> query_hits(const Envelope& box) const;
+  // Every row kept as a point, with its point, in no particular order.
+  std::vector<Hit> point_rows() const;
 
  private:
   NearIndex(Builder&& b);

@@ -9,10 +9,12 @@
 #include <iterator>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "check/check_core.hpp"
 #include "check/stage_threads.hpp"
 #include "geom/vertex_count.hpp"
+#include "province/free_memory.hpp"
 #include "province/matching.hpp"
 #include "province/overlaps.hpp"
 #include "province/parallel.hpp"
@@ -20,6 +22,7 @@
 #include "province/report_spool.hpp"
 #include "province/reserve_layers.hpp"
 #include "province/reserve_zonings.hpp"
+#include "province/shape_spool.hpp"
 #include "province/shared_conflicts.hpp"
 #include "province/slim_result.hpp"
 #include "reserve/error.hpp"
@@ -244,6 +247,7 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
   out.command_line = r.command_line;
   out.generated_utc = utc_now();
   const unsigned jobs = province::effective_jobs(req.jobs);
+  if (!req.keep_results) province::map_large_blocks_apart();  // memory follows the largest reserve
   const Profile profile = check::request_profile(r);
   out.area_method = profile.area_method;
   const std::string working = province_working_crs(r, before, after, before_layer.extent);
@@ -279,6 +283,8 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
   std::shared_ptr<ProvinceReportSpool> spool;
   if (!req.keep_results) spool = std::make_shared<ProvinceReportSpool>();
   out.report_spool = spool;
+  std::unique_ptr<province::ShapeSpool> outline_spool;
+  if (spool) outline_spool = std::make_unique<province::ShapeSpool>();
   std::vector<std::size_t> checked;
   std::vector<std::size_t> outline_vertices(units.size(), 0);  // the size of each reserve's work
   for (std::size_t k = 0; k < units.size(); ++k) {
@@ -306,6 +312,10 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
                                   std::make_move_iterator(shape.polygons.end()));
     }
     if (!u.before.empty() && !u.after.empty()) checked.push_back(k);
+    if (outline_spool) {  // on disk through the checks, back once the conflict layers are gone
+      outline_spool->put(k, row.outline);
+      row.outline = MultiPolygon{};
+    }
   }
   // The largest reserves first, so that the last one to finish is a small one (rows and reports
   // are stored by index: the order of work changes no output).
@@ -314,8 +324,12 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
   });
   b.drop_shapes();
   a.drop_shapes();
-  const province::SharedConflictLayers layers =
+  // The outlines (now freed or on disk) were built on worker threads, whose arenas keep the
+  // memory out of reach of the main thread's reading below: handed back to the system instead.
+  province::return_free_memory();
+  std::optional<const province::SharedConflictLayers> layers =
       province::load_shared_conflict_layers(r.conflicts, working_crs);
+  province::return_free_memory();  // what reading and indexing the layers used in passing
   // At most one of the largest reserves at a time (a check's memory follows its reserve: national
   // scale has ten of 50,000 outline vertices, ~150 MB each): the reserves running together stay
   // within one and a half of the largest, and a worker takes a smaller one meanwhile.
@@ -342,7 +356,7 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
                                        const Comparison& cmp, zoning::LayoutPair layouts,
                                        const LedgerCompanions&) {  // one thread: after
                                      return province::reserve_conflicts(
-                                         layers, r.conflicts, r.ledger, zb1, za1, p, cmp, layouts);
+                                         *layers, r.conflicts, r.ledger, zb1, za1, p, cmp, layouts);
                                    });
           row.result->report.audit.generated_utc = out.generated_utc;
           fill_figures(row);
@@ -358,10 +372,17 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
           row.error_kind = e.kind();
           row.error = e.what();
         }
+        // A large check's memory is free now but held by this worker's arena, where the next
+        // large check (on the other worker) cannot reuse it: above a quarter of the largest (a
+        // few dozen reserves at national scale; trimming after every check would cost CPU).
+        if (4 * weights[c] > largest) province::return_free_memory();
       },
       [&](std::size_t done, std::size_t total) {
         if (req.progress) req.progress(done, total);
       });
+  layers.reset();  // before the map outlines come back
+  if (outline_spool)
+    for (std::size_t k = 0; k < units.size(); ++k) out.reserves[k].outline = outline_spool->get(k);
 
   out.overall = worst_over(out.reserves);
   return out;

@@ -18,11 +18,14 @@ void slim_result(CheckResult& result) {
   report.after_validation.reset();
   release(report.sections);
   report.map = MapImage{};
+  report.audit = Audit{};
+  result.profile = Profile{};
   for (auto& v : report.verdicts) release(v.evidence);
   for (Zoning* z : {&result.before, &result.after}) {
     release(z->parts);
     release(z->repairs);
     release(z->issues);
+    release(z->sources);
   }
   if (result.conflicts) {
     result.conflicts->overlay = ConflictOverlay{};

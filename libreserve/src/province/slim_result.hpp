@@ -7,8 +7,9 @@ namespace reserve::province {
 
 // Drops the geometry-bearing parts of `result` that no province output reads: the comparison,
 // validations, report sections and map, the verdicts' evidence, the zonings' parts and the
-// conflict overlay, and the ledger's rows (spooled with the report). Keeps the verdicts (rule,
-// status, titles, measures), the overall status, the audit, the zonings' CRS and the profile.
+// conflict overlay, the ledger's rows (spooled with the report), the audit, the profile and the
+// zonings' sources (all in the spooled text; a few kB per row, 3,000 rows at national scale).
+// Keeps the verdicts (rule, status, titles, measures), the overall status and the zonings' CRS.
 void slim_result(CheckResult& result);
 
 }  // namespace reserve::province
