@@ -664,6 +664,29 @@ std::vector<Piece> pieces_of(const Comparison& comparison, const GEOSGeometry* r
   return out;
 }
 
+// The convex hull of the pieces' outer vertices (Andrew's monotone chain), counter-clockwise: the
+// box of a rotated piece is the box of its rotated hull, a few vertices instead of all.
+std::vector<Point> convex_hull(const MultiPolygon& shape) {
+  std::vector<Point> pts;
+  for (const Polygon& poly : shape.polygons)
+    pts.insert(pts.end(), poly.outer.begin(), poly.outer.end());
+  std::sort(pts.begin(), pts.end(),
+            [](Point a, Point b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
+  if (pts.size() < 3) return pts;
+  std::vector<Point> h(2 * pts.size());
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < pts.size(); ++i) {
+    while (k >= 2 && orient(h[k - 2], h[k - 1], pts[i]) <= 0.0) --k;
+    h[k++] = pts[i];
+  }
+  for (std::size_t i = pts.size() - 1, t = k + 1; i-- > 0;) {
+    while (k >= t && orient(h[k - 2], h[k - 1], pts[i]) <= 0.0) --k;
+    h[k++] = pts[i];
+  }
+  h.resize(k - 1);
+  return h;
+}
+
 // A point of the boundary at arc length u·total, moved `depth` towards the reserve's inside.
 Point boundary_point(const std::vector<BoundarySegment>& segs, double u, double depth) {
   const double at = u * segs.back().end;
@@ -725,6 +748,11 @@ CarveOutPermutation carve_out_permutation(const Comparison& comparison, const GE
   for (const Piece& p : pieces) outlines.push_back(raster.chunked(p.grid.rings()));
   std::mt19937_64 rng(seed);
   std::vector<Motion> placed(pieces.size());
+  std::vector<double> box_hi(pieces.size()), rest_after(pieces.size());
+  std::vector<std::size_t> order(pieces.size());
+  std::vector<double> cos_a(pieces.size()), sin_a(pieces.size());
+  std::vector<std::vector<Point>> hulls;
+  for (const Piece& p : pieces) hulls.push_back(convex_hull(p.shape));
   for (int d = 0; d < draws; ++d) {
     // Every random number of a draw is taken before any is used, so that the early exit below
     // cannot change the sequence of the next draw.
@@ -734,24 +762,49 @@ CarveOutPermutation carve_out_permutation(const Comparison& comparison, const GE
                                      : interior_point(rng, box, prepared_reserve.get());
       placed[i] = Motion{at, 2.0 * kPi * unit_interval(rng)};
     }
-    // First the footprint in the pieces' boxes (O(1) each): a draw that cannot reach the observed
-    // value even so is settled without walking any boundary.
+    // First the footprint in the pieces' boxes (the box of the rotated hull; O(1) look-up each): a
+    // draw that cannot reach the observed value even so is settled without walking any boundary.
     double lo = 0.0, hi = 0.0;
     for (std::size_t i = 0; i < pieces.size(); ++i) {
-      const double r = pieces[i].radius_m * (1.0 + 1e-9) + 1e-3;  // + the motion's rounding
+      cos_a[i] = std::cos(placed[i].angle);
+      sin_a[i] = std::sin(placed[i].angle);
+      const double m = pieces[i].radius_m * 1e-9 + 1e-3;  // the motion's rounding
       Envelope e;
-      e.expand(Point{placed[i].to.x - r, placed[i].to.y - r});
-      e.expand(Point{placed[i].to.x + r, placed[i].to.y + r});
-      hi += raster.box_upper(e);
+      for (const Point& q : hulls[i])
+        e.expand(Point{cos_a[i] * q.x - sin_a[i] * q.y, sin_a[i] * q.x + cos_a[i] * q.y});
+      e.min_x += placed[i].to.x - m;
+      e.max_x += placed[i].to.x + m;
+      e.min_y += placed[i].to.y - m;
+      e.max_y += placed[i].to.y + m;
+      box_hi[i] = raster.box_upper(e);
+      hi += box_hi[i];
     }
     if (hi + slack >= bar) {
+      // Then piece by piece, the largest box first, each box's bound replaced by the grid walk's
+      // (bounds of one piece are independent of the others'), until the draw is settled either
+      // way: the pieces left keep their box bound. A piece whose box holds no footprint adds 0 to
+      // both bounds without a walk.
+      for (std::size_t i = 0; i < pieces.size(); ++i) order[i] = i;
+      std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return box_hi[a] > box_hi[b] || (box_hi[a] == box_hi[b] && a < b);
+      });
+      double rest = 0.0;  // box bounds of the pieces not walked yet, summed from the smallest
+      for (std::size_t k = pieces.size(); k-- > 0;) {
+        rest += box_hi[order[k]];
+        rest_after[k] = rest;
+      }
       hi = 0.0;
-      for (std::size_t i = 0; i < pieces.size(); ++i) {
+      for (std::size_t k = 0; k < pieces.size(); ++k) {
+        const std::size_t i = order[k];
+        if (box_hi[i] == 0.0) break;  // sorted: the rest hold no footprint either
+        if (lo - slack >= bar || hi + rest_after[k] + slack < bar) {
+          hi += rest_after[k];
+          break;
+        }
         double l = 0.0, u = 0.0;
-        raster.bounds(outlines[i], placed[i].to, std::cos(placed[i].angle),
-                      std::sin(placed[i].angle), l, u);
+        raster.bounds(outlines[i], placed[i].to, cos_a[i], sin_a[i], l, u);
         lo += l;
-        hi += u;
+        hi += std::min(u, box_hi[i]);
       }
     }
     if (exact_every_draw) {

@@ -38,8 +38,10 @@ struct CarveOutPermutation {
 // The test stops early, with p = 50 / draws made, once 50 draws were as large (Besag and
 // Clifford's sequential p-value; see the .cpp). Deterministic for a given seed on every platform.
 // Cost: draws × pieces × (the piece's edges + the grid cells its boundary crosses): a draw is
-// first bounded by the footprint in the pieces' boxes (O(1) each), then by the footprint's area per
-// cell of a coarse grid (rules/footprint_raster.hpp; runs of edges over empty cells skipped);
+// first bounded by the footprint in the boxes of the pieces' rotated convex hulls (O(1) look-up
+// each), then piece by piece (the most footprint in its box first) by the footprint's area per
+// cell of a coarse grid (rules/footprint_raster.hpp; runs of edges over empty cells skipped),
+// stopping once the bounds settle the draw, the pieces not walked keeping their box bound;
 // only when the bounds straddle the observed value is it measured exactly: per footprint part near
 // the moved piece an O(1) grid look-up, and an exact overlap by Green's theorem, without GEOS, for
 // the parts crossing its boundary. The bounds hold with a margin far above rounding, so a draw
