@@ -6,9 +6,11 @@
 // points.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <limits>
 #include <random>
 #include <string>
 
@@ -39,6 +41,38 @@ geom::GeomPtr facets(const GEOSGeometry* g) {
 
 Ring square(double x0, double y0, double side) {
   return {{x0, y0}, {x0 + side, y0}, {x0 + side, y0 + side}, {x0, y0 + side}, {x0, y0}};
+}
+
+// The facet distance measured one segment of g at a time (each a two-point line, or the point):
+// every query then takes the nearest-first walk with no bound, never the box-query short cut that
+// facet_distance_m and facet_within take once a bound is known, so the least of them is the plain
+// path's answer.
+double segment_by_segment(const SegmentIndex& index, const GEOSGeometry* g) {
+  auto* h = geom::context();
+  if (GEOSGeomTypeId_r(h, g) == GEOS_POINT) {
+    double x = 0, y = 0;
+    EXPECT_EQ(GEOSGeomGetX_r(h, g, &x), 1);
+    EXPECT_EQ(GEOSGeomGetY_r(h, g, &y), 1);
+    return index.facet_distance_m(Point{x, y});
+  }
+  const auto lines = facets(g);
+  double best = std::numeric_limits<double>::infinity();
+  for (int i = 0; i < GEOSGetNumGeometries_r(h, lines.get()); ++i) {
+    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, GEOSGetGeometryN_r(h, lines.get(), i));
+    unsigned n = 0;
+    EXPECT_EQ(GEOSCoordSeq_getSize_r(h, seq, &n), 1);
+    for (unsigned k = 1; k < n; ++k) {
+      double ax = 0, ay = 0, bx = 0, by = 0;
+      GEOSCoordSeq_getXY_r(h, seq, k - 1, &ax, &ay);
+      GEOSCoordSeq_getXY_r(h, seq, k, &bx, &by);
+      GEOSCoordSequence* two = GEOSCoordSeq_create_r(h, 2, 2);
+      GEOSCoordSeq_setXY_r(h, two, 0, ax, ay);
+      GEOSCoordSeq_setXY_r(h, two, 1, bx, by);
+      const auto line = geom::check(GEOSGeom_createLineString_r(h, two), "segment");
+      best = std::min(best, index.facet_distance_m(line.get()));
+    }
+  }
+  return best;
 }
 
 // `scale`: 1 for metres, ~1e-5 for degrees (the same shapes at lon/lat magnitudes).
@@ -110,6 +144,25 @@ void check_against_geos(std::uint64_t seed, double ox, double oy, double scale) 
     if (expected == 0.0) {
       ++zero;
       EXPECT_EQ(got, 0.0);
+    }
+    // The box-query short cut against the plain nearest-first walk: bit for bit, and at the
+    // thresholds where a short cut could differ (exactly the distance, the next double below).
+    const double plain = segment_by_segment(index, g.get());
+    EXPECT_EQ(got, plain) << "seed " << seed;
+    EXPECT_TRUE(index.facet_within(g.get(), plain));
+    if (plain > 0.0) {
+      EXPECT_FALSE(index.facet_within(g.get(), std::nextafter(plain, 0.0)));
+      EXPECT_FALSE(index.facet_within(g.get(), 0.0));
+    }
+    if (GEOSGeomTypeId_r(h, g.get()) == GEOS_POINT) {  // SegmentIndex::within against distance_m
+      double x = 0, y = 0;
+      GEOSGeomGetX_r(h, g.get(), &x);
+      GEOSGeomGetY_r(h, g.get(), &y);
+      const double d = index.distance_m(Point{x, y});
+      EXPECT_TRUE(index.within(Point{x, y}, d));
+      EXPECT_EQ(index.within(Point{x, y}, std::nextafter(d, 0.0)), d == 0.0);
+      EXPECT_EQ(index.within(Point{x, y}, d / 3.0), d == 0.0);
+      EXPECT_TRUE(index.within(Point{x, y}, 2.0 * d));
     }
     EXPECT_TRUE(index.facet_within(g.get(), expected));
     if (expected > 0.0) EXPECT_FALSE(index.facet_within(g.get(), expected * (1.0 - 1e-6)));

@@ -104,6 +104,20 @@ double segment_segment(XY a, XY b, XY c, XY d) {
                    point_segment(d, a, b)});
 }
 
+// Whether some indexed segment's box meets the box of a–b grown by more than `reach`: when none
+// does, every indexed segment is farther than `reach` from a–b by any of the distance formulas
+// here or Boost's (each at least the gap between the boxes, up to rounding; the growth is twice
+// the reach plus 1e-9 of the coordinates' magnitude, far beyond that rounding).
+template <class Tree>
+bool any_in_reach(const Tree& tree, XY a, XY b, double reach) {
+  const double pad = 2.0 * reach + 1e-9 * std::max({1.0, std::fabs(a.x), std::fabs(a.y),
+                                                    std::fabs(b.x), std::fabs(b.y)});
+  const bg::model::box<SegmentIndex::BPoint> box(
+      SegmentIndex::BPoint(std::min(a.x, b.x) - pad, std::min(a.y, b.y) - pad),
+      SegmentIndex::BPoint(std::max(a.x, b.x) + pad, std::max(a.y, b.y) + pad));
+  return tree.qbegin(bgi::intersects(box)) != tree.qend();
+}
+
 XY first(const SegmentIndex::Segment& s) { return {bg::get<0, 0>(s), bg::get<0, 1>(s)}; }
 XY second(const SegmentIndex::Segment& s) { return {bg::get<1, 0>(s), bg::get<1, 1>(s)}; }
 
@@ -129,7 +143,13 @@ double SegmentIndex::distance_m(Point p) const {
   return std::numeric_limits<double>::infinity();
 }
 
-bool SegmentIndex::within(Point p, double d_m) const { return distance_m(p) <= d_m; }
+bool SegmentIndex::within(Point p, double d_m) const {
+  // Nothing indexed near the point: the nearest segment is farther than d_m, found without the
+  // nearest-first walk (which queues nodes even when nothing is near).
+  if (d_m >= 0.0 && std::isfinite(d_m) && !any_in_reach(tree_, XY{p.x, p.y}, XY{p.x, p.y}, d_m))
+    return false;
+  return distance_m(p) <= d_m;
+}
 
 }  // namespace reserve::geom
 
@@ -157,6 +177,9 @@ double nearest_to(const Tree& tree, const SegmentIndex::Segment& s, double bound
       kAbsPad * std::max({std::fabs(a.x), std::fabs(a.y), std::fabs(b.x), std::fabs(b.y)});
   auto reach_of = [&](double best) { return std::min(best, bound) * (1.0 + kTiePad) + slack; };
   double best = std::numeric_limits<double>::infinity();
+  // A finite bound and nothing within reach of it: the walk below would stop at its first segment
+  // and return +infinity; a box query tells that sooner.
+  if (bound < best && !any_in_reach(tree, a, b, reach_of(best))) return best;
   unsigned n = 0;
   for (auto it = tree.qbegin(bgi::nearest(s, kNearest)); it != tree.qend(); ++it, ++n) {
     if (bg::distance(s, *it) > reach_of(best)) return best;
