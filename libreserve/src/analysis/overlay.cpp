@@ -4,12 +4,16 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
+#include <vector>
 
 #include "analysis/overlay_area.hpp"
 #include "analysis/overlay_changes.hpp"
 #include "analysis/overlay_resolved.hpp"
 #include "analysis/overlay_zone_index.hpp"
+#include "check/stage_threads.hpp"
 #include "geom/prepared_overlay.hpp"
+#include "geom/vertex_count.hpp"
 #include "reserve/error.hpp"
 
 namespace reserve {
@@ -303,35 +307,26 @@ std::size_t Overlay::count(StatusChange s) const noexcept {
 
 namespace {
 
-// The overlay; with `changes`, per-feature change comes from the comparison's significant pieces
-// (analysis/overlay_changes.hpp), else from the zonings' geometry directly.
-Overlay overlay_rows(const FeatureSet& features, const Zoning& before, const Zoning& after,
-                     const analysis::SignificantChanges* changes, const OverlayOptions& options,
-                     zoning::LayoutPair layouts) {
-  if (!(options.boundary_tolerance_m >= 0.0) || !std::isfinite(options.boundary_tolerance_m))
-    throw UsageError("the boundary tolerance must be a number of metres ≥ 0");
-  if (!(options.min_area_m2 >= 0.0)) throw UsageError("the minimum area must be ≥ 0 m²");
-  // Same working CRS everywhere (compared as WKT: load_zoning and load_features write the
-  // working CRS they were given, so equal inputs give equal text).
-  if (!before.crs.empty() && !after.crs.empty() && before.crs.wkt != after.crs.wkt)
-    throw UsageError("the baseline and the proposal are in different working CRSs (" +
-                     before.crs.name + ", " + after.crs.name +
-                     "); load both with the same working CRS");
-  if (!features.crs.empty() && !before.crs.empty() && features.crs.wkt != before.crs.wkt)
-    throw UsageError("the conflict features are in " + features.crs.name + " but the zonings in " +
-                     before.crs.name + "; load the features with the zonings' working CRS");
-
+// The rows of features [first, last): one thread's share. Each share builds its own zone
+// indexes and change pieces, since two threads must not share a GEOS geometry (GEOS 3.11
+// computes envelopes lazily).
+std::vector<FeatureOverlay> overlay_share(const FeatureSet& features, std::size_t first,
+                                          std::size_t last, const Zoning& before,
+                                          const Zoning& after, const Comparison* comparison,
+                                          const OverlayOptions& options,
+                                          zoning::LayoutPair layouts) {
+  std::optional<analysis::SignificantChanges> significant;
+  if (comparison) significant.emplace(*comparison);
+  const analysis::SignificantChanges* changes = significant ? &*significant : nullptr;
   auto* h = geom::context();
   const ZoneIndex bi(before, layouts.before), ai(after, layouts.after);
   PieceArea area(before.crs.empty() ? after.crs : before.crs, options.area_method);
   const ZoneModel model = comparison_model(bi, ai);
   auto rank = [&](Zone z) { return comparable_strictness(z, model, options.legacy_map); };
 
-  Overlay result;
-  result.boundary_tolerance_m = options.boundary_tolerance_m;
-  result.area_method = options.area_method;
-  result.rows.reserve(features.features.size());
-  for (std::size_t i = 0; i < features.features.size(); ++i) {
+  std::vector<FeatureOverlay> rows;
+  rows.reserve(last - first);
+  for (std::size_t i = first; i < last; ++i) {
     const ConflictFeature& f = features.features[i];
     FeatureOverlay row;
     row.feature_index = i;
@@ -368,7 +363,7 @@ Overlay overlay_rows(const FeatureSet& features, const Zoning& before, const Zon
         row.change = analysis::polygon_status_from_changes(
             row.before.inside_area_m2 > options.min_area_m2,
             row.after.inside_area_m2 > options.min_area_m2, ca, options.min_area_m2);
-        result.rows.push_back(std::move(row));
+        rows.push_back(std::move(row));
         continue;
       }
       // Freed: inside before, outside after.
@@ -397,8 +392,64 @@ Overlay overlay_rows(const FeatureSet& features, const Zoning& before, const Zon
                              rank(row.after.zone), row.freed_area_m2, row.downgraded_area_m2,
                              options.min_area_m2);
     }
-    result.rows.push_back(std::move(row));
+    rows.push_back(std::move(row));
   }
+  return rows;
+}
+
+// Where to cut the features into two shares of about equal work (a polygon costs its vertices,
+// a point little); the features' count when one thread is to do them all.
+std::size_t second_share_start(const FeatureSet& features) {
+  constexpr std::size_t kPointCost = 1, kPolygonCost = 16, kWorthTwoThreads = 8000;
+  std::vector<std::size_t> cost(features.features.size());
+  std::size_t total = 0;
+  for (std::size_t i = 0; i < cost.size(); ++i) {
+    const ConflictFeature& f = features.features[i];
+    cost[i] = f.is_point() ? kPointCost : kPolygonCost + geom::vertex_count(f.geometry.polygons);
+    total += cost[i];
+  }
+  if (check::stage_threads() < 2 || total < kWorthTwoThreads) return cost.size();
+  std::size_t sum = 0, i = 0;
+  while (i < cost.size() && 2 * sum < total) sum += cost[i++];
+  return i;
+}
+
+// The overlay; with `comparison`, per-feature change comes from its significant pieces
+// (analysis/overlay_changes.hpp), else from the zonings' geometry directly. Every feature; on two
+// threads when the check's budget allows and the work is worth it (check/stage_threads.hpp). The
+// shares are contiguous and joined in order, so the rows and the first error are those of one
+// thread.
+Overlay overlay_rows(const FeatureSet& features, const Zoning& before, const Zoning& after,
+                     const Comparison* comparison, const OverlayOptions& options,
+                     zoning::LayoutPair layouts) {
+  if (!(options.boundary_tolerance_m >= 0.0) || !std::isfinite(options.boundary_tolerance_m))
+    throw UsageError("the boundary tolerance must be a number of metres ≥ 0");
+  if (!(options.min_area_m2 >= 0.0)) throw UsageError("the minimum area must be ≥ 0 m²");
+  // Same working CRS everywhere (compared as WKT: load_zoning and load_features write the
+  // working CRS they were given, so equal inputs give equal text).
+  if (!before.crs.empty() && !after.crs.empty() && before.crs.wkt != after.crs.wkt)
+    throw UsageError("the baseline and the proposal are in different working CRSs (" +
+                     before.crs.name + ", " + after.crs.name +
+                     "); load both with the same working CRS");
+  if (!features.crs.empty() && !before.crs.empty() && features.crs.wkt != before.crs.wkt)
+    throw UsageError("the conflict features are in " + features.crs.name + " but the zonings in " +
+                     before.crs.name + "; load the features with the zonings' working CRS");
+
+  Overlay result;
+  result.boundary_tolerance_m = options.boundary_tolerance_m;
+  result.area_method = options.area_method;
+  const std::size_t n = features.features.size(), mid = second_share_start(features);
+  std::vector<FeatureOverlay> second;
+  check::run_both(
+      [&] {
+        result.rows = overlay_share(features, 0, mid, before, after, comparison, options, layouts);
+      },
+      [&] {
+        if (mid < n)
+          second = overlay_share(features, mid, n, before, after, comparison, options, layouts);
+      });
+  result.rows.reserve(n);
+  for (auto& row : second) result.rows.push_back(std::move(row));
   return result;
 }
 
@@ -418,8 +469,7 @@ Overlay analysis::overlay_features_resolved(const FeatureSet& features, const Zo
                                             const Zoning& after, const Comparison& changes,
                                             const OverlayOptions& options,
                                             zoning::LayoutPair layouts) {
-  const analysis::SignificantChanges significant(changes);
-  return overlay_rows(features, before, after, &significant, options, layouts);
+  return overlay_rows(features, before, after, &changes, options, layouts);
 }
 
 }  // namespace reserve
