@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "check/stage_threads.hpp"
 #include "reserve/check.hpp"
@@ -94,6 +95,35 @@ TEST(StageThreads, CheckOnTwoThreadsEqualsTheCheckOnOne) {
       no_adjusting_evaluated = v["status"] != "not_evaluated";
   EXPECT_TRUE(no_adjusting_evaluated);
   EXPECT_EQ(one, two);
+}
+
+// The on_ledger hook gets the check's own ledger once, with one thread or two, and is not called
+// without conflict inputs.
+TEST(StageThreads, OnLedgerSeesTheCheckLedgerOnce) {
+  for (unsigned threads : {1u, 2u}) {
+    const check::StageThreads budget(threads);
+    CheckRequest r;
+    r.before.path = kData + "baseline.gpkg";
+    r.after.path = kData + "proposal.gpkg";
+    int calls = 0;
+    std::vector<std::string> seen;
+    r.on_ledger = [&](const Ledger& ledger) {
+      ++calls;
+      for (const auto& row : ledger.rows) seen.push_back(row.problem_id);
+    };
+    run_check(r);
+    EXPECT_EQ(calls, 0) << threads << " threads, no conflict inputs";
+
+    r.conflicts.mining = {kData + "mining_rights.gpkg"};
+    r.conflicts.facilities = {kData + "facilities.gpkg"};
+    const CheckResult result = run_check(r);
+    EXPECT_EQ(calls, 1) << threads << " threads";
+    ASSERT_TRUE(result.conflicts);
+    std::vector<std::string> ids;
+    for (const auto& row : result.conflicts->ledger.rows) ids.push_back(row.problem_id);
+    EXPECT_FALSE(ids.empty());
+    EXPECT_EQ(seen, ids) << threads << " threads";
+  }
 }
 
 // A conflict layer that cannot be read is read ahead, beside the comparison, but its error is the

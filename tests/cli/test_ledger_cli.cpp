@@ -101,6 +101,14 @@ TEST(LedgerCli, CheckWithConflictLayersRunsTheRuleAndWritesTheLedger) {
   EXPECT_TRUE(std::filesystem::exists(out / "ledger.csv"));
   EXPECT_TRUE(std::filesystem::exists(out / "ledger.xlsx"));
   EXPECT_NE(r.out.find("conflicts"), std::string::npos);  // the report section
+  // The ledger files are staged while the rules run and moved into place with the reports: no
+  // temporary is left, and one thread writes the same ledger.
+  for (const auto& e : std::filesystem::directory_iterator(out))
+    EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos) << e.path();
+  const auto out1 = fresh_dir("check-conflicts-one-thread");
+  const auto r1 = run_shell(kCli + " check" + inputs() + " --out " + quoted(out1) + " --jobs 1");
+  EXPECT_EQ(r1.exit_code, 1) << r1.err;
+  EXPECT_EQ(testing::read_bytes(out1 / "ledger.csv"), testing::read_bytes(out / "ledger.csv"));
 
   // Without conflict layers the rule is not evaluated (never a silent pass), and no ledger.
   const auto out2 = fresh_dir("check-plain");

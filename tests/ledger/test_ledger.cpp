@@ -3,12 +3,15 @@
 // module, XLSX read back by openpyxl (Debian's /usr/bin/python3) — independent readers.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "analysis/zoning_fixtures.hpp"
 #include "ledger/fixture_files.hpp"
+#include "reserve/check.hpp"
 #include "reserve/ledger.hpp"
 
 namespace reserve {
@@ -197,6 +200,43 @@ TEST(Ledger, CsvAndXlsxReadBackWithChineseIntact) {
         EXPECT_EQ(cells[r][col].get<std::string>(), csv_cell) << r << "," << col;
     }
   }
+}
+
+// Staged ledger files (check.hpp): nothing at the targets until commit(), the same CSV bytes as
+// write_ledger_files, and no file at all when dropped uncommitted.
+TEST(Ledger, StagedFilesAppearOnlyWhenCommitted) {
+  const ConflictOverlay c = sample_overlay();
+  const Ledger ledger = build_ledger(c, sample_exceedances(), nullptr, LedgerOptions{});
+  auto names_in = [](const std::filesystem::path& dir) {
+    std::vector<std::string> names;
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+      names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+  };
+  const auto direct = fresh_dir("ledger-direct");
+  write_ledger_files(ledger, direct.string());
+
+  const auto dir = fresh_dir("ledger-staged");
+  {
+    StagedLedgerFiles staged = stage_ledger_files(ledger, dir.string());
+    EXPECT_FALSE(std::filesystem::exists(dir / "ledger.csv"));
+    EXPECT_FALSE(std::filesystem::exists(dir / "ledger.xlsx"));
+    EXPECT_EQ(names_in(dir).size(), 2u);  // the two temporaries
+    StagedLedgerFiles moved = std::move(staged);
+    const std::vector<std::string> paths = moved.commit();
+    ASSERT_EQ(paths.size(), 2u);
+    EXPECT_EQ(paths[0], (dir / "ledger.csv").string());
+    EXPECT_EQ(paths[1], (dir / "ledger.xlsx").string());
+    EXPECT_TRUE(moved.commit().empty());  // once
+  }
+  EXPECT_EQ(names_in(dir), (std::vector<std::string>{"ledger.csv", "ledger.xlsx"}));
+  EXPECT_EQ(testing::read_bytes(dir / "ledger.csv"), testing::read_bytes(direct / "ledger.csv"));
+  EXPECT_GT(std::filesystem::file_size(dir / "ledger.xlsx"), 0u);
+
+  const auto dropped = fresh_dir("ledger-dropped");
+  { const StagedLedgerFiles staged = stage_ledger_files(ledger, dropped.string()); }
+  EXPECT_TRUE(names_in(dropped).empty());
 }
 
 TEST(Ledger, AssignmentsWithoutKeyColumnAreAnInputError) {

@@ -2,10 +2,12 @@
 // and zone areas, write the reports (JSON, Markdown, HTML, evidence GeoPackage).
 #include <fmt/format.h>
 #include <cstdio>
+#include <exception>
 #include <filesystem>
 #include <future>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -174,8 +176,16 @@ std::vector<std::string> planned_outputs(const CheckArgs& a, const CheckConflict
   return out;
 }
 
+// The ledger files of a single check, staged while its rules are still evaluated (the
+// CheckRequest's on_ledger hook, on the ledger's thread) and moved into place with the reports;
+// an error in staging is kept and said after the reports' own.
+struct EarlyLedger {
+  std::optional<StagedLedgerFiles> files;
+  std::exception_ptr error;
+};
+
 // One reserve: the reports and summary of the single check.
-void finish_single(const CheckArgs& a, const CheckResult& result) {
+void finish_single(const CheckArgs& a, const CheckResult& result, EarlyLedger& early) {
   const std::vector<ReportFormat> formats = parse_report_formats(a.formats);
   if (result.conflicts)
     print_issues(result.conflicts->issues, "the conflict and monitoring inputs");
@@ -195,18 +205,23 @@ void finish_single(const CheckArgs& a, const CheckResult& result) {
         result.report, result.conflicts ? &result.conflicts->ledger : nullptr, a.out, stamp);
     run_id = stamp.run_id;
   } else if (!a.no_reports) {
-    // The ledger files are written beside the reports when --jobs allows a second thread: other
-    // files, and both only read the result. A report's error still comes first.
+    // The ledger files were staged during the check, or are written beside the reports when
+    // --jobs allows a second thread: other files, and both only read the result. A report's
+    // error still comes first.
     std::future<std::vector<std::string>> ledger_files;
-    if (result.conflicts && a.jobs != 1)
+    if (result.conflicts && !early.files && !early.error && a.jobs != 1)
       ledger_files = std::async(
           std::launch::async, [&] { return write_ledger_files(result.conflicts->ledger, a.out); });
     written = write_reports(result.report, a.out, formats);
-    if (ledger_files.valid())
-      for (const auto& p : ledger_files.get()) written.push_back(p);
+    if (early.error) std::rethrow_exception(early.error);
+    std::vector<std::string> ledger_paths;
+    if (early.files)
+      ledger_paths = early.files->commit();
+    else if (ledger_files.valid())
+      ledger_paths = ledger_files.get();
     else if (result.conflicts)
-      for (const auto& p : write_ledger_files(result.conflicts->ledger, a.out))
-        written.push_back(p);
+      ledger_paths = write_ledger_files(result.conflicts->ledger, a.out);
+    written.insert(written.end(), ledger_paths.begin(), ledger_paths.end());
   }
   if (a.json) {
     std::cout << report_json(result.report);
@@ -230,13 +245,22 @@ void run_check_command(const CheckArgs& a, const CheckConflictArgs& ca) {
   // The reserve folders and a database need every reserve's full result; the province files
   // only the spooled report texts and the slim rows (memory follows the largest reserve).
   request.keep_results = a.per_reserve_reports || is_database_destination(a.out);
+  EarlyLedger early;
+  if (!a.no_reports && !is_database_destination(a.out))
+    request.check.on_ledger = [&early, &a](const Ledger& ledger) {
+      try {
+        early.files = stage_ledger_files(ledger, a.out);
+      } catch (...) {
+        early.error = std::current_exception();
+      }
+    };
   ProvinceResult province;
   {
     Progress progress(!a.quiet && !a.json);  // its line ends before anything else is printed
     request.progress = progress.callback();
     province = run_province_check(request);
   }
-  if (!province.province_mode) return finish_single(a, *province.reserves.front().result);
+  if (!province.province_mode) return finish_single(a, *province.reserves.front().result, early);
   finish_province(province, ProvinceOutputArgs{a.out, a.formats, a.formats_given, a.json, a.quiet,
                                                a.no_reports, a.per_reserve_reports, a.store});
 }

@@ -5,6 +5,8 @@
 // CheckResult into output, so a number printed by the CLI and the same number in a notebook come
 // from one function. Below it, the conflicts part (layers, monitoring, ledger, report section)
 // as separate calls for `reserve overlay` and `reserve ledger`.
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -117,6 +119,26 @@ RESERVE_API ReportSection conflicts_section(const CheckConflicts& c);
 RESERVE_API std::vector<std::string> write_ledger_files(const Ledger& ledger,
                                                         const std::string& dir);
 
+// ledger.csv and ledger.xlsx written ahead of time into temporary files in `dir` (created when
+// missing): commit() moves them into place and returns the two paths; destroyed uncommitted, the
+// temporaries are removed. The writing (mostly compressing the workbook) can then run while a
+// check's rules are still evaluated, and the files appear only beside finished reports.
+class StagedLedgerFiles;
+RESERVE_API StagedLedgerFiles stage_ledger_files(const Ledger& ledger, const std::string& dir);
+class RESERVE_API StagedLedgerFiles {
+ public:
+  StagedLedgerFiles();
+  StagedLedgerFiles(StagedLedgerFiles&&) noexcept;
+  StagedLedgerFiles& operator=(StagedLedgerFiles&&) noexcept;
+  ~StagedLedgerFiles();
+  std::vector<std::string> commit();  // once; InputError naming the file when a move fails
+
+ private:
+  friend StagedLedgerFiles stage_ledger_files(const Ledger&, const std::string&);
+  struct Files;
+  std::unique_ptr<Files> files_;
+};
+
 // ---------------------------------------------------------------------------------------------
 // The check as one call
 
@@ -158,6 +180,11 @@ struct CheckRequest {
   std::optional<MapFormat> map_format;
   std::string title;         // report title; empty: the report's default
   std::string command_line;  // for the audit block
+
+  // Called once with the finished ledger, on the thread that made it, while the rules may still
+  // be evaluated on another (e.g. to stage the ledger files: stage_ledger_files). Not called
+  // without conflict inputs, nor for the reserves of a province run.
+  std::function<void(const Ledger&)> on_ledger;
 };
 
 struct CheckResult {

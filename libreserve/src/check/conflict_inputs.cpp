@@ -8,6 +8,7 @@
 #include "analysis/feature_filter.hpp"
 #include "analysis/features_load.hpp"
 #include "check/conflict_loading.hpp"
+#include "ledger/staged_ledger.hpp"
 #include "reserve/check.hpp"
 #include "reserve/error.hpp"
 
@@ -139,15 +140,41 @@ Ledger make_ledger(const ConflictOverlay& conflicts, const std::vector<Exceedanc
   return ledger;
 }
 
-std::vector<std::string> write_ledger_files(const Ledger& ledger, const std::string& dir) {
+struct StagedLedgerFiles::Files {
+  std::vector<atomic::StagedFile> staged;
+};
+
+StagedLedgerFiles::StagedLedgerFiles() = default;
+StagedLedgerFiles::StagedLedgerFiles(StagedLedgerFiles&&) noexcept = default;
+StagedLedgerFiles& StagedLedgerFiles::operator=(StagedLedgerFiles&&) noexcept = default;
+StagedLedgerFiles::~StagedLedgerFiles() = default;
+
+std::vector<std::string> StagedLedgerFiles::commit() {
+  std::vector<std::string> paths;
+  if (!files_) return paths;
+  for (atomic::StagedFile& f : files_->staged) {
+    f.commit();
+    paths.push_back(f.target());
+  }
+  files_.reset();
+  return paths;
+}
+
+StagedLedgerFiles stage_ledger_files(const Ledger& ledger, const std::string& dir) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) throw UsageError("cannot create the output directory " + dir + ": " + ec.message());
-  const std::string csv = (std::filesystem::path(dir) / "ledger.csv").string();
-  const std::string xlsx = (std::filesystem::path(dir) / "ledger.xlsx").string();
-  write_ledger_csv(ledger, csv);
-  write_ledger_xlsx(ledger, xlsx);
-  return {csv, xlsx};
+  StagedLedgerFiles out;
+  out.files_ = std::make_unique<StagedLedgerFiles::Files>();
+  auto& staged = out.files_->staged;
+  staged.push_back(stage_ledger_csv(ledger, (std::filesystem::path(dir) / "ledger.csv").string()));
+  staged.push_back(
+      stage_ledger_xlsx(ledger, (std::filesystem::path(dir) / "ledger.xlsx").string()));
+  return out;
+}
+
+std::vector<std::string> write_ledger_files(const Ledger& ledger, const std::string& dir) {
+  return stage_ledger_files(ledger, dir).commit();
 }
 
 }  // namespace reserve

@@ -163,7 +163,11 @@ CheckResult check::check_zonings(const CheckRequest& r, Profile profile_value, Z
   std::optional<ReportSection> section;
   const LedgerCompanions companions{
       .beside = [&](const CheckConflicts& c) { evaluate(c.rule_input()); },
-      .after_ledger = [&](const CheckConflicts& c) { section = conflicts_section(c); }};
+      .after_ledger =
+          [&](const CheckConflicts& c) {
+            section = conflicts_section(c);
+            if (r.on_ledger) r.on_ledger(c.ledger);
+          }};
   result.conflicts = conflicts(before, after, profile, report.comparison,
                                {layout_ptr(before_layout), layout_ptr(after_layout)}, companions);
   if (!rules_evaluated) evaluate(result.conflicts ? result.conflicts->rule_input() : nullptr);

@@ -127,7 +127,7 @@ TemporaryFile::~TemporaryFile() {
 
 }  // namespace atomic
 
-void write_file_atomic(const std::string& path, const std::string& content) {
+atomic::StagedFile atomic::stage_file(const std::string& path, const std::string& content) {
   atomic::make_parent_folders(path);
   const std::string tmp = atomic::temporary_path_for(path);
   atomic::TemporaryFile guard(tmp);
@@ -152,8 +152,12 @@ void write_file_atomic(const std::string& path, const std::string& content) {
   if (::close(fd) != 0)
     throw InputError("writing failed: " + atomic::errno_text(errno) + " (disk full?)",
                      SourceRef{path, {}, {}});
-  atomic::commit_temporary(tmp, path);
   guard.release();
+  return StagedFile(tmp, path);
+}
+
+void write_file_atomic(const std::string& path, const std::string& content) {
+  atomic::stage_file(path, content).commit();
 }
 
 }  // namespace reserve

@@ -4,6 +4,7 @@
 // sees a half-written file, and a failure leaves the old file and no temporary behind.
 // Private to the library; reserve::write_file_atomic (reserve/report.hpp) is the public face.
 #include <string>
+#include <utility>
 
 namespace reserve::atomic {
 
@@ -34,5 +35,31 @@ class TemporaryFile {
  private:
   std::string path_;
 };
+
+// A finished temporary file waiting for its target: commit() moves it into place (as
+// commit_temporary); destroyed uncommitted, it is removed. Lets the expensive writing happen early
+// and the file appear only when the run that made it succeeds.
+class StagedFile {
+ public:
+  StagedFile(std::string tmp, std::string target)
+      : tmp_(std::move(tmp)), target_(std::move(target)) {}
+  StagedFile(StagedFile&& o) noexcept : tmp_(std::move(o.tmp_)), target_(std::move(o.target_)) {
+    o.tmp_.clear();
+  }
+  StagedFile& operator=(StagedFile&&) = delete;
+  StagedFile(const StagedFile&) = delete;
+  ~StagedFile() { TemporaryFile remove(tmp_); }
+  const std::string& target() const noexcept { return target_; }
+  void commit() {
+    commit_temporary(tmp_, target_);
+    tmp_.clear();
+  }
+
+ private:
+  std::string tmp_, target_;
+};
+
+// `content` written to a temporary beside `path` (folders created), staged for it.
+StagedFile stage_file(const std::string& path, const std::string& content);
 
 }  // namespace reserve::atomic

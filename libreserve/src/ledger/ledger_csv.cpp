@@ -2,6 +2,7 @@
 // (so that Excel reads the Chinese text as UTF-8) and CRLF line ends (RFC 4180).
 #include <fmt/format.h>
 
+#include "ledger/staged_ledger.hpp"
 #include "report/table_files.hpp"
 #include "reserve/ledger.hpp"
 #include "reserve/report.hpp"
@@ -52,11 +53,15 @@ std::vector<std::string> ledger_cells(const LedgerRow& r) {
           r.status == "closed" ? "已销号 (closed)" : "未销号 (open)"};
 }
 
-void write_ledger_csv(const Ledger& ledger, const std::string& path) {
+atomic::StagedFile stage_ledger_csv(const Ledger& ledger, const std::string& path) {
   std::vector<std::vector<std::string>> rows;
   rows.reserve(ledger.rows.size());
   for (const auto& r : ledger.rows) rows.push_back(ledger_cells(r));
-  write_file_atomic(path, report::table_csv(ledger_headers(ledger.lonlat_datum), rows));
+  return atomic::stage_file(path, report::table_csv(ledger_headers(ledger.lonlat_datum), rows));
+}
+
+void write_ledger_csv(const Ledger& ledger, const std::string& path) {
+  stage_ledger_csv(ledger, path).commit();
 }
 
 }  // namespace reserve

@@ -349,6 +349,7 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
           for (auto i : u.before) zb.push_back(b.take(i));
           for (auto j : u.after) za.push_back(a.take(j));
           CheckRequest one = r;
+          one.on_ledger = nullptr;  // a single check's hook; the province writes its own files
           if (one.title.empty()) one.title = u.name;
           row.result =
               check::check_zonings(one, profile, combined(std::move(zb)), combined(std::move(za)),

@@ -75,9 +75,9 @@ void CsvFile::commit() {
   guard.release();
 }
 
-void write_table_xlsx_rows(const SheetTable& table, const std::string& path, std::size_t row_count,
-                           bool constant_memory,
-                           const std::function<bool(std::vector<TableCell>&)>& next) {
+atomic::StagedFile stage_table_xlsx_rows(const SheetTable& table, const std::string& path,
+                                         std::size_t row_count, bool constant_memory,
+                                         const std::function<bool(std::vector<TableCell>&)>& next) {
   atomic::make_parent_folders(path);
   const std::string tmp = atomic::temporary_path_for(path);
   atomic::TemporaryFile guard(tmp);
@@ -125,8 +125,14 @@ void write_table_xlsx_rows(const SheetTable& table, const std::string& path, std
   if (err != LXW_NO_ERROR)
     throw InputError(std::string("cannot write the workbook: ") + lxw_strerror(err),
                      SourceRef{path, {}, {}});
-  atomic::commit_temporary(tmp, path);
   guard.release();
+  return atomic::StagedFile(tmp, path);
+}
+
+void write_table_xlsx_rows(const SheetTable& table, const std::string& path, std::size_t row_count,
+                           bool constant_memory,
+                           const std::function<bool(std::vector<TableCell>&)>& next) {
+  stage_table_xlsx_rows(table, path, row_count, constant_memory, next).commit();
 }
 
 void write_table_xlsx(const SheetTable& table, const std::string& path) {

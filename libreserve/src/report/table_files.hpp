@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/atomic_file.hpp"
+
 namespace reserve::report {
 
 struct TableCell {
@@ -48,6 +50,11 @@ class CsvFile {
 void write_table_xlsx_rows(const SheetTable& head, const std::string& path, std::size_t row_count,
                            bool constant_memory,
                            const std::function<bool(std::vector<TableCell>&)>& next);
+
+// write_table_xlsx_rows into a temporary beside `path`, staged for it (not yet in place).
+atomic::StagedFile stage_table_xlsx_rows(const SheetTable& head, const std::string& path,
+                                         std::size_t row_count, bool constant_memory,
+                                         const std::function<bool(std::vector<TableCell>&)>& next);
 
 // Writes the sheet to `path` atomically (temporary file, then rename). InputError on failure.
 void write_table_xlsx(const SheetTable& table, const std::string& path);
