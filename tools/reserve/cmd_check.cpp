@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
-#include <future>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -205,20 +204,14 @@ void finish_single(const CheckArgs& a, const CheckResult& result, EarlyLedger& e
         result.report, result.conflicts ? &result.conflicts->ledger : nullptr, a.out, stamp);
     run_id = stamp.run_id;
   } else if (!a.no_reports) {
-    // The ledger files were staged during the check, or are written beside the reports when
-    // --jobs allows a second thread: other files, and both only read the result. A report's
-    // error still comes first.
-    std::future<std::vector<std::string>> ledger_files;
-    if (result.conflicts && !early.files && !early.error && a.jobs != 1)
-      ledger_files = std::async(
-          std::launch::async, [&] { return write_ledger_files(result.conflicts->ledger, a.out); });
+    // The ledger files were staged during the check (on_ledger); they go into place after the
+    // reports, so a report's error still comes first. A check whose conflicts maker did not
+    // call the hook writes them here.
     written = write_reports(result.report, a.out, formats);
     if (early.error) std::rethrow_exception(early.error);
     std::vector<std::string> ledger_paths;
     if (early.files)
       ledger_paths = early.files->commit();
-    else if (ledger_files.valid())
-      ledger_paths = ledger_files.get();
     else if (result.conflicts)
       ledger_paths = write_ledger_files(result.conflicts->ledger, a.out);
     written.insert(written.end(), ledger_paths.begin(), ledger_paths.end());
