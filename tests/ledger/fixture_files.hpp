@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <random>
 #include <string>
 #include <utility>
@@ -23,12 +24,38 @@ namespace reserve::testing {
 
 namespace fs = std::filesystem;
 
+// The directories fresh_dir made, removed with everything in them when the test program exits,
+// so that a suite run leaves nothing in /tmp (a crashed test keeps its files for a look).
+class FreshDirs {
+ public:
+  void add(const fs::path& dir) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    dirs_.push_back(dir);
+  }
+  ~FreshDirs() {
+    for (const fs::path& dir : dirs_) {
+      std::error_code ec;
+      fs::remove_all(dir, ec);
+    }
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<fs::path> dirs_;
+};
+
+inline FreshDirs& fresh_dirs() {
+  static FreshDirs dirs;
+  return dirs;
+}
+
 inline fs::path fresh_dir(const std::string& name) {
   const fs::path dir =
       fs::temp_directory_path() / ("reserve-" + name + "-" + std::to_string(::getpid()) + "-" +
                                    std::to_string(std::random_device{}()));
   fs::remove_all(dir);
   fs::create_directories(dir);
+  fresh_dirs().add(dir);
   return dir;
 }
 
