@@ -121,10 +121,6 @@ bool any_in_reach(const Tree& tree, XY a, XY b, double reach) {
 XY first(const SegmentIndex::Segment& s) { return {bg::get<0, 0>(s), bg::get<0, 1>(s)}; }
 XY second(const SegmentIndex::Segment& s) { return {bg::get<1, 0>(s), bg::get<1, 1>(s)}; }
 
-double segment_segment(const SegmentIndex::Segment& p, const SegmentIndex::Segment& q) {
-  return segment_segment(first(p), second(p), first(q), second(q));
-}
-
 }  // namespace
 
 SegmentIndex::SegmentIndex(const GEOSGeometry* g) {
@@ -166,11 +162,12 @@ constexpr double kTiePad = 1e-9;
 constexpr double kAbsPad = 1e-12;
 constexpr unsigned kNearest = 4;
 
-// The least GEOS distance from s to the indexed segments when it is ≤ `bound` (up to the pad),
-// else some value > `bound` (+infinity); `bound` only prunes.
-template <class Tree>
-double nearest_to(const Tree& tree, const SegmentIndex::Segment& s, double bound) {
-  const XY a = first(s), b = second(s);
+// The least GEOS distance from the segment a–b (a point when a == b) to the indexed segments when
+// it is ≤ `bound` (up to the pad), else some value > `bound` (+infinity); `bound` only prunes.
+// `query` is a–b as Boost's nearest-first walk takes it: a point for a point, whose box distances
+// cost a fraction of a segment's.
+template <class Tree, class Query>
+double nearest_to(const Tree& tree, const Query& query, XY a, XY b, double bound) {
   // The two formulas differ by rounding relative to the coordinates' magnitude (large against a
   // short distance in degrees), hence an absolute part of the pad too.
   const double slack =
@@ -181,9 +178,9 @@ double nearest_to(const Tree& tree, const SegmentIndex::Segment& s, double bound
   // and return +infinity; a box query tells that sooner.
   if (bound < best && !any_in_reach(tree, a, b, reach_of(best))) return best;
   unsigned n = 0;
-  for (auto it = tree.qbegin(bgi::nearest(s, kNearest)); it != tree.qend(); ++it, ++n) {
-    if (bg::distance(s, *it) > reach_of(best)) return best;
-    best = std::min(best, segment_segment(s, *it));
+  for (auto it = tree.qbegin(bgi::nearest(query, kNearest)); it != tree.qend(); ++it, ++n) {
+    if (bg::distance(query, *it) > reach_of(best)) return best;
+    best = std::min(best, segment_segment(a, b, first(*it), second(*it)));
   }
   if (n < kNearest || best == 0.0) return best;
   // All of them tie: measure every segment within reach.
@@ -192,8 +189,16 @@ double nearest_to(const Tree& tree, const SegmentIndex::Segment& s, double bound
       SegmentIndex::BPoint(std::min(a.x, b.x) - reach, std::min(a.y, b.y) - reach),
       SegmentIndex::BPoint(std::max(a.x, b.x) + reach, std::max(a.y, b.y) + reach));
   for (auto it = tree.qbegin(bgi::intersects(box)); it != tree.qend(); ++it)
-    best = std::min(best, segment_segment(s, *it));
+    best = std::min(best, segment_segment(a, b, first(*it), second(*it)));
   return best;
+}
+
+template <class Tree>
+double nearest_to(const Tree& tree, const SegmentIndex::Segment& s, double bound) {
+  const XY a = first(s), b = second(s);
+  if (a.x == b.x && a.y == b.y)
+    return nearest_to(tree, SegmentIndex::BPoint(a.x, a.y), a, b, bound);
+  return nearest_to(tree, s, a, b, bound);
 }
 
 }  // namespace
