@@ -6,6 +6,9 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "province/province_fixture.hpp"
 #include "support/cli_runner.hpp"
@@ -119,6 +122,35 @@ TEST_F(ProvinceCli, WritesTableMapHtmlAndReserveFolders) {
       << csv;
   const std::string png = reserve::test::read_file(dir_.file("out/province_map.png"));
   EXPECT_EQ(png.substr(1, 3), "PNG");
+}
+
+// The summary's columns line up on a terminal: a Chinese character takes two cells, so the Match
+// column starts in the same cell on the header and on every reserve's row (expected cells counted
+// by hand: "  " + the name column + " ").
+TEST_F(ProvinceCli, SummaryColumnsLineUpWithChineseNames) {
+  const auto r = check("--out out --jobs 1");
+  std::istringstream lines(r.out);
+  std::string line;
+  std::vector<std::size_t> match_cells;
+  while (std::getline(lines, line)) {
+    for (const std::string word : {" Match ", " matched ", " added ", " removed "}) {
+      const auto at = line.find(word);
+      if (at == std::string::npos || line.rfind("  ", 0) != 0) continue;
+      // Cells before the word: ASCII one each, a three-byte CJK character two.
+      std::size_t cells = 0;
+      for (std::size_t i = 0; i <= at;) {
+        const auto c = static_cast<unsigned char>(line[i]);
+        const std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        cells += n == 3 ? 2 : 1;
+        i += n;
+      }
+      match_cells.push_back(cells);
+      break;
+    }
+  }
+  ASSERT_GE(match_cells.size(), 4u) << r.out;  // the header and at least three reserves
+  for (std::size_t cells : match_cells) EXPECT_EQ(cells, match_cells.front()) << r.out;
+  EXPECT_EQ(match_cells.front(), 2u + 28u + 1u) << r.out;  // short names: the 28-cell minimum
 }
 
 TEST_F(ProvinceCli, JsonModePrintsProvinceJsonAndNoProgress) {

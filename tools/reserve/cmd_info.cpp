@@ -20,6 +20,7 @@
 #include "reserve/issue_json.hpp"
 #include "reserve/zone.hpp"
 #include "reserve/zoning.hpp"
+#include "text_columns.hpp"
 
 namespace reserve::cli {
 namespace {
@@ -55,23 +56,6 @@ std::optional<std::string> find_zone_field(const LayerInfo& layer, const std::st
     for (const auto& f : layer.fields)
       if (!generic && lower(f.name) == lower(candidate)) return f.name;
   return std::nullopt;
-}
-
-// Terminal columns of UTF-8 text: East Asian wide characters take two.
-std::size_t display_width(const std::string& s) {
-  std::size_t width = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    width += n >= 3 ? 2 : 1;
-    i += n;
-  }
-  return width;
-}
-
-std::string pad(const std::string& s, std::size_t width) {
-  const std::size_t w = display_width(s);
-  return w >= width ? s : s + std::string(width - w, ' ');
 }
 
 struct ZoneSummary {

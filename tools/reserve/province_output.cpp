@@ -1,12 +1,14 @@
 // Province mode output: which files --format selects, and the summary table on stdout.
 #include "province_output.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
 
 #include "commands.hpp"
 #include "reserve/error.hpp"
+#include "text_columns.hpp"
 
 namespace reserve::cli {
 namespace {
@@ -42,14 +44,18 @@ void print_summary(const ProvinceResult& r, const std::vector<std::string>& writ
   std::printf("Province check: reserve field '%s' (%s)\nWorking CRS %s, area method %s\n\n",
               r.reserve_field.c_str(), r.reserve_field_reason.c_str(), r.working_crs.c_str(),
               to_string(r.area_method));
-  std::printf("  %-28s %-8s %14s %14s  %s\n", "Reserve", "Match", "before (ha)", "after (ha)",
-              "Result");
+  // The name column as wide as the widest name in terminal cells (Chinese characters take two).
+  std::size_t name_width = 28;
+  for (const auto& row : r.reserves) name_width = std::max(name_width, display_width(row.reserve));
+  std::printf("  %s %-8s %14s %14s  %s\n", pad("Reserve", name_width).c_str(), "Match",
+              "before (ha)", "after (ha)", "Result");
   for (const auto& row : r.reserves) {
     const std::string result = row.result       ? to_string(row.result->report.overall)
                                : row.error_kind ? "error: " + row.error
                                                 : std::string("not checked");
-    std::printf("  %-28s %-8s %14.4f %14.4f  %s\n", row.reserve.c_str(), to_string(row.match),
-                to_ha(row.before_area_m2), to_ha(row.after_area_m2), result.c_str());
+    std::printf("  %s %-8s %14.4f %14.4f  %s\n", pad(row.reserve, name_width).c_str(),
+                to_string(row.match), to_ha(row.before_area_m2), to_ha(row.after_area_m2),
+                result.c_str());
   }
   std::printf("\nCross-reserve overlaps: %zu before, %zu after\n", r.before_overlaps.size(),
               r.after_overlaps.size());
