@@ -12,6 +12,7 @@
 #include "analysis/overlay_resolved.hpp"
 #include "analysis/overlay_zone_index.hpp"
 #include "check/stage_threads.hpp"
+#include "geom/overlap_area.hpp"
 #include "geom/prepared_overlay.hpp"
 #include "geom/vertex_count.hpp"
 #include "reserve/error.hpp"
@@ -143,15 +144,29 @@ struct PolygonSide {
   geom::GeomPtr inside;                  // feature ∩ reserve (when asked for)
 };
 
-// `keep_inside`: also keep the feature's part inside the reserve (side.inside).
+// The planar area of g − outline, g crossing the outline's boundary: measured without the
+// difference where the boundaries are in general position (geom/overlap_area.hpp).
+double outside_planar_m2(const GEOSGeometry* g, const ZoneIndex& index) {
+  const PreparedShape& outline = index.outline();
+  if (const auto o = geom::overlap_areas(g, index.outline_chunks(), outline.prepared.get()))
+    return o->outside;
+  const auto outside = geom::prepared_difference(g, outline.geometry.get(), outline.prepared.get());
+  return geom::planar_area(outside.get());
+}
+
+// `keep_inside`: also keep the feature's part inside the reserve (side.inside). `areas_only`:
+// only the placement's areas are wanted (side.pieces and side.inside stay empty), so pieces in
+// general position are measured without being built.
 PolygonSide place_polygon(const ZoneIndex& index, const GEOSGeometry* g, double feature_area_m2,
-                          const PieceArea& area, double min_area_m2, bool keep_inside) {
+                          const PieceArea& area, double min_area_m2, bool keep_inside,
+                          bool areas_only) {
   auto* h = geom::context();
   PolygonSide side;
   FeaturePlacement& out = side.placement;
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
   envelope(g, x0, y0, x1, y1);
   std::map<Zone, std::vector<geom::GeomPtr>> per_zone;
+  std::map<Zone, double> measured_planar;  // zone → planar area of pieces measured, not built
   bool contained = false;
   const std::vector<std::size_t> candidates = index.candidates(x0, y0, x1, y1);
   if (const auto holder = clear_of_zone_boundaries(index, candidates, g, {x0, y0, x1, y1, true})) {
@@ -169,32 +184,47 @@ PolygonSide place_polygon(const ZoneIndex& index, const GEOSGeometry* g, double 
       if (GEOSPreparedContainsProperly_r(h, poly.prepared.get(), g) == 1) {
         // Entirely inside one zone polygon: no overlay needed.
         per_zone.clear();
+        measured_planar.clear();
         per_zone[poly.zone].push_back(geom::check(GEOSGeom_clone_r(h, g), "clone feature"));
         contained = true;
         break;
       }
+      if (areas_only)
+        if (const auto o = geom::overlap_areas(g, poly.chunks, poly.prepared.get())) {
+          measured_planar[poly.zone] += o->inside;  // a zone's polygons do not overlap
+          continue;
+        }
       // The zone polygon cut to the feature's surroundings first: the overlay then costs the
       // feature's size, not the zone's (geom/prepared_overlay.hpp).
       per_zone[poly.zone].push_back(geom::clipped_intersection(g, poly.geometry.get()));
     }
   }
+  const bool overlaid = !per_zone.empty() || !measured_planar.empty();
   std::vector<std::pair<Zone, double>> areas;
   for (auto& [zone, pieces] : per_zone) {
     geom::GeomPtr piece =
         pieces.size() == 1 ? std::move(pieces.front()) : geom::unite_all(std::move(pieces));
-    const double a = contained ? feature_area_m2 : area.piece_m2(piece.get());
+    double a = contained ? feature_area_m2 : area.piece_m2(piece.get());
+    if (const auto m = measured_planar.find(zone); m != measured_planar.end()) {
+      a += area.planar_piece_m2(m->second);
+      measured_planar.erase(m);
+    }
     if (a > 0.0) areas.emplace_back(zone, a);
-    side.pieces[zone] = std::move(piece);
+    if (!areas_only) side.pieces[zone] = std::move(piece);
   }
+  for (const auto& [zone, planar] : measured_planar)
+    if (const double a = area.planar_piece_m2(planar); a > 0.0) areas.emplace_back(zone, a);
   std::sort(areas.begin(), areas.end(),
             [](const auto& a, const auto& b) { return strictness(a.first) > strictness(b.first); });
 
   double outside_m2 = 0.0;
   if (contained) {
     side.inside = geom::check(GEOSGeom_clone_r(h, g), "clone feature");
-  } else if (per_zone.empty()) {
+  } else if (!overlaid) {
     outside_m2 = feature_area_m2;
     side.inside = geom::check(GEOSGeom_createEmptyPolygon_r(h), "empty");
+  } else if (areas_only) {
+    outside_m2 = area.planar_piece_m2(outside_planar_m2(g, index));
   } else {
     const PreparedShape& outline = index.outline();
     const auto outside =
@@ -352,8 +382,11 @@ std::vector<FeatureOverlay> overlay_share(const FeatureSet& features, std::size_
       row.area_m2 = area.whole_m2(g.get());
       // The freed piece below needs the part inside the baseline reserve; the comparison's
       // pieces give it otherwise.
-      PolygonSide b = place_polygon(bi, g.get(), row.area_m2, area, options.min_area_m2, !changes);
-      PolygonSide a = place_polygon(ai, g.get(), row.area_m2, area, options.min_area_m2, false);
+      const bool areas_only = changes != nullptr;
+      PolygonSide b =
+          place_polygon(bi, g.get(), row.area_m2, area, options.min_area_m2, !changes, areas_only);
+      PolygonSide a =
+          place_polygon(ai, g.get(), row.area_m2, area, options.min_area_m2, false, areas_only);
       if (changes) {
         const analysis::ChangeAreas ca = changes->areas_in(g.get(), area);
         row.freed_area_m2 = ca.removed_m2;

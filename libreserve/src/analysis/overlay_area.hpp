@@ -23,6 +23,8 @@ class PieceArea {
   double whole_m2(const GEOSGeometry* g);
   // A piece of the last whole feature: planar area × (whole / planar whole).
   double piece_m2(const GEOSGeometry* g) const;
+  // The same for a piece known by its planar area (geom/overlap_area.hpp).
+  double planar_piece_m2(double planar_m2) const { return planar_m2 * scale_; }
 
  private:
   AreaMethod method_;

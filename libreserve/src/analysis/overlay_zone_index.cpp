@@ -96,6 +96,7 @@ ZoneIndex::ZoneIndex(const Zoning& zoning, const zoning::ResolvedLayout* layout)
       ip.geometry = geom::check(GEOSGeom_clone_r(h, part), "clone zone polygon");
       ip.prepared = geom::prepare(ip.geometry.get());
       ip.segments = geom::SegmentIndex(ip.geometry.get());
+      ip.chunks = geom::RingChunks(ip.geometry.get());
       double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
       GEOSGeom_getXMin_r(h, part, &x0);
       GEOSGeom_getYMin_r(h, part, &y0);
@@ -116,6 +117,7 @@ ZoneIndex::ZoneIndex(const Zoning& zoning, const zoning::ResolvedLayout* layout)
   if (!outline_.empty()) {
     boundary_ = make_prepared(geom::check(GEOSBoundary_r(h, outline_.geometry.get()), "boundary"));
     boundary_segments_ = geom::SegmentIndex(outline_.geometry.get());
+    outline_chunks_ = geom::RingChunks(outline_.geometry.get());
   }
 }
 

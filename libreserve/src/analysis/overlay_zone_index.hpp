@@ -7,6 +7,7 @@
 
 #include "geom/envelope_index.hpp"
 #include "geom/geos.hpp"
+#include "geom/ring_chunks.hpp"
 #include "geom/segment_index.hpp"
 #include "reserve/geometry.hpp"
 #include "reserve/zone.hpp"
@@ -20,6 +21,7 @@ struct IndexedPolygon {
   geom::GeomPtr geometry;
   geom::PreparedPtr prepared;
   geom::SegmentIndex segments;  // its rings, for point distances within the boundary tolerance
+  geom::RingChunks chunks;      // its rings in order, for measuring features against it
   Envelope box;
 };
 
@@ -42,6 +44,8 @@ class ZoneIndex {
   const PreparedShape& outline_boundary() const noexcept { return boundary_; }
   // The outline's boundary segments, for point distances (indexed; GEOS 3.11 scans them all).
   const geom::SegmentIndex& outline_segments() const noexcept { return boundary_segments_; }
+  // The outline's rings in order, for measuring features against it (geom/overlap_area.hpp).
+  const geom::RingChunks& outline_chunks() const noexcept { return outline_chunks_; }
   // Indices of polygons whose envelope intersects the box.
   std::vector<std::size_t> candidates(double min_x, double min_y, double max_x, double max_y) const;
   const IndexedPolygon& polygon(std::size_t i) const { return polygons_[i]; }
@@ -63,6 +67,7 @@ class ZoneIndex {
   PreparedShape outline_;
   PreparedShape boundary_;
   geom::SegmentIndex boundary_segments_;
+  geom::RingChunks outline_chunks_;
   PreparedShape empty_;
   std::vector<IndexedPolygon> polygons_;
   geom::EnvelopeIndex tree_{{}};  // the polygons' envelopes, in the order of polygons_
