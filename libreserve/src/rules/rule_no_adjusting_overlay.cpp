@@ -14,6 +14,7 @@
 #include "core/text_util.hpp"
 #include "geom/edge_union.hpp"
 #include "geom/geos.hpp"
+#include "geom/overlap_area.hpp"
 #include "reserve/error.hpp"
 #include "reserve/overlay.hpp"
 #include "rules/carve_out_permutation.hpp"
@@ -267,11 +268,29 @@ TargetingStatistic targeting_statistic(const Comparison& comparison,
   auto footprint = rules::footprint_in(std::move(footprint_parts), reserve.get(), discs);
   t.footprint_area_m2 = area_of(calc, footprint.get());
   const rules::LargeOperand changed_land(changed.get());
+  // Planar areas of the footprint's parts in the changed land are measured without building
+  // the pieces where the boundaries are in general position (geom/overlap_area.hpp); the parts
+  // are disjoint, so their areas add. Geodesic areas need the pieces.
+  std::optional<geom::RingChunks> changed_rings;
+  geom::PreparedPtr changed_prepared;
+  if (comparison.area_method == AreaMethod::planar && !geom::is_empty(changed.get())) {
+    changed_rings.emplace(changed.get());
+    changed_prepared = geom::prepare(changed.get());
+  }
   std::vector<geom::GeomPtr> in_changed;
+  double measured_m2 = 0.0;
   const int n = GEOSGetNumGeometries_r(h, footprint.get());
-  for (int i = 0; i < n; ++i)
-    in_changed.push_back(changed_land.intersection(GEOSGetGeometryN_r(h, footprint.get(), i)));
-  t.footprint_in_changed_m2 = area_of(calc, rules::collect_polygons(in_changed).get());
+  for (int i = 0; i < n; ++i) {
+    const GEOSGeometry* part = GEOSGetGeometryN_r(h, footprint.get(), i);
+    if (changed_rings)
+      if (const auto o = geom::overlap_areas(part, *changed_rings, changed_prepared.get())) {
+        measured_m2 += o->inside;
+        continue;
+      }
+    in_changed.push_back(changed_land.intersection(part));
+  }
+  t.footprint_in_changed_m2 =
+      area_of(calc, rules::collect_polygons(in_changed).get()) + measured_m2;
   if (t.changed_area_m2 > 0.0) t.share_in_changed = t.footprint_in_changed_m2 / t.changed_area_m2;
   if (t.reserve_area_m2 > 0.0) t.share_in_reserve = t.footprint_area_m2 / t.reserve_area_m2;
   if (t.changed_area_m2 > 0.0 && t.share_in_reserve > 0.0)
