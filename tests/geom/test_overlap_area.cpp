@@ -74,12 +74,21 @@ TEST(OverlapArea, HoleOfTheZoneInsideTheFeatureByHand) {
   EXPECT_NEAR(m.whole->outside, 400.0, 1e-9);
   EXPECT_NEAR(m.chunked->inside, 1200.0, 1e-9);
   EXPECT_NEAR(m.chunked->outside, 400.0, 1e-9);
+  EXPECT_TRUE(m.chunked->boundaries_meet);  // the hole's ring lies inside g
   // g wholly inside b away from the hole: all of it inside, exactly nothing outside.
   auto inner = geom::to_geos(MultiPolygon{{Polygon{box_ring(5, 5, 15, 15), {}}}});
   const Both w = measure(inner.get(), b.get());
   ASSERT_TRUE(w.whole && w.chunked);
   EXPECT_EQ(w.chunked->inside, 100.0);
   EXPECT_EQ(w.chunked->outside, 0.0);
+  EXPECT_FALSE(w.chunked->boundaries_meet);
+  // Wholly outside b (in its hole): nothing inside, boundaries apart.
+  auto in_hole = geom::to_geos(MultiPolygon{{Polygon{box_ring(45, 45, 55, 55), {}}}});
+  const Both apart = measure(in_hole.get(), b.get());
+  ASSERT_TRUE(apart.whole && apart.chunked);
+  EXPECT_EQ(apart.chunked->inside, 0.0);
+  EXPECT_EQ(apart.chunked->outside, 100.0);
+  EXPECT_FALSE(apart.chunked->boundaries_meet);
 }
 
 TEST(OverlapArea, RingOrientationDoesNotMatter) {

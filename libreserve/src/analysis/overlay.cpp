@@ -180,6 +180,22 @@ PolygonSide place_polygon(const ZoneIndex& index, const GEOSGeometry* g, double 
   } else {
     for (std::size_t i : candidates) {
       const auto& poly = index.polygon(i);
+      // Areas only: measured first, which also tells a polygon g misses (nothing inside) or lies
+      // in (nothing outside, no boundary met: GEOS's "contains properly") without GEOS's
+      // predicates; the predicates and the overlay where the measure declines.
+      if (areas_only)
+        if (const auto o = geom::overlap_areas(g, poly.chunks, poly.prepared.get())) {
+          if (!o->boundaries_meet && o->inside > 0.0) {
+            per_zone.clear();
+            measured_planar.clear();
+            per_zone[poly.zone].push_back(geom::check(GEOSGeom_clone_r(h, g), "clone feature"));
+            contained = true;
+            break;
+          }
+          if (o->boundaries_meet)
+            measured_planar[poly.zone] += o->inside;  // zone polygons are disjoint
+          continue;
+        }
       if (GEOSPreparedIntersects_r(h, poly.prepared.get(), g) != 1) continue;
       if (GEOSPreparedContainsProperly_r(h, poly.prepared.get(), g) == 1) {
         // Entirely inside one zone polygon: no overlay needed.
@@ -189,11 +205,6 @@ PolygonSide place_polygon(const ZoneIndex& index, const GEOSGeometry* g, double 
         contained = true;
         break;
       }
-      if (areas_only)
-        if (const auto o = geom::overlap_areas(g, poly.chunks, poly.prepared.get())) {
-          measured_planar[poly.zone] += o->inside;  // a zone's polygons do not overlap
-          continue;
-        }
       // The zone polygon cut to the feature's surroundings first: the overlay then costs the
       // feature's size, not the zone's (geom/prepared_overlay.hpp).
       per_zone[poly.zone].push_back(geom::clipped_intersection(g, poly.geometry.get()));

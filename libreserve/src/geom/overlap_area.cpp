@@ -219,11 +219,13 @@ std::optional<OverlapAreas> measure(Side& sg, Side& sb, const Locate& locate_in_
 
   // ∂(g ∩ b) = g's boundary inside b + b's boundary inside g; ∂(g − b) = g's boundary outside b
   // + b's boundary inside g, reversed.
+  bool crossed = false;
+  for (const Edge& e : sg.edges) crossed = crossed || !e.crossings.empty();
   double g_in = 0, g_out = 0, b_in = 0, b_out = 0;
   const Locate locate_in_g = [&sg](XY p) { return inside(p, sg); };
   if (!walk(sg, sb, locate_in_b, g_in, g_out) || !walk(sb, sg, locate_in_g, b_in, b_out))
     return std::nullopt;
-  OverlapAreas r{(g_in + b_in) / 2.0, (g_out - b_in) / 2.0};
+  OverlapAreas r{(g_in + b_in) / 2.0, (g_out - b_in) / 2.0, crossed || b_in != 0.0};
   // The two parts make up g: a check that nothing was mislabelled, with room for rounding only.
   const double slack = 1e-9 * sg.area;
   if (r.inside < -slack || r.outside < -slack || std::fabs(r.inside + r.outside - sg.area) > slack)

@@ -22,6 +22,9 @@ namespace reserve::geom {
 struct OverlapAreas {
   double inside = 0.0;   // planar area of g ∩ b, in squared CRS units
   double outside = 0.0;  // planar area of g − b
+  // Whether b's boundary comes into g (crossing g's boundary, or a ring of b inside g): when not,
+  // g lies wholly inside b's interior (inside > 0) or wholly outside b (outside > 0).
+  bool boundaries_meet = false;
 };
 
 // g and b: Polygon or MultiPolygon (valid; b may be a cut made by clip_around). Nullopt when the

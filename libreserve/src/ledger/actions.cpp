@@ -2,6 +2,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <sstream>
 
 #include <toml++/toml.h>
@@ -82,11 +84,27 @@ std::string RequiredAction::text_en() const {
 
 ActionTable ActionTable::defaults() {
   const std::string path = detail::require_data_file("standards", "required_actions.toml");
+  // Parsed once per file and modification time: a province check asks for the table several
+  // times per reserve, and a notebook session still sees an edited file.
+  std::error_code ec;
+  const auto stamp = std::filesystem::last_write_time(path, ec);
+  const std::string key = path + "\n" + std::to_string(stamp.time_since_epoch().count());
+  static std::mutex mutex;
+  static std::map<std::string, ActionTable> parsed;
+  if (!ec) {
+    const std::lock_guard<std::mutex> lock(mutex);
+    if (const auto it = parsed.find(key); it != parsed.end()) return it->second;
+  }
   std::ifstream in(path);
   if (!in) throw InternalError("cannot read the shipped decision table " + path);
   std::stringstream ss;
   ss << in.rdbuf();
-  return from_toml(ss.str(), path);
+  ActionTable table = from_toml(ss.str(), path);
+  if (!ec) {
+    const std::lock_guard<std::mutex> lock(mutex);
+    parsed.emplace(key, table);
+  }
+  return table;
 }
 
 ActionTable ActionTable::from_toml(const std::string& toml_text, const std::string& origin) {
