@@ -148,8 +148,7 @@ struct PolygonSide {
 // difference where the boundaries are in general position (geom/overlap_area.hpp).
 double outside_planar_m2(const GEOSGeometry* g, const ZoneIndex& index) {
   const PreparedShape& outline = index.outline();
-  if (const auto o = geom::overlap_areas(g, index.outline_chunks(), outline.prepared.get()))
-    return o->outside;
+  if (const auto o = geom::overlap_areas(g, index.outline_chunks())) return o->outside;
   const auto outside = geom::prepared_difference(g, outline.geometry.get(), outline.prepared.get());
   return geom::planar_area(outside.get());
 }
@@ -184,7 +183,7 @@ PolygonSide place_polygon(const ZoneIndex& index, const GEOSGeometry* g, double 
       // in (nothing outside, no boundary met: GEOS's "contains properly") without GEOS's
       // predicates; the predicates and the overlay where the measure declines.
       if (areas_only)
-        if (const auto o = geom::overlap_areas(g, poly.chunks, poly.prepared.get())) {
+        if (const auto o = geom::overlap_areas(g, poly.chunks)) {
           if (!o->boundaries_meet && o->inside > 0.0) {
             per_zone.clear();
             measured_planar.clear();

@@ -147,24 +147,45 @@ bool cross_edges(Edge& e, Edge& f) {
 
 // Whether p lies inside `side` (crossing number of a ray towards +x); nullopt when p lies on or
 // near one of its edges.
+// One edge a→b seen by the ray from p towards +x: flips `in` when the ray crosses it (half-open
+// in y, so a vertex on the ray counts once); false when p lies on or near the edge.
+bool ray_step(XY a, XY b, XY p, bool& in) {
+  const bool straddles = (a.y > p.y) != (b.y > p.y);
+  const double x0 = std::min(a.x, b.x), x1 = std::max(a.x, b.x);
+  if (!straddles) {
+    if (p.y < std::min(a.y, b.y) || p.y > std::max(a.y, b.y) || p.x < x0 || p.x > x1) return true;
+  } else if (p.x < x0) {  // wholly right of p: the ray crosses it
+    in = !in;
+    return true;
+  } else if (p.x > x1) {
+    return true;
+  }
+  const double o = orientation(a, b, p);
+  if (near_line(o, a, b, p)) return false;
+  // The ray crosses the edge when p lies on its left for an upward edge, right for downward.
+  if (straddles && (b.y > a.y) == (o > 0)) in = !in;
+  return true;
+}
+
 std::optional<bool> inside(XY p, const Side& side) {
   if (p.x < side.x0 || p.x > side.x1 || p.y < side.y0 || p.y > side.y1) return false;
   bool in = false;
-  for (const Edge& e : side.edges) {
-    if ((e.a.y > p.y) == (e.b.y > p.y)) {  // the ray's line does not pass between its ends
-      if (p.y < e.y0 || p.y > e.y1 || p.x < e.x0 || p.x > e.x1) continue;
-    } else if (p.x < e.x0) {  // wholly right of p: the ray crosses it
-      in = !in;
-      continue;
-    } else if (p.x > e.x1) {
-      continue;
-    }
-    const double o = orientation(e.a, e.b, p);
-    if (near_line(o, e.a, e.b, p)) return std::nullopt;
-    if ((e.a.y > p.y) != (e.b.y > p.y)) {
-      // The ray crosses the edge when p lies on its left for an upward edge, right for downward.
-      if ((e.b.y > e.a.y) == (o > 0)) in = !in;
-    }
+  for (const Edge& e : side.edges)
+    if (!ray_step(e.a, e.b, p, in)) return std::nullopt;
+  return in;
+}
+
+// The same for a point (in absolute coordinates) against a large polygon: only the edges in the
+// chunks the ray passes through can cross it.
+std::optional<bool> inside(XY p, const RingChunks& b) {
+  const Envelope& all = b.envelope();
+  if (!all.contains(Point{p.x, p.y})) return false;
+  bool in = false;
+  for (const RingChunks::Run& run : b.runs_near(Envelope{p.x, p.y, all.max_x, p.y, true})) {
+    const std::vector<Point>& ring = b.ring(run.ring);
+    for (std::size_t i = run.first; i < run.last; ++i)
+      if (!ray_step(XY{ring[i].x, ring[i].y}, XY{ring[i + 1].x, ring[i + 1].y}, p, in))
+        return std::nullopt;
   }
   return in;
 }
@@ -258,12 +279,11 @@ std::optional<OverlapAreas> overlap_areas(const GEOSGeometry* g, const GEOSGeome
   return measure(*sg, sb, [&sb](XY p) { return inside(p, sb); });
 }
 
-std::optional<OverlapAreas> overlap_areas(const GEOSGeometry* g, const RingChunks& b,
-                                          const GEOSPreparedGeometry* b_prepared) {
+std::optional<OverlapAreas> overlap_areas(const GEOSGeometry* g, const RingChunks& b) {
   auto* h = context();
   XY origin;
   std::optional<Side> sg = read_feature(h, g, origin);
-  if (!sg || !b.usable() || !b_prepared) return std::nullopt;
+  if (!sg || !b.usable()) return std::nullopt;
   Side sb;
   sb.complete = false;
   std::vector<XY> pts;
@@ -276,13 +296,10 @@ std::optional<OverlapAreas> overlap_areas(const GEOSGeometry* g, const RingChunk
       pts.push_back(XY{ring[i].x - origin.x, ring[i].y - origin.y});
     add_edges(pts.data(), pts.size(), false, sb);
   }
-  // g's vertices against the whole of b (its edges far away decide too): GEOS's exact point
-  // location, a vertex on b's boundary left to the overlay.
-  const Locate locate_in_b = [h, b_prepared, origin](XY p) -> std::optional<bool> {
-    const GeomPtr pt = to_geos(Point{p.x + origin.x, p.y + origin.y});
-    if (GEOSPreparedContainsProperly_r(h, b_prepared, pt.get()) == 1) return true;
-    if (GEOSPreparedIntersects_r(h, b_prepared, pt.get()) == 1) return std::nullopt;
-    return false;
+  // g's vertices against the whole of b (its edges far away decide too), by a ray through b's
+  // chunks; a vertex on or near b's boundary is left to the overlay.
+  const Locate locate_in_b = [&b, origin](XY p) {
+    return inside(XY{p.x + origin.x, p.y + origin.y}, b);
   };
   return measure(*sg, sb, locate_in_b);
 }

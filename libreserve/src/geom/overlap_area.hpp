@@ -30,10 +30,9 @@ struct OverlapAreas {
 // g and b: Polygon or MultiPolygon (valid; b may be a cut made by clip_around). Nullopt when the
 // boundaries are not in general position or either is of another type.
 std::optional<OverlapAreas> overlap_areas(const GEOSGeometry* g, const GEOSGeometry* b);
-// The same against a large polygon given by its oriented rings near g (geom/ring_chunks.hpp)
-// and prepared (for locating g's vertices): the cost follows g's size and the edges near it, not
+// The same against a large polygon given by its oriented rings in chunks (geom/ring_chunks.hpp):
+// the cost follows g's size and the edges near it (and along a ray from each of g's rings), not
 // the polygon's size.
-std::optional<OverlapAreas> overlap_areas(const GEOSGeometry* g, const RingChunks& b,
-                                          const GEOSPreparedGeometry* b_prepared);
+std::optional<OverlapAreas> overlap_areas(const GEOSGeometry* g, const RingChunks& b);
 
 }  // namespace reserve::geom

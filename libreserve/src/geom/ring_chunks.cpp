@@ -47,6 +47,7 @@ RingChunks::RingChunks(const GEOSGeometry* g) : index_({}) {
       for (std::size_t i = first; i <= last; ++i) box.expand(pts[i]);
       chunks_.push_back(Run{r, first, last});
       boxes.push_back(box);
+      envelope_.expand(box);
     }
     rings_.push_back(std::move(pts));
     return true;

@@ -33,6 +33,8 @@ class RingChunks {
   bool usable() const noexcept { return usable_; }
   // The oriented, closed ring (first vertex repeated last).
   const std::vector<Point>& ring(std::size_t r) const { return rings_[r]; }
+  // The envelope of every ring (invalid when there is none).
+  const Envelope& envelope() const noexcept { return envelope_; }
   // The runs of edges whose boxes meet `box`, adjacent chunks of one ring joined, in ring order.
   std::vector<Run> runs_near(const Envelope& box) const;
 
@@ -40,6 +42,7 @@ class RingChunks {
   bool usable_ = false;
   std::vector<std::vector<Point>> rings_;
   std::vector<Run> chunks_;
+  Envelope envelope_;
   EnvelopeIndex index_;
 };
 

@@ -272,18 +272,15 @@ TargetingStatistic targeting_statistic(const Comparison& comparison,
   // the pieces where the boundaries are in general position (geom/overlap_area.hpp); the parts
   // are disjoint, so their areas add. Geodesic areas need the pieces.
   std::optional<geom::RingChunks> changed_rings;
-  geom::PreparedPtr changed_prepared;
-  if (comparison.area_method == AreaMethod::planar && !geom::is_empty(changed.get())) {
+  if (comparison.area_method == AreaMethod::planar && !geom::is_empty(changed.get()))
     changed_rings.emplace(changed.get());
-    changed_prepared = geom::prepare(changed.get());
-  }
   std::vector<geom::GeomPtr> in_changed;
   double measured_m2 = 0.0;
   const int n = GEOSGetNumGeometries_r(h, footprint.get());
   for (int i = 0; i < n; ++i) {
     const GEOSGeometry* part = GEOSGetGeometryN_r(h, footprint.get(), i);
     if (changed_rings)
-      if (const auto o = geom::overlap_areas(part, *changed_rings, changed_prepared.get())) {
+      if (const auto o = geom::overlap_areas(part, *changed_rings)) {
         measured_m2 += o->inside;
         continue;
       }
