@@ -1,5 +1,6 @@
-// The conflict overlay split over two threads (analysis/overlay.cpp: contiguous shares, each with
-// its own zone indexes) gives the rows one thread gives, in the same order, bit for bit.
+// The conflict overlay split over two threads (analysis/overlay.cpp: chunks of features taken by
+// whichever thread is free, each thread with its own zone indexes) gives the rows one thread
+// gives, in the same order, bit for bit.
 #include <gtest/gtest.h>
 
 #include <string>

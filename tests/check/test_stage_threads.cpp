@@ -2,7 +2,10 @@
 // the order of one thread (check/stage_threads.hpp).
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -71,6 +74,54 @@ TEST(StageThreads, ErrorsComeInTheOrderOfOneThread) {
 // The whole check of the sample (conflict layers included) with the two zonings prepared at
 // once, and the rules evaluated beside the ledger, equals the check on one thread, apart from the
 // audit's time and run id.
+// for_each_index: every index once, on two threads when allowed; the error of the lowest failing
+// index (as one thread going in order would raise it), however the chunks were shared out.
+TEST(StageThreads, ForEachIndexDoesEveryIndexOnceAndFailsAtTheLowestIndex) {
+  const check::StageThreads two(2);
+  constexpr std::size_t n = 10000;
+  std::vector<std::atomic<int>> done(n);
+  std::mutex mutex;
+  std::set<std::thread::id> threads;
+  check::for_each_index(n, 16, true, [&] {
+    return [&](std::size_t i) {
+      ++done[i];
+      const std::lock_guard<std::mutex> lock(mutex);
+      threads.insert(std::this_thread::get_id());
+    };
+  });
+  for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(done[i].load(), 1) << i;
+  EXPECT_EQ(threads.size(), 2u);
+  // Failures at 7,000 and 3,000 (in other chunks; the higher may be met first): 3,000 is raised,
+  // and every index below it was done.
+  for (int round = 0; round < 20; ++round) {
+    std::vector<std::atomic<int>> seen(n);
+    try {
+      check::for_each_index(n, 16, true, [&] {
+        return [&](std::size_t i) {
+          ++seen[i];
+          if (i == 7000 || i == 3000) throw InputError("failed at " + std::to_string(i));
+        };
+      });
+      ADD_FAILURE() << "no error raised";
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.message(), "failed at 3000");
+    }
+    for (std::size_t i = 0; i <= 3000; ++i) ASSERT_EQ(seen[i].load(), 1) << i;
+  }
+  // One thread (budget 1, or not worth two): in order on the calling thread.
+  const check::StageThreads one(1);
+  std::vector<std::size_t> order;
+  const auto caller = std::this_thread::get_id();
+  check::for_each_index(100, 16, true, [&] {
+    return [&](std::size_t i) {
+      EXPECT_EQ(std::this_thread::get_id(), caller);
+      order.push_back(i);
+    };
+  });
+  ASSERT_EQ(order.size(), 100u);
+  for (std::size_t i = 0; i < order.size(); ++i) EXPECT_EQ(order[i], i);
+}
+
 TEST(StageThreads, CheckOnTwoThreadsEqualsTheCheckOnOne) {
   CheckRequest r;
   r.before.path = kData + "baseline.gpkg";

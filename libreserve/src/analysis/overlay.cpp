@@ -347,27 +347,31 @@ std::size_t Overlay::count(StatusChange s) const noexcept {
 
 namespace {
 
-// The rows of features [first, last): one thread's share. Each share builds its own zone
-// indexes and change pieces, since two threads must not share a GEOS geometry (GEOS 3.11
-// computes envelopes lazily).
-std::vector<FeatureOverlay> overlay_share(const FeatureSet& features, std::size_t first,
-                                          std::size_t last, const Zoning& before,
-                                          const Zoning& after, const Comparison* comparison,
-                                          const OverlayOptions& options,
-                                          zoning::LayoutPair layouts) {
-  std::optional<analysis::SignificantChanges> significant;
-  if (comparison) significant.emplace(*comparison);
-  const analysis::SignificantChanges* changes = significant ? &*significant : nullptr;
-  auto* h = geom::context();
-  const ZoneIndex bi(before, layouts.before), ai(after, layouts.after);
-  PieceArea area(before.crs.empty() ? after.crs : before.crs, options.area_method);
-  const ZoneModel model = comparison_model(bi, ai);
-  auto rank = [&](Zone z) { return comparable_strictness(z, model, options.legacy_map); };
+// One thread's placer of features: its own zone indexes and change pieces, since two threads must
+// not share a GEOS geometry (GEOS 3.11 computes envelopes lazily). Each row depends on its
+// feature alone, so which thread places which feature does not change the rows.
+class RowPlacer {
+ public:
+  RowPlacer(const FeatureSet& features, const Zoning& before, const Zoning& after,
+            const Comparison* comparison, const OverlayOptions& options, zoning::LayoutPair layouts)
+      : features_(features),
+        options_(options),
+        bi_(before, layouts.before),
+        ai_(after, layouts.after),
+        area_(before.crs.empty() ? after.crs : before.crs, options.area_method),
+        model_(comparison_model(bi_, ai_)) {
+    if (comparison) significant_.emplace(*comparison);
+  }
 
-  std::vector<FeatureOverlay> rows;
-  rows.reserve(last - first);
-  for (std::size_t i = first; i < last; ++i) {
-    const ConflictFeature& f = features.features[i];
+  FeatureOverlay operator()(std::size_t i) {
+    auto* h = geom::context();
+    const analysis::SignificantChanges* changes = significant_ ? &*significant_ : nullptr;
+    const OverlayOptions& options = options_;
+    const ZoneIndex& bi = bi_;
+    const ZoneIndex& ai = ai_;
+    PieceArea& area = area_;
+    auto rank = [&](Zone z) { return comparable_strictness(z, model_, options.legacy_map); };
+    const ConflictFeature& f = features_.features[i];
     FeatureOverlay row;
     row.feature_index = i;
     row.feature_id = f.id;
@@ -406,8 +410,7 @@ std::vector<FeatureOverlay> overlay_share(const FeatureSet& features, std::size_
         row.change = analysis::polygon_status_from_changes(
             row.before.inside_area_m2 > options.min_area_m2,
             row.after.inside_area_m2 > options.min_area_m2, ca, options.min_area_m2);
-        rows.push_back(std::move(row));
-        continue;
+        return row;
       }
       // Freed: inside before, outside after.
       if (b.placement.inside_area_m2 > 0.0) {
@@ -435,33 +438,34 @@ std::vector<FeatureOverlay> overlay_share(const FeatureSet& features, std::size_
                              rank(row.after.zone), row.freed_area_m2, row.downgraded_area_m2,
                              options.min_area_m2);
     }
-    rows.push_back(std::move(row));
+    return row;
   }
-  return rows;
-}
 
-// Where to cut the features into two shares of about equal work (a polygon costs its vertices,
-// a point little); the features' count when one thread is to do them all.
-std::size_t second_share_start(const FeatureSet& features) {
+ private:
+  const FeatureSet& features_;
+  const OverlayOptions& options_;
+  std::optional<analysis::SignificantChanges> significant_;
+  const ZoneIndex bi_, ai_;
+  PieceArea area_;
+  ZoneModel model_;
+};
+
+// Whether the features are worth two threads (each builds its own zone indexes): a polygon costs
+// its vertices, a point little.
+bool worth_two_threads(const FeatureSet& features) {
   constexpr std::size_t kPointCost = 1, kPolygonCost = 16, kWorthTwoThreads = 8000;
-  std::vector<std::size_t> cost(features.features.size());
   std::size_t total = 0;
-  for (std::size_t i = 0; i < cost.size(); ++i) {
-    const ConflictFeature& f = features.features[i];
-    cost[i] = f.is_point() ? kPointCost : kPolygonCost + geom::vertex_count(f.geometry.polygons);
-    total += cost[i];
+  for (const ConflictFeature& f : features.features) {
+    total += f.is_point() ? kPointCost : kPolygonCost + geom::vertex_count(f.geometry.polygons);
+    if (total >= kWorthTwoThreads) return true;
   }
-  if (check::stage_threads() < 2 || total < kWorthTwoThreads) return cost.size();
-  std::size_t sum = 0, i = 0;
-  while (i < cost.size() && 2 * sum < total) sum += cost[i++];
-  return i;
+  return false;
 }
 
 // The overlay; with `comparison`, per-feature change comes from its significant pieces
 // (analysis/overlay_changes.hpp), else from the zonings' geometry directly. Every feature; on two
-// threads when the check's budget allows and the work is worth it (check/stage_threads.hpp). The
-// shares are contiguous and joined in order, so the rows and the first error are those of one
-// thread.
+// threads when the check's budget allows and the work is worth it (check/stage_threads.hpp); the
+// rows and the error raised are those of one thread going through the features in order.
 Overlay overlay_rows(const FeatureSet& features, const Zoning& before, const Zoning& after,
                      const Comparison* comparison, const OverlayOptions& options,
                      zoning::LayoutPair layouts) {
@@ -481,18 +485,15 @@ Overlay overlay_rows(const FeatureSet& features, const Zoning& before, const Zon
   Overlay result;
   result.boundary_tolerance_m = options.boundary_tolerance_m;
   result.area_method = options.area_method;
-  const std::size_t n = features.features.size(), mid = second_share_start(features);
-  std::vector<FeatureOverlay> second;
-  check::run_both(
-      [&] {
-        result.rows = overlay_share(features, 0, mid, before, after, comparison, options, layouts);
-      },
-      [&] {
-        if (mid < n)
-          second = overlay_share(features, mid, n, before, after, comparison, options, layouts);
-      });
-  result.rows.reserve(n);
-  for (auto& row : second) result.rows.push_back(std::move(row));
+  // Features handed out in small chunks to whichever thread is free: polygons and points cost
+  // very different amounts, so fixed halves left one thread idle (check/stage_threads.hpp).
+  constexpr std::size_t kChunk = 64;
+  result.rows.resize(features.features.size());
+  check::for_each_index(features.features.size(), kChunk, worth_two_threads(features), [&] {
+    auto placer =
+        std::make_shared<RowPlacer>(features, before, after, comparison, options, layouts);
+    return [placer, &result](std::size_t i) { result.rows[i] = (*placer)(i); };
+  });
   return result;
 }
 

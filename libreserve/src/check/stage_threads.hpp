@@ -2,8 +2,12 @@
 // How many threads one check may use for its own independent steps. A check running inside a
 // province worker gets 1 (the reserves already share the cores); a check of one reserve gets the
 // --jobs of its command; a library call that set nothing gets every core. Private to the library.
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
 #include <exception>
 #include <future>
+#include <mutex>
 #include <optional>
 #include <utility>
 
@@ -52,6 +56,63 @@ void run_both(First&& first, Second&& second) {
   }
   if (first_error) std::rethrow_exception(first_error);
   if (second_error) std::rethrow_exception(second_error);
+}
+
+// Calls do_one(i) once for every i in [0, n): on two threads when `worth_two` and the budget
+// allow, each taking the next `chunk` indexes whenever it is free (so the two stay busy however
+// unevenly the work is spread), else on the calling thread in order. make() gives each thread its
+// own do_one, called on that thread only (GEOS geometries must not be shared). The error raised
+// is that of the lowest index that failed (or of make()), as one thread going through in order
+// would raise it: after a failure at i, indexes below i are still done, those above are not.
+template <class Make>
+void for_each_index(std::size_t n, std::size_t chunk, bool worth_two, Make&& make) {
+  if (!worth_two || stage_threads() < 2 || n <= chunk) {
+    auto do_one = make();
+    for (std::size_t i = 0; i < n; ++i) do_one(i);
+    return;
+  }
+  std::atomic<std::size_t> next{0};
+  std::mutex mutex;
+  std::size_t failed_at = n;  // guarded by mutex
+  std::exception_ptr failure;
+  auto fail = [&](std::size_t i) {
+    const std::lock_guard<std::mutex> lock(mutex);
+    if (!failure || i < failed_at) {
+      failed_at = i;
+      failure = std::current_exception();
+    }
+  };
+  auto below_failure = [&](std::size_t i) {
+    const std::lock_guard<std::mutex> lock(mutex);
+    return !failure || i < failed_at;
+  };
+  auto run = [&] {
+    std::optional<decltype(make())> do_one;
+    try {
+      do_one.emplace(make());
+    } catch (...) {
+      fail(0);
+      return;
+    }
+    for (std::size_t first = next.fetch_add(chunk); first < n && below_failure(first);
+         first = next.fetch_add(chunk)) {
+      for (std::size_t i = first, last = std::min(n, first + chunk); i < last; ++i) {
+        try {
+          (*do_one)(i);
+        } catch (...) {
+          fail(i);
+          break;
+        }
+      }
+    }
+  };
+  auto pending = std::async(std::launch::async, [&run] {
+    const StageThreads serial(1);
+    run();
+  });
+  run();
+  pending.get();
+  if (failure) std::rethrow_exception(failure);
 }
 
 // run_both for two calls with results (the before and the after side of a check).
