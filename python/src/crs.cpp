@@ -29,6 +29,9 @@ void bind_crs(py::module_& m) {
       .def_readonly("epsg", &Crs::epsg)
       .def_readonly("is_geographic", &Crs::is_geographic)
       .def_readonly("is_projected", &Crs::is_projected)
+      .def_readonly("linear_unit_m", &Crs::linear_unit_m,
+                    "Metres per coordinate unit of a projected CRS (1 for metres; 1 when not "
+                    "projected)")
       .def_property_readonly("label", &Crs::label)
       .def_property_readonly("empty", &Crs::empty)
       .def("to_dict", [](const Crs& c) { return to_dict(c); })

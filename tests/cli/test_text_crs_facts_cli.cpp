@@ -100,6 +100,60 @@ TEST(TextCrsFactsCli, OutsideChinaTheAdviceIsWorkingCrsAndAUtmZone) {
   EXPECT_TRUE(ok.exit_code == 0 || ok.exit_code == 1) << ok.err;
 }
 
+// A projected CRS measuring in feet is not taken as the working CRS (distances, tolerances and
+// planar areas are in metres): the Gauss–Krüger zone of the data is, as for lon/lat data. The
+// layers are CGCS2000 transverse Mercator on 105°E in international feet, i.e. EPSG:4544 scaled
+// by 0.3048. Expected by hand: the squares of 1,000 m are 100 ha each; the 200 m × 200 m mine
+// across the core/buffer line is 40,000 m², 20,000 m² in each (in feet it would be 430,556).
+TEST(TextCrsFactsCli, AProjectedCrsInFeetIsWorkedInMetres) {
+  test::TempDir dir;
+  const std::string feet_wkt =
+      "PROJCS[\"CGCS2000 / TM 105E (ft)\",GEOGCS[\"China Geodetic Coordinate System 2000\","
+      "DATUM[\"China_2000\",SPHEROID[\"CGCS2000\",6378137,298.257222101]],PRIMEM["
+      "\"Greenwich\",0],UNIT[\"degree\",0.0174532925199433]],PROJECTION[\"Transverse_Mercator\"],"
+      "PARAMETER[\"latitude_of_origin\",0],PARAMETER[\"central_meridian\",105],PARAMETER["
+      "\"scale_factor\",1],PARAMETER[\"false_easting\",1640419.947506562],PARAMETER["
+      "\"false_northing\",0],UNIT[\"foot\",0.3048],AXIS[\"Easting\",EAST],AXIS[\"Northing\","
+      "NORTH]]";
+  auto feet_square = [](double x0, double y0, double w, double h) {
+    auto p = [](double x, double y) {
+      return std::to_string((500000.0 + x) / 0.3048) + " " +
+             std::to_string((3700000.0 + y) / 0.3048);
+    };
+    return "POLYGON ((" + p(x0, y0) + ", " + p(x0 + w, y0) + ", " + p(x0 + w, y0 + h) + ", " +
+           p(x0, y0 + h) + ", " + p(x0, y0) + "))";
+  };
+  LayerSpec zones = test::gk_zoning(
+      "GPKG", "功能分区",
+      {{"核心区", feet_square(0, 0, 1000, 1000)}, {"缓冲区", feet_square(1000, 0, 1000, 1000)}});
+  zones.epsg = 0;
+  zones.crs_wkt = feet_wkt;
+  test::write_layer(dir.file("zones.gpkg"), zones);
+  LayerSpec mine;
+  mine.layer = "mining";
+  mine.crs_wkt = feet_wkt;
+  mine.geometry_type = "Polygon";
+  mine.fields = {FieldSpec{"编号"}, FieldSpec{"类型"}};
+  mine.features.push_back({feet_square(900, 400, 200, 200), {"KQ1", "采矿权"}});
+  test::write_layer(dir.file("mining.gpkg"), mine);
+  const auto r = run_cli({"check", "--before", dir.file("zones.gpkg"), "--after",
+                          dir.file("zones.gpkg"), "--mining", dir.file("mining.gpkg"),
+                          "--area-method", "planar", "--format", "json", "--out", dir.file("out")});
+  EXPECT_LE(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("working CRS EPSG:4544"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("core                    100.00"), std::string::npos) << r.out;
+  const auto report = nlohmann::json::parse(test::read_file(dir.file("out/report.json")));
+  const auto& f = report["extensions"]["conflicts"]["features"].at(0);
+  EXPECT_NEAR(f["area_m2"].get<double>(), 40000.0, 1e-3);
+  double core = 0, buffer = 0;
+  for (const auto& a : f["before"]["areas"]) {
+    if (a["zone"] == "core") core = a["area_m2"].get<double>();
+    if (a["zone"] == "buffer") buffer = a["area_m2"].get<double>();
+  }
+  EXPECT_NEAR(core, 20000.0, 1e-3);
+  EXPECT_NEAR(buffer, 20000.0, 1e-3);
+}
+
 TEST(TextCrsFactsCli, Wgs84ToCgcs2000NoteStatesTheRealMagnitude) {
   test::TempDir dir;
   write_wgs84_zoning(dir.file("wgs84.gpkg"),

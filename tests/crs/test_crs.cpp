@@ -124,6 +124,38 @@ TEST(GaussKrugerTest, WorkingCrs) {
   EXPECT_THROW(choose_working_crs(Crs::from_epsg(4490), Envelope{}), InputError);
 }
 
+// Distances, tolerances and planar areas are in metres, so a projected CRS measuring in feet is not
+// taken as the working CRS: the Gauss–Krüger zone of the data's centre is, as for lon/lat data.
+// Expected: the US survey foot is 1200/3937 m (NIST); 105.7°E lies in zone 35 (EPSG:4544); the
+// Californian extent lies in UTM zone 10N (EPSG:32610).
+TEST(CrsTest, AProjectedCrsInFeetIsReplacedByAWorkingCrsInMetres) {
+  EXPECT_DOUBLE_EQ(Crs::from_epsg(4544).linear_unit_m, 1.0);
+  EXPECT_DOUBLE_EQ(Crs::from_epsg(4490).linear_unit_m, 1.0);
+  const Crs ca_feet = Crs::from_epsg(2227);  // NAD83 / California zone 3 (ftUS)
+  EXPECT_NEAR(ca_feet.linear_unit_m, 1200.0 / 3937.0, 1e-15);
+  // A transverse Mercator in international feet on CM 105°E over the sample reserve.
+  const Crs tm_feet = Crs::from_user_input(
+      "+proj=tmerc +lat_0=0 +lon_0=105 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=ft +no_defs "
+      "+type=crs");
+  EXPECT_NEAR(tm_feet.linear_unit_m, 0.3048, 1e-15);
+  Envelope sample;  // the sample reserve (EPSG:4544 metres) in feet
+  sample.expand(Point{(553442.0 - 500000.0) / 0.3048 + 500000.0 / 0.3048, 3729472.0 / 0.3048});
+  sample.expand(Point{(576030.0 - 500000.0) / 0.3048 + 500000.0 / 0.3048, 3743912.0 / 0.3048});
+  EXPECT_EQ(choose_working_crs(tm_feet, sample).epsg, 4544);
+  Envelope california;  // around Oakland, in the zone's feet
+  california.expand(Point{6050000.0, 2110000.0});
+  california.expand(Point{6060000.0, 2120000.0});
+  try {
+    choose_working_crs(ca_feet, california);
+    ADD_FAILURE() << "a feet CRS outside China's zones must ask for a working CRS";
+  } catch (const InputError& e) {
+    const std::string m = e.message();
+    EXPECT_NE(m.find("not metres"), std::string::npos) << m;
+    EXPECT_NE(m.find("--working-crs"), std::string::npos) << m;
+    EXPECT_NE(m.find("EPSG:32610"), std::string::npos) << m;
+  }
+}
+
 TEST(TransformerTest, GeographicToGaussKrugerAndBack) {
   // Expected values: pyproj 3.4 / PROJ 9.1,
   // Transformer.from_crs('EPSG:4490','EPSG:4544',always_xy=True).transform(105.7, 33.75)

@@ -18,6 +18,9 @@ struct RESERVE_API Crs {
   std::optional<int> epsg;  // when the CRS is identified as an EPSG code
   bool is_geographic = false;
   bool is_projected = false;
+  // Metres per unit of a projected CRS's coordinates (0.3048006… for US survey feet); 1 for
+  // metres and for CRSs that are not projected.
+  double linear_unit_m = 1.0;
 
   bool empty() const noexcept { return wkt.empty(); }
   // "EPSG:4544", or the name when no code is known.

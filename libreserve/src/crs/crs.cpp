@@ -74,6 +74,15 @@ Crs crs_from_pj(PJ_CONTEXT* ctx, const PJ* pj) {
   const PJ_TYPE type = proj_get_type(pj);
   out.is_geographic = type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS;
   out.is_projected = type == PJ_TYPE_PROJECTED_CRS;
+  if (out.is_projected) {
+    PjPtr cs(proj_crs_get_coordinate_system(ctx, pj));
+    double factor = 1.0;
+    if (cs &&
+        proj_cs_get_axis_info(ctx, cs.get(), 0, nullptr, nullptr, nullptr, &factor, nullptr,
+                              nullptr, nullptr) &&
+        factor > 0.0)
+      out.linear_unit_m = factor;
+  }
   return out;
 }
 

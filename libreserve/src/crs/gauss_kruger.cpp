@@ -41,17 +41,11 @@ std::optional<int> gk3_zone_from_prefixed_easting(double easting) {
   return zone;
 }
 
-Crs choose_working_crs(const Crs& crs, const Envelope& extent) {
-  if (crs.empty())
-    throw InputError("cannot choose a working CRS for data without a CRS; pass --crs EPSG:xxxx");
-  if (crs.is_projected) return crs;
-  if (!crs.is_geographic)
-    throw InputError("the CRS '" + crs.label() +
-                     "' is neither geographic nor projected; reproject the data first");
-  if (!extent.valid)
-    throw InputError("cannot choose a Gauss-Kruger zone for data without coordinates");
-  const double centre_lon = (extent.min_x + extent.max_x) / 2.0;
-  const double centre_lat = (extent.min_y + extent.max_y) / 2.0;
+namespace {
+
+// The CGCS2000 3° Gauss–Krüger zone (plain eastings) of a centre in degrees; outside China's zones
+// an error suggesting the UTM zone. `why` says why a working CRS had to be chosen.
+Crs gauss_kruger_for(double centre_lon, double centre_lat, const std::string& why) {
   const int zone = gk3_zone_for_longitude(centre_lon);
   if (zone < kFirstZone || zone > kLastZone) {
     // Outside China the GK zones do not exist; UTM is the usual projected CRS there. (--crs
@@ -61,14 +55,37 @@ Crs choose_working_crs(const Crs& crs, const Envelope& extent) {
     char lon_text[32];
     std::snprintf(lon_text, sizeof lon_text, "%.3f°%s", std::abs(centre_lon),
                   centre_lon >= 0.0 ? "E" : "W");
-    throw InputError(std::string("the data's centre at longitude ") + lon_text +
+    throw InputError(why + "the data's centre at longitude " + lon_text +
                      " lies outside China's CGCS2000 3-degree Gauss-Kruger zones (75-135°E), so "
-                     "no working CRS can be chosen for it; choose a projected one with "
+                     "no working CRS can be chosen for it; choose a projected one in metres with "
                      "--working-crs, e.g. --working-crs EPSG:" +
                      std::to_string((north ? 32600 : 32700) + utm) + " (WGS 84 / UTM zone " +
                      std::to_string(utm) + (north ? "N" : "S") + ")");
   }
   return Crs::from_epsg(gk3_epsg(zone, false));
+}
+
+}  // namespace
+
+Crs choose_working_crs(const Crs& crs, const Envelope& extent) {
+  if (crs.empty())
+    throw InputError("cannot choose a working CRS for data without a CRS; pass --crs EPSG:xxxx");
+  // Distances, tolerances and planar areas are worked out in metres: a projected CRS in metres is
+  // the working CRS as it is; one in other units (feet) is replaced like geographic data.
+  if (crs.is_projected && std::abs(crs.linear_unit_m - 1.0) <= 1e-12) return crs;
+  if (!crs.is_geographic && !crs.is_projected)
+    throw InputError("the CRS '" + crs.label() +
+                     "' is neither geographic nor projected; reproject the data first");
+  if (!extent.valid)
+    throw InputError("cannot choose a Gauss-Kruger zone for data without coordinates");
+  Point centre{(extent.min_x + extent.max_x) / 2.0, (extent.min_y + extent.max_y) / 2.0};
+  if (crs.is_geographic) return gauss_kruger_for(centre.x, centre.y, "");
+  char unit[64];
+  std::snprintf(unit, sizeof unit, "%.10g", crs.linear_unit_m);
+  const std::string why = "the CRS " + crs.label() + " measures in units of " + unit +
+                          " m, not metres, and distances and tolerances are in metres; ";
+  const Point lonlat = Transformer(crs, Crs::from_epsg(4490)).apply(centre);
+  return gauss_kruger_for(lonlat.x, lonlat.y, why);
 }
 
 }  // namespace reserve
