@@ -188,6 +188,13 @@ bool convert_feature(const VectorSource& src, OGRFeature& ogr_feature,
                                g.problem_location, std::nullopt});
     return false;
   }
+  if (g.dropped_lower_dimension_parts > 0)
+    out.issues.push_back(Issue{
+        IssueCode::mixed_geometry_collection, Severity::warning,
+        "the GeometryCollection mixes polygons with " +
+            std::to_string(g.dropped_lower_dimension_parts) +
+            " point or line part(s); those parts (no area) were dropped and the polygons kept",
+        SourceRef{out.path, out.name, f.id}, std::nullopt, std::nullopt});
   notes.dropped_z += g.dropped_z ? 1 : 0;
   notes.dropped_m += g.dropped_m ? 1 : 0;
   notes.linearised += g.linearised ? 1 : 0;
