@@ -1,5 +1,6 @@
 // CSV tables of points: longitude/latitude in decimal degrees or 度分秒, or plane coordinates
 // (Chinese surveying tables: X = northing, Y = easting, often with the zone prefix).
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -25,6 +26,31 @@ std::optional<double> parse_number(const std::string& text) {
   const double v = std::strtod(s.c_str(), &end);
   if (end != s.c_str() + s.size() || !std::isfinite(v)) return std::nullopt;
   return v;
+}
+
+// Full-width forms (U+FF01..U+FF5E, "１０５．６" typed with a Chinese input method) as their
+// ASCII letters, and the ideographic space U+3000 as a space; everything else unchanged.
+std::string ascii_from_full_width(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    if (i + 2 < text.size() && b(i) == 0xE3 && b(i + 1) == 0x80 && b(i + 2) == 0x80) {
+      out += ' ';
+      i += 2;
+      continue;
+    }
+    if (i + 2 < text.size() && b(i) == 0xEF && (b(i + 1) == 0xBC || b(i + 1) == 0xBD)) {
+      const unsigned cp = 0xF000u | ((b(i + 1) & 0x3Fu) << 6) | (b(i + 2) & 0x3Fu);
+      if (cp >= 0xFF01 && cp <= 0xFF5E) {
+        out += static_cast<char>(cp - 0xFEE0);
+        i += 2;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
 }
 
 enum class Mode { degrees, plane_gis, plane_surveying };
@@ -55,11 +81,20 @@ Columns find_coordinate_columns(const TextTable& t, const ReadOptions& o, const 
   if (!x || !y) {
     std::string list;
     for (const auto& h : t.header) list += (list.empty() ? "'" : ", '") + h + "'";
+    const bool undecodable = std::any_of(t.issues.begin(), t.issues.end(), [](const Issue& i) {
+      return i.code == IssueCode::text_not_decodable;
+    });
+    const std::string options = "--feature-encoding for conflict layers or --encoding for zonings";
+    std::string hint;
+    if (undecodable)
+      hint = " (the file is not valid " + t.encoding + ": pass its encoding, e.g. GBK, with " +
+             options + ")";
+    else if (t.encoding_source == "detected" && t.encoding != "UTF-8")
+      hint = " (the file is not UTF-8 and was read as " + t.encoding +
+             "; if that is wrong, pass its encoding with " + options + ")";
     throw InputError("cannot find the coordinate columns among " + list +
                          "; name them lon/lat (经度/纬度) or X/Y, or pass --x-field and --y-field" +
-                         (t.issues.empty() ? std::string()
-                                           : " (the file is not valid " + t.encoding +
-                                                 ": if it is GBK, pass --encoding GBK)"),
+                         hint,
                      where);
   }
   c.x = *x;
@@ -76,8 +111,8 @@ Mode detect_mode(const TextTable& t, const Columns& c) {
   Envelope e;
   for (const auto& row : t.rows) {
     if (row.size() <= std::max(c.x, c.y)) continue;
-    auto x = parse_number(row[c.x]);
-    auto y = parse_number(row[c.y]);
+    auto x = parse_number(ascii_from_full_width(row[c.x]));
+    auto y = parse_number(ascii_from_full_width(row[c.y]));
     if (x && y) e.expand(Point{*x, *y});
   }
   if (!e.valid) return Mode::degrees;  // DMS text, or nothing usable: treat as angles
@@ -120,7 +155,8 @@ Layer read_csv_points(const std::string& path, const ReadOptions& options) {
     const std::string row_label = "row " + std::to_string(t.row_numbers[r]);  // header is row 1
     SourceRef rwhere{path, out.name, row_label};
     auto cell = [&](std::size_t i) { return i < row.size() ? trim_copy(row[i]) : std::string(); };
-    const std::string xs = cell(cols.x), ys = cell(cols.y);
+    const std::string xs = trim_copy(ascii_from_full_width(cell(cols.x)));
+    const std::string ys = trim_copy(ascii_from_full_width(cell(cols.y)));
     if (xs.empty() || ys.empty()) {
       out.issues.push_back(Issue{
           IssueCode::missing_coordinate, Severity::warning,
@@ -179,7 +215,8 @@ Layer read_csv_points(const std::string& path, const ReadOptions& options) {
     out.crs = Crs::from_epsg(4490);
     out.issues.push_back(Issue{IssueCode::csv_default_crs, Severity::info,
                                "a CSV carries no CRS: longitude/latitude read as CGCS2000 "
-                               "(EPSG:4490); pass --crs EPSG:4326 for WGS 84 (GPS) values",
+                               "(EPSG:4490); for WGS 84 (GPS) values pass EPSG:4326 with "
+                               "--feature-crs (conflict layers) or --crs",
                                where, std::nullopt, std::nullopt});
   } else {
     const auto zone = extent.valid ? gk3_zone_from_prefixed_easting(extent.min_x) : std::nullopt;
