@@ -126,6 +126,14 @@ std::string ldid_hex(std::uint8_t ldid) {
 void add_encoding_issues(const VectorSource& src, const LayerNotes& notes, const SourceRef& where,
                          std::vector<Issue>& issues) {
   const std::string& enc = src.encoding.encoding;
+  if (!src.encoding.ignored_cpg.empty())
+    issues.push_back(Issue{IssueCode::encoding_undeclared, Severity::warning,
+                           "the .cpg file names '" + escape_invalid_utf8(src.encoding.ignored_cpg) +
+                               "', which is not a known encoding; it was passed over and the text "
+                               "read as " +
+                               enc + " (" + src.encoding.source +
+                               "). If Chinese text looks garbled pass --encoding GBK",
+                           where, std::nullopt, std::nullopt});
   if (src.encoding.undeclared_non_utf8 && src.encoding.source == "detected") {
     issues.push_back(Issue{IssueCode::encoding_undeclared, Severity::info,
                            "the DBF declares no encoding (no .cpg, language driver byte 0x" +
