@@ -348,6 +348,50 @@ TEST(ReadLayerTest, CrsOptionDoesNotOverrideTheDataButIsReported) {
   EXPECT_TRUE(reported);
 }
 
+// The commonest broken .prj: CGCS2000 GK "CM 105E" (EPSG:4544, eastings without the zone
+// prefix) over eastings that carry prefix 35. The error proposes "--crs EPSG:4523"; before the
+// fix --crs was ignored for a layer with a CRS, so following the advice gave the same error.
+// Now the given CRS is used when it fits the coordinates and the layer's own does not.
+TEST(ReadLayerTest, CrsOptionReplacesACrsThatContradictsTheCoordinates) {
+  TempDir dir;
+  const std::string path = dir.file("prefixed.gpkg");
+  LayerSpec spec = zone_spec("GPKG", 4544);
+  spec.features = {
+      {"POLYGON ((35500000 3700000, 35501000 3700000, 35501000 3701000, "
+       "35500000 3700000))",
+       {"Z1", "核心区"}}};
+  test::write_layer(path, spec);
+  try {
+    read_layer(path);
+    FAIL() << "expected an InputError";
+  } catch (const InputError& e) {
+    EXPECT_NE(e.message().find("pass --crs EPSG:4523"), std::string::npos) << e.what();
+  }
+  ReadOptions o;
+  o.assume_crs = "EPSG:4523";  // CGCS2000 3-degree GK zone 35, eastings with the prefix
+  const Layer layer = read_layer(path, o);
+  EXPECT_EQ(layer.crs.epsg, 4523);
+  ASSERT_EQ(layer.features.size(), 1u);
+  int overridden = 0, ignored = 0;
+  for (const auto& i : layer.issues) {
+    overridden += i.code == IssueCode::prj_malformed ? 1 : 0;
+    ignored += i.code == IssueCode::crs_option_ignored ? 1 : 0;
+  }
+  EXPECT_EQ(overridden, 1);
+  EXPECT_EQ(ignored, 0);
+
+  // A --crs that fits no better leaves the layer's own error.
+  test::write_layer(dir.file("wrong_zone.gpkg"), [&] {
+    LayerSpec s = spec;
+    s.epsg = 4523;
+    s.features = {{"POLYGON ((500000 3700000, 501000 3700000, 501000 3701000, 500000 3700000))",
+                   {"Z1", "核心区"}}};
+    return s;
+  }());
+  o.assume_crs = "EPSG:4524";  // zone 36, prefixed: fits neither
+  EXPECT_THROW(read_layer(dir.file("wrong_zone.gpkg"), o), InputError);
+}
+
 TEST(Sha256Test, KnownDigest) {
   // FIPS 180-2 example: SHA-256("abc").
   TempDir dir;
