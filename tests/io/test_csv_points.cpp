@@ -56,6 +56,27 @@ TEST(CsvPointsTest, FullWidthDigitsAreRead) {
   EXPECT_EQ(*layer.features[0].attribute("经度"), "１０５．７");  // attributes keep the text
 }
 
+// A table exported from Excel with a title line above the header (and empty trailing cells).
+// Before the fix: exit 3, "cannot find the coordinate columns among '…统计表', '', ''", with no
+// option to get past it. Expected: row 2 is the header, the data row is spreadsheet row 3.
+TEST(CsvPointsTest, TitleLineAboveTheHeaderIsSkipped) {
+  test::TempDir dir;
+  const std::string path = dir.file("titled.csv");
+  test::write_file(path,
+                   "青岚山保护区周边工矿设施统计表,,,\n"
+                   "编号,名称,经度,纬度\n"
+                   "F1,选矿厂,105.7,33.75\n");
+  const Layer layer = read_layer(path);
+  ASSERT_EQ(layer.features.size(), 1u);
+  EXPECT_EQ(layer.features[0].geometry.points.at(0), (Point{105.7, 33.75}));
+  EXPECT_EQ(*layer.features[0].attribute("编号"), "F1");
+  EXPECT_EQ(layer.features[0].id, "3");  // spreadsheet row
+  bool noted = false;
+  for (const auto& i : layer.issues)
+    noted = noted || i.message.find("row 2 is read as the header") != std::string::npos;
+  EXPECT_TRUE(noted);
+}
+
 TEST(CsvPointsTest, DegreesMinutesSecondsAndBadRows) {
   test::TempDir dir;
   const std::string path = dir.file("dms.csv");

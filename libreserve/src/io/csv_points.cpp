@@ -128,10 +128,41 @@ Mode detect_mode(const TextTable& t, const Columns& c) {
   return Mode::plane_gis;
 }
 
+bool names_coordinates(const std::vector<std::string>& header) {
+  return (find_column(header, kLonNames) || find_column(header, kLonContains, true)) &&
+         (find_column(header, kLatNames) || find_column(header, kLatContains, true));
+}
+
+// Tables exported from Excel often carry a title line (or a few) above the header
+// ("XX保护区周边工矿设施统计表,,,,"): when the first row names no coordinate columns, the first of
+// the next few rows that names both becomes the header, with a note. Row numbers stay those of
+// the spreadsheet.
+void skip_title_rows(TextTable& t, const std::string& path) {
+  constexpr std::size_t kMaxTitleRows = 5;
+  if (names_coordinates(t.header)) return;
+  for (std::size_t k = 0; k < std::min(kMaxTitleRows, t.rows.size()); ++k) {
+    std::vector<std::string> candidate = t.rows[k];
+    for (auto& h : candidate) h = trim_copy(h);
+    if (!names_coordinates(candidate)) continue;
+    const int header_row = t.row_numbers[k];
+    t.issues.push_back(Issue{IssueCode::csv_default_crs, Severity::info,
+                             "row " + std::to_string(header_row) +
+                                 " is read as the header: the row(s) above it name no coordinate "
+                                 "columns (a title)",
+                             SourceRef{path, "", ""}, std::nullopt, std::nullopt});
+    t.header = std::move(candidate);
+    t.rows.erase(t.rows.begin(), t.rows.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+    t.row_numbers.erase(t.row_numbers.begin(),
+                        t.row_numbers.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+    return;
+  }
+}
+
 }  // namespace
 
 Layer read_csv_points(const std::string& path, const ReadOptions& options) {
   TextTable t = read_text_table(path, options.encoding);
+  if (options.x_field.empty() && options.y_field.empty()) skip_title_rows(t, path);
   if (options.x_field.empty() && options.y_field.empty() && !find_column(t.header, kLonNames) &&
       !find_column(t.header, kLonContains, true)) {
     if (auto wkt_col = find_wkt_column(t))
