@@ -77,6 +77,27 @@ TEST(CsvPointsTest, TitleLineAboveTheHeaderIsSkipped) {
   EXPECT_TRUE(noted);
 }
 
+// 度, 分 and 秒 in columns of their own, as many survey tables give them. Before the fix only the
+// degrees column was read: 105°36'06.48" became 105° (the sample's mill XC01 landed ~95 km away,
+// "outside", silently). Expected by hand: 105 + 36/60 + 6.48/3600 = 105.6018 and
+// 33 + 42/60 + 24.20/3600 = 33.706722…; an empty minutes cell counts as 0.
+TEST(CsvPointsTest, SplitDegreeMinuteSecondColumnsAreJoined) {
+  test::TempDir dir;
+  const std::string path = dir.file("dms_columns.csv");
+  test::write_file(path,
+                   "编号,经度度,经度分,经度秒,纬度度,纬度分,纬度秒\n"
+                   "XC01,105,36,06.48,33,42,24.20\n"
+                   "XC02,105,,30,33,45,0\n");
+  const Layer layer = read_layer(path);
+  ASSERT_EQ(layer.features.size(), 2u);
+  const Point a = layer.features[0].geometry.points.at(0);
+  EXPECT_NEAR(a.x, 105.0 + 36.0 / 60 + 6.48 / 3600, 1e-12);
+  EXPECT_NEAR(a.y, 33.0 + 42.0 / 60 + 24.20 / 3600, 1e-12);
+  const Point b = layer.features[1].geometry.points.at(0);
+  EXPECT_NEAR(b.x, 105.0 + 30.0 / 3600, 1e-12);
+  EXPECT_NEAR(b.y, 33.75, 1e-12);
+}
+
 TEST(CsvPointsTest, DegreesMinutesSecondsAndBadRows) {
   test::TempDir dir;
   const std::string path = dir.file("dms.csv");

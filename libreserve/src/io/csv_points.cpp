@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <initializer_list>
 
 #include "io/crs_checks.hpp"
 #include "io/csv_table.hpp"
@@ -58,7 +59,32 @@ enum class Mode { degrees, plane_gis, plane_surveying };
 struct Columns {
   std::size_t x = 0, y = 0;  // the two coordinate columns as named in the file
   bool by_degree_name = false;
+  // Degrees, minutes and seconds in columns of their own (经度度, 经度分, 经度秒, …): x and y then
+  // hold the degrees.
+  std::optional<std::size_t> x_min, x_sec, y_min, y_sec;
 };
+
+bool contains_any(const std::string& lowered, std::initializer_list<const char*> parts) {
+  for (const char* part : parts)
+    if (lowered.find(part) != std::string::npos) return true;
+  return false;
+}
+
+// The minutes or seconds column of one axis beside its degrees column: a header that names the
+// axis (经/lon or 纬/lat) and the unit (分/min or 秒/sec).
+std::optional<std::size_t> companion_column(const std::vector<std::string>& header,
+                                            std::size_t degrees, bool longitude,
+                                            std::initializer_list<const char*> unit) {
+  for (std::size_t k = 0; k < header.size(); ++k) {
+    if (k == degrees) continue;
+    std::string h = header[k];
+    for (auto& ch : h) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const bool axis =
+        longitude ? contains_any(h, {"经", "lon", "lng"}) : contains_any(h, {"纬", "lat"});
+    if (axis && contains_any(h, unit)) return k;
+  }
+  return std::nullopt;
+}
 
 Columns find_coordinate_columns(const TextTable& t, const ReadOptions& o, const SourceRef& where) {
   auto column = [&](const std::string& name) -> std::size_t {
@@ -99,6 +125,14 @@ Columns find_coordinate_columns(const TextTable& t, const ReadOptions& o, const 
   }
   c.x = *x;
   c.y = *y;
+  if (o.x_field.empty() && o.y_field.empty()) {
+    // Without this the degrees column alone was read: 105°36'06" became 105°, kilometres off.
+    c.x_min = companion_column(t.header, c.x, true, {"分", "min"});
+    c.x_sec = companion_column(t.header, c.x, true, {"秒", "sec"});
+    c.y_min = companion_column(t.header, c.y, false, {"分", "min"});
+    c.y_sec = companion_column(t.header, c.y, false, {"秒", "sec"});
+    if (c.x_min || c.x_sec || c.y_min || c.y_sec) c.by_degree_name = true;
+  }
   const std::string xn = t.header[c.x];
   c.by_degree_name =
       xn.find("经") != std::string::npos || find_column({xn}, {"lon", "lng", "long", "longitude"});
@@ -186,8 +220,20 @@ Layer read_csv_points(const std::string& path, const ReadOptions& options) {
     const std::string row_label = "row " + std::to_string(t.row_numbers[r]);  // header is row 1
     SourceRef rwhere{path, out.name, row_label};
     auto cell = [&](std::size_t i) { return i < row.size() ? trim_copy(row[i]) : std::string(); };
-    const std::string xs = trim_copy(ascii_from_full_width(cell(cols.x)));
-    const std::string ys = trim_copy(ascii_from_full_width(cell(cols.y)));
+    // Split degree, minute and second columns are joined into one 度分秒 text ("105°36'6.48\"");
+    // an empty minute or second cell counts as 0.
+    auto joined = [&](std::size_t deg, const std::optional<std::size_t>& min,
+                      const std::optional<std::size_t>& sec) {
+      std::string v = trim_copy(ascii_from_full_width(cell(deg)));
+      if (v.empty() || (!min && !sec)) return v;
+      auto part = [&](const std::optional<std::size_t>& col) {
+        const std::string text = col ? trim_copy(ascii_from_full_width(cell(*col))) : "";
+        return text.empty() ? std::string("0") : text;
+      };
+      return v + "\xC2\xB0" + part(min) + "'" + part(sec) + "\"";
+    };
+    const std::string xs = joined(cols.x, cols.x_min, cols.x_sec);
+    const std::string ys = joined(cols.y, cols.y_min, cols.y_sec);
     if (xs.empty() || ys.empty()) {
       out.issues.push_back(Issue{
           IssueCode::missing_coordinate, Severity::warning,
