@@ -248,5 +248,114 @@ TEST(BadInputCli, MapIntoAFolderThatDoesNotExistYet) {
   EXPECT_EQ(entries, 1u);
 }
 
+// A GeoPackage with the zones and a second layer (a boundary line), as bureaus often send. The
+// message said "choose one with --layer", an option `check` does not have: following it gave a
+// usage error. It must name the option of the input that holds the file.
+TEST(BadInputCli, SeveralLayersNameTheLayerOptionOfThatInput) {
+  test::TempDir dir;
+  const std::string multi = dir.file("multi.gpkg");
+  const LayerSpec zones =
+      test::gk_zoning("GPKG", "功能分区",
+                      {{"核心区", gk_square(0, 0, 1000)}, {"缓冲区", gk_square(1000, 0, 1000)}});
+  test::write_layer(multi, zones);
+  LayerSpec line;
+  line.layer = "boundary";
+  line.epsg = 4544;
+  line.geometry_type = "LineString";
+  line.features = {{"LINESTRING (500000 3700000, 502000 3700000)"}};
+  test::write_layer(multi, line);
+  test::write_layer(dir.file("zones.gpkg"), zones);
+
+  auto check = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"check", "--area-method", "planar", "--out", dir.file("out")});
+    return run_cli(args);
+  };
+  auto r = check({"--before", multi, "--after", dir.file("zones.gpkg")});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("choose one with --before-layer"), std::string::npos) << r.err;
+  r = check({"--before", dir.file("zones.gpkg"), "--after", multi});
+  EXPECT_NE(r.err.find("choose one with --after-layer"), std::string::npos) << r.err;
+  r = check(
+      {"--before", dir.file("zones.gpkg"), "--after", dir.file("zones.gpkg"), "--mining", multi});
+  EXPECT_NE(r.err.find("choose one with --mining-layer"), std::string::npos) << r.err;
+  // Following the advice works.
+  r = check({"--before", multi, "--before-layer", "zones", "--after", dir.file("zones.gpkg")});
+  EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.err;
+  // `validate` has --layer itself.
+  r = run_cli({"validate", multi});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("choose one with --layer"), std::string::npos) << r.err;
+}
+
+// A facility table saved by Excel on a Chinese Windows: GBK bytes, no BOM, no declaration
+// ("编号,名称,类别,经度,纬度" and one row "F1,青岚选矿厂,选矿厂,…", encoded by Python's
+// str.encode('gbk')). Before the fix: exit 3 advising --encoding GBK, which `overlay` applies
+// to the zonings only. The point is local (500, 500) of the core square: lon/lat from GDAL's
+// EPSG:4544 → EPSG:4490 transformation of (500500, 3700500).
+TEST(BadInputCli, UndeclaredGbkFacilityTableIsRead) {
+  test::TempDir dir;
+  test::write_layer(
+      dir.file("zones.gpkg"),
+      test::gk_zoning("GPKG", "功能分区",
+                      {{"核心区", gk_square(0, 0, 1000)}, {"缓冲区", gk_square(1000, 0, 1000)}}));
+  test::write_file(dir.file("facilities.csv"),
+                   "\xB1\xE0\xBA\xC5,\xC3\xFB\xB3\xC6,\xC0\xE0\xB1\xF0,\xBE\xAD\xB6\xC8,"
+                   "\xCE\xB3\xB6\xC8\n"
+                   "F1,\xC7\xE0\xE1\xB0\xD1\xA1\xBF\xF3\xB3\xA7,\xD1\xA1\xBF\xF3\xB3\xA7,"
+                   "105.0053765,33.4305534\n");
+  const auto r =
+      run_cli({"overlay", "--json", "--area-method", "planar", "--before", dir.file("zones.gpkg"),
+               "--after", dir.file("zones.gpkg"), "--facilities", dir.file("facilities.csv")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j.at("features").size(), 1u) << r.out;
+  const auto& f = j.at("features")[0];
+  EXPECT_EQ(f.at("id"), "F1");
+  EXPECT_EQ(f.at("before").at("zone"), "core");
+  EXPECT_NE(r.out.find("选矿厂"), std::string::npos) << r.out;  // decoded, not U+FFFD
+}
+
+// Squares written with the zone prefix 35 on the eastings but a CRS without it (EPSG:4544),
+// the commonest broken .prj. The error proposed "--crs EPSG:4523", which was ignored for a file
+// with a CRS (same error again); for a conflict layer it named --crs instead of --feature-crs.
+TEST(BadInputCli, CrsAdviceForAPrefixMismatchCanBeFollowed) {
+  test::TempDir dir;
+  auto prefixed = [](double x0, double size) {
+    const std::string a = std::to_string(35500000.0 + x0),
+                      b = std::to_string(35500000.0 + x0 + size);
+    return "POLYGON ((" + a + " 3700000, " + b + " 3700000, " + b + " " +
+           std::to_string(3700000.0 + size) + ", " + a + " " + std::to_string(3700000.0 + size) +
+           ", " + a + " 3700000))";
+  };
+  test::write_layer(dir.file("zones.gpkg"), test::gk_zoning("GPKG", "功能分区",
+                                                            {{"核心区", prefixed(0, 1000)},
+                                                             {"缓冲区", prefixed(1000, 1000)}}));
+  auto check = [&](std::vector<std::string> args) {
+    std::vector<std::string> all = {
+        "check",   "--area-method",       "planar",   "--json",
+        "--out",   dir.file("out"),       "--before", dir.file("zones.gpkg"),
+        "--after", dir.file("zones.gpkg")};
+    all.insert(all.end(), args.begin(), args.end());
+    return run_cli(all);
+  };
+  auto r = check({});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("pass --crs EPSG:4523"), std::string::npos) << r.err;
+  r = check({"--crs", "EPSG:4523"});
+  ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.err;
+  // Two 1000 m squares: 200 ha by hand (planar).
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_NEAR(j.at("comparison").at("before").at("total_m2").get<double>(), 2.0e6, 0.01);
+
+  // The same file as a mining layer beside good zonings: the advice names --feature-crs.
+  test::write_layer(dir.file("good.gpkg"),
+                    test::gk_zoning("GPKG", "功能分区", {{"核心区", gk_square(0, 0, 1000)}}));
+  r = run_cli({"check", "--area-method", "planar", "--out", dir.file("out2"), "--before",
+               dir.file("good.gpkg"), "--after", dir.file("good.gpkg"), "--mining",
+               dir.file("zones.gpkg")});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("pass --feature-crs EPSG:4523"), std::string::npos) << r.err;
+}
+
 }  // namespace
 }  // namespace reserve

@@ -17,6 +17,29 @@ TEST(ZoneScheme, RecognisesCommonLabelsWithoutConfiguration) {
   EXPECT_FALSE(s.lookup("外围保护地带").has_value());
 }
 
+// Layers that number a zone's polygons ("核心区1", "缓冲区一", "实验区(东片)") stopped with "zone
+// labels not recognised" before the fix. A numbering suffix is recognised; free text is not: a
+// remark such as "(拟调出)" (to be removed) must never read as the zone. Expected zones by the
+// labels' meaning.
+TEST(ZoneScheme, NumberedPolygonsOfAZoneAreRecognised) {
+  const auto s = ZoneScheme::defaults();
+  EXPECT_EQ(s.lookup("核心区1"), Zone::core);
+  EXPECT_EQ(s.lookup("核心区-12"), Zone::core);
+  EXPECT_EQ(s.lookup("缓冲区一"), Zone::buffer);
+  EXPECT_EQ(s.lookup("缓冲区3号"), Zone::buffer);
+  EXPECT_EQ(s.lookup("实验区(东片)"), Zone::experimental);
+  EXPECT_EQ(s.lookup("实验区（二）"), Zone::experimental);
+  EXPECT_EQ(s.lookup("实验区A"), Zone::experimental);
+  EXPECT_EQ(s.lookup("实验区Ⅱ"), Zone::experimental);
+  EXPECT_EQ(s.lookup("核心保护区2"), Zone::core_protection);  // the longest label wins
+  EXPECT_EQ(s.lookup("Core zone 2"), Zone::core);
+  EXPECT_FALSE(s.lookup("实验区(拟调出)").has_value());
+  EXPECT_FALSE(s.lookup("核心区外").has_value());
+  EXPECT_FALSE(s.lookup("核心区域").has_value());
+  EXPECT_FALSE(s.lookup("buffers").has_value());
+  EXPECT_FALSE(s.lookup("核心区1号地块").has_value());
+}
+
 TEST(ZoneScheme, UserMappingAddsNumericCodes) {
   auto s = ZoneScheme::defaults();
   s.add_mapping("1=core, 2=buffer,3=experimental");

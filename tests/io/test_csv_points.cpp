@@ -36,6 +36,68 @@ TEST(CsvPointsTest, DecimalDegreesWithBomAndChineseHeaders) {
   EXPECT_EQ(info.layers[0].encoding_source, "bom");
 }
 
+// Coordinates typed with a Chinese input method in full-width mode: "１０５．７" (U+FF11 …, U+FF0E)
+// and an ideographic space (U+3000) before 度分秒. Before the fix every such row was skipped as
+// "not an angle". Expected: the ASCII values 105.7 / 33.75, and 105°42'30" = 105 + 42/60 + 30/3600
+// = 105.708333… by hand.
+TEST(CsvPointsTest, FullWidthDigitsAreRead) {
+  test::TempDir dir;
+  const std::string path = dir.file("full_width.csv");
+  test::write_file(path,
+                   "名称,经度,纬度\n"
+                   "甲,１０５．７,３３．７５\n"
+                   "乙,\xE3\x80\x80"
+                   "105°42'30\",33°45'00\"\n");
+  const Layer layer = read_layer(path);
+  ASSERT_EQ(layer.features.size(), 2u);
+  EXPECT_EQ(layer.features[0].geometry.points.at(0), (Point{105.7, 33.75}));
+  EXPECT_NEAR(layer.features[1].geometry.points.at(0).x, 105.0 + 42.0 / 60 + 30.0 / 3600, 1e-12);
+  EXPECT_NEAR(layer.features[1].geometry.points.at(0).y, 33.75, 1e-12);
+  EXPECT_EQ(*layer.features[0].attribute("经度"), "１０５．７");  // attributes keep the text
+}
+
+// A table exported from Excel with a title line above the header (and empty trailing cells).
+// Before the fix: exit 3, "cannot find the coordinate columns among '…统计表', '', ''", with no
+// option to get past it. Expected: row 2 is the header, the data row is spreadsheet row 3.
+TEST(CsvPointsTest, TitleLineAboveTheHeaderIsSkipped) {
+  test::TempDir dir;
+  const std::string path = dir.file("titled.csv");
+  test::write_file(path,
+                   "青岚山保护区周边工矿设施统计表,,,\n"
+                   "编号,名称,经度,纬度\n"
+                   "F1,选矿厂,105.7,33.75\n");
+  const Layer layer = read_layer(path);
+  ASSERT_EQ(layer.features.size(), 1u);
+  EXPECT_EQ(layer.features[0].geometry.points.at(0), (Point{105.7, 33.75}));
+  EXPECT_EQ(*layer.features[0].attribute("编号"), "F1");
+  EXPECT_EQ(layer.features[0].id, "3");  // spreadsheet row
+  bool noted = false;
+  for (const auto& i : layer.issues)
+    noted = noted || i.message.find("row 2 is read as the header") != std::string::npos;
+  EXPECT_TRUE(noted);
+}
+
+// 度, 分 and 秒 in columns of their own, as many survey tables give them. Before the fix only the
+// degrees column was read: 105°36'06.48" became 105° (the sample's mill XC01 landed ~95 km away,
+// "outside", silently). Expected by hand: 105 + 36/60 + 6.48/3600 = 105.6018 and
+// 33 + 42/60 + 24.20/3600 = 33.706722…; an empty minutes cell counts as 0.
+TEST(CsvPointsTest, SplitDegreeMinuteSecondColumnsAreJoined) {
+  test::TempDir dir;
+  const std::string path = dir.file("dms_columns.csv");
+  test::write_file(path,
+                   "编号,经度度,经度分,经度秒,纬度度,纬度分,纬度秒\n"
+                   "XC01,105,36,06.48,33,42,24.20\n"
+                   "XC02,105,,30,33,45,0\n");
+  const Layer layer = read_layer(path);
+  ASSERT_EQ(layer.features.size(), 2u);
+  const Point a = layer.features[0].geometry.points.at(0);
+  EXPECT_NEAR(a.x, 105.0 + 36.0 / 60 + 6.48 / 3600, 1e-12);
+  EXPECT_NEAR(a.y, 33.0 + 42.0 / 60 + 24.20 / 3600, 1e-12);
+  const Point b = layer.features[1].geometry.points.at(0);
+  EXPECT_NEAR(b.x, 105.0 + 30.0 / 3600, 1e-12);
+  EXPECT_NEAR(b.y, 33.75, 1e-12);
+}
+
 TEST(CsvPointsTest, DegreesMinutesSecondsAndBadRows) {
   test::TempDir dir;
   const std::string path = dir.file("dms.csv");
@@ -68,26 +130,44 @@ TEST(CsvPointsTest, DegreesMinutesSecondsAndBadRows) {
   EXPECT_EQ(find_issue(layer, IssueCode::coordinate_out_of_range)->where.feature, "row 6");
 }
 
-TEST(CsvPointsTest, GbkTableNeedsTheEncoding) {
+TEST(CsvPointsTest, UndeclaredGbkTableIsDetected) {
   test::TempDir dir;
   const std::string path = dir.file("gbk.csv");
   // "经度,纬度,名称\n105.7,33.75,核心区\n" in GBK (经 BEAD, 度 B6C8, 纬 CEB3, 名 C3FB, 称 B3C6,
-  // 核 BACB, 心 D0C4, 区 C7F8 from the GB 2312 chart).
+  // 核 BACB, 心 D0C4, 区 C7F8 from the GB 2312 chart), as Excel on a Chinese Windows saves it.
+  // Before the fix: exit 3, "pass --encoding GBK", an option that does not reach conflict layers.
   test::write_file(path,
                    "\xBE\xAD\xB6\xC8,\xCE\xB3\xB6\xC8,\xC3\xFB\xB3\xC6\n"
                    "105.7,33.75,\xBA\xCB\xD0\xC4\xC7\xF8\n");
-  try {
-    read_layer(path);
-    FAIL() << "expected InputError";
-  } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find("--encoding GBK"), std::string::npos) << e.what();
-  }
+  const Layer detected = read_layer(path);
+  ASSERT_EQ(detected.features.size(), 1u);
+  EXPECT_EQ(*detected.features[0].attribute("名称"), "核心区");
+  EXPECT_EQ(detected.encoding, "CP936");
+  EXPECT_EQ(detected.encoding_source, "detected");
+  const Issue* note = find_issue(detected, IssueCode::encoding_undeclared);
+  ASSERT_NE(note, nullptr);
+  EXPECT_EQ(note->severity, Severity::info);
+
   ReadOptions o;
   o.encoding = "GBK";
   const Layer layer = read_layer(path, o);
   ASSERT_EQ(layer.features.size(), 1u);
   EXPECT_EQ(*layer.features[0].attribute("名称"), "核心区");
   EXPECT_EQ(layer.encoding, "CP936");
+}
+
+TEST(CsvPointsTest, UndecodableTableNamesTheOptionThatReachesConflictLayers) {
+  test::TempDir dir;
+  const std::string path = dir.file("latin1.csv");
+  // "Länge;Breité" in ISO-8859-1 (ä = E4, é = E9): not UTF-8, and not GBK either (E9 before the
+  // line break has no trail byte), no recognisable column.
+  test::write_file(path, "L\xE4nge;Breit\xE9\n105.7;33.75\n");
+  try {
+    read_layer(path);
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("--feature-encoding"), std::string::npos) << e.what();
+  }
 }
 
 TEST(CsvPointsTest, SurveyingTableXIsNorthingYIsPrefixedEasting) {

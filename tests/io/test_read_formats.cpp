@@ -151,8 +151,7 @@ TEST(ReadLayerTest, NullAndEmptyGeometriesAreSkippedAndReported) {
   spec.features.push_back({"", {"Z2", "缓冲区"}});
   spec.features.push_back({"POLYGON EMPTY", {"Z3", "实验区"}});
   spec.features.push_back(
-      {"GEOMETRYCOLLECTION (POINT (105 33), POLYGON ((105 33, 105.1 33, 105.1 33.1, 105 33)))",
-       {"Z4", "实验区"}});
+      {"GEOMETRYCOLLECTION (POINT (105 33), LINESTRING (105 33, 105.1 33))", {"Z4", "实验区"}});
   test::write_layer(path, spec);
   ReadOptions o;
   o.id_field = "编号";
@@ -172,6 +171,44 @@ TEST(ReadLayerTest, NullAndEmptyGeometriesAreSkippedAndReported) {
   EXPECT_EQ(find(IssueCode::empty_geometry)->where.feature, "Z3");
   ASSERT_NE(find(IssueCode::mixed_geometry_collection), nullptr);
   EXPECT_EQ(find(IssueCode::mixed_geometry_collection)->severity, Severity::error);
+  EXPECT_EQ(find(IssueCode::mixed_geometry_collection)->where.feature, "Z4");
+}
+
+// A zone written as a collection of its polygon and a stray point or line (what an overlay in
+// PostGIS or FME leaves behind) keeps its land: before the fix the whole feature was skipped and
+// a check reported the zone's area as removed (a 100 ha "shrink" from a stray point).
+TEST(ReadLayerTest, CollectionOfPolygonsAndStrayPartsKeepsThePolygons) {
+  TempDir dir;
+  const std::string path = dir.file("collection.gpkg");
+  LayerSpec spec = zone_spec("GPKG", 4544);
+  spec.geometry_type = "";
+  spec.features.clear();
+  spec.features.push_back(
+      {"GEOMETRYCOLLECTION (POINT (500500 3700500), LINESTRING (500000 3700000, 500000 3701000), "
+       "POLYGON ((500000 3700000, 501000 3700000, 501000 3701000, 500000 3701000, "
+       "500000 3700000)))",
+       {"Z5", "实验区"}});
+  test::write_layer(path, spec);
+  ReadOptions o;
+  o.id_field = "编号";
+  const Layer layer = read_layer(path, o);
+  const Feature* kept = nullptr;
+  for (const auto& f : layer.features)
+    if (f.id == "Z5") kept = &f;
+  ASSERT_NE(kept, nullptr);
+  ASSERT_EQ(kept->geometry.kind, GeometryKind::polygon);
+  EXPECT_TRUE(kept->geometry.points.empty());
+  EXPECT_TRUE(kept->geometry.lines.empty());
+  ASSERT_EQ(kept->geometry.polygons.polygons.size(), 1u);
+  // 1000 m × 1000 m square, by hand: 1,000,000 m²; exact in doubles (tolerance 0).
+  EXPECT_EQ(signed_ring_area(kept->geometry.polygons.polygons[0].outer), 1.0e6);
+  const Issue* note = nullptr;
+  for (const auto& i : layer.issues)
+    if (i.code == IssueCode::mixed_geometry_collection) note = &i;
+  ASSERT_NE(note, nullptr);
+  EXPECT_EQ(note->severity, Severity::warning);
+  EXPECT_EQ(note->where.feature, "Z5");
+  EXPECT_NE(note->message.find("2 point or line part(s)"), std::string::npos) << note->message;
 }
 
 TEST(ReadLayerTest, ZAndMAreDroppedOnceWithAnInfoIssue) {
@@ -309,6 +346,50 @@ TEST(ReadLayerTest, CrsOptionDoesNotOverrideTheDataButIsReported) {
   bool reported = false;
   for (const auto& i : layer.issues) reported |= i.code == IssueCode::crs_option_ignored;
   EXPECT_TRUE(reported);
+}
+
+// The commonest broken .prj: CGCS2000 GK "CM 105E" (EPSG:4544, eastings without the zone
+// prefix) over eastings that carry prefix 35. The error proposes "--crs EPSG:4523"; before the
+// fix --crs was ignored for a layer with a CRS, so following the advice gave the same error.
+// Now the given CRS is used when it fits the coordinates and the layer's own does not.
+TEST(ReadLayerTest, CrsOptionReplacesACrsThatContradictsTheCoordinates) {
+  TempDir dir;
+  const std::string path = dir.file("prefixed.gpkg");
+  LayerSpec spec = zone_spec("GPKG", 4544);
+  spec.features = {
+      {"POLYGON ((35500000 3700000, 35501000 3700000, 35501000 3701000, "
+       "35500000 3700000))",
+       {"Z1", "核心区"}}};
+  test::write_layer(path, spec);
+  try {
+    read_layer(path);
+    FAIL() << "expected an InputError";
+  } catch (const InputError& e) {
+    EXPECT_NE(e.message().find("pass --crs EPSG:4523"), std::string::npos) << e.what();
+  }
+  ReadOptions o;
+  o.assume_crs = "EPSG:4523";  // CGCS2000 3-degree GK zone 35, eastings with the prefix
+  const Layer layer = read_layer(path, o);
+  EXPECT_EQ(layer.crs.epsg, 4523);
+  ASSERT_EQ(layer.features.size(), 1u);
+  int overridden = 0, ignored = 0;
+  for (const auto& i : layer.issues) {
+    overridden += i.code == IssueCode::prj_malformed ? 1 : 0;
+    ignored += i.code == IssueCode::crs_option_ignored ? 1 : 0;
+  }
+  EXPECT_EQ(overridden, 1);
+  EXPECT_EQ(ignored, 0);
+
+  // A --crs that fits no better leaves the layer's own error.
+  test::write_layer(dir.file("wrong_zone.gpkg"), [&] {
+    LayerSpec s = spec;
+    s.epsg = 4523;
+    s.features = {{"POLYGON ((500000 3700000, 501000 3700000, 501000 3701000, 500000 3700000))",
+                   {"Z1", "核心区"}}};
+    return s;
+  }());
+  o.assume_crs = "EPSG:4524";  // zone 36, prefixed: fits neither
+  EXPECT_THROW(read_layer(dir.file("wrong_zone.gpkg"), o), InputError);
 }
 
 TEST(Sha256Test, KnownDigest) {

@@ -79,6 +79,24 @@ TEST(ShapefileEncodingTest, CpgWins) {
   EXPECT_EQ(*read_layer(shp).features[0].attribute("功能分区"), "核心区");
 }
 
+// A .cpg that names no encoding iconv knows ("ANSI": the writer's code page, left unsaid).
+// Before the fix every command stopped with "unknown text encoding 'ANSI'" without naming the
+// .cpg. Now it is passed over with a warning and the DBF's LDID (0x4D: GBK) decides.
+TEST(ShapefileEncodingTest, UnknownCpgIsPassedOverWithAWarning) {
+  test::TempDir dir;
+  const std::string shp = write_gbk_shapefile(dir, 0x4D, true);
+  test::write_file(dir.file("zones.cpg"), "ANSI\r\n");
+  const Layer layer = read_layer(shp);
+  EXPECT_EQ(layer.encoding, "CP936");
+  EXPECT_EQ(layer.encoding_source, "dbf-ldid");
+  EXPECT_EQ(*layer.features[0].attribute("功能分区"), "核心区");
+  const Issue* note = find_issue(layer, IssueCode::encoding_undeclared);
+  ASSERT_NE(note, nullptr);
+  EXPECT_EQ(note->severity, Severity::warning);
+  EXPECT_NE(note->message.find("'ANSI'"), std::string::npos) << note->message;
+  EXPECT_EQ(inspect_dataset(shp).layers.at(0).encoding, "CP936");
+}
+
 TEST(ShapefileEncodingTest, OverrideGbkOnUndeclaredFile) {
   test::TempDir dir;
   const std::string shp = write_gbk_shapefile(dir, 0x00, false);

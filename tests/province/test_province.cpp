@@ -13,9 +13,11 @@
 namespace reserve {
 namespace {
 
+using test::LayerSpec;
 using test::province_after;
 using test::province_before;
 using test::province_layer;
+using test::ProvinceRect;
 
 class Province : public ::testing::Test {
  protected:
@@ -172,6 +174,44 @@ TEST_F(Province, ReserveReportEqualsTheSingleCheckOfThatReserve) {
   const CheckResult& direct = run_check(one.check);
   EXPECT_EQ(comparable(row(p, "甲保护区").result->report), comparable(direct.report));
   EXPECT_EQ(comparable(single.reserves.front().result->report), comparable(direct.report));
+}
+
+// One reserve whose generic 名称 field names each zone polygon ("甲保护区核心区", …), as many
+// bureaus' layers do: before the fix it was detected as the reserve field and the reserve was
+// checked as a "province" of three one-zone reserves. Expected: the single check, with the
+// fixture's thirds of 甲保护区 (1000 m × 1000 m each = 100 ha by hand; after, the experimental
+// zone is 500 m wide = 50 ha).
+TEST_F(Province, NameFieldOfZonePolygonsIsNotAReserveField) {
+  auto per_zone_names = [](const ProvinceRect& rect) {
+    LayerSpec spec = province_layer({rect}, "名称");
+    for (auto& f : spec.features) f.values[0] += f.values[1];  // 甲保护区 + 核心区, …
+    return spec;
+  };
+  test::write_layer(dir_.file("named_before.gpkg"), per_zone_names(province_before()[0]));
+  test::write_layer(dir_.file("named_after.gpkg"), per_zone_names(province_after()[0]));
+  ProvinceRequest r = request();
+  r.check.before.path = dir_.file("named_before.gpkg");
+  r.check.after.path = dir_.file("named_after.gpkg");
+  const ProvinceResult p = run_province_check(r);
+  ASSERT_FALSE(p.province_mode) << p.reserve_field_reason;
+  EXPECT_NE(p.reserve_field_reason.find("'名称' names zone polygons"), std::string::npos)
+      << p.reserve_field_reason;
+  ASSERT_EQ(p.reserves.size(), 1u);
+  const Comparison& cmp = p.reserves.front().result->report.comparison;
+  EXPECT_NEAR(cmp.before.total_m2, 3.0e6, kAreaTol_m2);
+  EXPECT_NEAR(cmp.after.total_m2, 2.5e6, kAreaTol_m2);
+
+  // A real province whose reserve field is the generic 名称 is still a province (values span
+  // the three zones): the fixture's eight rows.
+  test::write_layer(dir_.file("name_before.gpkg"), province_layer(province_before(), "名称"));
+  test::write_layer(dir_.file("name_after.gpkg"), province_layer(province_after(), "名称"));
+  ProvinceRequest named = request();
+  named.check.before.path = dir_.file("name_before.gpkg");
+  named.check.after.path = dir_.file("name_after.gpkg");
+  const ProvinceResult province = run_province_check(named);
+  ASSERT_TRUE(province.province_mode);
+  EXPECT_EQ(province.reserve_field, "名称");
+  EXPECT_EQ(province.reserves.size(), 8u);
 }
 
 TEST_F(Province, OneThreadAndFourThreadsGiveIdenticalJson) {

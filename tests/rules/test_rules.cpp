@@ -207,6 +207,39 @@ TEST(Rules, ZoningSanityUsesTheValidationReports) {
   EXPECT_NE(fail[0].evidence[0].id.find("zone-overlap"), std::string::npos);
 }
 
+// A proposal feature with a NaN vertex is skipped when read (non-finite-coordinate, an error in
+// the validation). Before the fix its land read as removed: no-slimming FAILED on a shrink that
+// is not in the proposal, core-buffer-share PASSED on the rest, nothing in the verdicts said why.
+// Now every rule but zoning-sanity (which lists the finding) is incomplete and names it.
+TEST(Rules, UnreadZoningFeaturesMakeTheFigureRulesIncomplete) {
+  const Profile p =
+      profile_with({rule("no-slimming"), rule("core-buffer-share"), rule("zoning-sanity")});
+  ValidationReport clean;
+  ValidationReport unread;
+  Issue issue;
+  issue.code = IssueCode::non_finite_coordinate;
+  issue.severity = Severity::error;
+  issue.message = "vertex 3 has a coordinate that is not a finite number";
+  issue.where = SourceRef{"proposal.gpkg", "zones", "7"};
+  unread.issues.push_back(issue);
+  const auto v = run(nested_squares(), nested_squares("proposal"), p, &clean, &unread);
+  ASSERT_EQ(v.size(), 3u);
+  EXPECT_EQ(v[0].status, VerdictStatus::incomplete);
+  EXPECT_NE(v[0].explanation_en.find("proposal.gpkg, layer 'zones', feature 7"), std::string::npos)
+      << v[0].explanation_en;
+  EXPECT_EQ(v[1].status, VerdictStatus::incomplete);
+  EXPECT_EQ(v[2].status, VerdictStatus::fail);  // zoning-sanity: the error itself
+
+  // Null and empty geometries hold no land: they leave the verdicts alone.
+  ValidationReport null_only;
+  issue.code = IssueCode::null_geometry;
+  issue.severity = Severity::warning;
+  null_only.issues.push_back(issue);
+  const auto w = run(nested_squares(), nested_squares("proposal"), p, &clean, &null_only);
+  EXPECT_EQ(w[0].status, VerdictStatus::pass);
+  EXPECT_EQ(w[1].status, VerdictStatus::pass);
+}
+
 TEST(Rules, NoAdjustingIsNotEvaluatedWithoutConflictLayers) {
   const auto v = run(nested_squares(), swap_proposal(),
                      profile_with({rule("no-adjusting-instead-of-rectifying")}));

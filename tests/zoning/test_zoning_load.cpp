@@ -136,6 +136,33 @@ TEST(ZoningFromLayers, MissingOrUndetectableZoneFieldIsAnInputError) {
   EXPECT_NE(msg.find("--zone-field"), std::string::npos) << msg;
 }
 
+// A shapefile whose .cpg says UTF-8 over GBK bytes reaches the zoning with U+FFFD in its field
+// names or labels (as `reserve info` shows them). Before the fix the message only offered
+// --zone-field / --zone-map, which cannot help: it must point at the encoding.
+TEST(ZoningFromLayers, GarbledNamesOrLabelsPointAtTheEncoding) {
+  const std::string fffd = "\xEF\xBF\xBD";  // U+FFFD in UTF-8
+  Layer names = layer_4544({fffd + fffd + "A"});
+  names.encoding = "UTF-8";
+  names.encoding_source = "cpg";
+  names.features.push_back(feature("1", square(0, 0, 100), {{fffd + fffd + "A", fffd}}));
+  std::string msg = input_error_of(names, planar_options());
+  EXPECT_NE(msg.find("no zone field found"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("not valid UTF-8 (from cpg)"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("--encoding GBK"), std::string::npos) << msg;
+
+  Layer labels = layer_4544({"ZONE"});
+  labels.features.push_back(feature("1", square(0, 0, 100), {{"ZONE", fffd + fffd + fffd}}));
+  msg = input_error_of(labels, planar_options());
+  EXPECT_NE(msg.find("zone labels not recognised"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("--encoding GBK"), std::string::npos) << msg;
+
+  // Ordinary unknown labels do not get the hint.
+  Layer plain = layer_4544({"ZONE"});
+  plain.features.push_back(feature("1", square(0, 0, 100), {{"ZONE", "X"}}));
+  msg = input_error_of(plain, planar_options());
+  EXPECT_EQ(msg.find("--encoding"), std::string::npos) << msg;
+}
+
 TEST(ZoningFromLayers, MixingThreeAndTwoZoneLabelsIsAnInputError) {
   Layer l = layer_4544({"ZONE"});
   l.features.push_back(feature("1", square(0, 0, 100), {{"ZONE", "核心区"}}));

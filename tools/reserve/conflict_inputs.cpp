@@ -17,7 +17,9 @@ void add_zoning_options(CLI::App* cmd, ZoningArgs& a, bool after_required) {
   cmd->add_option("--zone-field", a.zone_field, "Attribute with the zone labels (default: detect)");
   cmd->add_option("--zone-map", a.zone_maps, "Extra zone label mapping, e.g. '1=core'; repeat");
   cmd->add_option("--encoding", a.encoding, "Text encoding of the zoning files (e.g. GBK)");
-  cmd->add_option("--crs", a.crs, "CRS to assume for zoning files without one");
+  cmd->add_option("--crs", a.crs,
+                  "CRS to assume for zoning files without one (or whose own CRS does not "
+                  "fit their coordinates)");
   cmd->add_option("--working-crs", a.working_crs,
                   "Working CRS (default: the baseline's projected CRS or its CGCS2000 GK zone)");
   cmd->add_option("--area-method", a.area_method,
@@ -37,7 +39,8 @@ void add_conflict_options(CLI::App* cmd, ConflictArgs& a) {
                   "Extra category mapping, e.g. '化工厂=industrial'; repeat");
   cmd->add_option("--feature-encoding", a.feature_encoding, "Text encoding of the feature files");
   cmd->add_option("--feature-crs", a.feature_crs,
-                  "CRS to assume for feature files without one (e.g. EPSG:4490 for lon/lat)");
+                  "CRS to assume for feature files without one, or whose own CRS does not "
+                  "fit their coordinates (e.g. EPSG:4490 for lon/lat)");
   cmd->add_option("--x-field", a.x_field, "CSV column of x / longitude (default: detect)");
   cmd->add_option("--y-field", a.y_field, "CSV column of y / latitude (default: detect)");
   cmd->add_option("--id-field", a.id_field, "Attribute used as the feature id");

@@ -1,8 +1,10 @@
 // The `reserve` command: argument parsing and calls into libreserve, nothing else.
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <iostream>
 #include <new>
+#include <string>
 
 #include "commands.hpp"
 #include "reserve/error.hpp"
@@ -14,6 +16,44 @@ int& command_exit_code() {
   return code;
 }
 }  // namespace reserve::cli
+
+namespace {
+
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+}
+
+// The library's messages name the options of a command with one input: "choose one with
+// --layer", "pass --crs EPSG:…", "--encoding GBK". The commands with several inputs have one
+// such option per input (--before-layer, --mining-layer, --feature-crs, --feature-encoding);
+// this names the ones of the input that holds the file the error is about.
+std::string with_input_options(const CLI::App& app, const reserve::Error& e) {
+  std::string text = e.what();
+  if (e.where().file.empty()) return text;
+  for (const CLI::App* command : app.get_subcommands()) {
+    for (const CLI::Option* option : command->get_options()) {
+      const auto& given = option->results();
+      if (option->get_lnames().empty() ||
+          std::find(given.begin(), given.end(), e.where().file) == given.end())
+        continue;
+      const std::string input = option->get_lnames().front();
+      const std::string layer_option = "--" + input + "-layer";
+      if (command->get_option_no_throw(layer_option) != nullptr)
+        replace_all(text, "choose one with --layer", "choose one with " + layer_option);
+      // The conflict layers (--mining, --facilities) have their own CRS and encoding options.
+      if ((input == "mining" || input == "facilities") &&
+          command->get_option_no_throw("--feature-crs") != nullptr) {
+        replace_all(text, "pass --crs ", "pass --feature-crs ");
+        replace_all(text, "--encoding GBK", "--feature-encoding GBK");
+      }
+      return text;
+    }
+  }
+  return text;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -44,7 +84,7 @@ int main(int argc, char** argv) {
     app.exit(e);
     return 2;
   } catch (const reserve::Error& e) {
-    std::cerr << "reserve: " << e.what() << '\n';
+    std::cerr << "reserve: " << with_input_options(app, e) << '\n';
     return reserve::exit_code(e.kind());
   } catch (const std::bad_alloc&) {
     // The inputs need more memory than the machine (or `ulimit -v`) gives: an input too large

@@ -1,8 +1,10 @@
 // CSV tables of points: longitude/latitude in decimal degrees or 度分秒, or plane coordinates
 // (Chinese surveying tables: X = northing, Y = easting, often with the zone prefix).
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <initializer_list>
 
 #include "io/crs_checks.hpp"
 #include "io/csv_table.hpp"
@@ -27,12 +29,62 @@ std::optional<double> parse_number(const std::string& text) {
   return v;
 }
 
+// Full-width forms (U+FF01..U+FF5E, "１０５．６" typed with a Chinese input method) as their
+// ASCII letters, and the ideographic space U+3000 as a space; everything else unchanged.
+std::string ascii_from_full_width(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    if (i + 2 < text.size() && b(i) == 0xE3 && b(i + 1) == 0x80 && b(i + 2) == 0x80) {
+      out += ' ';
+      i += 2;
+      continue;
+    }
+    if (i + 2 < text.size() && b(i) == 0xEF && (b(i + 1) == 0xBC || b(i + 1) == 0xBD)) {
+      const unsigned cp = 0xF000u | ((b(i + 1) & 0x3Fu) << 6) | (b(i + 2) & 0x3Fu);
+      if (cp >= 0xFF01 && cp <= 0xFF5E) {
+        out += static_cast<char>(cp - 0xFEE0);
+        i += 2;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
 enum class Mode { degrees, plane_gis, plane_surveying };
 
 struct Columns {
   std::size_t x = 0, y = 0;  // the two coordinate columns as named in the file
   bool by_degree_name = false;
+  // Degrees, minutes and seconds in columns of their own (经度度, 经度分, 经度秒, …): x and y then
+  // hold the degrees.
+  std::optional<std::size_t> x_min, x_sec, y_min, y_sec;
 };
+
+bool contains_any(const std::string& lowered, std::initializer_list<const char*> parts) {
+  for (const char* part : parts)
+    if (lowered.find(part) != std::string::npos) return true;
+  return false;
+}
+
+// The minutes or seconds column of one axis beside its degrees column: a header that names the
+// axis (经/lon or 纬/lat) and the unit (分/min or 秒/sec).
+std::optional<std::size_t> companion_column(const std::vector<std::string>& header,
+                                            std::size_t degrees, bool longitude,
+                                            std::initializer_list<const char*> unit) {
+  for (std::size_t k = 0; k < header.size(); ++k) {
+    if (k == degrees) continue;
+    std::string h = header[k];
+    for (auto& ch : h) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const bool axis =
+        longitude ? contains_any(h, {"经", "lon", "lng"}) : contains_any(h, {"纬", "lat"});
+    if (axis && contains_any(h, unit)) return k;
+  }
+  return std::nullopt;
+}
 
 Columns find_coordinate_columns(const TextTable& t, const ReadOptions& o, const SourceRef& where) {
   auto column = [&](const std::string& name) -> std::size_t {
@@ -55,15 +107,32 @@ Columns find_coordinate_columns(const TextTable& t, const ReadOptions& o, const 
   if (!x || !y) {
     std::string list;
     for (const auto& h : t.header) list += (list.empty() ? "'" : ", '") + h + "'";
+    const bool undecodable = std::any_of(t.issues.begin(), t.issues.end(), [](const Issue& i) {
+      return i.code == IssueCode::text_not_decodable;
+    });
+    const std::string options = "--feature-encoding for conflict layers or --encoding for zonings";
+    std::string hint;
+    if (undecodable)
+      hint = " (the file is not valid " + t.encoding + ": pass its encoding, e.g. GBK, with " +
+             options + ")";
+    else if (t.encoding_source == "detected" && t.encoding != "UTF-8")
+      hint = " (the file is not UTF-8 and was read as " + t.encoding +
+             "; if that is wrong, pass its encoding with " + options + ")";
     throw InputError("cannot find the coordinate columns among " + list +
                          "; name them lon/lat (经度/纬度) or X/Y, or pass --x-field and --y-field" +
-                         (t.issues.empty() ? std::string()
-                                           : " (the file is not valid " + t.encoding +
-                                                 ": if it is GBK, pass --encoding GBK)"),
+                         hint,
                      where);
   }
   c.x = *x;
   c.y = *y;
+  if (o.x_field.empty() && o.y_field.empty()) {
+    // Without this the degrees column alone was read: 105°36'06" became 105°, kilometres off.
+    c.x_min = companion_column(t.header, c.x, true, {"分", "min"});
+    c.x_sec = companion_column(t.header, c.x, true, {"秒", "sec"});
+    c.y_min = companion_column(t.header, c.y, false, {"分", "min"});
+    c.y_sec = companion_column(t.header, c.y, false, {"秒", "sec"});
+    if (c.x_min || c.x_sec || c.y_min || c.y_sec) c.by_degree_name = true;
+  }
   const std::string xn = t.header[c.x];
   c.by_degree_name =
       xn.find("经") != std::string::npos || find_column({xn}, {"lon", "lng", "long", "longitude"});
@@ -76,8 +145,8 @@ Mode detect_mode(const TextTable& t, const Columns& c) {
   Envelope e;
   for (const auto& row : t.rows) {
     if (row.size() <= std::max(c.x, c.y)) continue;
-    auto x = parse_number(row[c.x]);
-    auto y = parse_number(row[c.y]);
+    auto x = parse_number(ascii_from_full_width(row[c.x]));
+    auto y = parse_number(ascii_from_full_width(row[c.y]));
     if (x && y) e.expand(Point{*x, *y});
   }
   if (!e.valid) return Mode::degrees;  // DMS text, or nothing usable: treat as angles
@@ -93,10 +162,41 @@ Mode detect_mode(const TextTable& t, const Columns& c) {
   return Mode::plane_gis;
 }
 
+bool names_coordinates(const std::vector<std::string>& header) {
+  return (find_column(header, kLonNames) || find_column(header, kLonContains, true)) &&
+         (find_column(header, kLatNames) || find_column(header, kLatContains, true));
+}
+
+// Tables exported from Excel often carry a title line (or a few) above the header
+// ("XX保护区周边工矿设施统计表,,,,"): when the first row names no coordinate columns, the first of
+// the next few rows that names both becomes the header, with a note. Row numbers stay those of
+// the spreadsheet.
+void skip_title_rows(TextTable& t, const std::string& path) {
+  constexpr std::size_t kMaxTitleRows = 5;
+  if (names_coordinates(t.header)) return;
+  for (std::size_t k = 0; k < std::min(kMaxTitleRows, t.rows.size()); ++k) {
+    std::vector<std::string> candidate = t.rows[k];
+    for (auto& h : candidate) h = trim_copy(h);
+    if (!names_coordinates(candidate)) continue;
+    const int header_row = t.row_numbers[k];
+    t.issues.push_back(Issue{IssueCode::csv_default_crs, Severity::info,
+                             "row " + std::to_string(header_row) +
+                                 " is read as the header: the row(s) above it name no coordinate "
+                                 "columns (a title)",
+                             SourceRef{path, "", ""}, std::nullopt, std::nullopt});
+    t.header = std::move(candidate);
+    t.rows.erase(t.rows.begin(), t.rows.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+    t.row_numbers.erase(t.row_numbers.begin(),
+                        t.row_numbers.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+    return;
+  }
+}
+
 }  // namespace
 
 Layer read_csv_points(const std::string& path, const ReadOptions& options) {
   TextTable t = read_text_table(path, options.encoding);
+  if (options.x_field.empty() && options.y_field.empty()) skip_title_rows(t, path);
   if (options.x_field.empty() && options.y_field.empty() && !find_column(t.header, kLonNames) &&
       !find_column(t.header, kLonContains, true)) {
     if (auto wkt_col = find_wkt_column(t))
@@ -120,7 +220,20 @@ Layer read_csv_points(const std::string& path, const ReadOptions& options) {
     const std::string row_label = "row " + std::to_string(t.row_numbers[r]);  // header is row 1
     SourceRef rwhere{path, out.name, row_label};
     auto cell = [&](std::size_t i) { return i < row.size() ? trim_copy(row[i]) : std::string(); };
-    const std::string xs = cell(cols.x), ys = cell(cols.y);
+    // Split degree, minute and second columns are joined into one 度分秒 text ("105°36'6.48\"");
+    // an empty minute or second cell counts as 0.
+    auto joined = [&](std::size_t deg, const std::optional<std::size_t>& min,
+                      const std::optional<std::size_t>& sec) {
+      std::string v = trim_copy(ascii_from_full_width(cell(deg)));
+      if (v.empty() || (!min && !sec)) return v;
+      auto part = [&](const std::optional<std::size_t>& col) {
+        const std::string text = col ? trim_copy(ascii_from_full_width(cell(*col))) : "";
+        return text.empty() ? std::string("0") : text;
+      };
+      return v + "\xC2\xB0" + part(min) + "'" + part(sec) + "\"";
+    };
+    const std::string xs = joined(cols.x, cols.x_min, cols.x_sec);
+    const std::string ys = joined(cols.y, cols.y_min, cols.y_sec);
     if (xs.empty() || ys.empty()) {
       out.issues.push_back(Issue{
           IssueCode::missing_coordinate, Severity::warning,
@@ -179,7 +292,8 @@ Layer read_csv_points(const std::string& path, const ReadOptions& options) {
     out.crs = Crs::from_epsg(4490);
     out.issues.push_back(Issue{IssueCode::csv_default_crs, Severity::info,
                                "a CSV carries no CRS: longitude/latitude read as CGCS2000 "
-                               "(EPSG:4490); pass --crs EPSG:4326 for WGS 84 (GPS) values",
+                               "(EPSG:4490); for WGS 84 (GPS) values pass EPSG:4326 with "
+                               "--feature-crs (conflict layers) or --crs",
                                where, std::nullopt, std::nullopt});
   } else {
     const auto zone = extent.valid ? gk3_zone_from_prefixed_easting(extent.min_x) : std::nullopt;

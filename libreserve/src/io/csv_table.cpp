@@ -142,6 +142,18 @@ TextTable read_text_table(const std::string& path, const std::string& encoding) 
     table.encoding = canonical_encoding(encoding);
     table.encoding_source = "override";
     decoded = decode_to_utf8(body, table.encoding);
+  } else if (body.size() == bytes.size() && !is_valid_utf8(body) && looks_like_gbk(body)) {
+    // Excel on a Chinese Windows saves "CSV" in the ANSI code page, GBK: the most common table a
+    // bureau sends. Decided as for an undeclared DBF (shapefile_encoding.cpp), with a note.
+    table.encoding = "CP936";
+    table.encoding_source = "detected";
+    decoded = decode_to_utf8(body, table.encoding);
+    table.issues.push_back(Issue{IssueCode::encoding_undeclared, Severity::info,
+                                 "the table is not UTF-8 and declares no encoding; its text "
+                                 "decodes as GBK (CP936) and was read so. If that is wrong, pass "
+                                 "the encoding (--feature-encoding for conflict layers, "
+                                 "--encoding for zonings)",
+                                 where, std::nullopt, std::nullopt});
   } else {
     table.encoding = "UTF-8";
     table.encoding_source = body.size() != bytes.size() ? "bom"
@@ -150,14 +162,14 @@ TextTable read_text_table(const std::string& path, const std::string& encoding) 
     decoded = sanitize_utf8(body);
   }
   if (decoded.replaced > 0) {
-    table.issues.push_back(
-        Issue{IssueCode::text_not_decodable, Severity::warning,
-              std::to_string(decoded.replaced) + " byte sequence(s) are not valid " +
-                  table.encoding + " and were replaced by U+FFFD; " +
-                  (encoding.empty()
-                       ? "tables saved by Excel in China are usually GBK: pass --encoding GBK"
-                       : "pass the right --encoding"),
-              where, std::nullopt, std::nullopt});
+    table.issues.push_back(Issue{
+        IssueCode::text_not_decodable, Severity::warning,
+        std::to_string(decoded.replaced) + " byte sequence(s) are not valid " + table.encoding +
+            " and were replaced by U+FFFD; " +
+            (encoding.empty() ? "pass the file's encoding (--feature-encoding for conflict layers, "
+                                "--encoding for zonings), e.g. GBK"
+                              : "pass the right encoding"),
+        where, std::nullopt, std::nullopt});
   }
   const std::string& text = decoded.utf8;
   const std::string first_line = text.substr(0, text.find_first_of("\r\n"));

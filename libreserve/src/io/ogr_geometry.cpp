@@ -132,11 +132,18 @@ ConvertedGeometry convert_ogr_geometry(const OGRGeometry* g, bool swap_axes) {
                              " is not supported; the feature is skipped";
     return result;
   }
-  if (c.mixed) {
+  if (c.mixed && c.dimension == 2) {
+    // A collection of polygons with stray points or lines (an overlay's by-product, e.g.
+    // PostGIS ST_Intersection): the area is all in the polygons, so keep them rather than lose
+    // the feature's land; read_layer reports what was dropped.
+    result.dropped_lower_dimension_parts = c.out.points.size() + c.out.lines.size();
+    c.out.points.clear();
+    c.out.lines.clear();
+  } else if (c.mixed) {
     result.problem_code = IssueCode::mixed_geometry_collection;
     result.problem_message =
-        "the GeometryCollection mixes points, lines and polygons; split it into one geometry "
-        "type per layer. The feature is skipped";
+        "the GeometryCollection mixes points and lines; split it into one geometry type per "
+        "layer. The feature is skipped";
     return result;
   }
   // Before orienting rings: a NaN makes the signed area NaN and the vertex order meaningless.

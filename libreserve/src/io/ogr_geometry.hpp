@@ -4,6 +4,7 @@
 // Validity is NOT repaired here (that is the zoning step's job). Private to the library.
 #include <ogr_geometry.h>
 
+#include <cstddef>
 #include <optional>
 #include <string>
 
@@ -17,6 +18,9 @@ struct ConvertedGeometry {
   bool dropped_z = false;
   bool dropped_m = false;
   bool linearised = false;
+  // Points and lines dropped from a collection that also holds polygons (they have no area; the
+  // polygons are kept). The caller reports them.
+  std::size_t dropped_lower_dimension_parts = 0;
   // Set when the feature must be skipped: null-geometry, empty-geometry,
   // mixed-geometry-collection, unsupported-geometry, non-finite-coordinate.
   std::optional<IssueCode> problem_code;

@@ -126,6 +126,14 @@ std::string ldid_hex(std::uint8_t ldid) {
 void add_encoding_issues(const VectorSource& src, const LayerNotes& notes, const SourceRef& where,
                          std::vector<Issue>& issues) {
   const std::string& enc = src.encoding.encoding;
+  if (!src.encoding.ignored_cpg.empty())
+    issues.push_back(Issue{IssueCode::encoding_undeclared, Severity::warning,
+                           "the .cpg file names '" + escape_invalid_utf8(src.encoding.ignored_cpg) +
+                               "', which is not a known encoding; it was passed over and the text "
+                               "read as " +
+                               enc + " (" + src.encoding.source +
+                               "). If Chinese text looks garbled pass --encoding GBK",
+                           where, std::nullopt, std::nullopt});
   if (src.encoding.undeclared_non_utf8 && src.encoding.source == "detected") {
     issues.push_back(Issue{IssueCode::encoding_undeclared, Severity::info,
                            "the DBF declares no encoding (no .cpg, language driver byte 0x" +
@@ -188,6 +196,13 @@ bool convert_feature(const VectorSource& src, OGRFeature& ogr_feature,
                                g.problem_location, std::nullopt});
     return false;
   }
+  if (g.dropped_lower_dimension_parts > 0)
+    out.issues.push_back(Issue{
+        IssueCode::mixed_geometry_collection, Severity::warning,
+        "the GeometryCollection mixes polygons with " +
+            std::to_string(g.dropped_lower_dimension_parts) +
+            " point or line part(s); those parts (no area) were dropped and the polygons kept",
+        SourceRef{out.path, out.name, f.id}, std::nullopt, std::nullopt});
   notes.dropped_z += g.dropped_z ? 1 : 0;
   notes.dropped_m += g.dropped_m ? 1 : 0;
   notes.linearised += g.linearised ? 1 : 0;
@@ -328,8 +343,13 @@ Layer read_gdal_layer(const std::string& path, const ReadOptions& options, const
     }
   }
   out.crs = io::resolve_layer_crs(ogr_layer, options, where, swap_axes);
-  if (!options.assume_crs.empty() && ogr_layer.GetSpatialRef() != nullptr &&
-      !equivalent(out.crs, Crs::from_user_input(options.assume_crs))) {
+  // --crs beside a CRS of the layer's own: ignored, unless the layer's CRS contradicts the
+  // coordinates and the given one fits them (decided after reading, below).
+  const bool crs_option_differs = !options.assume_crs.empty() &&
+                                  ogr_layer.GetSpatialRef() != nullptr &&
+                                  !equivalent(out.crs, Crs::from_user_input(options.assume_crs));
+  const std::size_t ignored_issue = out.issues.size();
+  if (crs_option_differs) {
     out.issues.push_back(Issue{IssueCode::crs_option_ignored, Severity::warning,
                                "the layer has its own CRS " + out.crs.label() + " (" +
                                    out.crs.name + "); --crs " + options.assume_crs +
@@ -339,8 +359,8 @@ Layer read_gdal_layer(const std::string& path, const ReadOptions& options, const
   }
 
   Envelope extent;
-  const bool prefilter =
-      near && near->box.valid && !swap_axes && !out.crs.empty() && equivalent(out.crs, near->crs);
+  const bool prefilter = near && near->box.valid && !swap_axes && !crs_option_differs &&
+                         !out.crs.empty() && equivalent(out.crs, near->crs);
   {
     io::ErrorCapture capture;  // GDAL warnings on bad records become issues, never stderr noise
     ogr_layer.ResetReading();
@@ -393,6 +413,33 @@ Layer read_gdal_layer(const std::string& path, const ReadOptions& options, const
                                where, std::nullopt, std::nullopt});
   io::add_encoding_issues(src, notes, where, out.issues);
 
+  if (crs_option_differs && !swap_axes) {
+    // The commonest broken .prj: a Gauss-Kruger CRS without the zone prefix over eastings with
+    // it (or the reverse). The message of check_extent_matches_crs proposes --crs; honour it
+    // when the given CRS fits the coordinates, and say so.
+    try {
+      io::check_extent_matches_crs(out.crs, extent, where);
+    } catch (const InputError& declared_wrong) {
+      const Crs given = Crs::from_user_input(options.assume_crs);
+      bool given_fits = true;
+      try {
+        io::check_extent_matches_crs(given, extent, where);
+      } catch (const InputError&) {
+        given_fits = false;
+      }
+      if (!given_fits) throw declared_wrong;  // neither fits: the layer's own CRS is the news
+      out.issues[ignored_issue] =
+          Issue{IssueCode::prj_malformed,
+                Severity::warning,
+                "the layer's own CRS does not fit its coordinates (" + declared_wrong.message() +
+                    "); --crs " + options.assume_crs +
+                    " fits them and is used instead. Fix the .prj / metadata",
+                where,
+                std::nullopt,
+                std::nullopt};
+      out.crs = given;
+    }
+  }
   io::check_extent_matches_crs(out.crs, extent, where);
   out.sha256 = io::is_connection_string(path) ? io::sha256_content(out) : io::sha256_path(src.path);
   return out;

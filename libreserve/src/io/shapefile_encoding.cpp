@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "io/text_encoding.hpp"
+#include "reserve/error.hpp"
 
 namespace reserve::io {
 namespace fs = std::filesystem;
@@ -80,9 +81,20 @@ ShapefileEncoding resolve_shapefile_encoding(const std::string& shp_path,
   if (!cpg.empty()) {
     const std::string declared = canonical_encoding(read_prefix(cpg, 256));
     if (!declared.empty()) {
-      out.encoding = declared;
-      out.source = "cpg";
-      return out;
+      // A .cpg that names no known encoding ("ANSI": the writer's code page, unknown here) must
+      // not stop the read; the DBF's own byte or its text decides, as without a .cpg.
+      bool known = true;
+      try {
+        check_encoding_known(declared);
+      } catch (const UsageError&) {
+        known = false;
+      }
+      if (known) {
+        out.encoding = declared;
+        out.source = "cpg";
+        return out;
+      }
+      out.ignored_cpg = declared;
     }
   }
   if (auto from_ldid = encoding_for_ldid(out.ldid)) {

@@ -14,6 +14,9 @@ struct ShapefileEncoding {
   // Set when the text is not ASCII, not UTF-8, and nothing declares its encoding: the reader
   // falls back to ISO-8859-1 and must warn (the usual cause is GBK data without a .cpg).
   bool undeclared_non_utf8 = false;
+  // The .cpg's text when it names no encoding iconv knows (e.g. "ANSI", "System"): the .cpg was
+  // passed over for the next source, and the reader warns.
+  std::string ignored_cpg;
 };
 
 // `shp_path` is the .shp (or .dbf); `override_encoding` may be empty.

@@ -50,6 +50,24 @@ std::string require_field(const Layer& layer, const std::string& name) {
                    SourceRef{layer.path, layer.name, {}});
 }
 
+// True when `field` names the zone polygons of one reserve rather than reserves: the layer holds
+// two or more zone labels, `field` two or more values, and no value spans two labels (名称 =
+// "青岚山保护区核心区", "青岚山保护区缓冲区", … or "核心区1", "核心区2"). A reserve of a province
+// layer holds several zones, so a reserve field's values span labels.
+bool names_zone_polygons(const Layer& layer, const std::string& field,
+                         const std::string& zone_field) {
+  std::map<std::string, std::string> label_of_value;
+  std::set<std::string> labels;
+  for (const auto& f : layer.features) {
+    const std::string value = trimmed(zoning::attribute_value(f, field).value_or(""));
+    const std::string label = trimmed(zoning::attribute_value(f, zone_field).value_or(""));
+    labels.insert(label);
+    const auto [it, fresh] = label_of_value.emplace(value, label);
+    if (!fresh && it->second != label) return false;
+  }
+  return labels.size() >= 2 && label_of_value.size() >= 2;
+}
+
 }  // namespace
 
 std::optional<ReserveField> choose_reserve_field(const Layer& before, const Layer& after,
@@ -61,17 +79,31 @@ std::optional<ReserveField> choose_reserve_field(const Layer& before, const Laye
     return ReserveField{require_field(before, requested), require_field(after, requested),
                         "given (--reserve-field " + requested + ")", true};
   }
+  std::string passed_over;  // candidates that name zone polygons, for the reason
   for (const auto& candidate : common_reserve_field_names()) {
     const auto b = field_named(before, candidate);
     const auto a = field_named(after, candidate);
     if (!b || !a || *b == zone_before || *a == zone_after) continue;
+    if (names_zone_polygons(before, *b, zone_before) ||
+        names_zone_polygons(after, *a, zone_after)) {
+      passed_over += (passed_over.empty() ? "'" : ", '") + *b + "'";
+      continue;
+    }
     return ReserveField{*b, *a,
                         "detected: '" + *b +
                             "' is the first common reserve-field name present in both layers "
-                            "that is not the zone field",
+                            "that is not the zone field" +
+                            (passed_over.empty() ? std::string()
+                                                 : " (" + passed_over +
+                                                       " passed over: each value holds one zone, "
+                                                       "so it names zone polygons)"),
                         false};
   }
-  why_not = "no reserve field: none of the common reserve-field names is in both layers";
+  why_not = passed_over.empty()
+                ? "no reserve field: none of the common reserve-field names is in both layers"
+                : "no reserve field: " + passed_over +
+                      " names zone polygons, not reserves (each of its values holds one zone); "
+                      "checked as one reserve (give --reserve-field for a province layer)";
   return std::nullopt;
 }
 

@@ -20,7 +20,9 @@ struct ReserveField {
 
 // `requested` when given (InputError naming file and layer when a layer lacks it, listing the
 // fields), else the first of common_reserve_field_names() present in both layers that is not the
-// layer's zone field (zone_before / zone_after). nullopt when nothing fits; `why_not` then says so.
+// layer's zone field (zone_before / zone_after) and does not name zone polygons (in either layer
+// each of its values holds one zone label while the layer holds several, e.g. 名称 =
+// "青岚山保护区核心区"). nullopt when nothing fits; `why_not` then says so.
 std::optional<ReserveField> choose_reserve_field(const Layer& before, const Layer& after,
                                                  const std::string& requested,
                                                  const std::string& zone_before,

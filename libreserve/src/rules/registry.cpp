@@ -3,6 +3,7 @@
 
 #include "reserve/error.hpp"
 #include "reserve/rules.hpp"
+#include "reserve/validate.hpp"
 #include "rules/rule_helpers.hpp"
 
 namespace reserve {
@@ -17,6 +18,37 @@ const T* param_as(const RuleConfig& rc, const std::string& name, const char* typ
     throw UsageError("rule '" + rc.id + "': parameter '" + name + "' must be " + type_name);
   }
   return v;
+}
+
+// Zoning features that could not be read at all (a NaN vertex, an unsupported type, …; not null
+// or empty ones, which hold no land). Their land is missing from every figure, so a verdict on
+// the figures cannot be trusted either way: a missing proposal feature reads as removed land, a
+// missing baseline feature as added land.
+std::vector<const Issue*> unread_zone_features(const RuleContext& context) {
+  std::vector<const Issue*> out;
+  for (const ValidationReport* v : {context.before_validation, context.after_validation}) {
+    if (v == nullptr) continue;
+    for (const auto& issue : v->issues)
+      if (issue.severity == Severity::error &&
+          (issue.code == IssueCode::non_finite_coordinate ||
+           issue.code == IssueCode::unsupported_geometry ||
+           issue.code == IssueCode::mixed_geometry_collection ||
+           issue.code == IssueCode::unusable_feature))
+        out.push_back(&issue);
+  }
+  return out;
+}
+
+void mark_incomplete(Verdict& v, const std::vector<const Issue*>& unread) {
+  v.status = VerdictStatus::incomplete;
+  const std::string n = std::to_string(unread.size());
+  const std::string first = describe(unread.front()->where);
+  v.explanation_en += " Incomplete: " + n +
+                      " zoning feature(s) could not be read and are missing from these figures "
+                      "(first: " +
+                      first + ": " + unread.front()->message + "); fix them and check again.";
+  v.explanation_zh += "结果不完整：" + n + " 个分区要素无法读取，未计入上述面积（首个：" + first +
+                      "）；请修正后重新核查。";
 }
 
 }  // namespace
@@ -81,6 +113,7 @@ std::vector<std::string> RuleRegistry::ids() const {
 
 std::vector<Verdict> evaluate_rules(const RuleContext& context, const RuleRegistry& registry) {
   std::vector<Verdict> out;
+  const std::vector<const Issue*> unread = unread_zone_features(context);
   for (const auto& rc : context.profile.rules) {
     if (!rc.enabled) continue;
     const RuleDefinition* def = registry.find(rc.id);
@@ -94,6 +127,9 @@ std::vector<Verdict> evaluate_rules(const RuleContext& context, const RuleRegist
     // A violated rule reports what the profile asks for ("warn" profiles never fail).
     if (v.status == VerdictStatus::fail && rc.on_violation == VerdictStatus::warn)
       v.status = VerdictStatus::warn;
+    // zoning-sanity counts the unread features among its own findings.
+    if (rc.id != "zoning-sanity" && !unread.empty() && v.status != VerdictStatus::not_evaluated)
+      mark_incomplete(v, unread);
     out.push_back(std::move(v));
   }
   return out;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <sstream>
+#include <string_view>
+#include <vector>
 
 #include "core/text_util.hpp"
 #include "reserve/error.hpp"
@@ -33,6 +35,62 @@ const ZoneNames& names(Zone z) {
 }
 
 using text::normalise_label;  // one definition of a label's canonical form
+
+// The label's characters (UTF-8 sequences), for the suffix grammar below.
+std::vector<std::string> characters(const std::string& s) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    const std::size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    out.push_back(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+bool all_of_set(const std::vector<std::string>& chars, std::string_view set) {
+  if (chars.empty()) return false;
+  for (const auto& c : chars)
+    if (c.size() == 1 ? !std::isdigit(static_cast<unsigned char>(c[0])) || set != "0-9"
+                      : set.find(c) == std::string_view::npos)
+      return false;
+  return true;
+}
+
+// An ordinal of one polygon of a zone: "1", "12", "一", "十二", "a", "Ⅱ".
+bool is_ordinal(const std::vector<std::string>& c) {
+  if (all_of_set(c, "0-9") || all_of_set(c, "一二三四五六七八九十")) return true;
+  if (c.size() != 1) return false;
+  if (c[0].size() == 1) return std::isalpha(static_cast<unsigned char>(c[0][0])) != 0;
+  return std::string_view("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ").find(c[0]) != std::string_view::npos;
+}
+
+// What follows a zone's label when a layer numbers the zone's polygons: "1", "-2", "一", "3号",
+// "A", "(东片)", "（二）". Never free text: "(拟调出)" (to be removed) must not read as the zone.
+bool is_numbering(std::vector<std::string> c, bool after_ascii) {
+  bool separated = false;
+  if (!c.empty() && (c.front() == " " || c.front() == "-" || c.front() == "_" || c.front() == "#" ||
+                     c.front() == "·")) {
+    c.erase(c.begin());
+    separated = true;
+  }
+  if (c.size() >= 3 && (c.front() == "(" || c.front() == "（") &&
+      (c.back() == ")" || c.back() == "）")) {
+    std::vector<std::string> inner(c.begin() + 1, c.end() - 1);
+    if (is_ordinal(inner)) return true;
+    if (!inner.empty() &&
+        std::string_view("片部块区侧").find(inner.back()) != std::string_view::npos)
+      inner.pop_back();
+    return all_of_set(inner, "东西南北中");
+  }
+  if (!c.empty() && std::string_view("号片块").find(c.back()) != std::string_view::npos)
+    c.pop_back();
+  // A bare letter after an English label ("buffers", "corex") is a word, not a number.
+  if (c.size() == 1 && c[0].size() == 1 && std::isalpha(static_cast<unsigned char>(c[0][0])) &&
+      after_ascii && !separated)
+    return false;
+  return is_ordinal(c);
+}
 
 }  // namespace
 
@@ -112,9 +170,23 @@ void ZoneScheme::add(const std::string& label, Zone zone) {
 }
 
 std::optional<Zone> ZoneScheme::lookup(const std::string& label) const {
-  auto it = labels_.find(normalise_label(label));
-  if (it == labels_.end()) return std::nullopt;
-  return it->second;
+  const std::string n = normalise_label(label);
+  auto it = labels_.find(n);
+  if (it != labels_.end()) return it->second;
+  // A numbered polygon of a zone ("核心区1", "缓冲区一", "实验区(东片)"): the longest known label
+  // that the text starts with, followed by a numbering and nothing else.
+  std::optional<Zone> found;
+  std::size_t found_size = 0;
+  for (const auto& [known, zone] : labels_) {
+    if (known.size() <= found_size || known.size() >= n.size() || n.compare(0, known.size(), known))
+      continue;
+    const bool after_ascii = static_cast<unsigned char>(known.back()) < 0x80;
+    if (is_numbering(characters(n.substr(known.size())), after_ascii)) {
+      found = zone;
+      found_size = known.size();
+    }
+  }
+  return found;
 }
 
 void ZoneScheme::add_mapping(const std::string& spec) {

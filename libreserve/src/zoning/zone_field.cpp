@@ -71,6 +71,11 @@ std::string unknown_labels_message(const std::string& field,
     msg += std::string(example.empty() ? "" : "; ") +
            "features without a label must be given one in the source data";
   }
+  if (unknown.find("\xEF\xBF\xBD") != std::string::npos)  // U+FFFD: bytes the decoder gave up on
+    msg +=
+        "; the labels hold undecodable bytes (shown as \xEF\xBF\xBD): the file is not in the "
+        "encoding it declares, so pass its real encoding, e.g. --encoding GBK, rather than "
+        "mapping them";
   return msg;
 }
 
@@ -134,10 +139,20 @@ std::string find_zone_field(const Layer& layer, const std::string& requested,
           " (other candidate zone fields: " + quoted_list(others) + "; choose with --zone-field)";
     throw InputError(msg, where);
   }
+  // Names with U+FFFD were not in the encoding the file declares (a .cpg saying UTF-8 over GBK
+  // bytes): no option about fields helps until the text is decoded, so say that first.
+  const bool garbled = std::any_of(layer.fields.begin(), layer.fields.end(), [](const auto& f) {
+    return f.find("\xEF\xBF\xBD") != std::string::npos;
+  });
   throw InputError(
       "no zone field found: no field is named like one (功能分区, 分区, 功能区, "
       "ZONE, GNFQ, FQMC, …) and none holds only known zone labels; the fields are " +
           quoted_list(layer.fields) +
+          (garbled ? " — the field names are not valid " + layer.encoding +
+                         (layer.encoding_source.empty() ? std::string()
+                                                        : " (from " + layer.encoding_source + ")") +
+                         ": pass the file's real encoding, e.g. --encoding GBK"
+                   : std::string()) +
           ". Name the field with --zone-field and map its labels with --zone-map, "
           "or give one file per zone with --zone-file ZONE=PATH",
       where);
