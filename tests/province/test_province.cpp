@@ -3,6 +3,8 @@
 // EPSG:4544), the overlap's lon/lat from pyproj 3 (EPSG:4544 → EPSG:4490, always_xy).
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include <nlohmann/json.hpp>
 
 #include "province/province_fixture.hpp"
@@ -64,6 +66,31 @@ TEST_F(Province, DetectsTheReserveFieldAndMatchesReserves) {
   const auto& split = row(p, "己保护区");
   EXPECT_EQ(split.match, ReserveMatch::split);
   EXPECT_EQ(split.after_reserves, (std::vector<std::string>{"己东", "己西"}));
+}
+
+// Names as real tables write them: the after layer's 甲 and 乙 carry a trailing ideographic space
+// (U+3000) and a leading no-break space (U+00A0) on some of their zone rows. They are still one
+// reserve each, matched with the before layer's, with the same areas (hand values of the fixture:
+// 甲 300 ha → 250 ha, 乙 300 ha both times).
+TEST_F(Province, WideBlanksAroundReserveNamesDoNotSplitOrUnmatchReserves) {
+  std::vector<test::ProvinceRect> after = province_after();
+  test::LayerSpec spec = province_layer(after);
+  for (std::size_t i = 0; i < spec.features.size(); ++i) {
+    std::string& name = spec.features[i].values[0];
+    if (name == "甲保护区" && i % 2 == 0) name += "\xE3\x80\x80";
+    if (name == "乙保护区" && i % 3 != 2) name = "\xC2\xA0" + name;
+  }
+  std::filesystem::remove(dir_.file("after.gpkg"));
+  test::write_layer(dir_.file("after.gpkg"), spec);
+  const ProvinceResult p = run_province_check(request());
+  ASSERT_EQ(p.reserves.size(), 8u);
+  const auto& jia = row(p, "甲保护区");
+  EXPECT_EQ(jia.match, ReserveMatch::matched);
+  EXPECT_NEAR(jia.before_area_m2, 3000.0 * 1000.0, kAreaTol_m2);
+  EXPECT_NEAR(jia.after_area_m2, 2500.0 * 1000.0, kAreaTol_m2);
+  const auto& yi = row(p, "乙保护区");
+  EXPECT_EQ(yi.match, ReserveMatch::matched);
+  EXPECT_NEAR(yi.after_area_m2, 3000.0 * 1000.0, kAreaTol_m2);
 }
 
 // The overview map's outline of each row: its after reserves' outlines (a split's two reserves as

@@ -2,34 +2,48 @@
 #include <cctype>
 #include <cerrno>
 #include <cstdlib>
+#include <string_view>
 
 #include "core/text_util.hpp"
 
 namespace reserve::text {
 namespace {
 
-std::size_t space_at(const std::string& s, std::size_t pos) {
+// Blanks that surround values in real attribute tables: ASCII white space, the ideographic space
+// U+3000 (a Chinese IME's space), the no-break space U+00A0 and a stray byte-order mark U+FEFF.
+constexpr std::string_view kWideBlanks[] = {"\xE3\x80\x80", "\xC2\xA0", "\xEF\xBB\xBF"};
+
+// Bytes of the blank starting at pos, or 0.
+std::size_t space_at(std::string_view s, std::size_t pos) {
   if (pos < s.size() && std::isspace(static_cast<unsigned char>(s[pos]))) return 1;
-  if (s.compare(pos, 3, "\xE3\x80\x80") == 0) return 3;
+  for (std::string_view b : kWideBlanks)
+    if (s.substr(pos).starts_with(b)) return b.size();
+  return 0;
+}
+
+// Bytes of the blank ending at end, or 0.
+std::size_t space_before(std::string_view s, std::size_t end) {
+  if (end > 0 && std::isspace(static_cast<unsigned char>(s[end - 1]))) return 1;
+  for (std::string_view b : kWideBlanks)
+    if (s.substr(0, end).ends_with(b)) return b.size();
   return 0;
 }
 
 }  // namespace
 
-std::string normalise_label(const std::string& label) {
-  std::string s = label;
-  std::size_t start = 0;
-  while (std::size_t n = space_at(s, start)) start += n;
-  s.erase(0, start);
-  while (!s.empty()) {
-    if (std::isspace(static_cast<unsigned char>(s.back()))) {
-      s.pop_back();
-    } else if (s.size() >= 3 && s.compare(s.size() - 3, 3, "\xE3\x80\x80") == 0) {
-      s.erase(s.size() - 3);
-    } else {
+std::string trim_blanks(const std::string& text) {
+  std::size_t start = 0, end = text.size();
+  while (std::size_t n = space_at(text, start)) start += n;
+  while (end > start)
+    if (std::size_t n = space_before(text, end))
+      end -= n;
+    else
       break;
-    }
-  }
+  return text.substr(start, end - start);
+}
+
+std::string normalise_label(const std::string& label) {
+  std::string s = trim_blanks(label);
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
 }

@@ -9,7 +9,11 @@
 
 namespace reserve::text {
 
-// Lower-case ASCII letters and trim white space (including the ideographic space U+3000).
+// `text` without surrounding blanks: ASCII white space, the ideographic space U+3000, the
+// no-break space U+00A0 and the byte-order mark U+FEFF ("青山保护区　" is "青山保护区").
+std::string trim_blanks(const std::string& text);
+
+// Lower-case ASCII letters and trim blanks (trim_blanks).
 std::string normalise_label(const std::string& label);
 
 // The first attribute whose name matches one of `candidates` (case-insensitive, trimmed), or

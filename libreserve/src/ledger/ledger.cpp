@@ -382,10 +382,8 @@ Assignments read_assignments(const std::string& path) {
     std::string key = text::normalise_label(cell(row, key_problem)).empty()
                           ? cell(row, key_feature)
                           : cell(row, key_problem);
-    key = text::normalise_label(key).empty() ? std::string() : key;
-    // Keys are compared as written, trimmed.
-    while (!key.empty() && std::isspace(static_cast<unsigned char>(key.back()))) key.pop_back();
-    while (!key.empty() && std::isspace(static_cast<unsigned char>(key.front()))) key.erase(0, 1);
+    // Keys are compared as written, trimmed of blanks (full-width ones too).
+    key = text::trim_blanks(key);
     if (key.empty()) {
       out.issues.push_back({IssueCode::assignment_without_key, Severity::warning,
                             "the row has no problem id or feature id; it was skipped",

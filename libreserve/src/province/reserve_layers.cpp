@@ -30,12 +30,8 @@ std::optional<std::string> field_named(const Layer& layer, const std::string& na
   return f.empty() ? std::nullopt : std::optional<std::string>(f);
 }
 
-// The value without surrounding ASCII blanks ("青山 " and "青山" name one reserve).
-std::string trimmed(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
+// The value without surrounding blanks ("青山 ", "青山　" and "青山" name one reserve).
+std::string trimmed(const std::string& s) { return text::trim_blanks(s); }
 
 std::string field_list(const Layer& layer) {
   std::string out;
