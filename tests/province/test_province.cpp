@@ -93,6 +93,38 @@ TEST_F(Province, WideBlanksAroundReserveNamesDoNotSplitOrUnmatchReserves) {
   EXPECT_NEAR(yi.after_area_m2, 3000.0 * 1000.0, kAreaTol_m2);
 }
 
+// A reserve renamed in the proposal (乙保护区 → 乙省级保护区) and slimmed by its east 500 m: no
+// namesake on either side, each holding ≥ half of the other's land (shared 250 ha of 300 ha and of
+// 250 ha) — one checked row named by the new name, not "removed" + "added" with the slimming
+// unseen. 丙 (before only) and 丁 (after only) share no land: still removed and added. Hand values
+// from the rectangles.
+TEST_F(Province, RenamedReserveIsMatchedByItsLandAndChecked) {
+  std::vector<test::ProvinceRect> after = province_after();
+  for (auto& r : after)
+    if (r.reserve == "乙保护区") r = {"乙省级保护区", 4000, 0, 6500, 1000, 1000, 1000};
+  std::filesystem::remove(dir_.file("after.gpkg"));
+  test::write_layer(dir_.file("after.gpkg"), province_layer(after));
+  const ProvinceResult p = run_province_check(request());
+  ASSERT_EQ(p.reserves.size(), 8u);
+  const auto& renamed = row(p, "乙省级保护区");
+  EXPECT_EQ(renamed.match, ReserveMatch::renamed);
+  EXPECT_STREQ(to_string(renamed.match), "renamed");
+  EXPECT_EQ(renamed.before_reserves, (std::vector<std::string>{"乙保护区"}));
+  EXPECT_EQ(renamed.after_reserves, (std::vector<std::string>{"乙省级保护区"}));
+  EXPECT_NEAR(renamed.before_area_m2, 3000.0 * 1000.0, kAreaTol_m2);
+  EXPECT_NEAR(renamed.after_area_m2, 2500.0 * 1000.0, kAreaTol_m2);
+  ASSERT_TRUE(renamed.result.has_value()) << renamed.error;
+  EXPECT_EQ(verdict(renamed, "no-slimming"), VerdictStatus::fail);  // −50 ha
+  EXPECT_EQ(row(p, "丙保护区").match, ReserveMatch::removed);
+  EXPECT_EQ(row(p, "丁保护区").match, ReserveMatch::added);
+  // Below the share (the new reserve keeps under half of the old one's land): not a rename.
+  ProvinceRequest strict = request();
+  strict.match_share = 0.9;  // 250 ha < 0.9 × 300 ha
+  const ProvinceResult q = run_province_check(strict);
+  EXPECT_EQ(row(q, "乙保护区").match, ReserveMatch::removed);
+  EXPECT_EQ(row(q, "乙省级保护区").match, ReserveMatch::added);
+}
+
 // The overview map's outline of each row: its after reserves' outlines (a split's two reserves as
 // two polygons), a removed reserve's before outline. The outlines are handed over to the rows
 // (moved, not copied) once matching and the overlaps are done: each must still be whole, in the

@@ -60,9 +60,12 @@ struct ProvinceRequest {
 //   split    a before reserve B holds ≥ match_share of the land of each of two or more after
 //            reserves, each of which is B itself or has no namesake before: checked as B → the
 //            union of those after reserves (row named B);
-//   added    only after (and in no merge or split): not checked;
-//   removed  only before (and in no merge or split): not checked.
-enum class ReserveMatch { matched, added, removed, merged, split };
+//   renamed  a before reserve and an after reserve, neither in a merge or split nor with a namesake
+//            in the other layer, each holding ≥ match_share of the other's land: the same reserve
+//            under a new name, checked (row named by the after name);
+//   added    only after (and in no merge, split or rename): not checked;
+//   removed  only before (and in no merge, split or rename): not checked.
+enum class ReserveMatch { matched, added, removed, merged, split, renamed };
 RESERVE_API const char* to_string(ReserveMatch m) noexcept;  // "matched", "added", …
 
 // One row of the province: a reserve (or a merge / split group) and its check.

@@ -1,5 +1,6 @@
 // Matching: merges (several before reserves mostly inside one after reserve), splits (several
-// after reserves mostly inside one before reserve), then names; the rest added or removed.
+// after reserves mostly inside one before reserve), then names, then renames (one before and one
+// after reserve without namesakes, each mostly the other's land); the rest added or removed.
 #include "province/matching.hpp"
 
 #include <algorithm>
@@ -83,12 +84,38 @@ std::vector<MatchUnit> match_reserves(const std::vector<Outline>& before,
     used_before[i] = true;
     units.push_back({ReserveMatch::split, before[i].name, {i}, std::move(members)});
   }
-  for (std::size_t i = 0; i < before.size(); ++i) {  // names, removed
+  for (std::size_t i = 0; i < before.size(); ++i) {  // names
     if (used_before[i]) continue;
     const auto a = after_names.find(before[i].name);
     if (a != after_names.end() && !used_after[a->second]) {
+      used_before[i] = true;
       used_after[a->second] = true;
       units.push_back({ReserveMatch::matched, before[i].name, {i}, {a->second}});
+    }
+  }
+  // A reserve renamed in the proposal would otherwise be "removed" and "added", unchecked: its
+  // slimming unseen. Both free and without namesakes, each holding ≥ share of the other's land
+  // (with share ≥ 0.5 at most one partner can; below it, the one with most shared land, then the
+  // lowest index).
+  for (std::size_t i = 0; i < before.size(); ++i) {  // renames, removed
+    if (used_before[i]) continue;
+    std::optional<std::size_t> partner;
+    double best = 0.0;
+    if (before[i].area_m2 > 0.0 && !after_names.count(before[i].name)) {
+      for (const auto& [j, area] : into_before[i]) {
+        if (used_after[j] || before_names.count(after[j].name) || !(after[j].area_m2 > 0.0))
+          continue;
+        if (area < share * before[i].area_m2 || area < share * after[j].area_m2) continue;
+        if (!partner || area > best || (area == best && j < *partner)) {
+          partner = j;
+          best = area;
+        }
+      }
+    }
+    if (partner) {
+      used_before[i] = true;
+      used_after[*partner] = true;
+      units.push_back({ReserveMatch::renamed, after[*partner].name, {i}, {*partner}});
     } else {
       units.push_back({ReserveMatch::removed, before[i].name, {i}, {}});
     }

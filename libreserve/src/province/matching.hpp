@@ -1,6 +1,7 @@
 #pragma once
-// Before and after reserves matched into the rows of the province table: by name, and merges and
-// splits found from the land they share (criteria: ReserveMatch in reserve/province.hpp).
+// Before and after reserves matched into the rows of the province table: by name, and merges,
+// splits and renames found from the land they share (criteria: ReserveMatch in
+// reserve/province.hpp).
 // Private to the library.
 #include <cstddef>
 #include <string>
@@ -18,7 +19,7 @@ struct MatchUnit {
 };
 
 // `shared`: shared_land_between(before, after). Units ordered: checked ones (matched, merged,
-// split) by name, then removed, then added, each by name.
+// split, renamed) by name, then removed, then added, each by name.
 std::vector<MatchUnit> match_reserves(const std::vector<Outline>& before,
                                       const std::vector<Outline>& after,
                                       const std::vector<SharedLand>& shared, double share);

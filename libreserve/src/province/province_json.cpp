@@ -78,7 +78,7 @@ json overlaps_json(const std::vector<ReserveOverlap>& list) {
 json summary_json(const ProvinceResult& r) {
   json s;
   std::map<std::string, int> match, overall;
-  for (const char* m : {"matched", "added", "removed", "merged", "split"}) match[m] = 0;
+  for (const char* m : {"matched", "added", "removed", "merged", "split", "renamed"}) match[m] = 0;
   for (const char* v : {"pass", "fail", "warn", "not_evaluated", "incomplete", "error"})
     overall[v] = 0;
   int checked = 0;

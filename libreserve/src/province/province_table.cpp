@@ -45,6 +45,7 @@ std::string note_of(const ProvinceReserve& row) {
     case ReserveMatch::removed: return "仅调整前 (only before): not checked";
     case ReserveMatch::merged: return "合并 (merged from " + joined(row.before_reserves) + ")";
     case ReserveMatch::split: return "拆分 (split into " + joined(row.after_reserves) + ")";
+    case ReserveMatch::renamed: return "更名 (renamed from " + joined(row.before_reserves) + ")";
     case ReserveMatch::matched: return "";
   }
   return "";

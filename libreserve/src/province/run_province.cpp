@@ -39,6 +39,7 @@ const char* to_string(ReserveMatch m) noexcept {
     case ReserveMatch::removed: return "removed";
     case ReserveMatch::merged: return "merged";
     case ReserveMatch::split: return "split";
+    case ReserveMatch::renamed: return "renamed";
   }
   return "matched";
 }
