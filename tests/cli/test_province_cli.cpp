@@ -59,7 +59,8 @@ TEST_F(ProvinceCli, BenchmarkContractAndSilentStderrWhenRedirected) {
   for (const auto& row : j["reserves"]) {
     ASSERT_TRUE(row["reserve"].is_string());
     const std::string m = row["match"];
-    EXPECT_TRUE(m == "matched" || m == "added" || m == "removed" || m == "merged" || m == "split");
+    EXPECT_TRUE(m == "matched" || m == "added" || m == "removed" || m == "merged" || m == "split" ||
+                m == "renamed");
     // report: the single check's report.json object, or null when not checked.
     if (m == "added" || m == "removed")
       EXPECT_TRUE(row["report"].is_null());

@@ -145,7 +145,8 @@ TEST_F(ProvinceStreamed, StreamedRunGivesTheSameProvinceOutputsAsTheInMemoryRun)
 
 // Streamed zones alone (full results kept): every reserve's whole check is the in-memory one's,
 // whether the zonings built for the outlines are kept for the checks (the default budget holds
-// this fixture), none is (each reserve read back twice), or some are (a budget of one reserve).
+// this fixture) or not (no budget; a budget of about one reserve, which the layer outgrows while
+// its outlines are built: those kept so far are dropped and every reserve is read back).
 TEST_F(ProvinceStreamed, StreamedZonesGiveTheSameChecks) {
   const ProvinceResult held = run_province_check(request(1, true, false));
   for (const std::size_t keep_bytes : {std::size_t{32} << 20, std::size_t{0}, std::size_t{400}}) {

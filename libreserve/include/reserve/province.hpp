@@ -45,9 +45,9 @@ struct ProvinceRequest {
   // a first pass without geometry and each reserve's zones read back when it is outlined and
   // checked; false (and for CSV or database layers): both layers are held whole. Same results.
   bool stream_zones = true;
-  // Streamed: a reserve's zoning built for its outline is kept for its check, instead of read
-  // and built again, while the kept zonings' vertices fit this many bytes per layer (a province's
-  // layers fit; a national one keeps a part). 0: every reserve is read twice.
+  // Streamed: the zonings built for the outlines are kept for the checks, instead of read and
+  // built again, when all of a layer's zone vertices fit this many bytes (16 a vertex; a
+  // province's layers fit, a national one does not and streams). 0: every reserve is read twice.
   std::size_t stream_keep_bytes = std::size_t{32} << 20;
 };
 

@@ -3,6 +3,7 @@
 
 #include "geom/vertex_count.hpp"
 #include "io/layer_reading.hpp"
+#include "province/free_memory.hpp"
 #include "province/parallel.hpp"
 #include "province/reserve_layers.hpp"
 #include "reserve/area.hpp"
@@ -85,13 +86,16 @@ ReserveZonings::ReserveZonings(ZoningLayer layer, const std::string& field, Zoni
       zonings_[k] = std::move(z);
       return;
     }
-    // Which reserves fit depends on the threads' timing; the zoning taken does not.
+    // Kept while the layer so far fits; the zoning taken is the same either way.
     const std::size_t bytes = vertex_bytes(z);
-    if (kept_bytes_.fetch_add(bytes) + bytes <= keep_bytes)
-      kept_[k] = std::move(z);
-    else
-      kept_bytes_.fetch_sub(bytes);
+    if (kept_bytes_.fetch_add(bytes) + bytes <= keep_bytes) kept_[k] = std::move(z);
   });
+  // A layer that does not fit keeps none: its checks would otherwise carry the budget on top of
+  // the largest reserve's memory for the whole run (a national layer's peak RSS).
+  if (layer_.streamed && kept_bytes_.load() > keep_bytes) {
+    kept_.assign(kept_.size(), std::nullopt);
+    return_free_memory();
+  }
 }
 
 void ReserveZonings::drop_shapes() {
