@@ -45,10 +45,6 @@ struct ProvinceRequest {
   // a first pass without geometry and each reserve's zones read back when it is outlined and
   // checked; false (and for CSV or database layers): both layers are held whole. Same results.
   bool stream_zones = true;
-  // Streamed: the zonings built for the outlines are kept for the checks, instead of read and
-  // built again, when all of a layer's zone vertices fit this many bytes (16 a vertex; a
-  // province's layers fit, a national one does not and streams). 0: every reserve is read twice.
-  std::size_t stream_keep_bytes = std::size_t{32} << 20;
 };
 
 // How a reserve of the province table relates the two layers. Names are compared exactly (the

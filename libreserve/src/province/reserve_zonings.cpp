@@ -1,9 +1,7 @@
 // A province layer's reserves: grouped by name, outlined in parallel, zonings held or streamed.
 #include "province/reserve_zonings.hpp"
 
-#include "geom/vertex_count.hpp"
 #include "io/layer_reading.hpp"
-#include "province/free_memory.hpp"
 #include "province/parallel.hpp"
 #include "province/reserve_layers.hpp"
 #include "reserve/area.hpp"
@@ -19,12 +17,6 @@ void fit_capacity(MultiPolygon& shape) {
     p.holes.shrink_to_fit();
     for (auto& h : p.holes) h.shrink_to_fit();
   }
-}
-
-std::size_t vertex_bytes(const Zoning& z) {
-  std::size_t n = 0;
-  for (const auto& part : z.parts) n += geom::vertex_count(part.geometry);
-  return n * sizeof(Point);
 }
 
 }  // namespace
@@ -51,8 +43,7 @@ ZoningLayer read_zoning_layer(const std::string& path, const ReadOptions& read, 
 }
 
 ReserveZonings::ReserveZonings(ZoningLayer layer, const std::string& field, ZoningOptions options,
-                               ZoningSource source, AreaMethod method, unsigned jobs,
-                               std::size_t keep_bytes)
+                               ZoningSource source, AreaMethod method, unsigned jobs)
     : layer_(std::move(layer)), options_(std::move(options)), source_(std::move(source)) {
   std::vector<Layer> held;  // not streamed: each reserve's rows, until its zoning is built
   std::vector<std::string> names;
@@ -72,7 +63,6 @@ ReserveZonings::ReserveZonings(ZoningLayer layer, const std::string& field, Zoni
   }
   outlines_.resize(names.size());
   if (!layer_.streamed) zonings_.resize(names.size());
-  if (layer_.streamed) kept_.resize(names.size());
   parallel_for(names.size(), jobs, [&](std::size_t k) {
     Zoning z = build(layer_.streamed ? read_part(k) : std::move(held[k]));
     Outline& o = outlines_[k];
@@ -82,20 +72,8 @@ ReserveZonings::ReserveZonings(ZoningLayer layer, const std::string& field, Zoni
     o.box = envelope_of(o.shape);
     o.area_m2 = AreaCalculator(z.crs, method).area_m2(o.shape);
     if (k == 0) crs_ = z.crs;  // one working CRS for all
-    if (!layer_.streamed) {
-      zonings_[k] = std::move(z);
-      return;
-    }
-    // Kept while the layer so far fits; the zoning taken is the same either way.
-    const std::size_t bytes = vertex_bytes(z);
-    if (kept_bytes_.fetch_add(bytes) + bytes <= keep_bytes) kept_[k] = std::move(z);
+    if (!layer_.streamed) zonings_[k] = std::move(z);
   });
-  // A layer that does not fit keeps none: its checks would otherwise carry the budget on top of
-  // the largest reserve's memory for the whole run (a national layer's peak RSS).
-  if (layer_.streamed && kept_bytes_.load() > keep_bytes) {
-    kept_.assign(kept_.size(), std::nullopt);
-    return_free_memory();
-  }
 }
 
 void ReserveZonings::drop_shapes() {
@@ -103,13 +81,7 @@ void ReserveZonings::drop_shapes() {
 }
 
 Zoning ReserveZonings::take(std::size_t k) {
-  if (!layer_.streamed) return std::move(zonings_[k]);
-  if (kept_[k]) {
-    Zoning z = std::move(*kept_[k]);
-    kept_[k].reset();
-    return z;
-  }
-  return build(read_part(k));
+  return layer_.streamed ? build(read_part(k)) : std::move(zonings_[k]);
 }
 
 Layer ReserveZonings::read_part(std::size_t k) const {

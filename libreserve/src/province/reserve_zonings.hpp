@@ -3,12 +3,7 @@
 // overlaps) and, per reserve, the zoning its check needs. A layer read from a GDAL file is
 // streamed: the first pass keeps each feature's attributes and FID, not its geometry; a reserve's
 // zoning is built from its rows (read back by FID) once for the outline and again for the check,
-// so memory follows the largest reserve — except that a layer whose zonings' vertices fit a fixed
-// budget (`keep_bytes`) keeps the zonings built for the outlines for the checks, which saves
-// reading and building them twice on province-sized layers. Otherwise (CSV, database) the
-// zonings are held.
-// Private.
-#include <atomic>
+// so memory follows the largest reserve. Otherwise (CSV, database) the zonings are held. Private.
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -50,10 +45,9 @@ struct ProvinceLayers {
 class ReserveZonings {
  public:
   // Groups the layer's rows by `field` (rows_by_reserve: by name) and builds every reserve's
-  // zoning on `jobs` threads for its outline, measured by `method`. Streamed: the zonings are
-  // kept for take() when all their vertices fit `keep_bytes` (ProvinceRequest::stream_keep_bytes).
+  // zoning on `jobs` threads for its outline, measured by `method`.
   ReserveZonings(ZoningLayer layer, const std::string& field, ZoningOptions options,
-                 ZoningSource source, AreaMethod method, unsigned jobs, std::size_t keep_bytes);
+                 ZoningSource source, AreaMethod method, unsigned jobs);
   const std::vector<Outline>& outlines() const noexcept { return outlines_; }
   const Crs& crs() const noexcept { return crs_; }  // the zonings' (working) CRS
   // Reserve k's zoning, as load_zoning would build it from a file of that reserve alone. Held:
@@ -80,9 +74,6 @@ class ReserveZonings {
   mutable std::mutex readers_mutex_;
   mutable std::vector<std::unique_ptr<io::FidReader>> idle_readers_;
   std::vector<Zoning> zonings_;  // held
-  // Streamed: zonings kept from the first pass (the layer within keep_bytes), until taken.
-  std::vector<std::optional<Zoning>> kept_;
-  std::atomic<std::size_t> kept_bytes_{0};
   std::vector<Outline> outlines_;
   Crs crs_;
 };

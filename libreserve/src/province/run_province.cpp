@@ -254,12 +254,10 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
   const std::string working = province_working_crs(r, before, after, before_layer.extent);
   province::ReserveZonings b(std::move(before_layer), field->before_name,
                              zoning_options(r, "baseline", working, profile.area_method),
-                             zoning_source(r, r.before), profile.area_method, jobs,
-                             req.stream_keep_bytes);
+                             zoning_source(r, r.before), profile.area_method, jobs);
   province::ReserveZonings a(std::move(after_layer), field->after_name,
                              zoning_options(r, "proposal", working, profile.area_method),
-                             zoning_source(r, r.after), profile.area_method, jobs,
-                             req.stream_keep_bytes);
+                             zoning_source(r, r.after), profile.area_method, jobs);
   const Crs working_crs = b.crs();
   out.working_crs = working_crs.label();
 
