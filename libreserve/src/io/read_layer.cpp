@@ -409,7 +409,10 @@ Layer read_gdal_layer(const std::string& path, const ReadOptions& options, const
   if (notes.linearised > 0)
     out.issues.push_back(Issue{IssueCode::curves_linearised, Severity::info,
                                std::to_string(notes.linearised) +
-                                   " curved geometry(ies) were approximated by straight segments",
+                                   " curved geometry(ies) were approximated by straight "
+                                   "segments (one every " +
+                                   fmt::format("{}", io::kArcStepDegrees) +
+                                   "° of arc: each arc's sector loses at most 5e-7 of its area)",
                                where, std::nullopt, std::nullopt});
   io::add_encoding_issues(src, notes, where, out.issues);
 
