@@ -439,3 +439,43 @@ TEST(Sha256Test, KnownDigest) {
 
 }  // namespace
 }  // namespace reserve
+
+namespace reserve {
+namespace {
+
+// A GeoJSON written latitude first (its old-style "crs" member urn:ogc:def:crs:EPSG::4490 names
+// an authority whose axis order is lat/lon; GDAL reads x first as RFC 7946 says). The error said
+// the coordinates "are not degrees", which sent users looking for a projected CRS.
+TEST(ReadLayerTest, LatitudeFirstGeoJsonIsToldAsSwappedDegrees) {
+  TempDir dir;
+  const std::string path = dir.file("latlon.geojson");
+  test::write_file(
+      path,
+      "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":"
+      "\"urn:ogc:def:crs:EPSG::4490\"}},\"features\":[{\"type\":\"Feature\",\"properties\":"
+      "{\"功能分区\":\"核心区\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[33.4,105.0],"
+      "[33.4,105.01],[33.41,105.01],[33.41,105.0],[33.4,105.0]]]}}]}");
+  try {
+    read_layer(path);
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    const std::string m = e.message();
+    EXPECT_NE(m.find("are degrees, but latitude first"), std::string::npos) << m;
+    EXPECT_EQ(m.find("not degrees"), std::string::npos) << m;
+  }
+  // Metres where degrees are expected are still told as such.
+  const std::string metres = dir.file("metres.geojson");
+  test::write_file(metres,
+                   "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                   "\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":"
+                   "[500000,3700000]}}]}");
+  try {
+    read_layer(metres);
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_NE(e.message().find("are not degrees"), std::string::npos) << e.message();
+  }
+}
+
+}  // namespace
+}  // namespace reserve
