@@ -143,6 +143,33 @@ TEST(BadInputCli, APathThroughARegularFileIsNotFoundWithTheReason) {
   EXPECT_NE(r.err.find("a part of the path is a file, not a folder"), std::string::npos) << r.err;
 }
 
+// A zoning feature that is a line, in a proposal among good ones: the error names the file,
+// layer and feature, and the advice names the option that exists in `check` (--after-layer);
+// it said "choose the polygon layer (--layer)", an option check does not have (exit 2 if tried).
+TEST(BadInputCli, LineInAZoningNamesTheInputsOwnLayerOption) {
+  test::TempDir dir;
+  test::write_layer(
+      dir.file("before.gpkg"),
+      test::gk_zoning("GPKG", "功能分区",
+                      {{"核心区", gk_square(0, 0, 1000)}, {"缓冲区", gk_square(1000, 0, 1000)}}));
+  test::LayerSpec after =
+      test::gk_zoning("GPKG", "功能分区",
+                      {{"核心区", gk_square(0, 0, 1000)},
+                       {"缓冲区", "LINESTRING (501000 3700000, 502000 3701000)"},
+                       {"缓冲区", gk_square(1000, 0, 1000)}});
+  after.geometry_type = "";
+  test::write_layer(dir.file("after.gpkg"), after);
+  const auto r = run_cli({"check", "--before", dir.file("before.gpkg"), "--after",
+                          dir.file("after.gpkg"), "--no-reports", "--quiet"});
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_NE(r.err.find("after.gpkg, layer 'zones', feature 2: the geometry is a line"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("(--after-layer)"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find(" --layer"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("(--layer)"), std::string::npos) << r.err;
+}
+
 // A 100 ha core before and a 25 ha core after: a proposal no profile may pass.
 void write_shrinking_proposal(const test::TempDir& dir) {
   test::write_layer(dir.file("before.gpkg"),
