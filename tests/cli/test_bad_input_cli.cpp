@@ -170,6 +170,30 @@ TEST(BadInputCli, LineInAZoningNamesTheInputsOwnLayerOption) {
   EXPECT_EQ(r.err.find("(--layer)"), std::string::npos) << r.err;
 }
 
+// A facility list without a category column: the advice ended "or give the whole layer's
+// category (e.g. --mining implies mining_right)", which no option does for --facilities.
+TEST(BadInputCli, FacilitiesWithoutACategoryColumnSayWhatTheDataNeeds) {
+  test::TempDir dir;
+  test::write_layer(dir.file("zones.gpkg"),
+                    test::gk_zoning("GPKG", "功能分区", {{"核心区", gk_square(0, 0, 1000)}}));
+  test::write_file(dir.file("plants.csv"), "名称,x,y\n甲选矿厂,500500,3700500\n");
+  const auto r =
+      run_cli({"overlay", "--before", dir.file("zones.gpkg"), "--after", dir.file("zones.gpkg"),
+               "--facilities", dir.file("plants.csv"), "--feature-crs", "EPSG:4544"});
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  EXPECT_NE(r.err.find("plants.csv"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("among '名称', 'x', 'y'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("add a 类别 column"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("选矿厂"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("whole layer's category"), std::string::npos) << r.err;
+  // The advice, followed, works.
+  test::write_file(dir.file("plants.csv"), "名称,类别,x,y\n甲选矿厂,选矿厂,500500,3700500\n");
+  const auto ok =
+      run_cli({"overlay", "--before", dir.file("zones.gpkg"), "--after", dir.file("zones.gpkg"),
+               "--facilities", dir.file("plants.csv"), "--feature-crs", "EPSG:4544"});
+  EXPECT_EQ(ok.exit_code, 0) << ok.out << ok.err;
+}
+
 // A 100 ha core before and a 25 ha core after: a proposal no profile may pass.
 void write_shrinking_proposal(const test::TempDir& dir) {
   test::write_layer(dir.file("before.gpkg"),
