@@ -170,6 +170,41 @@ TEST(BadInputCli, LineInAZoningNamesTheInputsOwnLayerOption) {
   EXPECT_EQ(r.err.find("(--layer)"), std::string::npos) << r.err;
 }
 
+// The ecology bureau's facility list comes as an Excel sheet. overlay and check stopped with
+// "the layer has no geometry column (an attribute table); choose a spatial layer with --layer".
+TEST(BadInputCli, ExcelSheetOfFacilitiesIsOverlaidLikeItsCsv) {
+  test::TempDir dir;
+  test::write_layer(dir.file("before.gpkg"),
+                    test::gk_zoning("GPKG", "功能分区", {{"核心区", gk_square(0, 0, 1000)}}));
+  test::write_layer(dir.file("after.gpkg"),
+                    test::gk_zoning("GPKG", "功能分区", {{"核心区", gk_square(0, 0, 500)}}));
+  // The plant at local (750, 500) m: inside the 1000 m core before, 250 m east of the 500 m core
+  // after (by hand) — freed. GIS x/y in EPSG:4544, given with --feature-crs as for a CSV.
+  test::LayerSpec sheet;
+  sheet.driver = "XLSX";
+  sheet.layer = "设施";
+  sheet.geometry_type = "None";
+  sheet.fields = {{"编号"}, {"名称"}, {"类别"}, {"x", "real"}, {"y", "real"}};
+  sheet.features = {{"", {"F1", "某选矿厂", "选矿厂", "500750", "3700500"}}};
+  test::write_layer(dir.file("facilities.xlsx"), sheet);
+  const auto r = run_cli({"overlay", "--json", "--before", dir.file("before.gpkg"), "--after",
+                          dir.file("after.gpkg"), "--facilities", dir.file("facilities.xlsx"),
+                          "--feature-crs", "EPSG:4544", "--id-field", "编号"});
+  ASSERT_EQ(r.exit_code, 1) << r.out << r.err;  // a feature is freed
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j.at("features").size(), 1u) << r.out;
+  const auto& plant = j.at("features").at(0);
+  EXPECT_EQ(plant.at("id"), "F1");
+  EXPECT_EQ(plant.at("before").at("zone"), "core");
+  EXPECT_EQ(plant.at("after").at("zone"), "outside");
+  EXPECT_NEAR(plant.at("after").at("distance_to_reserve_boundary_m").get<double>(), 250.0, 1e-6);
+
+  // info describes the sheet as points, as it describes the CSV.
+  const auto info = run_cli({"info", "--crs", "EPSG:4544", dir.file("facilities.xlsx")});
+  EXPECT_EQ(info.exit_code, 0) << info.err;
+  EXPECT_NE(info.out.find("layer '设施': Point, 1 feature(s)"), std::string::npos) << info.out;
+}
+
 // A facility list without a category column: the advice ended "or give the whole layer's
 // category (e.g. --mining implies mining_right)", which no option does for --facilities.
 TEST(BadInputCli, FacilitiesWithoutACategoryColumnSayWhatTheDataNeeds) {

@@ -92,6 +92,21 @@ struct DatasetReport {
   std::vector<LayerReport> layers;
 };
 
+// What a table read as geometry holds: its geometry type, CRS and extent, as for a layer.
+void describe_table_geometry(const Layer& layer, LayerInfo& info) {
+  if (layer.features.empty()) return;
+  const GeometryKind kind = layer.features.front().geometry.kind;
+  bool same = true;
+  for (const auto& f : layer.features) same = same && f.geometry.kind == kind;
+  info.geometry_type = !same                           ? "Geometry"
+                       : kind == GeometryKind::point   ? "Point"
+                       : kind == GeometryKind::polygon ? "MultiPolygon"
+                                                       : "MultiLineString";
+  info.crs = layer.crs;
+  info.feature_count = static_cast<std::int64_t>(layer.features.size());  // as for a CSV
+  for (const auto& f : layer.features) info.extent.expand(envelope_of(f.geometry));
+}
+
 LayerReport report_layer(const std::string& path, const LayerInfo& li, const InfoArgs& a) {
   LayerReport r;
   r.info = li;
@@ -100,14 +115,17 @@ LayerReport report_layer(const std::string& path, const LayerInfo& li, const Inf
   o.layer = li.name;
   o.encoding = a.encoding;
   o.assume_crs = a.crs;
-  if (li.geometry_type == "None") return r;  // an attribute table: nothing to summarise
+  // An attribute table (a spreadsheet, a lone DBF) is read as points or corner points when it
+  // has coordinate columns, as check reads it; otherwise there is nothing to summarise.
+  const bool table = li.geometry_type == "None";
   Layer layer;
   try {
     layer = read_layer(path, o);
   } catch (const InputError& e) {
-    r.read_error = with_feature_crs_note(e.message());
+    if (!table) r.read_error = with_feature_crs_note(e.message());
     return r;
   }
+  if (table) describe_table_geometry(layer, r.info);
   r.issues = layer.issues;
   for (auto& i : r.issues) i.message = with_feature_crs_note(i.message);
   if (r.info.crs.empty()) r.info.crs = layer.crs;
