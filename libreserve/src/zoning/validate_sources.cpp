@@ -14,6 +14,7 @@
 #include "reserve/validate.hpp"
 #include "reserve/validate_findings.hpp"
 #include "reserve/zoning.hpp"
+#include "zoning/zoning_layers.hpp"
 
 namespace reserve {
 namespace {
@@ -135,9 +136,8 @@ int ZoningValidation::count(Severity s) const noexcept {
 ZoningValidation validate_zoning_sources(const ZoningOptions& options,
                                          const TopologyOptions& topology) {
   if (options.sources.empty()) throw UsageError("no zoning file given");
-  LayerList layers;
-  for (const auto& source : options.sources)
-    layers.emplace_back(read_layer(source.path, source.read), source);
+  std::vector<Issue> notes;  // a dataset read as one layer per zone (zone-named-layers)
+  LayerList layers = zoning::read_zoning_layers(options.sources, options.scheme, notes);
 
   // Load with every repair allowed, so that an invalid feature does not stop the load; the
   // repairs the caller's policy forbids are withdrawn afterwards.
@@ -180,6 +180,7 @@ ZoningValidation validate_zoning_sources(const ZoningOptions& options,
   }
 
   withdraw_unpermitted_repairs(out.zoning, options.repair);
+  out.zoning.issues.insert(out.zoning.issues.begin(), notes.begin(), notes.end());
   out.zoning.issues.insert(out.zoning.issues.end(), unusable_issues.begin(), unusable_issues.end());
   out.repairs = out.zoning.repairs;
   for (const auto& issue : out.zoning.issues) out.findings.push_back(Finding{issue, {}, {}});
