@@ -229,6 +229,26 @@ TEST(BadInputCli, FacilitiesWithoutACategoryColumnSayWhatTheDataNeeds) {
   EXPECT_EQ(ok.exit_code, 0) << ok.out << ok.err;
 }
 
+// A zoning file without features (an export that wrote the header only): the error was
+// "cannot choose a Gauss-Kruger zone for data without coordinates", naming no file.
+TEST(BadInputCli, ZoningWithoutFeaturesIsNamed) {
+  test::TempDir dir;
+  test::write_layer(dir.file("after.gpkg"),
+                    test::gk_zoning("GPKG", "功能分区", {{"核心区", gk_square(0, 0, 1000)}}));
+  test::write_file(dir.file("before.geojson"), "{\"type\":\"FeatureCollection\",\"features\":[]}");
+  const auto c = run_cli({"check", "--before", dir.file("before.geojson"), "--after",
+                          dir.file("after.gpkg"), "--no-reports", "--quiet"});
+  EXPECT_EQ(c.exit_code, 3) << c.err;
+  EXPECT_NE(c.err.find("before.geojson, layer 'before': the zoning has no polygon features"),
+            std::string::npos)
+      << c.err;
+  const auto v = run_cli({"validate", dir.file("before.geojson")});
+  EXPECT_EQ(v.exit_code, 3) << v.err;
+  EXPECT_NE(v.err.find("before.geojson, layer 'before': the zoning has no polygon features"),
+            std::string::npos)
+      << v.err;
+}
+
 // A 100 ha core before and a 25 ha core after: a proposal no profile may pass.
 void write_shrinking_proposal(const test::TempDir& dir) {
   test::write_layer(dir.file("before.gpkg"),

@@ -38,7 +38,8 @@ Envelope layer_extent(const Layer& layer) {
 std::string fixed_working_crs(const ZoningOptions& options, const LayerList& layers) {
   if (!options.working_crs.empty()) return options.working_crs;
   const Layer& first = layers.front().first;
-  if (first.crs.empty()) return {};  // zoning_from_layers reports the missing CRS
+  // zoning_from_layers reports a missing CRS, and a layer without features, by file and layer
+  if (first.crs.empty() || first.features.empty()) return {};
   const Crs chosen = choose_working_crs(first.crs, layer_extent(first));
   return chosen.epsg ? "EPSG:" + std::to_string(*chosen.epsg) : chosen.wkt;
 }
