@@ -249,6 +249,25 @@ TEST(BadInputCli, ZoningWithoutFeaturesIsNamed) {
       << v.err;
 }
 
+// A shapefile handed over without its .dbf: it reads as geometry only, and the error listed
+// "the fields are (none)" with advice to name a field (and --zone-file, which check lacks).
+TEST(BadInputCli, ShapefileWithoutItsDbfSaysTheDbfIsMissing) {
+  test::TempDir dir;
+  test::LayerSpec spec =
+      test::gk_zoning("ESRI Shapefile", "ZONE",
+                      {{"核心区", gk_square(0, 0, 1000)}, {"缓冲区", gk_square(1000, 0, 1000)}});
+  spec.layer_options = {"ENCODING=UTF-8"};
+  test::write_layer(dir.file("zones.shp"), spec);
+  fs::remove(dir.file("zones.dbf"));
+  const auto r = run_cli({"check", "--before", dir.file("zones.shp"), "--after",
+                          dir.file("zones.shp"), "--no-reports", "--quiet"});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("zones.shp, layer 'zones': the layer has no attribute fields"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("zones.dbf is missing beside zones.shp"), std::string::npos) << r.err;
+}
+
 // A 100 ha core before and a 25 ha core after: a proposal no profile may pass.
 void write_shrinking_proposal(const test::TempDir& dir) {
   test::write_layer(dir.file("before.gpkg"),
