@@ -157,7 +157,8 @@ class Layer:
 def layer_from_records(name: str, path: str, crs: Crs, ids: Sequence[str],
                        wkbs: Sequence[Optional[bytes]], fields: Sequence[str],
                        rows: Sequence[Sequence[Optional[str]]],
-                       problems: Sequence[Optional[Tuple[str, str]]]) -> Layer: ...
+                       problems: Sequence[Optional[Tuple[str, str]]],
+                       notes: Sequence[Optional[Tuple[str, str]]] = ...) -> Layer: ...
 
 class FieldInfo:
     @property

@@ -79,8 +79,9 @@ def from_geopandas(gdf: Any, *, name: Optional[str] = None, id_field: Optional[s
 
     The CRS is the frame's own (``gdf.crs``) unless ``crs`` is given; a frame without one is an
     InputError. Feature ids come from ``id_field`` or else the index. Null and empty geometries
-    and mixed GeometryCollections are skipped and reported in ``layer.issues``, as read_layer
-    does for files.
+    and collections of points and lines are skipped; a GeometryCollection of polygons with
+    stray points or lines keeps its polygons. Both are reported in ``layer.issues``, as
+    read_layer does for files.
 
     >>> import geopandas
     >>> from shapely.geometry import box
@@ -107,12 +108,14 @@ def from_geopandas(gdf: Any, *, name: Optional[str] = None, id_field: Optional[s
         rows.append([_text(v) for v in values])
     wkbs: List[Optional[bytes]] = []
     problems: List[Optional[Tuple[str, str]]] = []
+    notes: List[Optional[Tuple[str, str]]] = []
     for geom in gdf.geometry:
         problem = _collection_problem(geom)
         problems.append(problem)
+        notes.append(None if problem else _collection_note(geom))
         wkbs.append(None if geom is None or problem else geom.wkb)
     return _core.layer_from_records(str(layer_name), "", core_crs, ids, wkbs, fields, rows,
-                                    problems)
+                                    problems, notes)
 
 
 def _text(value: Any) -> Optional[str]:
@@ -131,14 +134,40 @@ def _text(value: Any) -> Optional[str]:
 
 
 def _collection_problem(geom: Any) -> Optional[Tuple[str, str]]:
+    """(code, message) of a collection that must be skipped: points mixed with lines, no area."""
     if geom is None or geom.geom_type != "GeometryCollection" or geom.is_empty:
         return None
     dims = {_dimension(g) for g in geom.geoms if not g.is_empty}
-    if len(dims) > 1:
+    if len(dims) > 1 and 2 not in dims:
         return ("mixed-geometry-collection",
-                "the GeometryCollection mixes points, lines and polygons; split it into one "
-                "geometry type per layer. The feature is skipped")
+                "the GeometryCollection mixes points and lines; split it into one geometry type "
+                "per layer. The feature is skipped")
     return None
+
+
+def _collection_note(geom: Any) -> Optional[Tuple[str, str]]:
+    """(code, message) of a collection of polygons with stray points or lines (an overlay's
+    by-product): the library keeps the polygons, as read_layer does for files, and says so."""
+    if geom is None or geom.geom_type != "GeometryCollection" or geom.is_empty:
+        return None
+    dims = {_dimension(g) for g in geom.geoms if not g.is_empty}
+    if len(dims) < 2 or 2 not in dims:
+        return None
+    dropped = _lower_dimension_parts(geom)
+    return ("mixed-geometry-collection",
+            f"the GeometryCollection mixes polygons with {dropped} point or line part(s); those "
+            "parts (no area) were dropped and the polygons kept")
+
+
+def _lower_dimension_parts(geom: Any) -> int:
+    """Points and lines in a collection, each part of a multi-part counted (as the C++ reader)."""
+    if geom.is_empty:
+        return 0
+    if geom.geom_type in ("Point", "LineString", "LinearRing"):
+        return 1
+    if geom.geom_type in ("MultiPoint", "MultiLineString", "GeometryCollection"):
+        return sum(_lower_dimension_parts(g) for g in geom.geoms)
+    return 0
 
 
 def _dimension(geom: Any) -> int:

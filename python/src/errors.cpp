@@ -7,6 +7,9 @@
 // .file/.layer/.feature say where (None when unknown).
 #include <Python.h>
 
+#include <cctype>
+#include <string>
+
 #include "bindings.hpp"
 #include "reserve/issue_json.hpp"
 
@@ -31,6 +34,47 @@ py::object none_if_empty(const std::string& s) {
   return s.empty() ? py::object(py::none()) : py::object(py::str(s));
 }
 
+// The library's advice names the options of the `reserve` command ("pass --crs EPSG:4544", "map
+// them with --zone-map '1=ZONE'", "accept the repair with --allow-repair-area-change"). Python
+// takes the same settings as keyword arguments of the same names in snake case (crs=, zone_map=,
+// allow_repair_area_change=True), so the advice is given in those words. A message that already
+// names both spellings ("reserve: --working-crs …; Python: working_crs=…") is left as it is.
+std::string python_advice(const std::string& text) {
+  if (text.find("Python") != std::string::npos) return text;
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    const bool option = text.compare(i, 2, "--") == 0 && i + 2 < text.size() &&
+                        std::islower(static_cast<unsigned char>(text[i + 2])) &&
+                        (i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1])));
+    if (!option) {
+      out += text[i++];
+      continue;
+    }
+    std::size_t end = i + 2;
+    while (end < text.size() &&
+           (std::islower(static_cast<unsigned char>(text[end])) ||
+            std::isdigit(static_cast<unsigned char>(text[end])) || text[end] == '-'))
+      ++end;
+    std::string name = text.substr(i + 2, end - i - 2);
+    for (auto& c : name) c = c == '-' ? '_' : c;
+    if (name == "allow_repair_area_change") {
+      out += "allow_repair_area_change=True";
+    } else if (name == "no_repair") {
+      out += "repair=False";
+    } else if (end + 1 < text.size() && text[end] == ' ' &&
+               (std::isupper(static_cast<unsigned char>(text[end + 1])) ||
+                std::isdigit(static_cast<unsigned char>(text[end + 1])) || text[end + 1] == '\'' ||
+                text[end + 1] == '"')) {
+      out += name + "=";  // "--crs EPSG:…" → "crs=EPSG:…", "--zone-map '1=…'" → "zone_map='1=…'"
+      ++end;
+    } else {
+      out += name + "=…";  // "pass --crs for another datum" → "pass crs=… for another datum"
+    }
+    i = end;
+  }
+  return out;
+}
+
 void raise(const Error& e) {
   PyObject* cls = g_internal_error;
   switch (e.kind()) {
@@ -38,8 +82,8 @@ void raise(const Error& e) {
     case ErrorKind::usage: cls = g_usage_error; break;
     case ErrorKind::internal: cls = g_internal_error; break;
   }
-  py::object exc = py::reinterpret_borrow<py::object>(cls)(py::str(e.what()));
-  exc.attr("message") = py::str(e.message());
+  py::object exc = py::reinterpret_borrow<py::object>(cls)(py::str(python_advice(e.what())));
+  exc.attr("message") = py::str(python_advice(e.message()));
   exc.attr("file") = none_if_empty(e.where().file);
   exc.attr("layer") = none_if_empty(e.where().layer);
   exc.attr("feature") = none_if_empty(e.where().feature);

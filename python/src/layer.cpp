@@ -21,8 +21,8 @@ void close_and_orient(MultiPolygon& mp) {
   }
 }
 
-Issue skipped(IssueCode code, const std::string& message, const Layer& layer,
-              const std::string& id) {
+Issue feature_warning(IssueCode code, const std::string& message, const Layer& layer,
+                      const std::string& id) {
   Issue i;
   i.code = code;
   i.severity = Severity::warning;
@@ -31,15 +31,28 @@ Issue skipped(IssueCode code, const std::string& message, const Layer& layer,
   return i;
 }
 
+using IssueText = std::optional<std::pair<std::string, std::string>>;  // (code, message)
+
+IssueCode code_from_python(const std::string& code, const std::string& id) {
+  // Codes cross the Python boundary as strings; they must be one of the library's codes.
+  const auto c = issue_code_from_string(code);
+  if (!c) throw UsageError("unknown issue code '" + code + "' for row " + id);
+  return *c;
+}
+
 // Builds a Layer from parallel columns. `wkbs[i]` is None for a null geometry; `problems[i]`,
-// when not None, is (code, message) of a geometry the caller already knows must be skipped.
-Layer layer_from_records(
-    const std::string& name, const std::string& path, const Crs& crs,
-    const std::vector<std::string>& ids, const std::vector<std::optional<py::bytes>>& wkbs,
-    const std::vector<std::string>& fields,
-    const std::vector<std::vector<std::optional<std::string>>>& rows,
-    const std::vector<std::optional<std::pair<std::string, std::string>>>& problems) {
-  if (ids.size() != wkbs.size() || rows.size() != wkbs.size() || problems.size() != wkbs.size())
+// when not None, is (code, message) of a geometry the caller already knows must be skipped;
+// `notes[i]` (empty: none) is (code, message) of a warning about a feature that is kept, e.g. a
+// GeometryCollection whose stray points are dropped as read_layer drops them.
+Layer layer_from_records(const std::string& name, const std::string& path, const Crs& crs,
+                         const std::vector<std::string>& ids,
+                         const std::vector<std::optional<py::bytes>>& wkbs,
+                         const std::vector<std::string>& fields,
+                         const std::vector<std::vector<std::optional<std::string>>>& rows,
+                         const std::vector<IssueText>& problems,
+                         const std::vector<IssueText>& notes) {
+  if (ids.size() != wkbs.size() || rows.size() != wkbs.size() || problems.size() != wkbs.size() ||
+      (!notes.empty() && notes.size() != wkbs.size()))
     throw UsageError("layer columns differ in length; give one id, geometry and row per feature");
   if (crs.empty())
     throw InputError("the data has no CRS; set one (e.g. gdf.set_crs('EPSG:4490')) or pass crs=",
@@ -56,16 +69,13 @@ Layer layer_from_records(
       throw UsageError("row " + std::to_string(i) + " has " + std::to_string(rows[i].size()) +
                        " values for " + std::to_string(fields.size()) + " fields");
     if (problems[i]) {
-      // Codes cross the Python boundary as strings; they must be one of the library's codes.
-      const auto code = issue_code_from_string(problems[i]->first);
-      if (!code)
-        throw UsageError("unknown issue code '" + problems[i]->first + "' for row " + ids[i]);
-      layer.issues.push_back(skipped(*code, problems[i]->second, layer, ids[i]));
+      layer.issues.push_back(feature_warning(code_from_python(problems[i]->first, ids[i]),
+                                             problems[i]->second, layer, ids[i]));
       continue;
     }
     if (!wkbs[i]) {
-      layer.issues.push_back(skipped(IssueCode::null_geometry,
-                                     "the feature has no geometry; it is skipped", layer, ids[i]));
+      layer.issues.push_back(feature_warning(
+          IssueCode::null_geometry, "the feature has no geometry; it is skipped", layer, ids[i]));
       continue;
     }
     Feature f;
@@ -76,12 +86,15 @@ Layer layer_from_records(
       throw InputError(e.message(), SourceRef{path, name, ids[i]});
     }
     if (f.geometry.empty()) {
-      layer.issues.push_back(skipped(IssueCode::empty_geometry,
-                                     "the feature's geometry is empty; it is skipped", layer,
-                                     ids[i]));
+      layer.issues.push_back(feature_warning(IssueCode::empty_geometry,
+                                             "the feature's geometry is empty; it is skipped",
+                                             layer, ids[i]));
       continue;
     }
     if (f.geometry.kind == GeometryKind::polygon) close_and_orient(f.geometry.polygons);
+    if (!notes.empty() && notes[i])
+      layer.issues.push_back(feature_warning(code_from_python(notes[i]->first, ids[i]),
+                                             notes[i]->second, layer, ids[i]));
     for (std::size_t k = 0; k < fields.size(); ++k)
       f.attributes.push_back(
           Attribute{fields[k], rows[i][k].value_or(std::string()), !rows[i][k].has_value()});
@@ -152,6 +165,7 @@ void bind_layer(py::module_& m) {
       });
   m.def("layer_from_records", &layer_from_records, py::arg("name"), py::arg("path"), py::arg("crs"),
         py::arg("ids"), py::arg("wkbs"), py::arg("fields"), py::arg("rows"), py::arg("problems"),
+        py::arg("notes") = std::vector<IssueText>{},
         "Builds a Layer in memory from parallel columns (used by libreserve.from_geopandas).");
 }
 

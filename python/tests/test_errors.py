@@ -62,3 +62,40 @@ def test_wrong_types_raise_type_or_usage_errors():
         _core.Zoning()
     with pytest.raises(lr.UsageError):
         lr.area_m2(object(), "EPSG:4544")
+
+
+def test_advice_names_the_keyword_arguments_not_the_cli_options():
+    # The library's advice named `reserve`'s options (--zone-map, --allow-repair-area-change),
+    # which a notebook user cannot pass; the keyword arguments have the same names, snake case.
+    import geopandas
+    from shapely.geometry import Polygon, box
+
+    x, y = 500000, 3700000  # on the central meridian of EPSG:4544
+    codes = geopandas.GeoDataFrame(
+        {"分区": ["1", "2"]}, geometry=[box(x, y, x + 10, y + 10), box(x + 10, y, x + 20, y + 10)],
+        crs=4544)
+    with pytest.raises(lr.InputError) as info:
+        lr.load_zoning(codes)
+    text = str(info.value)
+    assert "zone_map='1=ZONE,2=ZONE'" in text and "--" not in text, text
+    assert "zone_map='1=ZONE,2=ZONE'" in info.value.message
+    assert lr.load_zoning(codes, zone_map="1=core,2=buffer") is not None  # the advice works
+
+    # A bow tie whose repair changes its area beyond the tolerance (0 m² signed → 50 m²).
+    bow_tie = geopandas.GeoDataFrame(
+        {"分区": ["核心区"]},
+        geometry=[Polygon([(x, y), (x + 10, y + 10), (x + 10, y), (x, y + 10)])], crs=4544)
+    with pytest.raises(lr.InputError) as info:
+        lr.load_zoning(bow_tie)
+    assert "allow_repair_area_change=True" in str(info.value), str(info.value)
+    assert "--" not in str(info.value)
+    repaired = lr.load_zoning(bow_tie, allow_repair_area_change=True)
+    assert len(repaired.repairs) == 1
+
+    # A message that already names both spellings is left as it is.
+    a = geopandas.GeoDataFrame({"分区": ["核心区"]}, geometry=[box(x, y, x + 10, y + 10)],
+                               crs=4544)
+    b = a.to_crs(4490)
+    with pytest.raises(lr.InputError) as info:
+        lr.check(a, lr.load_zoning(b))
+    assert "--working-crs" in str(info.value) and "working_crs=" in str(info.value)

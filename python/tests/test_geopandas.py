@@ -2,7 +2,9 @@
 import geopandas
 import pyproj
 import pytest
-from shapely.geometry import GeometryCollection, MultiPolygon, Point, Polygon, box
+import shapely.wkb
+from shapely.geometry import (GeometryCollection, LineString, MultiPoint, MultiPolygon, Point,
+                              Polygon, box)
 
 import libreserve as lr
 from libreserve.io import from_geopandas
@@ -52,16 +54,43 @@ def test_ids_come_from_the_index_or_an_id_field():
         from_geopandas(gdf, id_field="nope")
 
 
-def test_null_empty_and_mixed_geometries_are_skipped_with_issues():
+def test_null_empty_and_point_line_collections_are_skipped_with_issues():
     gdf = geopandas.GeoDataFrame(
         {"n": [1, 2, 3, 4]},
-        geometry=[box(0, 0, 1, 1), None, Polygon(), GeometryCollection([Point(0, 0), box(0, 0, 1, 1)])],
+        geometry=[box(0, 0, 1, 1), None, Polygon(),
+                  GeometryCollection([Point(0, 0), LineString([(0, 0), (1, 1)])])],
         crs="EPSG:4544")
     layer = from_geopandas(gdf)
     assert len(layer) == 1
     assert [(i.code, i.feature) for i in layer.issues] == [
         ("null-geometry", "1"), ("empty-geometry", "2"), ("mixed-geometry-collection", "3")]
     assert all(i.severity == "warning" for i in layer.issues)
+
+
+def test_collection_of_polygons_and_points_keeps_the_polygons_like_the_file_reader():
+    # An overlay's by-product (PostGIS ST_Intersection): two squares of 100 m x 100 m and
+    # 50 m x 50 m, plus a point and a two-point multipoint. read_layer keeps the polygons and
+    # warns (mixed-geometry-collection); from_geopandas used to skip the whole feature.
+    polys = [box(0, 0, 100, 100), box(200, 0, 250, 50)]
+    collection = GeometryCollection([polys[0], Point(5, 5), MultiPoint([(1, 1), (2, 2)]),
+                                     polys[1]])
+    gdf = geopandas.GeoDataFrame({"功能分区": ["核心区"]}, geometry=[collection],
+                                 crs="EPSG:4544")
+    layer = from_geopandas(gdf)
+    assert len(layer) == 1
+    assert [(i.code, i.feature, i.severity) for i in layer.issues] == [
+        ("mixed-geometry-collection", "0", "warning")]
+    assert "3 point or line part(s)" in layer.issues[0].message  # 1 point + 2 of the multipoint
+    kept = layer.to_geopandas().geometry[0]
+    assert kept.geom_type == "MultiPolygon"
+    # By hand: 100 * 100 + 50 * 50 = 12500 m2; exact, the coordinates are integers.
+    assert kept.area == pytest.approx(12500.0, abs=0)
+    assert kept.equals(MultiPolygon(polys))
+    # The zoning built from the frame keeps the core land too (planar: the same 12500 m2).
+    zoning = lr.load_zoning(gdf, name="gc")
+    assert len(zoning) == 1
+    core = shapely.wkb.loads(zoning.zone_wkb(lr.Zone.core))
+    assert core.area == pytest.approx(12500.0, abs=1e-6)
 
 
 def test_missing_crs_and_wrong_type_raise():

@@ -143,6 +143,131 @@ TEST(BadInputCli, APathThroughARegularFileIsNotFoundWithTheReason) {
   EXPECT_NE(r.err.find("a part of the path is a file, not a folder"), std::string::npos) << r.err;
 }
 
+// A zoning feature that is a line, in a proposal among good ones: the error names the file,
+// layer and feature, and the advice names the option that exists in `check` (--after-layer);
+// it said "choose the polygon layer (--layer)", an option check does not have (exit 2 if tried).
+TEST(BadInputCli, LineInAZoningNamesTheInputsOwnLayerOption) {
+  test::TempDir dir;
+  test::write_layer(
+      dir.file("before.gpkg"),
+      test::gk_zoning("GPKG", "功能分区",
+                      {{"核心区", gk_square(0, 0, 1000)}, {"缓冲区", gk_square(1000, 0, 1000)}}));
+  test::LayerSpec after =
+      test::gk_zoning("GPKG", "功能分区",
+                      {{"核心区", gk_square(0, 0, 1000)},
+                       {"缓冲区", "LINESTRING (501000 3700000, 502000 3701000)"},
+                       {"缓冲区", gk_square(1000, 0, 1000)}});
+  after.geometry_type = "";
+  test::write_layer(dir.file("after.gpkg"), after);
+  const auto r = run_cli({"check", "--before", dir.file("before.gpkg"), "--after",
+                          dir.file("after.gpkg"), "--no-reports", "--quiet"});
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_NE(r.err.find("after.gpkg, layer 'zones', feature 2: the geometry is a line"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("(--after-layer)"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find(" --layer"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("(--layer)"), std::string::npos) << r.err;
+}
+
+// The ecology bureau's facility list comes as an Excel sheet. overlay and check stopped with
+// "the layer has no geometry column (an attribute table); choose a spatial layer with --layer".
+TEST(BadInputCli, ExcelSheetOfFacilitiesIsOverlaidLikeItsCsv) {
+  test::TempDir dir;
+  test::write_layer(dir.file("before.gpkg"),
+                    test::gk_zoning("GPKG", "功能分区", {{"核心区", gk_square(0, 0, 1000)}}));
+  test::write_layer(dir.file("after.gpkg"),
+                    test::gk_zoning("GPKG", "功能分区", {{"核心区", gk_square(0, 0, 500)}}));
+  // The plant at local (750, 500) m: inside the 1000 m core before, 250 m east of the 500 m core
+  // after (by hand) — freed. GIS x/y in EPSG:4544, given with --feature-crs as for a CSV.
+  test::LayerSpec sheet;
+  sheet.driver = "XLSX";
+  sheet.layer = "设施";
+  sheet.geometry_type = "None";
+  sheet.fields = {{"编号"}, {"名称"}, {"类别"}, {"x", "real"}, {"y", "real"}};
+  sheet.features = {{"", {"F1", "某选矿厂", "选矿厂", "500750", "3700500"}}};
+  test::write_layer(dir.file("facilities.xlsx"), sheet);
+  const auto r = run_cli({"overlay", "--json", "--before", dir.file("before.gpkg"), "--after",
+                          dir.file("after.gpkg"), "--facilities", dir.file("facilities.xlsx"),
+                          "--feature-crs", "EPSG:4544", "--id-field", "编号"});
+  ASSERT_EQ(r.exit_code, 1) << r.out << r.err;  // a feature is freed
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j.at("features").size(), 1u) << r.out;
+  const auto& plant = j.at("features").at(0);
+  EXPECT_EQ(plant.at("id"), "F1");
+  EXPECT_EQ(plant.at("before").at("zone"), "core");
+  EXPECT_EQ(plant.at("after").at("zone"), "outside");
+  EXPECT_NEAR(plant.at("after").at("distance_to_reserve_boundary_m").get<double>(), 250.0, 1e-6);
+
+  // info describes the sheet as points, as it describes the CSV.
+  const auto info = run_cli({"info", "--crs", "EPSG:4544", dir.file("facilities.xlsx")});
+  EXPECT_EQ(info.exit_code, 0) << info.err;
+  EXPECT_NE(info.out.find("layer '设施': Point, 1 feature(s)"), std::string::npos) << info.out;
+}
+
+// A facility list without a category column: the advice ended "or give the whole layer's
+// category (e.g. --mining implies mining_right)", which no option does for --facilities.
+TEST(BadInputCli, FacilitiesWithoutACategoryColumnSayWhatTheDataNeeds) {
+  test::TempDir dir;
+  test::write_layer(dir.file("zones.gpkg"),
+                    test::gk_zoning("GPKG", "功能分区", {{"核心区", gk_square(0, 0, 1000)}}));
+  test::write_file(dir.file("plants.csv"), "名称,x,y\n甲选矿厂,500500,3700500\n");
+  const auto r =
+      run_cli({"overlay", "--before", dir.file("zones.gpkg"), "--after", dir.file("zones.gpkg"),
+               "--facilities", dir.file("plants.csv"), "--feature-crs", "EPSG:4544"});
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  EXPECT_NE(r.err.find("plants.csv"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("among '名称', 'x', 'y'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("add a 类别 column"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("选矿厂"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("whole layer's category"), std::string::npos) << r.err;
+  // The advice, followed, works.
+  test::write_file(dir.file("plants.csv"), "名称,类别,x,y\n甲选矿厂,选矿厂,500500,3700500\n");
+  const auto ok =
+      run_cli({"overlay", "--before", dir.file("zones.gpkg"), "--after", dir.file("zones.gpkg"),
+               "--facilities", dir.file("plants.csv"), "--feature-crs", "EPSG:4544"});
+  EXPECT_EQ(ok.exit_code, 0) << ok.out << ok.err;
+}
+
+// A zoning file without features (an export that wrote the header only): the error was
+// "cannot choose a Gauss-Kruger zone for data without coordinates", naming no file.
+TEST(BadInputCli, ZoningWithoutFeaturesIsNamed) {
+  test::TempDir dir;
+  test::write_layer(dir.file("after.gpkg"),
+                    test::gk_zoning("GPKG", "功能分区", {{"核心区", gk_square(0, 0, 1000)}}));
+  test::write_file(dir.file("before.geojson"), "{\"type\":\"FeatureCollection\",\"features\":[]}");
+  const auto c = run_cli({"check", "--before", dir.file("before.geojson"), "--after",
+                          dir.file("after.gpkg"), "--no-reports", "--quiet"});
+  EXPECT_EQ(c.exit_code, 3) << c.err;
+  EXPECT_NE(c.err.find("before.geojson, layer 'before': the zoning has no polygon features"),
+            std::string::npos)
+      << c.err;
+  const auto v = run_cli({"validate", dir.file("before.geojson")});
+  EXPECT_EQ(v.exit_code, 3) << v.err;
+  EXPECT_NE(v.err.find("before.geojson, layer 'before': the zoning has no polygon features"),
+            std::string::npos)
+      << v.err;
+}
+
+// A shapefile handed over without its .dbf: it reads as geometry only, and the error listed
+// "the fields are (none)" with advice to name a field (and --zone-file, which check lacks).
+TEST(BadInputCli, ShapefileWithoutItsDbfSaysTheDbfIsMissing) {
+  test::TempDir dir;
+  test::LayerSpec spec =
+      test::gk_zoning("ESRI Shapefile", "ZONE",
+                      {{"核心区", gk_square(0, 0, 1000)}, {"缓冲区", gk_square(1000, 0, 1000)}});
+  spec.layer_options = {"ENCODING=UTF-8"};
+  test::write_layer(dir.file("zones.shp"), spec);
+  fs::remove(dir.file("zones.dbf"));
+  const auto r = run_cli({"check", "--before", dir.file("zones.shp"), "--after",
+                          dir.file("zones.shp"), "--no-reports", "--quiet"});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("zones.shp, layer 'zones': the layer has no attribute fields"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("zones.dbf is missing beside zones.shp"), std::string::npos) << r.err;
+}
+
 // A 100 ha core before and a 25 ha core after: a proposal no profile may pass.
 void write_shrinking_proposal(const test::TempDir& dir) {
   test::write_layer(dir.file("before.gpkg"),

@@ -129,6 +129,62 @@ TEST(InfoCliTest, MissingCrsIsReportedAndCanBeAssumed) {
   EXPECT_NE(ok.out.find("100.00 ha"), std::string::npos) << ok.out;
 }
 
+TEST(InfoCliTest, CrsHintsNameTheFeatureCrsOptionOfTheConflictLayers) {
+  // info has one --crs; check takes --crs for the zonings only. A user who followed info's
+  // "pass --crs EPSG:xxxx" for a mining-right file got the same error from check again.
+  test::TempDir dir;
+  const std::string zoning = dir.file("zoning.gpkg");
+  test::write_layer(zoning, zoning_spec("GPKG"));
+  const std::string mines = dir.file("mines.shp");
+  test::LayerSpec spec;
+  spec.driver = "ESRI Shapefile";
+  spec.layer = "mines";
+  spec.geometry_type = "Polygon";
+  spec.layer_options = {"ENCODING=UTF-8"};
+  spec.fields = {{"名称"}};
+  spec.features = {
+      {"POLYGON ((500100 3700100, 500200 3700100, 500200 3700200, 500100 3700200, "
+       "500100 3700100))",
+       {"矿1"}}};
+  test::write_layer(mines, spec);
+
+  const auto r = run_cli({"info", mines});
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  const std::string note = "--feature-crs for a --mining or --facilities file";
+  EXPECT_NE(r.out.find("CRS:       none (pass --crs EPSG:xxxx; check, overlay"), std::string::npos)
+      << r.out;
+  const auto not_read = r.out.find("features not read:");
+  ASSERT_NE(not_read, std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(note, not_read), std::string::npos) << r.out;
+  const auto j = run_cli({"info", "--json", mines});
+  const auto layer = nlohmann::json::parse(j.out).at("datasets").at(0).at("layers").at(0);
+  EXPECT_NE(layer.at("read_error").get<std::string>().find(note), std::string::npos) << j.out;
+
+  // Followed in check, the hint works; --crs alone leaves the mining file without a CRS.
+  const auto with_crs = run_cli({"check", "--before", zoning, "--after", zoning, "--mining", mines,
+                                 "--crs", "EPSG:4544", "--no-reports", "--quiet"});
+  EXPECT_EQ(with_crs.exit_code, 3) << with_crs.err;
+  const auto with_feature_crs =
+      run_cli({"check", "--before", zoning, "--after", zoning, "--mining", mines, "--feature-crs",
+               "EPSG:4544", "--no-reports", "--quiet"});
+  EXPECT_TRUE(with_feature_crs.exit_code == 0 || with_feature_crs.exit_code == 1)
+      << with_feature_crs.exit_code << with_feature_crs.err;
+
+  // An issue's "pass --crs" (a surveying CSV read in a guessed datum) names both too; a hint
+  // that already names --feature-crs (the lon/lat CSV's) is left as it is.
+  const std::string csv = dir.file("points.csv");
+  test::write_file(csv, "名称,X,Y\n选矿厂,3700500,35500500\n");
+  const auto c = run_cli({"info", csv});
+  EXPECT_EQ(c.exit_code, 0) << c.err;
+  EXPECT_NE(c.out.find("pass --crs for another datum"), std::string::npos) << c.out;
+  EXPECT_NE(c.out.find(note), std::string::npos) << c.out;
+  const std::string lonlat = dir.file("lonlat.csv");
+  test::write_file(lonlat, "名称,经度,纬度\n选矿厂,105.01,33.41\n");
+  const auto l = run_cli({"info", lonlat});
+  EXPECT_EQ(l.out.find(note), std::string::npos) << l.out;
+  EXPECT_NE(l.out.find("--feature-crs (conflict layers) or --crs"), std::string::npos) << l.out;
+}
+
 TEST(InfoCliTest, SeveralPathsOneBadStillDescribesTheOthers) {
   test::TempDir dir;
   const std::string good = dir.file("zoning.gpkg");

@@ -40,6 +40,23 @@ TEST(ZoneScheme, NumberedPolygonsOfAZoneAreRecognised) {
   EXPECT_FALSE(s.lookup("核心区1号地块").has_value());
 }
 
+// Labels in traditional characters stopped with "zone labels not recognised" and a --zone-map
+// proposal; they are the same words (區 = 区, 緩衝 = 缓冲, 實驗 = 实验, 試驗 = 试验, 保護 = 保护).
+TEST(ZoneScheme, TraditionalCharactersAreRecognised) {
+  const auto s = ZoneScheme::defaults();
+  EXPECT_EQ(s.lookup("核心區"), Zone::core);
+  EXPECT_EQ(s.lookup("緩衝區"), Zone::buffer);
+  EXPECT_EQ(s.lookup("實驗區"), Zone::experimental);
+  EXPECT_EQ(s.lookup("試驗區"), Zone::experimental);
+  EXPECT_EQ(s.lookup("核心保護區"), Zone::core_protection);
+  EXPECT_EQ(s.lookup("一般控制區"), Zone::general_control);
+  EXPECT_EQ(s.lookup("緩衝區2"), Zone::buffer);  // numbered polygons as in simplified
+  EXPECT_EQ(s.lookup("實驗區（東片）"), Zone::experimental);
+  EXPECT_EQ(s.lookup("緩衝區3號"), Zone::buffer);
+  EXPECT_EQ(s.lookup("核心保護區一"), Zone::core_protection);
+  EXPECT_FALSE(s.lookup("實驗區(擬調出)").has_value());  // free text stays unrecognised
+}
+
 TEST(ZoneScheme, UserMappingAddsNumericCodes) {
   auto s = ZoneScheme::defaults();
   s.add_mapping("1=core, 2=buffer,3=experimental");

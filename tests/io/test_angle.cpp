@@ -29,6 +29,20 @@ TEST(ParseAngleTest, DegreesMinutesSeconds) {
   EXPECT_NEAR(*parse_angle_deg("33°45.5'"), 33.0 + 45.5 / 60.0, kTol);
 }
 
+// The surveyors' notation with the decimal point after the mark (东经105°42′30″.5): the row was
+// skipped as "not an angle". By hand: 30″.5 = 30.5″, 45′.5 = 45.5′.
+TEST(ParseAngleTest, DecimalPointAfterTheUnitMark) {
+  EXPECT_NEAR(*parse_angle_deg("105°42′30″.5"), k105_42_30_5, kTol);
+  EXPECT_NEAR(*parse_angle_deg("东经105°42'30\".5"), k105_42_30_5, kTol);
+  EXPECT_NEAR(*parse_angle_deg("105度42分30秒.5"), k105_42_30_5, kTol);
+  EXPECT_NEAR(*parse_angle_deg("33°45′.5"), 33.0 + 45.5 / 60.0, kTol);
+  EXPECT_NEAR(*parse_angle_deg("105°.5"), 105.5, kTol);
+  // Never a second fraction, nor anything after it.
+  for (const char* bad :
+       {"105°42′30.5″.5", "105°42′.5 30″", "105°42′30″.", "105°42′30″.5.5", "105:42:30:.5"})
+    EXPECT_FALSE(parse_angle_deg(bad).has_value()) << "'" << bad << "'";
+}
+
 TEST(ParseAngleTest, Hemispheres) {
   EXPECT_NEAR(*parse_angle_deg("E105°42'30.5\""), k105_42_30_5, kTol);
   EXPECT_NEAR(*parse_angle_deg("105°42'30.5\"E"), k105_42_30_5, kTol);

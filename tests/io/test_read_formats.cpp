@@ -245,8 +245,44 @@ TEST(ReadLayerTest, CurvesAreLinearised) {
   const Layer layer = read_layer(path);
   ASSERT_EQ(layer.features.size(), 1u);
   ASSERT_EQ(layer.features[0].geometry.kind, GeometryKind::polygon);
-  // A full circle of diameter 100 m: area π·50² = 7853.98 m²; linearisation loses < 0.5 %.
-  EXPECT_NEAR(planar_area(layer.features[0].geometry.polygons), 7853.98, 40.0);
+  // A full circle of diameter 100 m: area π·50² = 7853.9816 m². Chords every 0.1° of arc lose
+  // θ²/6 = 5.1e-7 of it (0.004 m²); GDAL's default 4° step lost 8.1e-4 (6.4 m²).
+  EXPECT_NEAR(planar_area(layer.features[0].geometry.polygons), 7853.9816, 0.01);
+}
+
+// FileGDB / ArcGIS exports hold zones as MULTISURFACE of CURVEPOLYGONs with COMPOUNDCURVE rings
+// (straight and arc pieces). The zone's area was 0.08 % short of the true one (the 4° chords),
+// more than the 0.05 % that separates Gauss-Krüger from ellipsoidal area.
+TEST(ReadLayerTest, CompoundCurveZonesKeepTheirAreaToAFewSquareMetres) {
+  TempDir dir;
+  const std::string path = dir.file("curved.gpkg");
+  LayerSpec spec;
+  spec.driver = "GPKG";
+  spec.layer = "zones";
+  spec.epsg = 4544;
+  spec.geometry_type = "MultiSurface";
+  spec.fields = {{"功能分区"}};
+  // A circle of radius 1000 m, and a half disc of radius 500 m on the chord (501000, 3700000) –
+  // (502000, 3700000), bulging south through (501500, 3699500).
+  spec.features = {{"CURVEPOLYGON (CIRCULARSTRING (500000 3700000, 501000 3701000, 500000 3702000, "
+                    "499000 3701000, 500000 3700000))",
+                    {"核心区"}},
+                   {"MULTISURFACE (CURVEPOLYGON (COMPOUNDCURVE ((501000 3700000, 502000 3700000), "
+                    "CIRCULARSTRING (502000 3700000, 501500 3699500, 501000 3700000))))",
+                    {"缓冲区"}}};
+  test::write_layer(path, spec);
+  const Layer layer = read_layer(path);
+  ASSERT_EQ(layer.features.size(), 2u);
+  // By hand: π·1000² = 3141592.65 m² and π·500²/2 = 392699.08 m²; a chord every 0.1° loses
+  // θ²/6 = 5.1e-7 of each (1.6 m² and 0.2 m²); the 4° chords lost 2551 m² and 319 m².
+  EXPECT_NEAR(planar_area(layer.features[0].geometry.polygons), 3141592.65, 2.0);
+  EXPECT_NEAR(planar_area(layer.features[1].geometry.polygons), 392699.08, 0.5);
+  bool noted = false;
+  for (const auto& i : layer.issues)
+    if (i.code == IssueCode::curves_linearised)
+      noted = i.message.find("2 curved geometry(ies)") != std::string::npos &&
+              i.message.find("0.1° of arc") != std::string::npos;
+  EXPECT_TRUE(noted);
 }
 
 TEST(ReadLayerTest, MissingCrsIsAClearErrorUnlessAssumed) {
@@ -399,6 +435,46 @@ TEST(Sha256Test, KnownDigest) {
   EXPECT_EQ(sha256_file(dir.file("abc.txt")),
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   EXPECT_THROW(sha256_file(dir.file("missing")), InputError);
+}
+
+}  // namespace
+}  // namespace reserve
+
+namespace reserve {
+namespace {
+
+// A GeoJSON written latitude first (its old-style "crs" member urn:ogc:def:crs:EPSG::4490 names
+// an authority whose axis order is lat/lon; GDAL reads x first as RFC 7946 says). The error said
+// the coordinates "are not degrees", which sent users looking for a projected CRS.
+TEST(ReadLayerTest, LatitudeFirstGeoJsonIsToldAsSwappedDegrees) {
+  TempDir dir;
+  const std::string path = dir.file("latlon.geojson");
+  test::write_file(
+      path,
+      "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":"
+      "\"urn:ogc:def:crs:EPSG::4490\"}},\"features\":[{\"type\":\"Feature\",\"properties\":"
+      "{\"功能分区\":\"核心区\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[33.4,105.0],"
+      "[33.4,105.01],[33.41,105.01],[33.41,105.0],[33.4,105.0]]]}}]}");
+  try {
+    read_layer(path);
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    const std::string m = e.message();
+    EXPECT_NE(m.find("are degrees, but latitude first"), std::string::npos) << m;
+    EXPECT_EQ(m.find("not degrees"), std::string::npos) << m;
+  }
+  // Metres where degrees are expected are still told as such.
+  const std::string metres = dir.file("metres.geojson");
+  test::write_file(metres,
+                   "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                   "\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":"
+                   "[500000,3700000]}}]}");
+  try {
+    read_layer(metres);
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_NE(e.message().find("are not degrees"), std::string::npos) << e.message();
+  }
 }
 
 }  // namespace

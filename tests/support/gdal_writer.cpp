@@ -21,6 +21,7 @@ struct DatasetCloser {
 
 OGRwkbGeometryType geometry_type(const std::string& name) {
   if (name.empty()) return wkbUnknown;
+  if (name == "None") return wkbNone;  // an attribute table (OGRFromOGCGeomType has no "None")
   const OGRwkbGeometryType t = OGRFromOGCGeomType(name.c_str());
   return t;
 }

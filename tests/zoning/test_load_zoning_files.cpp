@@ -4,8 +4,10 @@
 
 #include <cmath>
 
+#include "reserve/area.hpp"
 #include "reserve/error.hpp"
 #include "reserve/zoning.hpp"
+#include "support/cli_runner.hpp"
 #include "support/gdal_writer.hpp"
 #include "support/temp_dir.hpp"
 
@@ -85,6 +87,106 @@ TEST(LoadZoning, OneGeoPackagePerZone) {
   EXPECT_DOUBLE_EQ(areas.at(1).area_m2, 10000.0);
   EXPECT_DOUBLE_EQ(areas.at(2).area_m2, 0.0);  // no experimental zone
   EXPECT_EQ(z.sources.at(1).layer, "buffer");
+}
+
+// A dataset with one layer per zone and no zone field (the zone is the layer's name), given
+// without a layer: it stopped with "the dataset has 3 layers; choose one with --layer", and
+// choosing one drops the others. Now each layer is read as its zone, with an info issue.
+TEST(LoadZoning, LayersNamedByZoneAreOneZoning) {
+  test::TempDir dir;
+  const std::string path = dir.file("zones.gpkg");
+  test::LayerSpec core;
+  core.layer = "核心区";
+  core.epsg = 4544;
+  core.geometry_type = "Polygon";
+  core.features = {
+      {"POLYGON ((500000 3700000, 500100 3700000, 500100 3700100, 500000 3700100, "
+       "500000 3700000))"}};
+  test::write_layer(path, core);
+  test::LayerSpec buffer = core;
+  buffer.layer = "缓冲区";
+  buffer.features = {
+      {"POLYGON ((500100 3700000, 500300 3700000, 500300 3700100, 500100 3700100, "
+       "500100 3700000))"}};
+  test::write_layer(path, buffer);
+  test::LayerSpec experimental = core;  // an empty folder: nothing to read, named in the note
+  experimental.layer = "实验区";
+  experimental.features = {};
+  test::write_layer(path, experimental);
+
+  ZoningOptions options;
+  options.area_method = AreaMethod::planar;
+  ZoningSource source;
+  source.path = path;
+  options.sources = {source};
+  const Zoning z = load_zoning(options);
+  ASSERT_EQ(z.parts.size(), 2u);
+  EXPECT_EQ(z.parts[0].zone, Zone::core);
+  EXPECT_EQ(z.parts[1].zone, Zone::buffer);
+  ASSERT_EQ(z.sources.size(), 2u);
+  EXPECT_EQ(z.sources[0].layer, "核心区");
+  EXPECT_EQ(z.sources[1].layer, "缓冲区");
+  const auto areas = zone_areas(z, AreaCalculator(z.crs, AreaMethod::planar));
+  EXPECT_DOUBLE_EQ(areas.at(0).area_m2, 10000.0);  // 100 m × 100 m, by hand
+  EXPECT_DOUBLE_EQ(areas.at(1).area_m2, 20000.0);  // 200 m × 100 m, by hand
+  EXPECT_DOUBLE_EQ(areas.at(2).area_m2, 0.0);
+  bool noted = false;
+  for (const auto& i : z.issues)
+    if (i.code == IssueCode::zone_named_layers)
+      noted = i.message.find("'核心区' → core, '缓冲区' → buffer") != std::string::npos &&
+              i.message.find("empty layer(s) '实验区'") != std::string::npos;
+  EXPECT_TRUE(noted);
+
+  // A layer that is not a zone (the boundary) keeps the old advice: nothing is guessed.
+  test::LayerSpec boundary = core;
+  boundary.layer = "保护区界线";
+  test::write_layer(path, boundary);
+  try {
+    load_zoning(options);
+    FAIL() << "expected UsageError";
+  } catch (const UsageError& e) {
+    EXPECT_NE(std::string(e.what()).find("choose one with --layer"), std::string::npos) << e.what();
+  }
+  // A layer chosen by the user is read alone, as before.
+  options.sources[0].read.layer = "缓冲区";
+  options.sources[0].zone_field = "";
+  EXPECT_THROW(load_zoning(options), InputError);  // no zone field in that layer
+}
+
+// The same from Google Earth: a KML with one folder per zone (LIBKML: a layer per folder).
+TEST(LoadZoning, KmlFoldersNamedByZoneAreOneZoning) {
+  test::TempDir dir;
+  std::string kml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml "
+      "xmlns=\"http://www.opengis.net/kml/2.2\"><Document><name>某保护区</name>\n";
+  const char* zones[] = {"核心区", "缓冲区", "实验区"};
+  for (int i = 0; i < 3; ++i) {
+    const double x0 = 105.0 + 0.01 * i, x1 = x0 + 0.01;
+    auto c = [](double x, double y) { return std::to_string(x) + "," + std::to_string(y) + ",0 "; };
+    kml += std::string("<Folder><name>") + zones[i] + "</name><Placemark><name>" + zones[i] +
+           "1</name><Polygon><outerBoundaryIs><LinearRing><coordinates>" + c(x0, 33.4) +
+           c(x1, 33.4) + c(x1, 33.41) + c(x0, 33.41) + c(x0, 33.4) +
+           "</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark></Folder>\n";
+  }
+  kml += "</Document></kml>\n";
+  test::write_file(dir.file("zones.kml"), kml);
+  ZoningOptions options;
+  ZoningSource source;
+  source.path = dir.file("zones.kml");
+  options.sources = {source};
+  const Zoning z = load_zoning(options);
+  ASSERT_EQ(z.parts.size(), 3u);
+  EXPECT_EQ(z.parts[0].zone, Zone::core);
+  EXPECT_EQ(z.parts[1].zone, Zone::buffer);
+  EXPECT_EQ(z.parts[2].zone, Zone::experimental);
+  EXPECT_EQ(z.crs.epsg, 4544);  // the CGCS2000 GK zone of 105°E
+  EXPECT_EQ(z.sources.at(2).layer, "实验区");
+
+  // `reserve validate` reads it the same way (it stopped with "choose one with --layer").
+  const auto v = test::run_cli({"validate", dir.file("zones.kml")});
+  EXPECT_TRUE(v.exit_code == 0 || v.exit_code == 1) << v.exit_code << v.out << v.err;
+  EXPECT_NE(v.out.find("zone-named-layers"), std::string::npos) << v.out;
+  EXPECT_NE(v.out.find("layer '实验区'"), std::string::npos) << v.out;
 }
 
 TEST(LoadZoning, NoSourcesIsAUsageError) { EXPECT_THROW(load_zoning(ZoningOptions{}), UsageError); }

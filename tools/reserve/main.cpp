@@ -25,9 +25,12 @@ void replace_all(std::string& text, const std::string& from, const std::string& 
 }
 
 // The library's messages name the options of a command with one input: "choose one with
-// --layer", "pass --crs EPSG:…", "--encoding GBK". The commands with several inputs have one
-// such option per input (--before-layer, --mining-layer, --feature-crs, --feature-encoding);
-// this names the ones of the input that holds the file the error is about.
+// --layer", "(--layer)", "pass --crs EPSG:…", "--encoding GBK". The commands with several inputs
+// have one such option per input (--before-layer, --mining-layer, --feature-crs,
+// --feature-encoding); this names the ones of the input that holds the file the error is about.
+// Every "--layer" is replaced ("--before-layer" has one hyphen before the word, so a replaced
+// name is never matched again); CRS and encoding advice only where it names one option, since
+// some messages already name both ("--feature-encoding for conflict layers or --encoding …").
 std::string with_input_options(const CLI::App& app, const reserve::Error& e) {
   std::string text = e.what();
   if (e.where().file.empty()) return text;
@@ -40,7 +43,7 @@ std::string with_input_options(const CLI::App& app, const reserve::Error& e) {
       const std::string input = option->get_lnames().front();
       const std::string layer_option = "--" + input + "-layer";
       if (command->get_option_no_throw(layer_option) != nullptr)
-        replace_all(text, "choose one with --layer", "choose one with " + layer_option);
+        replace_all(text, "--layer", layer_option);
       // The conflict layers (--mining, --facilities) have their own CRS and encoding options.
       if ((input == "mining" || input == "facilities") &&
           command->get_option_no_throw("--feature-crs") != nullptr) {

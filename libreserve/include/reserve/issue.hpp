@@ -50,6 +50,8 @@ enum class IssueCode {
   corner_point_table,
   missing_id,
   too_few_corner_points,
+  // reading a zoning: a dataset whose layers are named by zone (a KML folder per zone)
+  zone_named_layers,
   // geometry repair and unusable features
   invalid_geometry_repaired,
   invalid_geometry,
@@ -101,6 +103,7 @@ inline constexpr IssueCode kIssueCodes[] = {
     IssueCode::corner_point_table,
     IssueCode::missing_id,
     IssueCode::too_few_corner_points,
+    IssueCode::zone_named_layers,
     IssueCode::invalid_geometry_repaired,
     IssueCode::invalid_geometry,
     IssueCode::collapsed_geometry,

@@ -215,12 +215,24 @@ FeatureSet features_from_layer(const Layer& layer, const FeatureOptions& options
               }(),
           SourceRef{layer.path, layer.name, {}});
   }
-  if (category_field.empty() && !options.category)
+  if (category_field.empty() && !options.category) {
+    // The advice used to end "or give the whole layer's category (e.g. --mining implies
+    // mining_right)", which no option does for a facility layer: say what the data needs.
+    std::string fields, names;
+    for (const auto& f : layer.fields) fields += (fields.empty() ? "'" : ", '") + f + "'";
+    for (FeatureCategory c : all_categories())
+      if (c != FeatureCategory::other)
+        names += (names.empty() ? "" : ", ") + std::string(chinese_name(c));
     throw UsageError(
-        "no category field found (looked for 类别, 类型, 设施类型, category, type, …); name it "
-        "with --category-field or give the whole layer's category (e.g. --mining implies "
-        "mining_right)",
+        "no category field found among " + (fields.empty() ? std::string("(no fields)") : fields) +
+            " (looked for 类别, 类型, 设施类型, category, type, …); add a 类别 column with each "
+            "feature's category (" +
+            names +
+            "), or name the field that holds it with --category-field and map its values with "
+            "--category-map 'VALUE=CATEGORY'. A --mining layer needs none: its features are "
+            "mining rights",
         SourceRef{layer.path, layer.name, {}});
+  }
 
   // Rows the reader (or the reprojection) already skipped: error issues from read_layer and
   // read_in_working_crs, one per row. They count in M and are named by their FID.

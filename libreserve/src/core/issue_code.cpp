@@ -36,6 +36,7 @@ constexpr std::pair<IssueCode, const char*> kIssueCodeNames[] = {
     {IssueCode::corner_point_table, "corner-point-table"},
     {IssueCode::missing_id, "missing-id"},
     {IssueCode::too_few_corner_points, "too-few-corner-points"},
+    {IssueCode::zone_named_layers, "zone-named-layers"},
     {IssueCode::invalid_geometry_repaired, "invalid-geometry-repaired"},
     {IssueCode::invalid_geometry, "invalid-geometry"},
     {IssueCode::collapsed_geometry, "collapsed-geometry"},

@@ -113,6 +113,21 @@ std::optional<double> parse_angle_deg(const std::string& text) {
         break;
       }
     }
+    // The surveyors' notation with the decimal point after the unit mark: 30″.5 = 30.5″,
+    // 42′.25 = 42.25′ (东经105°36′18″.5 in official boundary descriptions). Only after a mark
+    // ("30.5" has its fraction already) and only once: the part is then the last.
+    if (part.unit != '\0' && part.unit != ':' && !part.has_fraction && i + 1 < s.size() &&
+        s[i] == '.' && std::isdigit(static_cast<unsigned char>(s[i + 1]))) {
+      const std::size_t frac_start = ++i;
+      while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+      const std::string fraction = "0." + std::string(s.substr(frac_start, i - frac_start));
+      double f = 0.0;
+      const auto [fend, fec] =
+          std::from_chars(fraction.data(), fraction.data() + fraction.size(), f);
+      if (fec != std::errc() || fend != fraction.data() + fraction.size()) return std::nullopt;
+      part.value += f;
+      part.has_fraction = true;
+    }
     parts.push_back(part);
     if (parts.size() > 3) return std::nullopt;
   }

@@ -264,11 +264,12 @@ void assign_corner_crs(Layer& out, bool geographic, const Envelope& extent,
 
 }  // namespace io
 
-Layer read_corner_points(const std::string& path, const ReadOptions& options) {
-  using namespace io;
-  TextTable t = read_text_table(path, options.encoding);
-  Layer out = start_table_layer(path, t, "CSV (corner points)");
-  const SourceRef where{path, out.name, ""};
+namespace io {
+
+Layer read_corner_point_table(const TableOrigin& origin, const ReadOptions& options,
+                              const TextTable& t) {
+  Layer out = start_table_layer(origin, t, origin.driver + " (corner points)");
+  const SourceRef where{out.path, out.name, ""};
 
   const CornerColumns cols = find_corner_columns(t, options, where);
   const std::vector<Right> rights = group_corners(t, cols, where, out.issues);
@@ -293,6 +294,14 @@ Layer read_corner_points(const std::string& path, const ReadOptions& options) {
 
   assign_corner_crs(out, cols.geographic, extent, options, where);
   check_extent_matches_crs(out.crs, extent, where);
+  return out;
+}
+
+}  // namespace io
+
+Layer read_corner_points(const std::string& path, const ReadOptions& options) {
+  Layer out = io::read_corner_point_table(io::TableOrigin{path, "", "CSV"}, options,
+                                          io::read_text_table(path, options.encoding));
   out.sha256 = sha256_file(path);
   return out;
 }

@@ -38,11 +38,22 @@ void check_extent_matches_crs(const Crs& crs, const Envelope& extent, const Sour
   if (crs.is_geographic) {
     if (extent.min_x < -180.0 || extent.max_x > 360.0 || extent.min_y < -90.0 ||
         extent.max_y > 90.0) {
+      const std::string coordinates = "(x " + fmt(extent.min_x) + "…" + fmt(extent.max_x) + ", y " +
+                                      fmt(extent.min_y) + "…" + fmt(extent.max_y) + ")";
+      // Degrees in the wrong order (a GeoJSON written latitude first, as its old "crs" member
+      // urn:ogc:def:crs:EPSG::4490 suggests): x fits a latitude and y only a longitude. They
+      // are degrees, and saying "not degrees" sent users looking for a projected CRS.
+      if (extent.min_x >= -90.0 && extent.max_x <= 90.0 && extent.min_y >= -180.0 &&
+          extent.max_y <= 180.0)
+        throw InputError("the CRS is geographic (" + crs.label() + ") and the coordinates " +
+                             coordinates +
+                             " are degrees, but latitude first: y is beyond ±90°, so it holds "
+                             "the longitudes. Write the file longitude first (x = longitude, "
+                             "as GeoJSON, KML, Shapefile and GeoPackage store it)",
+                         where);
       std::string hint = suggest_crs_from_extent(extent);
-      throw InputError("the CRS is geographic (" + crs.label() + ") but the coordinates (x " +
-                           fmt(extent.min_x) + "…" + fmt(extent.max_x) + ", y " +
-                           fmt(extent.min_y) + "…" + fmt(extent.max_y) + ") are not degrees" +
-                           (hint.empty() ? "" : "; " + hint),
+      throw InputError("the CRS is geographic (" + crs.label() + ") but the coordinates " +
+                           coordinates + " are not degrees" + (hint.empty() ? "" : "; " + hint),
                        where);
     }
     return;

@@ -194,15 +194,30 @@ void skip_title_rows(TextTable& t, const std::string& path) {
 
 }  // namespace
 
-Layer read_csv_points(const std::string& path, const ReadOptions& options) {
-  TextTable t = read_text_table(path, options.encoding);
+bool table_holds_geometry(const TextTable& t, const ReadOptions& options) {
+  if (!options.x_field.empty() || !options.y_field.empty()) return true;
+  if (names_coordinates(t.header) || find_wkt_column(t) || looks_like_corner_point_table(t))
+    return true;
+  // A title above the header (skip_title_rows), or a sheet whose header GDAL did not recognise
+  // (fields Field1, Field2, … with the header as the first row).
+  constexpr std::size_t kMaxTitleRows = 5;
+  for (std::size_t k = 0; k < std::min(kMaxTitleRows, t.rows.size()); ++k) {
+    std::vector<std::string> candidate = t.rows[k];
+    for (auto& h : candidate) h = trim_copy(h);
+    if (names_coordinates(candidate)) return true;
+  }
+  return false;
+}
+
+Layer read_points_table(const TableOrigin& origin, const ReadOptions& options, TextTable t) {
+  const std::string& path = origin.path;
   if (options.x_field.empty() && options.y_field.empty()) skip_title_rows(t, path);
   if (options.x_field.empty() && options.y_field.empty() && !find_column(t.header, kLonNames) &&
       !find_column(t.header, kLonContains, true)) {
     if (auto wkt_col = find_wkt_column(t))
-      return read_csv_wkt(path, options, std::move(t), *wkt_col);
+      return read_csv_wkt(origin, options, std::move(t), *wkt_col);
   }
-  Layer out = start_table_layer(path, t, "CSV");
+  Layer out = start_table_layer(origin, t, origin.driver);
   out.fields = t.header;
   const SourceRef where{path, out.name, ""};
   const Columns cols = find_coordinate_columns(t, options, where);
@@ -290,11 +305,13 @@ Layer read_csv_points(const std::string& path, const ReadOptions& options) {
     out.crs = Crs::from_user_input(options.assume_crs);
   } else if (mode == Mode::degrees) {
     out.crs = Crs::from_epsg(4490);
-    out.issues.push_back(Issue{IssueCode::csv_default_crs, Severity::info,
-                               "a CSV carries no CRS: longitude/latitude read as CGCS2000 "
-                               "(EPSG:4490); for WGS 84 (GPS) values pass EPSG:4326 with "
-                               "--feature-crs (conflict layers) or --crs",
-                               where, std::nullopt, std::nullopt});
+    out.issues.push_back(
+        Issue{IssueCode::csv_default_crs, Severity::info,
+              (origin.driver == "CSV" ? std::string("a CSV") : "an " + origin.driver + " table") +
+                  " carries no CRS: longitude/latitude read as CGCS2000 "
+                  "(EPSG:4490); for WGS 84 (GPS) values pass EPSG:4326 with "
+                  "--feature-crs (conflict layers) or --crs",
+              where, std::nullopt, std::nullopt});
   } else {
     const auto zone = extent.valid ? gk3_zone_from_prefixed_easting(extent.min_x) : std::nullopt;
     if (!zone || gk3_zone_from_prefixed_easting(extent.max_x) != zone) {
@@ -316,8 +333,25 @@ Layer read_csv_points(const std::string& path, const ReadOptions& options) {
               where, std::nullopt, std::nullopt});
   }
   check_extent_matches_crs(out.crs, extent, where);
+  return out;
+}
+
+Layer read_csv_points(const std::string& path, const ReadOptions& options) {
+  Layer out = read_points_table(TableOrigin{path, "", "CSV"}, options,
+                                read_text_table(path, options.encoding));
   out.sha256 = sha256_file(path);
   return out;
+}
+
+Layer read_table_layer(const TableOrigin& origin, const ReadOptions& options, TextTable t) {
+  if (!looks_like_corner_point_table(t)) return read_points_table(origin, options, std::move(t));
+  Layer layer = read_corner_point_table(origin, options, t);
+  layer.issues.insert(layer.issues.begin(),
+                      Issue{IssueCode::corner_point_table, Severity::info,
+                            "read as a corner-point table (拐点坐标): one polygon per right, "
+                            "corners joined in point-number order",
+                            SourceRef{layer.path, layer.name, ""}, std::nullopt, std::nullopt});
+  return layer;
 }
 
 Layer read_text_layer(const std::string& path, const ReadOptions& options) {
@@ -330,14 +364,9 @@ Layer read_text_layer(const std::string& path, const ReadOptions& options) {
         where);
   if (!options.layer.empty() && options.layer != stem)
     throw UsageError("a CSV/text table has one layer, '" + stem + "'", where);
-  const TextTable t = read_text_table(path, options.encoding);
-  if (!looks_like_corner_point_table(t)) return read_csv_points(path, options);
-  Layer layer = read_corner_points(path, options);
-  layer.issues.insert(layer.issues.begin(),
-                      Issue{IssueCode::corner_point_table, Severity::info,
-                            "read as a corner-point table (拐点坐标): one polygon per right, "
-                            "corners joined in point-number order",
-                            where, std::nullopt, std::nullopt});
+  Layer layer = read_table_layer(TableOrigin{path, "", "CSV"}, options,
+                                 read_text_table(path, options.encoding));
+  layer.sha256 = sha256_file(path);
   return layer;
 }
 

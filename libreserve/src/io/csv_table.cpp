@@ -187,15 +187,16 @@ TextTable read_text_table(const std::string& path, const std::string& encoding) 
   return table;
 }
 
-Layer start_table_layer(const std::string& path, const TextTable& table,
+Layer start_table_layer(const TableOrigin& origin, const TextTable& table,
                         const std::string& driver) {
   Layer out;
-  out.path = path;
-  out.name = std::filesystem::path(path).stem().string();
+  out.path = origin.path;
+  out.name =
+      origin.layer.empty() ? std::filesystem::path(origin.path).stem().string() : origin.layer;
   out.driver = driver;
   out.encoding = table.encoding;
   out.encoding_source = table.encoding_source;
-  const SourceRef where{path, out.name, ""};
+  const SourceRef where{out.path, out.name, ""};
   for (Issue issue : table.issues) {
     issue.where = where;
     out.issues.push_back(std::move(issue));

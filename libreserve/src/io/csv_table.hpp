@@ -48,8 +48,19 @@ std::optional<std::size_t> find_column(const std::vector<std::string>& header,
 
 std::string trim_copy(const std::string& s);
 
-// The Layer a table reader starts from: path, name (the file's stem), driver, the table's encoding
-// and a copy of its decoding issues, located at the file and layer (the table keeps its own).
-Layer start_table_layer(const std::string& path, const TextTable& table, const std::string& driver);
+// Where a table came from: a CSV/text file (its layer is the file's stem), or a sheet or
+// attribute table that GDAL opened (an XLSX or ODS sheet, a lone DBF): the path as shown, the
+// layer's name and the driver.
+struct TableOrigin {
+  std::string path;
+  std::string layer;  // empty: the file's stem
+  std::string driver = "CSV";
+};
+
+// The Layer a table reader starts from: path, name, `driver` (the origin's, or a more specific
+// one such as "CSV (corner points)"), the table's encoding and a copy of its decoding issues,
+// located at the file and layer (the table keeps its own).
+Layer start_table_layer(const TableOrigin& origin, const TextTable& table,
+                        const std::string& driver);
 
 }  // namespace reserve::io

@@ -13,9 +13,10 @@ std::optional<std::size_t> find_wkt_column(const TextTable& t) {
   return find_column(t.header, {"wkt", "geometry", "geom", "the_geom", "shape", "几何"});
 }
 
-Layer read_csv_wkt(const std::string& path, const ReadOptions& options, TextTable t,
+Layer read_csv_wkt(const TableOrigin& origin, const ReadOptions& options, TextTable t,
                    std::size_t wkt_col) {
-  Layer out = start_table_layer(path, t, "CSV");
+  const std::string& path = origin.path;
+  Layer out = start_table_layer(origin, t, origin.driver);
   out.fields = t.header;
   const SourceRef where{path, out.name, ""};
   std::optional<std::size_t> id_col;
@@ -71,7 +72,6 @@ Layer read_csv_wkt(const std::string& path, const ReadOptions& options, TextTabl
                      where);
   }
   check_extent_matches_crs(out.crs, extent, where);
-  out.sha256 = sha256_file(path);
   return out;
 }
 

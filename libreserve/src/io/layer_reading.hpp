@@ -77,14 +77,26 @@ class FidReader {
 Layer read_csv_points(const std::string& path, const ReadOptions& options);
 
 struct TextTable;
+struct TableOrigin;
 // The WKT geometry column of a table (wkt, geometry, geom, the_geom, shape), if any.
 std::optional<std::size_t> find_wkt_column(const TextTable& t);
 // A table whose geometries are WKT text; the CRS must come from options.assume_crs.
-Layer read_csv_wkt(const std::string& path, const ReadOptions& options, TextTable t,
+Layer read_csv_wkt(const TableOrigin& origin, const ReadOptions& options, TextTable t,
                    std::size_t wkt_col);
 // True for a corner-point table (拐点坐标): a 点号/拐点号 column and a right id (矿权编号,
 // 许可证号, …) repeated on three rows or more.
 bool looks_like_corner_point_table(const TextTable& t);
+// True when a table can be read as geometry: coordinate columns (lon/lat, 经度/纬度, X/Y; also
+// under a title of up to five rows, or --x-field / --y-field), a WKT column, or corner points.
+bool table_holds_geometry(const TextTable& t, const ReadOptions& options);
+// The table readers without the file: points (or WKT), and corner-point polygons. The layer's
+// sha256 is left to the caller (a file's bytes, or a database table's content).
+Layer read_points_table(const TableOrigin& origin, const ReadOptions& options, TextTable t);
+Layer read_corner_point_table(const TableOrigin& origin, const ReadOptions& options,
+                              const TextTable& t);
+// A corner-point table (polygons, with an info issue saying so) when it looks like one, else
+// points.
+Layer read_table_layer(const TableOrigin& origin, const ReadOptions& options, TextTable t);
 
 // A CSV/text file as a layer: a corner-point table (polygons) when it looks like one, else
 // points. Refuses options a table cannot honour (--where, another layer name).

@@ -114,7 +114,7 @@ ConvertedGeometry convert_ogr_geometry(const OGRGeometry* g, bool swap_axes) {
   OgrGeomPtr linear;
   const OGRGeometry* src = g;
   if (g->hasCurveGeometry(TRUE)) {
-    linear.reset(g->getLinearGeometry());
+    linear.reset(g->getLinearGeometry(kArcStepDegrees));
     if (!linear) {
       result.problem_code = IssueCode::unsupported_geometry;
       result.problem_message = "the curved geometry cannot be linearised; it is skipped";

@@ -11,6 +11,7 @@
 
 #include "io/attribute_filter.hpp"
 #include "io/crs_checks.hpp"
+#include "io/csv_table.hpp"
 #include "io/input_path.hpp"
 #include "io/layer_reading.hpp"
 #include "io/ogr_geometry.hpp"
@@ -221,6 +222,33 @@ bool convert_feature(const VectorSource& src, OGRFeature& ogr_feature,
   return true;
 }
 
+// A layer without geometry (an XLSX or ODS sheet, a lone DBF, a GeoPackage attribute table) as
+// a text table, decoded like the layer's attributes, for the readers of CSV tables: a sheet of
+// facility coordinates then reads exactly like the same sheet saved as CSV. Rows are numbered by
+// their FID, which in a spreadsheet is the row Excel shows; rows with no value are dropped.
+TextTable attribute_rows(const VectorSource& src, OGRLayer& layer,
+                         const std::vector<FieldInfo>& fields, LayerNotes& notes) {
+  TextTable t;
+  for (const auto& f : fields) t.header.push_back(f.name);
+  t.encoding = src.encoding.encoding;
+  t.encoding_source = src.encoding.source;
+  layer.ResetReading();
+  for (auto& feature : layer) {
+    std::vector<std::string> row;
+    bool blank = true;
+    for (int i = 0; i < static_cast<int>(fields.size()); ++i) {
+      row.push_back(feature->IsFieldSetAndNotNull(i)
+                        ? decode_value(src, feature->GetFieldAsString(i), notes)
+                        : std::string());
+      blank = blank && trim_copy(row.back()).empty();
+    }
+    if (blank) continue;
+    t.rows.push_back(std::move(row));
+    t.row_numbers.push_back(static_cast<int>(feature->GetFID()));
+  }
+  return t;
+}
+
 std::optional<std::string> malformed_prj_reason(const VectorSource& src) {
   if (src.driver != "ESRI Shapefile") return std::nullopt;
   const std::string prj = sibling_file(src.path, ".prj");
@@ -279,6 +307,42 @@ bool stored_far(const OGREnvelope& e, const NearRows& near) {
          e.MinY > b.max_y + d;
 }
 
+// read_gdal_layer of a layer without geometry: its rows as a table of points or corner points
+// (read_table_layer), when it has coordinate columns; `out` holds what was found so far (name,
+// driver, encoding, issues). Rows go to `row` with FID -1: they have no feature to fetch again.
+Layer read_attribute_table(const std::string& path, const ReadOptions& options,
+                           const VectorSource& src, OGRLayer& ogr_layer,
+                           const std::vector<FieldInfo>& fields, LayerNotes& notes, Layer& out,
+                           const RowSink& row) {
+  const SourceRef where{out.path, out.name, ""};
+  TextTable rows = attribute_rows(src, ogr_layer, fields, notes);
+  if (!table_holds_geometry(rows, options)) {
+    std::string list;
+    for (const auto& f : out.fields) list += (list.empty() ? "'" : ", '") + f + "'";
+    throw InputError(
+        "the layer has no geometry column (an attribute table) and no coordinate "
+        "columns among " +
+            (list.empty() ? std::string("(no columns)") : list) +
+            "; choose a spatial layer with --layer, or name the coordinate "
+            "columns lon/lat (经度/纬度) or X/Y, or pass --x-field and --y-field",
+        where);
+  }
+  Layer layer =
+      read_table_layer(TableOrigin{out.path, out.name, out.driver}, options, std::move(rows));
+  add_encoding_issues(src, notes, where, out.issues);
+  layer.issues.insert(layer.issues.begin(), out.issues.begin(), out.issues.end());
+  layer.encoding = out.encoding;
+  layer.encoding_source = out.encoding_source;
+  layer.sha256 = is_connection_string(path) ? sha256_content(layer) : sha256_path(src.path);
+  if (row) {
+    Layer so_far = layer;
+    so_far.features.clear();
+    for (auto& f : layer.features) row(so_far, std::move(f), -1);
+    layer.features.clear();
+  }
+  return layer;
+}
+
 Layer read_gdal_layer(const std::string& path, const ReadOptions& options, const RowSink& row,
                       NearRows* near = nullptr) {
   io::ErrorCapture quiet;  // GDAL's messages become errors or issues here, never stderr noise
@@ -298,15 +362,11 @@ Layer read_gdal_layer(const std::string& path, const ReadOptions& options, const
                                where, std::nullopt, std::nullopt});
   }
 
-  if (ogr_layer.GetGeomType() == wkbNone)
-    throw InputError(
-        "the layer has no geometry column (an attribute table); choose a spatial "
-        "layer with --layer",
-        where);
   io::LayerNotes notes;
   const auto fields = io::layer_fields(src, ogr_layer, &notes.replaced);
   for (const auto& f : fields) out.fields.push_back(f.name);
-  const int id_index = id_field_index(fields, options, where);
+  const bool table = ogr_layer.GetGeomType() == wkbNone;
+  const int id_index = table ? -1 : id_field_index(fields, options, where);
 
   if (!options.where.empty()) {
     io::ErrorCapture capture;
@@ -327,6 +387,8 @@ Layer read_gdal_layer(const std::string& path, const ReadOptions& options, const
                            "); use OGR SQL, e.g. \"类型 = '采矿权'\"",
                        where);
   }
+
+  if (table) return read_attribute_table(path, options, src, ogr_layer, fields, notes, out, row);
 
   bool swap_axes = false;
   if (ogr_layer.GetSpatialRef() == nullptr) {
@@ -409,7 +471,10 @@ Layer read_gdal_layer(const std::string& path, const ReadOptions& options, const
   if (notes.linearised > 0)
     out.issues.push_back(Issue{IssueCode::curves_linearised, Severity::info,
                                std::to_string(notes.linearised) +
-                                   " curved geometry(ies) were approximated by straight segments",
+                                   " curved geometry(ies) were approximated by straight "
+                                   "segments (one every " +
+                                   fmt::format("{}", io::kArcStepDegrees) +
+                                   "° of arc: each arc's sector loses at most 5e-7 of its area)",
                                where, std::nullopt, std::nullopt});
   io::add_encoding_issues(src, notes, where, out.issues);
 
@@ -480,6 +545,11 @@ FidReader::FidReader(const std::string& path, const ReadOptions& options)
   o.layer = &open_layer(path, options, o.src);
   o.path = mask_passwords(path);
   const SourceRef where{o.path, o.layer->GetName(), ""};
+  if (o.layer->GetGeomType() == wkbNone)
+    throw InputError(
+        "the layer is a table of coordinates, which cannot be read again feature by feature; "
+        "convert it to a layer with geometry (e.g. a GeoPackage)",
+        where);
   o.fields = layer_fields(o.src, *o.layer);
   o.id_index = id_field_index(o.fields, options, where);
   resolve_layer_crs(*o.layer, options, where, o.swap_axes);

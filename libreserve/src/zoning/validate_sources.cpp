@@ -14,6 +14,7 @@
 #include "reserve/validate.hpp"
 #include "reserve/validate_findings.hpp"
 #include "reserve/zoning.hpp"
+#include "zoning/zoning_layers.hpp"
 
 namespace reserve {
 namespace {
@@ -37,7 +38,8 @@ Envelope layer_extent(const Layer& layer) {
 std::string fixed_working_crs(const ZoningOptions& options, const LayerList& layers) {
   if (!options.working_crs.empty()) return options.working_crs;
   const Layer& first = layers.front().first;
-  if (first.crs.empty()) return {};  // zoning_from_layers reports the missing CRS
+  // zoning_from_layers reports a missing CRS, and a layer without features, by file and layer
+  if (first.crs.empty() || first.features.empty()) return {};
   const Crs chosen = choose_working_crs(first.crs, layer_extent(first));
   return chosen.epsg ? "EPSG:" + std::to_string(*chosen.epsg) : chosen.wkt;
 }
@@ -135,9 +137,8 @@ int ZoningValidation::count(Severity s) const noexcept {
 ZoningValidation validate_zoning_sources(const ZoningOptions& options,
                                          const TopologyOptions& topology) {
   if (options.sources.empty()) throw UsageError("no zoning file given");
-  LayerList layers;
-  for (const auto& source : options.sources)
-    layers.emplace_back(read_layer(source.path, source.read), source);
+  std::vector<Issue> notes;  // a dataset read as one layer per zone (zone-named-layers)
+  LayerList layers = zoning::read_zoning_layers(options.sources, options.scheme, notes);
 
   // Load with every repair allowed, so that an invalid feature does not stop the load; the
   // repairs the caller's policy forbids are withdrawn afterwards.
@@ -180,6 +181,7 @@ ZoningValidation validate_zoning_sources(const ZoningOptions& options,
   }
 
   withdraw_unpermitted_repairs(out.zoning, options.repair);
+  out.zoning.issues.insert(out.zoning.issues.begin(), notes.begin(), notes.end());
   out.zoning.issues.insert(out.zoning.issues.end(), unusable_issues.begin(), unusable_issues.end());
   out.repairs = out.zoning.repairs;
   for (const auto& issue : out.zoning.issues) out.findings.push_back(Finding{issue, {}, {}});

@@ -79,11 +79,11 @@ bool is_numbering(std::vector<std::string> c, bool after_ascii) {
     std::vector<std::string> inner(c.begin() + 1, c.end() - 1);
     if (is_ordinal(inner)) return true;
     if (!inner.empty() &&
-        std::string_view("片部块区侧").find(inner.back()) != std::string_view::npos)
+        std::string_view("片部块塊区區侧側").find(inner.back()) != std::string_view::npos)
       inner.pop_back();
-    return all_of_set(inner, "东西南北中");
+    return all_of_set(inner, "东東西南北中");
   }
-  if (!c.empty() && std::string_view("号片块").find(c.back()) != std::string_view::npos)
+  if (!c.empty() && std::string_view("号號片块塊").find(c.back()) != std::string_view::npos)
     c.pop_back();
   // A bare letter after an English label ("buffers", "corex") is a word, not a number.
   if (c.size() == 1 && c[0].size() == 1 && std::isalpha(static_cast<unsigned char>(c[0][0])) &&
@@ -160,6 +160,16 @@ ZoneScheme ZoneScheme::defaults() {
       {"general control", Zone::general_control},
       {"general control zone", Zone::general_control},
       {"general_control", Zone::general_control},
+      // Traditional characters (data digitised in Taiwan or Hong Kong, or typed with a
+      // traditional input method): 區 = 区, 緩衝 = 缓冲, 實驗 / 試驗 = 实验 / 试验, 保護 = 保护.
+      {"核心區", Zone::core},
+      {"緩衝區", Zone::buffer},
+      {"緩衝", Zone::buffer},
+      {"實驗區", Zone::experimental},
+      {"實驗", Zone::experimental},
+      {"試驗區", Zone::experimental},
+      {"核心保護區", Zone::core_protection},
+      {"一般控制區", Zone::general_control},
   };
   for (const auto& [label, zone] : labels) s.labels_[normalise_label(label)] = zone;
   return s;

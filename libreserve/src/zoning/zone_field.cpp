@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 
 #include "reserve/error.hpp"
 #include "reserve/zoning.hpp"
@@ -34,6 +35,27 @@ int mapped_features(const std::map<std::string, int>& counts, const ZoneScheme& 
 }
 
 SourceRef layer_ref(const Layer& layer) { return {layer.path, layer.name, {}}; }
+
+// A layer with no attribute at all: naming a field cannot help. A shapefile copied without its
+// .dbf (the attribute table) reads as geometry only; GDAL says nothing, so look for the file.
+std::string no_fields_message(const Layer& layer) {
+  std::string msg = "the layer has no attribute fields, so no zone field";
+  if (layer.driver == "ESRI Shapefile") {
+    std::filesystem::path shp(layer.path);
+    if (std::filesystem::is_directory(shp)) shp /= layer.name + ".shp";
+    std::error_code ec;
+    const bool dbf =
+        std::filesystem::exists(std::filesystem::path(shp).replace_extension(".dbf"), ec) ||
+        std::filesystem::exists(std::filesystem::path(shp).replace_extension(".DBF"), ec);
+    if (!dbf)
+      msg += ": the shapefile's attribute table " + shp.stem().string() +
+             ".dbf is missing beside " + shp.filename().string() +
+             " — copy it there with the .shp, .shx and .prj";
+  }
+  return msg +
+         ". A layer that is entirely one zone is given per zone (reserve validate --zone-file "
+         "ZONE=PATH; Python load_zoning({\"core\": path, …}))";
+}
 
 }  // namespace
 
@@ -139,6 +161,7 @@ std::string find_zone_field(const Layer& layer, const std::string& requested,
           " (other candidate zone fields: " + quoted_list(others) + "; choose with --zone-field)";
     throw InputError(msg, where);
   }
+  if (layer.fields.empty()) throw InputError(no_fields_message(layer), where);
   // Names with U+FFFD were not in the encoding the file declares (a .cpg saying UTF-8 over GBK
   // bytes): no option about fields helps until the text is decoded, so say that first.
   const bool garbled = std::any_of(layer.fields.begin(), layer.fields.end(), [](const auto& f) {

@@ -108,6 +108,11 @@ Zoning zoning_from_layers(const std::vector<std::pair<Layer, ZoningSource>>& lay
       throw InputError("the layer has no CRS; give it one with --crs (e.g. --crs EPSG:4544)",
                        SourceRef{layer.path, layer.name, {}});
     }
+    // Before the working CRS is chosen from the first layer's extent: a layer without features
+    // has none, and "cannot choose a Gauss-Kruger zone for data without coordinates" named
+    // neither the file nor the reason.
+    if (layer.features.empty())
+      throw_no_features(layer.issues, SourceRef{layer.path, layer.name, {}});
   }
   zoning.crs = options.working_crs.empty() ? choose_working_crs(first.crs, layer_extent(first))
                                            : Crs::from_user_input(options.working_crs);
