@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
+
+#include <nlohmann/json.hpp>
 
 #include "reserve/area.hpp"
 #include "reserve/error.hpp"
@@ -187,6 +190,22 @@ TEST(LoadZoning, KmlFoldersNamedByZoneAreOneZoning) {
   EXPECT_TRUE(v.exit_code == 0 || v.exit_code == 1) << v.exit_code << v.out << v.err;
   EXPECT_NE(v.out.find("zone-named-layers"), std::string::npos) << v.out;
   EXPECT_NE(v.out.find("layer '实验区'"), std::string::npos) << v.out;
+
+  // `reserve check` too: its province detection reads one layer, so a file of several layers
+  // without a layer chosen goes to the single check, which reads it as above. Before = after:
+  // no slimming, no share change; zoning-sanity fails (the core lies on the reserve's edge, with
+  // no buffer around it), hence exit 1.
+  const auto c =
+      test::run_cli({"check", "--before", dir.file("zones.kml"), "--after", dir.file("zones.kml"),
+                     "--format", "json", "--out", dir.file("out")});
+  EXPECT_EQ(c.exit_code, 1) << c.out << c.err;
+  const auto report = nlohmann::json::parse(test::read_file(dir.file("out/report.json")));
+  std::map<std::string, std::string> status;
+  for (const auto& verdict : report["verdicts"]) status[verdict["rule_id"]] = verdict["status"];
+  EXPECT_EQ(status["no-slimming"], "pass");
+  EXPECT_EQ(status["core-buffer-share"], "pass");
+  EXPECT_EQ(status["zoning-sanity"], "fail");
+  EXPECT_NE(report.dump().find("zone-named-layers"), std::string::npos);
 }
 
 TEST(LoadZoning, NoSourcesIsAUsageError) { EXPECT_THROW(load_zoning(ZoningOptions{}), UsageError); }

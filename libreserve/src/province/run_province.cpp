@@ -173,9 +173,19 @@ VerdictStatus worst_over(const std::vector<ProvinceReserve>& rows) {
 province::ProvinceLayers read_province_layers(const ProvinceRequest& req) {
   const CheckRequest& r = req.check;
   province::ProvinceLayers out;
-  out.before =
-      province::read_zoning_layer(r.before.path, zoning_read(r, r.before), req.stream_zones);
-  out.after = province::read_zoning_layer(r.after.path, zoning_read(r, r.after), req.stream_zones);
+  try {
+    out.before =
+        province::read_zoning_layer(r.before.path, zoning_read(r, r.before), req.stream_zones);
+    out.after =
+        province::read_zoning_layer(r.after.path, zoning_read(r, r.after), req.stream_zones);
+  } catch (const UsageError&) {
+    // A dataset of several layers without a layer chosen ("choose one with --layer"): a province
+    // layer is one layer, so it is one reserve, whose loading reads layers named by zone (a KML
+    // with one folder per zone) or says in its own words which layer to choose.
+    if (!req.reserve_field.empty()) throw;
+    out.single_reason = "a zoning file holds several layers: checked as one reserve";
+    return out;
+  }
   const Layer& before = out.before.layer;
   const Layer& after = out.after.layer;
   const ZoneScheme scheme = request_scheme(r);
