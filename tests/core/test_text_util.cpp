@@ -17,7 +17,9 @@ TEST(TrimBlanks, StripsAsciiAndWideBlanksOnBothSidesOnly) {
 }
 
 TEST(NormaliseLabel, TrimsWideBlanksAndLowersAscii) {
-  EXPECT_EQ(normalise_label("\xC2\xA0" "Core Zone\xE3\x80\x80"), "core zone");
+  EXPECT_EQ(normalise_label("\xC2\xA0"
+                            "Core Zone\xE3\x80\x80"),
+            "core zone");
 }
 
 }  // namespace
