@@ -1,6 +1,7 @@
 // reserve::Layer in Python: read from a file (read_layer) or built in memory from a GeoDataFrame
 // (WKB geometries, text attributes, CRS), normalised the way the GDAL reader normalises.
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -33,6 +34,19 @@ Issue feature_warning(IssueCode code, const std::string& message, const Layer& l
 
 using IssueText = std::optional<std::pair<std::string, std::string>>;  // (code, message)
 
+// Whether WKB (ISO: type 1001…1007 Z, 3001…3007 ZM; EWKB as Shapely and PostGIS write it: flag
+// 0x80000000) carries Z values, which the library drops: read_layer says so for files.
+bool wkb_has_z(const std::string& wkb) {
+  if (wkb.size() < 5) return false;
+  std::uint32_t type = 0;
+  for (int k = 0; k < 4; ++k) {
+    const auto byte = static_cast<std::uint32_t>(static_cast<unsigned char>(wkb[1 + k]));
+    type |= wkb[0] == 1 ? byte << (8 * k) : byte << (8 * (3 - k));
+  }
+  const std::uint32_t iso = (type & 0x0FFFFFFFu) / 1000;
+  return (type & 0x80000000u) != 0 || iso == 1 || iso == 3;
+}
+
 IssueCode code_from_python(const std::string& code, const std::string& id) {
   // Codes cross the Python boundary as strings; they must be one of the library's codes.
   const auto c = issue_code_from_string(code);
@@ -64,6 +78,7 @@ Layer layer_from_records(const std::string& name, const std::string& path, const
   layer.crs = crs;
   layer.encoding = "UTF-8";
   layer.fields = fields;
+  std::size_t dropped_z = 0;
   for (std::size_t i = 0; i < wkbs.size(); ++i) {
     if (rows[i].size() != fields.size())
       throw UsageError("row " + std::to_string(i) + " has " + std::to_string(rows[i].size()) +
@@ -80,6 +95,7 @@ Layer layer_from_records(const std::string& name, const std::string& path, const
     }
     Feature f;
     f.id = ids[i];
+    if (wkb_has_z(std::string(*wkbs[i]))) ++dropped_z;
     try {
       f.geometry = geometry_from_bytes(*wkbs[i]);
     } catch (const InputError& e) {
@@ -99,6 +115,15 @@ Layer layer_from_records(const std::string& name, const std::string& path, const
       f.attributes.push_back(
           Attribute{fields[k], rows[i][k].value_or(std::string()), !rows[i][k].has_value()});
     layer.features.push_back(std::move(f));
+  }
+  if (dropped_z > 0) {
+    Issue i;
+    i.code = IssueCode::dropped_z;
+    i.severity = Severity::info;
+    i.message =
+        "Z values dropped from " + std::to_string(dropped_z) + " feature(s); all analysis is 2D";
+    i.where = SourceRef{layer.path, layer.name, {}};
+    layer.issues.push_back(std::move(i));
   }
   return layer;
 }

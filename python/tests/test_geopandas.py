@@ -93,6 +93,23 @@ def test_collection_of_polygons_and_points_keeps_the_polygons_like_the_file_read
     assert core.area == pytest.approx(12500.0, abs=1e-6)
 
 
+def test_z_values_are_dropped_with_one_info_note_like_the_file_reader():
+    # A frame read from a 3D shapefile (PolygonZ): read_layer drops Z and says so once per layer
+    # (dropped-z, info); from_geopandas dropped it silently. Areas are 2D: 100 m x 100 m by hand.
+    sq = Polygon([(0, 0, 5), (100, 0, 6), (100, 100, 7), (0, 100, 8)])
+    gdf = geopandas.GeoDataFrame({"功能分区": ["核心区", "缓冲区"]},
+                                 geometry=[sq, box(100, 0, 200, 100)], crs="EPSG:4544")
+    layer = from_geopandas(gdf)
+    assert len(layer) == 2
+    assert [(i.code, i.feature, i.severity) for i in layer.issues] == [("dropped-z", "", "info")]
+    assert "1 feature(s)" in layer.issues[0].message
+    first = layer.to_geopandas().geometry[0]
+    assert not first.has_z
+    assert first.area == pytest.approx(10000.0, abs=0)
+    # A 2D frame carries no note.
+    assert list(from_geopandas(gdf.iloc[1:]).issues) == []
+
+
 def test_missing_crs_and_wrong_type_raise():
     gdf = geopandas.GeoDataFrame({"n": [1]}, geometry=[box(0, 0, 1, 1)])
     with pytest.raises(lr.InputError, match="no CRS"):
