@@ -79,6 +79,41 @@ TEST(SegmentIndex, EqualsBruteForceOnRandomPolygonsWithHoles) {
   }
 }
 
+// The centre of a regular polygon is equally far from every run of segments: the nearest-first
+// walk cannot stop early and must still visit them all (and find the least, by brute force).
+TEST(SegmentIndex, CentreOfARegularPolygonSeesEveryRun) {
+  constexpr int kVertices = 5000;
+  constexpr double kPi = 3.14159265358979323846;
+  Ring ring;
+  for (int i = 0; i <= kVertices; ++i) {
+    const double a = 2.0 * kPi * (i % kVertices) / kVertices;
+    ring.push_back({500000.0 + 10000.0 * std::cos(a), 3800000.0 + 10000.0 * std::sin(a)});
+  }
+  MultiPolygon mp;
+  mp.polygons.push_back(Polygon{ring, {}});
+  auto g = geom::to_geos(mp);
+  const SegmentIndex index(g.get());
+  ASSERT_EQ(index.size(), static_cast<std::size_t>(kVertices));
+  const auto segments = segments_of(mp);
+  for (const Point p : {Point{500000.0, 3800000.0}, Point{500000.5, 3799999.0}}) {
+    EXPECT_EQ(index.distance_m(p), brute_force(segments, p));
+    // The apothem 10 km · cos(π / n), by hand: every edge's midpoint is that far from the centre.
+    EXPECT_NEAR(index.distance_m(p), 10000.0 * std::cos(kPi / kVertices), 1.2);
+    EXPECT_TRUE(index.within(p, 10000.0));
+    EXPECT_FALSE(index.within(p, 9990.0));
+  }
+  // A segment's distance (GEOS's formula) as GEOSDistance measures it between the boundaries.
+  auto* h = geom::context();
+  auto boundary = geom::check(GEOSBoundary_r(h, g.get()), "boundary");
+  auto probe = geom::to_geos(MultiPolygon{{Polygon{
+      {{499990.0, 3799990.0}, {500010.0, 3799990.0}, {500010.0, 3800010.0}, {499990.0, 3799990.0}},
+      {}}}});
+  auto probe_boundary = geom::check(GEOSBoundary_r(h, probe.get()), "probe boundary");
+  double geos_d = 0.0;
+  ASSERT_EQ(GEOSDistance_r(h, boundary.get(), probe_boundary.get(), &geos_d), 1);
+  EXPECT_NEAR(index.facet_distance_m(probe.get()), geos_d, 1e-9);
+}
+
 TEST(SegmentIndex, EmptyGeometryHasNoDistance) {
   auto g = geom::to_geos(MultiPolygon{});
   const SegmentIndex index(g.get());

@@ -104,101 +104,187 @@ double segment_segment(XY a, XY b, XY c, XY d) {
                    point_segment(d, a, b)});
 }
 
-// Whether some indexed segment's box meets the box of a–b grown by more than `reach`: when none
-// does, every indexed segment is farther than `reach` from a–b by any of the distance formulas
-// here or Boost's (each at least the gap between the boxes, up to rounding; the growth is twice
-// the reach plus 1e-9 of the coordinates' magnitude, far beyond that rounding).
-template <class Tree>
-bool any_in_reach(const Tree& tree, XY a, XY b, double reach) {
-  const double pad = 2.0 * reach + 1e-9 * std::max({1.0, std::fabs(a.x), std::fabs(a.y),
-                                                    std::fabs(b.x), std::fabs(b.y)});
-  const bg::model::box<SegmentIndex::BPoint> box(
-      SegmentIndex::BPoint(std::min(a.x, b.x) - pad, std::min(a.y, b.y) - pad),
-      SegmentIndex::BPoint(std::max(a.x, b.x) + pad, std::max(a.y, b.y) + pad));
-  return tree.qbegin(bgi::intersects(box)) != tree.qend();
+// Consecutive segments of a ring share their endpoints, and runs of them are compact: the tree
+// holds one box per run of up to kChunk segments instead of one entry per segment. Bulk loading
+// then sorts an eighth of the entries (the tree of single segments took ~6 % of a province
+// check's CPU to build), and a query reads the segments of a run from one array. Every answer is
+// still a minimum over the segments themselves: a run's box only bounds its segments' distances
+// from below.
+constexpr std::uint32_t kChunk = 8;
+
+// The points of every ring (polygons) or line of g, in order, and their runs of segments.
+void collect_runs(GEOSContextHandle_t h, const GEOSGeometry* g,
+                  std::vector<SegmentIndex::BPoint>& points,
+                  std::vector<SegmentIndex::Chunk>& chunks) {
+  if (!g || GEOSisEmpty_r(h, g) == 1) return;
+  switch (GEOSGeomTypeId_r(h, g)) {
+    case GEOS_LINESTRING:
+    case GEOS_LINEARRING: {
+      const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, g);
+      unsigned int n = 0;
+      if (!seq || GEOSCoordSeq_getSize_r(h, seq, &n) != 1 || n < 2) return;
+      const auto base = static_cast<std::uint32_t>(points.size());
+      for (unsigned int i = 0; i < n; ++i) {
+        double x = 0, y = 0;
+        GEOSCoordSeq_getXY_r(h, seq, i, &x, &y);
+        points.emplace_back(x, y);
+      }
+      for (std::uint32_t i = 0; i + 1 < n; i += kChunk)
+        chunks.push_back({base + i, std::min<std::uint32_t>(kChunk, n - 1 - i)});
+      break;
+    }
+    case GEOS_POLYGON: {
+      collect_runs(h, GEOSGetExteriorRing_r(h, g), points, chunks);
+      const int holes = GEOSGetNumInteriorRings_r(h, g);
+      for (int i = 0; i < holes; ++i)
+        collect_runs(h, GEOSGetInteriorRingN_r(h, g, i), points, chunks);
+      break;
+    }
+    case GEOS_MULTILINESTRING:
+    case GEOS_MULTIPOLYGON:
+    case GEOS_GEOMETRYCOLLECTION: {
+      const int n = GEOSGetNumGeometries_r(h, g);
+      for (int i = 0; i < n; ++i) collect_runs(h, GEOSGetGeometryN_r(h, g, i), points, chunks);
+      break;
+    }
+    default: break;  // points have no segments
+  }
 }
 
+XY xy(const SegmentIndex::BPoint& p) { return {bg::get<0>(p), bg::get<1>(p)}; }
 XY first(const SegmentIndex::Segment& s) { return {bg::get<0, 0>(s), bg::get<0, 1>(s)}; }
 XY second(const SegmentIndex::Segment& s) { return {bg::get<1, 0>(s), bg::get<1, 1>(s)}; }
+
+// The box of a–b grown by `reach`.
+SegmentIndex::Box grown_box(XY a, XY b, double reach) {
+  return SegmentIndex::Box(
+      SegmentIndex::BPoint(std::min(a.x, b.x) - reach, std::min(a.y, b.y) - reach),
+      SegmentIndex::BPoint(std::max(a.x, b.x) + reach, std::max(a.y, b.y) + reach));
+}
+
+// The box query that stands for "some segment within `reach` of a–b": twice the reach plus 1e-9 of
+// the coordinates' magnitude, far beyond the rounding of any distance formula here or Boost's.
+SegmentIndex::Box reach_box(XY a, XY b, double reach) {
+  return grown_box(a, b,
+                   2.0 * reach + 1e-9 * std::max({1.0, std::fabs(a.x), std::fabs(a.y),
+                                                  std::fabs(b.x), std::fabs(b.y)}));
+}
+
+// Visits the runs nearest first by their boxes' distance to `query` until a box is farther than
+// reach(best), best being the least measure(run) so far, and returns best. A box's distance bounds
+// its segments' from below, so no run left unvisited holds a nearer segment. Boost's nearest-first
+// walk prunes by its k-th value: k starts small and grows only when k runs did not settle it.
+template <class Tree, class Query, class Reach, class Measure>
+double walk_nearest(const Tree& tree, const Query& query, Reach&& reach, Measure&& measure) {
+  double best = std::numeric_limits<double>::infinity();
+  for (std::size_t k = 16;; k *= 8) {
+    std::size_t n = 0;
+    for (auto it = tree.qbegin(bgi::nearest(query, static_cast<unsigned>(k))); it != tree.qend();
+         ++it, ++n) {
+      if (bg::distance(query, it->first) > reach(best)) return best;
+      best = std::min(best, measure(it->second));
+      if (best == 0.0) return best;
+    }
+    if (n < k || k >= tree.size()) return best;  // every run visited
+  }
+}
+
+// The pad that keeps a box's distance a lower bound of its segments' distances despite the
+// different rounding of the formulas: relative to the distance and to the coordinates' magnitude.
+double box_slack(double d, XY a, XY b) {
+  return d * 1e-12 +
+         1e-12 * std::max({1.0, std::fabs(a.x), std::fabs(a.y), std::fabs(b.x), std::fabs(b.y)});
+}
 
 }  // namespace
 
 SegmentIndex::SegmentIndex(const GEOSGeometry* g) {
-  std::vector<Segment> segments;
-  collect(context(), g, segments);
+  collect_runs(context(), g, points_, chunks_);
+  std::vector<std::pair<Box, std::uint32_t>> boxes;
+  boxes.reserve(chunks_.size());
+  for (std::size_t c = 0; c < chunks_.size(); ++c) {
+    const Chunk& run = chunks_[c];
+    segment_count_ += run.segments;
+    Box box(points_[run.first], points_[run.first]);
+    for (std::uint32_t k = 1; k <= run.segments; ++k) bg::expand(box, points_[run.first + k]);
+    boxes.emplace_back(box, static_cast<std::uint32_t>(c));
+  }
   // The range constructor packs the tree (STR-like bulk loading): better queries than inserting.
-  tree_ = decltype(tree_)(segments.begin(), segments.end());
+  tree_ = decltype(tree_)(boxes.begin(), boxes.end());
+}
+
+bool SegmentIndex::any_chunk_meets(const Box& box) const {
+  return tree_.qbegin(bgi::intersects(box)) != tree_.qend();
 }
 
 double SegmentIndex::distance_m(Point p) const {
   const BPoint q(p.x, p.y);
-  // The R-tree orders candidates by comparable (squared) distance, so the first value returned is
-  // a nearest segment; its exact distance is then measured once.
-  for (auto it = tree_.qbegin(bgi::nearest(q, 1)); it != tree_.qend(); ++it)
-    return bg::distance(q, *it);
-  return std::numeric_limits<double>::infinity();
+  const XY at{p.x, p.y};
+  return walk_nearest(
+      tree_, q, [&](double best) { return best + box_slack(best, at, at); },
+      [&](std::uint32_t c) {
+        const Chunk& run = chunks_[c];
+        double d = std::numeric_limits<double>::infinity();
+        for (std::uint32_t k = 0; k < run.segments; ++k)
+          d = std::min(
+              d, bg::distance(q, Segment(points_[run.first + k], points_[run.first + k + 1])));
+        return d;
+      });
 }
 
 bool SegmentIndex::within(Point p, double d_m) const {
   // Nothing indexed near the point: the nearest segment is farther than d_m, found without the
   // nearest-first walk (which queues nodes even when nothing is near).
-  if (d_m >= 0.0 && std::isfinite(d_m) && !any_in_reach(tree_, XY{p.x, p.y}, XY{p.x, p.y}, d_m))
-    return false;
+  if (d_m >= 0.0 && std::isfinite(d_m)) {
+    const XY at{p.x, p.y};
+    if (!any_chunk_meets(reach_box(at, at, d_m))) return false;
+  }
   return distance_m(p) <= d_m;
 }
 
-}  // namespace reserve::geom
-
-namespace reserve::geom {
-
-// The indexed segments come nearest first by Boost's own distance, which agrees with GEOS's
-// formula to rounding; the walk stops past the least GEOS value found with a small pad, so a
-// near tie measured differently by the two formulas is still measured by GEOS's. A few nearest
-// are asked for (a bounded query prunes the tree); in the rare case that all of them tie, every
-// segment within reach is measured.
+// The runs come nearest first by Boost's box distance; the walk stops past the least GEOS value
+// found with a small pad, so a near tie measured differently by the two formulas is still
+// measured by GEOS's, and the value returned is the least over every segment within reach.
 namespace {
 
 constexpr double kTiePad = 1e-9;
 constexpr double kAbsPad = 1e-12;
-constexpr unsigned kNearest = 4;
 
-// The least GEOS distance from the segment a–b (a point when a == b) to the indexed segments when
-// it is ≤ `bound` (up to the pad), else some value > `bound` (+infinity); `bound` only prunes.
-// `query` is a–b as Boost's nearest-first walk takes it: a point for a point, whose box distances
-// cost a fraction of a segment's.
-template <class Tree, class Query>
-double nearest_to(const Tree& tree, const Query& query, XY a, XY b, double bound) {
+}  // namespace
+
+template <class Query>
+double SegmentIndex::least_distance(const Query& query, const Segment& s, double bound) const {
+  const XY a = first(s), b = second(s);
   // The two formulas differ by rounding relative to the coordinates' magnitude (large against a
   // short distance in degrees), hence an absolute part of the pad too.
   const double slack =
       kAbsPad * std::max({std::fabs(a.x), std::fabs(a.y), std::fabs(b.x), std::fabs(b.y)});
   auto reach_of = [&](double best) { return std::min(best, bound) * (1.0 + kTiePad) + slack; };
   double best = std::numeric_limits<double>::infinity();
-  // A finite bound and nothing within reach of it: the walk below would stop at its first segment
-  // and return +infinity; a box query tells that sooner.
-  if (bound < best && !any_in_reach(tree, a, b, reach_of(best))) return best;
-  unsigned n = 0;
-  for (auto it = tree.qbegin(bgi::nearest(query, kNearest)); it != tree.qend(); ++it, ++n) {
-    if (bg::distance(query, *it) > reach_of(best)) return best;
-    best = std::min(best, segment_segment(a, b, first(*it), second(*it)));
+  // A finite bound and nothing within reach of it: the walk below would stop at its first run and
+  // return +infinity; a box query tells that sooner.
+  if (bound < best) {
+    if (!any_chunk_meets(reach_box(a, b, reach_of(best)))) return best;
   }
-  if (n < kNearest || best == 0.0) return best;
-  // All of them tie: measure every segment within reach.
-  const double reach = reach_of(best);
-  const bg::model::box<SegmentIndex::BPoint> box(
-      SegmentIndex::BPoint(std::min(a.x, b.x) - reach, std::min(a.y, b.y) - reach),
-      SegmentIndex::BPoint(std::max(a.x, b.x) + reach, std::max(a.y, b.y) + reach));
-  for (auto it = tree.qbegin(bgi::intersects(box)); it != tree.qend(); ++it)
-    best = std::min(best, segment_segment(a, b, first(*it), second(*it)));
-  return best;
+  return walk_nearest(tree_, query, reach_of, [&](std::uint32_t c) {
+    const Chunk& run = chunks_[c];
+    double d = std::numeric_limits<double>::infinity();
+    for (std::uint32_t k = 0; k < run.segments; ++k)
+      d = std::min(
+          d, segment_segment(a, b, xy(points_[run.first + k]), xy(points_[run.first + k + 1])));
+    return d;
+  });
 }
 
-template <class Tree>
-double nearest_to(const Tree& tree, const SegmentIndex::Segment& s, double bound) {
+namespace {
+
+// A point's own segment: the walk takes it as a point, whose box distances cost a fraction of a
+// segment's.
+template <class F>
+double by_kind(const SegmentIndex::Segment& s, F&& f) {
   const XY a = first(s), b = second(s);
-  if (a.x == b.x && a.y == b.y)
-    return nearest_to(tree, SegmentIndex::BPoint(a.x, a.y), a, b, bound);
-  return nearest_to(tree, s, a, b, bound);
+  if (a.x == b.x && a.y == b.y) return f(SegmentIndex::BPoint(a.x, a.y));
+  return f(s);
 }
 
 }  // namespace
@@ -207,33 +293,39 @@ double SegmentIndex::facet_distance_m(const GEOSGeometry* g) const {
   std::vector<Segment> mine;
   collect(context(), g, mine, true);
   double best = std::numeric_limits<double>::infinity();
-  if (tree_.empty()) return best;
+  if (empty()) return best;
   for (const Segment& s : mine) {
-    best = std::min(best, nearest_to(tree_, s, best));
+    best = std::min(best, by_kind(s, [&](const auto& q) { return least_distance(q, s, best); }));
     if (best == 0.0) break;
   }
   return best;
 }
 
 double SegmentIndex::facet_distance_m(Point p) const {
-  if (tree_.empty()) return std::numeric_limits<double>::infinity();
+  if (empty()) return std::numeric_limits<double>::infinity();
   const Segment s(BPoint(p.x, p.y), BPoint(p.x, p.y));
-  return nearest_to(tree_, s, std::numeric_limits<double>::infinity());
+  return least_distance(BPoint(p.x, p.y), s, std::numeric_limits<double>::infinity());
 }
 
 bool SegmentIndex::facet_within(const GEOSGeometry* g, double d_m) const {
   std::vector<Segment> mine;
   collect(context(), g, mine, true);
-  if (!(d_m >= 0.0) || tree_.empty()) return false;
+  if (!(d_m >= 0.0) || empty()) return false;
   for (const Segment& s : mine)
-    if (nearest_to(tree_, s, d_m) <= d_m) return true;
+    if (by_kind(s, [&](const auto& q) { return least_distance(q, s, d_m); }) <= d_m) return true;
   return false;
 }
 
 bool SegmentIndex::meets(const Envelope& box) const {
   if (!box.valid) return false;
-  const bg::model::box<BPoint> b(BPoint(box.min_x, box.min_y), BPoint(box.max_x, box.max_y));
-  return tree_.qbegin(bgi::intersects(b)) != tree_.qend();
+  const Box b(BPoint(box.min_x, box.min_y), BPoint(box.max_x, box.max_y));
+  for (auto it = tree_.qbegin(bgi::intersects(b)); it != tree_.qend(); ++it) {
+    const Chunk& run = chunks_[it->second];
+    for (std::uint32_t k = 0; k < run.segments; ++k)
+      if (bg::intersects(Segment(points_[run.first + k], points_[run.first + k + 1]), b))
+        return true;
+  }
+  return false;
 }
 
 }  // namespace reserve::geom

@@ -1,8 +1,8 @@
 #pragma once
 // Distance from a point to the segments of a linear or polygonal geometry through an R-tree of its
-// segments: O(log n) per point instead of GEOS 3.11's scan of every segment
-// (GEOSPreparedDistanceWithin walks the whole boundary; the indexed version came in GEOS 3.12).
-// Private to the library.
+// segments (one box per run of consecutive segments): O(log n) per point instead of GEOS 3.11's
+// scan of every segment (GEOSPreparedDistanceWithin walks the whole boundary; the indexed version
+// came in GEOS 3.12). Private to the library.
 //
 // Contract: distance_m(p) equals the minimum over every segment of every ring or line of the
 // geometry of the Euclidean point–segment distance (Boost.Geometry's formula; equal to
@@ -16,6 +16,8 @@
 // between the two boundaries. They say nothing about containment (g inside a ring, a ring inside
 // g): that is the caller's part.
 #include <cstddef>
+#include <cstdint>
+#include <utility>
 #include <vector>
 
 #include <boost/geometry.hpp>
@@ -36,8 +38,9 @@ class SegmentIndex {
   // nothing).
   explicit SegmentIndex(const GEOSGeometry* g);
 
-  std::size_t size() const noexcept { return tree_.size(); }
-  bool empty() const noexcept { return tree_.empty(); }
+  // Number of segments indexed.
+  std::size_t size() const noexcept { return segment_count_; }
+  bool empty() const noexcept { return segment_count_ == 0; }
   // Distance from p to the nearest segment, metres (CRS units); +infinity when empty.
   double distance_m(Point p) const;
   // distance_m(p) <= d_m, without computing more than needed.
@@ -53,8 +56,28 @@ class SegmentIndex {
   // Whether some indexed segment meets the closed box.
   bool meets(const Envelope& box) const;
 
+  using Box = boost::geometry::model::box<BPoint>;
+  // A run of up to kChunk consecutive segments of one ring or line: its points are
+  // points_[first .. first + segments] (geom/segment_index.cpp says why chunks).
+  struct Chunk {
+    std::uint32_t first = 0;
+    std::uint32_t segments = 0;
+  };
+
  private:
-  boost::geometry::index::rtree<Segment, boost::geometry::index::rstar<16>> tree_;
+  // Whether some chunk's box meets `box` (a filter: its segments may still miss it).
+  bool any_chunk_meets(const Box& box) const;
+  // The least GEOS distance from s (a point when its ends are equal) to the indexed segments when
+  // it is <= bound (up to a pad), else some value > bound; `query` is s as the tree's
+  // nearest-first walk takes it (a point for a point). Defined and used in segment_index.cpp.
+  template <class Query>
+  double least_distance(const Query& query, const Segment& s, double bound) const;
+
+  std::vector<BPoint> points_;
+  std::vector<Chunk> chunks_;
+  std::size_t segment_count_ = 0;
+  boost::geometry::index::rtree<std::pair<Box, std::uint32_t>, boost::geometry::index::rstar<16>>
+      tree_;  // each chunk's box and its index in chunks_
 };
 
 }  // namespace reserve::geom
