@@ -137,6 +137,34 @@ void expect_same_rule_result(const NoAdjustingResult& a, const NoAdjustingResult
   EXPECT_NEAR(a.targeting.footprint_in_changed_m2, b.targeting.footprint_in_changed_m2, tol_m2);
 }
 
+// A feature that holds the whole reserve has no boundary near the reserve's yet meets it: kept.
+// A ring-shaped feature with the reserve in its hole is as far as the gap between them: kept
+// within 100 m, dropped beyond. (Distances by hand from the nested squares: the baseline's
+// outline is x, y -1000…2000 m.)
+TEST(FarFeatureFilter, EnclosingFeaturesAreJudgedByTheirRings) {
+  auto [before, after] = zonings();
+  auto feature = [](std::string id, MultiPolygon shape) {
+    ConflictFeature f;
+    f.id = std::move(id);
+    f.name = f.id;
+    f.category = FeatureCategory::mining_right;
+    f.geometry = Geometry::from(std::move(shape));
+    return f;
+  };
+  FeatureSet set;
+  set.crs = testing::test_crs();
+  set.features.push_back(feature("holds-reserve", rect(-5000, -5000, 7000, 7000)));
+  set.features.push_back(
+      feature("hole-gap-50", rect_ring_shape(-5000, -5000, 7000, 7000, -1050, -1050, 2050, 2050)));
+  set.features.push_back(
+      feature("hole-gap-150", rect_ring_shape(-5000, -5000, 7000, 7000, -1150, -1150, 2150, 2150)));
+  const reserve::FarFeatures far = analysis::drop_far_features(set, before, after, 100.0);
+  EXPECT_EQ(far.count, 1u);
+  ASSERT_EQ(set.features.size(), 2u);
+  EXPECT_EQ(set.features[0].id, "holds-reserve");
+  EXPECT_EQ(set.features[1].id, "hole-gap-50");
+}
+
 TEST(FarFeatureSearch, DistanceIsTheProfilesLargest) {
   Profile p = planar_profile();
   EXPECT_EQ(conflict_search_distance_m(p, 1.0), 100.0);    // three-no: buffer_distance_m = 100

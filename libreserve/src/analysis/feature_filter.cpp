@@ -7,7 +7,6 @@
 
 #include "geom/geos.hpp"
 #include "geom/segment_index.hpp"
-#include "reserve/error.hpp"
 
 namespace reserve::analysis {
 namespace {
@@ -27,6 +26,10 @@ class ReserveShape {
         if (p.geometry.empty()) continue;
         envelope_.expand(envelope_of(p.geometry));
         parts_.push_back(geom::to_geos(p.geometry));
+        for (const auto& poly : p.geometry.polygons) {
+          add_ring(poly.outer);
+          for (const auto& hole : poly.holes) add_ring(hole);
+        }
       }
     auto* h = geom::context();
     std::vector<GEOSGeometry*> members;
@@ -54,8 +57,9 @@ class ReserveShape {
   }
 
   // Through the segment index: a boundary pair within d_m, else g meets the reserve only by lying
-  // in a part (one vertex of each of g's polygons tells) or by holding a part's ring (possible
-  // only when a boundary segment enters g's envelope: then the prepared parts decide).
+  // in a part (one vertex of each of g's polygons tells) or by holding a part's ring (one vertex
+  // of the ring tells: no boundary of g comes near the ring). Any other part is farther than
+  // d_m, its distance being that of the nearest boundary pair.
   bool polygon_within(const MultiPolygon& mp, double d_m) const {
     auto* h = geom::context();
     auto g = geom::to_geos(mp);
@@ -66,19 +70,33 @@ class ReserveShape {
       for (const auto& prep : prepared_)
         if (GEOSPreparedIntersects_r(h, prep.get(), pt.get()) == 1) return true;
     }
-    if (!segments_.meets(envelope_of(mp))) return false;
-    for (const auto& prep : prepared_) {
-      double d = 0.0;
-      if (GEOSPreparedIntersects_r(h, prep.get(), g.get()) == 1) return true;
-      if (GEOSPreparedDistance_r(h, prep.get(), g.get(), &d) != 1)
-        throw InternalError("GEOS could not measure a feature's distance to the reserve");
-      if (d <= d_m) return true;
+    const Envelope box = envelope_of(mp);
+    if (!segments_.meets(box)) return false;
+    for (const RingProbe& r : rings_) {
+      if (!(box.min_x <= r.box.min_x && r.box.max_x <= box.max_x && box.min_y <= r.box.min_y &&
+            r.box.max_y <= box.max_y))
+        continue;  // a ring inside g lies inside g's envelope
+      auto pt = geom::to_geos(r.vertex);
+      if (GEOSIntersects_r(h, g.get(), pt.get()) == 1) return true;
     }
     return false;
   }
 
  private:
+  // A ring of a zone part: its envelope and one of its vertices.
+  struct RingProbe {
+    Envelope box;
+    Point vertex;
+  };
+  void add_ring(const Ring& r) {
+    if (r.empty()) return;
+    Envelope e;
+    for (const Point& p : r) e.expand(p);
+    rings_.push_back(RingProbe{e, r.front()});
+  }
+
   Envelope envelope_;
+  std::vector<RingProbe> rings_;
   std::vector<geom::GeomPtr> parts_;
   std::vector<geom::PreparedPtr> prepared_;
   geom::GeomPtr all_;
