@@ -26,41 +26,52 @@ void add_ring(GEOSContextHandle_t h, const GEOSGeometry* line,
   }
 }
 
-// `with_points`: a point is added as a segment of length zero (the measured side of a distance).
-void collect(GEOSContextHandle_t h, const GEOSGeometry* g, std::vector<SegmentIndex::Segment>& out,
-             bool with_points = false) {
+// Calls on_line(line) for every ring (of polygons) and line of g, and on_point(x, y) for every
+// point, through multi-geometries and collections.
+template <class OnLine, class OnPoint>
+void for_each_part(GEOSContextHandle_t h, const GEOSGeometry* g, OnLine&& on_line,
+                   OnPoint&& on_point) {
   if (!g || GEOSisEmpty_r(h, g) == 1) return;
   switch (GEOSGeomTypeId_r(h, g)) {
     case GEOS_LINESTRING:
-    case GEOS_LINEARRING: add_ring(h, g, out); break;
+    case GEOS_LINEARRING: on_line(g); break;
     case GEOS_POLYGON: {
-      add_ring(h, GEOSGetExteriorRing_r(h, g), out);
+      on_line(GEOSGetExteriorRing_r(h, g));
       const int holes = GEOSGetNumInteriorRings_r(h, g);
-      for (int i = 0; i < holes; ++i) add_ring(h, GEOSGetInteriorRingN_r(h, g, i), out);
+      for (int i = 0; i < holes; ++i) on_line(GEOSGetInteriorRingN_r(h, g, i));
       break;
     }
     case GEOS_MULTILINESTRING:
     case GEOS_MULTIPOLYGON:
     case GEOS_GEOMETRYCOLLECTION: {
       const int n = GEOSGetNumGeometries_r(h, g);
-      for (int i = 0; i < n; ++i) collect(h, GEOSGetGeometryN_r(h, g, i), out, with_points);
+      for (int i = 0; i < n; ++i) for_each_part(h, GEOSGetGeometryN_r(h, g, i), on_line, on_point);
       break;
     }
     case GEOS_POINT:
     case GEOS_MULTIPOINT: {
-      if (!with_points) break;  // points have no segments
       const int n = GEOSGetNumGeometries_r(h, g);
       for (int i = 0; i < n; ++i) {
         double x = 0, y = 0;
         const GEOSGeometry* pt = GEOSGetGeometryN_r(h, g, i);
         if (GEOSisEmpty_r(h, pt) == 1 || !GEOSGeomGetX_r(h, pt, &x) || !GEOSGeomGetY_r(h, pt, &y))
           continue;
-        out.emplace_back(SegmentIndex::BPoint(x, y), SegmentIndex::BPoint(x, y));
+        on_point(x, y);
       }
       break;
     }
     default: break;
   }
+}
+
+// `with_points`: a point is added as a segment of length zero (the measured side of a distance).
+void collect(GEOSContextHandle_t h, const GEOSGeometry* g, std::vector<SegmentIndex::Segment>& out,
+             bool with_points = false) {
+  for_each_part(
+      h, g, [&](const GEOSGeometry* line) { add_ring(h, line, out); },
+      [&](double x, double y) {
+        if (with_points) out.emplace_back(SegmentIndex::BPoint(x, y), SegmentIndex::BPoint(x, y));
+      });
 }
 
 // The arithmetic of GEOS's algorithm::Distance (point–segment by the projection parameter r and
@@ -112,43 +123,25 @@ double segment_segment(XY a, XY b, XY c, XY d) {
 // from below.
 constexpr std::uint32_t kChunk = 8;
 
-// The points of every ring (polygons) or line of g, in order, and their runs of segments.
+// The points of every ring (polygons) or line of g, in order, and their runs of segments (points
+// have no segments).
 void collect_runs(GEOSContextHandle_t h, const GEOSGeometry* g,
                   std::vector<SegmentIndex::BPoint>& points,
                   std::vector<SegmentIndex::Chunk>& chunks) {
-  if (!g || GEOSisEmpty_r(h, g) == 1) return;
-  switch (GEOSGeomTypeId_r(h, g)) {
-    case GEOS_LINESTRING:
-    case GEOS_LINEARRING: {
-      const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, g);
-      unsigned int n = 0;
-      if (!seq || GEOSCoordSeq_getSize_r(h, seq, &n) != 1 || n < 2) return;
-      const auto base = static_cast<std::uint32_t>(points.size());
-      for (unsigned int i = 0; i < n; ++i) {
-        double x = 0, y = 0;
-        GEOSCoordSeq_getXY_r(h, seq, i, &x, &y);
-        points.emplace_back(x, y);
-      }
-      for (std::uint32_t i = 0; i + 1 < n; i += kChunk)
-        chunks.push_back({base + i, std::min<std::uint32_t>(kChunk, n - 1 - i)});
-      break;
+  const auto add_line = [&](const GEOSGeometry* line) {
+    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, line);
+    unsigned int n = 0;
+    if (!seq || GEOSCoordSeq_getSize_r(h, seq, &n) != 1 || n < 2) return;
+    const auto base = static_cast<std::uint32_t>(points.size());
+    for (unsigned int i = 0; i < n; ++i) {
+      double x = 0, y = 0;
+      GEOSCoordSeq_getXY_r(h, seq, i, &x, &y);
+      points.emplace_back(x, y);
     }
-    case GEOS_POLYGON: {
-      collect_runs(h, GEOSGetExteriorRing_r(h, g), points, chunks);
-      const int holes = GEOSGetNumInteriorRings_r(h, g);
-      for (int i = 0; i < holes; ++i)
-        collect_runs(h, GEOSGetInteriorRingN_r(h, g, i), points, chunks);
-      break;
-    }
-    case GEOS_MULTILINESTRING:
-    case GEOS_MULTIPOLYGON:
-    case GEOS_GEOMETRYCOLLECTION: {
-      const int n = GEOSGetNumGeometries_r(h, g);
-      for (int i = 0; i < n; ++i) collect_runs(h, GEOSGetGeometryN_r(h, g, i), points, chunks);
-      break;
-    }
-    default: break;  // points have no segments
-  }
+    for (std::uint32_t i = 0; i + 1 < n; i += kChunk)
+      chunks.push_back({base + i, std::min<std::uint32_t>(kChunk, n - 1 - i)});
+  };
+  for_each_part(h, g, add_line, [](double, double) {});
 }
 
 XY xy(const SegmentIndex::BPoint& p) { return {bg::get<0>(p), bg::get<1>(p)}; }
