@@ -71,11 +71,11 @@ class ReserveShape {
         if (GEOSPreparedIntersects_r(h, prep.get(), pt.get()) == 1) return true;
     }
     const Envelope box = envelope_of(mp);
-    if (!segments_.meets(box)) return false;
     for (const RingProbe& r : rings_) {
-      if (!(box.min_x <= r.box.min_x && r.box.max_x <= box.max_x && box.min_y <= r.box.min_y &&
-            r.box.max_y <= box.max_y))
-        continue;  // a ring inside g lies inside g's envelope
+      // A ring inside g lies inside g's envelope.
+      if (!box.contains(Point{r.box.min_x, r.box.min_y}) ||
+          !box.contains(Point{r.box.max_x, r.box.max_y}))
+        continue;
       auto pt = geom::to_geos(r.vertex);
       if (GEOSIntersects_r(h, g.get(), pt.get()) == 1) return true;
     }

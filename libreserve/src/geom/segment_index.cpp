@@ -148,19 +148,25 @@ XY xy(const SegmentIndex::BPoint& p) { return {bg::get<0>(p), bg::get<1>(p)}; }
 XY first(const SegmentIndex::Segment& s) { return {bg::get<0, 0>(s), bg::get<0, 1>(s)}; }
 XY second(const SegmentIndex::Segment& s) { return {bg::get<1, 0>(s), bg::get<1, 1>(s)}; }
 
-// The box of a–b grown by `reach`.
-SegmentIndex::Box grown_box(XY a, XY b, double reach) {
+// The box query that stands for "some segment within `reach` of a–b": a–b's box grown by twice
+// the reach plus 1e-9 of the coordinates' magnitude, far beyond the rounding of any distance
+// formula here or Boost's.
+SegmentIndex::Box reach_box(XY a, XY b, double reach) {
+  const double pad = 2.0 * reach + 1e-9 * std::max({1.0, std::fabs(a.x), std::fabs(a.y),
+                                                    std::fabs(b.x), std::fabs(b.y)});
   return SegmentIndex::Box(
-      SegmentIndex::BPoint(std::min(a.x, b.x) - reach, std::min(a.y, b.y) - reach),
-      SegmentIndex::BPoint(std::max(a.x, b.x) + reach, std::max(a.y, b.y) + reach));
+      SegmentIndex::BPoint(std::min(a.x, b.x) - pad, std::min(a.y, b.y) - pad),
+      SegmentIndex::BPoint(std::max(a.x, b.x) + pad, std::max(a.y, b.y) + pad));
 }
 
-// The box query that stands for "some segment within `reach` of a–b": twice the reach plus 1e-9 of
-// the coordinates' magnitude, far beyond the rounding of any distance formula here or Boost's.
-SegmentIndex::Box reach_box(XY a, XY b, double reach) {
-  return grown_box(a, b,
-                   2.0 * reach + 1e-9 * std::max({1.0, std::fabs(a.x), std::fabs(a.y),
-                                                  std::fabs(b.x), std::fabs(b.y)}));
+// The least of distance(start, end) over the segments of one run.
+template <class Distance>
+double least_in_run(const std::vector<SegmentIndex::BPoint>& points, SegmentIndex::Chunk run,
+                    Distance&& distance) {
+  double d = std::numeric_limits<double>::infinity();
+  for (std::uint32_t k = 0; k < run.segments; ++k)
+    d = std::min(d, distance(points[run.first + k], points[run.first + k + 1]));
+  return d;
 }
 
 // Visits the runs nearest first by their boxes' distance to `query` until a box is farther than
@@ -182,11 +188,10 @@ double walk_nearest(const Tree& tree, const Query& query, Reach&& reach, Measure
   }
 }
 
-// The pad that keeps a box's distance a lower bound of its segments' distances despite the
+// The pad that keeps a box's distance from p a lower bound of its segments' distances despite the
 // different rounding of the formulas: relative to the distance and to the coordinates' magnitude.
-double box_slack(double d, XY a, XY b) {
-  return d * 1e-12 +
-         1e-12 * std::max({1.0, std::fabs(a.x), std::fabs(a.y), std::fabs(b.x), std::fabs(b.y)});
+double box_slack(double d, XY p) {
+  return d * 1e-12 + 1e-12 * std::max({1.0, std::fabs(p.x), std::fabs(p.y)});
 }
 
 }  // namespace
@@ -214,14 +219,11 @@ double SegmentIndex::distance_m(Point p) const {
   const BPoint q(p.x, p.y);
   const XY at{p.x, p.y};
   return walk_nearest(
-      tree_, q, [&](double best) { return best + box_slack(best, at, at); },
+      tree_, q, [&](double best) { return best + box_slack(best, at); },
       [&](std::uint32_t c) {
-        const Chunk& run = chunks_[c];
-        double d = std::numeric_limits<double>::infinity();
-        for (std::uint32_t k = 0; k < run.segments; ++k)
-          d = std::min(
-              d, bg::distance(q, Segment(points_[run.first + k], points_[run.first + k + 1])));
-        return d;
+        return least_in_run(points_, chunks_[c], [&](const BPoint& a, const BPoint& b) {
+          return bg::distance(q, Segment(a, b));
+        });
       });
 }
 
@@ -256,16 +258,11 @@ double SegmentIndex::least_distance(const Query& query, const Segment& s, double
   double best = std::numeric_limits<double>::infinity();
   // A finite bound and nothing within reach of it: the walk below would stop at its first run and
   // return +infinity; a box query tells that sooner.
-  if (bound < best) {
-    if (!any_chunk_meets(reach_box(a, b, reach_of(best)))) return best;
-  }
+  if (bound < best && !any_chunk_meets(reach_box(a, b, reach_of(best)))) return best;
   return walk_nearest(tree_, query, reach_of, [&](std::uint32_t c) {
-    const Chunk& run = chunks_[c];
-    double d = std::numeric_limits<double>::infinity();
-    for (std::uint32_t k = 0; k < run.segments; ++k)
-      d = std::min(
-          d, segment_segment(a, b, xy(points_[run.first + k]), xy(points_[run.first + k + 1])));
-    return d;
+    return least_in_run(points_, chunks_[c], [&](const BPoint& c0, const BPoint& c1) {
+      return segment_segment(a, b, xy(c0), xy(c1));
+    });
   });
 }
 
