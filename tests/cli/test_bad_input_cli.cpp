@@ -335,6 +335,54 @@ TEST(BadInputCli, NanVertexIsInvalidWithALocation) {
   EXPECT_TRUE(found) << r.out;
 }
 
+// A proposal whose core row lost its shape (a null geometry in a shapefile, as a broken edit
+// leaves it): the rows on either side are identical, so the figures would read the core's 100 ha
+// as removed (no-slimming FAIL for the wrong reason) or, were the baseline's core the one lost,
+// as added; with the row lost on both sides the figures agree and no-slimming PASSED on two
+// zonings missing their core. The figure rules are INCOMPLETE and name the row; the missing core
+// also fails zoning-sanity (exit 1, which beats 5: never 0).
+TEST(BadInputCli, ZoneRowWithoutAShapeNeverPasses) {
+  test::TempDir dir;
+  const std::vector<std::pair<std::string, std::string>> zones = {
+      {"核心区", gk_square(0, 0, 1000)},
+      {"缓冲区", gk_square(1000, 0, 1000)},
+      {"实验区", gk_square(2000, 0, 1000)}};
+  LayerSpec whole = test::gk_zoning("ESRI Shapefile", "ZONE", zones);
+  whole.layer_options = {"ENCODING=UTF-8"};
+  LayerSpec lost = whole;
+  lost.features[0].wkt = "";  // null geometry
+  fs::create_directories(dir.file("whole"));
+  fs::create_directories(dir.file("lost"));
+  test::write_layer(dir.file("whole/zones.shp"), whole);
+  test::write_layer(dir.file("lost/zones.shp"), lost);
+  for (const auto& [before, after] :
+       {std::pair{"whole", "lost"}, std::pair{"lost", "whole"}, std::pair{"lost", "lost"}}) {
+    const auto r =
+        run_cli({"check", "--before", dir.file(std::string(before) + "/zones.shp"), "--after",
+                 dir.file(std::string(after) + "/zones.shp"), "--area-method", "planar", "--format",
+                 "json", "--out", dir.file(std::string("out-") + before + "-" + after), "--quiet"});
+    EXPECT_TRUE(r.exit_code == 1 || r.exit_code == 5) << before << " → " << after << "\n"
+                                                      << r.out << r.err;
+    const auto j = nlohmann::json::parse(
+        test::read_file(dir.file(std::string("out-") + before + "-" + after + "/report.json")));
+    EXPECT_NE(j.at("overall"), "pass") << before << " → " << after;
+    for (const auto& v : j.at("verdicts")) {
+      if (v.at("rule_id") != "no-slimming" && v.at("rule_id") != "core-buffer-share") continue;
+      EXPECT_EQ(v.at("status"), "incomplete") << v;
+      const std::string why = v.at("explanation_en");
+      EXPECT_NE(why.find("feature 0"), std::string::npos) << why;  // the shapefile's first row
+    }
+  }
+  // The same rows with every shape pass those rules: the rows themselves are not the reason.
+  const auto ok = run_cli({"check", "--before", dir.file("whole/zones.shp"), "--after",
+                           dir.file("whole/zones.shp"), "--area-method", "planar", "--format",
+                           "json", "--out", dir.file("out-whole"), "--quiet"});
+  const auto j = nlohmann::json::parse(test::read_file(dir.file("out-whole/report.json")));
+  for (const auto& v : j.at("verdicts"))
+    if (v.at("rule_id") == "no-slimming" || v.at("rule_id") == "core-buffer-share")
+      EXPECT_EQ(v.at("status"), "pass") << v << ok.err;
+}
+
 TEST(BadInputCli, GdalGeoJsonSizeHintIsKept) {
   test::TempDir dir;
   // A 20,000-vertex polygon (~0.4 MB) read with the size limit set to 0.1 MB: GDAL says "too

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "province/province_fixture.hpp"
+#include "province/reserve_layers.hpp"
 #include "reserve/error.hpp"
 #include "reserve/province.hpp"
 #include "support/temp_dir.hpp"
@@ -43,6 +44,33 @@ class Province : public ::testing::Test {
 };
 
 constexpr double kAreaTol_m2 = 0.01;  // planar areas of rectangles: exact but for rounding
+
+// The rows a layer skipped for their geometry go to the reserve they name (by hand: rows 3 and 4
+// name 甲 and 乙; row 5 names no reserve and row 6 a reserve with no usable row, so nobody knows
+// whose land is missing: every reserve gets them); layer-wide issues go to every reserve.
+TEST(SkippedRowOwners, EachSkippedRowGoesToItsOwnReserve) {
+  Layer layer;
+  layer.fields = {"保护区名称"};
+  const auto row = [](const std::string& id, const std::string& reserve) {
+    return Feature{id, Geometry{}, {Attribute{"保护区名称", reserve, reserve.empty()}}};
+  };
+  layer.skipped_rows = {row("3", " 甲保护区 "), row("4", "乙保护区"), row("5", ""),
+                        row("6", "丙保护区")};
+  const auto issue = [](IssueCode code, const std::string& feature) {
+    return Issue{code, Severity::warning, "m", SourceRef{"z.gpkg", "zones", feature}, {}, {}};
+  };
+  layer.issues = {issue(IssueCode::null_geometry, "3"), issue(IssueCode::empty_geometry, "4"),
+                  issue(IssueCode::null_geometry, "5"), issue(IssueCode::null_geometry, "6"),
+                  issue(IssueCode::text_mojibake, "")};
+  const province::SkippedRowOwners owners(layer, "保护区名称", {"甲保护区", "乙保护区"});
+  const auto features_of = [&](const std::string& name) {
+    std::string ids;
+    for (const Issue& i : owners.issues_of(layer.issues, name)) ids += i.where.feature + ",";
+    return ids;
+  };
+  EXPECT_EQ(features_of("甲保护区"), "3,5,6,,");
+  EXPECT_EQ(features_of("乙保护区"), "4,5,6,,");
+}
 
 TEST_F(Province, DetectsTheReserveFieldAndMatchesReserves) {
   const ProvinceResult p = run_province_check(request());

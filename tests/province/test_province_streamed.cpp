@@ -3,9 +3,9 @@
 // with a slim row kept (keep_results false). The expectation is the straightforward in-memory
 // run (both layers held, full results) on the synthetic province of province_fixture.hpp, which
 // has matched, merged, split, added and removed reserves and a cross-reserve overlap in both
-// layers — here with the reserves' zone rows interleaved in the file and a null-geometry row (an
-// issue every reserve's zoning carries): every province output must be the same text, for one
-// thread and for several.
+// layers — here with the reserves' zone rows interleaved in the file and a null-geometry row of
+// 甲保护区 (an issue of that reserve's zoning only): every province output must be the same text,
+// for one thread and for several.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -161,11 +161,25 @@ TEST_F(ProvinceStreamed, StreamedZonesGiveTheSameChecks) {
     EXPECT_EQ(s.result->before.issues.size(), h.result->before.issues.size());
   }
   EXPECT_EQ(checked, 6u);  // 甲, 乙, 戊 (merged), 己 (split), 庚, 辛
-  // The null-geometry row is an issue of the baseline layer, so of each reserve's zoning.
-  bool null_issue = false;
-  for (const auto& issue : held.reserves.front().result->before.issues)
-    null_issue = null_issue || issue.code == IssueCode::null_geometry;
-  EXPECT_TRUE(null_issue);
+  // The null-geometry row names 甲保护区: its issue is that reserve's only, held or streamed, and
+  // makes that reserve's figure rules incomplete (a zone without its shape); the others keep
+  // their verdicts.
+  for (const ProvinceResult* run : std::initializer_list<const ProvinceResult*>{&held, &streamed}) {
+    std::size_t with_issue = 0;
+    for (const auto& row : run->reserves) {
+      if (!row.result) continue;
+      bool null_issue = false;
+      for (const auto& issue : row.result->before.issues)
+        null_issue = null_issue || issue.code == IssueCode::null_geometry;
+      with_issue += null_issue ? 1 : 0;
+      EXPECT_EQ(null_issue, row.reserve == "甲保护区") << row.reserve;
+      for (const auto& v : row.result->report.verdicts)
+        if (v.rule_id == "no-slimming")
+          EXPECT_EQ(v.status == VerdictStatus::incomplete, row.reserve == "甲保护区")
+              << row.reserve << ": " << v.explanation_en;
+    }
+    EXPECT_EQ(with_issue, 1u);
+  }
 }
 
 TEST_F(ProvinceStreamed, JsonFileIsTheJsonText) {

@@ -230,14 +230,35 @@ TEST(Rules, UnreadZoningFeaturesMakeTheFigureRulesIncomplete) {
   EXPECT_EQ(v[1].status, VerdictStatus::incomplete);
   EXPECT_EQ(v[2].status, VerdictStatus::fail);  // zoning-sanity: the error itself
 
-  // Null and empty geometries hold no land: they leave the verdicts alone.
-  ValidationReport null_only;
+  // A zone row without a shape (null or empty geometry, a warning when read) is land whose
+  // boundary was lost, not "no land": the figures miss it as they miss the NaN feature's
+  // (DESIGN.md: partial input never passes).
+  for (const IssueCode code : {IssueCode::null_geometry, IssueCode::empty_geometry}) {
+    ValidationReport null_only;
+    issue.code = code;
+    issue.severity = Severity::warning;
+    null_only.issues.push_back(issue);
+    const auto w = run(nested_squares(), nested_squares("proposal"), p, &clean, &null_only);
+    EXPECT_EQ(w[0].status, VerdictStatus::incomplete);
+    EXPECT_NE(w[0].explanation_en.find("have no geometry"), std::string::npos)
+        << w[0].explanation_en;
+    EXPECT_EQ(w[1].status, VerdictStatus::incomplete);
+  }
+  // A layer-wide issue of the same code (no row named) is not a missing zone.
+  ValidationReport layer_wide;
   issue.code = IssueCode::null_geometry;
-  issue.severity = Severity::warning;
-  null_only.issues.push_back(issue);
-  const auto w = run(nested_squares(), nested_squares("proposal"), p, &clean, &null_only);
-  EXPECT_EQ(w[0].status, VerdictStatus::pass);
-  EXPECT_EQ(w[1].status, VerdictStatus::pass);
+  issue.where.feature.clear();
+  layer_wide.issues.push_back(issue);
+  const auto l = run(nested_squares(), nested_squares("proposal"), p, &clean, &layer_wide);
+  EXPECT_EQ(l[0].status, VerdictStatus::pass);
+  // An unparsable WKT row of a CSV zoning is skipped as unread as well.
+  ValidationReport bad_wkt;
+  issue.code = IssueCode::bad_geometry;
+  issue.severity = Severity::error;
+  issue.where.feature = "row 5";
+  bad_wkt.issues.push_back(issue);
+  const auto b = run(nested_squares(), nested_squares("proposal"), p, &clean, &bad_wkt);
+  EXPECT_EQ(b[0].status, VerdictStatus::incomplete);
 }
 
 TEST(Rules, NoAdjustingIsNotEvaluatedWithoutConflictLayers) {

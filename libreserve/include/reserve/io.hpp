@@ -85,7 +85,10 @@ struct Layer {
   std::vector<std::string> fields;
   std::vector<Feature> features;  // null / empty geometries are skipped and reported in issues
   std::vector<Issue> issues;      // skipped features, decode problems, dropped Z/M, …
-  std::string encoding_source;    // as LayerInfo::encoding_source
+  // The rows skipped for a null or empty geometry (each named by an issue), with their id and
+  // attributes but no geometry: a province layer's row is told to its reserve by them.
+  std::vector<Feature> skipped_rows;
+  std::string encoding_source;  // as LayerInfo::encoding_source
 };
 
 // Reads one layer. Throws InputError naming file and layer for unreadable data or a missing CRS.

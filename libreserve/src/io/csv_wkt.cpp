@@ -33,11 +33,25 @@ Layer read_csv_wkt(const TableOrigin& origin, const ReadOptions& options, TextTa
     Feature f;
     f.id = id_col ? cell(*id_col) : std::to_string(t.row_numbers[r]);
     const SourceRef rwhere{path, out.name, "row " + std::to_string(t.row_numbers[r])};
+    const auto attributes = [&] {
+      std::vector<Attribute> a;
+      for (std::size_t i = 0; i < t.header.size(); ++i) {
+        if (i == wkt_col) continue;
+        const std::string v = cell(i);
+        a.push_back(Attribute{t.header[i], v, v.empty()});
+      }
+      return a;
+    };
+    // A row without geometry is kept aside, named as its issue names it (province layers tell
+    // its reserve by its attributes).
+    const auto skip_row = [&](IssueCode code, const char* message) {
+      out.issues.push_back(
+          Issue{code, Severity::warning, message, rwhere, std::nullopt, std::nullopt});
+      out.skipped_rows.push_back(Feature{rwhere.feature, Geometry{}, attributes()});
+    };
     const std::string wkt = cell(wkt_col);
     if (wkt.empty()) {
-      out.issues.push_back(Issue{IssueCode::null_geometry, Severity::warning,
-                                 "the row has no geometry; it is skipped", rwhere, std::nullopt,
-                                 std::nullopt});
+      skip_row(IssueCode::null_geometry, "the row has no geometry; it is skipped");
       continue;
     }
     try {
@@ -49,18 +63,12 @@ Layer read_csv_wkt(const TableOrigin& origin, const ReadOptions& options, TextTa
       continue;
     }
     if (f.geometry.empty()) {
-      out.issues.push_back(Issue{IssueCode::empty_geometry, Severity::warning,
-                                 "the row's geometry is empty; it is skipped", rwhere, std::nullopt,
-                                 std::nullopt});
+      skip_row(IssueCode::empty_geometry, "the row's geometry is empty; it is skipped");
       continue;
     }
     normalise_orientation(f.geometry.polygons);
     extent.expand(envelope_of(f.geometry));
-    for (std::size_t i = 0; i < t.header.size(); ++i) {
-      if (i == wkt_col) continue;
-      const std::string v = cell(i);
-      f.attributes.push_back(Attribute{t.header[i], v, v.empty()});
-    }
+    f.attributes = attributes();
     out.features.push_back(std::move(f));
   }
   if (!options.assume_crs.empty()) {

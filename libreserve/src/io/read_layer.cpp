@@ -183,6 +183,21 @@ void add_encoding_issues(const VectorSource& src, const LayerNotes& notes, const
 // or nullopt when there is no .prj or it parses.
 // One OGR feature as read_layer keeps it: id, normalised geometry, decoded attributes. false
 // (and an issue in `out`) when its geometry cannot be used; the feature is then skipped.
+void read_attributes(const VectorSource& src, OGRFeature& ogr_feature,
+                     const std::vector<FieldInfo>& fields, LayerNotes& notes, Feature& f) {
+  for (int i = 0; i < static_cast<int>(fields.size()); ++i) {
+    Attribute a;
+    a.name = fields[static_cast<std::size_t>(i)].name;
+    a.is_null = !ogr_feature.IsFieldSetAndNotNull(i);
+    if (!a.is_null) {
+      const std::size_t replaced_before = notes.replaced;
+      a.value = decode_value(src, ogr_feature.GetFieldAsString(i), notes);
+      note_destroyed(src, a.name, a.value, replaced_before, notes);
+    }
+    f.attributes.push_back(std::move(a));
+  }
+}
+
 bool convert_feature(const VectorSource& src, OGRFeature& ogr_feature,
                      const std::vector<FieldInfo>& fields, int id_index, bool swap_axes,
                      LayerNotes& notes, Layer& out, Feature& f) {
@@ -195,6 +210,10 @@ bool convert_feature(const VectorSource& src, OGRFeature& ogr_feature,
     out.issues.push_back(Issue{*g.problem_code, skip_only ? Severity::warning : Severity::error,
                                g.problem_message, SourceRef{out.path, out.name, f.id},
                                g.problem_location, std::nullopt});
+    if (skip_only) {  // kept without geometry: whose row it is may matter (province layers)
+      read_attributes(src, ogr_feature, fields, notes, f);
+      out.skipped_rows.push_back(std::move(f));
+    }
     return false;
   }
   if (g.dropped_lower_dimension_parts > 0)
@@ -208,17 +227,7 @@ bool convert_feature(const VectorSource& src, OGRFeature& ogr_feature,
   notes.dropped_m += g.dropped_m ? 1 : 0;
   notes.linearised += g.linearised ? 1 : 0;
   f.geometry = std::move(g.geometry);
-  for (int i = 0; i < static_cast<int>(fields.size()); ++i) {
-    Attribute a;
-    a.name = fields[static_cast<std::size_t>(i)].name;
-    a.is_null = !ogr_feature.IsFieldSetAndNotNull(i);
-    if (!a.is_null) {
-      const std::size_t replaced_before = notes.replaced;
-      a.value = decode_value(src, ogr_feature.GetFieldAsString(i), notes);
-      note_destroyed(src, a.name, a.value, replaced_before, notes);
-    }
-    f.attributes.push_back(std::move(a));
-  }
+  read_attributes(src, ogr_feature, fields, notes, f);
   return true;
 }
 

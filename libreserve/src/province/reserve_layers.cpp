@@ -125,13 +125,43 @@ std::map<std::string, std::vector<std::size_t>> rows_by_reserve(const Layer& lay
   return out;
 }
 
+SkippedRowOwners::SkippedRowOwners(const Layer& layer, const std::string& field,
+                                   const std::vector<std::string>& reserves) {
+  const std::set<std::string> known(reserves.begin(), reserves.end());
+  for (const Feature& row : layer.skipped_rows) {
+    const std::string value = trimmed(zoning::attribute_value(row, field).value_or(""));
+    owners_[row.id].insert(known.count(value) ? value : std::string());
+  }
+}
+
+std::vector<Issue> SkippedRowOwners::issues_of(const std::vector<Issue>& issues,
+                                               const std::string& name) const {
+  std::vector<Issue> out;
+  for (const Issue& issue : issues) {
+    const bool skipped_row =
+        issue.code == IssueCode::null_geometry || issue.code == IssueCode::empty_geometry;
+    const auto it = skipped_row ? owners_.find(issue.where.feature) : owners_.end();
+    if (it != owners_.end() && !it->second.count(name) && !it->second.count(std::string()))
+      continue;  // another reserve's row
+    out.push_back(issue);
+  }
+  return out;
+}
+
 std::map<std::string, Layer> split_by_reserve(Layer layer, const std::string& field) {
   const auto groups = rows_by_reserve(layer, field);
+  std::vector<std::string> names;
+  for (const auto& [name, rows] : groups) names.push_back(name);
+  const SkippedRowOwners owners(layer, field, names);
   std::vector<Feature> features = std::move(layer.features);
+  std::vector<Issue> issues = std::move(layer.issues);
   layer.features.clear();  // `layer` is now the metadata every part copies
+  layer.issues.clear();
+  layer.skipped_rows.clear();
   std::map<std::string, Layer> out;
   for (const auto& [name, rows] : groups) {
     Layer& part = out.emplace(name, layer).first->second;
+    part.issues = owners.issues_of(issues, name);
     part.features.reserve(rows.size());
     for (std::size_t i : rows) part.features.push_back(std::move(features[i]));
   }

@@ -3,6 +3,7 @@
 // split into one layer per reserve (in memory). Private to the library.
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -37,8 +38,26 @@ std::size_t distinct_reserves(const Layer& layer, const std::string& field);
 std::map<std::string, std::vector<std::size_t>> rows_by_reserve(const Layer& layer,
                                                                 const std::string& field);
 
+// The reserves of the rows that a layer skipped for a null or empty geometry (Layer::
+// skipped_rows), so that each such row's issue goes to its own reserve's zoning only: there it
+// makes the rules INCOMPLETE (a zone without its shape), and it must not do so for every reserve
+// of the province. A row whose reserve value is blank, or names no reserve with a usable row,
+// cannot be placed: its issue goes to every reserve (its land is missing, nobody knows whose).
+class SkippedRowOwners {
+ public:
+  // `reserves`: the layer's reserve names (rows_by_reserve's keys).
+  SkippedRowOwners(const Layer& layer, const std::string& field,
+                   const std::vector<std::string>& reserves);
+  // The issues of `layer` that concern reserve `name`: all but the skipped rows of other reserves.
+  std::vector<Issue> issues_of(const std::vector<Issue>& issues, const std::string& name) const;
+
+ private:
+  // Row id → the reserve each skipped row of that id names ("" when it cannot be placed).
+  std::map<std::string, std::set<std::string>> owners_;
+};
+
 // The layer's features grouped as rows_by_reserve, each group a layer of its own with the
-// source's metadata and issues. Features keep their order.
+// source's metadata and the issues that concern it (SkippedRowOwners). Features keep their order.
 std::map<std::string, Layer> split_by_reserve(Layer layer, const std::string& field);
 
 }  // namespace reserve::province

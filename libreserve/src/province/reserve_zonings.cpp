@@ -53,7 +53,10 @@ ReserveZonings::ReserveZonings(ZoningLayer layer, const std::string& field, Zoni
       fids_.emplace_back();
       for (std::size_t i : rows) fids_.back().push_back(layer_.fids[i]);
     }
+    skipped_owners_.emplace(layer_.layer, field, names);
+    names_ = names;
     layer_.layer.features = {};
+    layer_.layer.skipped_rows = {};
     layer_.fids = {};
   } else {
     for (auto& [name, part] : split_by_reserve(std::move(layer_.layer), field)) {
@@ -94,7 +97,8 @@ Layer ReserveZonings::read_part(std::size_t k) const {
     }
   }
   if (!reader) reader = std::make_unique<io::FidReader>(layer_.path, layer_.read);
-  Layer part = layer_.layer;  // metadata: fields, CRS, issues, sha256 of the whole layer
+  Layer part = layer_.layer;  // metadata: fields, CRS, sha256 of the whole layer
+  part.issues = skipped_owners_->issues_of(layer_.layer.issues, names_[k]);
   part.features = reader->read(fids_[k]);  // on error the reader is dropped, not given back
   std::lock_guard lock(readers_mutex_);
   idle_readers_.push_back(std::move(reader));

@@ -68,7 +68,9 @@ class ReserveZonings {
   ZoningLayer layer_;  // path, options; its layer is the metadata (no features)
   ZoningOptions options_;
   ZoningSource source_;
-  std::vector<std::vector<std::int64_t>> fids_;  // streamed: per reserve
+  std::vector<std::vector<std::int64_t>> fids_;     // streamed: per reserve
+  std::vector<std::string> names_;                  // streamed: per reserve
+  std::optional<SkippedRowOwners> skipped_owners_;  // streamed: whose issue a skipped row is
   // Streamed: the layer opened once per worker, not once per read (opening a GeoPackage cost
   // more than reading a reserve). A worker takes an idle reader and gives it back.
   mutable std::mutex readers_mutex_;

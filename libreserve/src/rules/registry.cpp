@@ -20,21 +20,31 @@ const T* param_as(const RuleConfig& rc, const std::string& name, const char* typ
   return v;
 }
 
-// Zoning features that could not be read at all (a NaN vertex, an unsupported type, …; not null
-// or empty ones, which hold no land). Their land is missing from every figure, so a verdict on
-// the figures cannot be trusted either way: a missing proposal feature reads as removed land, a
-// missing baseline feature as added land.
+// Zoning rows left out of the zoning: unreadable (a NaN vertex, an unparsable WKT, an unsupported
+// type, …) or without geometry (a null or empty shape). Their land is missing from every figure,
+// so a verdict on the figures cannot be trusted either way: a missing proposal feature reads as
+// removed land, a missing baseline feature as added land (DESIGN.md: partial input never
+// passes). A row without a shape is not "no land": it names a zone whose boundary was lost.
+bool left_out_zone_row(const Issue& issue) {
+  switch (issue.code) {
+    case IssueCode::null_geometry:
+    case IssueCode::empty_geometry: return !issue.where.feature.empty();  // a row, not the layer
+    case IssueCode::non_finite_coordinate:
+    case IssueCode::unsupported_geometry:
+    case IssueCode::mixed_geometry_collection:
+    case IssueCode::bad_geometry:
+    case IssueCode::unusable_feature:
+      return issue.severity == Severity::error;  // the warning kind keeps the polygons
+    default: return false;
+  }
+}
+
 std::vector<const Issue*> unread_zone_features(const RuleContext& context) {
   std::vector<const Issue*> out;
   for (const ValidationReport* v : {context.before_validation, context.after_validation}) {
     if (v == nullptr) continue;
     for (const auto& issue : v->issues)
-      if (issue.severity == Severity::error &&
-          (issue.code == IssueCode::non_finite_coordinate ||
-           issue.code == IssueCode::unsupported_geometry ||
-           issue.code == IssueCode::mixed_geometry_collection ||
-           issue.code == IssueCode::unusable_feature))
-        out.push_back(&issue);
+      if (left_out_zone_row(issue)) out.push_back(&issue);
   }
   return out;
 }
@@ -44,10 +54,11 @@ void mark_incomplete(Verdict& v, const std::vector<const Issue*>& unread) {
   const std::string n = std::to_string(unread.size());
   const std::string first = describe(unread.front()->where);
   v.explanation_en += " Incomplete: " + n +
-                      " zoning feature(s) could not be read and are missing from these figures "
-                      "(first: " +
+                      " zoning feature(s) could not be read or have no geometry and are missing "
+                      "from these figures (first: " +
                       first + ": " + unread.front()->message + "); fix them and check again.";
-  v.explanation_zh += "结果不完整：" + n + " 个分区要素无法读取，未计入上述面积（首个：" + first +
+  v.explanation_zh += "结果不完整：" + n +
+                      " 个分区要素无法读取或没有几何图形，未计入上述面积（首个：" + first +
                       "）；请修正后重新核查。";
 }
 
