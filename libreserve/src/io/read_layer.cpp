@@ -178,11 +178,7 @@ void add_encoding_issues(const VectorSource& src, const LayerNotes& notes, const
   }
 }
 
-// A shapefile whose .prj exists but does not parse has no CRS for GDAL, which would be reported
-// as "has no CRS" — wrong advice when the file is there and merely broken. Returns GDAL's reason,
-// or nullopt when there is no .prj or it parses.
-// One OGR feature as read_layer keeps it: id, normalised geometry, decoded attributes. false
-// (and an issue in `out`) when its geometry cannot be used; the feature is then skipped.
+// The feature's attributes, decoded, in the layer's field order.
 void read_attributes(const VectorSource& src, OGRFeature& ogr_feature,
                      const std::vector<FieldInfo>& fields, LayerNotes& notes, Feature& f) {
   for (int i = 0; i < static_cast<int>(fields.size()); ++i) {
@@ -198,6 +194,9 @@ void read_attributes(const VectorSource& src, OGRFeature& ogr_feature,
   }
 }
 
+// One OGR feature as read_layer keeps it: id, normalised geometry, decoded attributes. false
+// (and an issue in `out`) when its geometry cannot be used; the feature is then skipped (a null
+// or empty one kept in out.skipped_rows, without geometry).
 bool convert_feature(const VectorSource& src, OGRFeature& ogr_feature,
                      const std::vector<FieldInfo>& fields, int id_index, bool swap_axes,
                      LayerNotes& notes, Layer& out, Feature& f) {
@@ -258,6 +257,9 @@ TextTable attribute_rows(const VectorSource& src, OGRLayer& layer,
   return t;
 }
 
+// A shapefile whose .prj exists but does not parse has no CRS for GDAL, which would be reported
+// as "has no CRS" — wrong advice when the file is there and merely broken. Returns GDAL's reason,
+// or nullopt when there is no .prj or it parses.
 std::optional<std::string> malformed_prj_reason(const VectorSource& src) {
   if (src.driver != "ESRI Shapefile") return std::nullopt;
   const std::string prj = sibling_file(src.path, ".prj");

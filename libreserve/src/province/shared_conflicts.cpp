@@ -33,6 +33,9 @@ SharedLayer read_shared(const FeatureOptions& options, const Crs& working_crs) {
       });
   rows.shrink_to_fit();
   ordinals.shrink_to_fit();
+  // Every reserve's selection copies the metadata; the skipped rows (issues name them) serve
+  // only to tell a zoning row's reserve.
+  metadata.skipped_rows = {};
   return SharedLayer{options, std::move(rows), std::move(metadata), std::move(ordinals),
                      boxes.build()};
 }
