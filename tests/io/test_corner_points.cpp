@@ -111,6 +111,18 @@ TEST(CornerPointsTest, TooFewPointsAndDegreeTables) {
   for (const auto& i : layer.issues)
     reported |= i.code == IssueCode::too_few_corner_points && i.where.feature == "E2";
   EXPECT_TRUE(reported);
+
+  // The same right with its columns in pinyin (JD/WD for 经度/纬度): the same corners.
+  const std::string pinyin = dir.file("jd_wd.csv");
+  test::write_file(pinyin,
+                   "id,点号,JD,WD\n"
+                   "E1,1,105°42',33°45'\n"
+                   "E1,2,105°48',33°45'\n"
+                   "E1,3,105°48',33°51'\n");
+  const Layer by_pinyin = read_corner_points(pinyin);
+  ASSERT_EQ(by_pinyin.features.size(), 1u);
+  EXPECT_EQ(by_pinyin.features[0].geometry.polygons.polygons[0].outer,
+            layer.features[0].geometry.polygons.polygons[0].outer);
 }
 
 TEST(CornerPointsTest, ReadLayerRecognisesACornerPointTable) {

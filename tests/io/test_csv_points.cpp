@@ -200,6 +200,36 @@ TEST(CsvPointsTest, PlaneWithoutPrefixNeedsCrs) {
   EXPECT_EQ(layer.features.at(0).geometry.points.at(0), (Point{564858.806, 3736151.533}));
 }
 
+// Bureau tables name the columns in pinyin (JD/WD for 经度/纬度, or jingdu/weidu), and ArcGIS's
+// "Add XY Coordinates" writes POINT_X/POINT_Y. Before: exit 3, "cannot find the coordinate
+// columns". Expected values are the cells themselves (x = longitude or easting).
+TEST(CsvPointsTest, PinyinAndArcGisCoordinateColumnsAreFound) {
+  test::TempDir dir;
+  const std::string jd = dir.file("jd_wd.csv");
+  test::write_file(jd, "编号,JD,WD,WDU\nA,105.7,33.75,12.5\nB,105°42'30\",33°45'00\",13\n");
+  const Layer a = read_layer(jd);
+  EXPECT_EQ(a.crs.epsg, 4490);
+  ASSERT_EQ(a.features.size(), 2u);
+  EXPECT_EQ(a.features[0].geometry.points.at(0), (Point{105.7, 33.75}));
+  EXPECT_NEAR(a.features[1].geometry.points.at(0).x, 105.0 + 42.0 / 60 + 30.0 / 3600, 1e-12);
+
+  const std::string pinyin = dir.file("jingdu.csv");
+  test::write_file(pinyin, "name,Weidu,Jingdu\nA,33.75,105.7\n");
+  EXPECT_EQ(read_layer(pinyin).features.at(0).geometry.points.at(0), (Point{105.7, 33.75}));
+
+  // 纬度 wins over WD where both are there (WD may be another column, e.g. 温度).
+  const std::string both = dir.file("both.csv");
+  test::write_file(both, "经度,纬度,WD\n105.7,33.75,21.0\n");
+  EXPECT_EQ(read_layer(both).features.at(0).geometry.points.at(0), (Point{105.7, 33.75}));
+
+  const std::string arcgis = dir.file("arcgis.csv");
+  test::write_file(arcgis, "OBJECTID,POINT_X,POINT_Y\n1,564858.806,3736151.533\n");
+  ReadOptions o;
+  o.assume_crs = "EPSG:4544";
+  EXPECT_EQ(read_layer(arcgis, o).features.at(0).geometry.points.at(0),
+            (Point{564858.806, 3736151.533}));
+}
+
 TEST(CsvPointsTest, NoCoordinateColumnsIsAnInputError) {
   test::TempDir dir;
   const std::string path = dir.file("none.csv");

@@ -24,8 +24,8 @@ const std::vector<std::string> kPointNames = {"点号",  "拐点号", "拐点编
                                               "point", "pt",     "point_no", "no"};
 const std::vector<std::string> kNorthingNames = {"x", "x坐标", "纵坐标", "北坐标", "northing"};
 const std::vector<std::string> kEastingNames = {"y", "y坐标", "横坐标", "东坐标", "easting"};
-const std::vector<std::string> kLonNames = {"经度", "东经", "lon", "longitude"};
-const std::vector<std::string> kLatNames = {"纬度", "北纬", "lat", "latitude"};
+const std::vector<std::string> kLonNames = {"经度", "东经", "lon", "longitude", "jd", "jingdu"};
+const std::vector<std::string> kLatNames = {"纬度", "北纬", "lat", "latitude", "wd", "weidu"};
 const std::vector<std::string> kPartNames = {"区块号", "块段号", "块号", "part", "block"};
 const std::vector<std::string> kRingNames = {"圈号", "环号", "ring"};
 

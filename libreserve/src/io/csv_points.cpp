@@ -14,9 +14,14 @@
 namespace reserve::io {
 namespace {
 
-const std::vector<std::string> kLonNames = {"lon",  "lng",  "long", "longitude",
-                                            "经度", "东经", "x",    "x坐标"};
-const std::vector<std::string> kLatNames = {"lat", "latitude", "纬度", "北纬", "y", "y坐标"};
+// JD/WD and jingdu/weidu: the pinyin of 经度/纬度, common in bureau tables; POINT_X/POINT_Y: the
+// columns ArcGIS's "Add XY Coordinates" writes (degrees or plane, decided by the values as x/y).
+const std::vector<std::string> kLonNames = {"lon", "lng",    "long", "longitude", "经度",   "东经",
+                                            "jd",  "jingdu", "x",    "x坐标",     "point_x"};
+const std::vector<std::string> kLatNames = {"lat",   "latitude", "纬度",  "北纬",   "wd",
+                                            "weidu", "y",        "y坐标", "point_y"};
+// Names that say the column holds longitudes (so degrees, whatever the values look like).
+const std::vector<std::string> kLonOnlyNames = {"lon", "lng", "long", "longitude", "jd", "jingdu"};
 const std::vector<std::string> kLonContains = {"经度", "longitude", "东经"};
 const std::vector<std::string> kLatContains = {"纬度", "latitude", "北纬"};
 
@@ -134,8 +139,7 @@ Columns find_coordinate_columns(const TextTable& t, const ReadOptions& o, const 
     if (c.x_min || c.x_sec || c.y_min || c.y_sec) c.by_degree_name = true;
   }
   const std::string xn = t.header[c.x];
-  c.by_degree_name =
-      xn.find("经") != std::string::npos || find_column({xn}, {"lon", "lng", "long", "longitude"});
+  c.by_degree_name = xn.find("经") != std::string::npos || find_column({xn}, kLonOnlyNames);
   return c;
 }
 
