@@ -17,6 +17,23 @@ TEST(ZoneScheme, RecognisesCommonLabelsWithoutConfiguration) {
   EXPECT_FALSE(s.lookup("外围保护地带").has_value());
 }
 
+// 区域 ("region") in place of 区, and UNESCO's biosphere-reserve terms, stopped with "zone labels
+// not recognised" before. They name the same zones; numbered as the others.
+TEST(ZoneScheme, RegionWordingAndUnescoTermsAreRecognised) {
+  const auto s = ZoneScheme::defaults();
+  EXPECT_EQ(s.lookup("核心区域"), Zone::core);
+  EXPECT_EQ(s.lookup("缓冲区域"), Zone::buffer);
+  EXPECT_EQ(s.lookup("实验区域"), Zone::experimental);
+  EXPECT_EQ(s.lookup("试验区域"), Zone::experimental);
+  EXPECT_EQ(s.lookup("核心保护区域"), Zone::core_protection);
+  EXPECT_EQ(s.lookup("一般控制区域"), Zone::general_control);
+  EXPECT_EQ(s.lookup("缓冲区域2"), Zone::buffer);
+  EXPECT_EQ(s.lookup("Core Area"), Zone::core);
+  EXPECT_EQ(s.lookup("Buffer Area"), Zone::buffer);
+  EXPECT_EQ(s.lookup("Transition Area 1"), Zone::experimental);
+  EXPECT_FALSE(s.lookup("实验区域(拟调出)").has_value());
+}
+
 // Layers that number a zone's polygons ("核心区1", "缓冲区一", "实验区(东片)") stopped with "zone
 // labels not recognised" before the fix. A numbering suffix is recognised; free text is not: a
 // remark such as "(拟调出)" (to be removed) must never read as the zone. Expected zones by the
@@ -35,7 +52,7 @@ TEST(ZoneScheme, NumberedPolygonsOfAZoneAreRecognised) {
   EXPECT_EQ(s.lookup("Core zone 2"), Zone::core);
   EXPECT_FALSE(s.lookup("实验区(拟调出)").has_value());
   EXPECT_FALSE(s.lookup("核心区外").has_value());
-  EXPECT_FALSE(s.lookup("核心区域").has_value());
+  EXPECT_FALSE(s.lookup("核心区域外").has_value());
   EXPECT_FALSE(s.lookup("buffers").has_value());
   EXPECT_FALSE(s.lookup("核心区1号地块").has_value());
 }

@@ -170,6 +170,18 @@ ZoneScheme ZoneScheme::defaults() {
       {"試驗區", Zone::experimental},
       {"核心保護區", Zone::core_protection},
       {"一般控制區", Zone::general_control},
+      // 区域 ("region") for 区, as some bureaus label them, and the UNESCO biosphere-reserve
+      // terms (core area, buffer zone, transition area).
+      {"核心区域", Zone::core},
+      {"缓冲区域", Zone::buffer},
+      {"实验区域", Zone::experimental},
+      {"试验区域", Zone::experimental},
+      {"核心保护区域", Zone::core_protection},
+      {"一般控制区域", Zone::general_control},
+      {"core area", Zone::core},
+      {"buffer area", Zone::buffer},
+      {"transition area", Zone::experimental},
+      {"experimental area", Zone::experimental},
   };
   for (const auto& [label, zone] : labels) s.labels_[normalise_label(label)] = zone;
   return s;
