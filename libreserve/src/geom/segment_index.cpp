@@ -8,7 +8,6 @@ namespace reserve::geom {
 namespace {
 
 namespace bg = boost::geometry;
-namespace bgi = boost::geometry::index;
 
 void add_ring(GEOSContextHandle_t h, const GEOSGeometry* line,
               std::vector<SegmentIndex::Segment>& out) {
@@ -173,19 +172,26 @@ double least_in_run(const std::vector<SegmentIndex::BPoint>& points, SegmentInde
 // reach(best), best being the least measure(run) so far, and returns best. A box's distance bounds
 // its segments' from below, so no run left unvisited holds a nearer segment. Boost's nearest-first
 // walk prunes by its k-th value: k starts small and grows only when k runs did not settle it.
-template <class Tree, class Query, class Reach, class Measure>
-double walk_nearest(const Tree& tree, const Query& query, Reach&& reach, Measure&& measure) {
+template <class Query, class Reach, class Measure>
+double walk_nearest(const PackedBoxTree& tree, const Query& query, Reach&& reach,
+                    Measure&& measure) {
   double best = std::numeric_limits<double>::infinity();
-  for (std::size_t k = 16;; k *= 8) {
-    std::size_t n = 0;
-    for (auto it = tree.qbegin(bgi::nearest(query, static_cast<unsigned>(k))); it != tree.qend();
-         ++it, ++n) {
-      if (bg::distance(query, it->first) > reach(best)) return best;
-      best = std::min(best, measure(it->second));
-      if (best == 0.0) return best;
-    }
-    if (n < k || k >= tree.size()) return best;  // every run visited
-  }
+  tree.nearest_first(
+      reach(best),
+      [&](const PackedBox& b) {
+        return bg::distance(query, SegmentIndex::Box(SegmentIndex::BPoint(b.min_x, b.min_y),
+                                                     SegmentIndex::BPoint(b.max_x, b.max_y)));
+      },
+      [&](std::uint32_t run, double) {
+        best = std::min(best, measure(run));
+        return best == 0.0 ? -1.0 : reach(best);
+      });
+  return best;
+}
+
+PackedBox packed(const SegmentIndex::Box& b) {
+  return PackedBox{bg::get<bg::min_corner, 0>(b), bg::get<bg::min_corner, 1>(b),
+                   bg::get<bg::max_corner, 0>(b), bg::get<bg::max_corner, 1>(b)};
 }
 
 // The pad that keeps a box's distance from p a lower bound of its segments' distances despite the
@@ -198,21 +204,19 @@ double box_slack(double d, XY p) {
 
 SegmentIndex::SegmentIndex(const GEOSGeometry* g) {
   collect_runs(context(), g, points_, chunks_);
-  std::vector<std::pair<Box, std::uint32_t>> boxes;
+  std::vector<PackedBox> boxes;
   boxes.reserve(chunks_.size());
-  for (std::size_t c = 0; c < chunks_.size(); ++c) {
-    const Chunk& run = chunks_[c];
+  for (const Chunk& run : chunks_) {
     segment_count_ += run.segments;
     Box box(points_[run.first], points_[run.first]);
     for (std::uint32_t k = 1; k <= run.segments; ++k) bg::expand(box, points_[run.first + k]);
-    boxes.emplace_back(box, static_cast<std::uint32_t>(c));
+    boxes.push_back(packed(box));
   }
-  // The range constructor packs the tree (STR-like bulk loading): better queries than inserting.
-  tree_ = decltype(tree_)(boxes.begin(), boxes.end());
+  tree_ = PackedBoxTree(boxes);
 }
 
 bool SegmentIndex::any_chunk_meets(const Box& box) const {
-  return tree_.qbegin(bgi::intersects(box)) != tree_.qend();
+  return tree_.for_each_meeting(packed(box), [](std::uint32_t) { return true; });
 }
 
 double SegmentIndex::distance_m(Point p) const {
@@ -309,13 +313,13 @@ bool SegmentIndex::facet_within(const GEOSGeometry* g, double d_m) const {
 bool SegmentIndex::meets(const Envelope& box) const {
   if (!box.valid) return false;
   const Box b(BPoint(box.min_x, box.min_y), BPoint(box.max_x, box.max_y));
-  for (auto it = tree_.qbegin(bgi::intersects(b)); it != tree_.qend(); ++it) {
-    const Chunk& run = chunks_[it->second];
+  return tree_.for_each_meeting(packed(b), [&](std::uint32_t c) {
+    const Chunk& run = chunks_[c];
     for (std::uint32_t k = 0; k < run.segments; ++k)
       if (bg::intersects(Segment(points_[run.first + k], points_[run.first + k + 1]), b))
         return true;
-  }
-  return false;
+    return false;
+  });
 }
 
 }  // namespace reserve::geom

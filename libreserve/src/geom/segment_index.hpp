@@ -21,9 +21,9 @@
 #include <vector>
 
 #include <boost/geometry.hpp>
-#include <boost/geometry/index/rtree.hpp>
 
 #include "geom/geos.hpp"
+#include "geom/packed_box_tree.hpp"
 #include "reserve/geometry.hpp"
 
 namespace reserve::geom {
@@ -76,8 +76,7 @@ class SegmentIndex {
   std::vector<BPoint> points_;
   std::vector<Chunk> chunks_;
   std::size_t segment_count_ = 0;
-  boost::geometry::index::rtree<std::pair<Box, std::uint32_t>, boost::geometry::index::rstar<16>>
-      tree_;  // each chunk's box and its index in chunks_
+  PackedBoxTree tree_;  // each chunk's box; item c is chunks_[c]
 };
 
 }  // namespace reserve::geom
