@@ -170,8 +170,8 @@ double least_in_run(const std::vector<SegmentIndex::BPoint>& points, SegmentInde
 
 // Visits the runs nearest first by their boxes' distance to `query` until a box is farther than
 // reach(best), best being the least measure(run) so far, and returns best. A box's distance bounds
-// its segments' from below, so no run left unvisited holds a nearer segment. Boost's nearest-first
-// walk prunes by its k-th value: k starts small and grows only when k runs did not settle it.
+// its segments' from below, so no run left unvisited holds a nearer segment (PackedBoxTree's
+// nearest_first prunes by the reach in force).
 template <class Query, class Reach, class Measure>
 double walk_nearest(const PackedBoxTree& tree, const Query& query, Reach&& reach,
                     Measure&& measure) {
