@@ -17,6 +17,7 @@
 #include "analysis/compare_fine.hpp"
 #include "analysis/compare_resolved.hpp"
 #include "analysis/zoning_fixtures.hpp"
+#include "check/stage_threads.hpp"
 #include "geom/changed_regions.hpp"
 #include "geom/geos.hpp"
 #include "reserve/compare.hpp"
@@ -219,6 +220,63 @@ TEST(CompareRegional, SeparateChangesGiveSeparateRectanglesAndTheSameCells) {
   EXPECT_NEAR(c.cell(Zone::experimental, Zone::experimental)->area_m2, 5.0e6 - 2.0e4, kTolM2);
   EXPECT_EQ(c.removed.pieces.size(), 2u);
   expect_same_as_pairwise(before, after, with_method(AreaMethod::planar));
+}
+
+// The rectangles' overlays split over two threads (a before zone's row, or the after zones' land
+// outside, per unit: analysis/compare_fine.cpp) give the comparison of one thread bit for bit:
+// the same cells, areas and pieces in the same order. Vertices every metre (about 40,000 in all),
+// above the share that makes the comparison use two threads; two separate changes, so that
+// units of two rectangles are shared out.
+bool same_vertices(const MultiPolygon& a, const MultiPolygon& b) {
+  if (a.polygons.size() != b.polygons.size()) return false;
+  for (std::size_t k = 0; k < a.polygons.size(); ++k)
+    if (a.polygons[k].outer != b.polygons[k].outer || a.polygons[k].holes != b.polygons[k].holes)
+      return false;
+  return true;
+}
+
+TEST(CompareRegional, TwoThreadsGiveTheComparisonOfOneBitForBit) {
+  const MultiPolygon exp =
+      densified(rect_ring_shape(-1000, -1000, 2000, 2000, -500, -500, 1500, 1500), 1.0);
+  const Zoning before = testing::make_zoning(
+      "baseline", {{Zone::core, rect(0, 0, 1000, 1000)},
+                   {Zone::buffer, rect_ring_shape(-500, -500, 1500, 1500, 0, 0, 1000, 1000)},
+                   {Zone::experimental, exp}});
+  const Zoning after = testing::make_zoning(
+      "proposal",
+      {{Zone::core, rect(0, 0, 1000, 1000)},
+       {Zone::buffer, rect_ring_shape(-500, -500, 1500, 1500, 0, 0, 1000, 1000)},
+       {Zone::experimental, geom::subtract(geom::subtract(exp, rect(-1000, -1000, -900, -900)),
+                                           rect(1900, 1900, 2000, 2000))}});
+  for (AreaMethod method : {AreaMethod::planar, AreaMethod::geodesic}) {
+    SCOPED_TRACE(to_string(method));
+    auto with_threads = [&](unsigned threads) {
+      const check::StageThreads budget(threads);
+      return run(before, after, with_method(method), {.unchanged_geometry = false});
+    };
+    const Comparison one = with_threads(1), two = with_threads(2);
+    ASSERT_EQ(two.matrix.size(), one.matrix.size());
+    for (std::size_t k = 0; k < one.matrix.size(); ++k) {
+      EXPECT_EQ(two.matrix[k].area_m2, one.matrix[k].area_m2);  // bit for bit: no tolerance
+      EXPECT_TRUE(same_vertices(two.matrix[k].geometry, one.matrix[k].geometry));
+    }
+    for (auto [a, b] : {std::pair{&two.removed, &one.removed},
+                        {&two.downgraded, &one.downgraded},
+                        {&two.added, &one.added},
+                        {&two.upgraded, &one.upgraded}}) {
+      ASSERT_EQ(a->pieces.size(), b->pieces.size());
+      EXPECT_EQ(a->area_m2, b->area_m2);
+      for (std::size_t k = 0; k < b->pieces.size(); ++k) {
+        EXPECT_EQ(a->pieces[k].area_m2, b->pieces[k].area_m2);
+        EXPECT_TRUE(same_vertices(MultiPolygon{{a->pieces[k].geometry}},
+                                  MultiPolygon{{b->pieces[k].geometry}}));
+      }
+    }
+    // And both are the hand figure: two 100 m × 100 m squares removed (planar).
+    if (method == AreaMethod::planar) {
+      EXPECT_NEAR(one.cell(Zone::experimental, Zone::outside)->area_m2, 2.0e4, kTolM2);
+    }
+  }
 }
 
 // Zones whose shared boundary is a jagged line of irregular vertices, and a straight outline with

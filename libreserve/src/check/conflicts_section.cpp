@@ -264,16 +264,27 @@ ReportSection conflicts_section(const CheckConflicts& c) {
     return at != std::string::npos && s.json.find(quoted, at + 1) == std::string::npos;
   };
   if (once(quoted_features) && once(quoted_ledger)) {
-    // The later one first, so that the earlier one's place stays where it was found.
+    // Put together in one string of the final size: the report's largest text (tens of MB on a
+    // reserve with thousands of features near it) is then copied once, not once per placeholder.
     const std::size_t at_features = s.json.find(quoted_features);
     const std::size_t at_ledger = s.json.find(quoted_ledger);
     const bool ledger_last = at_ledger > at_features;
-    s.json.replace(ledger_last ? at_ledger : at_features,
-                   (ledger_last ? quoted_ledger : quoted_features).size(),
-                   ledger_last ? rows : features);
-    s.json.replace(ledger_last ? at_features : at_ledger,
-                   (ledger_last ? quoted_features : quoted_ledger).size(),
-                   ledger_last ? features : rows);
+    const std::size_t first_at = ledger_last ? at_features : at_ledger;
+    const std::size_t second_at = ledger_last ? at_ledger : at_features;
+    const std::string& first_quoted = ledger_last ? quoted_features : quoted_ledger;
+    const std::string& second_quoted = ledger_last ? quoted_ledger : quoted_features;
+    const std::string& first_text = ledger_last ? features : rows;
+    const std::string& second_text = ledger_last ? rows : features;
+    std::string joined;
+    joined.reserve(s.json.size() - first_quoted.size() - second_quoted.size() + features.size() +
+                   rows.size());
+    joined.append(s.json, 0, first_at);
+    joined += first_text;
+    const std::size_t middle = first_at + first_quoted.size();
+    joined.append(s.json, middle, second_at - middle);
+    joined += second_text;
+    joined.append(s.json, second_at + second_quoted.size());
+    s.json = std::move(joined);
   } else {
     j = overlay_json(c.overlay);
     j["ledger"] = nlohmann::json::parse(rows);

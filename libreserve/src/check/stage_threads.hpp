@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstddef>
 #include <exception>
+#include <functional>
 #include <future>
 #include <mutex>
 #include <optional>
@@ -57,6 +58,40 @@ void run_both(First&& first, Second&& second) {
   if (first_error) std::rethrow_exception(first_error);
   if (second_error) std::rethrow_exception(second_error);
 }
+
+// A step that overlaps several of the caller's next steps: started on a thread of its own when the
+// budget allows (with a budget of 1 there), else run in wait(), after them, as run_both would.
+// wait() rethrows the step's exception; a step never waited for is waited for on destruction
+// (its exception then dropped: the caller is already unwinding). The same rule on shared GEOS
+// geometry as run_both.
+class Beside {
+ public:
+  explicit Beside(std::function<void()> step) {
+    if (!step) return;
+    if (stage_threads() < 2) {
+      deferred_ = std::move(step);
+      return;
+    }
+    pending_ = std::async(std::launch::async, [step = std::move(step)] {
+      const StageThreads serial(1);
+      step();
+    });
+  }
+  Beside(const Beside&) = delete;
+  Beside& operator=(const Beside&) = delete;
+  ~Beside() {
+    if (pending_.valid()) pending_.wait();
+  }
+
+  void wait() {
+    if (deferred_) std::exchange(deferred_, nullptr)();
+    if (pending_.valid()) pending_.get();
+  }
+
+ private:
+  std::function<void()> deferred_;
+  std::future<void> pending_;
+};
 
 // Calls do_one(i) once for every i in [0, n): on two threads when `worth_two` and the budget
 // allow, each taking the next `chunk` indexes whenever it is free (so the two stay busy however
