@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -46,6 +47,57 @@ TEST(StageThreads, TwoSidesRunOnTwoThreadsOnlyWhenTheBudgetAllows) {
   const auto [b, a] = check::on_both_sides(id, id);
   EXPECT_EQ(b, std::this_thread::get_id());
   EXPECT_EQ(a, b);
+}
+
+// A step beside the caller's next steps: on a thread of its own (with a budget of 1 there) when
+// the budget allows, else run in wait() on the caller's thread after them; wait() rethrows its
+// error; a step never waited for is finished before the Beside is gone.
+TEST(StageThreads, BesideRunsOnceOnItsOwnThreadOnlyWhenTheBudgetAllows) {
+  const auto caller = std::this_thread::get_id();
+  for (unsigned threads : {1u, 2u}) {
+    SCOPED_TRACE(threads);
+    const check::StageThreads budget(threads);
+    std::atomic<int> runs{0};
+    std::thread::id ran_on;
+    unsigned budget_there = 0;
+    check::Beside step([&] {
+      ++runs;
+      ran_on = std::this_thread::get_id();
+      budget_there = check::stage_threads();
+    });
+    if (threads == 1) {
+      EXPECT_EQ(runs.load(), 0);  // not before wait()
+    }
+    step.wait();
+    EXPECT_EQ(runs.load(), 1);
+    EXPECT_EQ(budget_there, 1u);
+    if (threads == 1) {
+      EXPECT_EQ(ran_on, caller);
+    } else {
+      EXPECT_NE(ran_on, caller);
+    }
+    step.wait();  // a second wait runs nothing again
+    EXPECT_EQ(runs.load(), 1);
+
+    check::Beside failing([] { throw InputError("beside failed"); });
+    try {
+      failing.wait();
+      ADD_FAILURE() << "no error raised";
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.message(), "beside failed");
+    }
+    std::atomic<bool> finished{false};
+    {
+      const check::Beside unwaited([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        finished = true;
+      });
+    }
+    // Started on its own thread: finished by the destructor; deferred: never run.
+    EXPECT_EQ(finished.load(), threads == 2);
+  }
+  check::Beside nothing(nullptr);  // no step: nothing to wait for
+  nothing.wait();
 }
 
 // Run one after the other, the before side's error would stop the check first.

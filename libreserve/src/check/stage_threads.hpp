@@ -61,9 +61,9 @@ void run_both(First&& first, Second&& second) {
 
 // A step that overlaps several of the caller's next steps: started on a thread of its own when the
 // budget allows (with a budget of 1 there), else run in wait(), after them, as run_both would.
-// wait() rethrows the step's exception; a step never waited for is waited for on destruction
-// (its exception then dropped: the caller is already unwinding). The same rule on shared GEOS
-// geometry as run_both.
+// wait() rethrows the step's exception. When the caller unwinds without waiting, a started step is
+// waited for on destruction (its exception dropped) and a deferred one is not run. The same rule
+// on shared GEOS geometry as run_both.
 class Beside {
  public:
   explicit Beside(std::function<void()> step) {
