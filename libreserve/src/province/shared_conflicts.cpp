@@ -3,10 +3,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <vector>
 
 #include "analysis/feature_filter.hpp"
 #include "analysis/features_load.hpp"
 #include "check/conflict_loading.hpp"
+#include "check/stage_threads.hpp"
 
 namespace reserve::province {
 namespace {
@@ -114,9 +117,16 @@ FeatureSet near_features(const SharedConflictLayers& shared, const Zoning& befor
 
 SharedConflictLayers load_shared_conflict_layers(const ConflictInputs& inputs,
                                                  const Crs& working_crs) {
+  const std::vector<FeatureOptions> options = conflict_feature_options(inputs);
+  // The layers are independent (each file opened on its own): on two threads when there are
+  // several, such as the mining rights beside the facilities, which the province's checks all
+  // wait for. The error raised is the first layer's, as reading them in order would raise it.
+  std::vector<std::optional<SharedLayer>> read(options.size());
+  check::for_each_index(options.size(), 1, options.size() > 1, [&] {
+    return [&](std::size_t i) { read[i].emplace(read_shared(options[i], working_crs)); };
+  });
   SharedConflictLayers shared;
-  for (const auto& o : conflict_feature_options(inputs))
-    shared.layers.push_back(read_shared(o, working_crs));
+  for (auto& layer : read) shared.layers.push_back(std::move(*layer));
   return shared;
 }
 

@@ -354,13 +354,15 @@ NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
   const std::set<FeatureCategory> counted = category_set(options.categories);
   const double d = options.distance_m;
 
-  // Parts 1 and 2 beside part 3 (check/stage_threads.hpp), each with its own GEOS copies of the
-  // features and its own area calculator: the targeting statistic is most of the rule's time.
+  // Parts 1 and 2 beside part 3 (check/stage_threads.hpp), which is most of the rule's time. On
+  // two threads part 3 has its own GEOS copies of the features (GEOS geometries must not be
+  // shared); on one, the two parts run one after the other and share them.
+  const std::vector<IndexedFeature> feats = conflicts_near_reserve(conflicts, counted, d);
+  const bool two_threads = check::stage_threads() >= 2;
   NoAdjustingResult result;
   check::run_both(
       [&] {
         const AreaCalculator calc(comparison.crs, comparison.area_method);
-        const std::vector<IndexedFeature> feats = conflicts_near_reserve(conflicts, counted, d);
         find_changes_near_conflicts(comparison.removed, "removed", feats, conflicts, calc, d,
                                     result.changes);
         find_changes_near_conflicts(comparison.downgraded, "downgraded", feats, conflicts, calc, d,
@@ -369,8 +371,10 @@ NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
       },
       [&] {
         const AreaCalculator calc(comparison.crs, comparison.area_method);
-        const std::vector<IndexedFeature> feats = conflicts_near_reserve(conflicts, counted, d);
-        result.targeting = targeting_statistic(comparison, conflicts, feats, calc, d, options);
+        std::vector<IndexedFeature> own;
+        if (two_threads) own = conflicts_near_reserve(conflicts, counted, d);
+        result.targeting =
+            targeting_statistic(comparison, conflicts, two_threads ? own : feats, calc, d, options);
       });
   // Features the rule depends on that could not be used: a counted category, or unknown.
   for (const auto& l : conflicts.features.left_out)
