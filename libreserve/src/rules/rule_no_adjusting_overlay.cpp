@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <exception>
 #include <optional>
 #include <set>
 
@@ -240,41 +241,59 @@ TargetingStatistic targeting_statistic(const Comparison& comparison,
                                        const NoAdjustingOptions& options) {
   auto* h = geom::context();
   TargetingStatistic t;
-  auto reserve = geom::to_geos(conflicts.baseline_outline);
-  t.reserve_area_m2 = area_of(calc, reserve.get());
-  std::vector<geom::GeomPtr> changed_parts;
-  for (const ChangeSet* set : {&comparison.removed, &comparison.downgraded})
-    for (const auto& p : set->pieces)
-      if (!p.noise) changed_parts.push_back(geom::to_geos(p.geometry));
-  auto changed = geom::unite_all(std::move(changed_parts));
-  t.changed_area_m2 = area_of(calc, changed.get());
-  // Unioned before measuring: overlapping features (a mine inside its mining right) count once.
-  std::vector<geom::GeomPtr> footprint_parts;
-  std::vector<std::optional<rules::Disc>> discs;  // the buffers of points
-  for (const auto& f : feats) {
-    const ConflictFeature& feature = conflicts.features.features[f.index];
-    if (d > 0.0) {
-      footprint_parts.push_back(
-          geom::check(GEOSBuffer_r(h, f.geometry.get(), d, 16), "buffer conflict feature"));
-      discs.push_back(feature.is_point() && feature.geometry.points.size() == 1
-                          ? std::optional(rules::Disc{feature.geometry.points.front(), d})
-                          : std::nullopt);
-    } else if (!feature.is_point()) {
-      footprint_parts.push_back(geom::check(GEOSGeom_clone_r(h, f.geometry.get()), "clone"));
-      discs.push_back(std::nullopt);
-    }
-  }
-  // By connected components of the buffers, each met with the outline and the changed land near
-  // it (rules/conflict_footprint.hpp): the same land as one global union, without its cost.
-  auto footprint = rules::footprint_in(std::move(footprint_parts), reserve.get(), discs);
-  t.footprint_area_m2 = area_of(calc, footprint.get());
-  const rules::LargeOperand changed_land(changed.get());
-  // Planar areas of the footprint's parts in the changed land are measured without building
-  // the pieces where the boundaries are in general position (geom/overlap_area.hpp); the parts
-  // are disjoint, so their areas add. Geodesic areas need the pieces.
+  geom::GeomPtr reserve, changed, footprint;
   std::optional<geom::RingChunks> changed_rings;
-  if (comparison.area_method == AreaMethod::planar && !geom::is_empty(changed.get()))
-    changed_rings.emplace(changed.get());
+  // The reserve and the changed land beside the footprint (check/stage_threads.hpp): the two need
+  // nothing of each other. On two threads the footprint's side has its own GEOS copy of the
+  // outline and its own area calculator; the features' GEOS copies are the caller's, for this
+  // rule part alone.
+  const bool two_threads = check::stage_threads() >= 2;
+  std::optional<AreaCalculator> own_calc;
+  if (two_threads) own_calc.emplace(calc.crs(), calc.method());
+  check::run_both(
+      [&] {
+        reserve = geom::to_geos(conflicts.baseline_outline);
+        t.reserve_area_m2 = area_of(calc, reserve.get());
+        std::vector<geom::GeomPtr> changed_parts;
+        for (const ChangeSet* set : {&comparison.removed, &comparison.downgraded})
+          for (const auto& p : set->pieces)
+            if (!p.noise) changed_parts.push_back(geom::to_geos(p.geometry));
+        changed = geom::unite_all(std::move(changed_parts));
+        t.changed_area_m2 = area_of(calc, changed.get());
+        // Planar areas of the footprint's parts in the changed land are measured without
+        // building the pieces where the boundaries are in general position
+        // (geom/overlap_area.hpp); the parts are disjoint, so their areas add. Geodesic areas
+        // need the pieces.
+        if (comparison.area_method == AreaMethod::planar && !geom::is_empty(changed.get()))
+          changed_rings.emplace(changed.get());
+      },
+      [&] {
+        auto* hf = geom::context();
+        // Unioned before measuring: overlapping features (a mine inside its mining right) count
+        // once.
+        std::vector<geom::GeomPtr> footprint_parts;
+        std::vector<std::optional<rules::Disc>> discs;  // the buffers of points
+        for (const auto& f : feats) {
+          const ConflictFeature& feature = conflicts.features.features[f.index];
+          if (d > 0.0) {
+            footprint_parts.push_back(
+                geom::check(GEOSBuffer_r(hf, f.geometry.get(), d, 16), "buffer conflict feature"));
+            discs.push_back(feature.is_point() && feature.geometry.points.size() == 1
+                                ? std::optional(rules::Disc{feature.geometry.points.front(), d})
+                                : std::nullopt);
+          } else if (!feature.is_point()) {
+            footprint_parts.push_back(geom::check(GEOSGeom_clone_r(hf, f.geometry.get()), "clone"));
+            discs.push_back(std::nullopt);
+          }
+        }
+        // By connected components of the buffers, each met with the outline and the changed land
+        // near it (rules/conflict_footprint.hpp): the same land as one global union, without its
+        // cost.
+        const geom::GeomPtr outline = geom::to_geos(conflicts.baseline_outline);
+        footprint = rules::footprint_in(std::move(footprint_parts), outline.get(), discs);
+        t.footprint_area_m2 = area_of(own_calc ? *own_calc : calc, footprint.get());
+      });
+  const rules::LargeOperand changed_land(changed.get());
   std::vector<geom::GeomPtr> in_changed;
   double measured_m2 = 0.0;
   const int n = GEOSGetNumGeometries_r(h, footprint.get());
@@ -354,28 +373,41 @@ NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
   const std::set<FeatureCategory> counted = category_set(options.categories);
   const double d = options.distance_m;
 
-  // Parts 1 and 2 beside part 3 (check/stage_threads.hpp), which is most of the rule's time. On
-  // two threads part 3 has its own GEOS copies of the features (GEOS geometries must not be
-  // shared); on one, the two parts run one after the other and share them.
+  // Part 3, most of the rule's time, keeps the calling thread and its budget (for steps of its own
+  // on two threads) with parts 1 and 2 beside it (check/stage_threads.hpp); their error still
+  // comes first when both fail, as when they ran first. On two threads part 3 has its own GEOS
+  // copies of the features (GEOS geometries must not be shared); on one, the parts run one after
+  // the other and share them.
   const std::vector<IndexedFeature> feats = conflicts_near_reserve(conflicts, counted, d);
   const bool two_threads = check::stage_threads() >= 2;
   NoAdjustingResult result;
+  std::exception_ptr parts_error, targeting_error;
   check::run_both(
       [&] {
-        const AreaCalculator calc(comparison.crs, comparison.area_method);
-        find_changes_near_conflicts(comparison.removed, "removed", feats, conflicts, calc, d,
-                                    result.changes);
-        find_changes_near_conflicts(comparison.downgraded, "downgraded", feats, conflicts, calc, d,
-                                    result.changes);
-        result.freed = freed_conflict_features(conflicts, counted);
+        try {
+          const AreaCalculator calc(comparison.crs, comparison.area_method);
+          std::vector<IndexedFeature> own;
+          if (two_threads) own = conflicts_near_reserve(conflicts, counted, d);
+          result.targeting = targeting_statistic(comparison, conflicts, two_threads ? own : feats,
+                                                 calc, d, options);
+        } catch (...) {
+          targeting_error = std::current_exception();
+        }
       },
       [&] {
-        const AreaCalculator calc(comparison.crs, comparison.area_method);
-        std::vector<IndexedFeature> own;
-        if (two_threads) own = conflicts_near_reserve(conflicts, counted, d);
-        result.targeting =
-            targeting_statistic(comparison, conflicts, two_threads ? own : feats, calc, d, options);
+        try {
+          const AreaCalculator calc(comparison.crs, comparison.area_method);
+          find_changes_near_conflicts(comparison.removed, "removed", feats, conflicts, calc, d,
+                                      result.changes);
+          find_changes_near_conflicts(comparison.downgraded, "downgraded", feats, conflicts, calc,
+                                      d, result.changes);
+          result.freed = freed_conflict_features(conflicts, counted);
+        } catch (...) {
+          parts_error = std::current_exception();
+        }
       });
+  if (parts_error) std::rethrow_exception(parts_error);
+  if (targeting_error) std::rethrow_exception(targeting_error);
   // Features the rule depends on that could not be used: a counted category, or unknown.
   for (const auto& l : conflicts.features.left_out)
     if (!l.category || counted.count(*l.category)) result.left_out.push_back(l);
