@@ -194,11 +194,11 @@ MultiPolygon densified(const MultiPolygon& mp, double step) {
   return out;
 }
 
-TEST(CompareRegional, SeparateChangesGiveSeparateRectanglesAndTheSameCells) {
-  // Vertices every 100 m, so that the changes stay local; bites out of the experimental ring's
-  // SW and NE corners, 2.5 km apart.
+// The nested squares with the experimental ring's vertices every `step` metres, and a proposal
+// that bites 100 m × 100 m out of its SW and NE corners, 2.5 km apart.
+std::pair<Zoning, Zoning> two_corner_bites(double step) {
   const MultiPolygon exp =
-      densified(rect_ring_shape(-1000, -1000, 2000, 2000, -500, -500, 1500, 1500), 100.0);
+      densified(rect_ring_shape(-1000, -1000, 2000, 2000, -500, -500, 1500, 1500), step);
   const Zoning before = testing::make_zoning(
       "baseline", {{Zone::core, rect(0, 0, 1000, 1000)},
                    {Zone::buffer, rect_ring_shape(-500, -500, 1500, 1500, 0, 0, 1000, 1000)},
@@ -209,6 +209,12 @@ TEST(CompareRegional, SeparateChangesGiveSeparateRectanglesAndTheSameCells) {
        {Zone::buffer, rect_ring_shape(-500, -500, 1500, 1500, 0, 0, 1000, 1000)},
        {Zone::experimental, geom::subtract(geom::subtract(exp, rect(-1000, -1000, -900, -900)),
                                            rect(1900, 1900, 2000, 2000))}});
+  return {before, after};
+}
+
+TEST(CompareRegional, SeparateChangesGiveSeparateRectanglesAndTheSameCells) {
+  // Vertices every 100 m, so that the changes stay local.
+  const auto [before, after] = two_corner_bites(100.0);
   std::vector<geom::LabelledArea> lb, la;
   for (const auto& p : before.parts) lb.push_back({static_cast<int>(p.zone), &p.geometry});
   for (const auto& p : after.parts) la.push_back({static_cast<int>(p.zone), &p.geometry});
@@ -222,11 +228,7 @@ TEST(CompareRegional, SeparateChangesGiveSeparateRectanglesAndTheSameCells) {
   expect_same_as_pairwise(before, after, with_method(AreaMethod::planar));
 }
 
-// The rectangles' overlays split over two threads (a before zone's row, or the after zones' land
-// outside, per unit: analysis/compare_fine.cpp) give the comparison of one thread bit for bit:
-// the same cells, areas and pieces in the same order. Vertices every metre (about 40,000 in all),
-// above the share that makes the comparison use two threads; two separate changes, so that
-// units of two rectangles are shared out.
+// The same rings, vertex for vertex.
 bool same_vertices(const MultiPolygon& a, const MultiPolygon& b) {
   if (a.polygons.size() != b.polygons.size()) return false;
   for (std::size_t k = 0; k < a.polygons.size(); ++k)
@@ -235,19 +237,13 @@ bool same_vertices(const MultiPolygon& a, const MultiPolygon& b) {
   return true;
 }
 
+// The rectangles' overlays split over two threads (a before zone's row, or the after zones' land
+// outside, per unit: analysis/compare_fine.cpp) give the comparison of one thread bit for bit:
+// the same cells, areas and pieces in the same order. Vertices every metre (about 40,000 in all),
+// above the share that makes the comparison use two threads; two separate changes, so that
+// units of two rectangles are shared out.
 TEST(CompareRegional, TwoThreadsGiveTheComparisonOfOneBitForBit) {
-  const MultiPolygon exp =
-      densified(rect_ring_shape(-1000, -1000, 2000, 2000, -500, -500, 1500, 1500), 1.0);
-  const Zoning before = testing::make_zoning(
-      "baseline", {{Zone::core, rect(0, 0, 1000, 1000)},
-                   {Zone::buffer, rect_ring_shape(-500, -500, 1500, 1500, 0, 0, 1000, 1000)},
-                   {Zone::experimental, exp}});
-  const Zoning after = testing::make_zoning(
-      "proposal",
-      {{Zone::core, rect(0, 0, 1000, 1000)},
-       {Zone::buffer, rect_ring_shape(-500, -500, 1500, 1500, 0, 0, 1000, 1000)},
-       {Zone::experimental, geom::subtract(geom::subtract(exp, rect(-1000, -1000, -900, -900)),
-                                           rect(1900, 1900, 2000, 2000))}});
+  const auto [before, after] = two_corner_bites(1.0);
   for (AreaMethod method : {AreaMethod::planar, AreaMethod::geodesic}) {
     SCOPED_TRACE(to_string(method));
     auto with_threads = [&](unsigned threads) {
