@@ -4,6 +4,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -11,6 +13,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include <unistd.h>
 
 #include "check/stage_threads.hpp"
 #include "reserve/check.hpp"
@@ -245,6 +249,65 @@ TEST(StageThreads, AnUnreadableConflictLayerFailsTheCheckAlike) {
   const std::string one = error_with(1);
   EXPECT_NE(one.find("no_such_mining_layer.gpkg"), std::string::npos) << one;
   EXPECT_EQ(error_with(2), one);
+}
+
+// The two zonings are read and built side by side (check/zoning_pair.cpp); errors still come in
+// the order of one thread: the baseline's reading, its building, then the proposal's.
+TEST(StageThreads, ZoningFilesFailInTheOrderOfOneThread) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("reserve-zoning-pair-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  // A lon/lat GeoJSON square whose zone label is `label` (the working CRS is chosen from it).
+  auto zoning_file = [&dir](const std::string& name, const std::string& label) {
+    const std::string path = (dir / name).string();
+    std::ofstream(path) << R"({"type":"FeatureCollection","features":[{"type":"Feature",)"
+                        << R"("properties":{"功能分区":")" << label << R"("},"geometry":)"
+                        << R"({"type":"Polygon","coordinates":[[[117.0,31.0],[117.01,31.0],)"
+                        << R"([117.01,31.01],[117.0,31.01],[117.0,31.0]]]}}]})";
+    return path;
+  };
+  const std::string good = zoning_file("good.geojson", "核心区");
+  const std::string unknown = zoning_file("unknown.geojson", "不知何区");
+  const std::string missing = (dir / "missing.geojson").string();
+  auto error_with = [](const std::string& before, const std::string& after, unsigned threads) {
+    CheckRequest r;
+    r.before.path = before;
+    r.after.path = after;
+    const check::StageThreads budget(threads);
+    try {
+      load_zoning_pair(r, AreaMethod::planar);
+    } catch (const Error& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  struct Case {
+    std::string before, after, names;
+  };
+  for (const Case& c : {Case{missing, missing, "missing.geojson"},
+                        Case{unknown, missing, "不知何区"},  // the baseline's building first
+                        Case{good, unknown, "不知何区"}, Case{good, missing, "missing.geojson"}}) {
+    SCOPED_TRACE(c.before + " / " + c.after);
+    const std::string one = error_with(c.before, c.after, 1);
+    EXPECT_NE(one.find(c.names), std::string::npos) << one;
+    EXPECT_EQ(error_with(c.before, c.after, 2), one);
+  }
+  EXPECT_EQ(error_with(unknown, missing, 1).find("missing.geojson"), std::string::npos);
+  // Both readable: the same zonings, the proposal in the baseline's working CRS.
+  for (unsigned threads : {1u, 2u}) {
+    CheckRequest r;
+    r.before.path = good;
+    r.after.path = good;
+    const check::StageThreads budget(threads);
+    const ZoningPair pair = load_zoning_pair(r, AreaMethod::planar);
+    ASSERT_TRUE(pair.after);
+    EXPECT_TRUE(equivalent(pair.after->crs, pair.before.crs));
+    ASSERT_EQ(pair.before.parts.size(), 1u);
+    ASSERT_EQ(pair.after->parts.size(), 1u);
+    EXPECT_EQ(pair.after->parts[0].geometry.polygons[0].outer,
+              pair.before.parts[0].geometry.polygons[0].outer);
+  }
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -1,7 +1,12 @@
 // The two zonings of a check, overlay, ledger or map, loaded (or taken) into one working CRS with
 // one CRS policy for every face.
+#include <exception>
+#include <optional>
+
+#include "check/stage_threads.hpp"
 #include "reserve/check.hpp"
 #include "reserve/error.hpp"
+#include "zoning/zoning_layers.hpp"
 
 namespace reserve {
 namespace {
@@ -55,10 +60,59 @@ void require_in(const Zoning& z, const Crs& working, const char* side) {
                    "; load it with that working CRS");
 }
 
+// Both zonings from files: their layers read side by side, then both built side by side once the
+// baseline's working CRS is known from its layers (the proposal is built in it), on two threads
+// when the budget allows (check/stage_threads.hpp). Errors come in the order of one thread: the
+// baseline's reading and building, then the proposal's. Where the baseline's CRS cannot be told
+// before building it, the two are built one after the other, as load_zoning would.
+ZoningPair load_file_pair(const CheckRequest& r, AreaMethod area_method) {
+  const ZoningOptions before_options =
+      file_options(r, r.before, "baseline", r.working_crs, area_method);
+  ZoningOptions after_options = file_options(r, r.after, "proposal", "", area_method);
+  std::optional<zoning::ReadZoning> before_read, after_read;
+  std::exception_ptr after_error;
+  auto after_step = [&after_error](auto&& step) {
+    try {
+      step();
+    } catch (...) {
+      after_error = std::current_exception();
+    }
+  };
+  check::run_both(
+      [&] { before_read.emplace(zoning::read_zoning(before_options)); },
+      [&] { after_step([&] { after_read.emplace(zoning::read_zoning(after_options)); }); });
+  ZoningPair pair;
+  const std::optional<Crs> working = zoning::working_crs_ahead(before_read->layers, before_options);
+  if (working && !after_error) {
+    after_options.working_crs = crs_text(*working);
+    check::run_both(
+        [&] { pair.before = zoning::build_zoning(*before_read, before_options); },
+        [&] {
+          after_step([&] { pair.after = zoning::build_zoning(*after_read, after_options); });
+        });
+  } else {
+    pair.before = zoning::build_zoning(*before_read, before_options);
+    if (after_error) std::rethrow_exception(after_error);
+    after_options.working_crs = crs_text(pair.before.crs);
+    pair.after = zoning::build_zoning(*after_read, after_options);
+  }
+  if (after_error) std::rethrow_exception(after_error);
+  return pair;
+}
+
 }  // namespace
 
 ZoningPair load_zoning_pair(const CheckRequest& r, AreaMethod area_method) {
   if (!r.before.given()) throw UsageError("no baseline zoning given; give --before (before=)");
+  if (!r.before.zoning && r.after.given() && !r.after.zoning) {
+    ZoningPair pair = load_file_pair(r, area_method);
+    if (r.working_crs.empty()) {
+      require_one_crs(pair.before, *pair.after);
+    } else {
+      require_in(*pair.after, pair.before.crs, "proposal");
+    }
+    return pair;
+  }
   ZoningPair pair;
   pair.before =
       r.before.zoning

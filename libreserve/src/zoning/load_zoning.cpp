@@ -77,13 +77,21 @@ std::vector<std::pair<Layer, ZoningSource>> read_zoning_layers(
 
 }  // namespace zoning
 
-Zoning load_zoning(const ZoningOptions& options) {
+zoning::ReadZoning zoning::read_zoning(const ZoningOptions& options) {
   if (options.sources.empty()) throw UsageError("no zoning file given");
-  std::vector<Issue> notes;
-  const auto layers = zoning::read_zoning_layers(options.sources, options.scheme, notes);
-  Zoning zoning = zoning_from_layers(layers, options);
-  zoning.issues.insert(zoning.issues.begin(), notes.begin(), notes.end());
+  ReadZoning read;
+  read.layers = read_zoning_layers(options.sources, options.scheme, read.notes);
+  return read;
+}
+
+Zoning zoning::build_zoning(const ReadZoning& read, const ZoningOptions& options) {
+  Zoning zoning = zoning_from_layers(read.layers, options);
+  zoning.issues.insert(zoning.issues.begin(), read.notes.begin(), read.notes.end());
   return zoning;
+}
+
+Zoning load_zoning(const ZoningOptions& options) {
+  return zoning::build_zoning(zoning::read_zoning(options), options);
 }
 
 }  // namespace reserve

@@ -13,6 +13,7 @@
 #include "reserve/error.hpp"
 #include "reserve/zoning.hpp"
 #include "zoning/zone_field.hpp"
+#include "zoning/zoning_layers.hpp"
 
 namespace reserve {
 namespace {
@@ -31,6 +32,12 @@ Envelope layer_extent(const Layer& layer) {
   Envelope e;
   for (const auto& f : layer.features) e.expand(envelope_of(f.geometry));
   return e;
+}
+
+// options.working_crs, else the one chosen for the first layer's CRS and extent.
+Crs chosen_working_crs(const Layer& first, const ZoningOptions& options) {
+  return options.working_crs.empty() ? choose_working_crs(first.crs, layer_extent(first))
+                                     : Crs::from_user_input(options.working_crs);
 }
 
 // Makes `part.geometry` valid under the policy (the library's one validity → repair → area-guard
@@ -114,8 +121,7 @@ Zoning zoning_from_layers(const std::vector<std::pair<Layer, ZoningSource>>& lay
     if (layer.features.empty())
       throw_no_features(layer.issues, SourceRef{layer.path, layer.name, {}});
   }
-  zoning.crs = options.working_crs.empty() ? choose_working_crs(first.crs, layer_extent(first))
-                                           : Crs::from_user_input(options.working_crs);
+  zoning.crs = chosen_working_crs(first, options);
   const AreaCalculator calc(zoning.crs, options.area_method);
 
   for (const auto& [layer, source] : layers) {
@@ -203,6 +209,18 @@ Zoning zoning_from_layers(const std::vector<std::pair<Layer, ZoningSource>>& lay
   }
   zoning.model = two ? ZoneModel::two_zone : ZoneModel::three_zone;
   return zoning;
+}
+
+std::optional<Crs> zoning::working_crs_ahead(
+    const std::vector<std::pair<Layer, ZoningSource>>& layers, const ZoningOptions& options) {
+  if (layers.empty()) return std::nullopt;
+  for (const auto& [layer, source] : layers)
+    if (layer.crs.empty() || layer.features.empty()) return std::nullopt;
+  try {
+    return chosen_working_crs(layers.front().first, options);
+  } catch (const Error&) {
+    return std::nullopt;
+  }
 }
 
 }  // namespace reserve
