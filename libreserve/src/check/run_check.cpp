@@ -133,6 +133,7 @@ CheckResult check::check_zonings(const CheckRequest& r, Profile profile_value, Z
 
   Report& report = result.report;
   report.title = r.title;
+  const unsigned check_budget = check::stage_threads();
   // The conflict files near the reserve are read beside the zonings' preparation and comparison
   // (they need the zonings only): on the large benchmark reserve one side's preparation outlasts
   // the other's, which left a core idle.
@@ -165,8 +166,14 @@ CheckResult check::check_zonings(const CheckRequest& r, Profile profile_value, Z
       .beside = [&](const CheckConflicts& c) { evaluate(c.rule_input()); },
       .after_ledger =
           [&](const CheckConflicts& c) {
-            section = conflicts_section(c);
-            if (r.on_ledger) r.on_ledger(c.ledger);
+            // The report's section and the ledger files (the hook) need nothing of each other:
+            // side by side, with the check's own budget (the ledger's thread has a budget of 1
+            // beside the rules). On the large benchmark reserve they were the last step.
+            const check::StageThreads shared(check_budget);
+            check::run_both([&] { section = conflicts_section(c); },
+                            [&] {
+                              if (r.on_ledger) r.on_ledger(c.ledger);
+                            });
           }};
   result.conflicts = conflicts(before, after, profile, report.comparison,
                                {layout_ptr(before_layout), layout_ptr(after_layout)}, companions);
