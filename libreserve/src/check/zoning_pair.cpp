@@ -60,6 +60,17 @@ void require_in(const Zoning& z, const Crs& working, const char* side) {
                    "; load it with that working CRS");
 }
 
+// The pair, once the CRS policy holds for it: one CRS for both, or the proposal in the working
+// CRS the user named.
+ZoningPair with_one_crs(const CheckRequest& r, ZoningPair pair) {
+  if (r.working_crs.empty()) {
+    require_one_crs(pair.before, *pair.after);
+  } else {
+    require_in(*pair.after, pair.before.crs, "proposal");
+  }
+  return pair;
+}
+
 // Both zonings from files: their layers read side by side, then both built side by side once the
 // baseline's working CRS is known from its layers (the proposal is built in it), on two threads
 // when the budget allows (check/stage_threads.hpp). Errors come in the order of one thread: the
@@ -104,16 +115,11 @@ ZoningPair load_file_pair(const CheckRequest& r, AreaMethod area_method) {
 
 ZoningPair load_zoning_pair(const CheckRequest& r, AreaMethod area_method) {
   if (!r.before.given()) throw UsageError("no baseline zoning given; give --before (before=)");
-  if (!r.before.zoning && r.after.given() && !r.after.zoning) {
-    ZoningPair pair = load_file_pair(r, area_method);
-    if (r.working_crs.empty()) {
-      require_one_crs(pair.before, *pair.after);
-    } else {
-      require_in(*pair.after, pair.before.crs, "proposal");
-    }
-    return pair;
-  }
   ZoningPair pair;
+  if (!r.before.zoning && r.after.given() && !r.after.zoning) {
+    pair = load_file_pair(r, area_method);
+    return with_one_crs(r, std::move(pair));
+  }
   pair.before =
       r.before.zoning
           ? *r.before.zoning
@@ -124,12 +130,7 @@ ZoningPair load_zoning_pair(const CheckRequest& r, AreaMethod area_method) {
   pair.after = r.after.zoning ? *r.after.zoning
                               : load_zoning(file_options(r, r.after, "proposal",
                                                          crs_text(pair.before.crs), area_method));
-  if (r.working_crs.empty()) {
-    require_one_crs(pair.before, *pair.after);
-  } else {
-    require_in(*pair.after, pair.before.crs, "proposal");
-  }
-  return pair;
+  return with_one_crs(r, std::move(pair));
 }
 
 }  // namespace reserve
