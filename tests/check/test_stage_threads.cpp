@@ -104,6 +104,48 @@ TEST(StageThreads, BesideRunsOnceOnItsOwnThreadOnlyWhenTheBudgetAllows) {
   nothing.wait();
 }
 
+// The later step keeps the calling thread (and its budget); the earlier step's error wins when
+// both fail, as if it had run first.
+TEST(StageThreads, CallerLaterKeepsTheCallerAndEarlierErrorsFirst) {
+  const auto caller = std::this_thread::get_id();
+  for (unsigned threads : {1u, 2u}) {
+    SCOPED_TRACE(threads);
+    const check::StageThreads budget(threads);
+    std::thread::id later_on;
+    unsigned later_budget = 0;
+    int earlier_runs = 0;
+    check::run_both_caller_later([&] { ++earlier_runs; },
+                                 [&] {
+                                   later_on = std::this_thread::get_id();
+                                   later_budget = check::stage_threads();
+                                 });
+    EXPECT_EQ(earlier_runs, 1);
+    EXPECT_EQ(later_on, caller);
+    EXPECT_EQ(later_budget, threads);
+    auto fails = [](const char* what) { return [what] { throw InputError(what); }; };
+    struct Case {
+      bool earlier_fails, later_fails;
+      const char* expected;
+    };
+    for (const Case& c :
+         {Case{true, true, "earlier"}, {true, false, "earlier"}, {false, true, "later"}}) {
+      const std::string expected = c.expected;
+      try {
+        check::run_both_caller_later(
+            [&] {
+              if (c.earlier_fails) fails("earlier")();
+            },
+            [&] {
+              if (c.later_fails) fails("later")();
+            });
+        ADD_FAILURE() << "no error raised";
+      } catch (const InputError& e) {
+        EXPECT_EQ(e.message(), expected);
+      }
+    }
+  }
+}
+
 // Run one after the other, the before side's error would stop the check first.
 TEST(StageThreads, ErrorsComeInTheOrderOfOneThread) {
   for (unsigned threads : {1u, 2u}) {

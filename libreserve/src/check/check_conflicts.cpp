@@ -5,7 +5,6 @@
 #include "reserve/check.hpp"
 #include "rules/conflict_overlay_resolved.hpp"
 
-#include <exception>
 #include <optional>
 
 namespace reserve {
@@ -59,30 +58,10 @@ CheckConflicts make_check_conflicts_resolved(
                     c.issues, no_adjusting_options(profile));
     if (companions.after_ledger) companions.after_ledger(c);
   };
-  if (companions.beside) {
-    // The companion (the rules) keeps the calling thread and its budget, for steps of its own on
-    // two threads; the ledger's error still comes first when both fail, as when it ran first.
-    std::exception_ptr ledger_error, companion_error;
-    check::run_both(
-        [&] {
-          try {
-            companions.beside(c);
-          } catch (...) {
-            companion_error = std::current_exception();
-          }
-        },
-        [&] {
-          try {
-            make_ledger_part();
-          } catch (...) {
-            ledger_error = std::current_exception();
-          }
-        });
-    if (ledger_error) std::rethrow_exception(ledger_error);
-    if (companion_error) std::rethrow_exception(companion_error);
-  } else {
+  if (companions.beside)  // the rules keep the calling thread and its budget (they split again)
+    check::run_both_caller_later(make_ledger_part, [&] { companions.beside(c); });
+  else
     make_ledger_part();
-  }
   return c;
 }
 

@@ -150,6 +150,30 @@ void for_each_index(std::size_t n, std::size_t chunk, bool worth_two, Make&& mak
   if (failure) std::rethrow_exception(failure);
 }
 
+// run_both with the calling thread (and its budget) given to `later`, for a step that splits again,
+// and `earlier` beside it; errors as if `earlier` had run first (its error wins when both fail).
+template <class Earlier, class Later>
+void run_both_caller_later(Earlier&& earlier, Later&& later) {
+  std::exception_ptr earlier_error, later_error;
+  run_both(
+      [&] {
+        try {
+          later();
+        } catch (...) {
+          later_error = std::current_exception();
+        }
+      },
+      [&] {
+        try {
+          earlier();
+        } catch (...) {
+          earlier_error = std::current_exception();
+        }
+      });
+  if (earlier_error) std::rethrow_exception(earlier_error);
+  if (later_error) std::rethrow_exception(later_error);
+}
+
 // run_both for two calls with results (the before and the after side of a check).
 template <class Before, class After>
 auto on_both_sides(Before&& before_side, After&& after_side)

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <exception>
 #include <optional>
 #include <set>
 
@@ -289,8 +288,10 @@ TargetingStatistic targeting_statistic(const Comparison& comparison,
         // By connected components of the buffers, each met with the outline and the changed land
         // near it (rules/conflict_footprint.hpp): the same land as one global union, without its
         // cost.
-        const geom::GeomPtr outline = geom::to_geos(conflicts.baseline_outline);
-        footprint = rules::footprint_in(std::move(footprint_parts), outline.get(), discs);
+        geom::GeomPtr own_outline;  // on one thread, the reserve converted beside
+        if (two_threads) own_outline = geom::to_geos(conflicts.baseline_outline);
+        footprint = rules::footprint_in(std::move(footprint_parts),
+                                        two_threads ? own_outline.get() : reserve.get(), discs);
         t.footprint_area_m2 = area_of(own_calc ? *own_calc : calc, footprint.get());
       });
   const rules::LargeOperand changed_land(changed.get());
@@ -373,41 +374,31 @@ NoAdjustingResult evaluate_no_adjusting(const Comparison& comparison,
   const std::set<FeatureCategory> counted = category_set(options.categories);
   const double d = options.distance_m;
 
-  // Part 3, most of the rule's time, keeps the calling thread and its budget (for steps of its own
-  // on two threads) with parts 1 and 2 beside it (check/stage_threads.hpp); their error still
-  // comes first when both fail, as when they ran first. On two threads part 3 has its own GEOS
-  // copies of the features (GEOS geometries must not be shared); on one, the parts run one after
-  // the other and share them.
+  // Part 3, most of the rule's time, keeps the calling thread and its budget (it splits again),
+  // with parts 1 and 2 beside it (check/stage_threads.hpp). On two threads parts 1 and 2 have their
+  // own area calculator and part 3 its own GEOS copies of the features (GEOS geometries must not
+  // be shared); on one, the parts run one after the other and share them.
+  const AreaCalculator calc(comparison.crs, comparison.area_method);
   const std::vector<IndexedFeature> feats = conflicts_near_reserve(conflicts, counted, d);
   const bool two_threads = check::stage_threads() >= 2;
   NoAdjustingResult result;
-  std::exception_ptr parts_error, targeting_error;
-  check::run_both(
+  check::run_both_caller_later(
       [&] {
-        try {
-          const AreaCalculator calc(comparison.crs, comparison.area_method);
-          std::vector<IndexedFeature> own;
-          if (two_threads) own = conflicts_near_reserve(conflicts, counted, d);
-          result.targeting = targeting_statistic(comparison, conflicts, two_threads ? own : feats,
-                                                 calc, d, options);
-        } catch (...) {
-          targeting_error = std::current_exception();
-        }
+        std::optional<AreaCalculator> own_calc;
+        if (two_threads) own_calc.emplace(comparison.crs, comparison.area_method);
+        const AreaCalculator& c = own_calc ? *own_calc : calc;
+        find_changes_near_conflicts(comparison.removed, "removed", feats, conflicts, c, d,
+                                    result.changes);
+        find_changes_near_conflicts(comparison.downgraded, "downgraded", feats, conflicts, c, d,
+                                    result.changes);
+        result.freed = freed_conflict_features(conflicts, counted);
       },
       [&] {
-        try {
-          const AreaCalculator calc(comparison.crs, comparison.area_method);
-          find_changes_near_conflicts(comparison.removed, "removed", feats, conflicts, calc, d,
-                                      result.changes);
-          find_changes_near_conflicts(comparison.downgraded, "downgraded", feats, conflicts, calc,
-                                      d, result.changes);
-          result.freed = freed_conflict_features(conflicts, counted);
-        } catch (...) {
-          parts_error = std::current_exception();
-        }
+        std::vector<IndexedFeature> own;
+        if (two_threads) own = conflicts_near_reserve(conflicts, counted, d);
+        result.targeting =
+            targeting_statistic(comparison, conflicts, two_threads ? own : feats, calc, d, options);
       });
-  if (parts_error) std::rethrow_exception(parts_error);
-  if (targeting_error) std::rethrow_exception(targeting_error);
   // Features the rule depends on that could not be used: a counted category, or unknown.
   for (const auto& l : conflicts.features.left_out)
     if (!l.category || counted.count(*l.category)) result.left_out.push_back(l);

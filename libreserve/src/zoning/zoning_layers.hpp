@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "reserve/crs.hpp"
-
 #include "reserve/issue.hpp"
 #include "reserve/zoning.hpp"
 
