@@ -9,7 +9,9 @@
 
 #include "province/province_fixture.hpp"
 #include "province/reserve_layers.hpp"
+#include "province/reserve_zonings.hpp"
 #include "reserve/error.hpp"
+#include "reserve/io.hpp"
 #include "reserve/province.hpp"
 #include "support/temp_dir.hpp"
 
@@ -261,6 +263,55 @@ TEST_F(Province, ReserveReportEqualsTheSingleCheckOfThatReserve) {
   const CheckResult& direct = run_check(one.check);
   EXPECT_EQ(comparable(row(p, "甲保护区").result->report), comparable(direct.report));
   EXPECT_EQ(comparable(single.reserves.front().result->report), comparable(direct.report));
+}
+
+// The detection's first pass keeps a small streamed layer whole — the layer read_layer gives — so
+// that one reserve's check takes it instead of reading the file again; past the vertex budget
+// every geometry is dropped (read back by FID per reserve). The fixture's layer: 8 reserves × 3
+// rectangles × 5 stored vertices = 120 vertices.
+TEST_F(Province, SmallStreamedLayerIsKeptWholeAndALargeOneIsNot) {
+  const std::string path = dir_.file("before.gpkg");
+  const Layer direct = read_layer(path, ReadOptions{});
+  const province::ZoningLayer whole = province::read_zoning_layer(path, ReadOptions{}, true, 120);
+  ASSERT_TRUE(whole.streamed);
+  EXPECT_TRUE(whole.whole);
+  ASSERT_EQ(whole.layer.features.size(), direct.features.size());
+  for (std::size_t i = 0; i < direct.features.size(); ++i) {
+    const auto& got = whole.layer.features[i].geometry.polygons.polygons;
+    const auto& want = direct.features[i].geometry.polygons.polygons;
+    ASSERT_EQ(got.size(), want.size());
+    for (std::size_t k = 0; k < got.size(); ++k) EXPECT_EQ(got[k].outer, want[k].outer);
+    EXPECT_EQ(whole.layer.features[i].attributes.size(), direct.features[i].attributes.size());
+  }
+  EXPECT_EQ(whole.layer.sha256, direct.sha256);
+  const province::ZoningLayer part = province::read_zoning_layer(path, ReadOptions{}, true, 119);
+  EXPECT_FALSE(part.whole);
+  ASSERT_EQ(part.fids.size(), direct.features.size());
+  for (const auto& f : part.layer.features) EXPECT_TRUE(f.geometry.empty());
+  EXPECT_EQ(part.extent.min_x, whole.extent.min_x);
+  EXPECT_EQ(part.extent.max_y, whole.extent.max_y);
+}
+
+// One reserve found by the detection is checked from the layers the detection read: the report,
+// its audit included (inputs, hashes, CRS), is the one of run_check reading the files itself.
+TEST_F(Province, OneReserveCheckedFromTheDetectionsLayersIsTheFileCheck) {
+  test::write_layer(dir_.file("a_before.gpkg"), province_layer({province_before()[0]}));
+  test::write_layer(dir_.file("a_after.gpkg"), province_layer({province_after()[0]}));
+  ProvinceRequest one = request(2);
+  one.check.before.path = dir_.file("a_before.gpkg");
+  one.check.after.path = dir_.file("a_after.gpkg");
+  const ProvinceResult single = run_province_check(one);
+  ASSERT_FALSE(single.province_mode);
+  auto comparable = [](const Report& r) {
+    nlohmann::json j = nlohmann::json::parse(report_json(r));
+    j["audit"].erase("generated_utc");
+    return j.dump();
+  };
+  const CheckResult direct = run_check(one.check);
+  EXPECT_EQ(comparable(single.reserves.front().result->report), comparable(direct.report));
+  ASSERT_TRUE(direct.conflicts);
+  EXPECT_EQ(single.reserves.front().result->conflicts->ledger.rows.size(),
+            direct.conflicts->ledger.rows.size());
 }
 
 // One reserve whose generic 名称 field names each zone polygon ("甲保护区核心区", …), as many

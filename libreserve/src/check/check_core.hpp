@@ -27,6 +27,17 @@ using ConflictsFor = std::function<std::optional<CheckConflicts>(
 using ReadAhead =
     std::function<void(const Zoning& before, const Zoning& after, const Profile& profile)>;
 
+// The zoning files' layers when the caller read them already, each as read_layer(path, options of
+// the request) returns it (province detection reads both to tell one reserve from many): the
+// check takes them instead of reading the files again. Unset: the file is read.
+struct LayersRead {
+  std::optional<Layer> before, after;
+};
+
+// load_zoning_pair and run_check with the layers read already.
+ZoningPair load_zoning_pair(const CheckRequest& request, AreaMethod area_method, LayersRead read);
+CheckResult run_check(const CheckRequest& request, LayersRead read);
+
 // compare → validate → conflicts → rules → audit (→ map) on loaded zonings; run_check is
 // load_zoning_pair followed by this with the request's own conflict inputs.
 CheckResult check_zonings(const CheckRequest& request, Profile profile, Zoning before, Zoning after,

@@ -102,11 +102,13 @@ PreparedSide prepare_side(const Zoning& z, const Profile& profile) {
 
 }  // namespace
 
-CheckResult run_check(const CheckRequest& r) {
+CheckResult run_check(const CheckRequest& r) { return check::run_check(r, check::LayersRead{}); }
+
+CheckResult check::run_check(const CheckRequest& r, LayersRead read) {
   if (r.map_format && *r.map_format == MapFormat::pdf)
     throw UsageError("the check's map is embedded in the HTML report: use svg or png, not pdf");
   Profile profile = check::request_profile(r);
-  ZoningPair zonings = load_zoning_pair(r, profile.area_method);
+  ZoningPair zonings = check::load_zoning_pair(r, profile.area_method, std::move(read));
   if (!zonings.after) throw UsageError("no proposal given; give --after (after=)");
   RequestConflicts conflicts(r);
   return check::check_zonings(

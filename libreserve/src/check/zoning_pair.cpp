@@ -3,6 +3,7 @@
 #include <exception>
 #include <optional>
 
+#include "check/check_core.hpp"
 #include "check/stage_threads.hpp"
 #include "reserve/check.hpp"
 #include "reserve/error.hpp"
@@ -76,7 +77,7 @@ ZoningPair with_one_crs(const CheckRequest& r, ZoningPair pair) {
 // when the budget allows (check/stage_threads.hpp). Errors come in the order of one thread: the
 // baseline's reading and building, then the proposal's. Where the baseline's CRS cannot be told
 // before building it, the two are built one after the other, as load_zoning would.
-ZoningPair load_file_pair(const CheckRequest& r, AreaMethod area_method) {
+ZoningPair load_file_pair(const CheckRequest& r, AreaMethod area_method, check::LayersRead read) {
   const ZoningOptions before_options =
       file_options(r, r.before, "baseline", r.working_crs, area_method);
   ZoningOptions after_options = file_options(r, r.after, "proposal", "", area_method);
@@ -90,8 +91,11 @@ ZoningPair load_file_pair(const CheckRequest& r, AreaMethod area_method) {
     }
   };
   check::run_both(
-      [&] { before_read.emplace(zoning::read_zoning(before_options)); },
-      [&] { after_step([&] { after_read.emplace(zoning::read_zoning(after_options)); }); });
+      [&] { before_read.emplace(zoning::read_zoning(before_options, std::move(read.before))); },
+      [&] {
+        after_step(
+            [&] { after_read.emplace(zoning::read_zoning(after_options, std::move(read.after))); });
+      });
   ZoningPair pair;
   const std::optional<Crs> working = zoning::working_crs_ahead(before_read->layers, before_options);
   if (working && !after_error) {
@@ -114,10 +118,14 @@ ZoningPair load_file_pair(const CheckRequest& r, AreaMethod area_method) {
 }  // namespace
 
 ZoningPair load_zoning_pair(const CheckRequest& r, AreaMethod area_method) {
+  return check::load_zoning_pair(r, area_method, check::LayersRead{});
+}
+
+ZoningPair check::load_zoning_pair(const CheckRequest& r, AreaMethod area_method, LayersRead read) {
   if (!r.before.given()) throw UsageError("no baseline zoning given; give --before (before=)");
   ZoningPair pair;
   if (!r.before.zoning && r.after.given() && !r.after.zoning) {
-    pair = load_file_pair(r, area_method);
+    pair = load_file_pair(r, area_method, std::move(read));
     return with_one_crs(r, std::move(pair));
   }
   pair.before =

@@ -16,4 +16,10 @@ inline std::size_t vertex_count(const MultiPolygon& m) {
   return n;
 }
 
+inline std::size_t vertex_count(const Geometry& g) {
+  std::size_t n = g.points.size() + vertex_count(g.polygons);
+  for (const LineString& l : g.lines) n += l.size();
+  return n;
+}
+
 }  // namespace reserve::geom

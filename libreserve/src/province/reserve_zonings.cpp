@@ -1,6 +1,7 @@
 // A province layer's reserves: grouped by name, outlined in parallel, zonings held or streamed.
 #include "province/reserve_zonings.hpp"
 
+#include "geom/vertex_count.hpp"
 #include "io/layer_reading.hpp"
 #include "province/parallel.hpp"
 #include "province/reserve_layers.hpp"
@@ -21,20 +22,31 @@ void fit_capacity(MultiPolygon& shape) {
 
 }  // namespace
 
-ZoningLayer read_zoning_layer(const std::string& path, const ReadOptions& read, bool stream) {
+ZoningLayer read_zoning_layer(const std::string& path, const ReadOptions& read, bool stream,
+                              std::size_t whole_vertices) {
   ZoningLayer z;
   z.path = path;
   z.read = read;
   z.streamed = stream && io::can_read_by_fid(path);
   if (!z.streamed) {
     z.layer = read_layer(path, read);
+    z.whole = true;
     for (const auto& f : z.layer.features) z.extent.expand(envelope_of(f.geometry));
     return z;
   }
   std::vector<Feature> rows;
+  std::size_t vertices = 0;
+  z.whole = true;
   z.layer = io::read_layer_rows(path, read, [&](const Layer&, Feature&& f, std::int64_t fid) {
     z.extent.expand(envelope_of(f.geometry));
-    f.geometry = Geometry{};  // read back by FID when the reserve is built
+    if (z.whole) {
+      vertices += geom::vertex_count(f.geometry);
+      if (vertices > whole_vertices) {
+        z.whole = false;  // a province: every geometry is read back by FID when needed
+        for (auto& kept : rows) kept.geometry = Geometry{};
+      }
+    }
+    if (!z.whole) f.geometry = Geometry{};
     rows.push_back(std::move(f));
     z.fids.push_back(fid);
   });

@@ -24,13 +24,22 @@ struct ZoningLayer {
   std::string path;
   ReadOptions read;
   bool streamed = false;
+  // Every feature's geometry is held: the layer is read_layer(path, read), so a single check can
+  // take it instead of reading the file again. Streamed layers hold geometry while it is small.
+  bool whole = false;
   Layer layer;                     // streamed: every usable feature, attributes only (no geometry)
   std::vector<std::int64_t> fids;  // streamed: each feature's GDAL FID
   Envelope extent;                 // of every feature's geometry, layer CRS
 };
 
-// Streams when `stream` and the path is a GDAL file (io::can_read_by_fid), else read_layer.
-ZoningLayer read_zoning_layer(const std::string& path, const ReadOptions& read, bool stream);
+// A streamed layer keeps its geometry (whole) up to this many vertices: a single reserve's zoning
+// then needs no second read, while a province's is dropped (memory follows the largest reserve).
+constexpr std::size_t kWholeLayerVertices = 1'000'000;
+
+// Streams when `stream` and the path is a GDAL file (io::can_read_by_fid), else read_layer. A
+// streamed layer stays whole up to `whole_vertices` vertices.
+ZoningLayer read_zoning_layer(const std::string& path, const ReadOptions& read, bool stream,
+                              std::size_t whole_vertices = kWholeLayerVertices);
 
 // Both zoning layers of a province request and what they hold: `field` with n_before / n_after
 // reserves (province mode), or nullopt for one reserve, with the reason and its name.

@@ -138,8 +138,9 @@ void fill_figures(ProvinceReserve& row) {
   }
 }
 
-ProvinceResult single_reserve(const ProvinceRequest& req, std::string reason,
-                              std::string name = {}) {
+// `read`: the zoning layers as the detection read them, when it held their geometry.
+ProvinceResult single_reserve(const ProvinceRequest& req, std::string reason, std::string name = {},
+                              check::LayersRead read = {}) {
   ProvinceResult out;
   out.province_mode = false;
   out.reserve_field_reason = std::move(reason);
@@ -147,7 +148,7 @@ ProvinceResult single_reserve(const ProvinceRequest& req, std::string reason,
   ProvinceReserve row;
   row.reserve = std::move(name);
   const check::StageThreads stage(req.jobs);  // --jobs: the threads of the one check
-  row.result = run_check(req.check);
+  row.result = check::run_check(req.check, std::move(read));
   fill_figures(row);
   out.working_crs = row.result->report.audit.working_crs;
   out.area_method = row.result->profile.area_method;
@@ -174,10 +175,17 @@ province::ProvinceLayers read_province_layers(const ProvinceRequest& req) {
   const CheckRequest& r = req.check;
   province::ProvinceLayers out;
   try {
-    out.before =
-        province::read_zoning_layer(r.before.path, zoning_read(r, r.before), req.stream_zones);
-    out.after =
-        province::read_zoning_layer(r.after.path, zoning_read(r, r.after), req.stream_zones);
+    // Side by side (--jobs), errors in the order of one thread: the baseline's first.
+    const check::StageThreads stage(req.jobs);
+    check::run_both(
+        [&] {
+          out.before = province::read_zoning_layer(r.before.path, zoning_read(r, r.before),
+                                                   req.stream_zones);
+        },
+        [&] {
+          out.after =
+              province::read_zoning_layer(r.after.path, zoning_read(r, r.after), req.stream_zones);
+        });
   } catch (const UsageError&) {
     // A dataset of several layers without a layer chosen ("choose one with --layer"): a province
     // layer is one layer, so it is one reserve, whose loading reads layers named by zone (a KML
@@ -240,8 +248,14 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
     return single_reserve(req, "zonings given as values: one reserve");
   }
   province::ProvinceLayers layers_read = read_province_layers(req);
-  if (!layers_read.field)
-    return single_reserve(req, layers_read.single_reason, layers_read.single_name);
+  if (!layers_read.field) {
+    check::LayersRead read;  // not read twice when the detection held the whole layers
+    if (layers_read.before.whole && layers_read.after.whole) {
+      read.before = std::move(layers_read.before.layer);
+      read.after = std::move(layers_read.after.layer);
+    }
+    return single_reserve(req, layers_read.single_reason, layers_read.single_name, std::move(read));
+  }
   province::ZoningLayer& before_layer = layers_read.before;
   province::ZoningLayer& after_layer = layers_read.after;
   const Layer& before = before_layer.layer;

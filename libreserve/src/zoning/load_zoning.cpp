@@ -84,6 +84,14 @@ zoning::ReadZoning zoning::read_zoning(const ZoningOptions& options) {
   return read;
 }
 
+zoning::ReadZoning zoning::read_zoning(const ZoningOptions& options,
+                                       std::optional<Layer> read_already) {
+  if (!read_already || options.sources.size() != 1) return read_zoning(options);
+  ReadZoning read;
+  read.layers.emplace_back(std::move(*read_already), options.sources.front());
+  return read;
+}
+
 Zoning zoning::build_zoning(const ReadZoning& read, const ZoningOptions& options) {
   Zoning zoning = zoning_from_layers(read.layers, options);
   zoning.issues.insert(zoning.issues.begin(), read.notes.begin(), read.notes.end());

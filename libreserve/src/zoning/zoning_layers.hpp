@@ -25,6 +25,9 @@ struct ReadZoning {
   std::vector<Issue> notes;
 };
 ReadZoning read_zoning(const ZoningOptions& options);
+// The same with the layer of the only source read already (read_layer(path, read) of that
+// source): taken as it is. Unset, or several sources: read_zoning(options).
+ReadZoning read_zoning(const ZoningOptions& options, std::optional<Layer> read_already);
 Zoning build_zoning(const ReadZoning& read, const ZoningOptions& options);
 
 // The working CRS that building a zoning of these layers will choose, told before building it:
