@@ -16,6 +16,7 @@
 #include "geom/edge_union.hpp"
 #include "geom/geos.hpp"
 #include "geom/overlap_area.hpp"
+#include "geom/point_buffer.hpp"
 #include "reserve/error.hpp"
 #include "reserve/overlay.hpp"
 #include "rules/carve_out_permutation.hpp"
@@ -274,12 +275,15 @@ TargetingStatistic targeting_statistic(const Comparison& comparison,
         std::vector<std::optional<rules::Disc>> discs;  // the buffers of points
         for (const auto& f : feats) {
           const ConflictFeature& feature = conflicts.features.features[f.index];
-          if (d > 0.0) {
+          const bool one_point = feature.is_point() && feature.geometry.points.size() == 1;
+          if (d > 0.0 && one_point) {  // GEOS's buffer of the point, without its builder
+            const Point centre = feature.geometry.points.front();
+            footprint_parts.push_back(geom::point_buffer(centre, d, 16));
+            discs.push_back(rules::Disc{centre, d});
+          } else if (d > 0.0) {
             footprint_parts.push_back(
                 geom::check(GEOSBuffer_r(hf, f.geometry.get(), d, 16), "buffer conflict feature"));
-            discs.push_back(feature.is_point() && feature.geometry.points.size() == 1
-                                ? std::optional(rules::Disc{feature.geometry.points.front(), d})
-                                : std::nullopt);
+            discs.push_back(std::nullopt);
           } else if (!feature.is_point()) {
             footprint_parts.push_back(geom::check(GEOSGeom_clone_r(hf, f.geometry.get()), "clone"));
             discs.push_back(std::nullopt);
