@@ -270,6 +270,54 @@ TEST(ConflictFootprint, APointBufferIsARegular64GonOnTheCircle) {
     EXPECT_NEAR(std::hypot(q.x - c.x, q.y - c.y), 100.0, 1e-6);  // m
 }
 
+// Discs wholly inside a polygon buffer of their component (facilities inside a mining right) are
+// left out of its union. A mining right [0, 400] × [0, 200] m buffered by 50 m (straight sides at
+// x = −50, x = 450, y = −50, y = 250) and points buffered by 30 m. By hand, the circles round
+// (100, 100), (300, 60) and (390, 100) are 150, 110 and 60 m from the nearest side: inside; the one
+// round (440, 100), 10 m from x = 450, crosses it. Expected: with only the inside discs, the
+// component's land is the mining right's buffer itself, vertex for vertex; with the crossing disc,
+// the land of GEOS's union of all (discs undeclared: nothing left out), to 1e-9 relative.
+void expect_discs_inside_a_buffer_are_left_out(double ox, double oy, double k) {
+  auto* h = geom::context();
+  const auto P = [&](double x, double y) { return Point{ox + k * x, oy + k * y}; };
+  const geom::GeomPtr right =
+      geom::to_geos(Polygon{{P(0, 0), P(400, 0), P(400, 200), P(0, 200), P(0, 0)}, {}});
+  const geom::GeomPtr right_buffer =
+      geom::check(GEOSBuffer_r(h, right.get(), 50.0 * k, 16), "buffer");
+  const auto with_points = [&](const std::vector<Point>& points) {
+    std::vector<geom::GeomPtr> shapes;
+    std::vector<std::optional<rules::Disc>> discs;
+    shapes.push_back(geom::check(GEOSGeom_clone_r(h, right_buffer.get()), "clone"));
+    discs.push_back(std::nullopt);
+    for (const Point& p : points) {
+      const geom::GeomPtr g = geom::to_geos(p);
+      shapes.push_back(geom::check(GEOSBuffer_r(h, g.get(), 30.0 * k, 16), "buffer"));
+      discs.push_back(rules::Disc{p, 30.0 * k});
+    }
+    return std::pair(std::move(shapes), std::move(discs));
+  };
+  auto [inside, inside_discs] = with_points({P(100, 100), P(300, 60), P(390, 100)});
+  const auto kept = rules::union_by_component(std::move(inside), inside_discs);
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(GEOSEqualsExact_r(h, kept[0].get(), right_buffer.get(), 0.0), 1);
+  auto [crossing, crossing_discs] = with_points({P(100, 100), P(300, 60), P(440, 100)});
+  const auto fast = rules::union_by_component(clones(crossing), crossing_discs);
+  const auto plain = rules::union_by_component(clones(crossing));
+  ASSERT_EQ(fast.size(), 1u);
+  ASSERT_EQ(plain.size(), 1u);
+  const double a = geom::planar_area(fast[0].get()), b = geom::planar_area(plain[0].get());
+  EXPECT_NEAR(a, b, 1e-9 * b);
+  EXPECT_GT(a, geom::planar_area(right_buffer.get()));  // the crossing disc adds land
+}
+
+TEST(ConflictFootprint, DiscsInsideAPolygonBufferAreLeftOutInAProjectedCrs) {
+  expect_discs_inside_a_buffer_are_left_out(500000.0, 3000000.0, 1.0);
+}
+
+TEST(ConflictFootprint, DiscsInsideAPolygonBufferAreLeftOutInLonLat) {
+  expect_discs_inside_a_buffer_are_left_out(116.0, 40.0, 1e-5);
+}
+
 TEST(ConflictFootprint, NoShapesGiveAnEmptyFootprint) {
   const Layout l = layout(0.0, 0.0, 1.0);
   const geom::GeomPtr fp = rules::footprint_in({}, l.reserve.get());

@@ -39,6 +39,57 @@ struct Components {
   }
 };
 
+// The distance from p to the segment ab.
+double segment_distance(Point p, Point a, Point b) {
+  const double dx = b.x - a.x, dy = b.y - a.y;
+  const double len2 = dx * dx + dy * dy;
+  double t = len2 > 0.0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0.0;
+  t = std::clamp(t, 0.0, 1.0);
+  return std::hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
+
+// Whether the whole circle of `disc` lies in the interior of `shape`: its centre is inside (even-
+// odd over every ring) and farther than the radius from every edge. The 64-gon inscribed in the
+// circle then lies there too, and adds no land and no edge to a union with `shape`.
+bool disc_strictly_inside(const Disc& disc, const MultiPolygon& shape) {
+  const Point c = disc.centre;
+  // Far above the rounding of the edges' and the disc's coordinates.
+  const double need = disc.radius + 1e-9 * (disc.radius + std::abs(c.x) + std::abs(c.y));
+  bool inside = false;
+  const auto walk = [&](const Ring& ring) {
+    for (std::size_t i = 1; i < ring.size(); ++i) {
+      const Point a = ring[i - 1], b = ring[i];
+      if (segment_distance(c, a, b) <= need) return false;
+      if ((a.y > c.y) != (b.y > c.y) && c.x < a.x + (c.y - a.y) * (b.x - a.x) / (b.y - a.y))
+        inside = !inside;
+    }
+    return true;
+  };
+  for (const Polygon& p : shape.polygons) {
+    if (!walk(p.outer)) return false;
+    for (const Ring& h : p.holes)
+      if (!walk(h)) return false;
+  }
+  return inside;
+}
+
+// Leaves out of a component's members the discs wholly inside another (not disc) member: a
+// facility inside its mining right's buffer. The union is the same land, with fewer overlays.
+void drop_discs_inside(std::vector<std::size_t>& members, const std::vector<geom::GeomPtr>& shapes,
+                       const std::vector<std::optional<Disc>>& disc) {
+  if (members.size() < 2) return;
+  std::vector<MultiPolygon> others;  // the members that are not discs, as rings
+  for (std::size_t i : members)
+    if (!disc[i]) others.push_back(geom::polygons_from_geos(shapes[i].get()));
+  if (others.empty() || others.size() == members.size()) return;
+  std::erase_if(members, [&](std::size_t i) {
+    if (!disc[i]) return false;
+    for (const MultiPolygon& o : others)
+      if (disc_strictly_inside(*disc[i], o)) return true;
+    return false;
+  });
+}
+
 geom::GeomPtr empty_polygon() {
   return geom::check(GEOSGeom_createEmptyPolygon_r(geom::context()), "empty polygon");
 }
@@ -91,6 +142,7 @@ std::vector<geom::GeomPtr> union_by_component(std::vector<geom::GeomPtr> shapes,
   std::vector<geom::GeomPtr> out;
   for (auto& m : members) {
     if (m.empty()) continue;
+    drop_discs_inside(m, shapes, disc);
     // A lone shape is its own union when valid (a buffer always is; a disc is convex); anything
     // else goes through GEOS's union, as the global union did.
     if (m.size() == 1 && (disc[m.front()] || GEOSisValid_r(h, shapes[m.front()].get()) == 1)) {
