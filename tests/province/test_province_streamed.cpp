@@ -173,10 +173,12 @@ TEST_F(ProvinceStreamed, StreamedZonesGiveTheSameChecks) {
         null_issue = null_issue || issue.code == IssueCode::null_geometry;
       with_issue += null_issue ? 1 : 0;
       EXPECT_EQ(null_issue, row.reserve == "甲保护区") << row.reserve;
-      for (const auto& v : row.result->report.verdicts)
-        if (v.rule_id == "no-slimming")
+      for (const auto& v : row.result->report.verdicts) {
+        if (v.rule_id == "no-slimming") {
           EXPECT_EQ(v.status == VerdictStatus::incomplete, row.reserve == "甲保护区")
               << row.reserve << ": " << v.explanation_en;
+        }
+      }
     }
     EXPECT_EQ(with_issue, 1u);
   }
