@@ -13,7 +13,7 @@
 
 namespace reserve::geom {
 
-// radius > 0 and quadrant_segments ≥ 1 (else UsageError-free InternalError: callers check).
+// radius > 0 and quadrant_segments ≥ 1, else InternalError (the callers check their input).
 GeomPtr point_buffer(Point centre, double radius, int quadrant_segments);
 
 }  // namespace reserve::geom
