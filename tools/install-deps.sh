@@ -9,7 +9,7 @@ packages=(
   # geometry, CRS and vector I/O
   libgdal-dev gdal-bin python3-gdal libgeos-dev libproj-dev proj-bin proj-data libboost-dev
   # small libraries we build on
-  nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libfmt-dev libxlsxwriter-dev libssl-dev
+  nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libfmt-dev zlib1g-dev libssl-dev
   # maps: Cairo + Pango with a real CJK font
   libcairo2-dev libpango1.0-dev libfontconfig-dev fonts-noto-cjk
   # tests and benchmarks

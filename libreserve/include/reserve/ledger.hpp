@@ -181,7 +181,8 @@ RESERVE_API std::vector<std::string> ledger_cells(const LedgerRow& row);
 
 // CSV: UTF-8 with BOM, CRLF line ends, RFC 4180 quoting (opens in Excel with Chinese intact).
 RESERVE_API void write_ledger_csv(const Ledger& ledger, const std::string& path);
-// XLSX via libxlsxwriter: styled and frozen header row, column widths, autofilter.
+// XLSX: styled and frozen header row, column widths, autofilter; past Excel's 1,048,575 rows the
+// table goes on in continuation sheets ("整改台账 (2)", the header repeated).
 RESERVE_API void write_ledger_xlsx(const Ledger& ledger, const std::string& path);
 
 }  // namespace reserve

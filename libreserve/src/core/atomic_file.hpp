@@ -12,7 +12,7 @@ namespace reserve::atomic {
 // Throws InputError naming the folder when that fails (e.g. a file stands in the way).
 void make_parent_folders(const std::string& path);
 
-// A temporary path in `path`'s folder with the same extension (GDAL and libxlsxwriter pick the
+// A temporary path in `path`'s folder with the same extension (GDAL picks the
 // format by it) that no other process, thread or call uses, and no file occupies now. Named
 // ".<stem>.tmp-<pid>-<n><ext>"; the temporaries of `path` left by processes that no longer exist
 // (killed runs) are removed here, so they do not pile up.

@@ -14,34 +14,30 @@ constexpr double kWidths[] = {16, 16, 12, 24, 14, 14, 14, 14, 22, 12, 12, 16, 60
 
 }  // namespace
 
-// Rows are made one at a time and streamed in libxlsxwriter's constant-memory mode: strings go
-// inline into the sheet instead of through the shared-string table, which on a ledger of 7,400
-// rows × 25 columns takes about a quarter less CPU to write and compress (openpyxl and Excel
-// read the same cells) and keeps no copy of the table.
+// Rows are made one at a time and streamed into the sheet (report/xlsx_sheet): no copy of the
+// table is kept.
 atomic::StagedFile stage_ledger_xlsx(const Ledger& ledger, const std::string& path) {
   report::SheetTable t;
   t.sheet = "整改台账";
   t.headers = ledger_headers(ledger.lonlat_datum);
   t.widths.assign(std::begin(kWidths), std::end(kWidths));
   std::size_t next_row = 0;
-  return report::stage_table_xlsx_rows(
-      t, path, ledger.rows.size(), /*constant_memory=*/true,
-      [&](std::vector<report::TableCell>& out) {
-        if (next_row == ledger.rows.size()) return false;
-        const LedgerRow& row = ledger.rows[next_row++];
-        const auto cells = ledger_cells(row);
-        out.assign(cells.size(), {});
-        for (std::size_t c = 0; c < cells.size(); ++c) out[c].text = cells[c];
-        // Coordinates as numbers (full precision), everything else as
-        // text.
-        if (out.size() > 7) {
-          out[4].number = row.lon_deg;
-          out[5].number = row.lat_deg;
-          out[6].number = row.y_m;  // X = northing (Chinese surveying convention)
-          out[7].number = row.x_m;  // Y = easting
-        }
-        return true;
-      });
+  return report::stage_table_xlsx_rows(t, path, [&](std::vector<report::TableCell>& out) {
+    if (next_row == ledger.rows.size()) return false;
+    const LedgerRow& row = ledger.rows[next_row++];
+    const auto cells = ledger_cells(row);
+    out.assign(cells.size(), {});
+    for (std::size_t c = 0; c < cells.size(); ++c) out[c].text = cells[c];
+    // Coordinates as numbers (full precision), everything else as
+    // text.
+    if (out.size() > 7) {
+      out[4].number = row.lon_deg;
+      out[5].number = row.lat_deg;
+      out[6].number = row.y_m;  // X = northing (Chinese surveying convention)
+      out[7].number = row.x_m;  // Y = easting
+    }
+    return true;
+  });
 }
 
 void write_ledger_xlsx(const Ledger& ledger, const std::string& path) {

@@ -16,8 +16,8 @@ std::vector<std::vector<std::string>> reserve_ledger_rows(const std::string& res
 // The number of province-ledger rows (0: province_ledger.* are not written).
 std::size_t ledger_row_count(const ProvinceResult& result);
 
-// province_ledger.csv / .xlsx, the same cells as province_ledger_table; the XLSX is written in
-// libxlsxwriter's constant-memory mode (strings inline, not in a shared-strings part).
+// province_ledger.csv / .xlsx, the same cells as province_ledger_table; the XLSX is streamed
+// (report/xlsx_sheet), in continuation sheets past Excel's 1,048,575 rows.
 void write_ledger_csv(const ProvinceResult& result, const std::string& path);
 void write_ledger_xlsx(const ProvinceResult& result, const std::string& path);
 

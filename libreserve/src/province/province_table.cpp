@@ -189,16 +189,15 @@ void write_ledger_xlsx(const ProvinceResult& result, const std::string& path) {
   });
   std::vector<std::vector<std::string>> batch;
   std::size_t source = 0, next = 0;
-  report::write_table_xlsx_rows(sheet_head(head), path, ledger_row_count(result), true,
-                                [&](std::vector<report::TableCell>& out) {
-                                  while (next >= batch.size()) {
-                                    if (source >= sources.size()) return false;
-                                    batch = sources[source++]();
-                                    next = 0;
-                                  }
-                                  out = sheet_cells(batch[next++], head.numeric);
-                                  return true;
-                                });
+  report::write_table_xlsx_rows(sheet_head(head), path, [&](std::vector<report::TableCell>& out) {
+    while (next >= batch.size()) {
+      if (source >= sources.size()) return false;
+      batch = sources[source++]();
+      next = 0;
+    }
+    out = sheet_cells(batch[next++], head.numeric);
+    return true;
+  });
 }
 
 }  // namespace province

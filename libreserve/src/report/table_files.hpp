@@ -44,16 +44,13 @@ class CsvFile {
   std::FILE* file_ = nullptr;
 };
 
-// Writes `head`'s sheet (its rows ignored) with `row_count` rows pulled from `next` (false: no
-// more rows). constant_memory: libxlsxwriter's mode that flushes each row to a temporary file
-// (strings then written inline in the sheet, not in sharedStrings.xml).
-void write_table_xlsx_rows(const SheetTable& head, const std::string& path, std::size_t row_count,
-                           bool constant_memory,
+// Writes `head`'s sheet (its rows ignored) with the rows pulled from `next` (false: no more
+// rows), streamed (report/xlsx_sheet): no copy of the table is kept.
+void write_table_xlsx_rows(const SheetTable& head, const std::string& path,
                            const std::function<bool(std::vector<TableCell>&)>& next);
 
 // write_table_xlsx_rows into a temporary beside `path`, staged for it (not yet in place).
 atomic::StagedFile stage_table_xlsx_rows(const SheetTable& head, const std::string& path,
-                                         std::size_t row_count, bool constant_memory,
                                          const std::function<bool(std::vector<TableCell>&)>& next);
 
 // Writes the sheet to `path` atomically (temporary file, then rename). InputError on failure.
