@@ -143,9 +143,39 @@ TEST(JsonText, ReportJsonSplicesSectionsAsParsingWould) {
   EXPECT_EQ(report_json(r), as_parsed_in(r));
 }
 
+// Sections printed ahead (print_section_ahead, where a check makes them) give the same bytes;
+// a section changed afterwards is printed afresh, not from the stale text.
+TEST(JsonText, SectionsPrintedAheadGiveTheSameReport) {
+  Report r;
+  ReportSection a;
+  a.id = "conflicts";
+  a.json = sample().dump();
+  ReportSection b;
+  b.id = "suggestions";
+  b.json = json::array({1, "two", json::object({{"3", json::array()}})}).dump();
+  ReportSection outside;  // not in dump() form: nothing printed ahead
+  outside.id = "outside";
+  outside.json = "{ \"z\": [1.0E2] }";
+  r.sections = {a, b, outside};
+  const std::string expected = report_json(r);
+  for (ReportSection& s : r.sections) print_section_ahead(s);
+  EXPECT_FALSE(r.sections[0].printed.text.empty());
+  EXPECT_FALSE(r.sections[1].printed.text.empty());
+  EXPECT_TRUE(r.sections[2].printed.text.empty());
+  EXPECT_EQ(report_json(r), expected);
+
+  // The printed text is what the report holds while the section's JSON is unchanged …
+  Report marked = r;
+  marked.sections[1].printed.text = "[\"printed ahead\"]";
+  EXPECT_NE(report_json(marked).find("\"suggestions\": [\"printed ahead\"]"), std::string::npos);
+  // … and not once it changed.
+  r.sections[0].json = json::object({{"changed", true}}).dump();
+  EXPECT_EQ(report_json(r), as_parsed_in(r));
+}
+
 Report one_section(const std::string& id, const std::string& text) {
   Report r;
-  r.sections.push_back(ReportSection{id, "", "", text, "", ""});
+  r.sections.push_back(ReportSection{id, "", "", text, "", "", {}});
   return r;
 }
 

@@ -132,8 +132,13 @@ TEST(Report, JsonMatchesTheSchemaAndKeepsFullPrecision) {
 
 TEST(Report, ExtensionSectionsGoUnderExtensions) {
   Report r = swap_report();
-  r.sections.push_back(ReportSection{"conflicts", "冲突", "Conflicts", "{\"features\": []}",
-                                     "No features.", "<p>No features.</p>"});
+  r.sections.push_back(ReportSection{"conflicts",
+                                     "冲突",
+                                     "Conflicts",
+                                     "{\"features\": []}",
+                                     "No features.",
+                                     "<p>No features.</p>",
+                                     {}});
   const auto j = nlohmann::json::parse(report_json(r));
   EXPECT_TRUE(j["extensions"]["conflicts"]["features"].is_array());
   EXPECT_NE(report_markdown(r).find("No features."), std::string::npos);

@@ -73,7 +73,19 @@ struct ReportSection {
   std::string json;      // a JSON value (object or array) as text; "" for none
   std::string markdown;  // body in Markdown
   std::string html;      // body as an HTML fragment (no external resources)
+  // `json` as report_json prints it, made ahead by print_section_ahead; report_json uses it only
+  // while `json` is the text it was made from (a hash of it is kept).
+  struct Printed {
+    std::string text;
+    std::size_t source_hash = 0;
+  } printed;
 };
+
+// Prints `section.json` into `section.printed` as report_json will print it. A check calls it
+// where it makes a section, beside other work: the report's writing, its last step, then copies
+// the text (on a reserve with 10,000 features near it, 50 ms less at the end). Nothing is printed
+// ahead for text report_json would reformat through a parse.
+RESERVE_API void print_section_ahead(ReportSection& section);
 
 struct Report {
   std::string title;  // e.g. the reserve's name; "" → "Reserve boundary check"

@@ -172,10 +172,16 @@ CheckResult check::check_zonings(const CheckRequest& r, Profile profile_value, Z
             // side by side, with the check's own budget (the ledger's thread has a budget of 1
             // beside the rules). On the large benchmark reserve they were the last step.
             const check::StageThreads shared(check_budget);
-            check::run_both([&] { section = conflicts_section(c); },
-                            [&] {
-                              if (r.on_ledger) r.on_ledger(c.ledger);
-                            });
+            check::run_both(
+                [&] {
+                  section = conflicts_section(c);
+                  // With threads to spare, the report's largest text is printed here, beside
+                  // the ledger files and the rules, not at the end (a province worker has none).
+                  if (check_budget >= 2) print_section_ahead(*section);
+                },
+                [&] {
+                  if (r.on_ledger) r.on_ledger(c.ledger);
+                });
           }};
   result.conflicts = conflicts(before, after, profile, report.comparison,
                                {layout_ptr(before_layout), layout_ptr(after_layout)}, companions);

@@ -14,6 +14,9 @@
 namespace reserve {
 namespace {
 
+// Where report_json puts a section: under "extensions", two levels into the document.
+constexpr std::size_t kSectionIndent = 4;
+
 using nlohmann::json;
 
 json optional_number(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
@@ -199,7 +202,10 @@ std::string with_sections(json j, const std::vector<ReportSection>& sections) {
     const std::size_t line = text.rfind('\n', sp.at) + 1;  // the member's line sets the depth
     const std::size_t indent = text.find_first_not_of(' ', line) - line;
     const ReportSection& section = sections[sp.k];
-    if (!report::append_indented_json(section.json, static_cast<int>(indent), out)) {
+    if (indent == kSectionIndent && !section.printed.text.empty() &&
+        section.printed.source_hash == std::hash<std::string>{}(section.json)) {
+      out += section.printed.text;  // printed ahead (print_section_ahead)
+    } else if (!report::append_indented_json(section.json, static_cast<int>(indent), out)) {
       // Not as nlohmann-json's dump() prints (a section from outside the library): printed
       // through a parse, as before.
       try {
@@ -222,6 +228,15 @@ std::string with_sections(json j, const std::vector<ReportSection>& sections) {
 }
 
 }  // namespace
+
+void print_section_ahead(ReportSection& section) {
+  section.printed = {};
+  std::string text;
+  if (section.json.empty() ||
+      !report::append_indented_json(section.json, static_cast<int>(kSectionIndent), text))
+    return;
+  section.printed = {std::move(text), std::hash<std::string>{}(section.json)};
+}
 
 std::string report_json(const Report& r) {
   const Comparison& c = r.comparison;
