@@ -124,22 +124,25 @@ std::string as_parsed_in(const Report& r) {
   return expected.dump(2) + "\n";
 }
 
+ReportSection section(const std::string& id, const std::string& text) {
+  ReportSection s;
+  s.id = id;
+  s.json = text;
+  return s;
+}
+
+std::string small_array() {
+  return json::array({1, "two", json::object({{"3", json::array()}})}).dump();
+}
+
 // The whole report: a section's JSON spliced in as text gives the bytes of parsing it into the
 // document (the previous code path, reproduced here with nlohmann-json directly).
 TEST(JsonText, ReportJsonSplicesSectionsAsParsingWould) {
   Report r;
-  ReportSection a;
-  a.id = "conflicts";
-  a.json = sample().dump();
-  ReportSection b;
-  b.id = "suggestions";
-  b.json = json::array({1, "two", json::object({{"3", json::array()}})}).dump();
-  ReportSection c;  // the same id again: the later one wins, as with j[id] = parse(...)
-  c.id = "conflicts";
-  c.json = json::object({{"again", true}}).dump();
-  ReportSection none;  // no JSON: not listed
-  none.id = "markdown_only";
-  r.sections = {a, b, none, c};
+  r.sections = {section("conflicts", sample().dump()), section("suggestions", small_array()),
+                section("markdown_only", ""),  // no JSON: not listed
+                // the same id again: the later one wins, as with j[id] = parse(...)
+                section("conflicts", json::object({{"again", true}}).dump())};
   EXPECT_EQ(report_json(r), as_parsed_in(r));
 }
 
@@ -147,16 +150,9 @@ TEST(JsonText, ReportJsonSplicesSectionsAsParsingWould) {
 // a section changed afterwards is printed afresh, not from the stale text.
 TEST(JsonText, SectionsPrintedAheadGiveTheSameReport) {
   Report r;
-  ReportSection a;
-  a.id = "conflicts";
-  a.json = sample().dump();
-  ReportSection b;
-  b.id = "suggestions";
-  b.json = json::array({1, "two", json::object({{"3", json::array()}})}).dump();
-  ReportSection outside;  // not in dump() form: nothing printed ahead
-  outside.id = "outside";
-  outside.json = "{ \"z\": [1.0E2] }";
-  r.sections = {a, b, outside};
+  r.sections = {section("conflicts", sample().dump()), section("suggestions", small_array()),
+                // not in dump() form: nothing printed ahead
+                section("outside", "{ \"z\": [1.0E2] }")};
   const std::string expected = report_json(r);
   for (ReportSection& s : r.sections) print_section_ahead(s);
   EXPECT_FALSE(r.sections[0].printed.text.empty());
