@@ -298,26 +298,43 @@ TargetingStatistic targeting_statistic(const Comparison& comparison,
                                         two_threads ? own_outline.get() : reserve.get(), discs);
         t.footprint_area_m2 = area_of(own_calc ? *own_calc : calc, footprint.get());
       });
-  const rules::LargeOperand changed_land(changed.get());
-  std::vector<geom::GeomPtr> in_changed;
-  double measured_m2 = 0.0;
-  const int n = GEOSGetNumGeometries_r(h, footprint.get());
-  for (int i = 0; i < n; ++i) {
-    const GEOSGeometry* part = GEOSGetGeometryN_r(h, footprint.get(), i);
-    if (changed_rings)
-      if (const auto o = geom::overlap_areas(part, *changed_rings)) {
-        measured_m2 += o->inside;
-        continue;
-      }
-    in_changed.push_back(changed_land.intersection(part));
-  }
-  t.footprint_in_changed_m2 =
-      area_of(calc, rules::collect_polygons(in_changed).get()) + measured_m2;
-  if (t.changed_area_m2 > 0.0) t.share_in_changed = t.footprint_in_changed_m2 / t.changed_area_m2;
   if (t.reserve_area_m2 > 0.0) t.share_in_reserve = t.footprint_area_m2 / t.reserve_area_m2;
-  if (t.changed_area_m2 > 0.0 && t.share_in_reserve > 0.0)
-    t.ratio = t.share_in_changed / t.share_in_reserve;
-  if (t.ratio) rules::add_permutation_test(t, comparison, reserve.get(), footprint.get(), options);
+  const bool has_ratio = t.changed_area_m2 > 0.0 && t.share_in_reserve > 0.0;
+  // The permutation test needs the outline and the footprint, not the footprint's share of the
+  // changed land: the two run side by side (on the large benchmark reserve the test was the
+  // check's last step, on one core). On two threads the test has its own GEOS copy of the
+  // footprint (GEOS 3.11 fills envelopes lazily: a geometry read on two threads is a data race);
+  // the outline is the test's alone.
+  geom::GeomPtr own_footprint;
+  if (has_ratio && two_threads)
+    own_footprint = geom::check(GEOSGeom_clone_r(h, footprint.get()), "clone footprint");
+  check::run_both(
+      [&] {
+        auto* hc = geom::context();
+        const rules::LargeOperand changed_land(changed.get());
+        std::vector<geom::GeomPtr> in_changed;
+        double measured_m2 = 0.0;
+        const int n = GEOSGetNumGeometries_r(hc, footprint.get());
+        for (int i = 0; i < n; ++i) {
+          const GEOSGeometry* part = GEOSGetGeometryN_r(hc, footprint.get(), i);
+          if (changed_rings)
+            if (const auto o = geom::overlap_areas(part, *changed_rings)) {
+              measured_m2 += o->inside;
+              continue;
+            }
+          in_changed.push_back(changed_land.intersection(part));
+        }
+        t.footprint_in_changed_m2 =
+            area_of(calc, rules::collect_polygons(in_changed).get()) + measured_m2;
+      },
+      [&] {
+        if (has_ratio)
+          rules::add_permutation_test(t, comparison, reserve.get(),
+                                      own_footprint ? own_footprint.get() : footprint.get(),
+                                      options);
+      });
+  if (t.changed_area_m2 > 0.0) t.share_in_changed = t.footprint_in_changed_m2 / t.changed_area_m2;
+  if (has_ratio) t.ratio = t.share_in_changed / t.share_in_reserve;
   return t;
 }
 
