@@ -9,6 +9,7 @@
 #include "report/json_text.hpp"
 #include "reserve/error.hpp"
 #include "reserve/report.hpp"
+#include "support/temp_dir.hpp"
 
 namespace reserve {
 namespace {
@@ -166,6 +167,21 @@ TEST(JsonText, SectionsPrintedAheadGiveTheSameReport) {
   EXPECT_NE(report_json(marked).find("\"suggestions\": [\"printed ahead\"]"), std::string::npos);
   // … and not once it changed.
   r.sections[0].json = json::object({{"changed", true}}).dump();
+  EXPECT_EQ(report_json(r), as_parsed_in(r));
+}
+
+// report.json is written from the pieces of the printed report (report/report_pieces.hpp), not
+// from one joined string: the file holds report_json's bytes, with sections printed ahead, plain
+// and outside the dump() form.
+TEST(JsonText, TheWrittenReportIsTheReportJsonText) {
+  Report r;
+  r.sections = {section("conflicts", sample().dump()), section("suggestions", small_array()),
+                section("outside", "{ \"z\": [1.0E2] }")};
+  print_section_ahead(r.sections[0]);
+  test::TempDir dir;
+  const auto written = write_reports(r, dir.path(), {ReportFormat::json});
+  ASSERT_EQ(written.size(), 1u);
+  EXPECT_EQ(test::read_file(written[0]), report_json(r));
   EXPECT_EQ(report_json(r), as_parsed_in(r));
 }
 

@@ -128,6 +128,11 @@ TemporaryFile::~TemporaryFile() {
 }  // namespace atomic
 
 atomic::StagedFile atomic::stage_file(const std::string& path, const std::string& content) {
+  return stage_file(path, std::vector<std::string_view>{content});
+}
+
+atomic::StagedFile atomic::stage_file(const std::string& path,
+                                      const std::vector<std::string_view>& pieces) {
   atomic::make_parent_folders(path);
   const std::string tmp = atomic::temporary_path_for(path);
   atomic::TemporaryFile guard(tmp);
@@ -137,17 +142,19 @@ atomic::StagedFile atomic::stage_file(const std::string& path, const std::string
     throw InputError(
         "cannot write here: " + atomic::errno_text(errno) + "; check that the folder is writable",
         SourceRef{path, {}, {}});
-  std::size_t done = 0;
-  while (done < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      const int err = errno;
-      ::close(fd);
-      throw InputError("writing failed: " + atomic::errno_text(err) + " (disk full?)",
-                       SourceRef{path, {}, {}});
+  for (const std::string_view content : pieces) {
+    std::size_t done = 0;
+    while (done < content.size()) {
+      const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        const int err = errno;
+        ::close(fd);
+        throw InputError("writing failed: " + atomic::errno_text(err) + " (disk full?)",
+                         SourceRef{path, {}, {}});
+      }
+      done += static_cast<std::size_t>(n);
     }
-    done += static_cast<std::size_t>(n);
   }
   if (::close(fd) != 0)
     throw InputError("writing failed: " + atomic::errno_text(errno) + " (disk full?)",

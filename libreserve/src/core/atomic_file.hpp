@@ -4,7 +4,9 @@
 // sees a half-written file, and a failure leaves the old file and no temporary behind.
 // Private to the library; reserve::write_file_atomic (reserve/report.hpp) is the public face.
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 namespace reserve::atomic {
 
@@ -61,5 +63,7 @@ class StagedFile {
 
 // `content` written to a temporary beside `path` (folders created), staged for it.
 StagedFile stage_file(const std::string& path, const std::string& content);
+// The same for content in pieces, written one after the other (not joined in memory first).
+StagedFile stage_file(const std::string& path, const std::vector<std::string_view>& pieces);
 
 }  // namespace reserve::atomic

@@ -5,9 +5,11 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "core/atomic_file.hpp"
 #include "report/format.hpp"
 #include "report/issue_json.hpp"
 #include "report/json_text.hpp"
+#include "report/report_pieces.hpp"
 #include "reserve/error.hpp"
 #include "reserve/report.hpp"
 
@@ -168,7 +170,9 @@ std::string parsed_sections_json(json j, const std::vector<ReportSection>& secti
 // as text: a placeholder string stands in the document and is replaced by the section's compact
 // text re-indented (report/json_text) — the same bytes as parsing it and printing it with the
 // rest, without building and freeing a second document. A later section with the same id wins.
-std::string with_sections(json j, const std::vector<ReportSection>& sections) {
+// The result comes in pieces (report/report_pieces.hpp): a section printed ahead is referred to.
+void with_sections(json j, const std::vector<ReportSection>& sections,
+                   report::ReportPieces& pieces) {
   std::map<std::string, std::size_t> last;  // section id -> index of the section printed
   for (std::size_t k = 0; k < sections.size(); ++k)
     if (!sections[k].json.empty()) last[sections[k].id] = k;
@@ -177,35 +181,35 @@ std::string with_sections(json j, const std::vector<ReportSection>& sections) {
     quoted[k] = json("\x01reserve-section-" + std::to_string(k) + "\x01").dump();
     j["extensions"][id] = json("\x01reserve-section-" + std::to_string(k) + "\x01");
   }
-  std::string text = j.dump(2);
+  const std::string& text = pieces.keep(j.dump(2));
   struct Splice {
     std::size_t at;
     std::size_t k;
   };
   std::vector<Splice> splices;
-  std::size_t added = 0;
   for (const auto& [id, k] : last) {
     const std::size_t at = text.find(quoted[k]);
-    if (at == std::string::npos || text.find(quoted[k], at + 1) != std::string::npos)
-      return parsed_sections_json(std::move(j), sections);  // a report string looks alike
+    if (at == std::string::npos || text.find(quoted[k], at + 1) != std::string::npos) {
+      pieces.own(parsed_sections_json(std::move(j), sections));  // a report string looks alike
+      return;
+    }
     splices.push_back({at, k});
-    added += sections[k].json.size() * 2;
   }
-  if (splices.empty()) return text + "\n";
   std::sort(splices.begin(), splices.end(),
             [](const Splice& a, const Splice& b) { return a.at < b.at; });
-  std::string out;
-  out.reserve(text.size() + added);
   std::size_t from = 0;
   for (const auto& sp : splices) {
-    out.append(text, from, sp.at - from);
+    pieces.refer(std::string_view(text).substr(from, sp.at - from));
     const std::size_t line = text.rfind('\n', sp.at) + 1;  // the member's line sets the depth
     const std::size_t indent = text.find_first_not_of(' ', line) - line;
     const ReportSection& section = sections[sp.k];
+    std::string out;
     if (indent == kSectionIndent && !section.printed.text.empty() &&
         section.printed.source_hash == std::hash<std::string>{}(section.json)) {
-      out += section.printed.text;  // printed ahead (print_section_ahead)
-    } else if (!report::append_indented_json(section.json, static_cast<int>(indent), out)) {
+      pieces.refer(section.printed.text);  // printed ahead (print_section_ahead)
+    } else if (report::append_indented_json(section.json, static_cast<int>(indent), out)) {
+      pieces.own(std::move(out));
+    } else {
       // Not as nlohmann-json's dump() prints (a section from outside the library): printed
       // through a parse, as before.
       try {
@@ -219,12 +223,12 @@ std::string with_sections(json j, const std::vector<ReportSection>& sections) {
       } catch (const json::exception& e) {
         throw InternalError("report section '" + section.id + "' holds invalid JSON: " + e.what());
       }
+      pieces.own(std::move(out));
     }
     from = sp.at + quoted[sp.k].size();
   }
-  out.append(text, from, std::string::npos);
-  out += '\n';
-  return out;
+  pieces.refer(std::string_view(text).substr(from));
+  pieces.refer("\n");
 }
 
 }  // namespace
@@ -238,7 +242,7 @@ void print_section_ahead(ReportSection& section) {
   section.printed = {std::move(text), std::hash<std::string>{}(section.json)};
 }
 
-std::string report_json(const Report& r) {
+report::ReportPieces report_json_pieces(const Report& r) {
   const Comparison& c = r.comparison;
   json j;
   j["schema_version"] = kReportSchemaVersion;
@@ -286,7 +290,16 @@ std::string report_json(const Report& r) {
                      {"after", validation_json(r.after_validation)}};
   j["audit"] = audit_json(r.audit);
   j["extensions"] = json::object();
-  return with_sections(std::move(j), r.sections);
+  report::ReportPieces pieces;
+  with_sections(std::move(j), r.sections, pieces);
+  return pieces;
+}
+
+std::string report_json(const Report& r) { return report_json_pieces(r).joined(); }
+
+void write_report_json(const Report& r, const std::string& path) {
+  const report::ReportPieces pieces = report_json_pieces(r);
+  atomic::stage_file(path, pieces.views()).commit();
 }
 
 }  // namespace reserve

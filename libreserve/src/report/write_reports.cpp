@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "report/report_pieces.hpp"
 #include "reserve/error.hpp"
 #include "reserve/report.hpp"
 
@@ -53,7 +54,7 @@ std::vector<std::string> write_reports(const Report& report, const std::string& 
     switch (f) {
       case ReportFormat::json: {
         const std::string p = (dir / "report.json").string();
-        write_file_atomic(p, report_json(report));
+        write_report_json(report, p);  // report/report_pieces.hpp
         written.push_back(p);
         break;
       }
