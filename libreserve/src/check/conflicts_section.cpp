@@ -11,6 +11,7 @@
 #include "report/format.hpp"
 #include "report/issue_json.hpp"
 #include "report/json_text.hpp"
+#include "report/text_reserve.hpp"
 #include "reserve/check.hpp"
 
 namespace reserve {
@@ -70,8 +71,11 @@ class FeatureRowsText {
   explicit FeatureRowsText(std::string& out) : out_(out) {}
 
   void rows(const ConflictOverlay& c) {
+    const std::size_t start = out_.size();
     out_ += '[';
     for (std::size_t r = 0; r < c.overlay.rows.size(); ++r) {
+      if (r == report::kProjectionRows)
+        report::reserve_projected(out_, start, r, c.overlay.rows.size());
       if (r) out_ += ',';
       row(c.overlay.rows[r], c.features.features.at(c.overlay.rows[r].feature_index));
     }

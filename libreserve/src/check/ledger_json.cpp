@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "report/json_text.hpp"
+#include "report/text_reserve.hpp"
 
 namespace reserve {
 
@@ -32,6 +33,7 @@ std::string ledger_rows_json(const Ledger& ledger) {
 
   std::string out = "[";
   for (std::size_t r = 0; r < ledger.rows.size(); ++r) {
+    if (r == report::kProjectionRows) report::reserve_projected(out, 1, r, ledger.rows.size());
     const auto cells = ledger_cells(ledger.rows[r]);
     if (r) out += ',';
     const std::size_t row_start = out.size();

@@ -107,6 +107,24 @@ bool canonical_scalar(std::string_view t) {
   return std::string_view(buf.data(), static_cast<std::size_t>(end - buf.data())) == t;
 }
 
+// The printed size of compact JSON `s` nested `base` spaces deep, estimated (within a few per
+// cent on report sections, a little above): every comma and opening bracket starts a line of
+// about base + 10 spaces (a report's members are a few levels deep) and a key's colon gains a
+// space. The brackets are counted on every 16th byte; reserving the estimate saves growing
+// megabytes by doubling (report/text_reserve.hpp).
+std::size_t printed_size_estimate(std::string_view s, std::size_t base) {
+  constexpr std::size_t kStride = 16;
+  std::size_t breaks = 0, colons = 0;
+  for (std::size_t i = 0; i < s.size(); i += kStride) {
+    const char c = s[i];
+    breaks += (c == ',' || c == '{' || c == '[') ? 1 : 0;
+    colons += c == ':' ? 1 : 0;
+  }
+  breaks *= kStride;
+  colons *= kStride;
+  return s.size() + breaks * (base + 10) + colons + breaks / 16 + 64;
+}
+
 }  // namespace
 
 bool append_indented_json(std::string_view s, int indent, std::string& out) {
@@ -115,7 +133,8 @@ bool append_indented_json(std::string_view s, int indent, std::string& out) {
     out.resize(start_size);
     return false;
   };
-  out.reserve(out.size() + s.size() + s.size() / 4);
+  out.reserve(out.size() +
+              printed_size_estimate(s, static_cast<std::size_t>(indent < 0 ? 0 : indent)));
   struct Open {
     char close;                 // '}' or ']'
     std::string_view last_key;  // an object's previous key: dump() prints them sorted

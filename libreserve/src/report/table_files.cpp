@@ -4,6 +4,7 @@
 
 #include "core/atomic_file.hpp"
 #include "ledger/csv_table.hpp"
+#include "report/text_reserve.hpp"
 #include "report/xlsx_sheet.hpp"
 #include "reserve/error.hpp"
 
@@ -26,7 +27,11 @@ std::string table_csv(const std::vector<std::string>& headers,
                       const std::vector<std::vector<std::string>>& rows) {
   std::string out = csv_bom;
   add_csv_line(out, headers);
-  for (const auto& r : rows) add_csv_line(out, r);
+  const std::size_t start = out.size();
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    if (r == kProjectionRows) reserve_projected(out, start, r, rows.size());
+    add_csv_line(out, rows[r]);
+  }
   return out;
 }
 
