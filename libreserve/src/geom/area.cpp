@@ -19,6 +19,7 @@
 #include "crs/proj_handles.hpp"
 #include "geom/densify.hpp"
 #include "geom/geodesic_area.hpp"
+#include "geom/local_inverse.hpp"
 #include "geom/survey_area.hpp"
 #include "reserve/error.hpp"
 
@@ -123,7 +124,27 @@ struct AreaCalculator::Impl {
       geom::densify_ring_linear(dense, step);
     else
       geom::densify_path_linear(dense, step);
-    return to_lonlat(dense);
+    return ring_lonlat(dense);
+  }
+
+  // A ring's vertices as (lon, lat): a small ring's through a checked fit of the inverse
+  // projection over its envelope (geom/local_inverse.hpp), the rest vertex by vertex.
+  Ring ring_lonlat(const Ring& ring) const {
+    if (!setup->to_geographic || ring.size() < geom::kLocalFitMinVertices) return to_lonlat(ring);
+    Envelope e;
+    for (const Point& p : ring) e.expand(p);
+    const double max_unit = geom::kLocalFitMaxExtentM / setup->unit_m;
+    if (!(e.max_x - e.min_x <= max_unit) || !(e.max_y - e.min_y <= max_unit))
+      return to_lonlat(ring);
+    geom::LocalFitNodes nodes = geom::local_fit_nodes(e);
+    {
+      const std::size_t stride = sizeof(Point);
+      std::lock_guard<std::mutex> lock(setup->mutex);
+      proj_trans_generic(setup->to_geographic.get(), PJ_FWD, &nodes[0].x, stride, nodes.size(),
+                         &nodes[0].y, stride, nodes.size(), nullptr, 0, 0, nullptr, 0, 0);
+    }
+    if (auto fitted = geom::fitted_lonlat(ring, e, nodes)) return std::move(*fitted);
+    return to_lonlat(ring);  // beyond the fit's tolerance, or a node PROJ could not take
   }
 
   // Vertices as (lon, lat) in degrees on the CRS's own datum.
@@ -171,7 +192,7 @@ struct AreaCalculator::Impl {
     if (method == AreaMethod::survey)
       return geom::signed_survey_ring_area_m2(setup->survey,
                                               densified_lonlat(ring, /*closed=*/true));
-    return geom::signed_geodesic_ring_area_m2(setup->geod, to_lonlat(ring));
+    return geom::signed_geodesic_ring_area_m2(setup->geod, ring_lonlat(ring));
   }
 };
 
