@@ -7,6 +7,7 @@
 // feature. Immutable after construction, so it may be shared between threads. Private to the
 // library.
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 #include "geom/envelope_index.hpp"
@@ -37,6 +38,11 @@ class RingChunks {
   const Envelope& envelope() const noexcept { return envelope_; }
   // The runs of edges whose boxes meet `box`, adjacent chunks of one ring joined, in ring order.
   std::vector<Run> runs_near(const Envelope& box) const;
+  // How many times the oriented rings wind around p (each shell counter-clockwise, each hole
+  // clockwise): for valid polygons, even overlapping ones, the number of them holding p in their
+  // interior. nullopt when p lies on an edge. Counts the edges crossing the ray from p to the
+  // right, found through the index (exact orientations, geom/orientation.hpp).
+  std::optional<int> winding_number(Point p) const;
 
  private:
   bool usable_ = false;

@@ -14,27 +14,12 @@
 
 #include "geom/envelope_index.hpp"
 #include "geom/geos.hpp"
+#include "geom/orientation.hpp"
 
 namespace reserve::geom {
 namespace {
 
 using Key = std::pair<double, double>;  // a vertex, compared exactly
-
-// Sign of the orientation of p seen from the line a→b (+1 left, -1 right, 0 on it), exact:
-// Shewchuk's floating-point filter (orient2d, error bound A) and, when the filter cannot decide,
-// GEOS's double-double orientation index. A GEOS failure answers 0, which every caller below
-// treats as "not proven".
-int orientation(const Point& a, const Point& b, const Point& p) {
-  const double left = (a.x - p.x) * (b.y - p.y);
-  const double right = (a.y - p.y) * (b.x - p.x);
-  const double det = left - right;
-  const double sum = std::abs(left) + std::abs(right);
-  constexpr double eps = std::numeric_limits<double>::epsilon() / 2;  // 2^-53
-  constexpr double bound_a = (3.0 + 16.0 * eps) * eps;
-  if (std::abs(det) > bound_a * sum) return det > 0 ? 1 : -1;
-  const int o = GEOSOrientationIndex_r(context(), a.x, a.y, b.x, b.y, p.x, p.y);
-  return (o == 1 || o == -1) ? o : 0;
-}
 
 struct Edge {
   Point a, b;
