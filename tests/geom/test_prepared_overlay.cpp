@@ -57,6 +57,7 @@ void expect_same(const GEOSGeometry* fast, const GEOSGeometry* plain, const std:
 struct Counts {
   int cases = 0;
   int cut = 0;  // cases where clip_around did cut the operand (the fast path ran)
+  std::size_t settled_by_rings = 0;  // PreparedOperand placed the feature by its rings alone
 };
 
 // Operand: a large star polygon with two holes and a second star polygon; features around it.
@@ -75,6 +76,7 @@ void run_shapes(std::mt19937_64& rng, double cx, double cy, double scale, Counts
   auto operand = geom::to_geos(zone);
   ASSERT_EQ(geom::invalid_reason(operand.get()), "");
   auto prepared = geom::prepare(operand.get());
+  const geom::PreparedOperand whole(geom::check(GEOSGeom_clone_r(h, operand.get()), "clone"));
 
   std::uniform_real_distribution<double> u(-1.3, 1.3), size(0.005, 0.08), unit(0.0, 1.0);
   std::vector<MultiPolygon> features;
@@ -131,7 +133,10 @@ void run_shapes(std::mt19937_64& rng, double cx, double cy, double scale, Counts
                 plain_i.get(), "prepared ∩ " + what);
     expect_same(geom::prepared_difference(g.get(), operand.get(), prepared.get()).get(),
                 plain_d.get(), "prepared − " + what);
+    expect_same(whole.intersection(g.get()).get(), plain_i.get(), "operand ∩ " + what);
+    expect_same(whole.difference(g.get()).get(), plain_d.get(), "operand − " + what);
   }
+  counts.settled_by_rings += whole.settled_by_rings();
 }
 
 TEST(PreparedOverlay, CutOverlayIsTheWholeOverlayVertexForVertex) {
@@ -147,6 +152,9 @@ TEST(PreparedOverlay, CutOverlayIsTheWholeOverlayVertexForVertex) {
   // The fast path must actually have run on most features (else the test proves nothing).
   EXPECT_GT(counts.cases, 500);
   EXPECT_GT(counts.cut, counts.cases / 3) << counts.cut << " of " << counts.cases << " cut";
+  // Boxes wholly inside, in a hole or apart: placed by PreparedOperand's rings, not GEOS.
+  EXPECT_GT(counts.settled_by_rings, static_cast<std::size_t>(counts.cases / 10))
+      << counts.settled_by_rings << " of " << counts.cases;
 }
 
 TEST(PreparedOverlay, SmallOrEnclosedOperandsAreNotCut) {

@@ -182,7 +182,49 @@ GeomPtr prepared_difference(const GEOSGeometry* g, const GEOSGeometry* operand,
 }
 
 PreparedOperand::PreparedOperand(GeomPtr g) : geometry_(std::move(g)) {
-  if (geometry_ && !is_empty(geometry_.get())) prepared_ = prepare(geometry_.get());
+  if (geometry_ && !is_empty(geometry_.get())) {
+    prepared_ = prepare(geometry_.get());
+    rings_ = RingChunks(geometry_.get());
+  }
+}
+
+PreparedOperand::Side PreparedOperand::side_of(const GEOSGeometry* g) const {
+  auto* h = context();
+  if (!rings_.usable() || !g || is_empty(g)) return Side::unknown;
+  const int type = GEOSGeomTypeId_r(h, g);
+  if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON) return Side::unknown;
+  const Box b = envelope_of(g);
+  if (!rings_.runs_near(Envelope{b.x0, b.y0, b.x1, b.y1, true}).empty()) return Side::unknown;
+  const GEOSGeometry* first = type == GEOS_POLYGON ? g : GEOSGetGeometryN_r(h, g, 0);
+  const GEOSGeometry* shell = first ? GEOSGetExteriorRing_r(h, first) : nullptr;
+  const GEOSCoordSequence* seq = shell ? GEOSGeom_getCoordSeq_r(h, shell) : nullptr;
+  Point p;
+  if (!seq || !GEOSCoordSeq_getXY_r(h, seq, 0, &p.x, &p.y)) return Side::unknown;
+  const auto w = rings_.winding_number(p);
+  if (!w) return Side::unknown;
+  ++settled_;
+  return *w > 0 ? Side::inside : Side::apart;
+}
+
+// Inside: what prepared_intersection returns for g contained properly; apart: for g disjoint.
+GeomPtr PreparedOperand::intersection(const GEOSGeometry* g) const {
+  switch (side_of(g)) {
+    case Side::inside:
+      return check(GEOSIntersection_r(context(), g, rectangle_around(g).get()), "intersection");
+    case Side::apart: return check(GEOSGeom_createEmptyPolygon_r(context()), "empty");
+    case Side::unknown: break;
+  }
+  return prepared_intersection(g, geometry_.get(), prepared_.get());
+}
+
+GeomPtr PreparedOperand::difference(const GEOSGeometry* g) const {
+  switch (side_of(g)) {
+    case Side::inside: return check(GEOSGeom_createEmptyPolygon_r(context()), "empty");
+    case Side::apart:
+      return check(GEOSDifference_r(context(), g, rectangle_apart(g).get()), "difference");
+    case Side::unknown: break;
+  }
+  return prepared_difference(g, geometry_.get(), prepared_.get());
 }
 
 }  // namespace reserve::geom

@@ -6,6 +6,7 @@
 // short-cuts skip that and still return what the overlay would (see prepared_overlay.cpp).
 // Private to the library.
 #include "geom/geos.hpp"
+#include "geom/ring_chunks.hpp"
 
 namespace reserve::geom {
 
@@ -27,21 +28,29 @@ GeomPtr prepared_intersection(const GEOSGeometry* g, const GEOSGeometry* operand
 GeomPtr prepared_difference(const GEOSGeometry* g, const GEOSGeometry* operand,
                             const GEOSPreparedGeometry* prepared);
 
-// A large operand, converted and prepared once, with the two operations above.
+// A large operand, converted and prepared once, with the two operations above. A polygon g whose
+// envelope no edge of the operand meets lies wholly inside it or wholly apart from it, as one of
+// its vertices does: told by the winding number of the operand's rings around that vertex
+// (geom/ring_chunks.hpp), without the prepared predicates, whose first use builds GEOS's indexes
+// of the whole operand (in a province run, for every reserve).
 class PreparedOperand {
  public:
   explicit PreparedOperand(GeomPtr g);
   const GEOSGeometry* geometry() const noexcept { return geometry_.get(); }
-  GeomPtr intersection(const GEOSGeometry* g) const {
-    return prepared_intersection(g, geometry_.get(), prepared_.get());
-  }
-  GeomPtr difference(const GEOSGeometry* g) const {
-    return prepared_difference(g, geometry_.get(), prepared_.get());
-  }
+  GeomPtr intersection(const GEOSGeometry* g) const;
+  GeomPtr difference(const GEOSGeometry* g) const;
+  // Polygons placed by the rings alone so far (for tests comparing them with the overlay).
+  std::size_t settled_by_rings() const noexcept { return settled_; }
 
  private:
+  enum class Side { inside, apart, unknown };
+  // Where g lies, when its envelope is clear of the operand's boundary; else unknown.
+  Side side_of(const GEOSGeometry* g) const;
+
   GeomPtr geometry_;
   PreparedPtr prepared_;  // null when the operand is empty
+  RingChunks rings_;      // the operand's rings (not usable for other types)
+  mutable std::size_t settled_ = 0;
 };
 
 }  // namespace reserve::geom
