@@ -8,6 +8,7 @@
 #include <random>
 #include <vector>
 
+#include "analysis/overlay_zone_index.hpp"
 #include "geom/geos.hpp"
 #include "geom/ring_chunks.hpp"
 #include "support/star_ring.hpp"
@@ -70,6 +71,30 @@ TEST(RingWinding, CountsThePolygonsHoldingAPointAsGEOSDoes) {
     }
     EXPECT_GT(on_edges, 0);  // the vertices
     EXPECT_GT(held, 0);      // points in two polygons at once
+  }
+}
+
+// analysis::covers_point, the overlay's point placement, is GEOSPreparedCovers: by the rings, and
+// by GEOS itself when the rings are not usable.
+TEST(RingWinding, CoversPointIsGEOSPreparedCovers) {
+  auto* h = geom::context();
+  std::mt19937_64 rng(7);
+  MultiPolygon one;
+  one.polygons.push_back(overlapping_polygons(rng).polygons.front());
+  const auto g = geom::to_geos(one);
+  const auto prepared = geom::prepare(g.get());
+  const geom::RingChunks rings(g.get()), unusable;
+  ASSERT_TRUE(rings.usable());
+  std::vector<Point> probes(one.polygons[0].outer.begin(), one.polygons[0].outer.end());
+  for (const Ring& hole : one.polygons[0].holes)
+    probes.insert(probes.end(), hole.begin(), hole.end());
+  std::uniform_real_distribution<double> at(-4000.0, 4000.0);
+  for (int i = 0; i < 3000; ++i) probes.push_back({35500000.0 + at(rng), 3736000.0 + at(rng)});
+  for (const Point& q : probes) {
+    auto pt = geom::to_geos(q);
+    const bool expected = GEOSPreparedCovers_r(h, prepared.get(), pt.get()) == 1;
+    EXPECT_EQ(analysis::covers_point(rings, prepared.get(), q), expected) << q.x << " " << q.y;
+    EXPECT_EQ(analysis::covers_point(unusable, prepared.get(), q), expected);
   }
 }
 

@@ -79,14 +79,13 @@ std::optional<double> stricter_distance(const ZoneIndex& index, Zone zone, const
 
 FeaturePlacement place_point(const ZoneIndex& index, const GEOSGeometry* pt, Point p,
                              double tolerance_m) {
-  auto* h = geom::context();
   FeaturePlacement out;
   std::vector<Zone> covering, near;
   std::vector<std::size_t> covered;  // ascending, as the candidates come
   for (std::size_t i : index.candidates(p.x - tolerance_m, p.y - tolerance_m, p.x + tolerance_m,
                                         p.y + tolerance_m)) {
     const auto& poly = index.polygon(i);
-    if (GEOSPreparedCovers_r(h, poly.prepared.get(), pt) == 1) {
+    if (poly.covers(p)) {
       covered.push_back(i);
       covering.push_back(poly.zone);
       near.push_back(poly.zone);
@@ -129,11 +128,10 @@ std::optional<std::size_t> clear_of_zone_boundaries(const ZoneIndex& index,
   const GEOSGeometry* first = GEOSGetGeometryN_r(h, g, 0);
   const GEOSCoordSequence* seq =
       first ? GEOSGeom_getCoordSeq_r(h, GEOSGetExteriorRing_r(h, first)) : nullptr;
-  double x = 0, y = 0;
-  if (!seq || !GEOSCoordSeq_getXY_r(h, seq, 0, &x, &y)) return std::nullopt;
-  const geom::GeomPtr pt = geom::to_geos(Point{x, y});
+  Point p;
+  if (!seq || !GEOSCoordSeq_getXY_r(h, seq, 0, &p.x, &p.y)) return std::nullopt;
   for (std::size_t i : candidates)
-    if (GEOSPreparedIntersects_r(h, index.polygon(i).prepared.get(), pt.get()) == 1) return i;
+    if (index.polygon(i).covers(p)) return i;
   return index.polygon_count();
 }
 

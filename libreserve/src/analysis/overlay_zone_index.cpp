@@ -26,9 +26,11 @@ bool areal(const GEOSGeometry* g) {
   return t == GEOS_POLYGON || t == GEOS_MULTIPOLYGON;
 }
 
-// Whether a point of g lies in the prepared shape, tried on one vertex of each component of g
-// (point or polygon): where g's boundary meets none of the shape's, that decides whether they meet.
-bool some_component_in(const GEOSPreparedGeometry* shape, const GEOSGeometry* g) {
+// Whether a point of g lies in the shape (rings and prepared form), tried on one vertex of each
+// component of g (point or polygon): where g's boundary meets none of the shape's, that decides
+// whether they meet.
+bool some_component_in(const geom::RingChunks& rings, const GEOSPreparedGeometry* shape,
+                       const GEOSGeometry* g) {
   auto* h = geom::context();
   const int n = GEOSGetNumGeometries_r(h, g);
   for (int i = 0; i < n; ++i) {
@@ -37,10 +39,9 @@ bool some_component_in(const GEOSPreparedGeometry* shape, const GEOSGeometry* g)
     const GEOSGeometry* carrier =
         GEOSGeomTypeId_r(h, part) == GEOS_POLYGON ? GEOSGetExteriorRing_r(h, part) : part;
     const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, carrier);
-    double x = 0, y = 0;
-    if (!seq || !GEOSCoordSeq_getXY_r(h, seq, 0, &x, &y)) continue;
-    const geom::GeomPtr pt = geom::to_geos(Point{x, y});
-    if (GEOSPreparedIntersects_r(h, shape, pt.get()) == 1) return true;
+    Point p;
+    if (!seq || !GEOSCoordSeq_getXY_r(h, seq, 0, &p.x, &p.y)) continue;
+    if (covers_point(rings, shape, p)) return true;
   }
   return false;
 }
@@ -54,12 +55,12 @@ double geos_distance(const GEOSPreparedGeometry* shape, const GEOSGeometry* g) {
 
 // The distance from polygonal `shape` with boundary segments `s` to g; GEOS measures it when the
 // indexes cannot tell (see the header).
-double indexed_distance(const geom::SegmentIndex& s, const GEOSPreparedGeometry* shape,
-                        const GEOSGeometry* g) {
+double indexed_distance(const geom::SegmentIndex& s, const geom::RingChunks& rings,
+                        const GEOSPreparedGeometry* shape, const GEOSGeometry* g) {
   const double d = s.facet_distance_m(g);
   if (d == 0.0) return 0.0;
   // No boundary of g meets the shape's: g meets the shape only by lying in it, or holding a ring.
-  if (some_component_in(shape, g)) return 0.0;
+  if (some_component_in(rings, shape, g)) return 0.0;
   if (areal(g) && s.meets(envelope_of_geos(g))) return geos_distance(shape, g);
   return d;
 }
@@ -135,6 +136,16 @@ std::vector<std::size_t> ZoneIndex::candidates(double min_x, double min_y, doubl
 
 namespace reserve::analysis {
 
+bool covers_point(const geom::RingChunks& rings, const GEOSPreparedGeometry* prepared, Point p) {
+  if (rings.usable()) {
+    const auto w = rings.winding_number(p);
+    return !w || *w > 0;  // nullopt: on an edge
+  }
+  if (!prepared) return false;
+  const geom::GeomPtr pt = geom::to_geos(p);
+  return GEOSPreparedCovers_r(geom::context(), prepared, pt.get()) == 1;
+}
+
 double ZoneIndex::boundary_distance_m(const GEOSGeometry* g) const {
   // GEOS 3.11 measures a prepared line's distance between facets only (a ring of the outline
   // inside g does not make it 0), which is the facet distance itself.
@@ -144,12 +155,12 @@ double ZoneIndex::boundary_distance_m(const GEOSGeometry* g) const {
 
 double ZoneIndex::outline_distance_m(const GEOSGeometry* g) const {
   if (outline_.empty()) return 0.0;
-  return indexed_distance(boundary_segments_, outline_.prepared.get(), g);
+  return indexed_distance(boundary_segments_, outline_chunks_, outline_.prepared.get(), g);
 }
 
 double ZoneIndex::polygon_distance_m(std::size_t i, const GEOSGeometry* g) const {
   const IndexedPolygon& p = polygons_.at(i);
-  return indexed_distance(p.segments, p.prepared.get(), g);
+  return indexed_distance(p.segments, p.chunks, p.prepared.get(), g);
 }
 
 }  // namespace reserve::analysis

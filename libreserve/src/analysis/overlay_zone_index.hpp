@@ -16,6 +16,13 @@
 
 namespace reserve::analysis {
 
+// Whether the polygons with rings `rings` and prepared form `prepared` hold p, boundary
+// included (GEOSPreparedCovers): by the winding number of the rings around p
+// (geom/ring_chunks.hpp) — exact, and without GEOS's point locator, whose first use indexes the
+// whole polygon (for every zone of every reserve of a province) — else by GEOS when the rings are
+// not usable.
+bool covers_point(const geom::RingChunks& rings, const GEOSPreparedGeometry* prepared, Point p);
+
 struct IndexedPolygon {
   Zone zone = Zone::outside;
   geom::GeomPtr geometry;
@@ -23,6 +30,7 @@ struct IndexedPolygon {
   geom::SegmentIndex segments;  // its rings, for point distances within the boundary tolerance
   geom::RingChunks chunks;      // its rings in order, for measuring features against it
   Envelope box;
+  bool covers(Point p) const { return covers_point(chunks, prepared.get(), p); }
 };
 
 struct PreparedShape {
