@@ -8,8 +8,8 @@
 #include <random>
 #include <vector>
 
-#include "analysis/overlay_zone_index.hpp"
 #include "geom/geos.hpp"
+#include "geom/point_in_area.hpp"
 #include "geom/ring_chunks.hpp"
 #include "support/star_ring.hpp"
 
@@ -74,9 +74,9 @@ TEST(RingWinding, CountsThePolygonsHoldingAPointAsGEOSDoes) {
   }
 }
 
-// analysis::covers_point, the overlay's point placement, is GEOSPreparedCovers: by the rings, and
+// geom::area_covers, the overlay's point placement, is GEOSPreparedCovers: by the rings, and
 // by GEOS itself when the rings are not usable.
-TEST(RingWinding, CoversPointIsGEOSPreparedCovers) {
+TEST(RingWinding, PointInAreaIsGEOSPreparedCoversAndContains) {
   auto* h = geom::context();
   std::mt19937_64 rng(7);
   MultiPolygon one;
@@ -93,8 +93,12 @@ TEST(RingWinding, CoversPointIsGEOSPreparedCovers) {
   for (const Point& q : probes) {
     auto pt = geom::to_geos(q);
     const bool expected = GEOSPreparedCovers_r(h, prepared.get(), pt.get()) == 1;
-    EXPECT_EQ(analysis::covers_point(rings, prepared.get(), q), expected) << q.x << " " << q.y;
-    EXPECT_EQ(analysis::covers_point(unusable, prepared.get(), q), expected);
+    EXPECT_EQ(geom::area_covers(rings, prepared.get(), q), expected) << q.x << " " << q.y;
+    EXPECT_EQ(geom::area_covers(unusable, prepared.get(), q), expected);
+    const bool inside = GEOSPreparedContains_r(h, prepared.get(), pt.get()) == 1;
+    EXPECT_EQ(geom::area_contains(rings, prepared.get(), q), inside) << q.x << " " << q.y;
+    EXPECT_EQ(geom::area_contains(unusable, prepared.get(), q), inside);
+    EXPECT_EQ(geom::PointInArea(g.get()).contains(q), inside);
   }
 }
 

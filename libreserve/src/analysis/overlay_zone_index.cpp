@@ -41,7 +41,7 @@ bool some_component_in(const geom::RingChunks& rings, const GEOSPreparedGeometry
     const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, carrier);
     Point p;
     if (!seq || !GEOSCoordSeq_getXY_r(h, seq, 0, &p.x, &p.y)) continue;
-    if (covers_point(rings, shape, p)) return true;
+    if (geom::area_covers(rings, shape, p)) return true;
   }
   return false;
 }
@@ -135,16 +135,6 @@ std::vector<std::size_t> ZoneIndex::candidates(double min_x, double min_y, doubl
 }  // namespace reserve::analysis
 
 namespace reserve::analysis {
-
-bool covers_point(const geom::RingChunks& rings, const GEOSPreparedGeometry* prepared, Point p) {
-  if (rings.usable()) {
-    const auto w = rings.winding_number(p);
-    return !w || *w > 0;  // nullopt: on an edge
-  }
-  if (!prepared) return false;
-  const geom::GeomPtr pt = geom::to_geos(p);
-  return GEOSPreparedCovers_r(geom::context(), prepared, pt.get()) == 1;
-}
 
 double ZoneIndex::boundary_distance_m(const GEOSGeometry* g) const {
   // GEOS 3.11 measures a prepared line's distance between facets only (a ring of the outline

@@ -7,6 +7,7 @@
 
 #include "geom/envelope_index.hpp"
 #include "geom/geos.hpp"
+#include "geom/point_in_area.hpp"
 #include "geom/ring_chunks.hpp"
 #include "geom/segment_index.hpp"
 #include "reserve/geometry.hpp"
@@ -16,13 +17,6 @@
 
 namespace reserve::analysis {
 
-// Whether the polygons with rings `rings` and prepared form `prepared` hold p, boundary
-// included (GEOSPreparedCovers): by the winding number of the rings around p
-// (geom/ring_chunks.hpp) — exact, and without GEOS's point locator, whose first use indexes the
-// whole polygon (for every zone of every reserve of a province) — else by GEOS when the rings are
-// not usable.
-bool covers_point(const geom::RingChunks& rings, const GEOSPreparedGeometry* prepared, Point p);
-
 struct IndexedPolygon {
   Zone zone = Zone::outside;
   geom::GeomPtr geometry;
@@ -30,7 +24,8 @@ struct IndexedPolygon {
   geom::SegmentIndex segments;  // its rings, for point distances within the boundary tolerance
   geom::RingChunks chunks;      // its rings in order, for measuring features against it
   Envelope box;
-  bool covers(Point p) const { return covers_point(chunks, prepared.get(), p); }
+  // p in the polygon or on its boundary (geom/point_in_area.hpp).
+  bool covers(Point p) const { return geom::area_covers(chunks, prepared.get(), p); }
 };
 
 struct PreparedShape {

@@ -68,7 +68,7 @@ CarveOutPermutation carve_out_permutation(const Comparison& comparison, const GE
   const std::vector<BoundarySegment> segs = boundary_segments(outline);
   if (segs.empty()) return result;
   const Envelope box = envelope_of(outline);
-  auto prepared_reserve = geom::prepare(reserve);
+  const geom::PointInArea reserve_area(reserve);
   // Grid bounds settle most draws (rules/footprint_raster.hpp); only a draw whose bounds straddle
   // the observed value is measured exactly. Each bound holds with margin slack, so a draw settled
   // by them counts exactly when its exact measure would: the p-value is the same.
@@ -89,7 +89,7 @@ CarveOutPermutation carve_out_permutation(const Comparison& comparison, const GE
     for (std::size_t i = 0; i < pieces.size(); ++i) {
       const Piece& p = pieces[i];
       const Point at = p.on_boundary ? boundary_point(segs, unit_interval(rng), p.depth)
-                                     : interior_point(rng, box, prepared_reserve.get());
+                                     : interior_point(rng, box, reserve_area);
       placed[i] = Motion{at, 2.0 * kPi * unit_interval(rng)};
     }
     // First the footprint in the pieces' boxes (the box of the rotated hull; O(1) look-up each): a

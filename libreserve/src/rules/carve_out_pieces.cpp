@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "geom/point_in_area.hpp"
 #include "geom/validity.hpp"
 #include "geom/vertex_count.hpp"
 #include "reserve/error.hpp"
@@ -124,7 +125,7 @@ double piece_overlap_m2(const Piece& piece, const MultiPolygon& b_value, double 
 std::vector<Piece> pieces_of(const Comparison& comparison, const GEOSGeometry* reserve) {
   auto* h = geom::context();
   auto boundary = geom::check(GEOSBoundary_r(h, reserve), "reserve boundary");
-  auto prepared_reserve = geom::prepare(reserve);
+  const geom::PointInArea reserve_area(reserve);
   std::vector<Piece> out;
   for (const ChangeSet* set : {&comparison.removed, &comparison.downgraded}) {
     for (const ChangePiece& cp : set->pieces) {
@@ -151,7 +152,7 @@ std::vector<Piece> pieces_of(const Comparison& comparison, const GEOSGeometry* r
         auto c = geom::to_geos(p.centroid);
         double dist = 0.0;
         GEOSDistance_r(h, c.get(), boundary.get(), &dist);
-        const bool inside = GEOSPreparedContains_r(h, prepared_reserve.get(), c.get()) == 1;
+        const bool inside = reserve_area.contains(p.centroid);
         p.depth = inside ? dist : -dist;
       }
       out.push_back(std::move(p));

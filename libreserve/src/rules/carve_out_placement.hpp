@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "geom/geos.hpp"
+#include "geom/point_in_area.hpp"
 #include "reserve/geometry.hpp"
 
 namespace reserve::rules::carve {
@@ -31,9 +32,8 @@ std::vector<BoundarySegment> boundary_segments(const MultiPolygon& reserve);
 // A point of the boundary at arc length u·total, moved `depth` towards the reserve's inside.
 Point boundary_point(const std::vector<BoundarySegment>& segs, double u, double depth);
 
-// A uniform point of the reserve (prepared) by rejection from its envelope `box`; InternalError
+// A uniform point of the reserve's interior by rejection from its envelope `box`; InternalError
 // after 100,000 attempts (a reserve filling 1e-3 of its envelope fails with probability ≈ 4e-44).
-Point interior_point(std::mt19937_64& rng, const Envelope& box,
-                     const GEOSPreparedGeometry* reserve);
+Point interior_point(std::mt19937_64& rng, const Envelope& box, const geom::PointInArea& reserve);
 
 }  // namespace reserve::rules::carve
