@@ -86,22 +86,9 @@ std::optional<int> RingChunks::winding_number(Point p) const {
   for (const Run& run : runs_near(Envelope{p.x, p.y, envelope_.max_x, p.y, true})) {
     const std::vector<Point>& r = rings_[run.ring];
     for (std::size_t i = run.first; i < run.last; ++i) {
-      const Point& a = r[i];
-      const Point& b = r[i + 1];
-      if (p == a) return std::nullopt;
-      const bool up = a.y <= p.y && p.y < b.y;
-      const bool down = b.y <= p.y && p.y < a.y;
-      if (!up && !down) {
-        if (a.y == p.y && b.y == p.y && std::min(a.x, b.x) <= p.x && p.x <= std::max(a.x, b.x))
-          return std::nullopt;
-        continue;
-      }
-      // An edge crossing the line y = p.y: on the ray when p lies on its inner (left) side going
-      // up, on its right side going down.
-      const int o = orientation(a, b, p);
-      if (o == 0) return std::nullopt;
-      if (up && o > 0) ++winding;
-      if (down && o < 0) --winding;
+      const auto crossing = ray_crossing(r[i], r[i + 1], p);
+      if (!crossing) return std::nullopt;
+      winding += *crossing;
     }
   }
   return winding;

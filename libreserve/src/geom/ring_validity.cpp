@@ -233,19 +233,9 @@ bool holds(const Envelope& outer, const Envelope& inner) {
 std::optional<bool> strictly_inside(const Point& p, const Ring& r) {
   bool in = false;
   for (std::size_t i = 0; i + 1 < r.size(); ++i) {
-    const Point& a = r[i];
-    const Point& b = r[i + 1];
-    if (p == a) return std::nullopt;
-    const bool up = a.y <= p.y && p.y < b.y;
-    const bool down = b.y <= p.y && p.y < a.y;
-    if (!up && !down) {
-      if (a.y == p.y && b.y == p.y && std::min(a.x, b.x) <= p.x && p.x <= std::max(a.x, b.x))
-        return std::nullopt;
-      continue;
-    }
-    const int o = orientation(a, b, p);
-    if (o == 0) return std::nullopt;
-    if ((up && o > 0) || (down && o < 0)) in = !in;
+    const auto crossing = ray_crossing(r[i], r[i + 1], p);
+    if (!crossing) return std::nullopt;
+    if (*crossing != 0) in = !in;
   }
   return in;
 }
