@@ -343,5 +343,41 @@ TEST(RingValidity, UnionByEdgesAnswersForZonesMeetingAtAPoint) {
   EXPECT_EQ(GEOSEquals_r(geom::context(), g.get(), overlay.get()), 1);
 }
 
+// A proof is kept by content: the same polygon again is not proven again, and a polygon that
+// differs in one coordinate's last bit, or is cut into rings differently, is proven afresh.
+// Expected: GEOSisValid.
+TEST(RingValidity, ProofsAreKeptByContentOnly) {
+  Ring ring;  // a 100-gon: above the size from which proofs are kept
+  for (int i = 0; i < 100; ++i) {
+    const double t = 2.0 * M_PI * i / 100;
+    ring.push_back({500000.0 + 1000.0 * std::cos(t), 3800000.0 + 1000.0 * std::sin(t)});
+  }
+  ring.push_back(ring.front());
+  const MultiPolygon disc{{Polygon{ring, {}}}};
+  ASSERT_TRUE(geos_valid(disc));
+  const std::size_t before = geom::proofs_reused();
+  EXPECT_TRUE(geom::proven_valid(disc));
+  EXPECT_TRUE(geom::proven_valid(disc));
+  EXPECT_GE(geom::proofs_reused(), before + 1);
+  // One vertex moved across the ring: a bow-tie, not valid; not taken for the disc.
+  MultiPolygon crossed = disc;
+  std::swap(crossed.polygons[0].outer[10], crossed.polygons[0].outer[60]);
+  ASSERT_FALSE(geos_valid(crossed));
+  EXPECT_FALSE(geom::proven_valid(crossed));
+  EXPECT_FALSE(geom::proven_valid(crossed));
+  // The last bit of one coordinate: another polygon, still valid.
+  MultiPolygon nudged = disc;
+  nudged.polygons[0].outer[5].x = std::nextafter(nudged.polygons[0].outer[5].x, 0.0);
+  EXPECT_TRUE(geom::proven_valid(nudged));
+  // The same vertices as two polygons of 50 (each closed): a different content.
+  MultiPolygon halves;
+  for (int k = 0; k < 2; ++k) {
+    Ring half(ring.begin() + 50 * k, ring.begin() + 50 * k + 50);
+    half.push_back(half.front());
+    halves.polygons.push_back(Polygon{half, {}});
+  }
+  EXPECT_EQ(geom::proven_valid(halves), geos_valid(halves));
+}
+
 }  // namespace
 }  // namespace reserve

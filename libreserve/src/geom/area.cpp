@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "crs/proj_handles.hpp"
+#include "geom/content_key.hpp"
 #include "geom/densify.hpp"
 #include "geom/geodesic_area.hpp"
 #include "geom/local_inverse.hpp"
@@ -53,34 +54,13 @@ double geodesic_ring_area_m2(const Ring& lonlat, double a, double f) {
 
 namespace {
 
-// A ring's identity for the ring-area cache: its size and two independent 64-bit hashes of its
-// coordinates' bits (a false match would need both to collide: ~2^-128).
-struct RingKey {
-  std::size_t size = 0;
-  std::uint64_t h1 = 0, h2 = 0;
-  bool operator==(const RingKey& o) const noexcept {
-    return size == o.size && h1 == o.h1 && h2 == o.h2;
-  }
-};
-struct RingKeyHash {
-  std::size_t operator()(const RingKey& k) const noexcept { return static_cast<std::size_t>(k.h1); }
-};
+using RingKey = geom::ContentKey;
+using RingKeyHash = geom::ContentKeyHash;
 
 RingKey ring_key(const Ring& ring) {
-  RingKey k;
-  k.size = ring.size();
-  std::uint64_t a = 0xcbf29ce484222325ull, b = 0x9e3779b97f4a7c15ull;
-  for (const Point& p : ring) {
-    for (double v : {p.x, p.y}) {
-      std::uint64_t bits = 0;
-      std::memcpy(&bits, &v, sizeof bits);
-      a = (a ^ bits) * 0x100000001b3ull;                     // FNV-1a over 64-bit words
-      b = (b + bits) * 0xff51afd7ed558ccdull, b ^= b >> 33;  // a multiply-xorshift mix
-    }
-  }
-  k.h1 = a;
-  k.h2 = b;
-  return k;
+  geom::ContentKeyBuilder k;
+  k.add(ring);
+  return k.key();
 }
 
 // Rings of at least this many vertices have their areas kept: a 50,000-vertex reserve outline

@@ -6,12 +6,15 @@
 #include <iterator>
 #include <limits>
 #include <map>
+#include <mutex>
 #include <numeric>
 #include <optional>
 #include <set>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
+#include "geom/content_key.hpp"
 #include "geom/envelope_index.hpp"
 #include "geom/geos.hpp"
 #include "geom/orientation.hpp"
@@ -279,9 +282,7 @@ bool nested_right(const MultiPolygon& mp, const std::vector<Point>& probe) {
   return !unproven;
 }
 
-}  // namespace
-
-bool proven_valid(const MultiPolygon& mp) {
+bool prove_valid(const MultiPolygon& mp) {
   std::vector<const Ring*> rings;
   std::vector<std::uint32_t> polygon_of;
   for (std::uint32_t k = 0; k < mp.polygons.size(); ++k) {
@@ -306,5 +307,62 @@ bool proven_valid(const MultiPolygon& mp) {
   }
   return nested_right(mp, probe);
 }
+
+// Multipolygons proven valid in this process, by content: a province run builds each reserve's
+// zoning twice (its outline first, its check later, from rows read again) and proved every zone
+// polygon both times. Only proofs are kept (a failed one goes to GEOS, which names the problem);
+// bounded, started again when full.
+class ProofCache {
+ public:
+  bool holds(const ContentKey& k) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    const bool found = keys_.count(k) != 0;
+    hits_ += found ? 1 : 0;
+    return found;
+  }
+  std::size_t hits() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    return hits_;
+  }
+  void add(const ContentKey& k) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (keys_.size() >= kMaxKeys) keys_.clear();
+    keys_.insert(k);
+  }
+
+ private:
+  static constexpr std::size_t kMaxKeys = std::size_t{1} << 18;
+  std::mutex mutex_;
+  std::unordered_set<ContentKey, ContentKeyHash> keys_;
+  std::size_t hits_ = 0;
+};
+
+ProofCache& proof_cache() {
+  static ProofCache cache;
+  return cache;
+}
+
+// Below this many vertices a proof costs about as much as its key.
+constexpr std::size_t kCachedProofVertices = 64;
+
+}  // namespace
+
+bool proven_valid(const MultiPolygon& mp) {
+  std::size_t vertices = 0;
+  for (const Polygon& p : mp.polygons) {
+    vertices += p.outer.size();
+    for (const Ring& h : p.holes) vertices += h.size();
+  }
+  if (vertices < kCachedProofVertices) return prove_valid(mp);
+  ContentKeyBuilder builder;
+  builder.add(mp);
+  const ContentKey key = builder.key();
+  if (proof_cache().holds(key)) return true;
+  if (!prove_valid(mp)) return false;
+  proof_cache().add(key);
+  return true;
+}
+
+std::size_t proofs_reused() { return proof_cache().hits(); }
 
 }  // namespace reserve::geom

@@ -3,6 +3,8 @@
 // other and builds a topology graph (a twentieth of a 50,000-vertex reserve's run inside
 // geom::unite_by_edges). One proof for every validity question: the edge unions and
 // geom::find_invalidity (each zone and conflict polygon on load). Private to the library.
+#include <cstddef>
+
 #include "reserve/geometry.hpp"
 
 namespace reserve::geom {
@@ -19,6 +21,11 @@ namespace reserve::geom {
 //    another polygon's shell lies in one of that polygon's holes (told by a vertex where the
 //    ring touches nothing).
 // Rings closed, as GEOS writes them; either ring orientation.
+// A multipolygon of 64 or more vertices proven valid once is not proven again in this process
+// (told by its content, geom/content_key.hpp): a province run builds each zoning twice.
 bool proven_valid(const MultiPolygon& mp);
+
+// How many proofs were taken from that memory so far (for tests).
+std::size_t proofs_reused();
 
 }  // namespace reserve::geom
