@@ -218,6 +218,10 @@ TEST(ProvinceReportSpool, StoresTextsByRowFromSeveralThreads) {
   spool.put(40, "");  // an empty text is stored (and distinguishable from none)
   EXPECT_TRUE(spool.has(40));
   EXPECT_EQ(spool.get(40), "");
+  // A text given as pieces (a report's, written without joining them) reads back whole.
+  const std::string a = text(7), b = "\n";
+  spool.put(41, std::vector<std::string_view>{a, "", b, a});
+  EXPECT_EQ(spool.get(41), a + b + a);
 }
 
 // Ledger rows come back cell for cell (commas, quotes, line breaks, empty cells, digits that

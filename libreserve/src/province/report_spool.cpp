@@ -22,11 +22,17 @@ ProvinceReportSpool::ProvinceReportSpool() : file_(std::tmpfile()) {
 
 ProvinceReportSpool::~ProvinceReportSpool() { std::fclose(file_); }
 
-ProvinceReportSpool::Place ProvinceReportSpool::append(const std::string& text) {
+ProvinceReportSpool::Place ProvinceReportSpool::append(
+    const std::vector<std::string_view>& pieces) {
   if (std::fseek(file_, 0, SEEK_END) != 0) fail("seek in");
   const long offset = std::ftell(file_);
-  if (offset < 0 || std::fwrite(text.data(), 1, text.size(), file_) != text.size()) fail("write");
-  return {offset, text.size()};
+  if (offset < 0) fail("write");
+  std::size_t length = 0;
+  for (std::string_view piece : pieces) {
+    if (std::fwrite(piece.data(), 1, piece.size(), file_) != piece.size()) fail("write");
+    length += piece.size();
+  }
+  return {offset, length};
 }
 
 std::string ProvinceReportSpool::read(Place place) const {
@@ -38,8 +44,12 @@ std::string ProvinceReportSpool::read(Place place) const {
 }
 
 void ProvinceReportSpool::put(std::size_t row, const std::string& text) {
+  put(row, std::vector<std::string_view>{text});
+}
+
+void ProvinceReportSpool::put(std::size_t row, const std::vector<std::string_view>& pieces) {
   const std::lock_guard lock(mutex_);
-  const Place place = append(text);
+  const Place place = append(pieces);
   if (where_.size() <= row) where_.resize(row + 1);
   where_[row] = place;
 }
@@ -64,7 +74,7 @@ void ProvinceReportSpool::put_ledger(std::size_t row, const std::string& datum,
     for (const auto& c : cells) text += std::to_string(c.size()) + '\n' + c;
   }
   const std::lock_guard lock(mutex_);
-  const Place place = append(text);
+  const Place place = append({text});
   if (ledgers_.size() <= row) ledgers_.resize(row + 1);
   ledgers_[row] = {place, rows.size(), datum};
 }

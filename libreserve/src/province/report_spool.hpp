@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -20,8 +21,11 @@ struct ProvinceReportSpool {
   ProvinceReportSpool(const ProvinceReportSpool&) = delete;
   ProvinceReportSpool& operator=(const ProvinceReportSpool&) = delete;
 
-  // Stores row `row`'s text (once per row). Safe to call from several threads at once.
+  // Stores row `row`'s text (once per row), whole or as pieces in order (a report's pieces,
+  // report/report_pieces.hpp, written without joining them first). Safe to call from several
+  // threads at once.
   void put(std::size_t row, const std::string& text);
+  void put(std::size_t row, const std::vector<std::string_view>& pieces);
   bool has(std::size_t row) const;
   // The text stored for `row` (InputError when it cannot be read back).
   std::string get(std::size_t row) const;
@@ -45,8 +49,8 @@ struct ProvinceReportSpool {
     std::size_t rows = 0;
     std::string datum;
   };
-  Place append(const std::string& text);  // callers hold mutex_
-  std::string read(Place place) const;    // callers hold mutex_
+  Place append(const std::vector<std::string_view>& pieces);  // callers hold mutex_
+  std::string read(Place place) const;                        // callers hold mutex_
 
   std::FILE* file_ = nullptr;  // std::tmpfile: removed by the system when closed
   mutable std::mutex mutex_;

@@ -25,6 +25,7 @@
 #include "province/shape_spool.hpp"
 #include "province/shared_conflicts.hpp"
 #include "province/slim_result.hpp"
+#include "report/report_pieces.hpp"
 #include "reserve/error.hpp"
 #include "reserve/province.hpp"
 #include "reserve/report.hpp"
@@ -387,7 +388,7 @@ ProvinceResult run_province_check(const ProvinceRequest& req) {
           row.result->report.audit.generated_utc = out.generated_utc;
           fill_figures(row);
           if (spool) {  // keep the report as text on disk, the rest small
-            spool->put(checked[c], report_json(row.result->report));
+            spool->put(checked[c], report_json_pieces(row.result->report).views());
             if (const auto& conflicts = row.result->conflicts)
               spool->put_ledger(checked[c], conflicts->ledger.lonlat_datum,
                                 province::reserve_ledger_rows(row.reserve, conflicts->ledger));
