@@ -331,7 +331,8 @@ class ProofCache {
   }
 
  private:
-  static constexpr std::size_t kMaxKeys = std::size_t{1} << 18;
+  // 2^16 keys (about 3 MB): more than a national run holds zone polygons of both layers.
+  static constexpr std::size_t kMaxKeys = std::size_t{1} << 16;
   std::mutex mutex_;
   std::unordered_set<ContentKey, ContentKeyHash> keys_;
   std::size_t hits_ = 0;
