@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "geom/geos.hpp"
+#include "geom/point_in_area.hpp"
 #include "geom/ring_chunks.hpp"
 #include "geom/segment_index.hpp"
 
@@ -85,13 +86,9 @@ class ReserveShape {
   // Whether p lies in a zone part, boundary included (the callers ask only about points away
   // from every boundary, where the winding number decides).
   bool in_some_zone(Point p) const {
-    if (rings_of_zones_.usable()) {
-      const auto w = rings_of_zones_.winding_number(p);
-      return !w || *w > 0;  // nullopt: on a zone's edge
-    }
-    auto pt = geom::to_geos(p);
+    if (rings_of_zones_.usable()) return geom::area_covers(rings_of_zones_, nullptr, p);
     for (const auto& prep : prepared_)
-      if (GEOSPreparedIntersects_r(geom::context(), prep.get(), pt.get()) == 1) return true;
+      if (geom::area_covers(rings_of_zones_, prep.get(), p)) return true;
     return false;
   }
 

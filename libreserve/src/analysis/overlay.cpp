@@ -120,18 +120,14 @@ FeaturePlacement place_point(const ZoneIndex& index, const GEOSGeometry* pt, Poi
 std::optional<std::size_t> clear_of_zone_boundaries(const ZoneIndex& index,
                                                     const std::vector<std::size_t>& candidates,
                                                     const GEOSGeometry* g, const Envelope& box) {
-  auto* h = geom::context();
   if (geom::is_empty(g)) return std::nullopt;
   for (std::size_t i : candidates)
     if (index.polygon(i).segments.meets(box)) return std::nullopt;
   if (candidates.empty()) return index.polygon_count();
-  const GEOSGeometry* first = GEOSGetGeometryN_r(h, g, 0);
-  const GEOSCoordSequence* seq =
-      first ? GEOSGeom_getCoordSeq_r(h, GEOSGetExteriorRing_r(h, first)) : nullptr;
-  Point p;
-  if (!seq || !GEOSCoordSeq_getXY_r(h, seq, 0, &p.x, &p.y)) return std::nullopt;
+  const std::optional<Point> p = geom::first_shell_vertex(g);
+  if (!p) return std::nullopt;
   for (std::size_t i : candidates)
-    if (index.polygon(i).covers(p)) return i;
+    if (index.polygon(i).covers(*p)) return i;
   return index.polygon_count();
 }
 

@@ -117,27 +117,25 @@ struct AreaCalculator::Impl {
     if (!(e.max_x - e.min_x <= max_unit) || !(e.max_y - e.min_y <= max_unit))
       return to_lonlat(ring);
     geom::LocalFitNodes nodes = geom::local_fit_nodes(e);
-    {
-      const std::size_t stride = sizeof(Point);
-      std::lock_guard<std::mutex> lock(setup->mutex);
-      proj_trans_generic(setup->to_geographic.get(), PJ_FWD, &nodes[0].x, stride, nodes.size(),
-                         &nodes[0].y, stride, nodes.size(), nullptr, 0, 0, nullptr, 0, 0);
-    }
+    inverse_project(nodes.data(), nodes.size());
     if (auto fitted = geom::fitted_lonlat(ring, e, nodes)) return std::move(*fitted);
     return to_lonlat(ring);  // beyond the fit's tolerance, or a node PROJ could not take
+  }
+
+  // Points taken in place to (lon, lat) by PROJ (not thread-safe: under the setup's mutex); PROJ
+  // marks a point it cannot take with HUGE_VAL. Returns PROJ's count of points done.
+  std::size_t inverse_project(Point* points, std::size_t n) const {
+    const std::size_t stride = sizeof(Point);
+    std::lock_guard<std::mutex> lock(setup->mutex);
+    return proj_trans_generic(setup->to_geographic.get(), PJ_FWD, &points[0].x, stride, n,
+                              &points[0].y, stride, n, nullptr, 0, 0, nullptr, 0, 0);
   }
 
   // Vertices as (lon, lat) in degrees on the CRS's own datum.
   Ring to_lonlat(const Ring& ring) const {
     Ring out = ring;
     if (!setup->to_geographic || out.empty()) return out;
-    const std::size_t stride = sizeof(Point);
-    std::size_t done = 0;
-    {
-      std::lock_guard<std::mutex> lock(setup->mutex);
-      done = proj_trans_generic(setup->to_geographic.get(), PJ_FWD, &out[0].x, stride, out.size(),
-                                &out[0].y, stride, out.size(), nullptr, 0, 0, nullptr, 0, 0);
-    }
+    const std::size_t done = inverse_project(out.data(), out.size());
     // PROJ marks a vertex it cannot convert with HUGE_VAL: name that one (not the ring's first).
     for (std::size_t i = 0; i < out.size(); ++i) {
       if (done == out.size() && std::isfinite(out[i].x) && std::isfinite(out[i].y)) continue;

@@ -257,6 +257,16 @@ double planar_area(const GEOSGeometry* g) {
 
 bool is_empty(const GEOSGeometry* g) { return GEOSisEmpty_r(context(), g) == 1; }
 
+std::optional<Point> first_shell_vertex(const GEOSGeometry* g) {
+  auto* h = context();
+  const GEOSGeometry* first = g ? GEOSGetGeometryN_r(h, g, 0) : nullptr;  // a Polygon: itself
+  const GEOSGeometry* shell = first ? GEOSGetExteriorRing_r(h, first) : nullptr;
+  const GEOSCoordSequence* seq = shell ? GEOSGeom_getCoordSeq_r(h, shell) : nullptr;
+  Point p;
+  if (!seq || GEOSCoordSeq_getXY_r(h, seq, 0, &p.x, &p.y) != 1) return std::nullopt;
+  return p;
+}
+
 PreparedPtr prepare(const GEOSGeometry* g) {
   const GEOSPreparedGeometry* p = GEOSPrepare_r(context(), g);
   if (!p) throw InternalError("GEOS prepare failed: " + thread_context().last_error);

@@ -5,6 +5,7 @@
 #include <geos_c.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,8 @@ GeomPtr unite_all(std::vector<GeomPtr> parts);  // cascaded union; empty → emp
 double planar_area(const GEOSGeometry* g);
 bool is_empty(const GEOSGeometry* g);
 PreparedPtr prepare(const GEOSGeometry* g);
+// The first vertex of a Polygon's or MultiPolygon's first shell; nullopt when it has none.
+std::optional<Point> first_shell_vertex(const GEOSGeometry* g);
 
 // Validity: empty string when valid, else GEOS's reason ("Self-intersection[x y]").
 std::string invalid_reason(const GEOSGeometry* g);

@@ -195,12 +195,9 @@ PreparedOperand::Side PreparedOperand::side_of(const GEOSGeometry* g) const {
   if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON) return Side::unknown;
   const Box b = envelope_of(g);
   if (!rings_.runs_near(Envelope{b.x0, b.y0, b.x1, b.y1, true}).empty()) return Side::unknown;
-  const GEOSGeometry* first = type == GEOS_POLYGON ? g : GEOSGetGeometryN_r(h, g, 0);
-  const GEOSGeometry* shell = first ? GEOSGetExteriorRing_r(h, first) : nullptr;
-  const GEOSCoordSequence* seq = shell ? GEOSGeom_getCoordSeq_r(h, shell) : nullptr;
-  Point p;
-  if (!seq || !GEOSCoordSeq_getXY_r(h, seq, 0, &p.x, &p.y)) return Side::unknown;
-  const auto w = rings_.winding_number(p);
+  const std::optional<Point> p = first_shell_vertex(g);
+  if (!p) return Side::unknown;
+  const auto w = rings_.winding_number(*p);
   if (!w) return Side::unknown;
   ++settled_;
   return *w > 0 ? Side::inside : Side::apart;

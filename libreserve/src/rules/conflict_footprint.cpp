@@ -201,15 +201,10 @@ bool LargeOperand::clear_of_boundary(const Envelope& e) const {
 }
 
 bool LargeOperand::first_vertex_inside(const GEOSGeometry* g) const {
-  auto* h = geom::context();
-  const GEOSGeometry* poly = GEOSGetGeometryN_r(h, g, 0);
-  const GEOSGeometry* ring = GEOSGetExteriorRing_r(h, poly);
-  const GEOSCoordSequence* seq = ring ? GEOSGeom_getCoordSeq_r(h, ring) : nullptr;
-  Point p;
-  if (!seq || GEOSCoordSeq_getXY_r(h, seq, 0, &p.x, &p.y) != 1)
-    throw InternalError("conflict footprint: a polygon without a first vertex");
-  const geom::GeomPtr point = geom::to_geos(p);
-  return GEOSPreparedIntersects_r(h, prepared_.get(), point.get()) == 1;
+  const std::optional<Point> p = geom::first_shell_vertex(g);
+  if (!p) throw InternalError("conflict footprint: a polygon without a first vertex");
+  const geom::GeomPtr point = geom::to_geos(*p);
+  return GEOSPreparedIntersects_r(geom::context(), prepared_.get(), point.get()) == 1;
 }
 
 const GEOSGeometry* LargeOperand::source_for(double x0, double y0, double x1, double y1) const {
