@@ -157,7 +157,7 @@ void expect_tiles_give_the_whole_operands_land(double ox, double oy, double k, b
   ASSERT_EQ(GEOSisValid_r(h, operand.get()), 1);
   const rules::LargeOperand tiled(operand.get()), whole(operand.get(), false);
   double tiled_sum = 0.0, reference_sum = 0.0;
-  int crossing = 0;
+  int crossing = 0, returned_itself = 0;
   for (double y = -11000; y <= 11000; y += 450)
     for (double x = -11000; x <= 16500; x += 450) {
       const geom::GeomPtr p = geom::to_geos(Point{ox + k * x, oy + k * y});
@@ -173,6 +173,14 @@ void expect_tiles_give_the_whole_operands_land(double ox, double oy, double k, b
       EXPECT_NEAR(area_a, area_c, 1e-9 * disc_area) << x << ", " << y;
       EXPECT_NEAR(geom::planar_area(b.get()), area_c, 1e-9 * disc_area) << x << ", " << y;
       if (area_c > 0.0 && area_c < disc_area * (1.0 - 1e-9)) ++crossing;
+      // The consuming form: the same land; a disc wholly inside comes back itself.
+      GEOSGeometry* given = GEOSGeom_clone_r(h, disc.get());
+      const geom::GeomPtr owned = tiled.intersection(geom::GeomPtr(given));
+      EXPECT_EQ(geom::planar_area(owned.get()), area_a) << x << ", " << y;
+      if (owned.get() == given) {
+        ++returned_itself;
+        EXPECT_EQ(area_a, disc_area) << x << ", " << y;
+      }
       tiled_sum += area_a;
       reference_sum += area_c;
     }
@@ -180,6 +188,7 @@ void expect_tiles_give_the_whole_operands_land(double ox, double oy, double k, b
   // The fast path ran, on polygons crossing a boundary (hand count is not needed: the lattice
   // crosses each wavy ring's ~60 km, ~19 km and ~12.6 km of boundary many times).
   EXPECT_GT(crossing, 50);
+  EXPECT_GT(returned_itself, 100);
   if (tiles_used)
     EXPECT_GT(tiled.cuts_from_tiles(), 50u);
   else
@@ -316,6 +325,28 @@ TEST(ConflictFootprint, DiscsInsideAPolygonBufferAreLeftOutInAProjectedCrs) {
 
 TEST(ConflictFootprint, DiscsInsideAPolygonBufferAreLeftOutInLonLat) {
   expect_discs_inside_a_buffer_are_left_out(116.0, 40.0, 1e-5);
+}
+
+TEST(ConflictFootprint, CollectingConsumedPartsGivesTheCopiesPolygonsAndKeepsLonePolygons) {
+  auto* h = geom::context();
+  const auto square = [](double x0, double y0, double side) {
+    return Polygon{{{x0, y0}, {x0 + side, y0}, {x0 + side, y0 + side}, {x0, y0 + side}, {x0, y0}},
+                   {}};
+  };
+  MultiPolygon two;
+  two.polygons = {square(10, 0, 2), square(20, 0, 3)};
+  std::vector<geom::GeomPtr> parts;
+  parts.push_back(geom::to_geos(square(0, 0, 1)));
+  parts.push_back(geom::to_geos(two));
+  parts.push_back(geom::check(GEOSGeom_createEmptyPolygon_r(h), "empty"));
+  const GEOSGeometry* lone = parts.front().get();
+  const geom::GeomPtr copied = rules::collect_polygons(parts);
+  const geom::GeomPtr consumed = rules::collect_polygons(std::move(parts));
+  EXPECT_TRUE(parts.empty());
+  ASSERT_EQ(GEOSGetNumGeometries_r(h, consumed.get()), 3);
+  EXPECT_EQ(GEOSGetGeometryN_r(h, consumed.get(), 0), lone);  // in itself, not a copy
+  EXPECT_EQ(GEOSEqualsExact_r(h, copied.get(), consumed.get(), 0.0), 1);
+  EXPECT_EQ(geom::planar_area(consumed.get()), 1.0 + 4.0 + 9.0);  // 1² + 2² + 3²
 }
 
 TEST(ConflictFootprint, NoShapesGiveAnEmptyFootprint) {

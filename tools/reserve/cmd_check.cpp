@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "arena_warmup.hpp"
 #include "check_conflicts.hpp"  // conflicts module: --mining, --facilities, ledger
 #include "commands.hpp"
 #include "output_guard.hpp"
@@ -228,6 +229,8 @@ void finish_single(const CheckArgs& a, const CheckResult& result, EarlyLedger& e
 // The layers decide: one reserve → the single check as always; several (or --reserve-field) →
 // province mode.
 void run_check_command(const CheckArgs& a, const CheckConflictArgs& ca) {
+  // Faulted in on the core the opening of the inputs leaves idle (arena_warmup.cpp).
+  const ArenaWarmup warmup(warmup_bytes({a.zoning.before, a.zoning.after}));
   std::vector<std::string> inputs = input_files(a.zoning, ca.conflicts, &ca.ledger);
   inputs.push_back(a.profile);
   guard_outputs(planned_outputs(a, ca), inputs);

@@ -54,10 +54,9 @@ std::vector<std::string> ledger_cells(const LedgerRow& r) {
 }
 
 atomic::StagedFile stage_ledger_csv(const Ledger& ledger, const std::string& path) {
-  std::vector<std::vector<std::string>> rows;
-  rows.reserve(ledger.rows.size());
-  for (const auto& r : ledger.rows) rows.push_back(ledger_cells(r));
-  return atomic::stage_file(path, report::table_csv(ledger_headers(ledger.lonlat_datum), rows));
+  return atomic::stage_file(
+      path, report::table_csv(ledger_headers(ledger.lonlat_datum), ledger.rows.size(),
+                              [&ledger](std::size_t r) { return ledger_cells(ledger.rows[r]); }));
 }
 
 void write_ledger_csv(const Ledger& ledger, const std::string& path) {

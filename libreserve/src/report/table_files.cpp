@@ -21,18 +21,31 @@ void add_csv_line(std::string& out, const std::vector<std::string>& cells) {
   out += "\r\n";
 }
 
+// The CSV text of row_count rows, row r's cells from cells_of(r) (a reference or a value).
+template <class CellsOf>
+std::string csv_text(const std::vector<std::string>& headers, std::size_t row_count,
+                     const CellsOf& cells_of) {
+  std::string out = csv_bom;
+  add_csv_line(out, headers);
+  const std::size_t start = out.size();
+  for (std::size_t r = 0; r < row_count; ++r) {
+    if (r == kProjectionRows) reserve_projected(out, start, r, row_count);
+    add_csv_line(out, cells_of(r));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string table_csv(const std::vector<std::string>& headers,
                       const std::vector<std::vector<std::string>>& rows) {
-  std::string out = csv_bom;
-  add_csv_line(out, headers);
-  const std::size_t start = out.size();
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    if (r == kProjectionRows) reserve_projected(out, start, r, rows.size());
-    add_csv_line(out, rows[r]);
-  }
-  return out;
+  return csv_text(headers, rows.size(),
+                  [&rows](std::size_t r) -> const std::vector<std::string>& { return rows[r]; });
+}
+
+std::string table_csv(const std::vector<std::string>& headers, std::size_t row_count,
+                      const std::function<std::vector<std::string>(std::size_t)>& cells_of) {
+  return csv_text(headers, row_count, cells_of);
 }
 
 CsvFile::CsvFile(std::string path, const std::vector<std::string>& headers)

@@ -27,6 +27,10 @@ struct SheetTable {
 // The CSV text of a table (cells' text).
 std::string table_csv(const std::vector<std::string>& headers,
                       const std::vector<std::vector<std::string>>& rows);
+// The same text with row r's cells from cells_of(r), r = 0 … row_count − 1: one row's cells at
+// a time, not the whole table's (the large benchmark reserve's ledger held 10 MB of cells).
+std::string table_csv(const std::vector<std::string>& headers, std::size_t row_count,
+                      const std::function<std::vector<std::string>(std::size_t)>& cells_of);
 
 // A CSV file written row by row (the same bytes as table_csv): a temporary file renamed to
 // `path` by commit(), removed when not committed. InputError on failure.

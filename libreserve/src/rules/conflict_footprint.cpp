@@ -254,22 +254,25 @@ const GEOSGeometry* LargeOperand::source_for(double x0, double y0, double x1, do
   return t.geometry.get();
 }
 
-geom::GeomPtr LargeOperand::intersection(const GEOSGeometry* g) const {
+LargeOperand::Side LargeOperand::side_of(const GEOSGeometry* g) const {
   auto* h = geom::context();
-  if (!prepared_ || geom::is_empty(g)) return empty_polygon();
-  const Envelope e = envelope_of(g);
+  if (!prepared_ || geom::is_empty(g)) return Side::outside;
   // No edge of the operand's boundary meets g's envelope (closed boxes): g lies wholly inside or
   // wholly outside the operand, as any one of its points does (the answers of the two predicates
   // below, without their walk of g's edges).
   if ((GEOSGeomTypeId_r(h, g) == GEOS_POLYGON || GEOSGeomTypeId_r(h, g) == GEOS_MULTIPOLYGON) &&
-      clear_of_boundary(e)) {
+      clear_of_boundary(envelope_of(g))) {
     ++settled_clear_;
-    if (first_vertex_inside(g)) return geom::check(GEOSGeom_clone_r(h, g), "clone");
-    return empty_polygon();
+    return first_vertex_inside(g) ? Side::inside : Side::outside;
   }
-  if (GEOSPreparedIntersects_r(h, prepared_.get(), g) != 1) return empty_polygon();
-  if (GEOSPreparedContainsProperly_r(h, prepared_.get(), g) == 1)
-    return geom::check(GEOSGeom_clone_r(h, g), "clone");
+  if (GEOSPreparedIntersects_r(h, prepared_.get(), g) != 1) return Side::outside;
+  if (GEOSPreparedContainsProperly_r(h, prepared_.get(), g) == 1) return Side::inside;
+  return Side::crossing;
+}
+
+geom::GeomPtr LargeOperand::crossing_intersection(const GEOSGeometry* g) const {
+  auto* h = geom::context();
+  const Envelope e = envelope_of(g);
   // The rectangle lies a margin beyond g's envelope, so g ∩ operand = g ∩ (operand ∩ rectangle)
   // and none of the rectangle's edges reaches the result.
   const double m = std::max(e.width(), e.height()) * 0.1 + 1.0;
@@ -281,34 +284,79 @@ geom::GeomPtr LargeOperand::intersection(const GEOSGeometry* g) const {
   return geom::check(GEOSIntersection_r(h, g, operand_), "intersection with a large operand");
 }
 
-geom::GeomPtr collect_polygons(const std::vector<geom::GeomPtr>& parts) {
+geom::GeomPtr LargeOperand::intersection(const GEOSGeometry* g) const {
+  switch (side_of(g)) {
+    case Side::inside: return geom::check(GEOSGeom_clone_r(geom::context(), g), "clone");
+    case Side::outside: return empty_polygon();
+    case Side::crossing: break;
+  }
+  return crossing_intersection(g);
+}
+
+geom::GeomPtr LargeOperand::intersection(geom::GeomPtr g) const {
+  switch (side_of(g.get())) {
+    case Side::inside: return g;
+    case Side::outside: return empty_polygon();
+    case Side::crossing: break;
+  }
+  return crossing_intersection(g.get());
+}
+
+namespace {
+
+// Appends the non-empty polygons of `part` (polygonal), copied.
+void append_polygon_copies(const GEOSGeometry* part, std::vector<GEOSGeometry*>& polygons) {
   auto* h = geom::context();
-  std::vector<GEOSGeometry*> polygons;
-  for (const auto& part : parts) {
-    const int n = GEOSGetNumGeometries_r(h, part.get());
-    for (int i = 0; i < n; ++i) {
-      const GEOSGeometry* p = GEOSGetGeometryN_r(h, part.get(), i);
-      if (GEOSGeomTypeId_r(h, p) == GEOS_MULTIPOLYGON || GEOSGeomTypeId_r(h, p) == GEOS_POLYGON) {
-        const int k = GEOSGetNumGeometries_r(h, p);
-        for (int j = 0; j < k; ++j) {
-          const GEOSGeometry* q = GEOSGetGeometryN_r(h, p, j);
-          if (!geom::is_empty(q)) polygons.push_back(GEOSGeom_clone_r(h, q));
-        }
+  const int n = GEOSGetNumGeometries_r(h, part);
+  for (int i = 0; i < n; ++i) {
+    const GEOSGeometry* p = GEOSGetGeometryN_r(h, part, i);
+    if (GEOSGeomTypeId_r(h, p) == GEOS_MULTIPOLYGON || GEOSGeomTypeId_r(h, p) == GEOS_POLYGON) {
+      const int k = GEOSGetNumGeometries_r(h, p);
+      for (int j = 0; j < k; ++j) {
+        const GEOSGeometry* q = GEOSGetGeometryN_r(h, p, j);
+        if (!geom::is_empty(q)) polygons.push_back(GEOSGeom_clone_r(h, q));
       }
     }
   }
-  return geom::check(GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, polygons.data(),
-                                                 static_cast<unsigned>(polygons.size())),
-                     "footprint");
+}
+
+// The collection takes ownership of `polygons` (also when GEOS fails: it frees them then).
+geom::GeomPtr multipolygon_of(std::vector<GEOSGeometry*>& polygons) {
+  return geom::check(
+      GEOSGeom_createCollection_r(geom::context(), GEOS_MULTIPOLYGON, polygons.data(),
+                                  static_cast<unsigned>(polygons.size())),
+      "footprint");
+}
+
+}  // namespace
+
+geom::GeomPtr collect_polygons(const std::vector<geom::GeomPtr>& parts) {
+  std::vector<GEOSGeometry*> polygons;
+  for (const auto& part : parts) append_polygon_copies(part.get(), polygons);
+  return multipolygon_of(polygons);
+}
+
+geom::GeomPtr collect_polygons(std::vector<geom::GeomPtr>&& parts) {
+  auto* h = geom::context();
+  std::vector<GEOSGeometry*> polygons;
+  for (auto& part : parts) {
+    if (GEOSGeomTypeId_r(h, part.get()) == GEOS_POLYGON) {
+      if (!geom::is_empty(part.get())) polygons.push_back(part.release());
+      continue;
+    }
+    append_polygon_copies(part.get(), polygons);
+  }
+  parts.clear();
+  return multipolygon_of(polygons);
 }
 
 geom::GeomPtr footprint_in(std::vector<geom::GeomPtr> shapes, const GEOSGeometry* reserve,
                            const std::vector<std::optional<Disc>>& discs) {
   const LargeOperand within(reserve);
   std::vector<geom::GeomPtr> parts;
-  for (const auto& component : union_by_component(std::move(shapes), discs))
-    parts.push_back(within.intersection(component.get()));
-  return collect_polygons(parts);
+  for (auto& component : union_by_component(std::move(shapes), discs))
+    parts.push_back(within.intersection(std::move(component)));
+  return collect_polygons(std::move(parts));
 }
 
 }  // namespace reserve::rules

@@ -55,6 +55,8 @@ class LargeOperand {
   // fast_paths = false: the plain computation (no tiles, no boundary index), for tests.
   LargeOperand(const GEOSGeometry* operand, bool fast_paths);
   geom::GeomPtr intersection(const GEOSGeometry* g) const;
+  // The same, consuming g: a polygon wholly inside is returned itself, not a copy.
+  geom::GeomPtr intersection(geom::GeomPtr g) const;
   // Rectangle cuts taken from a tile so far (for tests comparing them with the plain path).
   std::size_t cuts_from_tiles() const { return cuts_from_tiles_; }
   // Polygons settled as wholly inside or outside by the boundary's index (for the same tests).
@@ -72,6 +74,10 @@ class LargeOperand {
   // Whether no edge of the operand's boundary meets `e` (the index is built when first needed).
   bool clear_of_boundary(const Envelope& e) const;
   bool first_vertex_inside(const GEOSGeometry* g) const;
+  // Where g lies, settled without an overlay; `crossing` is left to crossing_intersection().
+  enum class Side { inside, outside, crossing };
+  Side side_of(const GEOSGeometry* g) const;
+  geom::GeomPtr crossing_intersection(const GEOSGeometry* g) const;
 
   const GEOSGeometry* operand_;
   geom::PreparedPtr prepared_;  // null when the operand is empty
@@ -86,8 +92,11 @@ class LargeOperand {
   mutable std::size_t cuts_from_tiles_ = 0;
 };
 
-// The polygons of `parts` (each polygonal, pairwise disjoint) as one MultiPolygon.
+// The polygons of `parts` (each polygonal, pairwise disjoint) as one MultiPolygon. The second
+// form consumes the parts: a part that is one polygon goes in itself, not a copy (a footprint of
+// ten thousand discs was copied once more here).
 geom::GeomPtr collect_polygons(const std::vector<geom::GeomPtr>& parts);
+geom::GeomPtr collect_polygons(std::vector<geom::GeomPtr>&& parts);
 
 // ∪ shapes ∩ reserve, as the disjoint components' intersections with the reserve.
 geom::GeomPtr footprint_in(std::vector<geom::GeomPtr> shapes, const GEOSGeometry* reserve,
