@@ -25,8 +25,6 @@ namespace reserve::cli {
 namespace {
 
 constexpr std::size_t kMiB = std::size_t{1} << 20;
-// Below jemalloc's oversize_threshold (8 MiB): larger blocks go to an arena that purges at once.
-constexpr std::size_t kBlock = 2 * kMiB;
 constexpr std::size_t kMaxBytes = 96 * kMiB;
 constexpr std::size_t kMinBytes = 16 * kMiB;
 constexpr std::size_t kBytesPerZoningByte = 40;
@@ -35,6 +33,9 @@ constexpr std::size_t kBytesPerZoningByte = 40;
 constexpr std::uintmax_t kMaxZoningBytes = 8 * kMiB;
 
 #ifdef RESERVE_CLI_JEMALLOC
+// Below jemalloc's oversize_threshold (8 MiB): larger blocks go to an arena that purges at once.
+constexpr std::size_t kBlock = 2 * kMiB;
+
 void fault_in(std::size_t bytes, const std::atomic<bool>& stop) {
   std::vector<void*> blocks;
   for (std::size_t done = 0; done < bytes && !stop.load(std::memory_order_relaxed);
