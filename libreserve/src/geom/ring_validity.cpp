@@ -82,7 +82,12 @@ bool touch_at_endpoint(const Edge& e, const Edge& f, Touches& touches) {
 }
 
 std::optional<Touches> edges_meet_only_at_vertices(const std::vector<const Ring*>& rings) {
+  // Sized once: grown by doubling, a zoning's edges were copied and faulted in twice over (and
+  // past 8 MiB an allocation comes from jemalloc's oversize arena, fresh at every call).
+  std::size_t edge_count = 0;
+  for (const Ring* ring : rings) edge_count += ring->empty() ? 0 : ring->size() - 1;
   std::vector<Edge> edges;
+  edges.reserve(edge_count);
   for (std::uint32_t r = 0; r < rings.size(); ++r) {
     const Ring& ring = *rings[r];
     if (ring.size() < 4 || ring.front() != ring.back()) return std::nullopt;
@@ -97,9 +102,26 @@ std::optional<Touches> edges_meet_only_at_vertices(const std::vector<const Ring*
   // (Cheaper than an R-tree here: a zone's edges are short. One sweep over the whole ring looked
   // at every edge whose x-range met another's, tens per edge on a 50,000-vertex frame whose
   // outer ring and hole both cross every vertical line.)
+  // An edge's box in a band: min_x exact (the sort key); the other sides as offsets from the
+  // edges' lower left corner rounded outwards to float (24 bytes instead of 40). Subtraction and
+  // rounding are monotone, so boxes that meet still meet: rounding can only let more pairs through
+  // to the exact test, and the offsets keep that to millimetres (not metres at GK coordinates).
+  double ox = std::numeric_limits<double>::infinity();
+  for (const Edge& e : edges) ox = std::min({ox, e.a.x, e.b.x});
   struct Span {
-    double min_x, max_x, min_y, max_y;
+    double min_x;
+    float max_x, min_y, max_y;
     std::uint32_t edge;
+  };
+  const auto down = [](double v) {
+    const auto f = static_cast<float>(v);
+    return static_cast<double>(f) <= v ? f
+                                       : std::nextafter(f, -std::numeric_limits<float>::infinity());
+  };
+  const auto up = [](double v) {
+    const auto f = static_cast<float>(v);
+    return static_cast<double>(f) >= v ? f
+                                       : std::nextafter(f, std::numeric_limits<float>::infinity());
   };
   double min_y = std::numeric_limits<double>::infinity(), max_y = -min_y;
   for (const Edge& e : edges) {
@@ -132,9 +154,10 @@ std::optional<Touches> edges_meet_only_at_vertices(const std::vector<const Ring*
   std::vector<std::uint32_t> first_band(edges.size());
   for (std::uint32_t i = 0; i < edges.size(); ++i) {
     const Edge& e = edges[i];
-    const Span span{std::min(e.a.x, e.b.x), std::max(e.a.x, e.b.x), std::min(e.a.y, e.b.y),
-                    std::max(e.a.y, e.b.y), i};
-    const std::size_t lo = band_of(span.min_y, bands), hi = band_of(span.max_y, bands);
+    const double y0 = std::min(e.a.y, e.b.y), y1 = std::max(e.a.y, e.b.y);
+    const Span span{std::min(e.a.x, e.b.x), up(std::max(e.a.x, e.b.x) - ox), down(y0 - min_y),
+                    up(y1 - min_y), i};
+    const std::size_t lo = band_of(y0, bands), hi = band_of(y1, bands);
     first_band[i] = static_cast<std::uint32_t>(lo);
     for (std::size_t b = lo; b <= hi; ++b) spans[fill[b]++] = span;
   }
@@ -149,7 +172,7 @@ std::optional<Touches> edges_meet_only_at_vertices(const std::vector<const Ring*
     for (std::size_t k = start[band]; k < end; ++k) {
       const Span& s = spans[k];
       const Edge& e = edges[s.edge];
-      for (std::size_t m = k + 1; m < end && spans[m].min_x <= s.max_x; ++m) {
+      for (std::size_t m = k + 1; m < end && spans[m].min_x - ox <= s.max_x; ++m) {
         const Span& t = spans[m];
         if (t.max_y < s.min_y || t.min_y > s.max_y) continue;
         // Looked at in the first band holding both edges.
