@@ -84,6 +84,18 @@ std::vector<MultiPolygon> features(std::uint64_t seed) {
   out.push_back(poly({{3100, 0}, {3400, 0}, {3400, 300}, {3100, 300}}));  // 100 m off the reserve
   out.push_back(poly({{3000, 2000}, {3200, 2000}, {3200, 2200}}));        // its corner
   out.push_back(poly({{300, 300}, {700, 300}, {700, 700}, {300, 700}}));  // deep in the core
+  // Around the island with it in their hole, 100 m and 10 m from it: the island's ring lies
+  // within the feature's envelope without meeting it, and outside it.
+  for (const double gap : {100.0, 10.0}) {
+    MultiPolygon annulus = poly({{3800, -200}, {4700, -200}, {4700, 700}, {3800, 700}});
+    Ring hole;
+    for (const Point& p :
+         {Point{4000 - gap, -gap}, Point{4000 - gap, 500 + gap}, Point{4500 + gap, 500 + gap},
+          Point{4500 + gap, -gap}, Point{4000 - gap, -gap}})
+      hole.push_back({kX0 + p.x, kY0 + p.y});
+    annulus.polygons[0].holes.push_back(hole);
+    out.push_back(std::move(annulus));
+  }
   return out;
 }
 
@@ -312,8 +324,11 @@ TEST(OverlayFastPaths, FarFilterKeepsWhatGeosFindsNear) {
     // Moved away from the reserve so that some are far: every other one by 1–3 km.
     MultiPolygon mp = shapes[i];
     const double dx = i % 2 == 0 ? 0.0 : 1000.0 + static_cast<double>(i % 7) * 300.0;
-    for (auto& p : mp.polygons)
+    for (auto& p : mp.polygons) {
       for (auto& v : p.outer) v.x += dx;
+      for (auto& hole : p.holes)
+        for (auto& v : hole) v.x += dx;
+    }
     want.push_back(near_geos(geom::to_geos(mp).get()));
     geometries.push_back(Geometry::from(std::move(mp)));
   }

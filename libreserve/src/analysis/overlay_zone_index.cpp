@@ -46,6 +46,19 @@ bool some_component_in(const geom::RingChunks& rings, const GEOSPreparedGeometry
   return false;
 }
 
+// Whether some ring of the shape lies in areal g, tried on the first vertex of each ring whose
+// envelope lies within g's. Where no boundary of g meets the shape's, each ring of the shape lies
+// wholly inside g or wholly outside it; one inside (a shell or a hole) has the shape's interior
+// next to it inside g too. Exact (GEOS's point-in-polygon; the vertex is not on g's boundary).
+bool some_ring_in(const geom::RingChunks& rings, const GEOSGeometry* g, const Envelope& box) {
+  auto* h = geom::context();
+  for (std::size_t r : rings.rings_within(box)) {
+    const geom::GeomPtr vertex = geom::to_geos(rings.ring(r).front());
+    if (GEOSIntersects_r(h, g, vertex.get()) == 1) return true;
+  }
+  return false;
+}
+
 double geos_distance(const GEOSPreparedGeometry* shape, const GEOSGeometry* g) {
   double d = 0.0;
   if (GEOSPreparedDistance_r(geom::context(), shape, g, &d) != 1)
@@ -61,7 +74,15 @@ double indexed_distance(const geom::SegmentIndex& s, const geom::RingChunks& rin
   if (d == 0.0) return 0.0;
   // No boundary of g meets the shape's: g meets the shape only by lying in it, or holding a ring.
   if (some_component_in(rings, shape, g)) return 0.0;
-  if (areal(g) && s.meets(envelope_of_geos(g))) return geos_distance(shape, g);
+  // Nor a ring of the shape inside g (the areas are then apart, and their distance is the
+  // boundaries'). GEOS's prepared distance, which answered this before, builds an index of the
+  // whole zone on first use: 3 % of the province benchmark's CPU.
+  if (areal(g)) {
+    const Envelope box = envelope_of_geos(g);
+    if (!s.meets(box)) return d;
+    if (!rings.usable()) return geos_distance(shape, g);
+    return some_ring_in(rings, g, box) ? 0.0 : d;
+  }
   return d;
 }
 

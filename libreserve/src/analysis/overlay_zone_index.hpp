@@ -57,8 +57,9 @@ class ZoneIndex {
   // Distances from g (a point or polygons) through the segment indexes, as GEOS 3.11's prepared
   // distance measures them. To the outline's boundary: between g's and the boundary's segments
   // (0 where they meet; a ring inside g does not count). To the outline, to polygon i: 0 where g
-  // meets the shape, GEOS measuring it only when the shape's boundary comes into g's envelope
-  // without meeting g's boundary (a ring of the shape may then lie inside g).
+  // meets the shape, which one vertex per component decides where the boundaries do not meet (a
+  // component of g inside the shape, or a ring of the shape inside g); GEOS measures only when
+  // the shape's rings could not be indexed.
   double boundary_distance_m(const GEOSGeometry* g) const;
   double outline_distance_m(const GEOSGeometry* g) const;
   double polygon_distance_m(std::size_t i, const GEOSGeometry* g) const;

@@ -43,6 +43,7 @@ RingChunks::RingChunks(const GEOSGeometry* g) : index_({}) {
     if (!(twice != 0.0) || !std::isfinite(twice)) return false;
     if ((twice < 0.0) != hole) std::reverse(pts.begin(), pts.end());
     const std::size_t r = rings_.size();
+    Envelope ring_box;
     for (std::size_t first = 0; first + 1 < pts.size(); first += kChunkEdges) {
       const std::size_t last = std::min(first + kChunkEdges, pts.size() - 1);
       Envelope box;
@@ -50,8 +51,10 @@ RingChunks::RingChunks(const GEOSGeometry* g) : index_({}) {
       chunks_.push_back(Run{r, first, last});
       boxes.push_back(box);
       envelope_.expand(box);
+      ring_box.expand(box);
     }
     rings_.push_back(std::move(pts));
+    ring_boxes_.push_back(ring_box);
     return true;
   };
   const int parts = GEOSGetNumGeometries_r(h, g);
@@ -78,6 +81,20 @@ std::vector<RingChunks::Run> RingChunks::runs_near(const Envelope& box) const {
       runs.push_back(chunk);
   }
   return runs;
+}
+
+std::vector<std::size_t> RingChunks::rings_within(const Envelope& box) const {
+  std::vector<std::size_t> rings;
+  // A ring within the box has every chunk meeting it: the index gives the candidates.
+  for (const Run& run : runs_near(box)) {
+    const Envelope& e = ring_boxes_[run.ring];
+    if (e.min_x >= box.min_x && e.max_x <= box.max_x && e.min_y >= box.min_y &&
+        e.max_y <= box.max_y)
+      rings.push_back(run.ring);
+  }
+  std::sort(rings.begin(), rings.end());
+  rings.erase(std::unique(rings.begin(), rings.end()), rings.end());
+  return rings;
 }
 
 std::optional<int> RingChunks::winding_number(Point p) const {

@@ -38,6 +38,9 @@ class RingChunks {
   const Envelope& envelope() const noexcept { return envelope_; }
   // The runs of edges whose boxes meet `box`, adjacent chunks of one ring joined, in ring order.
   std::vector<Run> runs_near(const Envelope& box) const;
+  // The rings whose envelope lies within `box` (closed), ascending: the only rings that a shape
+  // with that envelope can hold.
+  std::vector<std::size_t> rings_within(const Envelope& box) const;
   // How many times the oriented rings wind around p (each shell counter-clockwise, each hole
   // clockwise): for valid polygons, even overlapping ones, the number of them holding p in their
   // interior. nullopt when p lies on an edge. Counts the edges crossing the ray from p to the
@@ -47,6 +50,7 @@ class RingChunks {
  private:
   bool usable_ = false;
   std::vector<std::vector<Point>> rings_;
+  std::vector<Envelope> ring_boxes_;
   std::vector<Run> chunks_;
   Envelope envelope_;
   EnvelopeIndex index_;
