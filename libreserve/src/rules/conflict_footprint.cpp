@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
+#include <optional>
 
 #include "geom/envelope_index.hpp"
 #include "reserve/error.hpp"
@@ -73,19 +75,53 @@ bool disc_strictly_inside(const Disc& disc, const MultiPolygon& shape) {
   return inside;
 }
 
+// Whether `disc` (GEOS's 64-gon) meets `shape`, settled without GEOS where the circle decides:
+// the shape's boundary comes within the 64-gon's inner circle (they meet), the centre lies in the
+// shape farther than that from its boundary (they meet), or the boundary lies beyond the circle
+// and the centre outside (apart: the shape cannot lie inside the circle either, its boundary
+// would be nearer). Nullopt in between. The centre's side is decided by even-odd crossings only
+// when it lies about a radius from every edge, far above their rounding.
+std::optional<bool> disc_meets(const Disc& disc, const MultiPolygon& shape, double inner) {
+  const Point c = disc.centre;
+  const double slack = 1e-9 * (disc.radius + std::abs(c.x) + std::abs(c.y));
+  double least = std::numeric_limits<double>::infinity();
+  bool inside = false;
+  const auto walk = [&](const Ring& ring) {
+    for (std::size_t i = 1; i < ring.size(); ++i) {
+      const Point a = ring[i - 1], b = ring[i];
+      least = std::min(least, segment_distance(c, a, b));
+      if ((a.y > c.y) != (b.y > c.y) && c.x < a.x + (c.y - a.y) * (b.x - a.x) / (b.y - a.y))
+        inside = !inside;
+    }
+  };
+  for (const Polygon& p : shape.polygons) {
+    walk(p.outer);
+    for (const Ring& h : p.holes) walk(h);
+  }
+  if (least < disc.radius * inner - slack) return true;
+  if (inside) return true;
+  if (least > disc.radius + slack) return false;
+  return std::nullopt;
+}
+
 // Leaves out of a component's members the discs wholly inside another (not disc) member: a
 // facility inside its mining right's buffer. The union is the same land, with fewer overlays.
+// `rings` caches the polygons' rings by shape index.
 void drop_discs_inside(std::vector<std::size_t>& members, const std::vector<geom::GeomPtr>& shapes,
-                       const std::vector<std::optional<Disc>>& disc) {
+                       const std::vector<std::optional<Disc>>& disc,
+                       std::vector<std::optional<MultiPolygon>>& rings) {
   if (members.size() < 2) return;
-  std::vector<MultiPolygon> others;  // the members that are not discs, as rings
-  for (std::size_t i : members)
-    if (!disc[i]) others.push_back(geom::polygons_from_geos(shapes[i].get()));
+  std::vector<const MultiPolygon*> others;  // the members that are not discs, as rings
+  for (std::size_t i : members) {
+    if (disc[i]) continue;
+    if (!rings[i]) rings[i] = geom::polygons_from_geos(shapes[i].get());
+    others.push_back(&*rings[i]);
+  }
   if (others.empty() || others.size() == members.size()) return;
   std::erase_if(members, [&](std::size_t i) {
     if (!disc[i]) return false;
-    for (const MultiPolygon& o : others)
-      if (disc_strictly_inside(*disc[i], o)) return true;
+    for (const MultiPolygon* o : others)
+      if (disc_strictly_inside(*disc[i], *o)) return true;
     return false;
   });
 }
@@ -119,10 +155,18 @@ std::vector<geom::GeomPtr> union_by_component(std::vector<geom::GeomPtr> shapes,
   Components c(shapes.size());
   // cos(π/64): the inner circle's radius of a 64-gon over its outer one.
   const double inner = std::cos(3.14159265358979323846 / 64.0);
+  std::vector<std::optional<MultiPolygon>> rings(shapes.size());  // of polygons met by discs
   // Envelopes first; the exact test only for pairs not already in one component.
   for (const auto& [i, j] : geom::intersecting_envelope_pairs(boxes)) {
     if (c.root(i) == c.root(j)) continue;
-    if (disc[i] && disc[j]) {
+    if (disc[i].has_value() != disc[j].has_value()) {  // a disc and a polygon
+      const std::size_t d = disc[i] ? i : j, other = disc[i] ? j : i;
+      if (!rings[other]) rings[other] = geom::polygons_from_geos(shapes[other].get());
+      if (const auto meets = disc_meets(*disc[d], *rings[other], inner)) {
+        if (*meets) c.join(i, j);
+        continue;
+      }
+    } else if (disc[i] && disc[j]) {
       const Disc& a = *disc[i];
       const Disc& b = *disc[j];
       const double dist = std::hypot(a.centre.x - b.centre.x, a.centre.y - b.centre.y);
@@ -142,7 +186,7 @@ std::vector<geom::GeomPtr> union_by_component(std::vector<geom::GeomPtr> shapes,
   std::vector<geom::GeomPtr> out;
   for (auto& m : members) {
     if (m.empty()) continue;
-    drop_discs_inside(m, shapes, disc);
+    drop_discs_inside(m, shapes, disc, rings);
     // A lone shape is its own union when valid (a buffer always is; a disc is convex); anything
     // else goes through GEOS's union, as the global union did.
     if (m.size() == 1 && (disc[m.front()] || GEOSisValid_r(h, shapes[m.front()].get()) == 1)) {

@@ -25,9 +25,11 @@ namespace reserve::rules {
 // 16 segments per quarter circle (GEOSBuffer(point, radius, 16): a regular 64-gon inscribed in
 // the circle). Two such discs whose centres lie farther apart than the radii's sum do not meet,
 // and two closer than the sum times cos(π/64) (the polygons' inner circles) do: GEOS decides only
-// the pairs in between. A lone disc is valid without asking GEOS. A disc whose circle lies wholly
-// inside another member of its component that is not a disc (a facility inside its mining
-// right's buffer) adds no land and no edge: it is left out of that component's union.
+// the pairs in between. A disc and a polygon are settled the same way by the polygon's boundary
+// distance from the centre and the centre's side. A lone disc is valid without asking GEOS. A disc
+// whose circle lies wholly inside another member of its component that is not a disc (a facility
+// inside its mining right's buffer) adds no land and no edge: it is left out of that component's
+// union.
 struct Disc {
   Point centre;
   double radius = 0.0;
