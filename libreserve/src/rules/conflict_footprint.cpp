@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "geom/envelope_index.hpp"
+#include "geom/ring_chunks.hpp"
 #include "reserve/error.hpp"
 
 namespace reserve::rules {
@@ -209,44 +210,23 @@ LargeOperand::LargeOperand(const GEOSGeometry* operand, bool fast_paths)
            GEOSGetNumCoordinates_r(geom::context(), operand_) >= kTiledVertices;
 }
 
+const geom::RingChunks* LargeOperand::rings() const {
+  if (!rings_) rings_ = std::make_unique<geom::RingChunks>(operand_);
+  return rings_->usable() ? rings_.get() : nullptr;
+}
+
 bool LargeOperand::clear_of_boundary(const Envelope& e) const {
   if (!fast_paths_) return false;
-  if (!boundary_) {
-    auto* h = geom::context();
-    std::vector<Envelope> boxes;
-    const auto add_ring = [&](const GEOSGeometry* ring) {
-      const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, ring);
-      unsigned int n = 0;
-      if (!seq || GEOSCoordSeq_getSize_r(h, seq, &n) != 1) return;
-      Point prev;
-      for (unsigned int i = 0; i < n; ++i) {
-        Point p;
-        GEOSCoordSeq_getXY_r(h, seq, i, &p.x, &p.y);
-        if (i > 0) {
-          Envelope b;
-          b.expand(prev);
-          b.expand(p);
-          boxes.push_back(b);
-        }
-        prev = p;
-      }
-    };
-    const int parts = GEOSGetNumGeometries_r(h, operand_);
-    for (int i = 0; i < parts; ++i) {
-      const GEOSGeometry* poly = GEOSGetGeometryN_r(h, operand_, i);
-      if (GEOSGeomTypeId_r(h, poly) != GEOS_POLYGON || geom::is_empty(poly)) continue;
-      add_ring(GEOSGetExteriorRing_r(h, poly));
-      for (int k = 0; k < GEOSGetNumInteriorRings_r(h, poly); ++k)
-        add_ring(GEOSGetInteriorRingN_r(h, poly, k));
-    }
-    boundary_ = std::make_unique<geom::EnvelopeIndex>(boxes);
-  }
-  return boundary_->query(e).empty();
+  const geom::RingChunks* r = rings();
+  return r != nullptr && r->runs_near(e).empty();
 }
 
 bool LargeOperand::first_vertex_inside(const GEOSGeometry* g) const {
   const std::optional<Point> p = geom::first_shell_vertex(g);
   if (!p) throw InternalError("conflict footprint: a polygon without a first vertex");
+  // The rings' winding number (exact): GEOS would build a point locator of the whole operand.
+  if (const geom::RingChunks* r = rings())
+    if (const std::optional<int> winding = r->winding_number(*p)) return *winding > 0;
   const geom::GeomPtr point = geom::to_geos(*p);
   return GEOSPreparedIntersects_r(geom::context(), prepared_.get(), point.get()) == 1;
 }

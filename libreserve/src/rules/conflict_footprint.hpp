@@ -11,8 +11,8 @@
 #include <optional>
 #include <vector>
 
-#include "geom/envelope_index.hpp"
 #include "geom/geos.hpp"
+#include "geom/ring_chunks.hpp"
 #include "reserve/geometry.hpp"
 
 namespace reserve::rules {
@@ -84,7 +84,10 @@ class LargeOperand {
   const GEOSGeometry* operand_;
   geom::PreparedPtr prepared_;  // null when the operand is empty
   bool fast_paths_ = true;
-  mutable std::unique_ptr<geom::EnvelopeIndex> boundary_;  // the boundary's edges' envelopes
+  // The operand's rings, indexed by runs of edges (built when first needed); null when they
+  // cannot be (a degenerate ring): the prepared geometry answers then.
+  const geom::RingChunks* rings() const;
+  mutable std::unique_ptr<geom::RingChunks> rings_;
   mutable std::size_t settled_clear_ = 0;
   mutable bool tiled_ = false;
   mutable bool tiles_built_ = false;
