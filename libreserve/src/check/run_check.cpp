@@ -139,8 +139,16 @@ CheckResult check::check_zonings(const CheckRequest& r, Profile profile_value, Z
   // The conflict files near the reserve are read beside the zonings' preparation and comparison
   // (they need the zonings only): on the large benchmark reserve one side's preparation outlasts
   // the other's, which left a core idle.
-  check::Beside reading(
-      read_ahead ? std::function<void()>([&] { read_ahead(before, after, profile); }) : nullptr);
+  // The reading keeps the check's budget: with several conflict layers it reads them side by side
+  // (check/conflict_inputs.cpp), the zonings' preparation being done long before it with full
+  // province layers.
+  std::function<void()> read_step;
+  if (read_ahead)
+    read_step = [&] {
+      const check::StageThreads budget(check_budget);
+      read_ahead(before, after, profile);
+    };
+  check::Beside reading(std::move(read_step));
   auto [before_side, after_side] = check::on_both_sides(
       [&] { return prepare_side(before, profile); }, [&] { return prepare_side(after, profile); });
   const std::optional<zoning::ResolvedLayout>& before_layout = before_side.layout;
