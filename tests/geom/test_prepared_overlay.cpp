@@ -58,6 +58,7 @@ struct Counts {
   int cases = 0;
   int cut = 0;  // cases where clip_around did cut the operand (the fast path ran)
   std::size_t settled_by_rings = 0;  // PreparedOperand placed the feature by its rings alone
+  std::size_t sent_by_edges = 0;     // PreparedOperand found its edges meeting the operand's
 };
 
 // Operand: a large star polygon with two holes and a second star polygon; features around it.
@@ -137,6 +138,7 @@ void run_shapes(std::mt19937_64& rng, double cx, double cy, double scale, Counts
     expect_same(whole.difference(g.get()).get(), plain_d.get(), "operand − " + what);
   }
   counts.settled_by_rings += whole.settled_by_rings();
+  counts.sent_by_edges += whole.sent_by_edges();
 }
 
 TEST(PreparedOverlay, CutOverlayIsTheWholeOverlayVertexForVertex) {
@@ -155,6 +157,10 @@ TEST(PreparedOverlay, CutOverlayIsTheWholeOverlayVertexForVertex) {
   // Boxes wholly inside, in a hole or apart: placed by PreparedOperand's rings, not GEOS.
   EXPECT_GT(counts.settled_by_rings, static_cast<std::size_t>(counts.cases / 10))
       << counts.settled_by_rings << " of " << counts.cases;
+  // Features across the shell or along it: sent to the overlay by their edges, not GEOS's
+  // predicates.
+  EXPECT_GT(counts.sent_by_edges, static_cast<std::size_t>(counts.cases / 10))
+      << counts.sent_by_edges << " of " << counts.cases;
 }
 
 TEST(PreparedOverlay, SmallOrEnclosedOperandsAreNotCut) {

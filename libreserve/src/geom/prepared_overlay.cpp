@@ -21,6 +21,8 @@
 //   the rest of the cut, so they add nothing to g ∩ operand or take anything from g − operand.
 #include "geom/prepared_overlay.hpp"
 
+#include "geom/orientation.hpp"
+
 #include <algorithm>
 #include <vector>
 
@@ -188,27 +190,111 @@ PreparedOperand::PreparedOperand(GeomPtr g) : geometry_(std::move(g)) {
   }
 }
 
+namespace {
+
+// Whether the closed segments pq and ab have a point in common, or may have (collinear: not
+// decided here); exact orientations (geom/orientation.hpp), 0 also when undecided.
+bool segments_may_meet(const Point& p, const Point& q, const Point& a, const Point& b) {
+  const int o1 = orientation(p, q, a), o2 = orientation(p, q, b);
+  if (o1 * o2 > 0) return false;
+  const int o3 = orientation(a, b, p), o4 = orientation(a, b, q);
+  return o3 * o4 <= 0;
+}
+
+// The rings of polygonal g as points (empty when a coordinate sequence cannot be read).
+std::vector<std::vector<Point>> rings_of(const GEOSGeometry* g) {
+  auto* h = context();
+  std::vector<std::vector<Point>> out;
+  const auto add = [&](const GEOSGeometry* ring) {
+    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, ring);
+    unsigned n = 0;
+    if (!seq || !GEOSCoordSeq_getSize_r(h, seq, &n)) return false;
+    std::vector<Point> pts(n);
+    for (unsigned i = 0; i < n; ++i)
+      if (!GEOSCoordSeq_getXY_r(h, seq, i, &pts[i].x, &pts[i].y)) return false;
+    out.push_back(std::move(pts));
+    return true;
+  };
+  const int parts = GEOSGetNumGeometries_r(h, g);
+  for (int i = 0; i < parts; ++i) {
+    const GEOSGeometry* poly = GEOSGetGeometryN_r(h, g, i);
+    if (is_empty(poly)) continue;
+    if (!add(GEOSGetExteriorRing_r(h, poly))) return {};
+    for (int k = 0; k < GEOSGetNumInteriorRings_r(h, poly); ++k)
+      if (!add(GEOSGetInteriorRingN_r(h, poly, k))) return {};
+  }
+  return out;
+}
+
+// Whether some edge of `rings` meets (or may meet) an edge of g's rings.
+bool boundaries_may_meet(const RingChunks& rings, const std::vector<std::vector<Point>>& g) {
+  for (const auto& ring : g)
+    for (std::size_t i = 1; i < ring.size(); ++i) {
+      const Point p = ring[i - 1], q = ring[i];
+      const Envelope edge{std::min(p.x, q.x), std::min(p.y, q.y), std::max(p.x, q.x),
+                          std::max(p.y, q.y), true};
+      for (const RingChunks::Run& run : rings.runs_near(edge)) {
+        const std::vector<Point>& r = rings.ring(run.ring);
+        for (std::size_t k = run.first; k < run.last; ++k)
+          if (segments_may_meet(p, q, r[k], r[k + 1])) return true;
+      }
+    }
+  return false;
+}
+
+}  // namespace
+
 PreparedOperand::Side PreparedOperand::side_of(const GEOSGeometry* g) const {
   auto* h = context();
   if (!rings_.usable() || !g || is_empty(g)) return Side::unknown;
   const int type = GEOSGeomTypeId_r(h, g);
   if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON) return Side::unknown;
   const Box b = envelope_of(g);
-  if (!rings_.runs_near(Envelope{b.x0, b.y0, b.x1, b.y1, true}).empty()) return Side::unknown;
-  const std::optional<Point> p = first_shell_vertex(g);
-  if (!p) return Side::unknown;
-  const auto w = rings_.winding_number(*p);
-  if (!w) return Side::unknown;
+  const Envelope box{b.x0, b.y0, b.x1, b.y1, true};
+  if (rings_.runs_near(box).empty()) {  // no edge of the operand near: g is on one side
+    const std::optional<Point> p = first_shell_vertex(g);
+    if (!p) return Side::unknown;
+    const auto w = rings_.winding_number(*p);
+    if (!w) return Side::unknown;
+    ++settled_;
+    return *w > 0 ? Side::inside : Side::apart;
+  }
+  const std::vector<std::vector<Point>> edges = rings_of(g);
+  if (edges.empty()) return Side::unknown;
+  if (boundaries_may_meet(rings_, edges)) {
+    ++crossing_;
+    return Side::crossing;
+  }
+  // No boundary contact: a ring of the operand within g's envelope lies wholly inside g or wholly
+  // outside it; one inside (a hole of the operand in g, or a whole part) leaves it to the
+  // predicates. Else each part of g lies on the side of its first vertex.
+  for (std::size_t r : rings_.rings_within(box)) {
+    const GeomPtr vertex = to_geos(rings_.ring(r).front());
+    if (GEOSIntersects_r(h, g, vertex.get()) != 0) return Side::unknown;
+  }
+  int inside = 0, apart = 0;
+  for (int i = 0; i < GEOSGetNumGeometries_r(h, g); ++i) {
+    const std::optional<Point> p = first_shell_vertex(GEOSGetGeometryN_r(h, g, i));
+    if (!p) continue;  // an empty part
+    const auto w = rings_.winding_number(*p);
+    if (!w) return Side::unknown;
+    ++(*w > 0 ? inside : apart);
+  }
+  if (inside > 0 && apart > 0) {  // parts on both sides: the overlay
+    ++crossing_;
+    return Side::crossing;
+  }
+  if (inside == 0 && apart == 0) return Side::unknown;
   ++settled_;
-  return *w > 0 ? Side::inside : Side::apart;
+  return inside > 0 ? Side::inside : Side::apart;
 }
 
-// Inside: what prepared_intersection returns for g contained properly; apart: for g disjoint.
 GeomPtr PreparedOperand::intersection(const GEOSGeometry* g) const {
   switch (side_of(g)) {
     case Side::inside:
       return check(GEOSIntersection_r(context(), g, rectangle_around(g).get()), "intersection");
     case Side::apart: return check(GEOSGeom_createEmptyPolygon_r(context()), "empty");
+    case Side::crossing: return clipped_intersection(g, geometry_.get());  // as the predicates'd
     case Side::unknown: break;
   }
   return prepared_intersection(g, geometry_.get(), prepared_.get());
@@ -219,6 +305,7 @@ GeomPtr PreparedOperand::difference(const GEOSGeometry* g) const {
     case Side::inside: return check(GEOSGeom_createEmptyPolygon_r(context()), "empty");
     case Side::apart:
       return check(GEOSDifference_r(context(), g, rectangle_apart(g).get()), "difference");
+    case Side::crossing: return clipped_difference(g, geometry_.get());
     case Side::unknown: break;
   }
   return prepared_difference(g, geometry_.get(), prepared_.get());

@@ -32,7 +32,10 @@ GeomPtr prepared_difference(const GEOSGeometry* g, const GEOSGeometry* operand,
 // envelope no edge of the operand meets lies wholly inside it or wholly apart from it, as one of
 // its vertices does: told by the winding number of the operand's rings around that vertex
 // (geom/ring_chunks.hpp), without the prepared predicates, whose first use builds GEOS's indexes
-// of the whole operand (in a province run, for every reserve).
+// of the whole operand (in a province run, for every reserve). Where edges of the operand come
+// into g's envelope, g's edges are tested against them (exact orientations): crossing or touching
+// edges send g straight to the overlay, none settle it by its vertex as above, unless a ring of
+// the operand lies inside g (the prepared predicates decide then).
 class PreparedOperand {
  public:
   explicit PreparedOperand(GeomPtr g);
@@ -41,16 +44,20 @@ class PreparedOperand {
   GeomPtr difference(const GEOSGeometry* g) const;
   // Polygons placed by the rings alone so far (for tests comparing them with the overlay).
   std::size_t settled_by_rings() const noexcept { return settled_; }
+  // Polygons sent to the overlay by an edge meeting the operand's, without the predicates.
+  std::size_t sent_by_edges() const noexcept { return crossing_; }
 
  private:
-  enum class Side { inside, apart, unknown };
-  // Where g lies, when its envelope is clear of the operand's boundary; else unknown.
+  enum class Side { inside, apart, crossing, unknown };
+  // Where g lies: inside or apart when no edge of the operand meets g's boundary, crossing when
+  // one meets it or may (collinear edges), unknown for the prepared predicates to decide.
   Side side_of(const GEOSGeometry* g) const;
 
   GeomPtr geometry_;
   PreparedPtr prepared_;  // null when the operand is empty
   RingChunks rings_;      // the operand's rings (not usable for other types)
   mutable std::size_t settled_ = 0;
+  mutable std::size_t crossing_ = 0;
 };
 
 }  // namespace reserve::geom
