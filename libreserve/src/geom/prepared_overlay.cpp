@@ -244,69 +244,68 @@ bool boundaries_may_meet(const RingChunks& rings, const std::vector<std::vector<
 
 }  // namespace
 
-PreparedOperand::Side PreparedOperand::side_of(const GEOSGeometry* g) const {
+RingSide side_against(const RingChunks& rings, const GEOSGeometry* g) {
   auto* h = context();
-  if (!rings_.usable() || !g || is_empty(g)) return Side::unknown;
+  if (!rings.usable() || !g || is_empty(g)) return RingSide::unknown;
   const int type = GEOSGeomTypeId_r(h, g);
-  if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON) return Side::unknown;
+  if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON) return RingSide::unknown;
   const Box b = envelope_of(g);
   const Envelope box{b.x0, b.y0, b.x1, b.y1, true};
-  if (rings_.runs_near(box).empty()) {  // no edge of the operand near: g is on one side
+  if (rings.runs_near(box).empty()) {  // no edge of theirs near: g is on one side
     const std::optional<Point> p = first_shell_vertex(g);
-    if (!p) return Side::unknown;
-    const auto w = rings_.winding_number(*p);
-    if (!w) return Side::unknown;
-    ++settled_;
-    return *w > 0 ? Side::inside : Side::apart;
+    if (!p) return RingSide::unknown;
+    const auto w = rings.winding_number(*p);
+    if (!w) return RingSide::unknown;
+    return *w > 0 ? RingSide::inside : RingSide::apart;
   }
   const std::vector<std::vector<Point>> edges = rings_of(g);
-  if (edges.empty()) return Side::unknown;
-  if (boundaries_may_meet(rings_, edges)) {
-    ++crossing_;
-    return Side::crossing;
-  }
-  // No boundary contact: a ring of the operand within g's envelope lies wholly inside g or wholly
-  // outside it; one inside (a hole of the operand in g, or a whole part) leaves it to the
-  // predicates. Else each part of g lies on the side of its first vertex.
-  for (std::size_t r : rings_.rings_within(box)) {
-    const GeomPtr vertex = to_geos(rings_.ring(r).front());
-    if (GEOSIntersects_r(h, g, vertex.get()) != 0) return Side::unknown;
+  if (edges.empty()) return RingSide::unknown;
+  if (boundaries_may_meet(rings, edges)) return RingSide::crossing;
+  // No boundary contact: a ring of theirs within g's envelope lies wholly inside g or wholly
+  // outside it; one inside (a hole in g, or a whole part) leaves it to the predicates. Else each
+  // part of g lies on the side of its first vertex.
+  for (std::size_t r : rings.rings_within(box)) {
+    const GeomPtr vertex = to_geos(rings.ring(r).front());
+    if (GEOSIntersects_r(h, g, vertex.get()) != 0) return RingSide::unknown;
   }
   int inside = 0, apart = 0;
   for (int i = 0; i < GEOSGetNumGeometries_r(h, g); ++i) {
     const std::optional<Point> p = first_shell_vertex(GEOSGetGeometryN_r(h, g, i));
     if (!p) continue;  // an empty part
-    const auto w = rings_.winding_number(*p);
-    if (!w) return Side::unknown;
+    const auto w = rings.winding_number(*p);
+    if (!w) return RingSide::unknown;
     ++(*w > 0 ? inside : apart);
   }
-  if (inside > 0 && apart > 0) {  // parts on both sides: the overlay
-    ++crossing_;
-    return Side::crossing;
-  }
-  if (inside == 0 && apart == 0) return Side::unknown;
-  ++settled_;
-  return inside > 0 ? Side::inside : Side::apart;
+  if (inside > 0 && apart > 0) return RingSide::crossing;
+  if (inside == 0 && apart == 0) return RingSide::unknown;
+  return inside > 0 ? RingSide::inside : RingSide::apart;
+}
+
+RingSide PreparedOperand::side_of(const GEOSGeometry* g) const {
+  const RingSide side = side_against(rings_, g);
+  if (side == RingSide::inside || side == RingSide::apart) ++settled_;
+  if (side == RingSide::crossing) ++crossing_;
+  return side;
 }
 
 GeomPtr PreparedOperand::intersection(const GEOSGeometry* g) const {
   switch (side_of(g)) {
-    case Side::inside:
+    case RingSide::inside:
       return check(GEOSIntersection_r(context(), g, rectangle_around(g).get()), "intersection");
-    case Side::apart: return check(GEOSGeom_createEmptyPolygon_r(context()), "empty");
-    case Side::crossing: return clipped_intersection(g, geometry_.get());  // as the predicates'd
-    case Side::unknown: break;
+    case RingSide::apart: return check(GEOSGeom_createEmptyPolygon_r(context()), "empty");
+    case RingSide::crossing: return clipped_intersection(g, geometry_.get());
+    case RingSide::unknown: break;
   }
   return prepared_intersection(g, geometry_.get(), prepared_.get());
 }
 
 GeomPtr PreparedOperand::difference(const GEOSGeometry* g) const {
   switch (side_of(g)) {
-    case Side::inside: return check(GEOSGeom_createEmptyPolygon_r(context()), "empty");
-    case Side::apart:
+    case RingSide::inside: return check(GEOSGeom_createEmptyPolygon_r(context()), "empty");
+    case RingSide::apart:
       return check(GEOSDifference_r(context(), g, rectangle_apart(g).get()), "difference");
-    case Side::crossing: return clipped_difference(g, geometry_.get());
-    case Side::unknown: break;
+    case RingSide::crossing: return clipped_difference(g, geometry_.get());
+    case RingSide::unknown: break;
   }
   return prepared_difference(g, geometry_.get(), prepared_.get());
 }

@@ -28,6 +28,14 @@ GeomPtr prepared_intersection(const GEOSGeometry* g, const GEOSGeometry* operand
 GeomPtr prepared_difference(const GEOSGeometry* g, const GEOSGeometry* operand,
                             const GEOSPreparedGeometry* prepared);
 
+// Where polygonal g lies against the polygons whose rings are `rings` (usable), decided exactly
+// without GEOS's predicates: inside or apart when no edge of theirs meets g's boundary (each part
+// of g then lies on the side of its first vertex), crossing when one meets it or may (collinear
+// edges; also parts on both sides), unknown when a ring of theirs lies inside g or a vertex is
+// on an edge (the predicates decide then).
+enum class RingSide { inside, apart, crossing, unknown };
+RingSide side_against(const RingChunks& rings, const GEOSGeometry* g);
+
 // A large operand, converted and prepared once, with the two operations above. A polygon g whose
 // envelope no edge of the operand meets lies wholly inside it or wholly apart from it, as one of
 // its vertices does: told by the winding number of the operand's rings around that vertex
@@ -48,10 +56,8 @@ class PreparedOperand {
   std::size_t sent_by_edges() const noexcept { return crossing_; }
 
  private:
-  enum class Side { inside, apart, crossing, unknown };
-  // Where g lies: inside or apart when no edge of the operand meets g's boundary, crossing when
-  // one meets it or may (collinear edges), unknown for the prepared predicates to decide.
-  Side side_of(const GEOSGeometry* g) const;
+  // side_against the operand's rings, counted.
+  RingSide side_of(const GEOSGeometry* g) const;
 
   GeomPtr geometry_;
   PreparedPtr prepared_;  // null when the operand is empty

@@ -215,22 +215,6 @@ const geom::RingChunks* LargeOperand::rings() const {
   return rings_->usable() ? rings_.get() : nullptr;
 }
 
-bool LargeOperand::clear_of_boundary(const Envelope& e) const {
-  if (!fast_paths_) return false;
-  const geom::RingChunks* r = rings();
-  return r != nullptr && r->runs_near(e).empty();
-}
-
-bool LargeOperand::first_vertex_inside(const GEOSGeometry* g) const {
-  const std::optional<Point> p = geom::first_shell_vertex(g);
-  if (!p) throw InternalError("conflict footprint: a polygon without a first vertex");
-  // The rings' winding number (exact): GEOS would build a point locator of the whole operand.
-  if (const geom::RingChunks* r = rings())
-    if (const std::optional<int> winding = r->winding_number(*p)) return *winding > 0;
-  const geom::GeomPtr point = geom::to_geos(*p);
-  return GEOSPreparedIntersects_r(geom::context(), prepared_.get(), point.get()) == 1;
-}
-
 const GEOSGeometry* LargeOperand::source_for(double x0, double y0, double x1, double y1) const {
   if (!tiled_) return operand_;
   auto* h = geom::context();
@@ -281,13 +265,15 @@ const GEOSGeometry* LargeOperand::source_for(double x0, double y0, double x1, do
 LargeOperand::Side LargeOperand::side_of(const GEOSGeometry* g) const {
   auto* h = geom::context();
   if (!prepared_ || geom::is_empty(g)) return Side::outside;
-  // No edge of the operand's boundary meets g's envelope (closed boxes): g lies wholly inside or
-  // wholly outside the operand, as any one of its points does (the answers of the two predicates
-  // below, without their walk of g's edges).
-  if ((GEOSGeomTypeId_r(h, g) == GEOS_POLYGON || GEOSGeomTypeId_r(h, g) == GEOS_MULTIPOLYGON) &&
-      clear_of_boundary(envelope_of(g))) {
-    ++settled_clear_;
-    return first_vertex_inside(g) ? Side::inside : Side::outside;
+  // The operand's rings decide (geom::side_against: exact, indexed), without the prepared
+  // predicates, whose first use builds GEOS's indexes of the whole operand.
+  if (const geom::RingChunks* r = fast_paths_ ? rings() : nullptr) {
+    switch (geom::side_against(*r, g)) {
+      case geom::RingSide::inside: ++settled_clear_; return Side::inside;
+      case geom::RingSide::apart: ++settled_clear_; return Side::outside;
+      case geom::RingSide::crossing: return Side::crossing;
+      case geom::RingSide::unknown: break;
+    }
   }
   if (GEOSPreparedIntersects_r(h, prepared_.get(), g) != 1) return Side::outside;
   if (GEOSPreparedContainsProperly_r(h, prepared_.get(), g) == 1) return Side::inside;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "geom/geos.hpp"
+#include "geom/prepared_overlay.hpp"
 #include "geom/ring_chunks.hpp"
 #include "reserve/geometry.hpp"
 
@@ -61,7 +62,8 @@ class LargeOperand {
   geom::GeomPtr intersection(geom::GeomPtr g) const;
   // Rectangle cuts taken from a tile so far (for tests comparing them with the plain path).
   std::size_t cuts_from_tiles() const { return cuts_from_tiles_; }
-  // Polygons settled as wholly inside or outside by the boundary's index (for the same tests).
+  // Polygons settled as wholly inside or outside by the operand's rings (geom::side_against),
+  // without GEOS's predicates (for the same tests).
   std::size_t settled_clear_of_boundary() const { return settled_clear_; }
 
  private:
@@ -73,10 +75,8 @@ class LargeOperand {
   // The operand, or a tile of it holding the rectangle strictly inside.
   const GEOSGeometry* source_for(double x0, double y0, double x1, double y1) const;
 
-  // Whether no edge of the operand's boundary meets `e` (the index is built when first needed).
-  bool clear_of_boundary(const Envelope& e) const;
-  bool first_vertex_inside(const GEOSGeometry* g) const;
-  // Where g lies, settled without an overlay; `crossing` is left to crossing_intersection().
+  // Where g lies, settled without an overlay (by the rings, else the prepared predicates);
+  // `crossing` is left to crossing_intersection().
   enum class Side { inside, outside, crossing };
   Side side_of(const GEOSGeometry* g) const;
   geom::GeomPtr crossing_intersection(const GEOSGeometry* g) const;
