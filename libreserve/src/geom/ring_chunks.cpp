@@ -99,11 +99,39 @@ std::vector<std::size_t> RingChunks::rings_within(const Envelope& box) const {
 
 std::optional<int> RingChunks::winding_number(Point p) const {
   if (!usable_ || !envelope_.contains(p)) return 0;
+  // The ray toward the nearest side of the envelope, where fewer edges lie across it: turned by a
+  // multiple of 90° into the rightward ray that ray_crossing counts on. The turns are exact
+  // (swaps and negations) and keep orientations, so the count is the same winding number.
+  const Envelope& e = envelope_;
+  const double right = e.max_x - p.x, left = p.x - e.min_x, up = e.max_y - p.y,
+               down = p.y - e.min_y;
+  const double nearest = std::min({right, left, up, down});
+  Envelope ray{p.x, p.y, e.max_x, p.y, true};
+  int turn = 0;  // quarter turns: 0 right, 1 up → right, 2 left → right, 3 down → right
+  if (nearest == left) {
+    ray = Envelope{e.min_x, p.y, p.x, p.y, true};
+    turn = 2;
+  } else if (nearest == up && nearest != right) {
+    ray = Envelope{p.x, p.y, p.x, e.max_y, true};
+    turn = 1;
+  } else if (nearest == down && nearest != right) {
+    ray = Envelope{p.x, e.min_y, p.x, p.y, true};
+    turn = 3;
+  }
+  const auto turned = [turn](Point q) {
+    switch (turn) {
+      case 1: return Point{q.y, -q.x};
+      case 2: return Point{-q.x, -q.y};
+      case 3: return Point{-q.y, q.x};
+      default: return q;
+    }
+  };
+  const Point from = turned(p);
   int winding = 0;
-  for (const Run& run : runs_near(Envelope{p.x, p.y, envelope_.max_x, p.y, true})) {
+  for (const Run& run : runs_near(ray)) {
     const std::vector<Point>& r = rings_[run.ring];
     for (std::size_t i = run.first; i < run.last; ++i) {
-      const auto crossing = ray_crossing(r[i], r[i + 1], p);
+      const auto crossing = ray_crossing(turned(r[i]), turned(r[i + 1]), from);
       if (!crossing) return std::nullopt;
       winding += *crossing;
     }
