@@ -43,8 +43,9 @@ class RingChunks {
   std::vector<std::size_t> rings_within(const Envelope& box) const;
   // How many times the oriented rings wind around p (each shell counter-clockwise, each hole
   // clockwise): for valid polygons, even overlapping ones, the number of them holding p in their
-  // interior. nullopt when p lies on an edge. Counts the edges crossing the ray from p to the
-  // right, found through the index (exact orientations, geom/orientation.hpp).
+  // interior. nullopt when p lies on an edge. Counts the edges crossing the ray from p toward the
+  // nearest side of the envelope, found through the index (exact orientations,
+  // geom/orientation.hpp).
   std::optional<int> winding_number(Point p) const;
 
  private:
