@@ -113,15 +113,20 @@ std::optional<Touches> edges_meet_only_at_vertices(const std::vector<const Ring*
     float max_x, min_y, max_y;
     std::uint32_t edge;
   };
-  const auto down = [](double v) {
+  // Beyond float's range the conversion itself is undefined: infinities there (outwards).
+  constexpr double kFloatMax = std::numeric_limits<float>::max();
+  constexpr float kInf = std::numeric_limits<float>::infinity();
+  const auto down = [=](double v) {
+    if (v < -kFloatMax) return -kInf;
+    if (v > kFloatMax) return std::numeric_limits<float>::max();
     const auto f = static_cast<float>(v);
-    return static_cast<double>(f) <= v ? f
-                                       : std::nextafter(f, -std::numeric_limits<float>::infinity());
+    return static_cast<double>(f) <= v ? f : std::nextafter(f, -kInf);
   };
-  const auto up = [](double v) {
+  const auto up = [=](double v) {
+    if (v > kFloatMax) return kInf;
+    if (v < -kFloatMax) return std::numeric_limits<float>::lowest();
     const auto f = static_cast<float>(v);
-    return static_cast<double>(f) >= v ? f
-                                       : std::nextafter(f, std::numeric_limits<float>::infinity());
+    return static_cast<double>(f) >= v ? f : std::nextafter(f, kInf);
   };
   double min_y = std::numeric_limits<double>::infinity(), max_y = -min_y;
   for (const Edge& e : edges) {
