@@ -329,6 +329,25 @@ TEST(RingValidity, ProofDoesNotDependOnRingOrientation) {
   }
 }
 
+// Coordinates whose offsets lie beyond float's range (the sweep keeps its boxes as float offsets):
+// the proof still agrees with GEOS, and the conversion stays defined (the sanitizer build checks
+// float-cast-overflow). A square 1e300 wide with a square hole, valid; two crossing squares that
+// large, invalid (never proven).
+TEST(RingValidity, HugeCoordinatesAreProvenAsGeosDecides) {
+  MultiPolygon holed;
+  holed.polygons.push_back(Polygon{square(-1e300, -1e300, 1e300, 1e300), {}});
+  Ring hole = square(-1e299, -1e299, 1e299, 1e299);
+  std::reverse(hole.begin(), hole.end());
+  holed.polygons[0].holes.push_back(hole);
+  ASSERT_TRUE(geos_valid(holed));
+  EXPECT_TRUE(geom::proven_valid(holed));
+  MultiPolygon crossing;
+  crossing.polygons.push_back(Polygon{square(0, 0, 2e300, 2e300), {}});
+  crossing.polygons.push_back(Polygon{square(1e300, 1e300, 3e300, 3e300), {}});
+  ASSERT_FALSE(geos_valid(crossing));
+  EXPECT_FALSE(geom::proven_valid(crossing));
+}
+
 // Zones meeting at a point: the linked rings touch at a vertex, which the proof accepts; the
 // union (two unit squares, 2 m² by hand) must still equal the overlay's.
 TEST(RingValidity, UnionByEdgesAnswersForZonesMeetingAtAPoint) {
