@@ -105,8 +105,12 @@ std::string temporary_path_for(const std::string& path) {
   }
 }
 
-void commit_temporary(const std::string& tmp, const std::string& path) {
+void flush_temporary(const std::string& tmp, const std::string& path) {
   sync_path(tmp, false, path);
+}
+
+void commit_temporary(const std::string& tmp, const std::string& path, bool flushed) {
+  if (!flushed) sync_path(tmp, false, path);
   std::error_code ec;
   fs::rename(tmp, path, ec);
   if (ec)
@@ -156,11 +160,20 @@ atomic::StagedFile atomic::stage_file(const std::string& path,
       done += static_cast<std::size_t>(n);
     }
   }
+  // Flushed here, by the thread that wrote it: a file staged early (the ledger's, beside the
+  // check's last steps) no longer waits for the disk when the run commits its files at the end.
+  if (::fsync(fd) != 0) {
+    const int err = errno;
+    ::close(fd);
+    throw InputError(
+        "cannot flush " + tmp + " to disk: " + atomic::errno_text(err) + " (disk full?)",
+        SourceRef{path, {}, {}});
+  }
   if (::close(fd) != 0)
     throw InputError("writing failed: " + atomic::errno_text(errno) + " (disk full?)",
                      SourceRef{path, {}, {}});
   guard.release();
-  return StagedFile(tmp, path);
+  return StagedFile(tmp, path, /*flushed=*/true);
 }
 
 void write_file_atomic(const std::string& path, const std::string& content) {

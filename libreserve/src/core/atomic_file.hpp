@@ -20,9 +20,14 @@ void make_parent_folders(const std::string& path);
 // (killed runs) are removed here, so they do not pile up.
 std::string temporary_path_for(const std::string& path);
 
-// Flushes `tmp` to disk, renames it over `path` (atomic on one file system) and flushes the
-// folder, so that the new name survives a crash. Throws InputError on failure.
-void commit_temporary(const std::string& tmp, const std::string& path);
+// Flushes `tmp` to disk (unless `flushed`: flush_temporary did it), renames it over `path`
+// (atomic on one file system) and flushes the folder, so that the new name survives a crash.
+// Throws InputError on failure.
+void commit_temporary(const std::string& tmp, const std::string& path, bool flushed = false);
+
+// Flushes the finished temporary `tmp` (for `path`) to disk ahead of its commit: a file staged
+// early then waits for the disk where the run has work left, not at its end. InputError on failure.
+void flush_temporary(const std::string& tmp, const std::string& path);
 
 // Removes the temporary file (and SQLite side files) on scope exit unless released.
 class TemporaryFile {
@@ -43,9 +48,11 @@ class TemporaryFile {
 // and the file appear only when the run that made it succeeds.
 class StagedFile {
  public:
-  StagedFile(std::string tmp, std::string target)
-      : tmp_(std::move(tmp)), target_(std::move(target)) {}
-  StagedFile(StagedFile&& o) noexcept : tmp_(std::move(o.tmp_)), target_(std::move(o.target_)) {
+  // `flushed`: the temporary is on disk already (flush_temporary).
+  StagedFile(std::string tmp, std::string target, bool flushed = false)
+      : tmp_(std::move(tmp)), target_(std::move(target)), flushed_(flushed) {}
+  StagedFile(StagedFile&& o) noexcept
+      : tmp_(std::move(o.tmp_)), target_(std::move(o.target_)), flushed_(o.flushed_) {
     o.tmp_.clear();
   }
   StagedFile& operator=(StagedFile&&) = delete;
@@ -53,15 +60,17 @@ class StagedFile {
   ~StagedFile() { TemporaryFile remove(tmp_); }
   const std::string& target() const noexcept { return target_; }
   void commit() {
-    commit_temporary(tmp_, target_);
+    commit_temporary(tmp_, target_, flushed_);
     tmp_.clear();
   }
 
  private:
   std::string tmp_, target_;
+  bool flushed_ = false;
 };
 
-// `content` written to a temporary beside `path` (folders created), staged for it.
+// `content` written to a temporary beside `path` (folders created) and flushed to disk, staged for
+// it.
 StagedFile stage_file(const std::string& path, const std::string& content);
 // The same for content in pieces, written one after the other (not joined in memory first).
 StagedFile stage_file(const std::string& path, const std::vector<std::string_view>& pieces);

@@ -91,8 +91,9 @@ atomic::StagedFile stage_table_xlsx_rows(const SheetTable& table, const std::str
   const std::string tmp = atomic::temporary_path_for(path);
   atomic::TemporaryFile guard(tmp);
   write_xlsx_sheet(tmp, path, table, next);
+  atomic::flush_temporary(tmp, path);  // on the staging thread (see atomic::stage_file)
   guard.release();
-  return atomic::StagedFile(tmp, path);
+  return atomic::StagedFile(tmp, path, /*flushed=*/true);
 }
 
 void write_table_xlsx_rows(const SheetTable& table, const std::string& path,
